@@ -1,0 +1,23 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from hogo.api.api import api
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/ja/privacy/", permanent=False)),
+    path("healthz", healthz),
+    path("api/v1/", api.urls),
+    path("console/admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("privacy/", include("hogo.policy.urls")),
+    prefix_default_language=True,
+)
