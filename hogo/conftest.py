@@ -2,6 +2,7 @@
 user, an auditor, and an outsider who is staff but holds no role and should see nothing."""
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -53,3 +54,9 @@ def api_as(db: None) -> Callable[[User], Client]:
         return Client(headers={"Authorization": f"Bearer {token_create(user=user)}"})
 
     return client_for
+
+
+@pytest.fixture(autouse=True)
+def plain_http(settings: Any) -> None:
+    """The test client speaks plain HTTP; production's HTTPS redirect has its own test."""
+    settings.SECURE_SSL_REDIRECT = False

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "hogo.policy",
+    "hogo.detect",
     "hogo.audit",
     "hogo.api",
     "hogo.console",

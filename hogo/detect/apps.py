@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DetectConfig(AppConfig):
+    name = "hogo.detect"
+    label = "detect"
