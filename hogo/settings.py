@@ -174,7 +174,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_BACKENDS = {
+    # in-process: tasks run when enqueued, nothing else to start (one machine)
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    # queued in the database and run by `hogo db_worker` processes (production, scale-out)
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks = os.environ.get("HOGO_TASKS", "immediate")
+if _tasks not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"HOGO_TASKS must be one of {', '.join(TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 MAILERS = {"default": mailer_from_url(os.environ.get("HOGO_EMAIL_URL", "console:"))}
 DEFAULT_FROM_EMAIL = os.environ.get("HOGO_FROM_EMAIL", "privacy@localhost")
 
