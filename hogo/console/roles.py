@@ -1,10 +1,9 @@
-"""Staff roles are Django groups; a data migration creates them with their permissions."""
+"""Staff roles are Django groups; `console`'s data migration creates them with their permissions.
 
-from django.db import models
+The definitions live in the shared module `hogo.roles` so that apps left of `console` can use
+them; this module keeps `from hogo.console.roles import Role` working.
+"""
 
+from hogo.roles import Role, has_role, role_grant, role_revoke
 
-class Role(models.TextChoices):
-    PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
-    DESK_OPERATOR = "desk_operator", "Desk operator"
-    MARKETING_USER = "marketing_user", "Marketing user"
-    AUDITOR = "auditor", "Auditor"
+__all__ = ["Role", "has_role", "role_grant", "role_revoke"]

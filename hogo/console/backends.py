@@ -1,0 +1,41 @@
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from hogo.console.network import client_network
+from hogo.console.selectors import login_locked_until
+from hogo.console.services import login_failure_record, login_success_record
+
+
+class ThrottledModelBackend(ModelBackend):
+    """Django's username/password backend with a lockout after repeated failures.
+
+    While a username or the client network is locked, even the right password is refused
+    (PermissionDenied stops Django from trying any other backend). The admin login form shows
+    why; see `hogo.console.forms`.
+    """
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> AbstractBaseUser | None:
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if username is None or password is None:
+            return None
+        network = client_network(request) if request is not None else None
+        if login_locked_until(username=username, network=network) is not None:
+            raise PermissionDenied("too many failed attempts")
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None:
+            login_failure_record(username=username, network=network)
+        else:
+            login_success_record(username=username)
+        return user

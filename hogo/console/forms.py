@@ -1,0 +1,46 @@
+import math
+from typing import Any
+
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from hogo.console.network import client_network
+from hogo.console.selectors import login_locked_until
+
+
+class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
+    """The admin login form, saying so when the username or network is locked.
+
+    The lockout itself is enforced by the authentication backend; this only turns its refusal
+    into a message that says why and for how long.
+    """
+
+    def clean(self) -> dict[str, Any]:
+        self._refuse_if_locked()
+        try:
+            return super().clean()
+        except ValidationError:
+            # This failure may have been the one that locked the username.
+            self._refuse_if_locked()
+            raise
+
+    def _refuse_if_locked(self) -> None:
+        username = self.cleaned_data.get("username")
+        if not username:
+            return
+        network = client_network(self.request) if self.request is not None else None
+        until = login_locked_until(username=username, network=network)
+        if until is None:
+            return
+        minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+        raise ValidationError(
+            ngettext(
+                "too many failed attempts; try again in %(minutes)d minute",
+                "too many failed attempts; try again in %(minutes)d minutes",
+                minutes,
+            ),
+            code="locked",
+            params={"minutes": minutes},
+        )

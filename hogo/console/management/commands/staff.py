@@ -1,0 +1,51 @@
+from argparse import ArgumentParser
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand, CommandError
+
+from hogo.console.selectors import staff_roles
+from hogo.console.services import staff_create
+from hogo.errors import HogoError
+from hogo.roles import Role
+
+
+class Command(BaseCommand):
+    help = (
+        "Manage staff accounts: `hogo staff create USERNAME --role ROLE` prints a generated "
+        "password once; `hogo staff list` shows staff users and their roles."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        create = sub.add_parser("create", help="create a staff user with a generated password")
+        create.add_argument("username")
+        create.add_argument("--role", required=True, help=f"one of: {', '.join(Role.values)}")
+        create.add_argument("--email", default="")
+        create.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="do nothing (exit 0) when the user already exists",
+        )
+        sub.add_parser("list", help="show staff users and their roles")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "list":
+            for username, roles in staff_roles():
+                self.stdout.write(f"{username}\t{','.join(roles) or '-'}")
+            return
+        username = options["username"]
+        # A bad role is an error even when the user exists: the service says so.
+        exists = User.objects.filter(username=username).exists()
+        if options["if_missing"] and exists and options["role"] in Role.values:
+            self.stdout.write(f"staff user {username} exists; password unchanged")
+            return
+        try:
+            user, password = staff_create(
+                actor="system:cli", username=username, role=options["role"], email=options["email"]
+            )
+        except HogoError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write(
+            f"created staff user {user.username} ({options['role']}) with password: {password}"
+        )
