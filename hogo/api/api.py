@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hogo.api.auth import BearerToken
+from hogo.audit.api import router as audit_router
 from hogo.errors import HogoError
 from hogo.policy.api import router as policy_router
 
@@ -17,6 +18,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/policy", policy_router)
+api.add_router("/audit", audit_router)
 
 
 def error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

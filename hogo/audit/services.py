@@ -1,0 +1,160 @@
+"""Writes to the audit log. `audit_record` is the only way an event is appended."""
+
+import re
+from collections.abc import Mapping, Sequence
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import connection, transaction
+from django.utils import timezone
+
+from hogo.audit.models import GENESIS_HASH, AuditEvent, canonical_json
+from hogo.errors import InvalidInput
+
+# "hogoaudt" in ASCII: one PostgreSQL advisory lock serializes "read the head, append" across
+# every process and machine; it is released when the writer's transaction ends.
+HEAD_LOCK_KEY = 0x686F676F61756474
+
+MAX_DETAIL_BYTES = 4096
+MAX_SUBJECTS = 10_000
+MAX_DETAIL_DEPTH = 8
+
+# Actors are pseudonymous by construction: a user or subject is named by id, never by name or
+# e-mail, so an audit event can be shown to anyone allowed to read the log.
+ACTOR_RE = re.compile(
+    r"system(:[a-z0-9][a-z0-9_.-]{0,40})?"
+    r"|user:[0-9]{1,19}"
+    r"|token:[A-Za-z0-9_-]{1,16}"
+    r"|subject:[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"
+)
+ACTION_RE = re.compile(r"[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+")
+PURPOSE_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
+SUBJECT_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,40}")
+
+
+def actor_for(user: AbstractBaseUser) -> str:
+    """The audit actor for a staff user: `user:<pk>`, never the username."""
+    if user.pk is None:
+        raise InvalidInput("An audit actor must be a saved user", code="audit_actor")
+    return f"user:{user.pk}"
+
+
+@transaction.atomic
+def audit_record(
+    *,
+    actor: str,
+    action: str,
+    purpose: str | None = None,
+    subjects: Sequence[str] = (),
+    detail: Mapping[str, object] | None = None,
+) -> AuditEvent:
+    """Append one event to the chain inside the caller's transaction.
+
+    It commits or rolls back with the action it records. Callers should record near the end of
+    their transaction: on PostgreSQL the head lock is held from here until commit.
+    """
+    subject_list = _checked_subjects(subjects)
+    detail_dict = _checked_detail(detail)
+    _check("actor", actor, ACTOR_RE, "user:<id>, token:<prefix>, system or subject:<id>")
+    _check("action", action, ACTION_RE, "a dotted lower-case name such as vault.access")
+    if purpose is not None:
+        _check("purpose", purpose, PURPOSE_RE, "a purpose id")
+
+    _lock_head()
+    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    last_seq, prev_hash = head if head is not None else (0, GENESIS_HASH)
+    event = AuditEvent(
+        seq=last_seq + 1,
+        at=timezone.now(),
+        actor=actor,
+        action=action,
+        purpose=purpose,
+        subjects=subject_list,
+        detail=detail_dict,
+        prev_hash=prev_hash,
+    )
+    event.hash = event.compute_hash()
+    event.save()
+    return event
+
+
+def _lock_head() -> None:
+    # SQLite needs nothing: hogo opens every transaction with BEGIN IMMEDIATE, so writers are
+    # already serialized by the database file lock.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [HEAD_LOCK_KEY])
+
+
+def _check(name: str, value: object, pattern: re.Pattern[str], expected: str) -> None:
+    # The message never repeats the value: a wrong value may be exactly the personal data
+    # that must not reach a log.
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise InvalidInput(f"audit {name} must be {expected}", code="audit_invalid")
+
+
+def _checked_subjects(subjects: Sequence[str]) -> list[str]:
+    if isinstance(subjects, str):
+        raise InvalidInput("audit subjects must be a list of subject ids", code="audit_invalid")
+    subject_list = list(dict.fromkeys(subjects))
+    if len(subject_list) > MAX_SUBJECTS:
+        raise InvalidInput(
+            f"audit subjects: at most {MAX_SUBJECTS} per event, split the batch",
+            code="audit_too_big",
+        )
+    for index, subject in enumerate(subject_list):
+        _check(f"subjects[{index}]", subject, SUBJECT_RE, "a pseudonymous subject id")
+    return subject_list
+
+
+def _checked_detail(detail: Mapping[str, object] | None) -> dict[str, object]:
+    detail_dict = dict(detail or {})
+    _check_json(detail_dict, "detail")
+    size = len(canonical_json(detail_dict))
+    if size > MAX_DETAIL_BYTES:
+        raise InvalidInput(
+            f"audit detail is {size} bytes, more than {MAX_DETAIL_BYTES}: "
+            "keep it to counts, ids and reasons",
+            code="audit_too_big",
+        )
+    return detail_dict
+
+
+def _check_json(value: object, path: str, depth: int = 0) -> None:
+    """Only values whose JSON text survives a round trip through SQLite and PostgreSQL.
+
+    Floats are refused because PostgreSQL's jsonb rewrites some of them (1e+16 comes back as
+    10000000000000000), which would change the hash; NUL is refused because jsonb rejects it.
+    """
+    if depth > MAX_DETAIL_DEPTH:
+        raise InvalidInput(f"audit {path}: nested too deeply", code="audit_invalid")
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if not -(2**63) <= value < 2**63:
+            raise InvalidInput(f"audit {path}: integers must fit in 64 bits", code="audit_invalid")
+        return
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise InvalidInput(
+                f"audit {path}: NUL characters are not allowed", code="audit_invalid"
+            )
+        return
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_json(item, f"{path}[{index}]", depth + 1)
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidInput(f"audit {path}: keys must be strings", code="audit_invalid")
+            # A key is named in errors only when it looks like a field name, not like data.
+            shown = key if KEY_RE.fullmatch(key) else "[key]"
+            _check_json(item, f"{path}.{shown}", depth + 1)
+        return
+    kind = "float" if isinstance(value, float) else type(value).__name__
+    raise InvalidInput(
+        f"audit {path}: a {kind} cannot be stored; use a string, an integer, a boolean, null, "
+        "a list or an object",
+        code="audit_invalid",
+    )
