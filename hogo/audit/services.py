@@ -60,9 +60,7 @@ def audit_record(
     if purpose is not None:
         _check("purpose", purpose, PURPOSE_RE, "a purpose id")
 
-    _lock_head()
-    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
-    last_seq, prev_hash = head if head is not None else (0, GENESIS_HASH)
+    last_seq, prev_hash = _locked_head()
     event = AuditEvent(
         seq=last_seq + 1,
         at=timezone.now(),
@@ -78,12 +76,17 @@ def audit_record(
     return event
 
 
-def _lock_head() -> None:
-    # SQLite needs nothing: hogo opens every transaction with BEGIN IMMEDIATE, so writers are
-    # already serialized by the database file lock.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+def _locked_head() -> tuple[int, str]:
+    """The last event's seq and hash, held until the transaction ends."""
+    with connection.cursor() as cursor:
+        # SQLite needs no lock: hogo opens every transaction with BEGIN IMMEDIATE, so writers
+        # are already serialized by the database file lock.
+        if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [HEAD_LOCK_KEY])
+        # Plain SQL: this runs once per audited action, and the ORM would triple its cost.
+        cursor.execute("SELECT seq, hash FROM audit_auditevent ORDER BY seq DESC LIMIT 1")
+        head = cursor.fetchone()
+    return (int(head[0]), str(head[1])) if head is not None else (0, GENESIS_HASH)
 
 
 def _check(name: str, value: object, pattern: re.Pattern[str], expected: str) -> None:
