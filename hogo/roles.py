@@ -14,7 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, models
 
 if TYPE_CHECKING:
     # Only for annotations: models.py modules may import this one before auth is loaded.
-    from django.contrib.auth.models import AnonymousUser, User
+    from django.contrib.auth.models import AnonymousUser, Permission, User
 
 
 class Role(models.TextChoices):
@@ -66,7 +66,7 @@ def role_revoke(
         group.permissions.remove(*_permissions(apps, perms, using=using))
 
 
-def _permissions(apps: Apps, perms: Sequence[str], *, using: str) -> list[models.Model]:
+def _permissions(apps: Apps, perms: Sequence[str], *, using: str) -> list["Permission"]:
     from django.contrib.auth.management import create_permissions
 
     Permission = apps.get_model("auth", "Permission")

@@ -1,8 +1,9 @@
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
@@ -19,13 +20,14 @@ class ThrottledModelBackend(ModelBackend):
     why; see `hogo.console.forms`.
     """
 
-    def authenticate(
+    # The signature is ModelBackend's, which django-stubs itself declares against BaseBackend's.
+    def authenticate(  # type: ignore[override]
         self,
         request: HttpRequest | None,
         username: str | None = None,
         password: str | None = None,
         **kwargs: Any,
-    ) -> AbstractBaseUser | None:
+    ) -> User | None:
         if username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
         if username is None or password is None:
@@ -39,3 +41,15 @@ class ThrottledModelBackend(ModelBackend):
         else:
             login_success_record(username=username)
         return user
+
+    async def aauthenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        # ModelBackend's async path would skip the lockout: always take the one above.
+        return await sync_to_async(self.authenticate)(
+            request, username=username, password=password, **kwargs
+        )

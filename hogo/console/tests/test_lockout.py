@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from asgiref.sync import async_to_sync
+from django.contrib.auth import aauthenticate
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
@@ -64,7 +66,9 @@ def test_it_says_so_in_japanese_by_default(officer: User, client: Client) -> Non
     for _ in range(5):
         log_in(client, "olivia", "wrong password")
     response = client.post(LOGIN, {"username": "olivia", "password": PASSWORD})
-    assert "ログインの失敗が多すぎます。15 分後にもう一度お試しください。" in response.content.decode()
+    assert (
+        "ログインの失敗が多すぎます。15 分後にもう一度お試しください。" in response.content.decode()
+    )
 
 
 def test_a_success_resets_the_username_counter(officer: User, client: Client) -> None:
@@ -119,7 +123,8 @@ def test_it_stores_neither_usernames_nor_addresses(officer: User, client: Client
     assert sorted(scope for scope, _ in rows) == ["network", "username"]
     for _, key in rows:
         assert len(key) == 64
-        assert "olivia" not in key and "203.0.113" not in key
+        assert "olivia" not in key
+        assert "203.0.113" not in key
 
 
 def test_it_records_a_lock_in_the_audit_log(officer: User, client: Client) -> None:
@@ -162,3 +167,9 @@ def test_the_officer_can_lift_a_lock_in_the_admin(
     assert response.status_code == 302
     client.logout()
     assert log_in(client, "daniel", PASSWORD) == ""
+
+
+def test_the_async_login_path_is_locked_too(officer: User, client: Client) -> None:
+    for _ in range(5):
+        log_in(client, "olivia", "wrong password")
+    assert async_to_sync(aauthenticate)(username="olivia", password=PASSWORD) is None

@@ -50,6 +50,14 @@ def test_it_gives_the_auditor_view_permissions_only() -> None:
 
 
 @pytest.mark.django_db
+def test_it_lets_the_officer_and_the_auditor_read_policy_versions_and_the_audit_log() -> None:
+    for role in (Role.PRIVACY_OFFICER, Role.AUDITOR):
+        assert {"policy.view_policyversion", "audit.view_auditevent"} <= perms_of(role)
+    for role in (Role.DESK_OPERATOR, Role.MARKETING_USER):
+        assert not {"policy.view_policyversion", "audit.view_auditevent"} & perms_of(role)
+
+
+@pytest.mark.django_db
 def test_role_grant_adds_permissions_by_dotted_name() -> None:
     role_grant(apps, Role.DESK_OPERATOR, ["auth.view_group"])
     assert "auth.view_group" in perms_of(Role.DESK_OPERATOR)
@@ -61,7 +69,7 @@ def test_role_grant_adds_permissions_by_dotted_name() -> None:
 def test_role_grant_names_a_permission_that_does_not_exist() -> None:
     with pytest.raises(LookupError, match=r"no permission auth\.fly_user"):
         role_grant(apps, Role.DESK_OPERATOR, ["auth.fly_user"])
-    with pytest.raises(ValueError, match="app_label.codename"):
+    with pytest.raises(ValueError, match=r"app_label\.codename"):
         role_grant(apps, Role.DESK_OPERATOR, ["view_user"])
 
 

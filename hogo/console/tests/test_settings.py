@@ -70,7 +70,10 @@ def test_it_names_a_data_dir_that_is_a_file(tmp_path: Path) -> None:
 def test_it_reports_configuration_errors_for_hogo_commands_too(tmp_path: Path) -> None:
     result = hogo(tmp_path, "staff", "list", HOGO_DEBUG="maybe")
     assert result.returncode == 2
-    assert result.stderr == "hogo: configuration error: HOGO_DEBUG must be true or false, not 'maybe'\n"
+    assert (
+        result.stderr
+        == "hogo: configuration error: HOGO_DEBUG must be true or false, not 'maybe'\n"
+    )
 
 
 def test_the_deploy_check_finds_nothing_in_production_settings(tmp_path: Path) -> None:

@@ -26,7 +26,9 @@ def test_it_creates_a_staff_user_and_prints_a_password_that_works(client: Client
     assert (username, role) == ("olga", "desk_operator")
     assert len(password) >= 20
     user = User.objects.get(username="olga")
-    assert user.is_active and user.is_staff and not user.is_superuser
+    assert user.is_active
+    assert user.is_staff
+    assert not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == ["desk_operator"]
     assert user.password.startswith("argon2")
     assert password not in user.password
