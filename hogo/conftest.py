@@ -60,3 +60,10 @@ def api_as(db: None) -> Callable[[User], Client]:
 def plain_http(settings: Any) -> None:
     """The test client speaks plain HTTP; production's HTTPS redirect has its own test."""
     settings.SECURE_SSL_REDIRECT = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use the database may use the vault's key store too (hogo/vault/testing.py)."""
+    from hogo.vault.testing import keystore_databases_add
+
+    keystore_databases_add(items)

@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "hogo.policy",
     "hogo.detect",
     "hogo.audit",
+    "hogo.vault",
     "hogo.api",
     "hogo.console",
 ]
@@ -206,6 +207,27 @@ else:
             "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
         }
     }
+# The vault's key store (wrapped per-person data keys) is its own database, so a backup of the
+# main database alone can never be decrypted (hogo/vault/README.md).
+if keystore_url := os.environ.get("HOGO_KEYSTORE_URL"):
+    DATABASES["keys"] = database_from_url(keystore_url, name="HOGO_KEYSTORE_URL")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["keys"] = {**DATABASES["default"], "NAME": f"{DATABASES['default']['NAME']}_keys"}
+else:
+    DATABASES["keys"] = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "keys.sqlite3",
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            # A destroyed data key must not survive in free pages or a write-ahead log.
+            "init_command": "PRAGMA journal_mode=DELETE; PRAGMA secure_delete=ON;",
+        },
+        "TEST": {"NAME": DATA_DIR / "test-keys.sqlite3"},
+    }
+DATABASE_ROUTERS = ["hogo.vault.routers.KeyStoreRouter"]
+# Where the key-encryption key comes from: a class with `from_settings()` (hogo/vault/kek.py).
+VAULT_KEK_STORE = os.environ.get("HOGO_KEK_STORE", "hogo.vault.kek.LocalFileKekStore")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]

@@ -1,0 +1,383 @@
+"""Purpose-bound access: the only module that opens sealed personal values.
+
+A caller states who it is and for what purpose. A subject's values are returned only from
+acquisitions that allow that purpose, only while that purpose's retention runs, only when use
+for it is not suspended, only in the categories the purpose allows (under the policy version of
+the acquisition and the active one), and special-care values only with a live consent. Every
+other subject is refused with a reason. Each call records one audit event.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.errors import InvalidInput, NotFound
+from hogo.policy.schema import Policy
+from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.crypto import FieldCipher, field_open
+from hogo.vault.keys import blind_indexer, data_keys_load
+from hogo.vault.models import (
+    AcquisitionPurpose,
+    BlindIndex,
+    IdentifierKind,
+    Item,
+    Subject,
+    SubjectStatus,
+    Suspension,
+    item_aad,
+)
+from hogo.vault.normalize import email_normalize, phone_normalize
+from hogo.vault.records import (
+    AccessResult,
+    DisclosedAcquisition,
+    DisclosedItem,
+    Disclosure,
+    Refusal,
+    RefusalReason,
+    SubjectView,
+)
+from hogo.vault.selectors import disposals_for, subjects_suspended
+
+MAX_SUBJECTS = 10_000  # per call: one audit event names every subject returned
+DISCLOSURE_PURPOSE = "disclosure-request"
+CHUNK = 2000
+
+_CLOSED = {
+    SubjectStatus.ERASED: RefusalReason.ERASED,
+    SubjectStatus.DISPOSED: RefusalReason.DISPOSED,
+}
+
+
+@dataclass(frozen=True)
+class _Sealed:
+    pk: str
+    subject_pk: int
+    field: str
+    category: str
+    sealed: bytes
+    identifier_kind: str | None
+    special_care: bool
+    consent_live: bool
+
+
+@transaction.atomic
+def subjects_access(
+    *,
+    actor: str,
+    purpose: str,
+    subject_ids: Sequence[str] | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    via: str = "service",
+) -> AccessResult:
+    """The values `purpose` may use, for the subjects named by id, or found by e-mail or phone.
+
+    Give exactly one of `subject_ids`, `email`, `phone`. An unknown purpose is invalid input; an
+    unknown id, or a lookup that finds nobody, is refused as `not_found`.
+    """
+    policy = _purpose_checked(purpose)
+    lookups = [x for x in (subject_ids, email, phone) if x is not None]
+    if len(lookups) != 1:
+        raise InvalidInput("give exactly one of subject_ids, email, phone")
+    refused: list[Refusal] = []
+    if subject_ids is not None:
+        if isinstance(subject_ids, str) or len(subject_ids) > MAX_SUBJECTS:
+            raise InvalidInput(f"subject_ids: give a list of at most {MAX_SUBJECTS} ids")
+        wanted = list(dict.fromkeys(subject_ids))
+        subjects = _subjects_by_ref(wanted)
+        found = {s.ref for s in subjects}
+        refused += [Refusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found]
+        lookup = "ids"
+    else:
+        kind, raw = (IdentifierKind.EMAIL, email) if email is not None else ("phone", phone)
+        subjects = _subjects_by_identifier(kind, raw or "")
+        if not subjects:
+            refused.append(Refusal(None, RefusalReason.NOT_FOUND))
+        lookup = kind
+    result = _views(subjects, purpose, policy)
+    result.refused[:0] = refused
+    _access_audit(actor, purpose, result, via=via, lookup=lookup)
+    return result
+
+
+def subjects_export(
+    *, actor: str, purpose: str, batch_size: int = 1000, via: str = "export"
+) -> Iterator[AccessResult]:
+    """Every subject with an acquisition for `purpose`, page by page (one audit event each)."""
+    _purpose_checked(purpose)
+    if not 1 <= batch_size <= MAX_SUBJECTS:
+        raise InvalidInput(f"batch_size: between 1 and {MAX_SUBJECTS}")
+    last = 0
+    while True:
+        pks = list(
+            AcquisitionPurpose.objects.filter(purpose=purpose, subject_id__gt=last)
+            .order_by("subject_id")
+            .values_list("subject_id", flat=True)
+            .distinct()[:batch_size]
+        )
+        if not pks:
+            return
+        last = pks[-1]
+        with transaction.atomic():
+            policy = policy_active()
+            subjects = list(Subject.objects.filter(pk__in=pks).order_by("pk"))
+            result = _views(subjects, purpose, policy)
+            _access_audit(actor, purpose, result, via=via, lookup="purpose")
+        yield result
+
+
+@transaction.atomic
+def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclosure:
+    """Everything held about one subject, for the person themself (APPI Art. 33).
+
+    Not purpose-bound: it is the person's own data, whatever its purposes, suspensions or
+    special-care status, with the acquisitions it came from and what was disposed of. The desk
+    calls it only after verifying the person's identity; `request_ref` names its case.
+    """
+    if not request_ref or len(request_ref) > 64:
+        raise InvalidInput("request_ref: the desk case id is required")
+    subject = Subject.objects.filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    items: list[DisclosedItem] = []
+    # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
+    cipher = data_keys_load([subject.ref]).get(subject.ref)
+    if subject.status == SubjectStatus.ACTIVE and cipher is not None:
+        rows = (
+            Item.objects.filter(subject=subject)
+            .select_related("acquisition")
+            .order_by("acquisition__acquired_at", "field")
+        )
+        for item in rows:
+            acquisition = item.acquisition
+            items.append(
+                DisclosedItem(
+                    field=item.field,
+                    category=item.category,
+                    value=field_open(cipher, item.sealed, aad=item_aad(str(item.pk), subject.ref)),
+                    special_care=item.special_care,
+                    acquisition=DisclosedAcquisition(
+                        channel=acquisition.channel,
+                        acquired_at=acquisition.acquired_at,
+                        source=acquisition.source,
+                        policy_version=acquisition.policy_version,
+                        purposes=list(acquisition.purposes),
+                    ),
+                    retain_until=item.retain_until,
+                )
+            )
+    suspended = list(
+        Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
+            "purpose", flat=True
+        )
+    )
+    disposals = disposals_for(subject_id=subject.ref)
+    audit_record(
+        actor=actor,
+        action="vault.disclose",
+        purpose=DISCLOSURE_PURPOSE,
+        subjects=[subject.ref],
+        detail={"request_ref": request_ref, "items": len(items), "disposals": len(disposals)},
+    )
+    return Disclosure(
+        subject_id=subject.ref,
+        status=subject.status,
+        items=items,
+        suspended_purposes=sorted(p for p in suspended if p is not None),
+        suspended_all=None in suspended,
+        disposals=disposals,
+    )
+
+
+def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:
+    """Masked identifiers (`t***@e***.jp`) for staff lists: enough to tell people apart, not
+    to contact or identify them. Not a use of the data, so neither purpose-bound nor audited."""
+    rows = (
+        Item.objects.filter(subject_id__in=subject_pks, identifier__isnull=False)
+        .order_by("acquisition__acquired_at", "pk")
+        .values_list("pk", "subject_id", "subject__ref", "identifier__kind", "sealed")
+    )
+    latest: dict[int, dict[str, tuple[str, str, bytes]]] = defaultdict(dict)
+    for item_pk, subject_pk, ref, kind, blob in rows:
+        latest[subject_pk][kind] = (str(item_pk), ref, bytes(blob))
+    refs = {ref for kinds in latest.values() for _, ref, _ in kinds.values()}
+    ciphers = data_keys_load(refs)
+    masks: dict[int, dict[str, str]] = {}
+    for subject_pk, kinds in latest.items():
+        masks[subject_pk] = {}
+        for kind, (row, ref, sealed) in kinds.items():
+            cipher = ciphers.get(ref)
+            if cipher is not None:
+                masks[subject_pk][kind] = mask(
+                    kind, field_open(cipher, sealed, aad=item_aad(row, ref))
+                )
+    return masks
+
+
+def mask(kind: str, value: str) -> str:
+    if kind == IdentifierKind.EMAIL and "@" in value:
+        local, _, domain = value.rpartition("@")
+        first, dot, rest = domain.partition(".")
+        return f"{local[:1]}***@{first[:1]}***{dot}{rest}"
+    if kind == IdentifierKind.PHONE:
+        return "***" + value[-4:] if len(value) > 6 else "***"
+    if kind == IdentifierKind.MEMBER_NUMBER:
+        return "***" + value[-2:] if len(value) > 4 else "***"
+    return value[:1] + "***"
+
+
+def _purpose_checked(purpose: str) -> Policy:
+    policy = policy_active()
+    if purpose not in policy.purposes:
+        raise InvalidInput(
+            f"purpose: {purpose!r} is not a purpose of the active policy "
+            f"(version {policy.version})",
+            code="unknown_purpose",
+        )
+    return policy
+
+
+def _subjects_by_ref(refs: list[str]) -> list[Subject]:
+    subjects: list[Subject] = []
+    for start in range(0, len(refs), CHUNK):
+        subjects += Subject.objects.filter(ref__in=refs[start : start + CHUNK])
+    order = {ref: n for n, ref in enumerate(refs)}
+    return sorted(subjects, key=lambda s: order[s.ref])
+
+
+def _subjects_by_identifier(kind: str, raw: str) -> list[Subject]:
+    try:
+        normal = email_normalize(raw) if kind == IdentifierKind.EMAIL else phone_normalize(raw)
+    except ValueError as exc:
+        raise InvalidInput(f"{kind}: {exc}") from None
+    digest = blind_indexer(kind).digest(normal)
+    return list(
+        Subject.objects.filter(
+            pk__in=BlindIndex.objects.filter(kind=kind, digest=digest).values("subject_id")
+        ).order_by("pk")
+    )
+
+
+def _views(subjects: list[Subject], purpose: str, policy: Policy) -> AccessResult:
+    result = AccessResult()
+    now = timezone.now()
+    active = [s for s in subjects if s.status == SubjectStatus.ACTIVE]
+    for subject in subjects:
+        if subject.status in _CLOSED:
+            result.refused.append(Refusal(subject.ref, _CLOSED[SubjectStatus(subject.status)]))
+    pks = [s.pk for s in active]
+    grants: dict[int, list[tuple[int, datetime, int]]] = defaultdict(list)
+    for start in range(0, len(pks), CHUNK):
+        rows = AcquisitionPurpose.objects.filter(
+            subject_id__in=pks[start : start + CHUNK], purpose=purpose
+        ).values_list("subject_id", "acquisition_id", "expires_at", "acquisition__policy_version")
+        for subject_pk, acquisition_pk, expires_at, version in rows:
+            grants[subject_pk].append((acquisition_pk, expires_at, version))
+    suspended = subjects_suspended(subject_pks=pks, purpose=purpose)
+
+    usable: dict[int, set[str]] = {}  # acquisition pk -> categories the purpose may use
+    open_subjects: list[Subject] = []
+    for subject in active:
+        if not grants[subject.pk]:
+            result.refused.append(Refusal(subject.ref, RefusalReason.PURPOSE_NOT_ALLOWED))
+        elif subject.pk in suspended:
+            result.refused.append(Refusal(subject.ref, RefusalReason.SUSPENDED))
+        elif all(expires_at <= now for _, expires_at, _ in grants[subject.pk]):
+            result.refused.append(Refusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
+        else:
+            open_subjects.append(subject)
+            for acquisition_pk, expires_at, version in grants[subject.pk]:
+                if expires_at > now:
+                    usable[acquisition_pk] = _categories(policy, version, purpose)
+
+    sealed = _sealed_items(list(usable))
+    ciphers = data_keys_load(s.ref for s in open_subjects)
+    by_subject: dict[int, list[_Sealed]] = defaultdict(list)
+    for row, acquisition_pk in sealed:
+        if row.category in usable[acquisition_pk]:
+            by_subject[row.subject_pk].append(row)
+    for subject in open_subjects:
+        cipher = ciphers.get(subject.ref)
+        if cipher is None:
+            # An erasure destroyed the key and has not finished recording it yet.
+            result.refused.append(Refusal(subject.ref, RefusalReason.ERASED))
+            continue
+        view, withheld = _view(subject, by_subject[subject.pk], cipher)
+        result.items.append(view)
+        if withheld:
+            result.refused.append(Refusal(subject.ref, RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT))
+    return result
+
+
+def _categories(policy: Policy, version: int, purpose: str) -> set[str]:
+    """What the person was told the purpose covers, narrowed by what the policy says today."""
+    then = policy if version == policy.version else policy_at(version=version)
+    return set(then.purposes[purpose].categories) & set(policy.purposes[purpose].categories)
+
+
+def _sealed_items(acquisition_pks: list[int]) -> list[tuple[_Sealed, int]]:
+    rows: list[tuple[_Sealed, int]] = []
+    for start in range(0, len(acquisition_pks), CHUNK):
+        query = (
+            Item.objects.filter(acquisition_id__in=acquisition_pks[start : start + CHUNK])
+            .order_by("acquisition__acquired_at", "acquisition_id")
+            .values_list(
+                "pk",
+                "subject_id",
+                "acquisition_id",
+                "field",
+                "category",
+                "sealed",
+                "identifier__kind",
+                "special_care",
+                "consent_ref",
+                "consent_withdrawn_at",
+            )
+        )
+        for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in query:
+            live = bool(consent) and withdrawn is None
+            rows.append(
+                (_Sealed(str(pk), subject_pk, field, cat, bytes(blob), kind, special, live), acq)
+            )
+    return rows
+
+
+def _view(subject: Subject, rows: list[_Sealed], cipher: FieldCipher) -> tuple[SubjectView, bool]:
+    identifiers: dict[str, str] = {}
+    data: dict[str, str] = {}
+    withheld = False
+    # Rows come oldest acquisition first, so the latest value of a field wins.
+    for row in rows:
+        if row.special_care and not row.consent_live:
+            withheld = True
+            continue
+        value = field_open(cipher, row.sealed, aad=item_aad(row.pk, subject.ref))
+        if row.identifier_kind is not None:
+            identifiers[row.identifier_kind] = value
+        else:
+            data[row.field] = value
+    return SubjectView(subject.ref, identifiers, data), withheld
+
+
+def _access_audit(actor: str, purpose: str, result: AccessResult, *, via: str, lookup: str) -> None:
+    reasons: dict[str, int] = defaultdict(int)
+    for refusal in result.refused:
+        reasons[refusal.reason.value] += 1
+    audit_record(
+        actor=actor,
+        action="vault.access",
+        purpose=purpose,
+        subjects=[view.subject_id for view in result.items],
+        detail={
+            "via": via,
+            "lookup": lookup,
+            "returned": len(result.items),
+            "values": sum(len(v.identifiers) + len(v.data) for v in result.items),
+            "refused": dict(sorted(reasons.items())),
+        },
+    )

@@ -1,0 +1,84 @@
+"""AES-256-GCM for personal values, HMAC-SHA256 blind indexes, HKDF: the vault's only cipher code.
+
+A sealed field is `version (1 byte) | data key id (8 bytes) | nonce (12 bytes) | ciphertext+tag`.
+The associated data binds table, column, row and subject, so a ciphertext moved to another row,
+column or person does not open. Sealing is a method of `FieldCipher`; opening is the separate
+function `field_open`, which only the access module may import (a test proves it).
+"""
+
+import hmac
+import os
+import struct
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+FORMAT_VERSION = 1
+KEY_BYTES = 32
+NONCE_BYTES = 12
+HEADER = struct.Struct(">BQ")
+# 128 bits keep exact-match collisions out of reach at any realistic number of people.
+BLIND_INDEX_BYTES = 16
+
+
+class CiphertextInvalid(Exception):
+    """A sealed value does not open with this key and context (wrong key, row or tampering)."""
+
+
+def key_generate() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def associated_data(*, table: str, column: str, row: str, subject: str) -> bytes:
+    return "\x1f".join(("hogo.field.v1", table, column, row, subject)).encode()
+
+
+class FieldCipher:
+    """One subject's data key, unwrapped, ready to seal that subject's values."""
+
+    __slots__ = ("_aead", "key_id")
+
+    def __init__(self, key: bytes, *, key_id: int) -> None:
+        self._aead = AESGCM(key)
+        self.key_id = key_id
+
+    def seal(self, plaintext: str, *, aad: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        header = HEADER.pack(FORMAT_VERSION, self.key_id)
+        return header + nonce + self._aead.encrypt(nonce, plaintext.encode(), aad)
+
+
+def field_open(cipher: FieldCipher, sealed: bytes | memoryview, *, aad: bytes) -> str:
+    """The plaintext of a sealed value; raises CiphertextInvalid (never showing any bytes)."""
+    sealed = bytes(sealed)  # PostgreSQL returns memoryview
+    if len(sealed) < HEADER.size + NONCE_BYTES + 16:
+        raise CiphertextInvalid("sealed value is truncated")
+    version, key_id = HEADER.unpack_from(sealed)
+    if version != FORMAT_VERSION:
+        raise CiphertextInvalid(f"unknown sealed value format {version}")
+    if key_id != cipher.key_id:
+        raise CiphertextInvalid(f"sealed with data key {key_id}, not {cipher.key_id}")
+    nonce = sealed[HEADER.size : HEADER.size + NONCE_BYTES]
+    try:
+        plaintext = cipher._aead.decrypt(nonce, sealed[HEADER.size + NONCE_BYTES :], aad)
+    except InvalidTag:
+        raise CiphertextInvalid("sealed value failed authentication") from None
+    return plaintext.decode()
+
+
+def key_derive(root: bytes, *, info: str) -> bytes:
+    return HKDF(algorithm=SHA256(), length=KEY_BYTES, salt=None, info=info.encode()).derive(root)
+
+
+class BlindIndexer:
+    """Keyed digests for exact lookup: equal normalized inputs give equal digests, nothing more."""
+
+    __slots__ = ("_key",)
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def digest(self, normalized: str) -> str:
+        return hmac.digest(self._key, normalized.encode(), "sha256")[:BLIND_INDEX_BYTES].hex()

@@ -1,0 +1,252 @@
+"""Erasure (crypto-shredding) and retention disposal. Each leaves disposal records (category,
+field, count, when, why; never a value) so the request desk can answer "already disposed".
+
+Order of the two databases, chosen so that a failure half-way never leaves data readable:
+- erasure destroys the subject's data key first (committed in the key store), then deletes its
+  rows; retried after a failure, it finishes the job;
+- retention disposal deletes expired rows first, under a lock on the subject so that no new data
+  can arrive for a subject being closed, and destroys the keys of subjects left with nothing
+  right after; `retention_dispose` also destroys any key a failed run left behind.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.vault.keys import data_keys_destroy
+from hogo.vault.models import (
+    BlindIndex,
+    DataKey,
+    Disposal,
+    DisposalReason,
+    Item,
+    Subject,
+    SubjectStatus,
+)
+from hogo.vault.records import ErasureResult
+
+RETENTION_ACTOR = "system:retention"
+# A key younger than this with no subject may belong to an ingest still in flight.
+ORPHAN_KEY_GRACE = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class DisposalSummary:
+    items: int
+    subjects_closed: int
+    keys_destroyed: int
+
+
+def subject_erase(
+    *,
+    actor: str,
+    subject_id: str,
+    reason: str = DisposalReason.ERASURE_REQUEST,
+    request_ref: str = "",
+) -> ErasureResult:
+    """Erases a subject: destroys its data key (so every copy of its ciphertext, backups
+    included, becomes unreadable), deletes its values and blind indexes, keeps the subject row
+    and acquisitions as a record without values, and audits it."""
+    _reason_checked(reason)
+    subject = Subject.objects.filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    if subject.status != SubjectStatus.ACTIVE:
+        raise Conflict(f"subject {subject_id} is already {subject.status}", code="gone")
+    key_destroyed = data_keys_destroy([subject.ref]) > 0
+    with transaction.atomic():
+        subject = Subject.objects.select_for_update().get(pk=subject.pk)
+        if subject.status != SubjectStatus.ACTIVE:
+            raise Conflict(f"subject {subject_id} is already {subject.status}", code="gone")
+        items = Item.objects.filter(subject=subject)
+        count = _dispose(items, reason=reason, actor=actor, request_ref=request_ref)
+        BlindIndex.objects.filter(subject=subject).delete()
+        _close(subject, SubjectStatus.ERASED)
+        audit_record(
+            actor=actor,
+            action="vault.erase",
+            subjects=[subject.ref],
+            detail={
+                "reason": reason,
+                "request_ref": request_ref,
+                "items": count,
+                "key_destroyed": key_destroyed,
+            },
+        )
+    return ErasureResult(subject_id=subject.ref, items=count, key_destroyed=key_destroyed)
+
+
+def items_erase(
+    *,
+    actor: str,
+    subject_id: str,
+    fields: Sequence[str] = (),
+    categories: Sequence[str] = (),
+    reason: str = DisposalReason.ERASURE_REQUEST,
+    request_ref: str = "",
+) -> ErasureResult:
+    """Erases chosen values of a subject (by field id or category), e.g. for a deletion request
+    about some items only. A subject left with no value at all is closed as erased and its data
+    key destroyed."""
+    _reason_checked(reason)
+    if isinstance(fields, str) or isinstance(categories, str) or not (fields or categories):
+        raise InvalidInput("give the fields or categories to erase (lists of ids)")
+    with transaction.atomic():
+        subject = Subject.objects.select_for_update().filter(ref=subject_id).first()
+        if subject is None:
+            raise NotFound(f"subject {subject_id} does not exist")
+        if subject.status != SubjectStatus.ACTIVE:
+            raise Conflict(f"subject {subject_id} is already {subject.status}", code="gone")
+        chosen = Item.objects.filter(subject=subject).filter(
+            Q(field__in=list(fields)) | Q(category__in=list(categories))
+        )
+        count = _dispose(chosen, reason=reason, actor=actor, request_ref=request_ref)
+        if count == 0:
+            raise NotFound(f"subject {subject_id} holds no value in those fields or categories")
+        _indexes_orphaned_delete([subject.pk])
+        emptied = not Item.objects.filter(subject=subject).exists()
+        if emptied:
+            _close(subject, SubjectStatus.ERASED)
+        audit_record(
+            actor=actor,
+            action="vault.items.erase",
+            subjects=[subject.ref],
+            detail={
+                "reason": reason,
+                "request_ref": request_ref,
+                "items": count,
+                "fields": sorted(set(fields)),
+                "categories": sorted(set(categories)),
+                "subject_closed": emptied,
+            },
+        )
+    destroyed = data_keys_destroy([subject.ref]) > 0 if emptied else False
+    return ErasureResult(subject_id=subject.ref, items=count, key_destroyed=destroyed)
+
+
+def retention_dispose(*, now: datetime | None = None, batch_size: int = 500) -> DisposalSummary:
+    """Disposes of every value past the retention of all purposes that allowed it. Subjects
+    left with nothing are closed as disposed and their keys destroyed. One audit event per
+    batch of subjects."""
+    now = now or timezone.now()
+    items_total = closed_total = keys_total = 0
+    while True:
+        pks = list(
+            Item.objects.filter(retain_until__lte=now)
+            .order_by("subject_id")
+            .values_list("subject_id", flat=True)
+            .distinct()[:batch_size]
+        )
+        if not pks:
+            break
+        with transaction.atomic():
+            subjects = list(Subject.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+            expired = Item.objects.filter(subject_id__in=pks, retain_until__lte=now)
+            count = _dispose(
+                expired, reason=DisposalReason.RETENTION_EXPIRED, actor=RETENTION_ACTOR, now=now
+            )
+            _indexes_orphaned_delete(pks)
+            keep = set(Item.objects.filter(subject_id__in=pks).values_list("subject_id", flat=True))
+            closing = [s for s in subjects if s.pk not in keep]
+            for subject in closing:
+                _close(subject, SubjectStatus.DISPOSED, now=now)
+            audit_record(
+                actor=RETENTION_ACTOR,
+                action="vault.retention.dispose",
+                subjects=[s.ref for s in subjects],
+                detail={"items": count, "subjects_closed": len(closing)},
+            )
+        keys_total += data_keys_destroy([s.ref for s in closing])
+        items_total += count
+        closed_total += len(closing)
+    keys_total += keys_leftover_destroy(now=now)
+    return DisposalSummary(items_total, closed_total, keys_total)
+
+
+def keys_leftover_destroy(*, now: datetime | None = None) -> int:
+    """Destroys data keys whose subject is closed (an interrupted disposal) or was never
+    written (an ingest that failed after its key was committed)."""
+    now = now or timezone.now()
+    destroyed = 0
+    last = 0
+    while True:
+        batch = list(
+            DataKey.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "subject_ref", "created_at")[:2000]
+        )
+        if not batch:
+            return destroyed
+        last = batch[-1][0]
+        active = set(
+            Subject.objects.filter(
+                ref__in=[ref for _, ref, _ in batch], status=SubjectStatus.ACTIVE
+            ).values_list("ref", flat=True)
+        )
+        known = set(
+            Subject.objects.filter(ref__in=[ref for _, ref, _ in batch]).values_list(
+                "ref", flat=True
+            )
+        )
+        leftover = [
+            ref
+            for _, ref, created_at in batch
+            if ref not in active and (ref in known or created_at < now - ORPHAN_KEY_GRACE)
+        ]
+        if leftover:
+            destroyed += data_keys_destroy(leftover)
+
+
+def _reason_checked(reason: str) -> None:
+    allowed = [r for r in DisposalReason.values if r != DisposalReason.RETENTION_EXPIRED]
+    if reason not in allowed:
+        raise InvalidInput(f"reason: must be one of {', '.join(allowed)}")
+
+
+def _dispose(
+    items: QuerySet[Item],
+    *,
+    reason: str,
+    actor: str,
+    request_ref: str = "",
+    now: datetime | None = None,
+) -> int:
+    """Deletes these items and records what they were (never their values)."""
+    now = now or timezone.now()
+    groups = Counter(items.values_list("subject_id", "acquisition_id", "field", "category"))
+    Disposal.objects.bulk_create(
+        [
+            Disposal(
+                subject_id=subject_pk,
+                acquisition_id=acquisition_pk,
+                field=field,
+                category=category,
+                items=n,
+                disposed_at=now,
+                reason=reason,
+                actor=actor,
+                request_ref=request_ref,
+            )
+            for (subject_pk, acquisition_pk, field, category), n in sorted(groups.items())
+        ],
+        batch_size=1000,
+    )
+    items.delete()
+    return sum(groups.values())
+
+
+def _indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
+    BlindIndex.objects.filter(subject_id__in=subject_pks, items__isnull=True).delete()
+
+
+def _close(subject: Subject, status: SubjectStatus, *, now: datetime | None = None) -> None:
+    subject.status = status
+    subject.closed_at = now or timezone.now()
+    subject.save(update_fields=["status", "closed_at"])

@@ -1,0 +1,199 @@
+"""The key-encryption key (KEK): wraps every per-subject data key; lives outside the databases.
+
+`KeyEncryptionKey` is what the vault needs from a KEK; `KekStore` is where KEKs come from. The
+default store is a local file (`settings.MASTER_KEY_FILE`, created on first use with mode 0600);
+an external KMS plugs in by naming another store class in `settings.VAULT_KEK_STORE`.
+"""
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Protocol, Self
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from hogo.vault.crypto import KEY_BYTES, NONCE_BYTES
+
+
+class KekError(Exception):
+    """The KEK is missing, unreadable or wrong. Messages name files and key ids, never keys."""
+
+
+class KekMissing(KekError):
+    pass
+
+
+class KekMismatch(KekError):
+    pass
+
+
+class KeyEncryptionKey(Protocol):
+    @property
+    def key_id(self) -> str: ...
+
+    def wrap(self, key: bytes, *, aad: bytes) -> bytes: ...
+
+    def unwrap(self, wrapped: bytes, *, aad: bytes) -> bytes: ...
+
+
+class KekStore(Protocol):
+    """Where KEKs live. A rotation has a pending KEK until every data key is rewrapped."""
+
+    @classmethod
+    def from_settings(cls) -> Self: ...
+
+    def describe(self) -> str: ...
+
+    def active(self) -> KeyEncryptionKey:
+        """The KEK new data keys are wrapped with; raises KekMissing."""
+        ...
+
+    def create(self) -> KeyEncryptionKey:
+        """Makes the first KEK (only called while no data key exists)."""
+        ...
+
+    def pending(self) -> KeyEncryptionKey | None: ...
+
+    def rotation_begin(self) -> KeyEncryptionKey:
+        """The pending KEK: the one an interrupted rotation left, or a new one."""
+        ...
+
+    def rotation_finish(self) -> str:
+        """Makes the pending KEK the active one; says what became of the old one."""
+        ...
+
+
+class AesGcmKek:
+    """A 256-bit KEK held in memory; wraps with AES-256-GCM."""
+
+    __slots__ = ("_aead", "key_id")
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) != KEY_BYTES:
+            raise KekError(f"a key-encryption key must be {KEY_BYTES} bytes")
+        self._aead = AESGCM(key)
+        # An id that names the key without revealing it, stored beside every wrapped data key.
+        self.key_id = "local:" + hashlib.sha256(b"hogo.kek.id\x00" + key).hexdigest()[:16]
+
+    def wrap(self, key: bytes, *, aad: bytes) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, key, aad)
+
+    def unwrap(self, wrapped: bytes, *, aad: bytes) -> bytes:
+        wrapped = bytes(wrapped)
+        try:
+            return self._aead.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:], aad)
+        except InvalidTag:
+            raise KekMismatch(
+                f"a data key does not unwrap with key-encryption key {self.key_id}: "
+                "the master key file does not belong to this key store"
+            ) from None
+
+
+# Parsed key files by (path, inode, mtime, size): a stat per use instead of a read.
+_loaded: dict[tuple[str, int, int, int], AesGcmKek] = {}
+
+
+class LocalFileKekStore:
+    """The KEK in a file (base64 of 32 random bytes, mode 0600); a rotation writes `<file>.next`
+    and, when done, keeps the old key as `<file>.retired-<key id>` for the operator to destroy
+    once no key-store backup made with it is kept."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.next_path = path.with_name(path.name + ".next")
+
+    @classmethod
+    def from_settings(cls) -> Self:
+        return cls(Path(settings.MASTER_KEY_FILE))
+
+    def describe(self) -> str:
+        return f"master key file {self.path}"
+
+    def active(self) -> AesGcmKek:
+        kek = self._read(self.path)
+        if kek is None:
+            raise KekMissing(
+                f"the master key file {self.path} does not exist: restore it from its backup, or "
+                "point HOGO_MASTER_KEY_FILE at it"
+            )
+        return kek
+
+    def create(self) -> AesGcmKek:
+        self._write_new(self.path)
+        return self.active()
+
+    def pending(self) -> AesGcmKek | None:
+        return self._read(self.next_path)
+
+    def rotation_begin(self) -> AesGcmKek:
+        self._write_new(self.next_path)
+        kek = self.pending()
+        assert kek is not None
+        return kek
+
+    def rotation_finish(self) -> str:
+        new = self.pending()
+        if new is None:
+            raise KekMissing(f"no rotation in progress ({self.next_path} does not exist)")
+        old = self._read(self.path)
+        kept = ""
+        if old is not None and old.key_id != new.key_id:
+            retired = self.path.with_name(f"{self.path.name}.retired-{old.key_id.split(':')[-1]}")
+            if not retired.exists():
+                os.link(self.path, retired)
+            kept = f"; the old key is kept as {retired}: destroy it once no backup needs it"
+        os.replace(self.next_path, self.path)
+        return f"{self.path} now holds key-encryption key {new.key_id}{kept}"
+
+    def _read(self, path: Path) -> AesGcmKek | None:
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return None
+        cache_key = (str(path), info.st_ino, info.st_mtime_ns, info.st_size)
+        if (kek := _loaded.get(cache_key)) is not None:
+            return kek
+        if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise KekError(f"{path} is readable by other users: chmod 600 it")
+        try:
+            raw = base64.b64decode(path.read_text().strip(), validate=True)
+        except (OSError, UnicodeDecodeError, binascii.Error) as exc:
+            raise KekError(f"{path} cannot be read as a key file ({type(exc).__name__})") from None
+        if len(raw) != KEY_BYTES:
+            raise KekError(f"{path} does not hold a {KEY_BYTES}-byte key")
+        kek = AesGcmKek(raw)
+        _loaded[cache_key] = kek
+        return kek
+
+    @staticmethod
+    def _write_new(path: Path) -> None:
+        """Writes a fresh key unless the file exists; safe when several processes race."""
+        if path.exists():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(base64.b64encode(os.urandom(KEY_BYTES)).decode() + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            # link() never replaces: the first writer wins, the others read its key.
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def kek_store() -> KekStore:
+    store_class: type[KekStore] = import_string(settings.VAULT_KEK_STORE)
+    return store_class.from_settings()

@@ -1,0 +1,137 @@
+"""Per-subject data keys and the blind-index root key, kept wrapped by the KEK in the key store.
+
+Key-store writes commit on their own (a second database): a new subject's key is committed
+before the main transaction that uses it, and an erased subject's key is destroyed before the
+main transaction that records the erasure. Either way a failure leaves no readable data behind:
+at worst an unused key, or data that can no longer be opened.
+"""
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from django.db import IntegrityError, transaction
+
+from hogo.vault.crypto import BlindIndexer, FieldCipher, key_derive, key_generate
+from hogo.vault.kek import KekMismatch, KekMissing, KeyEncryptionKey, kek_store
+from hogo.vault.models import DataKey, KeyStoreSecret
+from hogo.vault.routers import KEYS_DB
+
+INDEX_ROOT = "blind-index-root"
+
+
+def data_key_aad(subject_ref: str) -> bytes:
+    return b"hogo.datakey.v1\x1f" + subject_ref.encode()
+
+
+def _secret_aad(name: str) -> bytes:
+    return b"hogo.secret.v1\x1f" + name.encode()
+
+
+def kek_for_wrapping() -> KeyEncryptionKey:
+    """The active KEK, made on first use, but only while the key store is empty: a KEK lost
+    after data keys exist must never be silently replaced by a new one."""
+    store = kek_store()
+    try:
+        return store.active()
+    except KekMissing:
+        held = DataKey.objects.count() + KeyStoreSecret.objects.count()
+        if held:
+            raise KekMissing(
+                f"the key store holds {held} wrapped keys but the {store.describe()} is missing: "
+                "restore it (or set HOGO_MASTER_KEY_FILE); hogo will not make a new one"
+            ) from None
+        return store.create()
+
+
+def kek_for_unwrapping(kek_id: str) -> KeyEncryptionKey:
+    store = kek_store()
+    candidates = [store.active()]
+    if (pending := store.pending()) is not None:
+        candidates.append(pending)
+    for kek in candidates:
+        if kek.key_id == kek_id:
+            return kek
+    raise KekMismatch(
+        f"keys in the key store are wrapped with key-encryption key {kek_id}, but the "
+        f"{store.describe()} holds {candidates[0].key_id}: wrong HOGO_MASTER_KEY_FILE or a key "
+        "store restored from another installation"
+    )
+
+
+def index_root() -> bytes:
+    """The blind-index root key, created with the first KEK. Unwrapping it on each use is
+    what catches a wrong KEK before anything is written."""
+    secret = KeyStoreSecret.objects.filter(name=INDEX_ROOT).first()
+    if secret is None:
+        kek = kek_for_wrapping()
+        try:
+            with transaction.atomic(using=KEYS_DB):
+                secret = KeyStoreSecret.objects.create(
+                    name=INDEX_ROOT,
+                    wrapped=kek.wrap(key_generate(), aad=_secret_aad(INDEX_ROOT)),
+                    kek_id=kek.key_id,
+                )
+        except IntegrityError:
+            secret = KeyStoreSecret.objects.get(name=INDEX_ROOT)
+    kek = kek_for_unwrapping(secret.kek_id)
+    cache_key = (kek.key_id, bytes(secret.wrapped))
+    if (root := _roots.get(cache_key)) is None:
+        root = _roots[cache_key] = kek.unwrap(cache_key[1], aad=_secret_aad(INDEX_ROOT))
+    return root
+
+
+# Unwrapped roots by (KEK id, wrapped bytes): the KEK is still checked on every use above.
+_roots: dict[tuple[str, bytes], bytes] = {}
+
+
+@lru_cache(maxsize=32)
+def _indexer(root: bytes, kind: str) -> BlindIndexer:
+    return BlindIndexer(key_derive(root, info=f"hogo.blind-index.v1.{kind}"))
+
+
+def blind_indexer(kind: str) -> BlindIndexer:
+    return _indexer(index_root(), kind)
+
+
+def data_keys_create(subject_refs: Sequence[str]) -> dict[str, FieldCipher]:
+    """New random data keys for new subjects, wrapped and committed to the key store."""
+    kek = kek_for_wrapping()
+    plain = {ref: key_generate() for ref in subject_refs}
+    rows = [
+        DataKey(subject_ref=ref, wrapped=kek.wrap(key, aad=data_key_aad(ref)), kek_id=kek.key_id)
+        for ref, key in plain.items()
+    ]
+    with transaction.atomic(using=KEYS_DB):
+        created = DataKey.objects.bulk_create(rows, batch_size=500)
+    ids = {row.subject_ref: row.pk for row in created}
+    if None in ids.values():
+        ids = dict(
+            DataKey.objects.filter(subject_ref__in=list(plain)).values_list("subject_ref", "pk")
+        )
+    return {ref: FieldCipher(key, key_id=ids[ref]) for ref, key in plain.items()}
+
+
+def data_keys_load(subject_refs: Iterable[str]) -> dict[str, FieldCipher]:
+    """The unwrapped data keys of these subjects; a subject whose key is destroyed is absent."""
+    refs = list(dict.fromkeys(subject_refs))
+    ciphers: dict[str, FieldCipher] = {}
+    keks: dict[str, KeyEncryptionKey] = {}
+    for start in range(0, len(refs), 2000):
+        rows = DataKey.objects.filter(subject_ref__in=refs[start : start + 2000]).values_list(
+            "pk", "subject_ref", "wrapped", "kek_id"
+        )
+        for pk, ref, wrapped, kek_id in rows:
+            kek = keks.get(kek_id) or keks.setdefault(kek_id, kek_for_unwrapping(kek_id))
+            key = kek.unwrap(bytes(wrapped), aad=data_key_aad(ref))
+            ciphers[ref] = FieldCipher(key, key_id=pk)
+    return ciphers
+
+
+def data_keys_destroy(subject_refs: Sequence[str]) -> int:
+    """Crypto-shredding: the key store forgets these subjects' keys (committed at once)."""
+    deleted = 0
+    with transaction.atomic(using=KEYS_DB):
+        for start in range(0, len(subject_refs), 2000):
+            batch = list(subject_refs[start : start + 2000])
+            deleted += DataKey.objects.filter(subject_ref__in=batch).delete()[0]
+    return deleted

@@ -1,0 +1,253 @@
+"""The vault's tables. Personal values exist here only as AES-GCM ciphertext (`sealed`) and as
+keyed blind-index digests; their keys live in the separate key store (`DataKey`).
+
+Main database: Subject, Acquisition, AcquisitionPurpose, Item, BlindIndex, Suspension, Disposal.
+Key store (`keys` database, routers.py): DataKey, KeyStoreSecret.
+"""
+
+import base64
+import os
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from hogo.vault.crypto import associated_data
+
+
+def subject_ref_new() -> str:
+    # 80 random bits, lower-case base32: pseudonymous, unguessable, safe in URLs and audit.
+    return "sub_" + base64.b32encode(os.urandom(10)).decode().lower()
+
+
+class SubjectStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    ERASED = "erased", "Erased on request (keys destroyed)"
+    DISPOSED = "disposed", "Disposed of after retention (keys destroyed)"
+
+
+class Source(models.TextChoices):
+    FORM = "form", "Public form"
+    API = "api", "API"
+    IMPORT = "import", "Import"
+
+
+class IdentifierKind(models.TextChoices):
+    EMAIL = "email", "E-mail"
+    PHONE = "phone", "Phone"
+    NAME = "name", "Name"
+    MEMBER_NUMBER = "member_number", "Member number"
+
+
+# The policy category each identifier kind is held under (purpose binding, retention).
+IDENTIFIER_CATEGORIES: dict[str, str] = {
+    IdentifierKind.EMAIL: "email",
+    IdentifierKind.PHONE: "phone",
+    IdentifierKind.NAME: "name",
+    IdentifierKind.MEMBER_NUMBER: "member_id",
+}
+
+
+class DisposalReason(models.TextChoices):
+    RETENTION_EXPIRED = "retention_expired", "Retention period of every purpose ended"
+    ERASURE_REQUEST = "erasure_request", "The person asked for erasure (Art. 35)"
+    CONSENT_WITHDRAWN = "consent_withdrawn", "The person withdrew consent"
+    UNLAWFUL_ACQUISITION = "unlawful_acquisition", "Acquired or used against the policy"
+    OFFICER_DECISION = "officer_decision", "Decision of the privacy officer"
+
+
+class Subject(models.Model):
+    """A person. Known outside the vault only by `ref`, never by the primary key."""
+
+    ref = models.CharField(max_length=32, unique=True, default=subject_ref_new, editable=False)
+    status = models.CharField(
+        max_length=16, choices=SubjectStatus.choices, default=SubjectStatus.ACTIVE
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        permissions = (("reveal_subject", "Can reveal a subject's values for a stated purpose"),)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class Acquisition(models.Model):
+    """One occasion on which personal data about a subject was obtained, and on what terms."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="acquisitions")
+    channel = models.CharField(max_length=64)
+    acquired_at = models.DateTimeField()
+    policy_version = models.PositiveIntegerField()
+    purposes = models.JSONField(help_text="Purpose ids stated at acquisition.")
+    notice_sha256 = models.CharField(max_length=64, blank=True)
+    source = models.CharField(max_length=8, choices=Source.choices)
+    recorded_by = models.CharField(max_length=80, help_text="Audit actor.")
+
+    class Meta:
+        indexes = (models.Index(fields=["subject", "acquired_at"]),)
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.acquired_at:%Y-%m-%d}"
+
+
+class AcquisitionPurpose(models.Model):
+    """A purpose of an acquisition with the end of its retention, for indexed purpose queries.
+    Written with the acquisition (same service, same transaction) from its `purposes`."""
+
+    acquisition = models.ForeignKey(Acquisition, on_delete=models.CASCADE, related_name="grants")
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    purpose = models.CharField(max_length=80)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["acquisition", "purpose"], name="vault_grant_unique"),
+        )
+        indexes = (models.Index(fields=["purpose", "subject"]),)
+
+    def __str__(self) -> str:
+        return self.purpose
+
+
+class BlindIndex(models.Model):
+    """A keyed digest of one normalized identifier of a subject, for exact lookup."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=IdentifierKind.choices)
+    digest = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["kind", "digest", "subject"], name="vault_index_unique"
+            ),
+            # One person per e-mail address: a known address attaches to its subject, even when
+            # two requests race (the loser retries as an attach).
+            models.UniqueConstraint(
+                fields=["kind", "digest"],
+                condition=Q(kind=IdentifierKind.EMAIL),
+                name="vault_index_email_unique",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.kind} index"
+
+
+class Item(models.Model):
+    """One personal value, sealed with its subject's data key. The row id is random so that it
+    is known before the insert: it is part of the ciphertext's associated data."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="items")
+    acquisition = models.ForeignKey(Acquisition, on_delete=models.CASCADE, related_name="items")
+    field = models.CharField(max_length=64)
+    category = models.CharField(max_length=64)
+    identifier = models.ForeignKey(
+        BlindIndex, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+    )
+    sealed = models.BinaryField()
+    special_care = models.BooleanField(default=False)
+    consent_ref = models.CharField(
+        max_length=64, blank=True, help_text="The consent record allowing special-care data."
+    )
+    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    retain_until = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(special_care=False) | ~Q(consent_ref=""),
+                name="vault_item_special_care_consent",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.field} ({self.category})"
+
+
+def item_aad(item_pk: object, subject_ref: str) -> bytes:
+    """An item's associated data: its table, column, row and subject."""
+    return associated_data(
+        table="vault_item", column="sealed", row=str(item_pk), subject=subject_ref
+    )
+
+
+class Suspension(models.Model):
+    """Use of a subject's data suspended for one purpose, or for all (`purpose` null)."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="suspensions")
+    # NULL is "every purpose", distinct from any purpose id (and from an empty string).
+    purpose = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
+    suspended_at = models.DateTimeField(auto_now_add=True)
+    suspended_by = models.CharField(max_length=80)
+    request_ref = models.CharField(max_length=64, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["subject", "purpose"],
+                condition=Q(lifted_at__isnull=True, purpose__isnull=False),
+                name="vault_suspension_one_active",
+            ),
+            models.UniqueConstraint(
+                fields=["subject"],
+                condition=Q(lifted_at__isnull=True, purpose__isnull=True),
+                name="vault_suspension_one_active_all",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.purpose or "all purposes"
+
+
+class Disposal(models.Model):
+    """What was disposed of, when and why, without any value: the desk's "already disposed"."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="disposals")
+    acquisition = models.ForeignKey(
+        Acquisition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    field = models.CharField(max_length=64)
+    category = models.CharField(max_length=64)
+    items = models.PositiveIntegerField()
+    disposed_at = models.DateTimeField()
+    reason = models.CharField(max_length=32, choices=DisposalReason.choices)
+    actor = models.CharField(max_length=80)
+    request_ref = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["subject", "disposed_at"]),)
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.reason}"
+
+
+class DataKey(models.Model):
+    """A subject's data key wrapped by a KEK (key store database). Deleting it shreds the
+    subject's ciphertext everywhere, backups of the main database included."""
+
+    subject_ref = models.CharField(max_length=32, unique=True)
+    wrapped = models.BinaryField()
+    kek_id = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"data key {self.pk}"
+
+
+class KeyStoreSecret(models.Model):
+    """A vault-wide secret wrapped by the KEK (key store database): the blind-index root key.
+    Unwrapping it at first use is also the check that the configured KEK is the right one."""
+
+    name = models.CharField(max_length=32, unique=True)
+    wrapped = models.BinaryField()
+    kek_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name

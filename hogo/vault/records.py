@@ -1,0 +1,125 @@
+"""What goes into and comes out of the vault's services (plain frozen dataclasses)."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class ItemIn:
+    """One value for a channel field. `category` None means the channel field's category; a
+    free-text field may instead carry the special-care category the detector found in it."""
+
+    field: str
+    category: str | None
+    value: str
+    special_care_consent: str | None = None
+
+
+@dataclass(frozen=True)
+class SubjectIn:
+    """One person's identifiers (email, phone, name, member_number) and data items."""
+
+    identifiers: Mapping[str, str]
+    items: Sequence[ItemIn] = ()
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    subject_id: str
+    acquisition_id: int
+    created: bool
+
+
+class RefusalReason(models.TextChoices):
+    NOT_FOUND = "not_found", "No such subject"
+    ERASED = "erased", "Erased on request; nothing is held"
+    DISPOSED = "disposed", "Disposed of after retention; nothing is held"
+    PURPOSE_NOT_ALLOWED = "purpose_not_allowed", "No acquisition allows this purpose"
+    SUSPENDED = "suspended", "Use for this purpose is suspended"
+    RETENTION_EXPIRED = "retention_expired", "The retention period for this purpose has ended"
+    SPECIAL_CARE_WITHOUT_CONSENT = (
+        "special_care_without_consent",
+        "Special-care data withheld: no consent recorded, or consent withdrawn",
+    )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a subject (or, for special-care data, part of it) was not returned. `subject_id` is
+    None when a lookup by identifier found nobody."""
+
+    subject_id: str | None
+    reason: RefusalReason
+
+
+@dataclass(frozen=True)
+class SubjectView:
+    """The values a purpose may use: the latest value per identifier kind and per field."""
+
+    subject_id: str
+    identifiers: dict[str, str]
+    data: dict[str, str]
+
+
+@dataclass(frozen=True)
+class AccessResult:
+    items: list[SubjectView] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SuspensionState:
+    subject_id: str
+    all_purposes: bool
+    purposes: list[str]
+    changed: bool
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    subject_id: str
+    items: int
+    key_destroyed: bool
+
+
+@dataclass(frozen=True)
+class DisclosedAcquisition:
+    channel: str
+    acquired_at: datetime
+    source: str
+    policy_version: int
+    purposes: list[str]
+
+
+@dataclass(frozen=True)
+class DisclosedItem:
+    field: str
+    category: str
+    value: str
+    special_care: bool
+    acquisition: DisclosedAcquisition
+    retain_until: datetime
+
+
+@dataclass(frozen=True)
+class DisclosedDisposal:
+    category: str
+    field: str
+    items: int
+    disposed_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """Everything held about a subject, for the person themself (APPI Art. 33)."""
+
+    subject_id: str
+    status: str
+    items: list[DisclosedItem]
+    suspended_purposes: list[str]
+    suspended_all: bool
+    disposals: list[DisclosedDisposal]

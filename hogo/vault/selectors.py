@@ -1,0 +1,47 @@
+"""Reads about subjects that never open a value: status, suspensions, disposal records."""
+
+from collections.abc import Sequence
+
+from django.db.models import Q
+
+from hogo.errors import NotFound
+from hogo.vault.models import Disposal, Subject, SubjectStatus, Suspension
+from hogo.vault.records import DisclosedDisposal, RefusalReason
+
+
+def refusal_reasons() -> list[tuple[str, str]]:
+    """Every reason the vault may give for not returning a subject, with its description."""
+    return list(RefusalReason.choices)
+
+
+def subject_status(*, subject_id: str) -> SubjectStatus:
+    status = Subject.objects.filter(ref=subject_id).values_list("status", flat=True).first()
+    if status is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    return SubjectStatus(status)
+
+
+def subjects_suspended(*, subject_pks: Sequence[int], purpose: str) -> set[int]:
+    """The subjects (pks) whose use for `purpose` is suspended (for it, or for all)."""
+    suspended: set[int] = set()
+    for start in range(0, len(subject_pks), 2000):
+        suspended.update(
+            Suspension.objects.filter(
+                subject_id__in=subject_pks[start : start + 2000], lifted_at__isnull=True
+            )
+            .filter(Q(purpose=purpose) | Q(purpose__isnull=True))
+            .values_list("subject_id", flat=True)
+        )
+    return suspended
+
+
+def disposals_for(*, subject_id: str) -> list[DisclosedDisposal]:
+    """What was disposed of for a subject (category, field, count, when, why; no values), so
+    the request desk can answer "already disposed"."""
+    subject = Subject.objects.filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    return [
+        DisclosedDisposal(d.category, d.field, d.items, d.disposed_at, d.reason)
+        for d in Disposal.objects.filter(subject=subject).order_by("disposed_at", "pk")
+    ]

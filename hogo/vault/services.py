@@ -1,0 +1,577 @@
+"""Writes to the vault: ingest of personal data, suspension of use and lifting it.
+
+Erasure and retention disposal are in `erasure.py`; the only reads of values are in `access.py`.
+Every write records one audit event in the same transaction, naming subjects by their
+pseudonymous ids only.
+"""
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.errors import Conflict, InvalidInput, NotFound, Refused
+from hogo.policy.schema import Channel, Policy
+from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.crypto import FieldCipher
+from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_destroy, data_keys_load
+from hogo.vault.models import (
+    IDENTIFIER_CATEGORIES,
+    Acquisition,
+    AcquisitionPurpose,
+    BlindIndex,
+    IdentifierKind,
+    Item,
+    Source,
+    Subject,
+    SubjectStatus,
+    Suspension,
+    item_aad,
+    subject_ref_new,
+)
+from hogo.vault.normalize import (
+    email_normalize,
+    member_number_normalize,
+    name_normalize,
+    phone_normalize,
+)
+from hogo.vault.records import IngestResult, ItemIn, SubjectIn, SuspensionState
+
+MAX_BATCH = 10_000  # subjects per ingest call: one audit event names them all
+MAX_VALUE_CHARS = 10_000
+MAX_IDENTIFIER_CHARS = 320
+MAX_ERRORS_SHOWN = 20
+_NOTICE_SHA256 = re.compile(r"[0-9a-f]{64}")
+_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+
+NORMALIZERS: dict[str, Callable[[str], str]] = {
+    IdentifierKind.EMAIL: email_normalize,
+    IdentifierKind.PHONE: phone_normalize,
+    IdentifierKind.NAME: name_normalize,
+    IdentifierKind.MEMBER_NUMBER: member_number_normalize,
+}
+
+
+@dataclass
+class _Value:
+    field: str
+    category: str
+    text: str
+    retain_until: datetime
+    special_care: bool = False
+    consent_ref: str = ""
+    kind: str | None = None  # identifier kind, when the value is an identifier
+    digest: str | None = None
+
+
+@dataclass
+class _Record:
+    values: list[_Value]
+    email: str | None = None  # digest
+    phone: str | None = None  # digest
+    subject: Subject | None = None
+    created: bool = False
+    acquisition: Acquisition | None = None
+    indexes: dict[tuple[str, str], BlindIndex] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    policy: Policy
+    version: int
+    channel: Channel
+    purposes: tuple[str, ...]
+    acquired_at: datetime
+    expires: dict[str, datetime]  # purpose -> end of retention
+    retain: dict[str, datetime]  # category -> end of the longest retention that allows it
+
+
+def subject_ingest(
+    *,
+    actor: str,
+    channel: str,
+    purposes: Sequence[str],
+    identifiers: Mapping[str, str],
+    items: Sequence[ItemIn],
+    policy_version: int | None = None,
+    notice_sha256: str = "",
+    source: str = Source.API,
+) -> IngestResult:
+    """Stores one acquisition of one person's data; a known e-mail (or, with no e-mail given,
+    a phone number known for exactly one subject) attaches it to that subject."""
+    return subjects_ingest(
+        actor=actor,
+        channel=channel,
+        purposes=purposes,
+        records=[SubjectIn(identifiers=identifiers, items=items)],
+        policy_version=policy_version,
+        notice_sha256=notice_sha256,
+        source=source,
+        _paths_prefixed=False,
+    )[0]
+
+
+@transaction.atomic
+def subjects_ingest(
+    *,
+    actor: str,
+    channel: str,
+    purposes: Sequence[str],
+    records: Sequence[SubjectIn],
+    policy_version: int | None = None,
+    notice_sha256: str = "",
+    source: str = Source.IMPORT,
+    _paths_prefixed: bool = True,
+) -> list[IngestResult]:
+    """Bulk ingest (imports, benchmarks): all records or none; one audit event for the batch.
+
+    Every record is checked before anything is written; errors name the record and field
+    (`records[3].identifiers.email: is not an e-mail address`), never a value.
+    """
+    if not 1 <= len(records) <= MAX_BATCH:
+        raise InvalidInput(f"records: give between 1 and {MAX_BATCH} records per call")
+    terms = _terms(channel, purposes, policy_version, notice_sha256, source)
+    parsed = _records_parse(terms, records, prefixed=_paths_prefixed)
+    # A race with another writer adding the same e-mail ends in IntegrityError on the
+    # e-mail index; the second pass finds the winner's subject and attaches to it.
+    for attempt in range(3):
+        new_keys: dict[str, FieldCipher] = {}
+        try:
+            with transaction.atomic():
+                new_keys = _subjects_resolve(parsed)
+                results = _records_write(actor, terms, parsed, notice_sha256, source, new_keys)
+        except IntegrityError:
+            data_keys_destroy(list(new_keys))
+            for record in parsed:
+                record.subject, record.created, record.indexes = None, False, {}
+            if attempt == 2:
+                raise
+            continue
+        return results
+    raise AssertionError("unreachable")
+
+
+def _terms(
+    channel_id: str,
+    purposes: Sequence[str],
+    policy_version: int | None,
+    notice_sha256: str,
+    source: str,
+) -> _Terms:
+    policy = policy_active() if policy_version is None else policy_at(version=policy_version)
+    assert policy.version is not None  # stored policies always carry their version
+    channel = policy.channels.get(channel_id)
+    if channel is None:
+        raise InvalidInput(f"channel: {channel_id!r} is not a channel of policy {policy.version}")
+    if isinstance(purposes, str) or not purposes:
+        raise InvalidInput("purposes: give at least one purpose id")
+    for purpose in purposes:
+        if purpose not in channel.purposes:
+            raise InvalidInput(
+                f"purposes: {purpose!r} is not a purpose of channel {channel_id!r} "
+                f"(policy {policy.version})"
+            )
+    if notice_sha256 and not _NOTICE_SHA256.fullmatch(notice_sha256):
+        raise InvalidInput("notice_sha256: must be 64 lower-case hex digits or empty")
+    if source not in Source.values:
+        raise InvalidInput(f"source: must be one of {', '.join(Source.values)}")
+    now = timezone.now()
+    unique = tuple(dict.fromkeys(purposes))
+    expires = {p: now + timedelta(days=policy.purposes[p].retention_days) for p in unique}
+    retain: dict[str, datetime] = {}
+    for purpose in unique:
+        for category in policy.purposes[purpose].categories:
+            retain[category] = max(retain.get(category, expires[purpose]), expires[purpose])
+    return _Terms(policy, policy.version, channel, unique, now, expires, retain)
+
+
+def _records_parse(terms: _Terms, records: Sequence[SubjectIn], *, prefixed: bool) -> list[_Record]:
+    errors: list[str] = []
+    parsed: list[_Record] = []
+    indexers = {kind: blind_indexer(kind) for kind in IdentifierKind.values}
+    for number, record in enumerate(records):
+        prefix = f"records[{number}]." if prefixed else ""
+        values: list[_Value] = []
+        digests: dict[str, str] = {}
+
+        def fail(path: str, reason: str) -> None:
+            errors.append(f"{prefix}{path}: {reason}")  # noqa: B023  (collected at once)
+
+        identifiers = record.identifiers
+        if not isinstance(identifiers, Mapping) or not identifiers:
+            fail("identifiers", "give at least one of " + ", ".join(IdentifierKind.values))
+            identifiers = {}
+        for kind, raw in identifiers.items():
+            path = f"identifiers.{kind}" if kind in NORMALIZERS else "identifiers"
+            if kind not in NORMALIZERS:
+                fail(path, "unknown identifier kind; use " + ", ".join(IdentifierKind.values))
+                continue
+            if not isinstance(raw, str) or not raw.strip() or len(raw) > MAX_IDENTIFIER_CHARS:
+                fail(path, f"must be text of 1 to {MAX_IDENTIFIER_CHARS} characters")
+                continue
+            try:
+                normal = NORMALIZERS[kind](raw)
+            except ValueError as exc:
+                fail(path, str(exc))
+                continue
+            category = IDENTIFIER_CATEGORIES[kind]
+            if category not in terms.retain:
+                fail(path, f"category {category!r} is not used by the purposes stated")
+                continue
+            digests[kind] = indexers[kind].digest(normal)
+            values.append(
+                _Value(
+                    field=kind,
+                    category=category,
+                    text=raw.strip(),
+                    retain_until=terms.retain[category],
+                    kind=kind,
+                    digest=digests[kind],
+                )
+            )
+        for index, item in enumerate(record.items):
+            value = _item_parse(terms, item, f"items[{index}]", fail)
+            if value is not None:
+                values.append(value)
+        parsed.append(
+            _Record(
+                values,
+                email=digests.get(IdentifierKind.EMAIL),
+                phone=digests.get(IdentifierKind.PHONE),
+            )
+        )
+    if errors:
+        more = len(errors) - MAX_ERRORS_SHOWN
+        shown = "; ".join(errors[:MAX_ERRORS_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+        refused = [e for e in errors if e.endswith(_NO_CONSENT)]
+        if refused and len(refused) == len(errors):
+            raise Refused(shown, code="special_care_without_consent")
+        raise InvalidInput(shown)
+    return parsed
+
+
+_NO_CONSENT = "special-care data needs the person's explicit consent (special_care_consent)"
+
+
+def _item_parse(
+    terms: _Terms, item: ItemIn, path: str, fail: Callable[[str, str], None]
+) -> _Value | None:
+    if not isinstance(item, ItemIn):
+        fail(path, "must be an ItemIn")
+        return None
+    path = f"{path}({item.field})" if _REF.fullmatch(str(item.field)) else path
+    spec = terms.channel.field(item.field)
+    if spec is None:
+        fail(path, f"not a field of channel {terms.channel.id!r}")
+        return None
+    category = item.category or spec.category
+    special = terms.policy.special_care_ids()
+    if category != spec.category and not (spec.free_text and category in special):
+        fail(path, f"category {category!r} does not fit field {spec.id!r}")
+        return None
+    if category in IDENTIFIER_CATEGORIES.values():
+        fail(path, "identifiers (e-mail, phone, name, member number) go in `identifiers`")
+        return None
+    if category not in terms.retain:
+        fail(path, f"category {category!r} is not used by the purposes stated")
+        return None
+    if not isinstance(item.value, str) or not item.value.strip():
+        fail(path, "must be non-empty text (leave an omitted field out)")
+        return None
+    if len(item.value) > MAX_VALUE_CHARS:
+        fail(path, f"longer than {MAX_VALUE_CHARS} characters")
+        return None
+    consent = (item.special_care_consent or "").strip()
+    is_special = category in special
+    if is_special and not (consent and terms.channel.special_care_consent):
+        fail(path, _NO_CONSENT)
+        return None
+    if consent and not _REF.fullmatch(consent):
+        fail(path, "special_care_consent must be a consent record id")
+        return None
+    return _Value(
+        field=item.field,
+        category=category,
+        text=item.value,
+        retain_until=terms.retain[category],
+        special_care=is_special,
+        consent_ref=consent if is_special else "",
+    )
+
+
+def _subjects_resolve(parsed: list[_Record]) -> dict[str, FieldCipher]:
+    """Finds each record's subject or plans a new one; returns the new subjects' data keys."""
+    emails = {r.email for r in parsed if r.email}
+    phones = {r.phone for r in parsed if r.phone and not r.email}
+    known_email = {d: owners[0] for d, owners in _index_owners("email", emails).items()}
+    known_phone = _index_owners(IdentifierKind.PHONE, phones)
+    planned: dict[tuple[str, str], Subject] = {}
+    for record in parsed:
+        subject: Subject | None = None
+        if record.email:
+            subject = known_email.get(record.email) or planned.get(("email", record.email))
+        elif record.phone:
+            owners = known_phone.get(record.phone, [])
+            # A number shared by several people (a company's switchboard) identifies nobody.
+            subject = owners[0] if len(owners) == 1 else planned.get(("phone", record.phone))
+        if subject is None:
+            subject = Subject(ref=subject_ref_new())
+            record.created = True
+            if record.email:
+                planned[("email", record.email)] = subject
+            elif record.phone:
+                planned[("phone", record.phone)] = subject
+        record.subject = subject
+    new_refs = list(dict.fromkeys(r.subject.ref for r in parsed if r.created and r.subject))
+    return data_keys_create(new_refs) if new_refs else {}
+
+
+def _index_owners(kind: str, digests: set[str]) -> dict[str, list[Subject]]:
+    owners: dict[str, list[Subject]] = {}
+    if not digests:
+        return owners
+    rows = (
+        BlindIndex.objects.filter(kind=kind, digest__in=digests)
+        .select_related("subject")
+        .order_by("subject_id")
+    )
+    for row in rows:
+        owners.setdefault(row.digest, []).append(row.subject)
+    return owners
+
+
+def _records_write(
+    actor: str,
+    terms: _Terms,
+    parsed: list[_Record],
+    notice_sha256: str,
+    source: str,
+    new_keys: dict[str, FieldCipher],
+) -> list[IngestResult]:
+    new_subjects = list(
+        {id(r.subject): r.subject for r in parsed if r.created and r.subject}.values()
+    )
+    Subject.objects.bulk_create(new_subjects, batch_size=1000)
+    old_subjects = {r.subject.pk: r.subject for r in parsed if not r.created and r.subject}
+    # Lock known subjects so an erasure cannot slip between our key load and our insert.
+    locked = set(
+        Subject.objects.select_for_update()
+        .filter(pk__in=list(old_subjects), status=SubjectStatus.ACTIVE)
+        .values_list("pk", flat=True)
+    )
+    if len(locked) != len(old_subjects):
+        raise Conflict("a subject was erased while this data was being stored; try again")
+    ciphers = {**new_keys, **data_keys_load(s.ref for s in old_subjects.values())}
+    if any(s.ref not in ciphers for s in old_subjects.values()):
+        raise Conflict("a subject's data key is destroyed (erasure in progress); try again")
+
+    acquisitions = [
+        Acquisition(
+            subject=r.subject,
+            channel=terms.channel.id,
+            acquired_at=terms.acquired_at,
+            policy_version=terms.version,
+            purposes=list(terms.purposes),
+            notice_sha256=notice_sha256,
+            source=source,
+            recorded_by=actor,
+        )
+        for r in parsed
+    ]
+    Acquisition.objects.bulk_create(acquisitions, batch_size=1000)
+    AcquisitionPurpose.objects.bulk_create(
+        [
+            AcquisitionPurpose(
+                acquisition=acq, subject=acq.subject, purpose=p, expires_at=terms.expires[p]
+            )
+            for acq in acquisitions
+            for p in terms.purposes
+        ],
+        batch_size=1000,
+    )
+    _indexes_write(parsed)
+    items: list[Item] = []
+    for record, acquisition in zip(parsed, acquisitions, strict=True):
+        assert record.subject is not None
+        record.acquisition = acquisition
+        cipher = ciphers[record.subject.ref]
+        for value in record.values:
+            item = Item(
+                subject=record.subject,
+                acquisition=acquisition,
+                field=value.field,
+                category=value.category,
+                special_care=value.special_care,
+                consent_ref=value.consent_ref,
+                retain_until=value.retain_until,
+            )
+            if value.kind is not None and value.digest is not None:
+                item.identifier = record.indexes[(value.kind, value.digest)]
+            item.sealed = cipher.seal(value.text, aad=item_aad(item.pk, record.subject.ref))
+            items.append(item)
+    Item.objects.bulk_create(items, batch_size=1000)
+
+    refs = [r.subject.ref for r in parsed if r.subject]
+    audit_record(
+        actor=actor,
+        action="vault.ingest",
+        subjects=refs,
+        detail={
+            "channel": terms.channel.id,
+            "source": source,
+            "policy_version": terms.version,
+            "purposes": list(terms.purposes),
+            "acquisitions": len(acquisitions),
+            "subjects_created": len(new_subjects),
+            "items": len(items),
+        },
+    )
+    return [
+        IngestResult(subject_id=r.subject.ref, acquisition_id=r.acquisition.pk, created=r.created)
+        for r in parsed
+        if r.subject and r.acquisition
+    ]
+
+
+def _indexes_write(parsed: list[_Record]) -> None:
+    wanted = {
+        (r.subject.pk, v.kind, v.digest): r
+        for r in parsed
+        for v in r.values
+        if r.subject and v.kind and v.digest
+    }
+    subject_pks = {key[0] for key in wanted}
+    existing = {
+        (row.subject_id, row.kind, row.digest): row
+        for row in BlindIndex.objects.filter(subject_id__in=subject_pks)
+    }
+    new_rows = {
+        key: BlindIndex(subject_id=key[0], kind=key[1], digest=key[2])
+        for key in wanted
+        if key not in existing
+    }
+    BlindIndex.objects.bulk_create(list(new_rows.values()), batch_size=1000)
+    rows = {**existing, **new_rows}
+    for (subject_pk, kind, digest), record in wanted.items():
+        record.indexes[(kind, digest)] = rows[(subject_pk, kind, digest)]
+
+
+def _subject_for_update(subject_id: str) -> Subject:
+    subject = Subject.objects.select_for_update().filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    if subject.status != SubjectStatus.ACTIVE:
+        raise Conflict(f"subject {subject_id} is {subject.status}: nothing is held", code="gone")
+    return subject
+
+
+def _purposes_checked(purposes: Sequence[str] | None) -> list[str] | None:
+    if purposes is None:
+        return None
+    if isinstance(purposes, str) or not purposes:
+        raise InvalidInput("purposes: give at least one purpose id, or none for all purposes")
+    known = policy_active().purposes
+    for purpose in purposes:
+        if purpose not in known:
+            raise InvalidInput(f"purposes: {purpose!r} is not a purpose of the active policy")
+    return list(dict.fromkeys(purposes))
+
+
+def _suspension_state(subject: Subject, *, changed: bool) -> SuspensionState:
+    active = list(
+        Suspension.objects.filter(subject=subject, lifted_at__isnull=True)
+        .order_by("purpose")
+        .values_list("purpose", flat=True)
+    )
+    return SuspensionState(
+        subject_id=subject.ref,
+        all_purposes=None in active,
+        purposes=[p for p in active if p is not None],
+        changed=changed,
+    )
+
+
+@transaction.atomic
+def subject_suspend(
+    *,
+    actor: str,
+    subject_id: str,
+    purposes: Sequence[str] | None,
+    request_ref: str = "",
+) -> SuspensionState:
+    """Suspends use of the subject's data for these purposes, or for all (None) (Art. 35).
+    Suspending what is already suspended changes nothing and records nothing."""
+    wanted = _purposes_checked(purposes)
+    _ref_checked(request_ref)
+    subject = _subject_for_update(subject_id)
+    active = set(
+        Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
+            "purpose", flat=True
+        )
+    )
+    targets: list[str | None] = [None] if wanted is None else list(wanted)
+    missing = [p for p in targets if p not in active]
+    if missing:
+        Suspension.objects.bulk_create(
+            [
+                Suspension(subject=subject, purpose=p, suspended_by=actor, request_ref=request_ref)
+                for p in missing
+            ]
+        )
+        audit_record(
+            actor=actor,
+            action="vault.suspend",
+            subjects=[subject.ref],
+            detail={
+                "all_purposes": wanted is None,
+                "purposes": [p for p in missing if p is not None],
+                "request_ref": request_ref,
+            },
+        )
+    return _suspension_state(subject, changed=bool(missing))
+
+
+@transaction.atomic
+def subject_suspension_lift(
+    *,
+    actor: str,
+    subject_id: str,
+    purposes: Sequence[str] | None = None,
+    request_ref: str = "",
+) -> SuspensionState:
+    """Lifts suspensions: those of these purposes, or every one (None). A suspension for all
+    purposes is lifted only as a whole, so lifting one purpose of it is refused."""
+    wanted = _purposes_checked(purposes)
+    _ref_checked(request_ref)
+    subject = _subject_for_update(subject_id)
+    active = Suspension.objects.filter(subject=subject, lifted_at__isnull=True)
+    if wanted is not None:
+        if active.filter(purpose__isnull=True).exists():
+            raise Conflict(
+                f"subject {subject_id} is suspended for all purposes: lift all of it",
+                code="suspended_for_all",
+            )
+        active = active.filter(purpose__in=wanted)
+    lifted = list(active.order_by("purpose").values_list("purpose", flat=True))
+    if lifted:
+        active.update(lifted_at=timezone.now(), lifted_by=actor)
+        audit_record(
+            actor=actor,
+            action="vault.suspension.lift",
+            subjects=[subject.ref],
+            detail={
+                "all_purposes": None in lifted,
+                "purposes": [p for p in lifted if p is not None],
+                "request_ref": request_ref,
+            },
+        )
+    return _suspension_state(subject, changed=bool(lifted))
+
+
+def _ref_checked(request_ref: str) -> None:
+    if request_ref and not _REF.fullmatch(request_ref):
+        raise InvalidInput("request_ref: must be a case or request id (letters, digits, _.:-)")
