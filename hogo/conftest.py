@@ -2,14 +2,19 @@
 user, an auditor, and an outsider who is staff but holds no role and should see nothing."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from hogo.api.services import token_create
 from hogo.console.roles import Role
+from hogo.policy.schema import Policy
+from hogo.policy.selectors import policy_active
+from hogo.policy.services import policy_file_read, policy_load
 
 
 def make_staff(username: str, role: Role | None) -> User:
@@ -54,6 +59,13 @@ def api_as(db: None) -> Callable[[User], Client]:
         return Client(headers={"Authorization": f"Bearer {token_create(user=user)}"})
 
     return client_for
+
+
+@pytest.fixture
+def active_policy(db: None) -> Policy:
+    """The reference policy (settings.POLICY_FILE) loaded as the active version."""
+    policy_load(text=policy_file_read(path=Path(django_settings.POLICY_FILE)), note="test")
+    return policy_active()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,8 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from hogo.policy.schema import Policy
+
 
 @pytest.mark.django_db
 def test_it_refuses_a_request_without_a_token(client: Client) -> None:
@@ -24,7 +26,9 @@ def test_it_refuses_a_bad_token(client: Client) -> None:
     assert response.json()["error"]["code"] == "unauthorized"
 
 
-def test_it_accepts_a_good_token(officer: User, api_as: Callable[[User], Client]) -> None:
+def test_it_accepts_a_good_token(
+    officer: User, api_as: Callable[[User], Client], active_policy: Policy
+) -> None:
     response = api_as(officer).get("/api/v1/policy/")
     assert response.status_code == 200
 
@@ -39,7 +43,7 @@ def test_it_refuses_a_token_of_a_deactivated_user(
 
 
 def test_token_create_prints_a_token_that_works(
-    officer: User, capsys: pytest.CaptureFixture[str]
+    officer: User, capsys: pytest.CaptureFixture[str], active_policy: Policy
 ) -> None:
     call_command("token", "create", "olivia")
     token = capsys.readouterr().out.strip()

@@ -1,0 +1,292 @@
+"""The policy as typed, immutable values. Other apps code against these names.
+
+Every human text is a `Text` with a Japanese and an English version. Collections keyed by id
+keep the order of the policy file, which is the order the notice and the forms show.
+"""
+
+from dataclasses import dataclass, field
+
+LANGUAGES = ("ja", "en")
+
+# The special-care labels the detector, the vault and the forms share (DESIGN.md).
+SPECIAL_CARE_IDS = frozenset(
+    {
+        "religion",
+        "race_ethnicity",
+        "social_status",
+        "disability",
+        "health",
+        "criminal_record",
+        "crime_victim",
+        "sexual_orientation",
+        "political",
+    }
+)
+SPECIAL_CARE_BASES = ("statutory", "policy")
+RECIPIENT_KINDS = ("third_party_with_consent", "outsourcing_contractor", "successor", "joint_user")
+REQUEST_KINDS = ("purpose_notification", "disclosure", "correction", "suspension")
+# APPI Art. 38 allows a fee only for purpose notification and disclosure.
+FREE_BY_LAW = ("correction", "suspension")
+DELIVERY_METHODS = ("email_attachment", "download", "postal_mail", "in_person")
+COOKIE_CATEGORIES = ("necessary", "preferences", "analytics")
+FIELD_KINDS = ("text", "email", "tel", "textarea", "select", "radio", "checkbox", "date", "url")
+CHOICE_KINDS = ("select", "radio")
+
+
+@dataclass(frozen=True)
+class Text:
+    ja: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.ja
+
+    def get(self, lang: str) -> str:
+        """The text in `lang` ("ja", "en", "en-us"...); Japanese for any other language."""
+        return self.en if lang.lower().startswith("en") else self.ja
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: Text
+    address: Text
+    email: str
+    phone: str
+    hours: Text
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: Text
+    address: Text
+    representative: Text
+    website: str
+    contact: Contact
+
+
+@dataclass(frozen=True)
+class BasicPolicy:
+    introduction: Text
+    text: Text
+
+
+@dataclass(frozen=True)
+class Acquisition:
+    fair_means: Text
+    notice: Text
+    voluntary: Text
+
+
+@dataclass(frozen=True)
+class Sources:
+    direct: Text
+    purchased_directories: Text
+    special_care: Text
+
+
+@dataclass(frozen=True)
+class Use:
+    principle: Text
+
+
+@dataclass(frozen=True)
+class Purpose:
+    id: str
+    title: Text
+    description: Text
+    categories: tuple[str, ...]
+    retention_days: int
+    consent_required: bool
+    related_to: tuple[str, ...] = ()
+    context: Text | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: Text
+    special_care: bool = False
+    basis: str | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: Text
+    category: str
+    required: bool
+    if_omitted: Text | None
+    free_text: bool
+    kind: str
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    title: Text
+    purposes: tuple[str, ...]
+    fields: tuple[Field, ...]
+    special_care_consent: bool = False
+    public_form: bool = True
+
+    def field(self, field_id: str) -> Field | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
+@dataclass(frozen=True)
+class RecipientKind:
+    id: str
+    clause: str
+    title: Text
+    description: Text
+    requires_consent: bool
+
+
+@dataclass(frozen=True)
+class JointUse:
+    """An Art. 27(5)(iii) announcement; required before `joint_user` recipients exist."""
+
+    items: Text
+    users: Text
+    purposes: Text
+    responsible: Text
+
+
+@dataclass(frozen=True)
+class Provision:
+    principle: Text
+    legal_exceptions: Text
+    recipient_kinds: dict[str, RecipientKind]
+    joint_use: JointUse | None = None
+
+
+@dataclass(frozen=True)
+class Country:
+    name: Text
+    system: Text
+    measures: Text
+
+
+@dataclass(frozen=True)
+class ExternalEnvironment:
+    statement: Text
+    countries: tuple[Country, ...] = ()
+
+
+@dataclass(frozen=True)
+class Safety:
+    principle: Text
+    prevention: Text
+    training: Text
+    outsourcing: Text
+    organizational: Text
+    human: Text
+    physical: Text
+    technical: Text
+    external_environment: ExternalEnvironment
+
+
+@dataclass(frozen=True)
+class Link:
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Analytics:
+    provider: str
+    cookie_category: str
+    text: Text
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Website:
+    ssl: Text
+    links: Text
+    ip_addresses: Text
+    analytics: Analytics | None = None
+
+
+@dataclass(frozen=True)
+class CookieCategory:
+    id: str
+    title: Text
+    description: Text
+    required: bool
+
+
+@dataclass(frozen=True)
+class Cookies:
+    version: int
+    text: Text
+    categories: dict[str, CookieCategory]
+
+
+@dataclass(frozen=True)
+class RequestKind:
+    id: str
+    clause: str
+    title: Text
+    description: Text
+    fee_jpy: int
+    delivery_methods: tuple[str, ...] = ()
+    default_delivery: str | None = None
+
+
+@dataclass(frozen=True)
+class Requests:
+    deadline_days: int
+    how: Text
+    identity_verification: Text
+    agents: Text
+    fee_payment: Text
+    kinds: dict[str, RequestKind]
+
+    @property
+    def disclosure_default_delivery(self) -> str:
+        return self.kinds["disclosure"].default_delivery or "email_attachment"
+
+
+@dataclass(frozen=True)
+class Complaints:
+    text: Text
+    accredited_organization: Text | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    format: int
+    organization: Organization
+    basic_policy: BasicPolicy
+    acquisition: Acquisition
+    sources: Sources
+    use: Use
+    purposes: dict[str, Purpose]
+    categories: dict[str, Category]
+    channels: dict[str, Channel]
+    provision: Provision
+    safety: Safety
+    website: Website
+    cookies: Cookies
+    requests: Requests
+    complaints: Complaints
+    # The stored version this policy was read from; None for a file not loaded yet.
+    version: int | None = field(default=None, compare=False)
+
+    def special_care_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.categories.values() if c.special_care)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.purposes)} purposes, {len(self.channels)} channels, "
+            f"{len(self.categories)} categories"
+        )

@@ -1,0 +1,68 @@
+"""Reads of the stored policy versions. The active version is the latest one loaded."""
+
+import dataclasses
+import threading
+
+from django.db.models import QuerySet
+
+from hogo.errors import HogoError, NotFound
+from hogo.policy.models import PolicyVersion
+from hogo.policy.schema import Policy, policy_parse
+
+
+class PolicyNotLoaded(HogoError):
+    code = "policy_not_loaded"
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__("No policy is loaded yet: run `hogo policy load` first")
+
+
+# Parsed policies per (number, sha256). Versions never change once stored, and the digest in
+# the key keeps the cache right even when a test database reuses a version number.
+_parsed: dict[tuple[int, str], Policy] = {}
+_parsed_lock = threading.Lock()
+_CACHE_LIMIT = 64
+
+
+def policy_versions() -> QuerySet[PolicyVersion]:
+    """Every stored version, oldest first, without the (large) source text."""
+    return PolicyVersion.objects.defer("source").order_by("number")
+
+
+def policy_version_active() -> PolicyVersion:
+    version = policy_versions().order_by("-number").first()
+    if version is None:
+        raise PolicyNotLoaded()
+    return version
+
+
+def policy_version_at(*, version: int) -> PolicyVersion:
+    found = policy_versions().filter(number=version).first()
+    if found is None:
+        raise NotFound(f"policy version {version} does not exist")
+    return found
+
+
+def policy_active() -> Policy:
+    return _policy_of(policy_version_active())
+
+
+def policy_at(*, version: int) -> Policy:
+    return _policy_of(policy_version_at(version=version))
+
+
+def _policy_of(row: PolicyVersion) -> Policy:
+    key = (row.number, row.sha256)
+    with _parsed_lock:
+        cached = _parsed.get(key)
+    if cached is not None:
+        return cached
+    source = PolicyVersion.objects.values_list("source", flat=True).get(pk=row.pk)
+    # Stored versions were valid when loaded and are never edited, so this parse succeeds.
+    policy = dataclasses.replace(policy_parse(source), version=row.number)
+    with _parsed_lock:
+        if len(_parsed) >= _CACHE_LIMIT:
+            _parsed.pop(next(iter(_parsed)))
+        _parsed[key] = policy
+    return policy

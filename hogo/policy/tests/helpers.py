@@ -1,0 +1,47 @@
+"""Test helpers: the reference policy as data, and a minimal TOML writer to mutate it."""
+
+import copy
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+REFERENCE = Path(__file__).resolve().parent.parent / "reference.toml"
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def reference_text() -> str:
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+def reference_data() -> dict[str, Any]:
+    return copy.deepcopy(tomllib.loads(reference_text()))
+
+
+def toml_dumps(data: dict[str, Any]) -> str:
+    """TOML for plain data, one top-level key per line (inline tables and arrays)."""
+    return "".join(f"{_key(key)} = {_value(value)}\n" for key, value in data.items())
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        # JSON string escapes are valid TOML basic-string escapes.
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def by_id(items: list[dict[str, Any]], ident: str) -> dict[str, Any]:
+    return next(item for item in items if item.get("id") == ident)

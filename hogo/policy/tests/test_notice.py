@@ -1,0 +1,167 @@
+"""The published notice (/<lang>/privacy/) in Japanese and English, and its earlier versions."""
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from hogo.policy.schema import Policy
+from hogo.policy.services import policy_load
+from hogo.policy.tests.helpers import by_id, reference_data, toml_dumps
+
+
+class Outline(HTMLParser):
+    """The page's lang attribute, heading levels and any script or inline style."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.headings: list[int] = []
+        self.scripts = 0
+        self.inline_styles = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "html":
+            self.lang = names.get("lang") or ""
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        self.scripts += tag == "script"
+        self.inline_styles += tag == "style" or "style" in names
+
+
+def outline(html: str) -> Outline:
+    parser = Outline()
+    parser.feed(html)
+    return parser
+
+
+def page(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_notice_covers_every_purpose_the_desk_and_article_32_items(
+    client: Client, active_policy: Policy, lang: str
+) -> None:
+    html = page(client, f"/{lang}/privacy/")
+    org = active_policy.organization
+    desk = org.contact
+    expected = [
+        org.name.get(lang),
+        org.address.get(lang),
+        org.representative.get(lang),
+        desk.name.get(lang),
+        desk.email,
+        desk.phone,
+        desk.hours.get(lang),
+        active_policy.safety.external_environment.statement.get(lang),
+        active_policy.safety.technical.get(lang),
+        active_policy.complaints.text.get(lang),
+        *(p.title.get(lang) for p in active_policy.purposes.values()),
+        *(k.title.get(lang) for k in active_policy.requests.kinds.values()),
+        *(k.title.get(lang) for k in active_policy.provision.recipient_kinds.values()),
+        *(c.title.get(lang) for c in active_policy.categories.values() if c.special_care),
+        *(c.title.get(lang) for c in active_policy.cookies.categories.values()),
+        *(c.title.get(lang) for c in active_policy.channels.values()),
+    ]
+    text = unescape(re.sub(r"\s+", " ", html))
+    missing = [item for item in expected if item not in text]
+    assert missing == []
+
+
+def test_the_japanese_notice_shows_fees_deadline_and_sections(
+    client: Client, active_policy: Policy
+) -> None:
+    html = page(client, "/ja/privacy/")
+    assert outline(html).lang == "ja"
+    for text in [
+        "1 個人情報の取扱いに関する基本方針",
+        "7 個人情報に関するお問合せ窓口",
+        "1,000円",
+        "無料",
+        "受付から原則として14日以内",
+        "電磁的記録（メールへの添付） （特にご指定がない場合）",
+        "取得から1095日",
+        "第1版 (現行版)",
+        'href="/en/privacy/" hreflang="en" lang="en">English</a>',
+    ]:
+        assert text in html, text
+
+
+def test_the_english_notice_shows_fees_deadline_and_sections(
+    client: Client, active_policy: Policy
+) -> None:
+    html = page(client, "/en/privacy/")
+    assert outline(html).lang == "en"
+    for text in [
+        "1 Basic Policy for the Handling of Personal Information",
+        "7 Customer Service Desk for Personal Information Inquiries",
+        "JPY 1,000",
+        "free",
+        "within 14 days of receiving your request",
+        "electronically, as an e-mail attachment (unless you choose otherwise)",
+        "1095 days from acquisition",
+        "Version 1 (current)",
+        'href="/ja/privacy/" hreflang="ja" lang="ja">日本語</a>',
+    ]:
+        assert text in html, text
+
+
+def test_the_notice_is_accessible_html_without_scripts_or_inline_styles(
+    client: Client, active_policy: Policy
+) -> None:
+    response = client.get("/en/privacy/")
+    shape = outline(response.content.decode())
+    assert shape.headings.count(1) == 1
+    assert shape.headings[0] == 1
+    # No heading skips a level on the way down (h2 -> h4 would confuse screen readers).
+    assert all(b - a <= 1 for a, b in zip(shape.headings, shape.headings[1:], strict=False))
+    assert (shape.scripts, shape.inline_styles) == (0, 0)
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert 'class="skip-link" href="#main"' in response.content.decode()
+
+
+def changed_policy(mutate: Any) -> str:
+    data = reference_data()
+    mutate(data)
+    return toml_dumps(data)
+
+
+def test_earlier_versions_stay_published(client: Client, active_policy: Policy) -> None:
+    policy_load(
+        text=changed_policy(
+            lambda d: by_id(d["purposes"], "inquiry-response")["title"].update(
+                en="Answering your questions"
+            )
+        )
+    )
+    current = page(client, "/en/privacy/")
+    assert "Answering your questions" in current
+    assert "Version 2 (current)" in current
+
+    earlier = page(client, "/en/privacy/versions/1/")
+    assert "Responding to inquiries about our certified products and services" in earlier
+    assert "Answering your questions" not in earlier
+    assert "This is an earlier version." in earlier
+
+    history = page(client, "/ja/privacy/versions/")
+    assert 'href="/ja/privacy/versions/1/"' in history
+    assert 'href="/ja/privacy/versions/2/"' in history
+
+
+def test_an_unknown_version_is_not_found(client: Client, active_policy: Policy) -> None:
+    assert client.get("/en/privacy/versions/9/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_it_answers_503_until_a_policy_is_loaded(client: Client) -> None:
+    response = client.get("/ja/privacy/")
+    assert response.status_code == 503
+    assert "現在ご覧いただけません" in response.content.decode()
+    assert client.get("/en/privacy/versions/").status_code == 503

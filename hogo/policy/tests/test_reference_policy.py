@@ -1,0 +1,72 @@
+"""The shipped reference policy is valid and expresses what the published policy says."""
+
+from hogo.policy.schema import SPECIAL_CARE_IDS, policy_parse
+from hogo.policy.tests.helpers import reference_text
+
+
+def test_it_parses_the_reference_policy_without_errors() -> None:
+    policy = policy_parse(reference_text())
+    assert policy.summary() == "4 purposes, 6 channels, 24 categories"
+    assert policy.version is None  # not loaded from the database
+
+
+def test_it_declares_the_purpose_and_channel_ids_other_apps_rely_on() -> None:
+    policy = policy_parse(reference_text())
+    assert list(policy.purposes) == [
+        "campaign-invitations-surveys",
+        "contract-performance",
+        "member-site-registration",
+        "inquiry-response",
+    ]
+    assert list(policy.channels) == [
+        "event-registration",
+        "survey",
+        "member-registration",
+        "inquiry",
+        "contract",
+        "directory-import",
+    ]
+
+
+def test_it_marks_the_nine_special_care_categories_with_their_basis() -> None:
+    policy = policy_parse(reference_text())
+    assert policy.special_care_ids() == SPECIAL_CARE_IDS
+    policy_only = {c.id for c in policy.categories.values() if c.basis == "policy"}
+    assert policy_only == {"sexual_orientation", "political"}
+    statutory = {c.id for c in policy.categories.values() if c.basis == "statutory"}
+    assert statutory == SPECIAL_CARE_IDS - policy_only
+
+
+def test_every_optional_field_says_what_happens_if_it_is_left_empty() -> None:
+    policy = policy_parse(reference_text())
+    optional = [f for c in policy.channels.values() for f in c.fields if not f.required]
+    assert optional
+    assert all(f.if_omitted and f.if_omitted.ja and f.if_omitted.en for f in optional)
+
+
+def test_only_event_registration_accepts_special_care_information_with_consent() -> None:
+    policy = policy_parse(reference_text())
+    accepting = {c.id for c in policy.channels.values() if c.special_care_consent}
+    assert accepting == {"event-registration"}
+
+
+def test_requests_answer_within_14_days_and_disclose_by_email_by_default() -> None:
+    requests = policy_parse(reference_text()).requests
+    assert requests.deadline_days == 14
+    assert requests.disclosure_default_delivery == "email_attachment"
+    fees = {kind.id: kind.fee_jpy for kind in requests.kinds.values()}
+    assert fees == {"purpose_notification": 0, "disclosure": 1000, "correction": 0, "suspension": 0}
+
+
+def test_personal_data_is_handled_only_in_japan() -> None:
+    environment = policy_parse(reference_text()).safety.external_environment
+    assert environment.countries == ()
+    assert "日本国内" in environment.statement.ja
+    assert "only in Japan" in environment.statement.en
+
+
+def test_texts_fall_back_to_japanese_for_other_languages() -> None:
+    title = policy_parse(reference_text()).organization.name
+    assert title.get("en") == "CC-Link Partner Association (CLPA)"
+    assert title.get("en-us") == title.en
+    assert title.get("ja") == title.get("fr") == "CC-Link協会"
