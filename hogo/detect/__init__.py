@@ -1,0 +1,18 @@
+"""Special-care information and identifiers in Japanese and English text.
+
+Pure Python, no Django: ``scan(text)`` returns what was found with spans in the original text
+and the rule that fired; ``redact(text)`` masks it. Lexicons live in ``lexicons/*.tsv``.
+"""
+
+from hogo.detect.redact import redact
+from hogo.detect.result import CATEGORY_LABELS, IDENTIFIER_LABELS, Finding, ScanResult
+
+
+def scan(text: str, *, lang: str | None = None) -> ScanResult:
+    """Find special-care categories and identifiers; ``lang`` is "ja", "en" or None (auto)."""
+    from hogo.detect.engine import get_engine
+
+    return get_engine().scan(text, lang=lang)
+
+
+__all__ = ["CATEGORY_LABELS", "IDENTIFIER_LABELS", "Finding", "ScanResult", "redact", "scan"]

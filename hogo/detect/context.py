@@ -1,0 +1,160 @@
+"""Context rules: whether a lexicon hit reveals something about a real, identifiable person.
+
+A hit stands unless its sentence takes it back. In order, a hit is dropped when:
+1. a homograph cue named by the entry is in the sentence (障害 near サーバー);
+2. it is negated ("no allergies", 「前科はありません」);
+3. it is glued to a generic or topic word ("people with ...", 「車椅子の方」, "cancer research");
+4. the sentence is hypothetical, about the association's handling of data, or about a topic,
+   and names no person (no I/my/私/母/he/山田様 ...);
+5. it is a weak term and the sentence names no person.
+Japanese often leaves the writer unsaid, so personal predicates (「〜ています」「〜のため」)
+count as a person there.
+"""
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hogo.detect.lexicon import Entry
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+_CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；:：()（）「」]|\.(?=\s|$)| - |but |but$")
+_EN_NEG_FILLER_RE = re.compile(
+    r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
+    r"special|such|other|serious|major|food|medical|dietary|history|of|diagnosed|with|real|"
+    r"current|currently|chronic|physical|mental|significant|health|religious|political|"
+    r"criminal|type|kind|form|sort|record|records|formal|signs?|symptoms?|issues?)*$"
+)
+_EN_POST_FILLER_RE = re.compile(r"^[\s:：\-–=]*$")
+_JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
+_WORD_RE = re.compile(r"[a-z0-9'\-]+")
+
+PERSON_CUES = ("@self", "@family", "@third")
+NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
+
+
+@dataclass(slots=True)
+class Cue:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    """Everything the rules need about one text, computed once per scan."""
+
+    text: str  # folded
+    cues: dict[str, list[Cue]]
+    person_spans: Sequence[tuple[int, int]]  # names, in folded offsets
+    _sentence_ends: list[int] = field(default_factory=list)
+    _clause_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
+        self._clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
+
+    def _bounds(self, ends: list[int], start: int, end: int) -> tuple[int, int]:
+        i = bisect_left(ends, start)
+        lo = ends[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(ends, end)
+        hi = ends[j] if j < len(ends) else len(self.text)
+        return lo, hi
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        return self._bounds(self._sentence_ends, start, end)
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        return self._bounds(self._clause_ends, start, end)
+
+    def cues_in(self, kind: str, lo: int, hi: int) -> list[Cue]:
+        found = self.cues.get(kind)
+        if not found:
+            return []
+        return [c for c in found if c.start >= lo and c.end <= hi]
+
+    def person(self, start: int, end: int, lo: int, hi: int, *, ja: bool) -> tuple[int, str]:
+        """How surely the sentence [lo, hi) is about a person, and the evidence.
+
+        3: a person is named or referred to (I, my, 母, he, 山田様); 2: a personal predicate
+        is glued to the term (「透析中のため」, "diagnosed with"); 1: the Japanese sentence
+        has a personal predicate somewhere; 0: nothing.
+        """
+        for kind in PERSON_CUES:
+            if self.cues_in(kind, lo, hi):
+                return STRICT, kind[1:]
+        for s, e in self.person_spans:
+            if s >= lo and e <= hi:
+                return STRICT, "name"
+        c_lo, c_hi = self.clause(start, end)
+        for cue in self.cues_in("@personal", c_lo, c_hi):
+            gap = self.text[end : cue.start] if cue.start >= end else self.text[cue.end : start]
+            if (gap.isascii() and _words(gap) <= 3) or (not gap.isascii() and len(gap) <= 6):
+                return ATTACHED, "personal"
+        if ja and self.cues_in("@personal", lo, hi):
+            return LOOSE, "personal"
+        return NONE, "term"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    accepted: bool
+    reason: str  # why it was kept ("self") or dropped ("negated")
+
+
+def _words(gap: str) -> int:
+    return len(_WORD_RE.findall(gap))
+
+
+def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
+    for cue in ctx.cues_in("@neg_pre", lo, start):
+        gap = ctx.text[cue.end : start]
+        if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
+            return True
+        if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
+            return True
+    for cue in ctx.cues_in("@neg_post", end, hi):
+        gap = ctx.text[end : cue.start]
+        if gap.isascii() and _EN_POST_FILLER_RE.match(gap):
+            return True
+        if not gap.isascii() and len(gap) <= 8 and not _JA_BREAK_RE.search(gap):
+            return True
+    return False
+
+
+def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
+    for cue in ctx.cues_in("@attr_pre", lo, start):
+        gap = ctx.text[cue.end : start]
+        if gap.isascii() and _words(gap) <= 3 and not re.search(r"\b(?:i|my|me)\b", gap):
+            return True
+        if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
+            return True
+    for cue in ctx.cues_in("@attr_post", end, hi):
+        gap = ctx.text[end : cue.start]
+        if gap.isascii() and _words(gap) <= 1 and "," not in gap:
+            return True
+        if not gap.isascii() and len(gap) <= 5 and not _JA_BREAK_RE.search(gap):
+            return True
+    return False
+
+
+def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
+    s_lo, s_hi = ctx.sentence(start, end)
+    for kind in entry.unless:
+        if ctx.cues_in(kind, s_lo, s_hi):
+            return Verdict(False, f"homograph{kind}")
+    c_lo, c_hi = ctx.clause(start, end)
+    if _negated(ctx, start, end, c_lo, c_hi):
+        return Verdict(False, "negated")
+    if _attached(ctx, start, end, c_lo, c_hi):
+        return Verdict(False, "generic_or_topic")
+    level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
+    if level < STRICT and ctx.cues_in("@generic", s_lo, s_hi):
+        return Verdict(False, "generic")
+    for kind in ("@hypo", "@policy", "@topic"):
+        if level < ATTACHED and ctx.cues_in(kind, s_lo, s_hi):
+            return Verdict(False, kind[1:])
+    if entry.strength == "weak" and level < ATTACHED:
+        return Verdict(False, "no_person")
+    return Verdict(True, evidence)

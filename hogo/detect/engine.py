@@ -1,0 +1,171 @@
+"""The scanner: fold, one Aho-Corasick pass, boundary checks, context rules, identifiers."""
+
+import re
+import threading
+from dataclasses import dataclass
+
+from hogo.detect.context import Context, Cue, judge
+from hogo.detect.identifiers import find_identifiers
+from hogo.detect.lexicon import Entry, Lexicon, load_entries
+from hogo.detect.names import ja_surnames
+from hogo.detect.normalize import Normalized, normalize, warm
+from hogo.detect.result import Finding, ScanResult
+
+_JA_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_STRONG_SCORE = 0.85
+_PERSON_BONUS = 0.1
+_WEAK_SCORE = 0.75
+
+
+def detect_lang(text: str) -> str:
+    return "ja" if _JA_CHAR_RE.search(text) else "en"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch == "ー" or "\uff66" <= ch <= "\uff9d"
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    entry: Entry
+    start: int
+    end: int
+
+
+class Engine:
+    """Holds the lexicon automaton; read-only after construction, so threads can share it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def _boundary_ok(self, entry: Entry, norm: Normalized, original: str, s: int, e: int) -> int:
+        """The end of an acceptable hit, or -1 when the hit is part of a longer word."""
+        text = norm.text
+        if entry.ascii and entry.term[0].isalnum() and s > 0 and _is_word_char(text[s - 1]):
+            return -1
+        if entry.ascii and entry.term[-1].isalnum():
+            if entry.stem:
+                while e < len(text) and text[e].isalpha() and text[e].isascii():
+                    e += 1
+            elif (
+                not entry.exact
+                and text.startswith("s", e)
+                and entry.term[-1] != "s"
+                and (e + 1 >= len(text) or not _is_word_char(text[e + 1]))
+            ):
+                e += 1
+            if e < len(text) and _is_word_char(text[e]) and text[e].isascii():
+                return -1
+        if entry.katakana_boundary:
+            o_start, o_end = norm.original_span(s, e)
+            if (o_start > 0 and _is_katakana(original[o_start - 1])) or (
+                o_end < len(original) and _is_katakana(original[o_end])
+            ):
+                return -1
+        return e
+
+    def _hits(self, norm: Normalized, original: str) -> tuple[list[_Hit], dict[str, list[Cue]]]:
+        spans: list[_Hit] = []
+        for index, start, end in self.lexicon.matches(norm.text):
+            for entry in self.lexicon.entries[index]:
+                real_end = self._boundary_ok(entry, norm, original, start, end)
+                if real_end >= 0:
+                    spans.append(_Hit(entry, start, real_end))
+        blockers = [h for h in spans if h.entry.kind == "-"]
+        cues: dict[str, list[Cue]] = {}
+        terms: list[_Hit] = []
+        for hit in spans:
+            if hit.entry.kind == "-":
+                continue
+            if any(
+                b.start <= hit.start
+                and hit.end <= b.end
+                and (b.end - b.start) > (hit.end - hit.start)
+                for b in blockers
+            ):
+                continue
+            if hit.entry.kind.startswith("@"):
+                cues.setdefault(hit.entry.kind, []).append(Cue(hit.entry.kind, hit.start, hit.end))
+            else:
+                terms.append(hit)
+        return _longest_first(terms, blockers), cues
+
+    def scan(self, text: str, *, lang: str | None = None) -> ScanResult:
+        lang = lang or detect_lang(text)
+        ja = lang == "ja"
+        norm = normalize(text)
+        identifiers = find_identifiers(norm, text, ja=ja)
+        terms, cues = self._hits(norm, text)
+        findings: list[Finding] = list(identifiers)
+        if terms:
+            findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
+        findings.sort(key=lambda f: (f.start, f.end, f.kind))
+        return ScanResult(tuple(findings), lang=lang)
+
+    def _judge(
+        self,
+        norm: Normalized,
+        terms: list[_Hit],
+        cues: dict[str, list[Cue]],
+        identifiers: list[Finding],
+        original: str,
+        *,
+        ja: bool,
+    ) -> list[Finding]:
+        names = [f for f in identifiers if f.label == "person_name"]
+        ctx = Context(norm.text, cues, _folded_spans(norm, names))
+        found: list[Finding] = []
+        for hit in terms:
+            term_ja = ja or not hit.entry.ascii
+            verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
+            if not verdict.accepted:
+                continue
+            start, end = norm.original_span(hit.start, hit.end)
+            strong = hit.entry.strength == "strong"
+            score = _STRONG_SCORE if strong else _WEAK_SCORE
+            if verdict.reason != "term":
+                score += _PERSON_BONUS
+            rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{verdict.reason}"
+            found.append(Finding("category", hit.entry.kind, start, end, round(score, 2), rule))
+        return found
+
+
+def _longest_first(terms: list[_Hit], blockers: list[_Hit]) -> list[_Hit]:
+    """Keep the longest of overlapping hits; a longer neutral phrase hides what it covers."""
+    ranked = sorted([*terms, *blockers], key=lambda h: (-(h.end - h.start), h.start))
+    kept: list[_Hit] = []
+    for hit in ranked:
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
+
+
+def _folded_spans(norm: Normalized, findings: list[Finding]) -> list[tuple[int, int]]:
+    if norm.starts is None:
+        return [(f.start, f.end) for f in findings]
+    spans = []
+    for f in findings:
+        lo = next((i for i, s in enumerate(norm.starts) if s >= f.start), len(norm.starts))
+        hi = next((i for i, s in enumerate(norm.starts) if s >= f.end), len(norm.starts))
+        spans.append((lo, hi))
+    return spans
+
+
+_engine: Engine | None = None
+_lock = threading.Lock()
+
+
+def get_engine() -> Engine:
+    """The shared engine, built on first use (lexicons are read once per process)."""
+    global _engine
+    if _engine is None:
+        with _lock:
+            if _engine is None:
+                warm()
+                ja_surnames()
+                _engine = Engine(Lexicon.build(load_entries()))
+    return _engine

@@ -1,0 +1,286 @@
+"""Identifier recognizers: a regular expression proposes a span, a validator confirms it.
+
+Each recognizer works on the folded text (full-width digits are ASCII there) except English
+person names, which need the capital letters of the original text.
+"""
+
+import ipaddress
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from hogo.detect.names import find_person_names
+from hogo.detect.normalize import Normalized
+from hogo.detect.result import Finding
+
+_DASH = r"[\-‐‑–—−ー]"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    label: str
+    start: int  # in the folded text
+    end: int
+    score: float
+    rule: str
+
+
+def my_number_valid(digits: str) -> bool:
+    """The Individual Number check digit (Ministerial Ordinance, Art. 5)."""
+    if len(digits) != 12 or not digits.isdigit():
+        return False
+    body = [int(d) for d in digits[:11]]
+    total = 0
+    for n in range(1, 12):
+        q = n + 1 if n <= 6 else n - 5
+        total += body[11 - n] * q
+    remainder = total % 11
+    check = 0 if remainder <= 1 else 11 - remainder
+    return check == int(digits[11])
+
+
+def luhn_valid(digits: str) -> bool:
+    if not digits.isdigit():
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+_EMAIL_RE = re.compile(
+    r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
+)
+_MY_NUMBER_RE = re.compile(r"(?<![\d\-])(\d{4})[ \-]?(\d{4})[ \-]?(\d{4})(?![\d\-])")
+_CARD_RE = re.compile(r"(?<![\d\-])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![\d\-])")
+_IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]|\.\d)")
+_IPV6_RE = re.compile(r"(?<![0-9a-f:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![0-9a-f:])")
+_PHONE_INTL_RE = re.compile(r"\+\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,5}(?![\d])")
+_PHONE_JP_RE = re.compile(
+    rf"(?<![\d\-+])(?:\(0\d{{1,4}}\)[ ]?\d{{1,4}}{_DASH}\d{{3,4}}"
+    rf"|0\d{{1,4}}[ ]?{_DASH}[ ]?\d{{1,4}}[ ]?{_DASH}[ ]?\d{{3,4}}"
+    rf"|0[5789]0\d{{8}}|0[1-9]\d{{8}})(?![\d\-])"
+)
+_PHONE_NANP_RE = re.compile(r"(?<![\d\-+])\(?[2-9]\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}(?![\d\-])")
+_POSTAL_RE = re.compile(
+    r"(?:〒|郵便番号|postal code|post code|postcode|zip code|zip)[ :：は]*"
+    rf"\d{{3}}{_DASH}?\d{{4}}(?!\d)"
+)
+
+_PREFECTURES = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+]
+_CITIES = [
+    "札幌",
+    "仙台",
+    "さいたま",
+    "千葉",
+    "横浜",
+    "川崎",
+    "相模原",
+    "新潟",
+    "静岡",
+    "浜松",
+    "名古屋",
+    "京都",
+    "大阪",
+    "堺",
+    "神戸",
+    "岡山",
+    "広島",
+    "北九州",
+    "福岡",
+    "熊本",
+]
+_WARDS = [
+    "千代田",
+    "中央",
+    "港",
+    "新宿",
+    "文京",
+    "台東",
+    "墨田",
+    "江東",
+    "品川",
+    "目黒",
+    "大田",
+    "世田谷",
+    "渋谷",
+    "中野",
+    "杉並",
+    "豊島",
+    "北",
+    "荒川",
+    "板橋",
+    "練馬",
+    "足立",
+    "葛飾",
+    "江戸川",
+]
+_PLACE = r"[一-龥々ぁ-ゖヶ]"
+_STREET = rf"(?:{_PLACE}{{0,8}}?\d+(?:(?:丁目|番地|番|号|の|{_DASH})\d*)*(?:号)?)?"
+_ADDRESS_RE = re.compile(
+    rf"(?:(?:{'|'.join(_PREFECTURES)})(?:{_PLACE}{{1,6}}?郡)?{_PLACE}{{1,6}}?[市区町村]"
+    rf"(?:{_PLACE}{{1,4}}?区)?"
+    rf"|(?:{'|'.join(_CITIES)})市(?:{_PLACE}{{1,4}}?区)?"
+    rf"|(?:{'|'.join(_WARDS)})区(?={_PLACE}{{1,8}}?\d)){_STREET}"
+)
+_ROMAJI_PREFS = (
+    "hokkaido|aomori|iwate|miyagi|akita|yamagata|fukushima|ibaraki|tochigi|gunma|saitama|chiba|"
+    "tokyo|kanagawa|niigata|toyama|ishikawa|fukui|yamanashi|nagano|gifu|shizuoka|aichi|mie|shiga|"
+    "kyoto|osaka|hyogo|nara|wakayama|tottori|shimane|okayama|hiroshima|yamaguchi|tokushima|"
+    "kagawa|ehime|kochi|fukuoka|saga|nagasaki|kumamoto|oita|miyazaki|kagoshima|okinawa"
+)
+_ADDRESS_EN_RE = re.compile(
+    rf"(?:\d+(?:-\d+){{0,3}},? )?(?:[a-z]+(?:-[a-z]+)*(?: \d-chome)?,? )?"
+    rf"[a-z]+-(?:ku|shi|cho|machi|mura|gun),? (?:{_ROMAJI_PREFS})(?:-(?:to|fu|ken))?\b"
+)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _emails(text: str) -> Iterator[Candidate]:
+    if "@" not in text:
+        return
+    for m in _EMAIL_RE.finditer(text):
+        yield Candidate("email", m.start(), m.end(), 0.95, "email.pattern")
+
+
+def _numbers(text: str) -> Iterator[Candidate]:
+    for m in _MY_NUMBER_RE.finditer(text):
+        if my_number_valid("".join(m.groups())):
+            yield Candidate("my_number", m.start(), m.end(), 0.95, "my_number.check_digit")
+    for m in _CARD_RE.finditer(text):
+        digits = _digits(m.group())
+        if 13 <= len(digits) <= 19 and luhn_valid(digits):
+            yield Candidate("credit_card", m.start(), m.end(), 0.95, "credit_card.luhn")
+    for m in _POSTAL_RE.finditer(text):
+        yield Candidate("postal_code", m.start(), m.end(), 0.95, "postal_code.marker")
+    for m in _PHONE_INTL_RE.finditer(text):
+        if 8 <= len(_digits(m.group())) <= 15:
+            yield Candidate("phone", m.start(), m.end(), 0.9, "phone.international")
+    for m in _PHONE_JP_RE.finditer(text):
+        if len(_digits(m.group())) in (10, 11):
+            yield Candidate("phone", m.start(), m.end(), 0.9, "phone.jp")
+    for m in _PHONE_NANP_RE.finditer(text):
+        yield Candidate("phone", m.start(), m.end(), 0.8, "phone.nanp")
+    for m in _IPV4_RE.finditer(text):
+        try:
+            ipaddress.IPv4Address(m.group())
+        except ValueError:
+            continue
+        yield Candidate("ip_address", m.start(), m.end(), 0.9, "ip_address.v4")
+
+
+def _ipv6(text: str) -> Iterator[Candidate]:
+    if text.count(":") < 2:
+        return
+    for m in _IPV6_RE.finditer(text):
+        try:
+            ipaddress.IPv6Address(m.group())
+        except ValueError:
+            continue
+        yield Candidate("ip_address", m.start(), m.end(), 0.9, "ip_address.v6")
+
+
+def _addresses(text: str, ja: bool) -> Iterator[Candidate]:
+    if ja:
+        for m in _ADDRESS_RE.finditer(text):
+            yield Candidate("address", m.start(), m.end(), 0.85, "address.municipality")
+    if "-" in text:
+        for m in _ADDRESS_EN_RE.finditer(text):
+            yield Candidate("address", m.start(), m.end(), 0.8, "address.romaji")
+
+
+_HAS_DIGIT_RE = re.compile(r"\d")
+_PRIORITY = {
+    "email": 0,
+    "credit_card": 1,
+    "my_number": 2,
+    "ip_address": 3,
+    "postal_code": 4,
+    "phone": 5,
+    "address": 6,
+    "person_name": 7,
+}
+
+
+def find_identifiers(norm: Normalized, original: str, *, ja: bool) -> list[Finding]:
+    """Identifiers in the original text, without overlaps (the validated, longer one wins)."""
+    text = norm.text
+    candidates: list[Candidate] = []
+    sources: list[Callable[[], Iterator[Candidate]]] = [lambda: _emails(text)]
+    if _HAS_DIGIT_RE.search(text):
+        sources.append(lambda: _numbers(text))
+    sources.append(lambda: _ipv6(text))
+    sources.append(lambda: _addresses(text, ja))
+    for source in sources:
+        candidates.extend(source())
+    findings: list[Finding] = []
+    for c in candidates:
+        start, end = norm.original_span(c.start, c.end)
+        findings.append(Finding("identifier", c.label, start, end, c.score, c.rule))
+    findings.extend(find_person_names(norm, original, ja=ja))
+    return _without_overlaps(findings)
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    chosen: list[Finding] = []
+    ranked = sorted(findings, key=lambda f: (_PRIORITY[f.label], -(f.end - f.start), f.start))
+    for f in ranked:
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: (f.start, f.end))

@@ -1,0 +1,206 @@
+"""Person names: Japanese names with an honorific or a self-introduction, English names in
+the frames people use in forms and letters ("My name is ...", "Mr. ...", "Regards, ...").
+
+A bare capitalized word or kanji run is not a name: the frame is what makes it one, and the
+Japanese side also wants the surname in a list of common surnames unless the frame is explicit.
+"""
+
+import re
+from functools import cache
+from importlib import resources
+
+from hogo.detect.normalize import Normalized
+from hogo.detect.result import Finding
+
+_KANJI = "一-龥々"
+_HONORIFIC_RE = re.compile(r"様|さま|さん|氏|殿|先生|くん|君|ちゃん|部長|課長|社長|係長|教授|先輩")
+_LOOSE_HONORIFICS = frozenset(("様", "さま", "さん", "氏"))
+_KANJI_RUN_BEFORE = re.compile(rf"[{_KANJI}]{{1,6}}$")
+_STOP_CHARS = frozenset(
+    "者員社局客皆各方人家族達等業店所院部課長師手屋神仏王姫主奥様様先生医官士室会庁府省"
+)
+_STOP_WORDS = frozenset(("旦那", "各位", "皆様", "御中", "貴殿", "患者", "利用", "上司", "大家"))
+_INTRO_RE = re.compile(
+    rf"([{_KANJI}]{{1,4}}(?:[ 　][{_KANJI}]{{1,4}})?|[ぁ-ゖー]{{2,8}})(?:と申します|ともうします)"
+)
+_FIELD_RE = re.compile(
+    rf"(?:氏名|お名前|名前|記入者|申込者|担当者)[ 　]*[:：は][ 　]*"
+    rf"([{_KANJI}]{{1,4}}(?:[ 　]?[{_KANJI}]{{1,4}})?)"
+)
+
+_CAP = r"[A-Z][a-zA-Z'\-]+"
+_EN_NOT_NAMES = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "Not",
+        "Very",
+        "So",
+        "Happy",
+        "Sorry",
+        "Glad",
+        "Writing",
+        "Looking",
+        "Interested",
+        "Unable",
+        "Able",
+        "From",
+        "In",
+        "On",
+        "At",
+        "With",
+        "Available",
+        "Here",
+        "Roman",
+        "Catholic",
+        "Christian",
+        "Muslim",
+        "Jewish",
+        "Buddhist",
+        "Hindu",
+        "Sikh",
+        "Japanese",
+        "American",
+        "British",
+        "Chinese",
+        "Korean",
+        "Black",
+        "White",
+        "Asian",
+        "African",
+        "Latino",
+        "Hispanic",
+        "Native",
+        "Deaf",
+        "Blind",
+        "Gay",
+        "Lesbian",
+        "Bisexual",
+        "Member",
+        "Please",
+        "Thank",
+        "Thanks",
+        "Hello",
+        "Hi",
+        "Dear",
+        "Sir",
+        "Madam",
+        "Team",
+        "Staff",
+        "Association",
+        "Committee",
+        "Office",
+        "Department",
+        "Company",
+        "Inc",
+        "Ltd",
+        "Co",
+        "Corp",
+    ]
+)
+_EN_TITLE_RE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+({_CAP}(?:[ \t]+{_CAP})?)")
+_EN_INTRO_RE = re.compile(
+    rf"\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame[ \t]*:|[Ff]ull name[ \t]*:|[Ss]igned[ \t]*:)"
+    rf"[ \t]*({_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+)
+_EN_SELF_RE = re.compile(rf"\b(?:I am|I'm|This is)[ \t]+({_CAP}[ \t]+{_CAP})\b")
+_EN_SIGNOFF_RE = re.compile(
+    r"\b(?:Best regards|Kind regards|Warm regards|Regards|Sincerely(?: yours)?|Yours sincerely"
+    r"|Yours truly|Thanks|Thank you|Many thanks|Best wishes|Best|Cheers)[ \t]*[,.!]?"
+    rf"[ \t]*\n?[ \t]*(?:-+[ \t]*)?({_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t.]*(?=\n|\Z)"
+)
+_EN_RELATIVE_RE = re.compile(
+    r"\b[Mm]y (?:son|daughter|wife|husband|partner|mother|father|mom|dad|brother|sister|"
+    rf"child|friend|colleague|grandmother|grandfather),?[ \t]+({_CAP})\b"
+)
+_HAS_CAPITAL_RE = re.compile(r"[A-Z]")
+_EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
+
+
+@cache
+def ja_surnames() -> frozenset[str]:
+    text = (resources.files("hogo.detect") / "lexicons" / "ja-surnames.txt").read_text("utf-8")
+    return frozenset(
+        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+def _surname_start(run: str) -> int | None:
+    """Index in ``run`` where a known surname begins (earliest, so the full name is kept)."""
+    surnames = ja_surnames()
+    for k in range(len(run)):
+        rest = run[k:]
+        if any(rest[:n] in surnames for n in (3, 2, 1) if n <= len(rest)):
+            return k
+    return None
+
+
+def _ja_names(norm: Normalized) -> list[tuple[int, int, float, str]]:
+    text = norm.text
+    spans: list[tuple[int, int, float, str]] = []
+    for m in _HONORIFIC_RE.finditer(text):
+        run_match = _KANJI_RUN_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if run_match is None:
+            continue
+        run = run_match.group()
+        k = _surname_start(run)
+        if k is not None and len(run) - k <= 5:
+            spans.append((run_match.start() + k, m.start(), 0.85, "person_name.honorific"))
+        elif (
+            m.group() in _LOOSE_HONORIFICS
+            and 2 <= len(run) <= 3
+            and run not in _STOP_WORDS
+            and not any(ch in _STOP_CHARS for ch in run)
+        ):
+            spans.append((run_match.start(), m.start(), 0.6, "person_name.honorific_loose"))
+    for m in _INTRO_RE.finditer(text):
+        spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
+    for m in _FIELD_RE.finditer(text):
+        spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
+    return spans
+
+
+def _en_names(original: str) -> list[tuple[int, int, float, str]]:
+    spans: list[tuple[int, int, float, str]] = []
+    frames = (
+        (_EN_TITLE_RE, 0.85, "person_name.title"),
+        (_EN_INTRO_RE, 0.85, "person_name.introduction"),
+        (_EN_SELF_RE, 0.7, "person_name.self_introduction"),
+        (_EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
+        (_EN_RELATIVE_RE, 0.7, "person_name.relative"),
+        (_EN_SAN_RE, 0.8, "person_name.honorific"),
+    )
+    for pattern, score, rule in frames:
+        for m in pattern.finditer(original):
+            words = m.group(1).split()
+            while words and words[-1] in _EN_NOT_NAMES:
+                words.pop()
+            if not words or words[0] in _EN_NOT_NAMES:
+                continue
+            start = m.start(1)
+            end = (
+                start + len(" ".join(words)) if len(words) == 1 else _end_of(original, start, words)
+            )
+            spans.append((start, end, score, rule))
+    return spans
+
+
+def _end_of(text: str, start: int, words: list[str]) -> int:
+    pos = start
+    for word in words:
+        pos = text.index(word, pos) + len(word)
+    return pos
+
+
+def find_person_names(norm: Normalized, original: str, *, ja: bool) -> list[Finding]:
+    findings: list[Finding] = []
+    if ja:
+        for start, end, score, rule in _ja_names(norm):
+            o_start, o_end = norm.original_span(start, end)
+            findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
+    if _HAS_CAPITAL_RE.search(original) is None:
+        return findings
+    for start, end, score, rule in _en_names(original):
+        findings.append(Finding("identifier", "person_name", start, end, score, rule))
+    return findings

@@ -1,0 +1,127 @@
+"""Text normalization for matching, with a map from normalized offsets back to the original.
+
+Matching runs on a folded copy of the text (NFKC, casefold, katakana -> hiragana) so that
+"ＡＤＨＤ", "ａｄｈｄ" and "ADHD", or "ハラール" and "はらーる", hit the same lexicon entry.
+Findings must point into the ORIGINAL text, so every normalized character remembers the
+original span it came from.
+
+Most characters fold to exactly one character; for them a single ``str.translate`` keeps
+offsets identical and needs no map (the fast path). Only texts containing a character that
+folds to several characters, or a combining mark that composes with its neighbour (half-width
+ｶﾞ -> が), take the slow path that builds the map cluster by cluster.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+_KATAKANA_FIRST, _KATAKANA_LAST = 0x30A1, 0x30F6  # ァ..ヶ, shifted by 0x60 to ぁ..ゖ
+_VOICED_MARKS = "\u3099\u309a\uff9e\uff9f\u309b\u309c"
+
+
+def _fold_char(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(
+        chr(ord(c) - 0x60) if _KATAKANA_FIRST <= ord(c) <= _KATAKANA_LAST else c for c in folded
+    )
+
+
+@dataclass(frozen=True)
+class _Tables:
+    simple: dict[int, str]
+    complex_re: re.Pattern[str]
+
+
+def _ranges_class(codepoints: list[int]) -> str:
+    parts: list[str] = []
+    start = prev = codepoints[0]
+    for cp in [*codepoints[1:], -1]:
+        if cp == prev + 1:
+            prev = cp
+            continue
+        parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+        start = prev = cp
+    return "[" + "".join(parts) + "]"
+
+
+@cache
+def _tables() -> _Tables:
+    simple: dict[int, str] = {}
+    complex_cps: list[int] = []
+    for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        char = chr(cp)
+        folded = _fold_char(char)
+        composes = unicodedata.combining(char) or any(unicodedata.combining(c) for c in folded)
+        if composes or char in _VOICED_MARKS:
+            complex_cps.append(cp)
+        elif folded != char:
+            if len(folded) == 1:
+                simple[cp] = folded
+            else:
+                complex_cps.append(cp)
+    # Astral characters (emoji, rare kanji) are left as they are except for the check below.
+    return _Tables(
+        simple=simple, complex_re=re.compile(_ranges_class(complex_cps) + "|[^\0-\uffff]")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The folded text and, when lengths differ, where each folded character came from."""
+
+    text: str
+    starts: tuple[int, ...] | None = None  # original start of folded char i; None = identity
+    ends: tuple[int, ...] | None = None  # original end of folded char i
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the folded text to the original text."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else self.ends[-1]
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+_CLUSTER_RE = re.compile(r".[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u309b\u309c]*", re.DOTALL)
+
+
+def normalize(text: str) -> Normalized:
+    """Fold text for matching; the result maps back to offsets in ``text``."""
+    tables = _tables()
+    if text.isascii():
+        return Normalized(text.lower())
+    if tables.complex_re.search(text) is None:
+        return Normalized(text.translate(tables.simple))
+    return _normalize_clusters(text, tables)
+
+
+def _normalize_clusters(text: str, tables: _Tables) -> Normalized:
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _CLUSTER_RE.finditer(text):
+        cluster = match.group()
+        if len(cluster) == 1 and tables.complex_re.match(cluster) is None:
+            folded = cluster.translate(tables.simple)
+        else:
+            folded = _fold_char(cluster)
+        if not folded:
+            continue
+        pieces.append(folded)
+        starts.extend([match.start()] * len(folded))
+        ends.extend([match.end()] * len(folded))
+    return Normalized("".join(pieces), tuple(starts), tuple(ends))
+
+
+def fold(text: str) -> str:
+    """The folded form alone, as lexicon terms are stored."""
+    return normalize(text).text
+
+
+def warm() -> None:
+    """Build the translation tables now (the engine calls this when it loads)."""
+    _tables()
