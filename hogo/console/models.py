@@ -7,8 +7,8 @@ class LoginThrottle(models.Model):
     """Failed staff logins counted per key: a username, or the client's truncated network.
 
     The key is an HMAC of the value under the secret key, so the table holds neither usernames
-    nor addresses. Rows are kept until a successful login (username) or the next failure after
-    the window, so an officer can see and delete (unlock) them in the admin.
+    nor addresses. A row lives until a successful login (username) or until its window and lock
+    have passed; meanwhile an officer can see it, and delete it to lift a lock, in the admin.
     """
 
     class Scope(models.TextChoices):

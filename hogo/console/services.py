@@ -70,6 +70,11 @@ def login_failure_record(*, username: str, network: str | None) -> datetime | No
     while already locked is not counted, so a lock never grows beyond LOCK.
     """
     now = timezone.now()
+    # Forget counters whose window and lock have both passed, so that a spray of made-up
+    # usernames leaves no rows behind.
+    LoginThrottle.objects.filter(window_start__lte=now - WINDOW).exclude(
+        locked_until__gt=now
+    ).delete()
     locked_until = None
     counters = [(LoginThrottle.Scope.USERNAME, username_key(username), USERNAME_LIMIT)]
     if network is not None:

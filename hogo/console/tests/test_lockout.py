@@ -173,3 +173,12 @@ def test_the_async_login_path_is_locked_too(officer: User, client: Client) -> No
     for _ in range(5):
         log_in(client, "olivia", "wrong password")
     assert async_to_sync(aauthenticate)(username="olivia", password=PASSWORD) is None
+
+
+@pytest.mark.django_db
+def test_it_forgets_counters_once_their_window_has_passed() -> None:
+    for index in range(10):
+        login_failure_record(username=f"made-up-{index}", network=None)
+    move_clock(16)
+    login_failure_record(username="another", network=None)
+    assert LoginThrottle.objects.count() == 1

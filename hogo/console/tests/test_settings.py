@@ -11,6 +11,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from hogo import settings as hogo_settings
+
 REPO = Path(__file__).resolve().parents[3]
 GOOD_KEY = secrets.token_urlsafe(50)
 
@@ -129,3 +131,8 @@ def test_it_redirects_plain_http_to_https(settings: Any, client: Client) -> None
     assert client.get("/healthz").status_code == 200, "the load balancer probes plain HTTP"
     via_proxy = client.get("/console/admin/login/", headers={"X-Forwarded-Proto": "https"})
     assert via_proxy.status_code == 200
+
+
+def test_it_hashes_staff_passwords_with_argon2_only() -> None:
+    """The console tests use a cheaper Argon2; production keeps Django's Argon2 costs."""
+    assert hogo_settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.Argon2PasswordHasher"]
