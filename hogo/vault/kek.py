@@ -159,11 +159,11 @@ class LocalFileKekStore:
             info = path.stat()
         except FileNotFoundError:
             return None
+        if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise KekError(f"{path} is readable by other users: chmod 600 it")
         cache_key = (str(path), info.st_ino, info.st_mtime_ns, info.st_size)
         if (kek := _loaded.get(cache_key)) is not None:
             return kek
-        if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise KekError(f"{path} is readable by other users: chmod 600 it")
         try:
             raw = base64.b64decode(path.read_text().strip(), validate=True)
         except (OSError, UnicodeDecodeError, binascii.Error) as exc:

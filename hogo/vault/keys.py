@@ -23,16 +23,17 @@ def data_key_aad(subject_ref: str) -> bytes:
     return b"hogo.datakey.v1\x1f" + subject_ref.encode()
 
 
-def _secret_aad(name: str) -> bytes:
+def secret_aad(name: str) -> bytes:
     return b"hogo.secret.v1\x1f" + name.encode()
 
 
 def kek_for_wrapping() -> KeyEncryptionKey:
-    """The active KEK, made on first use, but only while the key store is empty: a KEK lost
-    after data keys exist must never be silently replaced by a new one."""
+    """The KEK for new keys: the pending one while a rotation runs (so that the rotation never
+    misses a key), else the active one, made on first use but only while the key store is empty:
+    a KEK lost after data keys exist must never be silently replaced by a new one."""
     store = kek_store()
     try:
-        return store.active()
+        active = store.active()
     except KekMissing:
         held = DataKey.objects.count() + KeyStoreSecret.objects.count()
         if held:
@@ -41,6 +42,7 @@ def kek_for_wrapping() -> KeyEncryptionKey:
                 "restore it (or set HOGO_MASTER_KEY_FILE); hogo will not make a new one"
             ) from None
         return store.create()
+    return store.pending() or active
 
 
 def kek_for_unwrapping(kek_id: str) -> KeyEncryptionKey:
@@ -68,7 +70,7 @@ def index_root() -> bytes:
             with transaction.atomic(using=KEYS_DB):
                 secret = KeyStoreSecret.objects.create(
                     name=INDEX_ROOT,
-                    wrapped=kek.wrap(key_generate(), aad=_secret_aad(INDEX_ROOT)),
+                    wrapped=kek.wrap(key_generate(), aad=secret_aad(INDEX_ROOT)),
                     kek_id=kek.key_id,
                 )
         except IntegrityError:
@@ -76,7 +78,7 @@ def index_root() -> bytes:
     kek = kek_for_unwrapping(secret.kek_id)
     cache_key = (kek.key_id, bytes(secret.wrapped))
     if (root := _roots.get(cache_key)) is None:
-        root = _roots[cache_key] = kek.unwrap(cache_key[1], aad=_secret_aad(INDEX_ROOT))
+        root = _roots[cache_key] = kek.unwrap(cache_key[1], aad=secret_aad(INDEX_ROOT))
     return root
 
 

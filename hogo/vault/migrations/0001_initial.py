@@ -102,9 +102,9 @@ class Migration(migrations.Migration):
                 ("closed_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                "permissions": [
-                    ("reveal_subject", "Can reveal a subject's values for a stated purpose")
-                ],
+                "permissions": (
+                    ("reveal_subject", "Can reveal a subject's values for a stated purpose"),
+                ),
             },
         ),
         migrations.CreateModel(
