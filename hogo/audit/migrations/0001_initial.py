@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                "ordering": ["seq"],
+                "ordering": ("seq",),
             },
         ),
     ]
