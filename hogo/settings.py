@@ -231,6 +231,8 @@ VAULT_KEK_STORE = os.environ.get("HOGO_KEK_STORE", "hogo.vault.kek.LocalFileKekS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+# Django's username/password check plus the lockout after repeated failures (console app).
+AUTHENTICATION_BACKENDS = ["hogo.console.backends.ThrottledModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -255,8 +257,6 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 MAILERS = {"default": mailer_from_url(os.environ.get("HOGO_EMAIL_URL", "console:"))}
 DEFAULT_FROM_EMAIL = os.environ.get("HOGO_FROM_EMAIL", "privacy@localhost")
 
-# Django's username/password check plus the lockout after repeated failures (console app).
-AUTHENTICATION_BACKENDS = ["hogo.console.backends.ThrottledModelBackend"]
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -274,6 +274,7 @@ SECURE_SSL_REDIRECT = not DEBUG
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SECURE_HSTS_SECONDS = 0 if DEBUG else 63072000
@@ -294,6 +295,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Everything goes to stderr through one handler that truncates IP addresses. Django's defaults
+# are replaced on purpose: no mail_admins handler (its error reports carry request bodies) and
+# no logger that writes request bodies or headers.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -301,7 +305,6 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["truncate_ip"]},
     },
-LANGUAGE_COOKIE_SECURE = not DEBUG
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
@@ -310,6 +313,3 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
         "django.db.backends": {"level": "WARNING"},
     },
 }
-# Everything goes to stderr through one handler that truncates IP addresses. Django's defaults
-# are replaced on purpose: no mail_admins handler (its error reports carry request bodies) and
-# no logger that writes request bodies or headers.
