@@ -1,14 +1,16 @@
-"""GET /api/v1/audit/events and /api/v1/audit/verify, for the privacy officer and auditors."""
+"""GET /api/v1/audit/events[/<seq>] and /api/v1/audit/verify, for the officer and auditors."""
 
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
-from hogo.audit.selectors import audit_events, audit_reader_check, audit_verify
-from hogo.errors import Refused
+from hogo.audit.selectors import audit_event_get, audit_events, audit_reader_check, audit_verify
+from hogo.errors import NotFound, Refused
 
 router = Router(tags=["audit"])
+
+MAX_SEQ = 2**63 - 1
 
 
 class EventFilter(Schema):
@@ -22,7 +24,10 @@ class EventFilter(Schema):
         None, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$", description="Subject id."
     )
     after: int = Field(
-        0, ge=0, description="Return events after this seq (the previous page's `next_after`)."
+        0,
+        ge=0,
+        le=MAX_SEQ,
+        description="Return events after this seq (the previous page's `next_after`).",
     )
     limit: int = Field(100, ge=1, le=500)
 
@@ -72,6 +77,15 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> EventPage:
         items=[EventOut.model_validate(event, from_attributes=True) for event in events],
         next_after=events[-1].seq if len(events) == filters.limit else None,
     )
+
+
+@router.get("/events/{seq}", response=EventOut, summary="One audit event")
+def get_event(request: HttpRequest, seq: int = Path(..., ge=0, le=MAX_SEQ)) -> EventOut:
+    require_reader(request)
+    event = audit_event_get(seq=seq)
+    if event is None:
+        raise NotFound(f"No audit event {seq}")
+    return EventOut.model_validate(event, from_attributes=True)
 
 
 @router.get("/verify", response=VerifyOut, summary="Verify the whole hash chain")

@@ -39,6 +39,10 @@ def audit_reader_check(*, user: AbstractBaseUser | AnonymousUser) -> bool:
     return Group.objects.filter(user__pk=user.pk, name__in=READER_GROUPS).exists()
 
 
+def audit_event_get(*, seq: int) -> AuditEvent | None:
+    return AuditEvent.objects.filter(seq=seq).first()
+
+
 def audit_events(
     *,
     action: str | None = None,

@@ -67,16 +67,40 @@ def test_it_filters_by_action_and_subject(
 
 @pytest.mark.parametrize(
     "params",
-    [{"limit": 0}, {"limit": 501}, {"after": -1}, {"limit": "many"}, {"action": "DROP TABLE"},
-     {"subject": "taro@example.jp"}],
-)  # fmt: skip
+    [
+        {"limit": 0},
+        {"limit": 501},
+        {"after": -1},
+        {"after": 2**64},
+        {"limit": "many"},
+        {"action": "DROP TABLE"},
+        {"subject": "taro@example.jp"},
+    ],
+)
 def test_it_rejects_bad_filters(officer: User, api_as: ApiAs, params: dict[str, Any]) -> None:
     response = api_as(officer).get("/api/v1/audit/events", params)
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/audit/events", "/api/v1/audit/verify"])
+def test_it_shows_one_event(events: list[AuditEvent], auditor: User, api_as: ApiAs) -> None:
+    response = api_as(auditor).get("/api/v1/audit/events/3")
+    assert response.status_code == 200
+    assert response.json()["hash"] == events[2].hash
+
+
+def test_it_answers_404_for_an_unknown_event(
+    events: list[AuditEvent], auditor: User, api_as: ApiAs
+) -> None:
+    response = api_as(auditor).get("/api/v1/audit/events/99")
+    assert response.status_code == 404
+    assert response.json() == {"error": {"code": "not_found", "message": "No audit event 99"}}
+    assert api_as(auditor).get(f"/api/v1/audit/events/{2**64}").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/audit/events", "/api/v1/audit/events/1", "/api/v1/audit/verify"]
+)
 @pytest.mark.parametrize("persona", ["outsider", "desk_operator", "marketing_user"])
 def test_other_staff_are_forbidden(
     events: list[AuditEvent], api_as: ApiAs, path: str, persona: str, request: pytest.FixtureRequest
