@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from hogo.detect.lexicon import Entry
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
-_CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；:：()（）「」]|\.(?=\s|$)| - |but |but$")
+_CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
     r"special|such|other|serious|major|food|medical|dietary|history|of|diagnosed|with|real|"
@@ -27,6 +27,14 @@ _EN_NEG_FILLER_RE = re.compile(
     r"criminal|type|kind|form|sort|record|records|formal|signs?|symptoms?|issues?)*$"
 )
 _EN_POST_FILLER_RE = re.compile(r"^[\s:：\-–=]*$")
+# What may stand between a Japanese term and the negation that takes it back: particles,
+# a few adverbs and the verb that carries the term (「車椅子は使っていません」).
+_JA_NEG_GAP_RE = re.compile(
+    r"^[はがもをにのでと、\s]*(?:特に|とくに|今のところ|現在|今は|これまで|過去に|一度も|全く|まったく"
+    r"|何も|なにも|一切|別に)?[はがもをにのでと、\s]*(?:使用|利用|服用|通院|使用して|利用して|服用して"
+    r"|使って|持って|受けて|して|通って|かかって|なって|診断されて|経験|のある|のある方|歴|の経験)?"
+    r"[はがもをにのでと\s]*$"
+)
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 
@@ -112,15 +120,20 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         gap = ctx.text[cue.end : start]
         if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
             return True
-        if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
-            return True
     for cue in ctx.cues_in("@neg_post", end, hi):
         gap = ctx.text[end : cue.start]
-        if gap.isascii() and _EN_POST_FILLER_RE.match(gap):
-            return True
-        if not gap.isascii() and len(gap) <= 8 and not _JA_BREAK_RE.search(gap):
+        if _EN_POST_FILLER_RE.match(gap) or _JA_NEG_GAP_RE.match(gap):
             return True
     return False
+
+
+def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
+    """ "My cat is sick": a pet before the term is what the term is about (an allergy to
+    cats is still the writer's)."""
+    term = ctx.text[start:end]
+    if "allerg" in term or "あれるぎー" in term:
+        return False
+    return bool(ctx.cues_in("@pet", lo, start))
 
 
 def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
@@ -149,6 +162,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         return Verdict(False, "negated")
     if _attached(ctx, start, end, c_lo, c_hi):
         return Verdict(False, "generic_or_topic")
+    if _about_an_animal(ctx, start, end, c_lo):
+        return Verdict(False, "animal")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.cues_in("@generic", s_lo, s_hi):
         return Verdict(False, "generic")

@@ -81,14 +81,11 @@ class Engine:
         for hit in spans:
             if hit.entry.kind == "-":
                 continue
-            if any(
-                b.start <= hit.start
-                and hit.end <= b.end
-                and (b.end - b.start) > (hit.end - hit.start)
-                for b in blockers
-            ):
-                continue
             if hit.entry.kind.startswith("@"):
+                # A neutral phrase touching a cue means the cue word is part of another word
+                # (もし in かもしれ, 方への in 遠方への).
+                if any(b.start < hit.end and hit.start < b.end for b in blockers):
+                    continue
                 cues.setdefault(hit.entry.kind, []).append(Cue(hit.entry.kind, hit.start, hit.end))
             else:
                 terms.append(hit)
@@ -118,30 +115,72 @@ class Engine:
     ) -> list[Finding]:
         names = [f for f in identifiers if f.label == "person_name"]
         ctx = Context(norm.text, cues, _folded_spans(norm, names))
-        found: list[Finding] = []
+        accepted: list[tuple[_Hit, str]] = []
         for hit in terms:
             term_ja = ja or not hit.entry.ascii
             verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
-            if not verdict.accepted:
+            if verdict.accepted:
+                accepted.append((hit, verdict.reason))
+        strong_at = {
+            (h.entry.kind, ctx.sentence(h.start, h.end))
+            for h, _ in accepted
+            if h.entry.strength == "strong"
+        }
+        found: list[Finding] = []
+        for hit, reason in accepted:
+            sibling = _SIBLINGS.get(hit.entry.kind)
+            if (
+                hit.entry.strength == "weak"
+                and (
+                    sibling,
+                    ctx.sentence(hit.start, hit.end),
+                )
+                in strong_at
+            ):
                 continue
             start, end = norm.original_span(hit.start, hit.end)
             strong = hit.entry.strength == "strong"
             score = _STRONG_SCORE if strong else _WEAK_SCORE
-            if verdict.reason != "term":
+            if reason != "term":
                 score += _PERSON_BONUS
-            rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{verdict.reason}"
+            rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{reason}"
             found.append(Finding("category", hit.entry.kind, start, end, round(score, 2), rule))
         return found
 
 
 def _longest_first(terms: list[_Hit], blockers: list[_Hit]) -> list[_Hit]:
-    """Keep the longest of overlapping hits; a longer neutral phrase hides what it covers."""
-    ranked = sorted([*terms, *blockers], key=lambda h: (-(h.end - h.start), h.start))
+    """Resolve overlaps: touching or overlapping hits of one category merge into one span
+    that keeps the strongest entry; between categories (and neutral phrases) the longest
+    hit wins."""
+    merged: list[_Hit] = []
+    for hit in sorted(terms, key=lambda h: (h.start, -h.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
+            entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
+            merged[-1] = _Hit(entry, last.start, max(last.end, hit.end))
+        else:
+            merged.append(hit)
+    ranked = sorted([*merged, *blockers], key=lambda h: (-(h.end - h.start), h.start))
     kept: list[_Hit] = []
     for hit in ranked:
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
+
+
+def _rank(hit: _Hit) -> tuple[bool, int]:
+    return (hit.entry.strength == "strong", hit.end - hit.start)
+
+
+# Categories that share words: a weak hit yields to a strong hit of its sibling in the same
+# sentence ("theft" next to "criminal record" is the offence, not a theft suffered).
+_SIBLINGS = {
+    "crime_victim": "criminal_record",
+    "criminal_record": "crime_victim",
+    "disability": "health",
+    "race_ethnicity": "social_status",
+    "social_status": "race_ethnicity",
+}
 
 
 def _folded_spans(norm: Normalized, findings: list[Finding]) -> list[tuple[int, int]]:

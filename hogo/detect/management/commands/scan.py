@@ -1,0 +1,74 @@
+"""`hogo scan [FILE|-]`: JSON Lines in, JSON Lines out (DESIGN.md, public interface).
+
+Each input line is ``{"id": ..., "text": ...}`` (optionally ``"lang": "ja"|"en"``); each output
+line is ``{"id": ..., "categories": [...], "findings": [...]}`` in the same order. A line that
+cannot be used gets ``{"id": ..., "error": {"code": ..., "message": "line N: ..."}}`` and the
+scan goes on. Blank lines are skipped. Neither the text nor the findings' content is ever
+written to stderr.
+"""
+
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, BinaryIO
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from hogo.detect import scan
+
+
+def _error(line_no: int, code: str, reason: str, item_id: object = None) -> dict[str, Any]:
+    return {"id": item_id, "error": {"code": code, "message": f"line {line_no}: {reason}"}}
+
+
+def scan_line(line_no: int, raw: bytes) -> dict[str, Any] | None:
+    """The output object for one input line, or None for a blank line."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _error(line_no, "invalid_encoding", "not UTF-8")
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _error(line_no, "invalid_json", f"{exc.msg} at column {exc.colno}")
+    if not isinstance(item, dict):
+        return _error(line_no, "invalid_input", "expected an object with id and text")
+    item_id = item.get("id")
+    text = item.get("text")
+    if not isinstance(text, str):
+        return _error(line_no, "invalid_input", '"text" must be a string', item_id)
+    lang = item.get("lang")
+    if lang not in (None, "ja", "en"):
+        return _error(line_no, "invalid_input", '"lang" must be "ja", "en" or absent', item_id)
+    return {"id": item_id, **scan(text, lang=lang).to_json()}
+
+
+def scan_lines(lines: Iterable[bytes]) -> Iterable[dict[str, Any]]:
+    for line_no, raw in enumerate(lines, start=1):
+        result = scan_line(line_no, raw.rstrip(b"\r\n"))
+        if result is not None:
+            yield result
+
+
+class Command(BaseCommand):
+    help = "Scan JSON Lines ({id, text}) for special-care categories and identifiers."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", nargs="?", default="-", help="JSON Lines file, or - for stdin")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: str = options["file"]
+        if path == "-":
+            self._run(sys.stdin.buffer)
+            return
+        try:
+            with open(path, "rb") as handle:
+                self._run(handle)
+        except OSError as exc:
+            raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
+
+    def _run(self, source: BinaryIO) -> None:
+        for result in scan_lines(source):
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
