@@ -1,6 +1,7 @@
 """GET /api/v1/audit/events[/<seq>] and /api/v1/audit/verify, for the officer and auditors."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema
@@ -80,7 +81,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> EventPage:
 
 
 @router.get("/events/{seq}", response=EventOut, summary="One audit event")
-def get_event(request: HttpRequest, seq: int = Path(..., ge=0, le=MAX_SEQ)) -> EventOut:
+def get_event(request: HttpRequest, seq: Path[Annotated[int, Field(ge=0, le=MAX_SEQ)]]) -> EventOut:
     require_reader(request)
     event = audit_event_get(seq=seq)
     if event is None:
