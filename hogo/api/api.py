@@ -8,6 +8,7 @@ from hogo.api.auth import BearerToken
 from hogo.audit.api import router as audit_router
 from hogo.errors import HogoError
 from hogo.policy.api import router as policy_router
+from hogo.vault.api import router as subjects_router
 
 api = NinjaAPI(
     title="hogo",
@@ -19,6 +20,7 @@ api = NinjaAPI(
 )
 api.add_router("/policy", policy_router)
 api.add_router("/audit", audit_router)
+api.add_router("/subjects", subjects_router)
 
 
 def error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

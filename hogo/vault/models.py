@@ -1,7 +1,8 @@
 """The vault's tables. Personal values exist here only as AES-GCM ciphertext (`sealed`) and as
 keyed blind-index digests; their keys live in the separate key store (`DataKey`).
 
-Main database: Subject, Acquisition, AcquisitionPurpose, Item, BlindIndex, Suspension, Disposal.
+Main database: Subject, Acquisition, AcquisitionPurpose, Item, BlindIndex, Suspension,
+ProvisionStop, Disposal.
 Key store (`keys` database, routers.py): DataKey, KeyStoreSecret.
 """
 
@@ -203,6 +204,31 @@ class Suspension(models.Model):
 
     def __str__(self) -> str:
         return self.purpose or "all purposes"
+
+
+class ProvisionStop(models.Model):
+    """Provision of a subject's data to others stopped on the person's request (APPI Art.
+    35(3)): the share app refuses to provide it while a stop is in force. Use inside the
+    organization is a separate matter (Suspension)."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="provision_stops")
+    stopped_at = models.DateTimeField(auto_now_add=True)
+    stopped_by = models.CharField(max_length=80)
+    request_ref = models.CharField(max_length=64, blank=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["subject"],
+                condition=Q(lifted_at__isnull=True),
+                name="vault_provision_stop_one_active",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return "provision stopped" if self.lifted_at is None else "provision stop lifted"
 
 
 class Disposal(models.Model):

@@ -276,6 +276,12 @@ def _item_parse(
     if category in IDENTIFIER_CATEGORIES.values():
         fail(path, "identifiers (e-mail, phone, name, member number) go in `identifiers`")
         return None
+    consent = (item.special_care_consent or "").strip()
+    is_special = category in special
+    # Checked before anything else about the value: without consent it is not acquired at all.
+    if is_special and not (consent and terms.channel.special_care_consent):
+        fail(path, _NO_CONSENT)
+        return None
     if category not in terms.retain:
         fail(path, f"category {category!r} is not used by the purposes stated")
         return None
@@ -284,11 +290,6 @@ def _item_parse(
         return None
     if len(item.value) > MAX_VALUE_CHARS:
         fail(path, f"longer than {MAX_VALUE_CHARS} characters")
-        return None
-    consent = (item.special_care_consent or "").strip()
-    is_special = category in special
-    if is_special and not (consent and terms.channel.special_care_consent):
-        fail(path, _NO_CONSENT)
         return None
     if consent and not _REF.fullmatch(consent):
         fail(path, "special_care_consent must be a consent record id")

@@ -1,0 +1,321 @@
+"""Subjects API (/api/v1/subjects): register, look up and read for a stated purpose, suspend
+and lift, erase. Reads need the purpose in the `X-Hogo-Purpose` header; the role must be
+allowed to state it (permissions.py) and the person's acquisitions must allow it (access.py).
+"""
+
+from typing import Literal
+
+from django.contrib.auth.models import User
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.params import functions as params
+
+from hogo.audit.services import actor_for
+from hogo.errors import HogoError, InvalidInput, NotFound, Refused
+from hogo.vault.access import subjects_access
+from hogo.vault.erasure import subject_erase
+from hogo.vault.models import DisposalReason, Source
+from hogo.vault.permissions import (
+    can_handle_requests,
+    can_read,
+    can_register,
+    purpose_allowed,
+)
+from hogo.vault.records import AccessResult, ItemIn, RefusalReason, SuspensionState
+from hogo.vault.services import subject_ingest, subject_suspend, subject_suspension_lift
+
+router = Router(tags=["subjects"])
+
+SUBJECT_ID = r"^sub_[a-z2-7]{16}$"
+REF = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
+SUBJECT_PATH = params.Path(..., pattern=SUBJECT_ID, description="The pseudonymous subject id.")
+PURPOSE_HEADER = params.Header(
+    None,
+    alias="X-Hogo-Purpose",
+    description="The purpose of use the values are read for (a purpose id of the policy).",
+)
+
+
+class Gone(HogoError):
+    code = "gone"
+    status = 410
+
+
+class IdentifiersIn(Schema):
+    email: str | None = Field(None, max_length=320, description="A known e-mail attaches.")
+    phone: str | None = Field(None, max_length=40, description="Japanese numbers by default.")
+    name: str | None = Field(None, max_length=320)
+    member_number: str | None = Field(None, max_length=64)
+
+
+class SpecialCareIn(Schema):
+    category: str = Field(max_length=64, description="Special-care category id, e.g. health.")
+    consent: str = Field(pattern=REF, description="Id of the explicit consent record.")
+
+
+class SubjectIn(Schema):
+    channel: str = Field(max_length=64, description="Channel id of the policy.")
+    purposes: list[str] = Field(min_length=1, max_length=20)
+    identifiers: IdentifiersIn
+    data: dict[str, str] = Field(
+        default_factory=dict, description="Values by the channel's field ids."
+    )
+    special_care: dict[str, SpecialCareIn] = Field(
+        default_factory=dict,
+        description="For a free-text field holding special-care information: its category and "
+        "the consent that allows it. Without it such information is refused.",
+    )
+    notice_sha256: str = Field("", pattern=r"^([0-9a-f]{64})?$")
+
+
+class SubjectCreatedOut(Schema):
+    subject_id: str
+    acquisition_id: int
+    created: bool = Field(description="False when a known e-mail attached it to a subject.")
+
+
+class SubjectOut(Schema):
+    subject_id: str
+    identifiers: dict[str, str]
+    data: dict[str, str]
+
+
+class RefusalOut(Schema):
+    subject_id: str | None
+    reason: RefusalReason
+
+
+class AccessOut(Schema):
+    items: list[SubjectOut]
+    refused: list[RefusalOut]
+
+
+class LookupQuery(Schema):
+    email: str | None = Field(None, max_length=320)
+    phone: str | None = Field(None, max_length=40)
+
+
+class SuspendIn(Schema):
+    purposes: list[str] | None = Field(None, min_length=1, max_length=20)
+    all: bool = Field(False, description="Suspend use for every purpose.")
+
+
+class LiftQuery(Schema):
+    purpose: list[str] | None = Field(None, description="Lift only these; default all.")
+    request_ref: str = Field("", pattern=r"^([A-Za-z0-9][A-Za-z0-9_.:-]{0,63})?$")
+
+
+class SuspensionOut(Schema):
+    subject_id: str
+    all_purposes: bool
+    purposes: list[str]
+    changed: bool
+
+
+class EraseQuery(Schema):
+    reason: Literal[
+        DisposalReason.ERASURE_REQUEST,
+        DisposalReason.CONSENT_WITHDRAWN,
+        DisposalReason.UNLAWFUL_ACQUISITION,
+        DisposalReason.OFFICER_DECISION,
+    ] = DisposalReason.ERASURE_REQUEST
+    request_ref: str = Field("", pattern=r"^([A-Za-z0-9][A-Za-z0-9_.:-]{0,63})?$")
+
+
+class ErrorOut(Schema):
+    error: dict[str, str]
+
+
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut}
+
+
+def _actor(request: HttpRequest) -> str:
+    if not isinstance(request.user, User):
+        raise _forbid("A staff user is required")
+    return actor_for(request.user)
+
+
+def _forbid(message: str) -> Refused:
+    return Refused(message, code="forbidden")
+
+
+def _purpose(request: HttpRequest, purpose: str | None) -> str:
+    if not can_read(request.user):
+        raise _forbid("Your role may not read personal data")
+    if not purpose:
+        raise InvalidInput(
+            "State the purpose of use in the X-Hogo-Purpose header", code="purpose_required"
+        )
+    if not purpose_allowed(request.user, purpose):
+        raise Refused(f"Your role may not read personal data for {purpose!r}", code="forbidden")
+    return purpose
+
+
+def _access_out(result: AccessResult) -> AccessOut:
+    return AccessOut(
+        items=[SubjectOut(**vars(view)) for view in result.items],
+        refused=[RefusalOut(**vars(r)) for r in result.refused],
+    )
+
+
+def _suspension_out(state: SuspensionState) -> SuspensionOut:
+    return SuspensionOut(**vars(state))
+
+
+@router.post(
+    "",
+    response={201: SubjectCreatedOut, **ERRORS},
+    summary="Register a subject with an acquisition",
+)
+def subject_create(request: HttpRequest, body: SubjectIn) -> Status[SubjectCreatedOut]:
+    if not can_register(request.user):
+        raise _forbid("Your role may not register personal data")
+    unknown = set(body.special_care) - set(body.data)
+    if unknown:
+        raise InvalidInput("special_care: names fields that are not in data")
+    items = [
+        ItemIn(
+            field=field,
+            category=body.special_care[field].category if field in body.special_care else None,
+            value=value,
+            special_care_consent=(
+                body.special_care[field].consent if field in body.special_care else None
+            ),
+        )
+        for field, value in body.data.items()
+    ]
+    identifiers = {k: v for k, v in body.identifiers.model_dump().items() if v is not None}
+    result = subject_ingest(
+        actor=_actor(request),
+        channel=body.channel,
+        purposes=body.purposes,
+        identifiers=identifiers,
+        items=items,
+        notice_sha256=body.notice_sha256,
+        source=Source.API,
+    )
+    return Status(201, SubjectCreatedOut(**vars(result)))
+
+
+@router.get(
+    "",
+    response={200: AccessOut, **ERRORS},
+    summary="Look up by e-mail or phone, for a stated purpose",
+    description="The identifier travels in the URL here; prefer `POST /subjects/search`, which "
+    "keeps it out of proxy and server logs.",
+)
+def subjects_lookup(
+    request: HttpRequest, query: Query[LookupQuery], purpose: str | None = PURPOSE_HEADER
+) -> AccessOut:
+    return _lookup(request, query, purpose)
+
+
+@router.post(
+    "/search",
+    response={200: AccessOut, **ERRORS},
+    summary="Look up by e-mail or phone (in the body), for a stated purpose",
+)
+def subjects_search(
+    request: HttpRequest, body: LookupQuery, purpose: str | None = PURPOSE_HEADER
+) -> AccessOut:
+    return _lookup(request, body, purpose)
+
+
+def _lookup(request: HttpRequest, query: LookupQuery, purpose: str | None) -> AccessOut:
+    stated = _purpose(request, purpose)
+    if (query.email is None) == (query.phone is None):
+        raise InvalidInput("Give exactly one of email or phone")
+    result = subjects_access(
+        actor=_actor(request),
+        purpose=stated,
+        email=query.email,
+        phone=query.phone,
+        via="api",
+    )
+    return _access_out(result)
+
+
+@router.get(
+    "/{subject_id}",
+    response={200: SubjectOut, **ERRORS},
+    summary="Read one subject for a stated purpose",
+    description="403 with the refusal reason as the error code (`purpose_not_allowed`, "
+    "`suspended`, `retention_expired`, `special_care_without_consent`); 410 when erased or "
+    "disposed of; 404 when unknown.",
+)
+def subject_read(
+    request: HttpRequest,
+    subject_id: str = SUBJECT_PATH,
+    purpose: str | None = PURPOSE_HEADER,
+) -> SubjectOut:
+    stated = _purpose(request, purpose)
+    result = subjects_access(
+        actor=_actor(request), purpose=stated, subject_ids=[subject_id], via="api"
+    )
+    for refusal in result.refused:
+        if refusal.reason == RefusalReason.NOT_FOUND:
+            raise NotFound(f"subject {subject_id} does not exist")
+        if refusal.reason in (RefusalReason.ERASED, RefusalReason.DISPOSED):
+            raise Gone(f"subject {subject_id}: {refusal.reason.label}", code=refusal.reason)
+        if refusal.reason != RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT or not result.items:
+            raise Refused(f"subject {subject_id}: {refusal.reason.label}", code=refusal.reason)
+    [view] = result.items
+    return SubjectOut(**vars(view))
+
+
+@router.post(
+    "/{subject_id}/suspension",
+    response={200: SuspensionOut, **ERRORS},
+    summary="Suspend use for purposes, or for all (Art. 35)",
+)
+def suspension_create(
+    request: HttpRequest, body: SuspendIn, subject_id: str = SUBJECT_PATH
+) -> SuspensionOut:
+    if not can_handle_requests(request.user):
+        raise _forbid("Your role may not suspend use of personal data")
+    if body.all == (body.purposes is not None):
+        raise InvalidInput('Give either "purposes": [...] or "all": true')
+    state = subject_suspend(
+        actor=_actor(request),
+        subject_id=subject_id,
+        purposes=None if body.all else body.purposes,
+    )
+    return _suspension_out(state)
+
+
+@router.delete(
+    "/{subject_id}/suspension",
+    response={200: SuspensionOut, **ERRORS},
+    summary="Lift a suspension (all of it, or `?purpose=` ones)",
+)
+def suspension_delete(
+    request: HttpRequest, query: Query[LiftQuery], subject_id: str = SUBJECT_PATH
+) -> SuspensionOut:
+    if not can_handle_requests(request.user):
+        raise _forbid("Your role may not lift a suspension")
+    state = subject_suspension_lift(
+        actor=_actor(request),
+        subject_id=subject_id,
+        purposes=query.purpose or None,
+        request_ref=query.request_ref,
+    )
+    return _suspension_out(state)
+
+
+@router.delete(
+    "/{subject_id}",
+    response={204: None, **ERRORS},
+    summary="Erase a subject (crypto-shredding)",
+)
+def subject_delete(
+    request: HttpRequest, query: Query[EraseQuery], subject_id: str = SUBJECT_PATH
+) -> Status[None]:
+    if not can_handle_requests(request.user):
+        raise _forbid("Your role may not erase personal data")
+    subject_erase(
+        actor=_actor(request),
+        subject_id=subject_id,
+        reason=query.reason,
+        request_ref=query.request_ref,
+    )
+    return Status(204, None)

@@ -1,0 +1,47 @@
+"""Which staff role may do what with subjects, and read for which purposes.
+
+Reading is purpose-bound twice: the role must be allowed to state the purpose (here), and the
+person's own acquisitions must allow it (access.py). The officer may state any purpose of the
+active policy; the desk answers inquiries and handles requests; marketing runs campaigns.
+"""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
+
+from hogo.roles import Role, has_role
+
+# Purpose ids of the reference policy; a policy with other ids leaves these roles without
+# reads until this table names them (the officer keeps every purpose).
+ROLE_PURPOSES: dict[Role, frozenset[str]] = {
+    Role.DESK_OPERATOR: frozenset({"inquiry-response"}),
+    Role.MARKETING_USER: frozenset({"campaign-invitations-surveys"}),
+}
+REGISTER_ROLES = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR, Role.MARKETING_USER)
+REQUEST_ROLES = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
+
+Someone = AbstractBaseUser | AnonymousUser
+
+
+def _roles(user: Someone, *roles: str) -> bool:
+    return isinstance(user, User | AnonymousUser) and has_role(user, *roles)
+
+
+def purpose_allowed(user: Someone, purpose: str) -> bool:
+    if _roles(user, Role.PRIVACY_OFFICER):
+        return True
+    return any(
+        purpose in purposes and _roles(user, role) for role, purposes in ROLE_PURPOSES.items()
+    )
+
+
+def can_register(user: Someone) -> bool:
+    return _roles(user, *REGISTER_ROLES)
+
+
+def can_handle_requests(user: Someone) -> bool:
+    """Suspension, lifting it and erasure: the desk's request handling and the officer."""
+    return _roles(user, *REQUEST_ROLES)
+
+
+def can_read(user: Someone) -> bool:
+    return _roles(user, Role.PRIVACY_OFFICER, *ROLE_PURPOSES)
