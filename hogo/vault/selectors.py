@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from django.db.models import Q
 
 from hogo.errors import NotFound
-from hogo.vault.models import Disposal, Subject, SubjectStatus, Suspension
+from hogo.vault.models import Disposal, ProvisionStop, Subject, SubjectStatus, Suspension
 from hogo.vault.records import DisclosedDisposal, RefusalReason
 
 
@@ -33,6 +33,18 @@ def subjects_suspended(*, subject_pks: Sequence[int], purpose: str) -> set[int]:
             .values_list("subject_id", flat=True)
         )
     return suspended
+
+
+def subjects_provision_stopped(*, subject_pks: Sequence[int]) -> set[int]:
+    """The subjects (pks) who stopped provision of their data to others (Art. 35(3))."""
+    stopped: set[int] = set()
+    for start in range(0, len(subject_pks), 2000):
+        stopped.update(
+            ProvisionStop.objects.filter(
+                subject_id__in=subject_pks[start : start + 2000], lifted_at__isnull=True
+            ).values_list("subject_id", flat=True)
+        )
+    return stopped
 
 
 def disposals_for(*, subject_id: str) -> list[DisclosedDisposal]:
