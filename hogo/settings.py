@@ -154,6 +154,8 @@ INSTALLED_APPS = [
     "hogo.detect",
     "hogo.audit",
     "hogo.vault",
+    "hogo.consent",
+    "hogo.collect",
     "hogo.api",
     "hogo.console",
 ]

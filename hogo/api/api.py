@@ -6,6 +6,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hogo.api.auth import BearerToken
 from hogo.audit.api import router as audit_router
+from hogo.consent.api import router as consent_router
 from hogo.errors import HogoError
 from hogo.policy.api import router as policy_router
 from hogo.vault.api import router as subjects_router
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 api.add_router("/policy", policy_router)
 api.add_router("/audit", audit_router)
+api.add_router("/consents", consent_router)
 api.add_router("/subjects", subjects_router)
 
 

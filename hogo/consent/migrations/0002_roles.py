@@ -1,0 +1,32 @@
+from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
+
+from hogo.roles import Role, role_grant, role_revoke
+
+# Consent records hold no personal values; the people who answer requests and audit see them.
+GRANTS = {
+    Role.PRIVACY_OFFICER: ["consent.view_consent"],
+    Role.DESK_OPERATOR: ["consent.view_consent"],
+    Role.AUDITOR: ["consent.view_consent"],
+}
+
+
+def grant(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    for role, perms in GRANTS.items():
+        role_grant(apps, role, perms, using=schema_editor.connection.alias)
+
+
+def revoke(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    for role, perms in GRANTS.items():
+        role_revoke(apps, role, perms, using=schema_editor.connection.alias)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("consent", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

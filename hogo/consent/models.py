@@ -1,0 +1,65 @@
+"""Consent records: what a person agreed to, under which notice, with what evidence.
+
+A record is never deleted or edited after the fact except to mark it withdrawn; giving consent
+again under a newer notice closes the older record (`superseded_by`) so that at most one
+record per (subject, kind, target) is active, which the database enforces.
+"""
+
+import base64
+import os
+
+from django.db import models
+from django.db.models import Q
+
+from hogo.vault.models import Subject
+
+
+def consent_ref_new() -> str:
+    # 80 random bits like subject refs: unguessable, safe in URLs and the audit log.
+    return "con_" + base64.b32encode(os.urandom(10)).decode().lower()
+
+
+class ConsentKind(models.TextChoices):
+    PURPOSE = "purpose", "Purpose of use"  # target: purpose id of the policy
+    SPECIAL_CARE = "special_care", "Special-care information"  # target: category label
+    RECIPIENT = "recipient", "Provision to a recipient"  # target: recipient id or kind
+    # target: recipient id; the Art. 28 information (country, system, measures) was shown
+    FOREIGN_TRANSFER = "foreign_transfer", "Provision to a recipient abroad"
+
+
+class Consent(models.Model):
+    ref = models.CharField(max_length=32, unique=True, default=consent_ref_new, editable=False)
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="consents")
+    kind = models.CharField(max_length=20, choices=ConsentKind.choices)
+    target = models.CharField(max_length=80)
+    given_at = models.DateTimeField()
+    given_by = models.CharField(max_length=80, help_text="Audit actor that recorded it.")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.CharField(max_length=80, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    policy_version = models.PositiveIntegerField(help_text="Notice version the person saw.")
+    notice_sha256 = models.CharField(max_length=64, blank=True)
+    evidence = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["subject", "kind", "target"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="consent_one_active",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawn_by=""),
+                name="consent_withdrawn_by_someone",
+            ),
+        )
+        indexes = (models.Index(fields=["subject", "given_at"]),)
+
+    def __str__(self) -> str:
+        return self.ref
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
