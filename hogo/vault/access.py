@@ -8,7 +8,7 @@ other subject is refused with a reason. Each call records one audit event.
 """
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -74,13 +74,17 @@ def subjects_access(
     email: str | None = None,
     phone: str | None = None,
     via: str = "service",
+    categories: Collection[str] | None = None,
 ) -> AccessResult:
     """The values `purpose` may use, for the subjects named by id, or found by e-mail or phone.
 
     Give exactly one of `subject_ids`, `email`, `phone`. An unknown purpose is invalid input; an
-    unknown id, or a lookup that finds nobody, is refused as `not_found`.
+    unknown id, or a lookup that finds nobody, is refused as `not_found`. `categories` narrows
+    the values to those data categories (a provision of chosen items opens nothing else).
     """
     policy = _purpose_checked(purpose)
+    if categories is not None and (isinstance(categories, str) or not categories):
+        raise InvalidInput("categories: give a list of category ids, or none for all")
     lookups = [x for x in (subject_ids, email, phone) if x is not None]
     if len(lookups) != 1:
         raise InvalidInput("give exactly one of subject_ids, email, phone")
@@ -99,7 +103,8 @@ def subjects_access(
         if not subjects:
             refused.append(Refusal(None, RefusalReason.NOT_FOUND))
         lookup = kind
-    result = _views(subjects, purpose, policy)
+    wanted = None if categories is None else frozenset(categories)
+    result = _views(subjects, purpose, policy, wanted)
     result.refused[:0] = refused
     _access_audit(actor, purpose, result, via=via, lookup=lookup)
     return result
@@ -126,7 +131,7 @@ def subjects_export(
         with transaction.atomic():
             policy = policy_active()
             subjects = list(Subject.objects.filter(pk__in=pks).order_by("pk"))
-            result = _views(subjects, purpose, policy)
+            result = _views(subjects, purpose, policy, None)
             _access_audit(actor, purpose, result, via=via, lookup="purpose")
         yield result
 
@@ -263,7 +268,9 @@ def _subjects_by_identifier(kind: str, raw: str) -> list[Subject]:
     )
 
 
-def _views(subjects: list[Subject], purpose: str, policy: Policy) -> AccessResult:
+def _views(
+    subjects: list[Subject], purpose: str, policy: Policy, wanted: frozenset[str] | None
+) -> AccessResult:
     result = AccessResult()
     now = timezone.now()
     active = [s for s in subjects if s.status == SubjectStatus.ACTIVE]
@@ -293,7 +300,8 @@ def _views(subjects: list[Subject], purpose: str, policy: Policy) -> AccessResul
             open_subjects.append(subject)
             for acquisition_pk, expires_at, version in grants[subject.pk]:
                 if expires_at > now:
-                    usable[acquisition_pk] = _categories(policy, version, purpose)
+                    allowed = _categories(policy, version, purpose)
+                    usable[acquisition_pk] = allowed if wanted is None else allowed & wanted
 
     sealed = _sealed_items(list(usable))
     ciphers = data_keys_load(s.ref for s in open_subjects)
@@ -350,6 +358,7 @@ def _sealed_items(acquisition_pks: list[int]) -> list[tuple[_Sealed, int]]:
 def _view(subject: Subject, rows: list[_Sealed], cipher: FieldCipher) -> tuple[SubjectView, bool]:
     identifiers: dict[str, str] = {}
     data: dict[str, str] = {}
+    categories: dict[str, str] = {}
     withheld = False
     # Rows come oldest acquisition first, so the latest value of a field wins.
     for row in rows:
@@ -359,9 +368,11 @@ def _view(subject: Subject, rows: list[_Sealed], cipher: FieldCipher) -> tuple[S
         value = field_open(cipher, row.sealed, aad=item_aad(row.pk, subject.ref))
         if row.identifier_kind is not None:
             identifiers[row.identifier_kind] = value
+            categories[row.identifier_kind] = row.category
         else:
             data[row.field] = value
-    return SubjectView(subject.ref, identifiers, data), withheld
+            categories[row.field] = row.category
+    return SubjectView(subject.ref, identifiers, data, categories), withheld
 
 
 def _access_audit(actor: str, purpose: str, result: AccessResult, *, via: str, lookup: str) -> None:

@@ -57,11 +57,13 @@ class Refusal:
 
 @dataclass(frozen=True)
 class SubjectView:
-    """The values a purpose may use: the latest value per identifier kind and per field."""
+    """The values a purpose may use: the latest value per identifier kind and per field, and
+    the data category of each (keyed by identifier kind or field id)."""
 
     subject_id: str
     identifiers: dict[str, str]
     data: dict[str, str]
+    categories: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
