@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hogo.detect import CATEGORY_LABELS, scan  # noqa: E402
+from hogo.detect import CATEGORY_LABELS, scan
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "detect-dev.jsonl"
 

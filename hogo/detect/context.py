@@ -22,17 +22,67 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 _CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
+    r"belong|belonged|to|use|using|take|taking|need|needing|suffer|suffering|from|practice|"
+    r"practise|follow|following|support|hold|carry|wear|member|members|in|am|identify|as|"
+    r"part|of|affiliated|with|involved|get|got|received|receiving|on|under|"
     r"special|such|other|serious|major|food|medical|dietary|history|of|diagnosed|with|real|"
     r"current|currently|chronic|physical|mental|significant|health|religious|political|"
     r"criminal|type|kind|form|sort|record|records|formal|signs?|symptoms?|issues?)*$"
 )
 _EN_POST_FILLER_RE = re.compile(r"^[\s:：\-–=]*$")
+_EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "for",
+        "to",
+        "with",
+        "of",
+        "in",
+        "on",
+        "at",
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "so",
+        "as",
+        "by",
+        "from",
+    ]
+)
+_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
 # What may stand between a Japanese term and the negation that takes it back: particles,
 # a few adverbs and the verb that carries the term (「車椅子は使っていません」).
 _JA_NEG_GAP_RE = re.compile(
     r"^[はがもをにのでと、\s]*(?:特に|とくに|今のところ|現在|今は|これまで|過去に|一度も|全く|まったく"
     r"|何も|なにも|一切|別に)?[はがもをにのでと、\s]*(?:使用|利用|服用|通院|使用して|利用して|服用して"
-    r"|使って|持って|受けて|して|通って|かかって|なって|診断されて|経験|のある|のある方|歴|の経験)?"
+    r"|使って|持って|受けて|して|通って|かかって|なって|診断されて|経験|歴|の経験"
+    r"|[一-龥]{1,3}(?:して|しており|されて|されており)|[ぁ-ゖ]{0,2}って|[ぁ-ゖ]{0,2}んで"
+    r"|(?:の|が)ある(?:人|方|者)?(?:は|が|も)?)?"
     r"[はがもをにのでと\s]*$"
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
@@ -127,6 +177,23 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     return False
 
 
+def _compound_gap(gap: str) -> bool:
+    """Up to two content words between a term and the noun it modifies ("medication safety
+    seminar"), but never a function word ("Democrat and campaign")."""
+    if _EN_GLUE_RE.match(gap):
+        return True
+    words = _WORD_RE.findall(gap)
+    return len(words) <= 2 and not any(w in _FUNCTION_WORDS for w in words) and "," not in gap
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A term in quotation marks is a word being talked about, not said of anyone."""
+    if start == 0 or end >= len(text):
+        return False
+    closing = _QUOTES.get(text[start - 1])
+    return closing is not None and text[end] == closing
+
+
 def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
     """ "My cat is sick": a pet before the term is what the term is about (an allergy to
     cats is still the writer's)."""
@@ -145,7 +212,7 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
             return True
     for cue in ctx.cues_in("@attr_post", end, hi):
         gap = ctx.text[end : cue.start]
-        if gap.isascii() and _words(gap) <= 1 and "," not in gap:
+        if gap.isascii() and _compound_gap(gap):
             return True
         if not gap.isascii() and len(gap) <= 5 and not _JA_BREAK_RE.search(gap):
             return True
@@ -157,6 +224,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     for kind in entry.unless:
         if ctx.cues_in(kind, s_lo, s_hi):
             return Verdict(False, f"homograph{kind}")
+    if _quoted(ctx.text, start, end):
+        return Verdict(False, "quoted")
     c_lo, c_hi = ctx.clause(start, end)
     if _negated(ctx, start, end, c_lo, c_hi):
         return Verdict(False, "negated")
@@ -167,9 +236,11 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.cues_in("@generic", s_lo, s_hi):
         return Verdict(False, "generic")
-    for kind in ("@hypo", "@policy", "@topic"):
+    for kind in ("@hypo", "@policy"):
         if level < ATTACHED and ctx.cues_in(kind, s_lo, s_hi):
             return Verdict(False, kind[1:])
-    if entry.strength == "weak" and level < ATTACHED:
+    if level < ATTACHED and ctx.cues_in("@topic", c_lo, c_hi):
+        return Verdict(False, "topic")
+    if entry.strength == "weak" and level < (LOOSE if ja else ATTACHED):
         return Verdict(False, "no_person")
     return Verdict(True, evidence)

@@ -22,7 +22,9 @@ def detect_lang(text: str) -> str:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    """An ASCII letter, digit or underscore: an English term glued to one is part of a
+    longer word, while one glued to kana or kanji (「子どもがADHDで」) is not."""
+    return ch.isascii() and (ch.isalnum() or ch == "_")
 
 
 def _is_katakana(ch: str) -> bool:
@@ -58,7 +60,7 @@ class Engine:
                 and (e + 1 >= len(text) or not _is_word_char(text[e + 1]))
             ):
                 e += 1
-            if e < len(text) and _is_word_char(text[e]) and text[e].isascii():
+            if e < len(text) and _is_word_char(text[e]):
                 return -1
         if entry.katakana_boundary:
             o_start, o_end = norm.original_span(s, e)
@@ -150,8 +152,8 @@ class Engine:
 
 def _longest_first(terms: list[_Hit], blockers: list[_Hit]) -> list[_Hit]:
     """Resolve overlaps: touching or overlapping hits of one category merge into one span
-    that keeps the strongest entry; between categories (and neutral phrases) the longest
-    hit wins."""
+    that keeps the strongest entry; between categories (and neutral phrases) a hit inside a
+    longer one is hidden."""
     merged: list[_Hit] = []
     for hit in sorted(terms, key=lambda h: (h.start, -h.end)):
         last = merged[-1] if merged else None
@@ -163,9 +165,19 @@ def _longest_first(terms: list[_Hit], blockers: list[_Hit]) -> list[_Hit]:
     ranked = sorted([*merged, *blockers], key=lambda h: (-(h.end - h.start), h.start))
     kept: list[_Hit] = []
     for hit in ranked:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+        # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
+        # both stand; otherwise the longer hit (or neutral phrase) hides the other.
+        if all(
+            _overlap(hit, k) == 0
+            or (_overlap(hit, k) == 1 and "-" not in (hit.entry.kind, k.entry.kind))
+            for k in kept
+        ):
             kept.append(hit)
     return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
+
+
+def _overlap(a: _Hit, b: _Hit) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def _rank(hit: _Hit) -> tuple[bool, int]:
