@@ -103,8 +103,8 @@ def subjects_access(
         if not subjects:
             refused.append(Refusal(None, RefusalReason.NOT_FOUND))
         lookup = kind
-    wanted = None if categories is None else frozenset(categories)
-    result = _views(subjects, purpose, policy, wanted)
+    chosen = None if categories is None else frozenset(categories)
+    result = _views(subjects, purpose, policy, chosen)
     result.refused[:0] = refused
     _access_audit(actor, purpose, result, via=via, lookup=lookup)
     return result
