@@ -21,12 +21,6 @@ def detect_lang(text: str) -> str:
     return "ja" if _JA_CHAR_RE.search(text) else "en"
 
 
-def _is_word_char(ch: str) -> bool:
-    """An ASCII letter, digit or underscore: an English term glued to one is part of a
-    longer word, while one glued to kana or kanji (「子どもがADHDで」) is not."""
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
 def _is_katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fa" or ch == "ー" or "\uff66" <= ch <= "\uff9d"
 
@@ -44,51 +38,44 @@ class Engine:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def _boundary_ok(self, entry: Entry, norm: Normalized, original: str, s: int, e: int) -> int:
-        """The end of an acceptable hit, or -1 when the hit is part of a longer word."""
-        text = norm.text
-        if entry.ascii and entry.term[0].isalnum() and s > 0 and _is_word_char(text[s - 1]):
-            return -1
-        if entry.ascii and entry.term[-1].isalnum():
-            if entry.stem:
-                while e < len(text) and text[e].isalpha() and text[e].isascii():
-                    e += 1
-            elif (
-                not entry.exact
-                and text.startswith("s", e)
-                and entry.term[-1] != "s"
-                and (e + 1 >= len(text) or not _is_word_char(text[e + 1]))
-            ):
-                e += 1
-            if e < len(text) and _is_word_char(text[e]):
-                return -1
-        if entry.katakana_boundary:
-            o_start, o_end = norm.original_span(s, e)
-            if (o_start > 0 and _is_katakana(original[o_start - 1])) or (
-                o_end < len(original) and _is_katakana(original[o_end])
-            ):
-                return -1
-        return e
+    def _stem_end(self, text: str, end: int) -> int:
+        while end < len(text) and "a" <= text[end] <= "z":
+            end += 1
+        return end
+
+    def _katakana_ok(self, norm: Normalized, original: str, s: int, e: int) -> bool:
+        """False when a katakana term is glued to more katakana (ゲイ in ゲイリー)."""
+        o_start, o_end = norm.original_span(s, e)
+        return not (
+            (o_start > 0 and _is_katakana(original[o_start - 1]))
+            or (o_end < len(original) and _is_katakana(original[o_end]))
+        )
 
     def _hits(self, norm: Normalized, original: str) -> tuple[list[_Hit], dict[str, list[Cue]]]:
+        text = norm.text
         spans: list[_Hit] = []
-        for index, start, end in self.lexicon.matches(norm.text):
-            for entry in self.lexicon.entries[index]:
-                real_end = self._boundary_ok(entry, norm, original, start, end)
-                if real_end >= 0:
-                    spans.append(_Hit(entry, start, real_end))
+        for m in self.lexicon.latin_matches(text):
+            end = self._stem_end(text, m.end) if m.entry.stem else m.end
+            spans.append(_Hit(m.entry, m.start, end))
+        entries = self.lexicon.other_entries
+        for index, start, end in self.lexicon.other_matches(text):
+            for entry in entries[index]:
+                if entry.katakana_boundary and not self._katakana_ok(norm, original, start, end):
+                    continue
+                spans.append(_Hit(entry, start, end))
         blockers = [h for h in spans if h.entry.kind == "-"]
         cues: dict[str, list[Cue]] = {}
         terms: list[_Hit] = []
         for hit in spans:
-            if hit.entry.kind == "-":
+            kind = hit.entry.kind
+            if kind == "-":
                 continue
-            if hit.entry.kind.startswith("@"):
+            if kind[0] == "@":
                 # A neutral phrase touching a cue means the cue word is part of another word
                 # (もし in かもしれ, 方への in 遠方への).
-                if any(b.start < hit.end and hit.start < b.end for b in blockers):
+                if blockers and any(b.start < hit.end and hit.start < b.end for b in blockers):
                     continue
-                cues.setdefault(hit.entry.kind, []).append(Cue(hit.entry.kind, hit.start, hit.end))
+                cues.setdefault(kind, []).append(Cue(kind, hit.start, hit.end))
             else:
                 terms.append(hit)
         return _longest_first(terms, blockers), cues
@@ -97,8 +84,8 @@ class Engine:
         lang = lang or detect_lang(text)
         ja = lang == "ja"
         norm = normalize(text)
-        identifiers = find_identifiers(norm, text, ja=ja)
         terms, cues = self._hits(norm, text)
+        identifiers = find_identifiers(norm, text, ja=ja, cues=cues)
         findings: list[Finding] = list(identifiers)
         if terms:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))

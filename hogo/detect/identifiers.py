@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from hogo.detect.context import Cue
 from hogo.detect.names import find_person_names
 from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
@@ -236,16 +237,24 @@ def _ipv6(text: str) -> Iterator[Candidate]:
         yield Candidate("ip_address", m.start(), m.end(), 0.9, "ip_address.v6")
 
 
-def _addresses(text: str, ja: bool) -> Iterator[Candidate]:
-    if ja:
-        for m in _ADDRESS_RE.finditer(text):
+def _addresses(text: str, places: list[Cue]) -> Iterator[Candidate]:
+    """Japanese addresses start where the lexicon pass saw a prefecture, a designated city
+    or a Tokyo ward, so the expensive pattern only runs at those places."""
+    end = -1
+    for place in places:
+        if place.start < end:
+            continue
+        m = _ADDRESS_RE.match(text, place.start)
+        if m is not None:
+            end = m.end()
             yield Candidate("address", m.start(), m.end(), 0.85, "address.municipality")
-    if "-" in text:
+    if _ROMAJI_HINT_RE.search(text):
         for m in _ADDRESS_EN_RE.finditer(text):
             yield Candidate("address", m.start(), m.end(), 0.8, "address.romaji")
 
 
 _HAS_DIGIT_RE = re.compile(r"\d")
+_ROMAJI_HINT_RE = re.compile(r"-(?:ku|shi|cho|machi|mura|gun)\b")
 _PRIORITY = {
     "email": 0,
     "credit_card": 1,
@@ -258,7 +267,9 @@ _PRIORITY = {
 }
 
 
-def find_identifiers(norm: Normalized, original: str, *, ja: bool) -> list[Finding]:
+def find_identifiers(
+    norm: Normalized, original: str, *, ja: bool, cues: dict[str, list[Cue]]
+) -> list[Finding]:
     """Identifiers in the original text, without overlaps (the validated, longer one wins)."""
     text = norm.text
     candidates: list[Candidate] = []
@@ -266,14 +277,14 @@ def find_identifiers(norm: Normalized, original: str, *, ja: bool) -> list[Findi
     if _HAS_DIGIT_RE.search(text):
         sources.append(lambda: _numbers(text))
     sources.append(lambda: _ipv6(text))
-    sources.append(lambda: _addresses(text, ja))
+    sources.append(lambda: _addresses(text, cues.get("@place", [])))
     for source in sources:
         candidates.extend(source())
     findings: list[Finding] = []
     for c in candidates:
         start, end = norm.original_span(c.start, c.end)
         findings.append(Finding("identifier", c.label, start, end, c.score, c.rule))
-    findings.extend(find_person_names(norm, original, ja=ja))
+    findings.extend(find_person_names(norm, original, ja=ja, cues=cues))
     return _without_overlaps(findings)
 
 

@@ -13,6 +13,7 @@ A ``lexicons/*.tsv`` line is ``term<TAB>kind<TAB>strength<TAB>lang<TAB>flags``:
   サーバー); ``exact`` forbids the plural ``s`` an ASCII term otherwise may take.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -102,25 +103,87 @@ def load_entries(directory: Path | None = None) -> list[Entry]:
     return entries
 
 
+# English words are matched on a copy of the folded text where everything but ASCII letters,
+# digits and ' + & is a space, with the terms stored the same way between spaces: " i " can
+# then only hit the word "i", not the i in "like", and "non-binary" also hits "non binary".
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'+&")
+_MARK_TABLE = [chr(cp) if chr(cp) in _WORD_CHARS else " " for cp in range(0x10000)]
+
+
+def word_marked(text: str) -> str:
+    """The text as the English automaton sees it (same length, plus one space each side)."""
+    return " " + text.translate(_MARK_TABLE) + " "
+
+
+def _latin_patterns(entry: Entry) -> list[str]:
+    core = entry.term.translate(_MARK_TABLE).strip()
+    if not core:
+        return []
+    if entry.stem:
+        return [f" {core}"]
+    patterns = [f" {core} "]
+    if not entry.exact and core[-1].isalpha() and core[-1] != "s":
+        patterns.append(f" {core}s ")
+    return patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    start: int  # in the folded text
+    end: int
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """The automaton and, per pattern index, the entries that share that folded term."""
+    """Two automata: pure-ASCII terms on the word-marked text, all other terms on the folded
+    text; per pattern index, the entries that share that pattern."""
 
-    automaton: ahocorasick_rs.AhoCorasick
-    entries: tuple[tuple[Entry, ...], ...]
+    latin: ahocorasick_rs.AhoCorasick
+    latin_entries: tuple[tuple[Entry, ...], ...]
+    latin_closed: tuple[bool, ...]  # pattern ends with a space (not a stem)
+    other: ahocorasick_rs.AhoCorasick
+    other_entries: tuple[tuple[Entry, ...], ...]
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> "Lexicon":
-        by_term: dict[str, list[Entry]] = {}
+        latin: dict[str, list[Entry]] = {}
+        other: dict[str, list[Entry]] = {}
         for entry in entries:
-            by_term.setdefault(entry.term, []).append(entry)
-        terms = list(by_term)
-        automaton = ahocorasick_rs.AhoCorasick(terms, store_patterns=False)
-        return cls(automaton=automaton, entries=tuple(tuple(by_term[t]) for t in terms))
+            if entry.ascii:
+                for pattern in _latin_patterns(entry):
+                    latin.setdefault(pattern, []).append(entry)
+            else:
+                other.setdefault(entry.term, []).append(entry)
+        latin_terms = list(latin)
+        other_terms = list(other)
+        return cls(
+            latin=ahocorasick_rs.AhoCorasick(latin_terms, store_patterns=False),
+            latin_entries=tuple(tuple(latin[t]) for t in latin_terms),
+            latin_closed=tuple(t.endswith(" ") for t in latin_terms),
+            other=ahocorasick_rs.AhoCorasick(other_terms, store_patterns=False),
+            other_entries=tuple(tuple(other[t]) for t in other_terms),
+        )
 
-    def matches(self, text: str) -> list[tuple[int, int, int]]:
-        """(pattern index, start, end) for every occurrence, overlaps included."""
-        result: list[tuple[int, int, int]] = self.automaton.find_matches_as_indexes(
+    def latin_matches(self, text: str) -> list[Match]:
+        """Word-bounded hits of English terms, with spans in ``text`` (the folded text)."""
+        found: list[Match] = []
+        if not _HAS_LATIN_RE.search(text):
+            return found
+        marked = word_marked(text)
+        for index, start, end in self.latin.find_matches_as_indexes(marked, overlapping=True):
+            # Drop the leading space; a closed pattern also ends in one. Offsets in the marked
+            # text are one more than in ``text``.
+            t_end = end - 2 if self.latin_closed[index] else end - 1
+            for entry in self.latin_entries[index]:
+                found.append(Match(entry, start, t_end))
+        return found
+
+    def other_matches(self, text: str) -> list[tuple[int, int, int]]:
+        result: list[tuple[int, int, int]] = self.other.find_matches_as_indexes(
             text, overlapping=True
         )
         return result
+
+
+_HAS_LATIN_RE = re.compile(r"[a-z0-9]")

@@ -9,6 +9,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from hogo.detect.context import Cue
 from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
 
@@ -154,24 +155,29 @@ def _ja_names(norm: Normalized) -> list[tuple[int, int, float, str]]:
             and not any(ch in _STOP_CHARS for ch in run)
         ):
             spans.append((run_match.start(), m.start(), 0.6, "person_name.honorific_loose"))
-    for m in _INTRO_RE.finditer(text):
-        spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
-    for m in _FIELD_RE.finditer(text):
-        spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
+    if "申します" in text or "もうします" in text:
+        for m in _INTRO_RE.finditer(text):
+            spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
+    if "名" in text or "者" in text:
+        for m in _FIELD_RE.finditer(text):
+            spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
     return spans
 
 
-def _en_names(original: str) -> list[tuple[int, int, float, str]]:
+def _en_names(original: str, cues: dict[str, list[Cue]]) -> list[tuple[int, int, float, str]]:
     spans: list[tuple[int, int, float, str]] = []
+    # Each frame runs only when the lexicon pass saw its keyword (Mr, my name, Regards...).
     frames = (
-        (_EN_TITLE_RE, 0.85, "person_name.title"),
-        (_EN_INTRO_RE, 0.85, "person_name.introduction"),
-        (_EN_SELF_RE, 0.7, "person_name.self_introduction"),
-        (_EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
-        (_EN_RELATIVE_RE, 0.7, "person_name.relative"),
-        (_EN_SAN_RE, 0.8, "person_name.honorific"),
+        ("@nf_title", _EN_TITLE_RE, 0.85, "person_name.title"),
+        ("@nf_intro", _EN_INTRO_RE, 0.85, "person_name.introduction"),
+        ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
+        ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
+        ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
+        ("@nf_san", _EN_SAN_RE, 0.8, "person_name.honorific"),
     )
-    for pattern, score, rule in frames:
+    for cue, pattern, score, rule in frames:
+        if cue not in cues:
+            continue
         for m in pattern.finditer(original):
             words = m.group(1).split()
             while words and words[-1] in _EN_NOT_NAMES:
@@ -179,10 +185,7 @@ def _en_names(original: str) -> list[tuple[int, int, float, str]]:
             if not words or words[0] in _EN_NOT_NAMES:
                 continue
             start = m.start(1)
-            end = (
-                start + len(" ".join(words)) if len(words) == 1 else _end_of(original, start, words)
-            )
-            spans.append((start, end, score, rule))
+            spans.append((start, _end_of(original, start, words), score, rule))
     return spans
 
 
@@ -193,7 +196,9 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
     return pos
 
 
-def find_person_names(norm: Normalized, original: str, *, ja: bool) -> list[Finding]:
+def find_person_names(
+    norm: Normalized, original: str, *, ja: bool, cues: dict[str, list[Cue]]
+) -> list[Finding]:
     findings: list[Finding] = []
     if ja:
         for start, end, score, rule in _ja_names(norm):
@@ -201,6 +206,6 @@ def find_person_names(norm: Normalized, original: str, *, ja: bool) -> list[Find
             findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
     if _HAS_CAPITAL_RE.search(original) is None:
         return findings
-    for start, end, score, rule in _en_names(original):
+    for start, end, score, rule in _en_names(original, cues):
         findings.append(Finding("identifier", "person_name", start, end, score, rule))
     return findings

