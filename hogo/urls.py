@@ -15,6 +15,7 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/ja/privacy/", permanent=False)),
     path("healthz", healthz),
     path("api/v1/", api.urls),
+    path("site/", include("hogo.site.urls")),
     path("console/", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("console/admin/", admin.site.urls),
 ]

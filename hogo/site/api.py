@@ -1,0 +1,87 @@
+"""`/api/v1/site/`: cookie consent statistics and the history of one consent id, for staff."""
+
+from datetime import datetime
+from typing import Annotated
+
+from django.http import HttpRequest
+from ninja import Field, Path, Query, Router, Schema
+
+from hogo.errors import InvalidInput, Refused
+from hogo.site.selectors import (
+    consent_lookup_check,
+    consent_stats_reader_check,
+    cookie_consent_stats,
+)
+from hogo.site.services import cookie_consent_lookup
+
+router = Router(tags=["site"])
+
+
+class StatsFilter(Schema):
+    since: datetime | None = Field(None, description="Count choices recorded at or after this.")
+    until: datetime | None = Field(None, description="Count choices recorded before this.")
+
+
+class CategoryCountOut(Schema):
+    id: str
+    accepted: int
+    rejected: int
+
+
+class StatsOut(Schema):
+    records: int = Field(description="Choices recorded (each change of mind counts).")
+    visitors: int = Field(description="Distinct consent ids among them.")
+    gpc: int = Field(description="Choices made with Global Privacy Control present.")
+    by_method: dict[str, int]
+    by_cookies_version: dict[int, int]
+    categories: list[CategoryCountOut]
+
+
+class ChoiceOut(Schema):
+    recorded_at: datetime
+    method: str
+    accepted: list[str]
+    rejected: list[str]
+    policy_version: int
+    cookies_version: int
+    gpc: bool
+    network: str | None = Field(description="Truncated: IPv4 /24 or IPv6 /48.")
+    origin: str
+    language: str
+
+
+class HistoryOut(Schema):
+    consent_id: str
+    choices: list[ChoiceOut]
+
+
+@router.get("/consents/stats", response=StatsOut, summary="Cookie consent statistics")
+def consent_stats(request: HttpRequest, filters: Query[StatsFilter]) -> StatsOut:
+    if not consent_stats_reader_check(user=request.user):
+        raise Refused(
+            "Only the privacy officer, auditors and marketing may read consent statistics",
+            code="forbidden",
+        )
+    if filters.since and filters.until and filters.since >= filters.until:
+        raise InvalidInput("since must be before until")
+    stats = cookie_consent_stats(since=filters.since, until=filters.until)
+    return StatsOut.model_validate(stats, from_attributes=True)
+
+
+@router.get(
+    "/consents/{consent_id}", response=HistoryOut, summary="Every choice under one consent id"
+)
+def consent_history(
+    request: HttpRequest,
+    consent_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{22}$")],
+) -> HistoryOut:
+    if not consent_lookup_check(user=request.user):
+        raise Refused(
+            "Only the privacy officer, the desk and auditors may look up a consent id",
+            code="forbidden",
+        )
+    choices = cookie_consent_lookup(user=request.user, consent_id=consent_id)  # type: ignore[arg-type]
+    return HistoryOut(
+        consent_id=consent_id,
+        choices=[ChoiceOut.model_validate(c, from_attributes=True) for c in choices],
+    )
