@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from hogo.detect.lexicon import Entry
 
-_SENTENCE_END_RE = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+_SENTENCE_ENDS = frozenset("。！？!?\n.")
 _CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -92,11 +92,9 @@ PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
 
 
-@dataclass(slots=True)
-class Cue:
-    kind: str
-    start: int
-    end: int
+# A cue is the (start, end) span of a cue word in the folded text; plain tuples, because a
+# scan sees many cues.
+Cue = tuple[int, int]
 
 
 @dataclass
@@ -110,8 +108,11 @@ class Context:
     _clause_ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
-        self._clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
+        # One pass: every sentence end is also a clause end.
+        for m in _CLAUSE_END_RE.finditer(self.text):
+            self._clause_ends.append(m.start())
+            if m.group() in _SENTENCE_ENDS:
+                self._sentence_ends.append(m.start())
 
     def _bounds(self, ends: list[int], start: int, end: int) -> tuple[int, int]:
         i = bisect_left(ends, start)
@@ -130,7 +131,7 @@ class Context:
         found = self.cues.get(kind)
         if not found:
             return []
-        return [c for c in found if c.start >= lo and c.end <= hi]
+        return [c for c in found if c[0] >= lo and c[1] <= hi]
 
     def person(self, start: int, end: int, lo: int, hi: int, *, ja: bool) -> tuple[int, str]:
         """How surely the sentence [lo, hi) is about a person, and the evidence.
@@ -147,7 +148,7 @@ class Context:
                 return STRICT, "name"
         c_lo, c_hi = self.clause(start, end)
         for cue in self.cues_in("@personal", c_lo, c_hi):
-            gap = self.text[end : cue.start] if cue.start >= end else self.text[cue.end : start]
+            gap = self.text[end : cue[0]] if cue[0] >= end else self.text[cue[1] : start]
             if (gap.isascii() and _words(gap) <= 3) or (not gap.isascii() and len(gap) <= 6):
                 return ATTACHED, "personal"
         if ja and self.cues_in("@personal", lo, hi):
@@ -167,11 +168,11 @@ def _words(gap: str) -> int:
 
 def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@neg_pre", lo, start):
-        gap = ctx.text[cue.end : start]
+        gap = ctx.text[cue[1] : start]
         if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
             return True
     for cue in ctx.cues_in("@neg_post", end, hi):
-        gap = ctx.text[end : cue.start]
+        gap = ctx.text[end : cue[0]]
         if _EN_POST_FILLER_RE.match(gap) or _JA_NEG_GAP_RE.match(gap):
             return True
     return False
@@ -205,13 +206,13 @@ def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
 
 def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@attr_pre", lo, start):
-        gap = ctx.text[cue.end : start]
+        gap = ctx.text[cue[1] : start]
         if gap.isascii() and _words(gap) <= 3 and not re.search(r"\b(?:i|my|me)\b", gap):
             return True
         if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
             return True
     for cue in ctx.cues_in("@attr_post", end, hi):
-        gap = ctx.text[end : cue.start]
+        gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
         if not gap.isascii() and len(gap) <= 5 and not _JA_BREAK_RE.search(gap):

@@ -2,11 +2,10 @@
 
 import re
 import threading
-from dataclasses import dataclass
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, load_entries
+from hogo.detect.lexicon import Lexicon, Match, load_entries
 from hogo.detect.names import ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.result import Finding, ScanResult
@@ -23,13 +22,6 @@ def detect_lang(text: str) -> str:
 
 def _is_katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fa" or ch == "ー" or "\uff66" <= ch <= "\uff9d"
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    entry: Entry
-    start: int
-    end: int
 
 
 class Engine:
@@ -51,34 +43,27 @@ class Engine:
             or (o_end < len(original) and _is_katakana(original[o_end]))
         )
 
-    def _hits(self, norm: Normalized, original: str) -> tuple[list[_Hit], dict[str, list[Cue]]]:
+    def _hits(self, norm: Normalized, original: str) -> tuple[list[Match], dict[str, list[Cue]]]:
+        """Category terms (overlaps resolved) and cue spans by kind."""
         text = norm.text
-        spans: list[_Hit] = []
-        for m in self.lexicon.latin_matches(text):
-            end = self._stem_end(text, m.end) if m.entry.stem else m.end
-            spans.append(_Hit(m.entry, m.start, end))
-        entries = self.lexicon.other_entries
-        for index, start, end in self.lexicon.other_matches(text):
-            for entry in entries[index]:
-                if entry.katakana_boundary and not self._katakana_ok(norm, original, start, end):
-                    continue
-                spans.append(_Hit(entry, start, end))
-        blockers = [h for h in spans if h.entry.kind == "-"]
-        cues: dict[str, list[Cue]] = {}
-        terms: list[_Hit] = []
-        for hit in spans:
-            kind = hit.entry.kind
-            if kind == "-":
+        found, cues = self.lexicon.scan(text)
+        terms: list[Match] = []
+        blockers: list[Match] = []
+        for m in found:
+            entry = m.entry
+            if entry.stem:
+                m = Match(entry, m.start, self._stem_end(text, m.end))
+            elif entry.katakana_boundary and not self._katakana_ok(norm, original, m.start, m.end):
                 continue
-            if kind[0] == "@":
-                # A neutral phrase touching a cue means the cue word is part of another word
-                # (もし in かもしれ, 方への in 遠方への).
-                if blockers and any(b.start < hit.end and hit.start < b.end for b in blockers):
-                    continue
-                cues.setdefault(kind, []).append(Cue(kind, hit.start, hit.end))
-            else:
-                terms.append(hit)
-        return _longest_first(terms, blockers), cues
+            (blockers if entry.kind == "-" else terms).append(m)
+        if blockers:
+            # A neutral phrase touching a cue means the cue word is part of another word
+            # (もし in かもしれ, 方への in 遠方への).
+            for kind, pairs in cues.items():
+                cues[kind] = [
+                    (s, e) for s, e in pairs if not any(b.start < e and s < b.end for b in blockers)
+                ]
+        return (_longest_first(terms, blockers) if terms else []), cues
 
     def scan(self, text: str, *, lang: str | None = None) -> ScanResult:
         lang = lang or detect_lang(text)
@@ -95,7 +80,7 @@ class Engine:
     def _judge(
         self,
         norm: Normalized,
-        terms: list[_Hit],
+        terms: list[Match],
         cues: dict[str, list[Cue]],
         identifiers: list[Finding],
         original: str,
@@ -104,7 +89,7 @@ class Engine:
     ) -> list[Finding]:
         names = [f for f in identifiers if f.label == "person_name"]
         ctx = Context(norm.text, cues, _folded_spans(norm, names))
-        accepted: list[tuple[_Hit, str]] = []
+        accepted: list[tuple[Match, str]] = []
         for hit in terms:
             term_ja = ja or not hit.entry.ascii
             verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
@@ -137,20 +122,20 @@ class Engine:
         return found
 
 
-def _longest_first(terms: list[_Hit], blockers: list[_Hit]) -> list[_Hit]:
+def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     """Resolve overlaps: touching or overlapping hits of one category merge into one span
     that keeps the strongest entry; between categories (and neutral phrases) a hit inside a
     longer one is hidden."""
-    merged: list[_Hit] = []
+    merged: list[Match] = []
     for hit in sorted(terms, key=lambda h: (h.start, -h.end)):
         last = merged[-1] if merged else None
         if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
             entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
-            merged[-1] = _Hit(entry, last.start, max(last.end, hit.end))
+            merged[-1] = Match(entry, last.start, max(last.end, hit.end))
         else:
             merged.append(hit)
     ranked = sorted([*merged, *blockers], key=lambda h: (-(h.end - h.start), h.start))
-    kept: list[_Hit] = []
+    kept: list[Match] = []
     for hit in ranked:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
         # both stand; otherwise the longer hit (or neutral phrase) hides the other.
@@ -163,11 +148,11 @@ def _longest_first(terms: list[_Hit], blockers: list[_Hit]) -> list[_Hit]:
     return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
 
 
-def _overlap(a: _Hit, b: _Hit) -> int:
+def _overlap(a: Match, b: Match) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _rank(hit: _Hit) -> tuple[bool, int]:
+def _rank(hit: Match) -> tuple[bool, int]:
     return (hit.entry.strength == "strong", hit.end - hit.start)
 
 

@@ -201,24 +201,31 @@ def _emails(text: str) -> Iterator[Candidate]:
 
 
 def _numbers(text: str) -> Iterator[Candidate]:
-    for m in _MY_NUMBER_RE.finditer(text):
+    """Number-shaped identifiers, looked for only inside runs of digits and separators (plus
+    a little room before a run for 〒, + or 郵便番号)."""
+    for chunk in _NUMBER_RUN_RE.finditer(text):
+        yield from _numbers_in(text, max(0, chunk.start() - 12), chunk.end())
+
+
+def _numbers_in(text: str, pos: int, endpos: int) -> Iterator[Candidate]:
+    for m in _MY_NUMBER_RE.finditer(text, pos, endpos):
         if my_number_valid("".join(m.groups())):
             yield Candidate("my_number", m.start(), m.end(), 0.95, "my_number.check_digit")
-    for m in _CARD_RE.finditer(text):
+    for m in _CARD_RE.finditer(text, pos, endpos):
         digits = _digits(m.group())
         if 13 <= len(digits) <= 19 and luhn_valid(digits):
             yield Candidate("credit_card", m.start(), m.end(), 0.95, "credit_card.luhn")
-    for m in _POSTAL_RE.finditer(text):
+    for m in _POSTAL_RE.finditer(text, pos, endpos):
         yield Candidate("postal_code", m.start(), m.end(), 0.95, "postal_code.marker")
-    for m in _PHONE_INTL_RE.finditer(text):
+    for m in _PHONE_INTL_RE.finditer(text, pos, endpos):
         if 8 <= len(_digits(m.group())) <= 15:
             yield Candidate("phone", m.start(), m.end(), 0.9, "phone.international")
-    for m in _PHONE_JP_RE.finditer(text):
+    for m in _PHONE_JP_RE.finditer(text, pos, endpos):
         if len(_digits(m.group())) in (10, 11):
             yield Candidate("phone", m.start(), m.end(), 0.9, "phone.jp")
-    for m in _PHONE_NANP_RE.finditer(text):
+    for m in _PHONE_NANP_RE.finditer(text, pos, endpos):
         yield Candidate("phone", m.start(), m.end(), 0.8, "phone.nanp")
-    for m in _IPV4_RE.finditer(text):
+    for m in _IPV4_RE.finditer(text, pos, endpos):
         try:
             ipaddress.IPv4Address(m.group())
         except ValueError:
@@ -242,9 +249,9 @@ def _addresses(text: str, places: list[Cue]) -> Iterator[Candidate]:
     or a Tokyo ward, so the expensive pattern only runs at those places."""
     end = -1
     for place in places:
-        if place.start < end:
+        if place[0] < end:
             continue
-        m = _ADDRESS_RE.match(text, place.start)
+        m = _ADDRESS_RE.match(text, place[0])
         if m is not None:
             end = m.end()
             yield Candidate("address", m.start(), m.end(), 0.85, "address.municipality")
@@ -253,7 +260,9 @@ def _addresses(text: str, places: list[Cue]) -> Iterator[Candidate]:
             yield Candidate("address", m.start(), m.end(), 0.8, "address.romaji")
 
 
-_HAS_DIGIT_RE = re.compile(r"\d")
+# Every number-shaped identifier has at least six digits, possibly with separators between.
+_NUMBER_HINT_RE = re.compile(r"\d(?:[ \-‐‑–—−ー().+:/]?\d){5}")
+_NUMBER_RUN_RE = re.compile(r"[(+]?\d(?:[ \-‐‑–—−ー().:/]{0,2}\d)+\)?")
 _ROMAJI_HINT_RE = re.compile(r"-(?:ku|shi|cho|machi|mura|gun)\b")
 _PRIORITY = {
     "email": 0,
@@ -274,7 +283,7 @@ def find_identifiers(
     text = norm.text
     candidates: list[Candidate] = []
     sources: list[Callable[[], Iterator[Candidate]]] = [lambda: _emails(text)]
-    if _HAS_DIGIT_RE.search(text):
+    if _NUMBER_HINT_RE.search(text):
         sources.append(lambda: _numbers(text))
     sources.append(lambda: _ipv6(text))
     sources.append(lambda: _addresses(text, cues.get("@place", [])))

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -127,26 +128,20 @@ def _latin_patterns(entry: Entry) -> list[str]:
     return patterns
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """A lexicon hit; a tuple because scans create many and a frozen dataclass is slow."""
+
     entry: Entry
     start: int  # in the folded text
     end: int
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """Two automata: pure-ASCII terms on the word-marked text, all other terms on the folded
-    text; per pattern index, the entries that share that pattern."""
+    """Two Aho-Corasick automata over every entry: pure-ASCII terms on the word-marked text,
+    all other terms on the folded text. Per pattern, the category and neutral entries that
+    share it, and the cue kinds it stands for (cues become plain spans, there are many)."""
 
-    latin: ahocorasick_rs.AhoCorasick
-    latin_entries: tuple[tuple[Entry, ...], ...]
-    latin_closed: tuple[bool, ...]  # pattern ends with a space (not a stem)
-    other: ahocorasick_rs.AhoCorasick
-    other_entries: tuple[tuple[Entry, ...], ...]
-
-    @classmethod
-    def build(cls, entries: Iterable[Entry]) -> "Lexicon":
+    def __init__(self, entries: Iterable[Entry]) -> None:
         latin: dict[str, list[Entry]] = {}
         other: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -155,35 +150,52 @@ class Lexicon:
                     latin.setdefault(pattern, []).append(entry)
             else:
                 other.setdefault(entry.term, []).append(entry)
-        latin_terms = list(latin)
-        other_terms = list(other)
-        return cls(
-            latin=ahocorasick_rs.AhoCorasick(latin_terms, store_patterns=False),
-            latin_entries=tuple(tuple(latin[t]) for t in latin_terms),
-            latin_closed=tuple(t.endswith(" ") for t in latin_terms),
-            other=ahocorasick_rs.AhoCorasick(other_terms, store_patterns=False),
-            other_entries=tuple(tuple(other[t]) for t in other_terms),
-        )
+        latin_terms = list(latin) or [" \x00 "]
+        other_terms = list(other) or ["\x00"]
+        self.latin = ahocorasick_rs.AhoCorasick(latin_terms, store_patterns=False)
+        self.latin_closed = tuple(t.endswith(" ") for t in latin_terms)
+        self.latin_terms, self.latin_cues = _split(latin, latin_terms)
+        self.other = ahocorasick_rs.AhoCorasick(other_terms, store_patterns=False)
+        self.other_terms, self.other_cues = _split(other, other_terms)
 
-    def latin_matches(self, text: str) -> list[Match]:
-        """Word-bounded hits of English terms, with spans in ``text`` (the folded text)."""
+    @classmethod
+    def build(cls, entries: Iterable[Entry]) -> "Lexicon":
+        return cls(entries)
+
+    def scan(self, text: str) -> tuple[list[Match], dict[str, list[tuple[int, int]]]]:
+        """Term hits and cue spans by kind, all in offsets of ``text`` (the folded text)."""
         found: list[Match] = []
-        if not _HAS_LATIN_RE.search(text):
-            return found
-        marked = word_marked(text)
-        for index, start, end in self.latin.find_matches_as_indexes(marked, overlapping=True):
-            # Drop the leading space; a closed pattern also ends in one. Offsets in the marked
-            # text are one more than in ``text``.
-            t_end = end - 2 if self.latin_closed[index] else end - 1
-            for entry in self.latin_entries[index]:
-                found.append(Match(entry, start, t_end))
-        return found
+        cues: dict[str, list[tuple[int, int]]] = {}
+        if _HAS_LATIN_RE.search(text):
+            closed, terms, kinds = self.latin_closed, self.latin_terms, self.latin_cues
+            matches = self.latin.find_matches_as_indexes(word_marked(text), overlapping=True)
+            for index, start, end in matches:
+                # Drop the leading space; a closed pattern also ends in one. Offsets in the
+                # marked text are one more than in ``text``.
+                t_end = end - 2 if closed[index] else end - 1
+                for kind in kinds[index]:
+                    cues.setdefault(kind, []).append((start, t_end))
+                for entry in terms[index]:
+                    found.append(Match(entry, start, t_end))
+        if not text.isascii():
+            terms, kinds = self.other_terms, self.other_cues
+            for index, start, end in self.other.find_matches_as_indexes(text, overlapping=True):
+                for kind in kinds[index]:
+                    cues.setdefault(kind, []).append((start, end))
+                for entry in terms[index]:
+                    found.append(Match(entry, start, end))
+        return found, cues
 
-    def other_matches(self, text: str) -> list[tuple[int, int, int]]:
-        result: list[tuple[int, int, int]] = self.other.find_matches_as_indexes(
-            text, overlapping=True
-        )
-        return result
+
+def _split(
+    by_pattern: dict[str, list[Entry]], patterns: list[str]
+) -> tuple[tuple[tuple[Entry, ...], ...], tuple[tuple[str, ...], ...]]:
+    terms = tuple(tuple(e for e in by_pattern.get(p, ()) if e.kind[0] != "@") for p in patterns)
+    kinds = tuple(
+        tuple(dict.fromkeys(e.kind for e in by_pattern.get(p, ()) if e.kind[0] == "@"))
+        for p in patterns
+    )
+    return terms, kinds
 
 
 _HAS_LATIN_RE = re.compile(r"[a-z0-9]")
