@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "hogo.vault",
     "hogo.consent",
     "hogo.collect",
+    "hogo.share",
     "hogo.site",
     "hogo.api",
     "hogo.console",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ShareConfig(AppConfig):
+    name = "hogo.share"
+    label = "share"
+    verbose_name = "Third-party provision"

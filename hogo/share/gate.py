@@ -1,0 +1,533 @@
+"""The provision gate: provides chosen items of chosen subjects to a recipient for a purpose,
+only where a basis holds for each subject, and keeps the record (APPI Arts. 27–29).
+
+The request as a whole is refused (an error, nothing provided) when the recipient, its basis or
+its Art. 28 position does not allow it: an unknown or retired recipient, a kind the policy does
+not offer, opt-out, no outsourcing agreement in force or items outside it, a succession or a
+joint use that does not cover the purpose or the items, a recipient abroad without the Art. 28
+information. Each subject is then checked on its own; a refused subject gets nothing, with its
+reason in the result. Values leave the vault only through its purpose-bound access, narrowed to
+the chosen items, for the subjects that passed every other check.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.consent.models import ConsentKind
+from hogo.errors import Conflict, InvalidInput, NotFound, Refused
+from hogo.policy.schema import Policy
+from hogo.policy.selectors import policy_active
+from hogo.share.models import (
+    BASIS_OF_KIND,
+    RETENTION_YEARS,
+    Agreement,
+    Basis,
+    ForeignBasis,
+    JointUse,
+    LineOutcome,
+    Package,
+    Provision,
+    ProvisionLine,
+    ProvisionRecord,
+    Recipient,
+    RecordForm,
+    Succession,
+)
+from hogo.share.package import PackageTerms, package_build
+from hogo.share.records import ExportPackage, ProvisionResult, Refusal, RefusedSubject
+from hogo.share.selectors import consents_active_among
+from hogo.share.services import ids_checked, joint_use_announced, kind_in_policy, years_after
+from hogo.vault.access import subjects_access
+from hogo.vault.models import Subject, SubjectStatus
+from hogo.vault.records import SubjectView
+from hogo.vault.selectors import subjects_provision_stopped
+
+MAX_SUBJECTS = 10_000  # one audit event names every subject provided
+PACKAGE_DAYS = 14  # the encrypted package can be downloaded this long
+MEASURES_CHECK_DAYS = 365  # Rule 16 recipients are checked at least yearly
+CHUNK = 2000
+# Bases under which a person's stop of provision (Art. 35(3)) applies: data going to another
+# organization for its own use. A contractor handles data for us and a successor continues our
+# own use; both stay subject to suspension of use, which the vault enforces.
+STOPPABLE = frozenset({Basis.CONSENT, Basis.JOINT_USE})
+
+
+@dataclass(frozen=True)
+class _Grounds:
+    basis: Basis
+    foreign_consent: bool
+    agreement: Agreement | None = None
+    succession: Succession | None = None
+    joint_use: JointUse | None = None
+
+
+@dataclass
+class _Candidate:
+    ref: str
+    pk: int
+    consent_ref: str = ""
+    foreign_consent_ref: str = ""
+
+
+@transaction.atomic
+def provision_make(
+    *,
+    actor: str,
+    recipient_id: str,
+    purpose: str,
+    subject_ids: Sequence[str],
+    categories: Sequence[str],
+    basis: str | None = None,
+    form: str = RecordForm.SINGLE,
+) -> ProvisionResult:
+    """Provides the chosen `categories` of `subject_ids`' data, acquired for `purpose`, to the
+    recipient, and returns who was provided, who was refused and why, and the encrypted
+    package. `basis` (optional) must match the recipient's kind; `form` is how the record is
+    kept (RecordForm), which sets its retention."""
+    recipient = Recipient.objects.select_for_update().filter(ref=recipient_id).first()
+    if recipient is None:
+        raise NotFound(f"recipient {recipient_id} does not exist")
+    if recipient.retired_at is not None:
+        raise Refused(f"recipient {recipient.ref} is retired", code="recipient_retired")
+    grounds_basis = _basis_checked(recipient, basis)
+    policy = policy_active()
+    if purpose not in policy.purposes:
+        raise InvalidInput(f"purpose: {purpose!r} is not a purpose of the active policy")
+    chosen = ids_checked("categories", categories, policy.categories, "category")
+    for category in chosen:
+        if category not in policy.purposes[purpose].categories:
+            raise InvalidInput(f"categories: {category!r} is not used by purpose {purpose!r}")
+    if form not in RecordForm.values:
+        raise InvalidInput(f"form: must be one of {', '.join(RecordForm.values)}")
+    if isinstance(subject_ids, str) or not 1 <= len(subject_ids) <= MAX_SUBJECTS:
+        raise InvalidInput(f"subject_ids: give a list of 1 to {MAX_SUBJECTS} subject ids")
+    today = timezone.localdate()
+    grounds = _grounds(recipient, grounds_basis, purpose, chosen, policy, today)
+
+    refused: dict[str, Refusal] = {}
+    candidates = _candidates(list(dict.fromkeys(subject_ids)), refused)
+    candidates = _subject_checks(recipient, grounds, candidates, refused)
+    views = _values(actor, recipient, purpose, chosen, candidates, refused)
+
+    result_refused = [RefusedSubject(ref, reason) for ref, reason in refused.items()]
+    if not views:
+        audit_record(
+            actor=actor,
+            action="share.provision.refuse",
+            purpose=purpose,
+            detail={
+                "recipient": recipient.ref,
+                "basis": grounds.basis.value,
+                "refused": _reason_counts(refused),
+            },
+        )
+        return ProvisionResult(
+            None, None, recipient.ref, grounds.basis, purpose, chosen, [], result_refused
+        )
+    return _provide(actor, recipient, grounds, purpose, chosen, form, policy, views, refused)
+
+
+def _basis_checked(recipient: Recipient, basis: str | None) -> Basis:
+    expected = BASIS_OF_KIND[recipient.kind]
+    if basis == Basis.OPT_OUT:
+        raise Refused(
+            "opt-out provision (APPI Art. 27(2)) is not used by this policy: provide with the "
+            "person's consent, or to a contractor, successor or joint user",
+            code="opt_out_not_used",
+        )
+    if basis is not None and basis != expected:
+        if basis not in Basis.values:
+            raise InvalidInput(f"basis: must be one of {', '.join(Basis.values)}")
+        raise Refused(
+            f"basis: recipient {recipient.ref} is a {recipient.kind}; its basis is {expected}",
+            code="basis_mismatch",
+        )
+    return expected
+
+
+def _grounds(
+    recipient: Recipient,
+    basis: Basis,
+    purpose: str,
+    categories: list[str],
+    policy: Policy,
+    today: date,
+) -> _Grounds:
+    kind_in_policy(recipient.kind, policy)
+    foreign = _foreign_consent_needed(recipient, today)
+    special = set(categories) & policy.special_care_ids()
+    if basis == Basis.OUTSOURCING:
+        agreements = [a for a in recipient.agreements.order_by("-starts_on", "-pk")]
+        in_force = [a for a in agreements if a.in_force(today)]
+        if not in_force:
+            raise Refused(
+                f"no outsourcing agreement with {recipient.ref} is in force on {today}",
+                code="no_agreement_in_force",
+            )
+        agreement = _covering(in_force, purpose, categories, special, "agreement")
+        return _Grounds(basis, foreign, agreement=agreement)
+    if basis == Basis.SUCCESSION:
+        effective = [
+            s
+            for s in recipient.successions.order_by("-effective_on", "-pk")
+            if s.effective_on <= today
+        ]
+        if not effective:
+            raise Refused(
+                f"no succession to {recipient.ref} is in effect on {today}", code="no_succession"
+            )
+        succession = _covering(effective, purpose, categories, special, "succession")
+        return _Grounds(basis, foreign, succession=succession)
+    if basis == Basis.JOINT_USE:
+        missing = joint_use_announced(recipient, policy)
+        if missing is not None:
+            raise Refused(f"joint use is not published: {missing}", code="not_published")
+        uses = [j for j in recipient.joint_uses.order_by("-starts_on", "-pk") if j.in_force(today)]
+        if not uses:
+            raise Refused(
+                f"no joint use with {recipient.ref} is in force on {today}", code="not_published"
+            )
+        joint_use = _covering(uses, purpose, categories, special, "joint use")
+        return _Grounds(basis, foreign, joint_use=joint_use)
+    return _Grounds(basis, foreign)
+
+
+def _covering[T: (Agreement, Succession, JointUse)](
+    scopes: list[T], purpose: str, categories: list[str], special: set[str], what: str
+) -> T:
+    """The first scope (newest) covering the purpose and every category; else why not."""
+    for_purpose = [s for s in scopes if purpose in s.purposes]
+    if not for_purpose:
+        raise Refused(
+            f"purpose {purpose!r} is outside the {what} ({scopes[0].ref})",
+            code=f"outside_{what.replace(' ', '_')}",
+        )
+    for scope in for_purpose:
+        if set(categories) <= set(scope.categories):
+            return scope
+    outside = sorted(set(categories) - set(for_purpose[0].categories))
+    if set(outside) & special:
+        raise Refused(
+            f"special-care items {', '.join(sorted(set(outside) & special))} have no basis: "
+            f"the {what} ({for_purpose[0].ref}) does not include them",
+            code="special_care_without_basis",
+        )
+    raise Refused(
+        f"items {', '.join(outside)} are outside the {what} ({for_purpose[0].ref})",
+        code=f"outside_{what.replace(' ', '_')}",
+    )
+
+
+def _foreign_consent_needed(recipient: Recipient, today: date) -> bool:
+    """Whether each person's Art. 28 consent is needed; refuses a recipient abroad whose
+    position is not established."""
+    if not recipient.abroad or recipient.foreign_basis == ForeignBasis.ADEQUATE_COUNTRY:
+        return False
+    if recipient.foreign_basis == ForeignBasis.EQUIVALENT_MEASURES:
+        checked = recipient.measures_checked_on
+        if not recipient.recipient_measures.strip() or checked is None:
+            raise Refused(
+                f"recipient {recipient.ref} is abroad under Rule 16: record its measures and "
+                "their check first",
+                code="art28_information_missing",
+            )
+        if checked < today - timedelta(days=MEASURES_CHECK_DAYS):
+            raise Refused(
+                f"recipient {recipient.ref}: its measures were last checked on {checked}; "
+                "check them again (Rule 18)",
+                code="measures_check_overdue",
+            )
+        return False
+    if not (recipient.country_system.strip() and recipient.recipient_measures.strip()):
+        raise Refused(
+            f"recipient {recipient.ref} is abroad ({recipient.country}) without the Art. 28 "
+            "information (the country's system and the recipient's measures) that people must "
+            "see before they consent",
+            code="art28_information_missing",
+        )
+    return True
+
+
+def _candidates(refs: list[str], refused: dict[str, Refusal]) -> list[_Candidate]:
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(refs), CHUNK):
+        for pk, ref, status in Subject.objects.filter(
+            ref__in=refs[start : start + CHUNK]
+        ).values_list("pk", "ref", "status"):
+            found[ref] = (pk, status)
+    candidates: list[_Candidate] = []
+    for ref in refs:
+        if ref not in found:
+            refused[ref] = Refusal.NOT_FOUND
+        elif found[ref][1] == SubjectStatus.ERASED:
+            refused[ref] = Refusal.ERASED
+        elif found[ref][1] == SubjectStatus.DISPOSED:
+            refused[ref] = Refusal.DISPOSED
+        else:
+            candidates.append(_Candidate(ref, found[ref][0]))
+    return candidates
+
+
+def _subject_checks(
+    recipient: Recipient,
+    grounds: _Grounds,
+    candidates: list[_Candidate],
+    refused: dict[str, Refusal],
+) -> list[_Candidate]:
+    pks = [c.pk for c in candidates]
+    stopped = (
+        subjects_provision_stopped(subject_pks=pks) if grounds.basis in STOPPABLE else set[int]()
+    )
+    consents: dict[int, str] = {}
+    if grounds.basis == Basis.CONSENT:
+        targets = [recipient.ref] + ([recipient.category] if recipient.category else [])
+        consents = consents_active_among(
+            subject_pks=pks, kind=ConsentKind.RECIPIENT, targets=targets
+        )
+    foreign: dict[int, str] = {}
+    if grounds.foreign_consent:
+        foreign = consents_active_among(
+            subject_pks=pks, kind=ConsentKind.FOREIGN_TRANSFER, targets=[recipient.ref]
+        )
+    passed: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.pk in stopped:
+            refused[candidate.ref] = Refusal.PROVISION_STOPPED
+        elif grounds.basis == Basis.CONSENT and candidate.pk not in consents:
+            refused[candidate.ref] = Refusal.NO_CONSENT
+        elif grounds.foreign_consent and candidate.pk not in foreign:
+            refused[candidate.ref] = Refusal.NO_FOREIGN_CONSENT
+        else:
+            candidate.consent_ref = consents.get(candidate.pk, "")
+            candidate.foreign_consent_ref = foreign.get(candidate.pk, "")
+            passed.append(candidate)
+    return passed
+
+
+def _values(
+    actor: str,
+    recipient: Recipient,
+    purpose: str,
+    categories: list[str],
+    candidates: list[_Candidate],
+    refused: dict[str, Refusal],
+) -> list[tuple[_Candidate, SubjectView]]:
+    if not candidates:
+        return []
+    access = subjects_access(
+        actor=actor,
+        purpose=purpose,
+        subject_ids=[c.ref for c in candidates],
+        via=f"share:{recipient.ref}",
+        categories=categories,
+    )
+    vault_refused = {r.subject_id: Refusal(r.reason.value) for r in access.refused if r.subject_id}
+    by_ref = {c.ref: c for c in candidates}
+    views: list[tuple[_Candidate, SubjectView]] = []
+    for view in access.items:
+        if view.subject_id in vault_refused:
+            continue  # special-care values withheld: nothing of this subject goes out
+        if not view.categories:
+            refused[view.subject_id] = Refusal.NOTHING_TO_PROVIDE
+            continue
+        views.append((by_ref[view.subject_id], view))
+    # In the order asked for, so the result and the record read like the request.
+    for candidate in candidates:
+        if candidate.ref in vault_refused:
+            refused[candidate.ref] = vault_refused[candidate.ref]
+    return views
+
+
+def _provide(
+    actor: str,
+    recipient: Recipient,
+    grounds: _Grounds,
+    purpose: str,
+    categories: list[str],
+    form: str,
+    policy: Policy,
+    views: list[tuple[_Candidate, SubjectView]],
+    refused: dict[str, Refusal],
+) -> ProvisionResult:
+    now = timezone.now()
+    record = _record_for(recipient, grounds.basis, purpose, form, now)
+    provision = Provision(
+        record=record,
+        recipient=recipient,
+        basis=grounds.basis,
+        purpose=purpose,
+        categories=categories,
+        agreement=grounds.agreement,
+        succession=grounds.succession,
+        joint_use=grounds.joint_use,
+        provided_at=now,
+        actor=actor,
+        subjects_provided=len(views),
+        subjects_refused=len(refused),
+    )
+    package = package_build(
+        terms=PackageTerms(
+            provision_id=provision.ref,
+            record_id=record.ref,
+            provided_at=now,
+            recipient=recipient,
+            basis=grounds.basis,
+            purpose=purpose,
+            categories=categories,
+            policy=policy,
+        ),
+        views=[view for _, view in views],
+    )
+    provision.package_sha256 = package.sha256
+    provision.save()
+    subject_pks = {c.ref: c.pk for c, _ in views}
+    ProvisionLine.objects.bulk_create(
+        [
+            ProvisionLine(
+                provision=provision,
+                subject_id=subject_pks[view.subject_id],
+                outcome=LineOutcome.PROVIDED,
+                categories=sorted(set(view.categories.values())),
+                consent_ref=candidate.consent_ref,
+                foreign_consent_ref=candidate.foreign_consent_ref,
+            )
+            for candidate, view in views
+        ],
+        batch_size=1000,
+    )
+    _refused_lines(provision, refused)
+    Package.objects.create(
+        provision=provision,
+        content=package.content,
+        sha256=package.sha256,
+        size=len(package.content),
+        created_at=now,
+        expires_at=now + timedelta(days=PACKAGE_DAYS),
+    )
+    provided = [view.subject_id for _, view in views]
+    audit_record(
+        actor=actor,
+        action="share.provide",
+        purpose=purpose,
+        subjects=provided,
+        detail={
+            "provision": provision.ref,
+            "record": record.ref,
+            "recipient": recipient.ref,
+            "basis": grounds.basis.value,
+            "categories": categories,
+            "provided": len(provided),
+            "refused": _reason_counts(refused),
+            "package_sha256": package.sha256,
+        },
+    )
+    return ProvisionResult(
+        provision_id=provision.ref,
+        record_id=record.ref,
+        recipient_id=recipient.ref,
+        basis=grounds.basis,
+        purpose=purpose,
+        categories=categories,
+        provided=provided,
+        refused=[RefusedSubject(ref, reason) for ref, reason in refused.items()],
+        package=package,
+    )
+
+
+def _refused_lines(provision: Provision, refused: dict[str, Refusal]) -> None:
+    refs = [ref for ref, reason in refused.items() if reason != Refusal.NOT_FOUND]
+    pks: dict[str, int] = {}
+    for start in range(0, len(refs), CHUNK):
+        pks.update(
+            Subject.objects.filter(ref__in=refs[start : start + CHUNK]).values_list("ref", "pk")
+        )
+    ProvisionLine.objects.bulk_create(
+        [
+            ProvisionLine(
+                provision=provision,
+                subject_id=pks[ref],
+                outcome=LineOutcome.REFUSED,
+                reason=refused[ref],
+            )
+            for ref in refs
+            if ref in pks
+        ],
+        batch_size=1000,
+    )
+
+
+def _record_for(
+    recipient: Recipient, basis: Basis, purpose: str, form: str, now: datetime
+) -> ProvisionRecord:
+    """The record this provision goes into. Bulk and contract-form records gather every
+    provision of the same kind to the recipient until they are disposed of; their retention
+    runs from the last provision (Rule 21)."""
+    years = RETENTION_YEARS[form]
+    if form != RecordForm.SINGLE:
+        record = (
+            ProvisionRecord.objects.select_for_update()
+            .filter(
+                recipient=recipient, basis=basis, purpose=purpose, form=form, retain_until__gt=now
+            )
+            .order_by("-last_provided_at")
+            .first()
+        )
+        if record is not None:
+            record.last_provided_at = now
+            record.retain_until = years_after(now, years)
+            record.save(update_fields=["last_provided_at", "retain_until"])
+            return record
+    return ProvisionRecord.objects.create(
+        recipient=recipient,
+        basis=basis,
+        purpose=purpose,
+        form=form,
+        first_provided_at=now,
+        last_provided_at=now,
+        retain_until=years_after(now, years),
+    )
+
+
+def _reason_counts(refused: dict[str, Refusal]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for reason in refused.values():
+        counts[reason.value] = counts.get(reason.value, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+@transaction.atomic
+def package_download(*, actor: str, provision_id: str) -> ExportPackage:
+    """The stored package of a provision, for handing to the recipient (without its password,
+    which only the provision's result carried). Audited; refused once the package expired."""
+    package = (
+        Package.objects.select_for_update()
+        .select_related("provision")
+        .filter(provision__ref=provision_id)
+        .first()
+    )
+    if package is None:
+        if not Provision.objects.filter(ref=provision_id).exists():
+            raise NotFound(f"provision {provision_id} does not exist")
+        raise Conflict(
+            f"the package of {provision_id} was disposed of; provide again", code="package_gone"
+        )
+    if package.expires_at <= timezone.now():
+        raise Conflict(f"the package of {provision_id} expired; provide again", code="package_gone")
+    package.downloads += 1
+    package.save(update_fields=["downloads"])
+    audit_record(
+        actor=actor,
+        action="share.package.download",
+        detail={"provision": provision_id, "package_sha256": package.sha256},
+    )
+    return ExportPackage(
+        filename=f"{provision_id}.zip",
+        content=bytes(package.content),
+        sha256=package.sha256,
+        password="",
+    )

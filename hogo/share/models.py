@@ -1,0 +1,404 @@
+"""The share app's tables: who receives personal data, on what basis, and the records of each
+provision (APPI Arts. 25, 27–31). No personal value is stored here except inside an encrypted
+export package whose password the organization does not keep.
+
+Register: Recipient, Agreement (outsourcing) + Supervision, Succession, JointUse.
+Provisions: ProvisionRecord (the Art. 29 record, one or many provisions) > Provision > line per
+subject (ProvisionLine), Package (the encrypted export).
+Art. 31: ReferableConfirmation (personally referable information to a recipient).
+"""
+
+import base64
+import os
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+
+from hogo.vault.models import Subject
+
+
+def ref_new(prefix: str) -> str:
+    # 80 random bits like subject refs: unguessable, safe in URLs and the audit log.
+    return f"{prefix}_" + base64.b32encode(os.urandom(10)).decode().lower()
+
+
+def recipient_ref_new() -> str:
+    return ref_new("rcp")
+
+
+def agreement_ref_new() -> str:
+    return ref_new("agr")
+
+
+def succession_ref_new() -> str:
+    return ref_new("suc")
+
+
+def joint_use_ref_new() -> str:
+    return ref_new("jnt")
+
+
+def record_ref_new() -> str:
+    return ref_new("rec")
+
+
+def provision_ref_new() -> str:
+    return ref_new("prv")
+
+
+def confirmation_ref_new() -> str:
+    return ref_new("rcf")
+
+
+class RecipientKind(models.TextChoices):
+    """The policy's recipient kinds (clause 5); the ids are those of `[provision]`."""
+
+    THIRD_PARTY = "third_party_with_consent", "Third party, with the person's consent"
+    CONTRACTOR = "outsourcing_contractor", "Outsourcing contractor"
+    SUCCESSOR = "successor", "Successor (merger or business transfer)"
+    JOINT_USER = "joint_user", "Joint user"
+
+
+class Basis(models.TextChoices):
+    CONSENT = "consent", "The person's consent (Art. 27(1))"
+    OUTSOURCING = "outsourcing", "Outsourcing within the purposes (Art. 27(5)(i))"
+    SUCCESSION = "succession", "Business succession (Art. 27(5)(ii))"
+    JOINT_USE = "joint_use", "Joint use as published (Art. 27(5)(iii))"
+    # Named so that a request for it is refused with a clear reason: the policy never uses it.
+    OPT_OUT = "opt_out", "Opt-out (Art. 27(2)): not used by this policy"
+
+
+BASIS_OF_KIND: dict[str, Basis] = {
+    RecipientKind.THIRD_PARTY: Basis.CONSENT,
+    RecipientKind.CONTRACTOR: Basis.OUTSOURCING,
+    RecipientKind.SUCCESSOR: Basis.SUCCESSION,
+    RecipientKind.JOINT_USER: Basis.JOINT_USE,
+}
+
+
+class ForeignBasis(models.TextChoices):
+    """Why a provision abroad is lawful (Art. 28)."""
+
+    CONSENT = "consent", "Each person's consent after the Art. 28 information (Rule 17)"
+    ADEQUATE_COUNTRY = "adequate_country", "Country with an equivalent system (Rule 15)"
+    EQUIVALENT_MEASURES = "equivalent_measures", "Recipient keeps equivalent measures (Rule 16)"
+
+
+# Rule 15: countries whose system the PPC recognises as equivalent (EU and EEA members since
+# 2019, the United Kingdom since 2023). Review this list when the PPC changes its designation.
+ADEQUATE_COUNTRIES = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK "  # noqa: SIM905
+    "IS LI NO GB".split()
+)
+
+
+class Recipient(models.Model):
+    """Someone personal data may be provided to. Name, address and representative are what the
+    Art. 29 record and a disclosure of provision records must show."""
+
+    ref = models.CharField(max_length=32, unique=True, default=recipient_ref_new, editable=False)
+    kind = models.CharField(max_length=32, choices=RecipientKind.choices)
+    name = models.CharField(max_length=200)
+    address = models.CharField(max_length=300)
+    representative = models.CharField(max_length=200)
+    country = models.CharField(max_length=2, default="JP", help_text="ISO 3166-1 alpha-2.")
+    category = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="A group of recipients a person may consent to as a whole (consent target).",
+    )
+    country_system = models.TextField(
+        blank=True, help_text="Art. 28: the country's system for protecting personal information."
+    )
+    recipient_measures = models.TextField(
+        blank=True, help_text="Art. 28: the measures the recipient takes to protect it."
+    )
+    foreign_basis = models.CharField(
+        max_length=24, choices=ForeignBasis.choices, default=ForeignBasis.CONSENT
+    )
+    measures_checked_on = models.DateField(
+        null=True, blank=True, help_text="Rule 16: the last periodic check of the measures."
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+    registered_by = models.CharField(max_length=80)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    retired_by = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        permissions = (
+            ("provide_data", "Can provide personal data to a recipient"),
+            ("export_records", "Can export provision records for an inspection"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.ref})"
+
+    @property
+    def abroad(self) -> bool:
+        return self.country != "JP"
+
+
+class Subcontracting(models.TextChoices):
+    FORBIDDEN = "forbidden", "Forbidden"
+    PRIOR_APPROVAL = "prior_approval", "Only with our prior written approval"
+    ALLOWED = "allowed", "Allowed under the same obligations"
+
+
+class Agreement(models.Model):
+    """An outsourcing agreement (policy 6.3, APPI Art. 25): what the contractor may handle, for
+    which purposes, under which security clauses, until when."""
+
+    ref = models.CharField(max_length=32, unique=True, default=agreement_ref_new, editable=False)
+    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="agreements")
+    signed_on = models.DateField()
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True, help_text="Empty: until terminated.")
+    terminated_on = models.DateField(null=True, blank=True)
+    purposes = models.JSONField(help_text="Purpose ids the contractor handles data for.")
+    categories = models.JSONField(help_text="Data categories the contractor may receive.")
+    security_clauses = models.TextField()
+    subcontracting = models.CharField(max_length=16, choices=Subcontracting.choices)
+    review_due = models.DateField(help_text="When the contractor's handling is next reviewed.")
+    document_ref = models.CharField(max_length=200, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=80)
+
+    class Meta:
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="share_agreement_ends_after_start",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.ref
+
+    def in_force(self, on: date) -> bool:
+        ended = self.ends_on is not None and on > self.ends_on
+        terminated = self.terminated_on is not None and on >= self.terminated_on
+        return self.starts_on <= on and not ended and not terminated
+
+
+class SupervisionKind(models.TextChoices):
+    AUDIT = "audit", "On-site audit"
+    QUESTIONNAIRE = "questionnaire", "Written questionnaire"
+    REPORT = "report", "Contractor's report"
+    INCIDENT_REVIEW = "incident_review", "Review after an incident"
+
+
+class Outcome(models.TextChoices):
+    SATISFACTORY = "satisfactory", "Satisfactory"
+    FINDINGS = "findings", "Findings to correct"
+    SERIOUS = "serious", "Serious findings"
+
+
+class Supervision(models.Model):
+    """One act of supervising a contractor (APPI Art. 25; GL 3-4-4)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="supervisions")
+    kind = models.CharField(max_length=16, choices=SupervisionKind.choices)
+    performed_on = models.DateField()
+    outcome = models.CharField(max_length=16, choices=Outcome.choices)
+    findings = models.TextField(blank=True)
+    next_review = models.DateField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=80)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.performed_on}"
+
+
+class SuccessionKind(models.TextChoices):
+    MERGER = "merger", "Merger"
+    BUSINESS_TRANSFER = "business_transfer", "Business transfer"
+    COMPANY_SPLIT = "company_split", "Company split"
+
+
+class Succession(models.Model):
+    """A succession of activities (policy 5.3): the part of the data that goes to the successor,
+    which stays bound to the purposes it was acquired for (APPI Art. 18(2))."""
+
+    ref = models.CharField(max_length=32, unique=True, default=succession_ref_new, editable=False)
+    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="successions")
+    kind = models.CharField(max_length=20, choices=SuccessionKind.choices)
+    effective_on = models.DateField()
+    purposes = models.JSONField(help_text="Data acquired for these purposes is transferred.")
+    categories = models.JSONField(help_text="Data categories transferred.")
+    document_ref = models.CharField(max_length=200, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=80)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class JointUse(models.Model):
+    """The particulars of joint use with one recipient (APPI Art. 27(5)(iii)). The policy's
+    `[provision.joint_use]` announcement publishes them; the gate checks both agree."""
+
+    ref = models.CharField(max_length=32, unique=True, default=joint_use_ref_new, editable=False)
+    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="joint_uses")
+    categories = models.JSONField(help_text="Items used jointly (data categories).")
+    purposes = models.JSONField(help_text="Purpose ids of the joint use.")
+    responsible_name = models.CharField(max_length=200)
+    responsible_address = models.CharField(max_length=300)
+    responsible_representative = models.CharField(max_length=200)
+    announced_version = models.PositiveIntegerField(
+        help_text="Policy version whose notice announced this joint use."
+    )
+    starts_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=80)
+
+    def __str__(self) -> str:
+        return self.ref
+
+    def in_force(self, on: date) -> bool:
+        return self.starts_on <= on and (self.ended_on is None or on < self.ended_on)
+
+
+class RecordForm(models.TextChoices):
+    """How the record is kept, which sets its retention (Rules 19 and 21)."""
+
+    SINGLE = "single", "One record per provision (kept 3 years)"
+    BULK = "bulk", "Bulk record of continuous or repeated provision (kept 3 years from the last)"
+    CONTRACT = "contract", "Contract document with the person as the record (1 year from the last)"
+
+
+RETENTION_YEARS: dict[str, int] = {
+    RecordForm.SINGLE: 3,
+    RecordForm.BULK: 3,
+    RecordForm.CONTRACT: 1,
+}
+
+
+class ProvisionRecord(models.Model):
+    """The record of one provision, or (bulk and contract forms) of every provision of the same
+    kind to the same recipient, kept until `retain_until` and then disposed of."""
+
+    ref = models.CharField(max_length=32, unique=True, default=record_ref_new, editable=False)
+    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="records")
+    basis = models.CharField(max_length=16, choices=Basis.choices)
+    purpose = models.CharField(max_length=80)
+    form = models.CharField(max_length=16, choices=RecordForm.choices)
+    first_provided_at = models.DateTimeField()
+    last_provided_at = models.DateTimeField()
+    retain_until = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["recipient", "basis", "purpose", "form"]),)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class Provision(models.Model):
+    """One act of providing chosen items of chosen subjects to a recipient for a purpose."""
+
+    ref = models.CharField(max_length=32, unique=True, default=provision_ref_new, editable=False)
+    record = models.ForeignKey(ProvisionRecord, on_delete=models.CASCADE, related_name="provisions")
+    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="provisions")
+    basis = models.CharField(max_length=16, choices=Basis.choices)
+    purpose = models.CharField(max_length=80)
+    categories = models.JSONField(help_text="Data categories chosen.")
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+    )
+    succession = models.ForeignKey(
+        Succession, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+    )
+    joint_use = models.ForeignKey(
+        JointUse, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+    )
+    provided_at = models.DateTimeField()
+    actor = models.CharField(max_length=80)
+    subjects_provided = models.PositiveIntegerField()
+    subjects_refused = models.PositiveIntegerField()
+    package_sha256 = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class LineOutcome(models.TextChoices):
+    PROVIDED = "provided", "Provided"
+    REFUSED = "refused", "Refused"
+
+
+class ProvisionLine(models.Model):
+    """One subject of a provision: what was provided and the consent relied on, or why not."""
+
+    provision = models.ForeignKey(Provision, on_delete=models.CASCADE, related_name="lines")
+    # Records outlive the data (they are kept after erasure); subjects are never deleted.
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=8, choices=LineOutcome.choices)
+    reason = models.CharField(max_length=32, blank=True)
+    categories = models.JSONField(default=list, help_text="Data categories provided.")
+    consent_ref = models.CharField(max_length=32, blank=True)
+    foreign_consent_ref = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["subject", "outcome"]),)
+
+    def __str__(self) -> str:
+        return f"{self.outcome} {self.reason}".strip()
+
+
+class Package(models.Model):
+    """The encrypted export of a provision (AES-256 zip). Its password is shown once and not
+    kept, so the stored copy is unreadable here; it is deleted when `expires_at` passes."""
+
+    provision = models.OneToOneField(Provision, on_delete=models.CASCADE, related_name="package")
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    downloads = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"package of {self.provision_id}"
+
+
+class ReferableItem(models.TextChoices):
+    """Personally referable information (個人関連情報, Art. 31)."""
+
+    COOKIE_ID = "cookie_id", "Cookie identifiers"
+    IP_ADDRESS = "ip_address", "IP addresses"
+    BROWSING_HISTORY = "browsing_history", "Browsing history"
+    DEVICE_ID = "device_id", "Device or advertising identifiers"
+    LOCATION = "location", "Location information"
+
+
+class ConfirmationMethod(models.TextChoices):
+    RECIPIENT_DECLARATION = "recipient_declaration", "Written declaration by the recipient"
+    CONSENT_RECORDS_SEEN = "consent_records_seen", "We saw the recipient's consent screens/records"
+    CONTRACT_CLAUSE = "contract_clause", "Clause of our contract with the recipient"
+
+
+class ReferableConfirmation(models.Model):
+    """Art. 31: before providing personally referable information to a recipient expected to
+    acquire it as personal data, we confirm that the recipient has the persons' consent (and,
+    abroad, that they were given the Art. 28 information). This is the confirmation and its
+    record (Rule 28: date or period, recipient, items), kept like provision records."""
+
+    ref = models.CharField(max_length=32, unique=True, default=confirmation_ref_new, editable=False)
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="referable_confirmations"
+    )
+    items = models.JSONField(help_text="ReferableItem ids.")
+    method = models.CharField(max_length=24, choices=ConfirmationMethod.choices)
+    evidence_ref = models.CharField(max_length=200, blank=True)
+    foreign_information_confirmed = models.BooleanField(default=False)
+    confirmed_on = models.DateField()
+    confirmed_by = models.CharField(max_length=80)
+    form = models.CharField(max_length=16, choices=RecordForm.choices, default=RecordForm.BULK)
+    first_provided_on = models.DateField(null=True, blank=True)
+    last_provided_on = models.DateField(null=True, blank=True)
+    retain_until = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.ref

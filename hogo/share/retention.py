@@ -1,0 +1,55 @@
+"""Disposal of provision records and Art. 31 confirmations past their retention (Rules 21, 25
+and 30: one or three years from the last provision), and of expired export packages.
+
+A record goes as a whole, with its provisions, their lines and packages: after that the
+organization no longer holds it, and a disclosure no longer shows it. One audit event per run
+that disposed of anything.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.share.models import (
+    Package,
+    Provision,
+    ProvisionLine,
+    ProvisionRecord,
+    ReferableConfirmation,
+)
+from hogo.share.records import DisposalSummary
+
+RETENTION_ACTOR = "system:share-retention"
+BATCH = 200
+
+
+@transaction.atomic
+def records_dispose(*, now: datetime | None = None) -> DisposalSummary:
+    moment = now or timezone.now()
+    records = lines = provisions = 0
+    expired = ProvisionRecord.objects.filter(retain_until__lte=moment)
+    # Packages first, counted on their own: those of records going now and those past expiry.
+    packages = Package.objects.filter(expires_at__lte=moment).delete()[0]
+    packages += Package.objects.filter(provision__record__in=expired).delete()[0]
+    while batch := list(expired.order_by("pk").values_list("pk", flat=True)[:BATCH]):
+        chosen = Provision.objects.filter(record_id__in=batch)
+        lines += ProvisionLine.objects.filter(provision__in=chosen).delete()[0]
+        provisions += chosen.delete()[0]
+        records += ProvisionRecord.objects.filter(pk__in=batch).delete()[0]
+    confirmations = ReferableConfirmation.objects.filter(retain_until__lte=moment).delete()[0]
+    summary = DisposalSummary(records, provisions, lines, packages, confirmations)
+    if records or packages or confirmations:
+        audit_record(
+            actor=RETENTION_ACTOR,
+            action="share.records.dispose",
+            detail={
+                "records": records,
+                "provisions": provisions,
+                "lines": lines,
+                "packages": packages,
+                "confirmations": confirmations,
+            },
+        )
+    return summary

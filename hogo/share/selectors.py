@@ -1,0 +1,219 @@
+"""Reads of the register and the provision records. None of them opens a personal value."""
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from hogo.consent.models import Consent, ConsentKind
+from hogo.errors import NotFound
+from hogo.share.models import (
+    Agreement,
+    LineOutcome,
+    Provision,
+    ProvisionLine,
+    Recipient,
+    ReferableConfirmation,
+)
+from hogo.share.records import DisclosedProvision, RecordRow
+from hogo.vault.models import Subject
+
+CHUNK = 2000
+
+
+def recipients_list(*, kind: str | None = None, retired: bool = False) -> QuerySet[Recipient]:
+    rows = Recipient.objects.order_by("name", "pk")
+    if kind is not None:
+        rows = rows.filter(kind=kind)
+    return rows if retired else rows.filter(retired_at__isnull=True)
+
+
+def recipient_get(*, recipient_id: str) -> Recipient:
+    row = Recipient.objects.filter(ref=recipient_id).first()
+    if row is None:
+        raise NotFound(f"recipient {recipient_id} does not exist")
+    return row
+
+
+def agreement_get(*, agreement_id: str) -> Agreement:
+    row = Agreement.objects.select_related("recipient").filter(ref=agreement_id).first()
+    if row is None:
+        raise NotFound(f"agreement {agreement_id} does not exist")
+    return row
+
+
+def agreements_review_due(*, on: date | None = None) -> list[Agreement]:
+    """Agreements in force whose contractor review is due (or overdue) on `on`."""
+    day = on or timezone.localdate()
+    due = Agreement.objects.select_related("recipient").filter(review_due__lte=day)
+    return [a for a in due.order_by("review_due", "pk") if a.in_force(day)]
+
+
+@dataclass(frozen=True)
+class ForeignNotice:
+    """What a person must be shown before consenting to provision abroad (Rule 17(2)). Forms
+    record `sha256` as the consent's notice hash."""
+
+    recipient_id: str
+    country: str
+    country_system: str
+    recipient_measures: str
+    sha256: str
+
+
+def foreign_notice(*, recipient_id: str) -> ForeignNotice:
+    row = recipient_get(recipient_id=recipient_id)
+    text = "\n".join([row.ref, row.country, row.country_system, row.recipient_measures])
+    return ForeignNotice(
+        recipient_id=row.ref,
+        country=row.country,
+        country_system=row.country_system,
+        recipient_measures=row.recipient_measures,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+def consents_active_among(
+    *, subject_pks: Sequence[int], kind: ConsentKind, targets: Sequence[str]
+) -> dict[int, str]:
+    """The ref of an active consent of `kind` to any of `targets`, per subject pk that has one
+    (the first target listed wins)."""
+    order = {target: n for n, target in enumerate(targets)}
+    found: dict[int, tuple[int, str]] = {}
+    for start in range(0, len(subject_pks), CHUNK):
+        rows = Consent.objects.filter(
+            subject_id__in=subject_pks[start : start + CHUNK],
+            kind=kind,
+            target__in=list(targets),
+            withdrawn_at__isnull=True,
+        ).values_list("subject_id", "target", "ref")
+        for subject_pk, target, ref in rows:
+            rank = order[target]
+            if subject_pk not in found or rank < found[subject_pk][0]:
+                found[subject_pk] = (rank, ref)
+    return {pk: ref for pk, (_, ref) in found.items()}
+
+
+def provisions_list(*, recipient_id: str | None = None) -> QuerySet[Provision]:
+    rows = Provision.objects.select_related("recipient", "record").order_by("-provided_at", "-pk")
+    return rows if recipient_id is None else rows.filter(recipient__ref=recipient_id)
+
+
+def provision_get(*, provision_id: str) -> Provision:
+    row = (
+        Provision.objects.select_related("recipient", "record", "agreement", "succession")
+        .filter(ref=provision_id)
+        .first()
+    )
+    if row is None:
+        raise NotFound(f"provision {provision_id} does not exist")
+    return row
+
+
+def provision_lines(
+    *, provision_id: str, after: int = 0, limit: int = 500
+) -> list[tuple[int, str, ProvisionLine]]:
+    """One page of a provision's lines as (cursor, subject id, line), in a stable order."""
+    provision = provision_get(provision_id=provision_id)
+    rows = (
+        ProvisionLine.objects.filter(provision=provision, pk__gt=after)
+        .select_related("subject")
+        .order_by("pk")[:limit]
+    )
+    return [(line.pk, line.subject.ref, line) for line in rows]
+
+
+def provision_records_for(
+    *, subject_id: str, now: datetime | None = None
+) -> list[DisclosedProvision]:
+    """Every provision of the subject's data still on record, oldest first: the provision
+    records a disclosure must include (APPI Art. 33(5))."""
+    subject = Subject.objects.filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    moment = now or timezone.now()
+    lines = (
+        ProvisionLine.objects.filter(
+            subject=subject,
+            outcome=LineOutcome.PROVIDED,
+            provision__record__retain_until__gt=moment,
+        )
+        .select_related("provision__recipient", "provision__record")
+        .order_by("provision__provided_at", "pk")
+    )
+    return [
+        DisclosedProvision(
+            provided_at=line.provision.provided_at,
+            record_id=line.provision.record.ref,
+            recipient_name=line.provision.recipient.name,
+            recipient_address=line.provision.recipient.address,
+            recipient_representative=line.provision.recipient.representative,
+            recipient_country=line.provision.recipient.country,
+            basis=line.provision.basis,
+            purpose=line.provision.purpose,
+            categories=list(line.categories),
+            consent_ref=line.consent_ref,
+            foreign_consent_ref=line.foreign_consent_ref,
+        )
+        for line in lines
+    ]
+
+
+def record_rows(
+    *,
+    recipient_id: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> Iterator[RecordRow]:
+    """Every provided subject of every provision on record, by provision time: the rows of
+    the records export for an inspection."""
+    lines = ProvisionLine.objects.filter(outcome=LineOutcome.PROVIDED)
+    if recipient_id is not None:
+        lines = lines.filter(provision__recipient__ref=recipient_id)
+    if since is not None:
+        lines = lines.filter(provision__provided_at__gte=since)
+    if until is not None:
+        lines = lines.filter(provision__provided_at__lt=until)
+    query = lines.select_related("subject", "provision__recipient", "provision__record").order_by(
+        "provision__provided_at", "provision_id", "pk"
+    )
+    for line in query.iterator(chunk_size=CHUNK):
+        provision = line.provision
+        recipient = provision.recipient
+        yield RecordRow(
+            record_id=provision.record.ref,
+            form=provision.record.form,
+            retain_until=provision.record.retain_until,
+            provision_id=provision.ref,
+            provided_at=provision.provided_at,
+            recipient_id=recipient.ref,
+            recipient_name=recipient.name,
+            recipient_address=recipient.address,
+            recipient_representative=recipient.representative,
+            recipient_country=recipient.country,
+            basis=provision.basis,
+            purpose=provision.purpose,
+            subject_id=line.subject.ref,
+            categories=list(line.categories),
+            consent_ref=line.consent_ref,
+            foreign_consent_ref=line.foreign_consent_ref,
+        )
+
+
+def referable_confirmation_for(
+    *, recipient_id: str, items: Sequence[str], on: date | None = None
+) -> ReferableConfirmation | None:
+    """The latest Art. 31 confirmation for this recipient that covers every item, made on or
+    before `on` and still on record; None means: confirm before providing."""
+    day = on or timezone.localdate()
+    rows = ReferableConfirmation.objects.filter(
+        recipient__ref=recipient_id,
+        recipient__retired_at__isnull=True,
+        confirmed_on__lte=day,
+        retain_until__gt=timezone.now(),
+    ).order_by("-confirmed_on", "-pk")
+    wanted = set(items)
+    return next((row for row in rows if wanted <= set(row.items)), None)
