@@ -117,6 +117,13 @@ def presidio_scanner() -> tuple[Callable[[str], set[str]] | None, str]:
         )
     except Exception as exc:
         return None, f"presidio-analyzer cannot be imported ({type(exc).__name__}: {exc})"
+    try:
+        import tldextract  # type: ignore[import-not-found]
+
+        # Offline: the bundled public-suffix snapshot, never a download at first use.
+        tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
+    except Exception:  # noqa: S110 - older layouts: Presidio still works, maybe online
+        pass
     recognizers = [
         (EmailRecognizer(), "EMAIL_ADDRESS", "email"),
         (PhoneRecognizer(supported_regions=("JP", "US", "GB")), "PHONE_NUMBER", "phone"),
