@@ -26,6 +26,15 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envrate(name: str, default: str) -> tuple[int, int]:
+    """COUNT/SECONDS, such as 20/600 (twenty per ten minutes)."""
+    value = os.environ.get(name, default).strip()
+    count, _, seconds = value.partition("/")
+    if not (count.isdigit() and seconds.isdigit() and int(count) > 0 and int(seconds) > 0):
+        raise ImproperlyConfigured(f"{name} must look like 20/600 (count/seconds), not {value!r}")
+    return int(count), int(seconds)
+
+
 def data_dir(name: str = "HOGO_DATA_DIR") -> Path:
     path = Path(os.environ.get(name, "./var")).resolve()
     # Created when first needed (SQLite, generated keys); a file in its place is a mistake.
@@ -260,6 +269,8 @@ if _tasks not in TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 MAILERS = {"default": mailer_from_url(os.environ.get("HOGO_EMAIL_URL", "console:"))}
 DEFAULT_FROM_EMAIL = os.environ.get("HOGO_FROM_EMAIL", "privacy@localhost")
+# Public form submissions accepted per client network (IPv4 /24, IPv6 /48) and window.
+FORM_RATE = envrate("HOGO_FORM_RATE", "20/600")
 
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", "日本語"), ("en", "English")]

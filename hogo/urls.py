@@ -21,5 +21,6 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("privacy/", include("hogo.policy.urls")),
+    path("forms/", include("hogo.collect.urls")),
     prefix_default_language=True,
 )

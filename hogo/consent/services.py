@@ -24,6 +24,7 @@ from hogo.vault.models import Item, Subject, SubjectStatus, Suspension
 from hogo.vault.services import subject_suspend, subject_suspension_lift
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_CONSENT_REF = re.compile(r"con_[a-z2-7]{16}")
 _TARGET = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}")
 _EVIDENCE_VALUE = re.compile(r"[A-Za-z0-9_.:/@+-]{1,128}")
 # Evidence says how and where consent was given, never what the person wrote: only these keys,
@@ -92,9 +93,15 @@ def consent_give(
     policy_version: int,
     notice_sha256: str = "",
     evidence: Mapping[str, object] | None = None,
+    ref: str | None = None,
 ) -> Consent:
     """Records that the subject consented. Giving again under the same notice returns the
-    active record unchanged; under another notice the new record supersedes the old one."""
+    active record unchanged; under another notice the new record supersedes the old one.
+
+    `ref` names the new record in advance, for a caller that must cite the consent before the
+    subject exists (collect stores special-care values and their consent in one transaction).
+    A record given a ref is always new: it supersedes an active one even under the same notice.
+    """
     if kind not in ConsentKind.values:
         raise InvalidInput(f"kind: must be one of {', '.join(ConsentKind.values)}")
     kind = ConsentKind(kind)
@@ -112,8 +119,11 @@ def consent_give(
     current = Consent.objects.filter(
         subject=subject, kind=kind, target=target, withdrawn_at__isnull=True
     ).first()
+    if ref is not None and not _CONSENT_REF.fullmatch(ref):
+        raise InvalidInput("ref: must look like con_ followed by 16 letters or digits")
     if (
-        current is not None
+        ref is None
+        and current is not None
         and current.policy_version == policy_version
         and current.notice_sha256 == notice_sha256
     ):
@@ -129,6 +139,8 @@ def consent_give(
         notice_sha256=notice_sha256,
         evidence=stored_evidence,
     )
+    if ref is not None:
+        consent.ref = ref
     if current is not None:
         # Close the old record first: at most one active record per target (constraint).
         Consent.objects.filter(pk=current.pk).update(withdrawn_at=now, withdrawn_by=SUPERSEDED)

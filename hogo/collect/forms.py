@@ -1,0 +1,104 @@
+"""Django forms generated from a policy channel, for rendering and CSRF only: the values are
+checked by `values_clean` in the service, so the form and the API accept exactly the same."""
+
+from dataclasses import dataclass
+
+from django import forms
+
+from hogo.collect.labels import LABELS
+from hogo.collect.values import MAX_CHARS
+from hogo.policy.schema import Channel, Field, Policy
+
+
+@dataclass(frozen=True)
+class ConsentBox:
+    name: str
+    value: str
+    label: str
+    checked: bool
+
+
+def _widget(spec: Field, lang: str) -> forms.Widget:
+    attrs: dict[str, str] = {"maxlength": str(MAX_CHARS.get(spec.kind, 200))}
+    if spec.required:
+        attrs["required"] = ""
+    if spec.kind in ("select", "radio"):
+        del attrs["maxlength"]
+        choices = [(c.value, c.label.get(lang)) for c in spec.choices]
+        if spec.kind == "radio":
+            return forms.RadioSelect(attrs=attrs, choices=choices)
+        return forms.Select(attrs=attrs, choices=[("", "—"), *choices])
+    if spec.kind == "checkbox":
+        del attrs["maxlength"]
+        return forms.CheckboxInput(attrs=attrs)
+    if spec.kind == "textarea":
+        return forms.Textarea(attrs={**attrs, "rows": "5"})
+    autocomplete = {
+        "name": "name",
+        "email": "email",
+        "phone": "tel",
+        "organization": "organization",
+        "job_title": "organization-title",
+        "country": "country-name",
+        "postal_address": "street-address",
+    }
+    if spec.category in autocomplete:
+        attrs["autocomplete"] = autocomplete[spec.category]
+    widgets: dict[str, type[forms.widgets.Input]] = {
+        "email": forms.EmailInput,
+        "tel": forms.TextInput,
+        "url": forms.URLInput,
+        "date": forms.DateInput,
+    }
+    if spec.kind == "tel":
+        attrs["type"] = "tel"
+    if spec.kind == "date":
+        attrs["type"] = "date"
+    widget: forms.Widget = widgets.get(spec.kind, forms.TextInput)(attrs=attrs)
+    return widget
+
+
+def channel_form_class(channel: Channel, lang: str) -> type[forms.Form]:
+    fields: dict[str, forms.Field] = {}
+    for spec in channel.fields:
+        field: forms.Field
+        if spec.kind == "checkbox":
+            field = forms.BooleanField(required=False, widget=_widget(spec, lang))
+        else:
+            field = forms.CharField(required=False, strip=True, widget=_widget(spec, lang))
+        field.label = spec.label.get(lang)
+        fields[spec.id] = field
+    return type(f"{channel.id.title().replace('-', '')}Form", (forms.Form,), fields)
+
+
+def purpose_boxes(
+    policy: Policy, channel: Channel, lang: str, checked: set[str]
+) -> list[ConsentBox]:
+    return [
+        ConsentBox(
+            name="consent_purpose",
+            value=p,
+            label=LABELS["consent_purpose"]
+            .get(lang)
+            .replace("{title}", policy.purposes[p].title.get(lang)),
+            checked=p in checked,
+        )
+        for p in channel.purposes
+        if policy.purposes[p].consent_required
+    ]
+
+
+def special_care_boxes(
+    policy: Policy, categories: list[str], lang: str, checked: set[str]
+) -> list[ConsentBox]:
+    return [
+        ConsentBox(
+            name="consent_special_care",
+            value=c,
+            label=LABELS["special_consent"]
+            .get(lang)
+            .replace("{kind}", policy.categories[c].title.get(lang)),
+            checked=c in checked,
+        )
+        for c in categories
+    ]

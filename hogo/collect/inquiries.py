@@ -1,0 +1,140 @@
+"""Inquiry cases (policy 4.3, purpose inquiry-response): opened by the inquiry form, answered
+by the desk by e-mail from the console. Replies are kept, sealed with the person's data key."""
+
+import hashlib
+import logging
+import re
+import uuid
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.collect.models import (
+    AcquisitionRecord,
+    CaseStatus,
+    Delivery,
+    InquiryCase,
+    InquiryReply,
+)
+from hogo.errors import Conflict, InvalidInput, NotFound, Refused
+from hogo.vault.access import subjects_access
+from hogo.vault.crypto import associated_data
+from hogo.vault.keys import data_keys_load
+
+logger = logging.getLogger(__name__)
+PURPOSE = "inquiry-response"
+MAX_SUBJECT_LINE = 200
+MAX_BODY = 20_000
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def inquiry_case_open(*, record: AcquisitionRecord) -> InquiryCase:
+    """A case for an inquiry just accepted (inside the submission's transaction)."""
+    return InquiryCase.objects.create(
+        subject=record.subject, record=record, received_at=record.received_at
+    )
+
+
+def reply_aad(reply: InquiryReply, column: str, subject_ref: str) -> bytes:
+    return associated_data(
+        table="collect_inquiryreply", column=column, row=str(reply.pk), subject=subject_ref
+    )
+
+
+@transaction.atomic
+def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> InquiryReply:
+    """Answers a case by e-mail to the address the person gave, read for `inquiry-response`
+    (refused if that use is suspended or the person was erased). The mail goes out on commit;
+    the reply's `delivery` says whether the mail server took it."""
+    subject_line = subject_line.strip()
+    if not subject_line or len(subject_line) > MAX_SUBJECT_LINE or _LINE_BREAK.search(subject_line):
+        raise InvalidInput(f"subject_line: one line of 1 to {MAX_SUBJECT_LINE} characters")
+    if not body.strip() or len(body) > MAX_BODY:
+        raise InvalidInput(f"body: 1 to {MAX_BODY} characters")
+    case = (
+        InquiryCase.objects.select_for_update()
+        .select_related("subject")
+        .filter(ref=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(f"inquiry case {case_id} does not exist")
+    if case.status == CaseStatus.CLOSED:
+        raise Conflict(f"inquiry case {case_id} is closed", code="closed")
+    subject_ref = case.subject.ref
+    access = subjects_access(
+        actor=actor, purpose=PURPOSE, subject_ids=[subject_ref], via="inquiry-reply"
+    )
+    email = access.items[0].identifiers.get("email") if access.items else None
+    if email is None:
+        reason = access.refused[0].reason.value if access.refused else "no_email"
+        raise Refused(
+            f"case {case_id}: the person's e-mail address may not be used to answer ({reason})",
+            code="cannot_answer",
+        )
+    cipher = data_keys_load([subject_ref]).get(subject_ref)
+    if cipher is None:
+        raise Conflict(f"case {case_id}: the person's data was erased", code="gone")
+    now = timezone.now()
+    reply = InquiryReply(
+        case=case,
+        sent_at=now,
+        sent_by=actor,
+        body_sha256=hashlib.sha256(body.encode()).hexdigest(),
+    )
+    reply.subject_line_sealed = cipher.seal(
+        subject_line, aad=reply_aad(reply, "subject_line_sealed", subject_ref)
+    )
+    reply.body_sealed = cipher.seal(body, aad=reply_aad(reply, "body_sealed", subject_ref))
+    reply.save()
+    case.status = CaseStatus.ANSWERED
+    case.answered_at = now
+    case.save(update_fields=["status", "answered_at"])
+    audit_record(
+        actor=actor,
+        action="collect.inquiry.reply",
+        purpose=PURPOSE,
+        subjects=[subject_ref],
+        detail={"case": case.ref, "reply": str(reply.pk)},
+    )
+    reply_pk = reply.pk
+    transaction.on_commit(
+        lambda: _reply_send(reply_pk=reply_pk, to=email, subject_line=subject_line, body=body)
+    )
+    return reply
+
+
+def _reply_send(*, reply_pk: uuid.UUID, to: str, subject_line: str, body: str) -> None:
+    try:
+        send_mail(subject_line, body, None, [to])
+    except Exception:
+        # Not the exception itself: SMTP errors quote the recipient's address.
+        logger.error("reply %s could not be sent", reply_pk)
+        InquiryReply.objects.filter(pk=reply_pk).update(delivery=Delivery.FAILED)
+    else:
+        InquiryReply.objects.filter(pk=reply_pk).update(delivery=Delivery.SENT)
+
+
+@transaction.atomic
+def inquiry_close(*, actor: str, case_id: str) -> InquiryCase:
+    case = (
+        InquiryCase.objects.select_for_update()
+        .select_related("subject")
+        .filter(ref=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(f"inquiry case {case_id} does not exist")
+    if case.status != CaseStatus.CLOSED:
+        case.status = CaseStatus.CLOSED
+        case.closed_at = timezone.now()
+        case.save(update_fields=["status", "closed_at"])
+        audit_record(
+            actor=actor,
+            action="collect.inquiry.close",
+            subjects=[case.subject.ref],
+            detail={"case": case.ref},
+        )
+    return case

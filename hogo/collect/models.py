@@ -1,0 +1,286 @@
+"""Collection records. Personal values are never stored here: they go to the vault, and these
+tables keep what the law and the policy ask to prove about each acquisition (which notice,
+which purposes, which consents, which fields, from which network) and the work around it
+(inquiry cases, member accounts, directory receipts and import jobs).
+"""
+
+import base64
+import os
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from hogo.vault.models import Acquisition, Subject
+
+
+def ref_new(prefix: str) -> str:
+    # 80 random bits, lower-case base32, like the vault's subject refs.
+    return f"{prefix}_" + base64.b32encode(os.urandom(10)).decode().lower()
+
+
+def acquisition_ref_new() -> str:
+    return ref_new("acq")
+
+
+def case_ref_new() -> str:
+    return ref_new("inq")
+
+
+def member_ref_new() -> str:
+    return ref_new("mem")
+
+
+def receipt_ref_new() -> str:
+    return ref_new("rcv")
+
+
+class NoticeText(models.Model):
+    """The exact notice block a form showed (purposes, contact desk, links), kept once per
+    (policy version, channel, language) so that it can be shown again for any acquisition."""
+
+    policy_version = models.PositiveIntegerField()
+    channel = models.CharField(max_length=64)
+    lang = models.CharField(max_length=8)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    text = models.TextField(help_text="The HTML fragment exactly as shown.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["policy_version", "channel", "lang"], name="collect_notice_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.channel} v{self.policy_version} {self.lang}"
+
+
+class Source(models.TextChoices):
+    FORM = "form", "Public form"
+    API = "api", "API"
+    IMPORT = "import", "Directory import"
+
+
+class AcquisitionRecord(models.Model):
+    """What was shown and agreed when one submission was accepted (APPI Art. 20, 21)."""
+
+    ref = models.CharField(max_length=32, unique=True, default=acquisition_ref_new)
+    acquisition = models.OneToOneField(
+        Acquisition, on_delete=models.CASCADE, related_name="collect_record"
+    )
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(max_length=64)
+    source = models.CharField(max_length=8, choices=Source.choices)
+    lang = models.CharField(max_length=8, blank=True)
+    received_at = models.DateTimeField()
+    policy_version = models.PositiveIntegerField()
+    notice_sha256 = models.CharField(max_length=64, blank=True)
+    purposes = models.JSONField(help_text="Purpose ids the data may be used for.")
+    consents = models.JSONField(default=list, help_text="Refs of the consents given with it.")
+    fields = models.JSONField(default=list, help_text="Field ids captured (never values).")
+    special_care = models.JSONField(
+        default=list, help_text="Special-care categories stored, each with explicit consent."
+    )
+    network = models.CharField(
+        max_length=48, blank=True, help_text="Client network, truncated (IPv4 /24, IPv6 /48)."
+    )
+    recorded_by = models.CharField(max_length=80, help_text="Audit actor.")
+
+    class Meta:
+        indexes = (models.Index(fields=["subject", "received_at"]),)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class AnonymousResponse(models.Model):
+    """A submission with no identifier at all (a survey left without an e-mail address): not
+    about anyone we can tell, so it is kept outside the vault, with any identifier the
+    detector finds in the text masked before it is stored."""
+
+    channel = models.CharField(max_length=64)
+    received_at = models.DateTimeField()
+    policy_version = models.PositiveIntegerField()
+    notice_sha256 = models.CharField(max_length=64, blank=True)
+    lang = models.CharField(max_length=8, blank=True)
+    answers = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.received_at:%Y-%m-%d}"
+
+
+class FormThrottle(models.Model):
+    """Submissions per client network and fixed window, counted in the database so that every
+    web process shares the count. The key is an HMAC of the truncated network."""
+
+    key = models.CharField(max_length=64)
+    window = models.BigIntegerField(help_text="Start of the window, in seconds since the epoch.")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["key", "window"], name="collect_throttle_unique"),
+        )
+        indexes = (models.Index(fields=["window"]),)
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… @{self.window}"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+
+
+class InquiryCase(models.Model):
+    """An inquiry from the public form, answered by the desk by e-mail."""
+
+    ref = models.CharField(max_length=32, unique=True, default=case_ref_new, editable=False)
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    record = models.OneToOneField(
+        AcquisitionRecord, on_delete=models.CASCADE, related_name="inquiry_case"
+    )
+    status = models.CharField(max_length=12, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    received_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["status", "received_at"]),)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class Delivery(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Handed to the mail server"
+    FAILED = "failed", "The mail server refused it"
+
+
+class InquiryReply(models.Model):
+    """A reply sent by e-mail. Its text is sealed with the person's own data key, so erasing the
+    person (crypto-shredding) erases the reply too; the digest proves what was sent. The row id
+    is random so that it is known before the insert (it is part of the associated data)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(InquiryCase, on_delete=models.CASCADE, related_name="replies")
+    sent_at = models.DateTimeField()
+    sent_by = models.CharField(max_length=80, help_text="Audit actor.")
+    subject_line_sealed = models.BinaryField()
+    body_sealed = models.BinaryField()
+    body_sha256 = models.CharField(max_length=64)
+    delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.PENDING)
+
+    def __str__(self) -> str:
+        return f"reply to {self.case.ref}"
+
+
+class MemberStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for the person to set a password"
+    ACTIVE = "active", "Active"
+    CLOSED = "closed", "Closed"
+
+
+class Member(models.Model):
+    """An account on the members-only site. Members are not Django users: they can never sign
+    in to the console or the admin, and staff permissions cannot be given to them."""
+
+    ref = models.CharField(max_length=32, unique=True, default=member_ref_new, editable=False)
+    subject = models.OneToOneField(Subject, on_delete=models.CASCADE, related_name="member")
+    member_number = models.CharField(max_length=16, unique=True)
+    status = models.CharField(
+        max_length=8, choices=MemberStatus.choices, default=MemberStatus.PENDING
+    )
+    password = models.CharField(max_length=256, blank=True)
+    activation_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    activation_expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    activated_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class ReceiptRecord(models.Model):
+    """APPI Art. 30 confirmation on receiving personal data from a third party (a purchased
+    directory): who provided it and how they obtained it, kept 3 years (Rule 25)."""
+
+    ref = models.CharField(max_length=32, unique=True, default=receipt_ref_new, editable=False)
+    provider_name = models.CharField(max_length=200)
+    provider_address = models.CharField(max_length=300)
+    provider_representative = models.CharField(max_length=200)
+    provider_obtained_by = models.TextField(help_text="How the provider obtained the data.")
+    received_on = models.DateField()
+    purposes = models.JSONField()
+    file_name = models.CharField(max_length=255)
+    file_sha256 = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=80)
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.provider_name}"
+
+
+class ImportStatus(models.TextChoices):
+    RUNNING = "running", "Running (or interrupted: run the same command again to resume)"
+    COMPLETE = "complete", "Complete"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """One import of one file. Rows are committed in batches together with `rows_done`, so an
+    interrupted job resumes after the last committed batch and imports no row twice."""
+
+    receipt = models.ForeignKey(ReceiptRecord, on_delete=models.PROTECT, related_name="jobs")
+    file_sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0, help_text="Data rows processed so far.")
+    imported = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    special_care = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = (
+            # One unfinished job per file: a second run resumes it instead of starting over.
+            models.UniqueConstraint(
+                fields=["file_sha256"],
+                condition=Q(status="running"),
+                name="collect_import_one_running",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"import {self.pk} ({self.status})"
+
+
+class ImportRowError(models.Model):
+    """A row that was not imported: its number and why, never its values."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="errors")
+    row = models.PositiveIntegerField(help_text="Line number in the file (header is line 1).")
+    reason = models.CharField(max_length=300)
+    category = models.CharField(max_length=32, blank=True, help_text="Special-care category.")
+
+    class Meta:
+        indexes = (models.Index(fields=["job", "row"]),)
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.reason}"
+
+
+class ImportedRow(models.Model):
+    """Which vault acquisition a directory row became: the Art. 30 record's individuals."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rows")
+    row = models.PositiveIntegerField()
+    acquisition = models.OneToOneField(Acquisition, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"row {self.row}"

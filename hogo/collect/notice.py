@@ -1,0 +1,74 @@
+"""The notice block every form shows before its submit button (policy 2.2): the purposes of
+use, the contact desk and a link to the full notice. It is rendered once per (policy version,
+channel, language), stored, and shown from the store, so that the text an acquisition record's
+hash names is exactly the text the person saw."""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from hogo.collect.labels import LABELS
+from hogo.collect.models import NoticeText
+from hogo.policy.schema import Channel, Policy, Purpose
+
+
+@dataclass(frozen=True)
+class _PurposeShown:
+    purpose: Purpose
+    retention: str
+
+
+def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
+    assert policy.version is not None
+    with translation.override(lang):
+        return render_to_string(
+            "collect/notice_block.html",
+            {
+                "label": LABELS,
+                "policy": policy,
+                "channel": channel,
+                "purposes": [
+                    _PurposeShown(
+                        purpose=policy.purposes[p],
+                        retention=LABELS["notice_retention"]
+                        .get(lang)
+                        .replace("{n}", str(policy.purposes[p].retention_days)),
+                    )
+                    for p in channel.purposes
+                ],
+                "notice_url": reverse("policy:version", kwargs={"number": policy.version}),
+                "full_notice": LABELS["notice_full"].get(lang).replace("{n}", str(policy.version)),
+            },
+        ).strip()
+
+
+def notice_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@transaction.atomic
+def notice_shown(*, policy: Policy, channel: Channel, lang: str) -> NoticeText:
+    """The stored notice block for this version, channel and language, made on first use."""
+    assert policy.version is not None
+    found = NoticeText.objects.filter(
+        policy_version=policy.version, channel=channel.id, lang=lang
+    ).first()
+    if found is not None:
+        return found
+    text = notice_render(policy=policy, channel=channel, lang=lang)
+    try:
+        with transaction.atomic():
+            return NoticeText.objects.create(
+                policy_version=policy.version,
+                channel=channel.id,
+                lang=lang,
+                sha256=notice_sha256(text),
+                text=text,
+            )
+    except IntegrityError:
+        # Another process stored it first; theirs is the one shown from now on.
+        return NoticeText.objects.get(policy_version=policy.version, channel=channel.id, lang=lang)

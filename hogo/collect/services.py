@@ -1,0 +1,279 @@
+"""Accepting a submission to a channel: the one path from a form or an API call to the vault.
+
+validate -> special-care guard -> purposes the person agreed to -> vault ingest -> consent
+records -> acquisition record -> channel follow-up (inquiry case, member account) -> audit,
+all in one transaction: a refused submission leaves nothing behind.
+"""
+
+import hashlib
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.collect.guard import special_care_guard
+from hogo.collect.inquiries import inquiry_case_open
+from hogo.collect.labels import LABELS
+from hogo.collect.members import member_register
+from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText, Source
+from hogo.collect.values import IDENTIFIER_CATEGORIES, values_clean
+from hogo.consent.models import ConsentKind, consent_ref_new
+from hogo.consent.services import consent_give
+from hogo.detect import redact
+from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.policy.schema import Channel, Policy
+from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.models import Source as VaultSource
+from hogo.vault.models import Subject
+from hogo.vault.records import ItemIn
+from hogo.vault.services import subject_ingest
+
+# Channel ids of the reference policy that start follow-up work (DESIGN.md lists them).
+INQUIRY_CHANNEL = "inquiry"
+MEMBER_CHANNEL = "member-registration"
+IMPORT_CHANNEL = "directory-import"
+LANGS = ("ja", "en")
+
+
+@dataclass(frozen=True)
+class SubmissionIn:
+    channel: str
+    values: Mapping[str, object]
+    lang: str = "ja"
+    policy_version: int | None = None  # None: the active policy
+    notice_sha256: str = ""  # the notice block shown; forms must send the one they showed
+    purposes_consented: Collection[str] = ()
+    special_care_consented: Collection[str] = ()
+    network: str = ""  # truncated client network
+    source: Source = Source.FORM
+    origin: str = ""  # scheme://host for links in e-mails (member activation)
+
+
+@dataclass(frozen=True)
+class Accepted:
+    record_id: str | None
+    subject_id: str | None
+    created: bool
+    consents: list[str] = field(default_factory=list)
+    case_id: str | None = None
+    member_id: str | None = None
+
+
+class ConsentMissing(InvalidInput):
+    code = "consent_missing"
+
+
+class NoticeChanged(Conflict):
+    code = "notice_changed"
+
+
+def consent_wording_sha256(*, purpose_or_category: str, policy: Policy, lang: str) -> str:
+    """Digest of the exact consent sentence shown next to a checkbox (consent evidence)."""
+    if purpose_or_category in policy.purposes:
+        title = policy.purposes[purpose_or_category].title.get(lang)
+        text = LABELS["consent_purpose"].get(lang).replace("{title}", title)
+    else:
+        kind = policy.categories[purpose_or_category].title.get(lang)
+        text = LABELS["special_consent"].get(lang).replace("{kind}", kind)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _policy_and_channel(submission: SubmissionIn) -> tuple[Policy, Channel]:
+    try:
+        policy = (
+            policy_active()
+            if submission.policy_version is None
+            else policy_at(version=submission.policy_version)
+        )
+    except NotFound as exc:
+        raise InvalidInput(f"policy_version: {exc.message}") from exc
+    channel = policy.channels.get(submission.channel)
+    if channel is None or submission.channel == IMPORT_CHANNEL:
+        raise NotFound(f"channel {submission.channel!r} does not take submissions")
+    if submission.source == Source.FORM and not channel.public_form:
+        raise NotFound(f"channel {submission.channel!r} has no public form")
+    if submission.lang not in LANGS:
+        raise InvalidInput(f"lang: must be one of {', '.join(LANGS)}")
+    return policy, channel
+
+
+def _notice_checked(submission: SubmissionIn, policy: Policy) -> None:
+    assert policy.version is not None
+    if submission.source != Source.FORM:
+        return
+    shown = NoticeText.objects.filter(
+        policy_version=policy.version, channel=submission.channel, lang=submission.lang
+    ).values_list("sha256", flat=True)
+    if submission.notice_sha256 not in list(shown):
+        raise NoticeChanged("the notice shown with the form has changed; show it again")
+
+
+def _purposes(policy: Policy, channel: Channel, consented: Collection[str]) -> list[str]:
+    purposes = [
+        p for p in channel.purposes if not policy.purposes[p].consent_required or p in consented
+    ]
+    if not purposes:
+        raise ConsentMissing(
+            "purposes_consented: every purpose of this channel needs consent and none was given"
+        )
+    return purposes
+
+
+@transaction.atomic
+def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
+    """Accepts one submission or refuses it with nothing stored (InvalidInput for bad values,
+    SpecialCareFound for special-care text without consent, ConsentMissing, NoticeChanged)."""
+    policy, channel = _policy_and_channel(submission)
+    assert policy.version is not None
+    values = values_clean(channel, submission.values)
+    _notice_checked(submission, policy)
+    identifiers = {
+        IDENTIFIER_CATEGORIES[spec.category]: values[spec.id]
+        for spec in channel.fields
+        if spec.category in IDENTIFIER_CATEGORIES and spec.id in values
+    }
+    # Without any identifier the answers are about nobody we can tell: no purpose consent is
+    # needed, but the guard still applies (nobody consented to special-care data either).
+    purposes = (
+        _purposes(policy, channel, submission.purposes_consented)
+        if identifiers
+        else list(channel.purposes)
+    )
+    found = special_care_guard(
+        policy=policy,
+        channel=channel,
+        purposes=purposes,
+        values=values,
+        consented=submission.special_care_consented if identifiers else (),
+    )
+    if not identifiers:
+        return _anonymous_keep(submission, policy, values)
+
+    special_refs = {c: consent_ref_new() for cats in found.values() for c in cats}
+    items = [
+        ItemIn(spec.id, found[spec.id][0], values[spec.id], special_refs[found[spec.id][0]])
+        if spec.id in found
+        else ItemIn(spec.id, None, values[spec.id])
+        for spec in channel.fields
+        if spec.id in values and spec.category not in IDENTIFIER_CATEGORIES
+    ]
+    ingested = subject_ingest(
+        actor=actor,
+        channel=channel.id,
+        purposes=purposes,
+        identifiers=identifiers,
+        items=items,
+        policy_version=policy.version,
+        notice_sha256=submission.notice_sha256,
+        source=VaultSource.FORM if submission.source == Source.FORM else VaultSource.API,
+    )
+    record = AcquisitionRecord(
+        acquisition_id=ingested.acquisition_id,
+        subject=Subject.objects.only("pk", "ref").get(ref=ingested.subject_id),
+        channel=channel.id,
+        source=submission.source,
+        lang=submission.lang,
+        received_at=timezone.now(),
+        policy_version=policy.version,
+        notice_sha256=submission.notice_sha256,
+        purposes=purposes,
+        fields=sorted(values),
+        special_care=sorted(special_refs),
+        network=submission.network,
+        recorded_by=actor,
+    )
+    record.consents = _consents_give(actor, submission, policy, record, purposes, special_refs)
+    record.save()
+
+    case_id = member_id = None
+    if channel.id == INQUIRY_CHANNEL:
+        case_id = inquiry_case_open(record=record).ref
+    if channel.id == MEMBER_CHANNEL and "email" in identifiers:
+        member_id = member_register(
+            subject=record.subject,
+            email=identifiers["email"],
+            lang=submission.lang,
+            origin=submission.origin,
+        ).ref
+    audit_record(
+        actor=actor,
+        action="collect.submit",
+        subjects=[ingested.subject_id],
+        detail={
+            "record": record.ref,
+            "channel": channel.id,
+            "source": submission.source,
+            "policy_version": policy.version,
+            "purposes": purposes,
+            "fields": len(values),
+            "consents": record.consents,
+            "special_care": record.special_care,
+            "case": case_id or "",
+            "member": member_id or "",
+        },
+    )
+    return Accepted(
+        record_id=record.ref,
+        subject_id=ingested.subject_id,
+        created=ingested.created,
+        consents=record.consents,
+        case_id=case_id,
+        member_id=member_id,
+    )
+
+
+def _consents_give(
+    actor: str,
+    submission: SubmissionIn,
+    policy: Policy,
+    record: AcquisitionRecord,
+    purposes: list[str],
+    special_refs: dict[str, str],
+) -> list[str]:
+    assert policy.version is not None
+    evidence: dict[str, object] = {
+        "channel": submission.channel,
+        "method": "form_checkbox" if submission.source == Source.FORM else "api_caller",
+        "acquisition": record.ref,
+        "lang": submission.lang,
+    }
+    if submission.network:
+        evidence["network"] = submission.network
+    given = []
+    wanted: list[tuple[ConsentKind, str, str | None]] = [
+        (ConsentKind.PURPOSE, p, None) for p in purposes if policy.purposes[p].consent_required
+    ]
+    wanted += [(ConsentKind.SPECIAL_CARE, c, ref) for c, ref in special_refs.items()]
+    for kind, target, ref in wanted:
+        consent = consent_give(
+            actor=actor,
+            subject_id=record.subject.ref,
+            kind=kind,
+            target=target,
+            policy_version=policy.version,
+            notice_sha256=submission.notice_sha256,
+            evidence={
+                **evidence,
+                "text_sha256": consent_wording_sha256(
+                    purpose_or_category=target, policy=policy, lang=submission.lang
+                ),
+            },
+            ref=ref,
+        )
+        given.append(consent.ref)
+    return given
+
+
+def _anonymous_keep(submission: SubmissionIn, policy: Policy, values: dict[str, str]) -> Accepted:
+    assert policy.version is not None
+    AnonymousResponse.objects.create(
+        channel=submission.channel,
+        received_at=timezone.now(),
+        policy_version=policy.version,
+        notice_sha256=submission.notice_sha256,
+        lang=submission.lang,
+        answers={key: redact(value) for key, value in values.items()},
+    )
+    return Accepted(record_id=None, subject_id=None, created=False)

@@ -1,0 +1,315 @@
+"""Public forms: one page per public channel of the active policy, in Japanese and English.
+
+The page shows the stored notice block before the submit button and posts back to itself;
+the service decides everything. Nothing here logs or echoes a value anywhere but back into
+the person's own form.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse, translate_url
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from hogo.collect.forms import ConsentBox, channel_form_class, purpose_boxes, special_care_boxes
+from hogo.collect.guard import SpecialCareFound
+from hogo.collect.labels import LABELS, label
+from hogo.collect.members import member_activate, member_for_token
+from hogo.collect.models import NoticeText
+from hogo.collect.network import request_network
+from hogo.collect.notice import notice_shown
+from hogo.collect.services import (
+    MEMBER_CHANNEL,
+    ConsentMissing,
+    NoticeChanged,
+    SubmissionIn,
+    submission_accept,
+)
+from hogo.collect.throttle import form_throttle_hit
+from hogo.collect.values import MAX_CHARS, FieldErrors
+from hogo.errors import InvalidInput, NotFound
+from hogo.policy.labels import LABELS as POLICY_LABELS
+from hogo.policy.schema import Channel, Policy
+from hogo.policy.selectors import PolicyNotLoaded, policy_active
+
+FORM_ACTOR = "system:forms"
+FIELD_ERRORS = {
+    "required": "field_required",
+    "choice": "field_choice",
+    "too_long": "field_too_long",
+    "email": "field_email",
+    "phone": "field_phone",
+    "date": "field_date",
+    "url": "field_url",
+    "text": "field_required",
+    "unknown": "field_required",
+}
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    field: forms.BoundField
+    required: bool
+    if_omitted: str
+    hint_id: str
+    error_id: str
+    error: str
+
+
+@dataclass(frozen=True)
+class SpecialCareMessage:
+    text: str
+    consent_possible: bool
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "ja").startswith("en") else "ja"
+
+
+def _page(request: HttpRequest, lang: str) -> dict[str, object]:
+    other = "ja" if lang == "en" else "en"
+    return {"label": LABELS, "other_lang": other, "other_url": translate_url(request.path, other)}
+
+
+def _public_channel(channel_id: str) -> tuple[Policy, Channel]:
+    policy = policy_active()
+    channel = policy.channels.get(channel_id)
+    if channel is None or not channel.public_form:
+        raise Http404("no such form")
+    return policy, channel
+
+
+def _unavailable(request: HttpRequest) -> HttpResponse:
+    # No policy, no notice: nothing may be collected until one is loaded.
+    response = render(request, "policy/unavailable.html", {"label": POLICY_LABELS}, status=503)
+    response["Retry-After"] = "3600"
+    return response
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    try:
+        policy = policy_active()
+    except PolicyNotLoaded:
+        return _unavailable(request)
+    lang = _lang()
+    channels = [c for c in policy.channels.values() if c.public_form]
+    return render(
+        request,
+        "collect/index.html",
+        {**_page(request, lang), "policy": policy, "channels": channels},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
+    try:
+        policy, channel = _public_channel(channel_id)
+    except PolicyNotLoaded:
+        return _unavailable(request)
+    lang = _lang()
+    form_class = channel_form_class(channel, lang)
+    if request.method != "POST":
+        return _render(request, policy, channel, lang, form_class())
+
+    form = form_class(request.POST)
+    form.is_valid()  # every field is optional text here: the service checks the values
+    purposes = set(request.POST.getlist("consent_purpose"))
+    special = set(request.POST.getlist("consent_special_care"))
+    if not form_throttle_hit(network=request_network(request) or None):
+        return _render(
+            request,
+            policy,
+            channel,
+            lang,
+            form,
+            purposes=purposes,
+            status=429,
+            message=label("too_many", lang),
+        )
+    submission = SubmissionIn(
+        channel=channel.id,
+        values={k: v for k, v in form.cleaned_data.items()},
+        lang=lang,
+        notice_sha256=request.POST.get("notice", "")[:64],
+        purposes_consented=purposes,
+        special_care_consented=special,
+        network=request_network(request),
+        origin=f"{request.scheme}://{request.get_host()}",
+    )
+    try:
+        submission_accept(actor=FORM_ACTOR, submission=submission)
+    except FieldErrors as exc:
+        for field_id, code in exc.errors.items():
+            if field_id in form.fields:
+                text = label(FIELD_ERRORS[code], lang).replace(
+                    "{n}",
+                    str(MAX_CHARS.get(channel.field(field_id).kind, 200)),  # type: ignore[union-attr]
+                )
+                form.add_error(field_id, text)
+        return _render(request, policy, channel, lang, form, purposes=purposes, special=special)
+    except SpecialCareFound as exc:
+        return _render(
+            request, policy, channel, lang, form, purposes=purposes, special=special, found=exc
+        )
+    except ConsentMissing:
+        return _render(
+            request,
+            policy,
+            channel,
+            lang,
+            form,
+            purposes=purposes,
+            special=special,
+            consent_error=label("consent_purpose_missing", lang),
+        )
+    except NoticeChanged:
+        return _render(
+            request,
+            policy,
+            channel,
+            lang,
+            form,
+            purposes=purposes,
+            special=special,
+            message=label("notice_changed", lang),
+        )
+    return HttpResponseRedirect(reverse("collect:done", kwargs={"channel_id": channel.id}))
+
+
+def _render(
+    request: HttpRequest,
+    policy: Policy,
+    channel: Channel,
+    lang: str,
+    form: forms.Form,
+    *,
+    purposes: set[str] | None = None,
+    special: set[str] | None = None,
+    found: SpecialCareFound | None = None,
+    consent_error: str = "",
+    message: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    notice: NoticeText = notice_shown(policy=policy, channel=channel, lang=lang)
+    rows = []
+    for spec in channel.fields:
+        bound = form[spec.id]
+        hint_id, error_id = f"hint-{spec.id}", f"error-{spec.id}"
+        errors = [str(e) for e in form.errors.get(spec.id) or []]
+        described = [i for i, on in ((hint_id, not spec.required), (error_id, bool(errors))) if on]
+        attrs = bound.field.widget.attrs
+        if described:
+            attrs["aria-describedby"] = " ".join(described)
+        if errors:
+            attrs["aria-invalid"] = "true"
+        rows.append(
+            FieldRow(
+                field=bound,
+                required=spec.required,
+                if_omitted=spec.if_omitted.get(lang) if spec.if_omitted else "",
+                hint_id=hint_id,
+                error_id=error_id,
+                error=" ".join(str(e) for e in errors),
+            )
+        )
+    messages: list[SpecialCareMessage] = []
+    special_boxes: list[ConsentBox] = []
+    if found is not None:
+        consentable: list[str] = []
+        for finding in found.findings:
+            shown = channel.field(finding.field)
+            kinds = "、".join if lang == "ja" else ", ".join
+            text = (
+                LABELS["special_found"]
+                .get(lang)
+                .replace("{field}", shown.label.get(lang) if shown else finding.field)
+                .replace(
+                    "{kinds}",
+                    kinds(policy.categories[c].title.get(lang) for c in finding.categories),
+                )
+            )
+            possible = set(finding.categories) <= set(finding.consentable)
+            messages.append(SpecialCareMessage(text=text, consent_possible=possible))
+            if possible:
+                consentable += [c for c in finding.categories if c not in consentable]
+        special_boxes = special_care_boxes(policy, consentable, lang, special or set())
+    return render(
+        request,
+        "collect/form.html",
+        {
+            **_page(request, lang),
+            "policy": policy,
+            "channel": channel,
+            "title": channel.title.get(lang),
+            "form": form,
+            "rows": rows,
+            "has_errors": bool(form.errors),
+            "purpose_boxes": purpose_boxes(policy, channel, lang, purposes or set()),
+            "special_messages": messages,
+            "special_boxes": special_boxes,
+            "consent_error": consent_error,
+            "message": message,
+            # Our own rendering, stored and shown byte for byte: its hash is the evidence.
+            "notice_html": mark_safe(notice.text),  # noqa: S308
+            "notice": notice,
+        },
+        status=status,
+    )
+
+
+def done(request: HttpRequest, channel_id: str) -> HttpResponse:
+    try:
+        policy, channel = _public_channel(channel_id)
+    except PolicyNotLoaded:
+        return _unavailable(request)
+    lang = _lang()
+    return render(
+        request,
+        "collect/done.html",
+        {
+            **_page(request, lang),
+            "policy": policy,
+            "channel": channel,
+            "title": channel.title.get(lang),
+            "member": channel.id == MEMBER_CHANNEL,
+        },
+    )
+
+
+class PasswordForm(forms.Form):
+    password = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password_again = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def activate(request: HttpRequest, token: str) -> HttpResponse:
+    lang = _lang()
+    context: dict[str, object] = {**_page(request, lang)}
+    try:
+        context["policy"] = policy_active()
+        member_for_token(token=token)
+    except (NotFound, PolicyNotLoaded):
+        return render(request, "collect/activate.html", {**context, "invalid": True}, status=404)
+    form = PasswordForm(request.POST or None)
+    form.fields["password"].label = label("password", lang)
+    form.fields["password_again"].label = label("password_again", lang)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["password"] != form.cleaned_data["password_again"]:
+            form.add_error("password_again", label("password_mismatch", lang))
+        else:
+            try:
+                member_activate(token=token, password=form.cleaned_data["password"])
+            except InvalidInput as exc:
+                form.add_error("password", exc.message)
+            else:
+                return render(request, "collect/activate.html", {**context, "done": True})
+    response = render(request, "collect/activate.html", {**context, "form": form})
+    # The token is in the path: keep it out of Referer headers of any link on the page.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
