@@ -178,6 +178,20 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     return False
 
 
+def _answered_no(ctx: Context, end: int, hi: int) -> bool:
+    """A form field whose label holds the term and whose answer is no: "Medical conditions we
+    should know about: no", 「持病の有無：無」."""
+    colon = ctx.text.find(":", end, hi)
+    if colon < 0:
+        return False
+    for cue in ctx.cues_in("@neg_answer", colon, hi):
+        before = ctx.text[colon + 1 : cue[0]]
+        after = ctx.text[cue[1] : hi]
+        if not before.strip() and not after.strip(" 。.!！"):
+            return True
+    return False
+
+
 def _compound_gap(gap: str) -> bool:
     """Up to two content words between a term and the noun it modifies ("medication safety
     seminar"), but never a function word ("Democrat and campaign")."""
@@ -228,14 +242,14 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     if _quoted(ctx.text, start, end):
         return Verdict(False, "quoted")
     c_lo, c_hi = ctx.clause(start, end)
-    if _negated(ctx, start, end, c_lo, c_hi):
+    if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
     if _attached(ctx, start, end, c_lo, c_hi):
         return Verdict(False, "generic_or_topic")
     if _about_an_animal(ctx, start, end, c_lo):
         return Verdict(False, "animal")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
-    if level < STRICT and ctx.cues_in("@generic", s_lo, s_hi):
+    if level < STRICT and ctx.cues_in("@generic", c_lo, c_hi):
         return Verdict(False, "generic")
     for kind in ("@hypo", "@policy"):
         if level < ATTACHED and ctx.cues_in(kind, s_lo, s_hi):

@@ -5,7 +5,7 @@ import threading
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Lexicon, Match, load_entries
+from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
 from hogo.detect.names import ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.result import Finding, ScanResult
@@ -35,10 +35,13 @@ class Engine:
             end += 1
         return end
 
-    def _katakana_ok(self, norm: Normalized, original: str, s: int, e: int) -> bool:
-        """False when a katakana term is glued to more katakana (ゲイ in ゲイリー)."""
+    def _katakana_ok(self, norm: Normalized, original: str, s: int, e: int, entry: Entry) -> bool:
+        """A katakana term must be katakana in the text too (デモ, not the でも of 「職場でも」);
+        a ``kb`` term must not run on into more katakana (ゲイ in ゲイリー, がん in ヴィーガン)."""
         o_start, o_end = norm.original_span(s, e)
-        return not (
+        if entry.katakana_source and not any(_is_katakana(ch) for ch in original[o_start:o_end]):
+            return False
+        return not entry.katakana_boundary or not (
             (o_start > 0 and _is_katakana(original[o_start - 1]))
             or (o_end < len(original) and _is_katakana(original[o_end]))
         )
@@ -53,7 +56,9 @@ class Engine:
             entry = m.entry
             if entry.stem:
                 m = Match(entry, m.start, self._stem_end(text, m.end))
-            elif entry.katakana_boundary and not self._katakana_ok(norm, original, m.start, m.end):
+            elif (entry.katakana_source or entry.katakana_boundary) and not self._katakana_ok(
+                norm, original, m.start, m.end, entry
+            ):
                 continue
             (blockers if entry.kind == "-" else terms).append(m)
         if blockers:
@@ -162,6 +167,7 @@ _SIBLINGS = {
     "crime_victim": "criminal_record",
     "criminal_record": "crime_victim",
     "disability": "health",
+    "health": "disability",
     "race_ethnicity": "social_status",
     "social_status": "race_ethnicity",
 }

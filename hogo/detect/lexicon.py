@@ -42,6 +42,7 @@ class Entry:
     ascii: bool
     stem: bool
     katakana_boundary: bool
+    katakana_source: bool  # written in katakana: a hit must be katakana in the text too
     exact: bool
     unless: tuple[str, ...]
     source: str  # "health.tsv:12", so a finding can say where its term came from
@@ -75,6 +76,7 @@ def parse_line(line: str, *, source: str) -> Entry | None:
         ascii=folded.isascii(),
         stem="stem" in flags,
         katakana_boundary="kb" in flags,
+        katakana_source=any("\u30a1" <= ch <= "\u30fa" for ch in term),
         exact="exact" in flags,
         unless=unless,
         source=source,
