@@ -12,7 +12,7 @@ the chosen items, for the subjects that passed every other check.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,13 +22,10 @@ from hogo.consent.models import ConsentKind
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
+from hogo.share.grounds import Grounds, basis_checked, grounds_for
 from hogo.share.models import (
-    BASIS_OF_KIND,
     RETENTION_YEARS,
-    Agreement,
     Basis,
-    ForeignBasis,
-    JointUse,
     LineOutcome,
     Package,
     Provision,
@@ -36,12 +33,11 @@ from hogo.share.models import (
     ProvisionRecord,
     Recipient,
     RecordForm,
-    Succession,
 )
 from hogo.share.package import PackageTerms, package_build
 from hogo.share.records import ExportPackage, ProvisionResult, Refusal, RefusedSubject
 from hogo.share.selectors import consents_active_among
-from hogo.share.services import ids_checked, joint_use_announced, kind_in_policy, years_after
+from hogo.share.services import ids_checked, years_after
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Subject, SubjectStatus
 from hogo.vault.records import SubjectView
@@ -49,21 +45,11 @@ from hogo.vault.selectors import subjects_provision_stopped
 
 MAX_SUBJECTS = 10_000  # one audit event names every subject provided
 PACKAGE_DAYS = 14  # the encrypted package can be downloaded this long
-MEASURES_CHECK_DAYS = 365  # Rule 16 recipients are checked at least yearly
 CHUNK = 2000
 # Bases under which a person's stop of provision (Art. 35(3)) applies: data going to another
 # organization for its own use. A contractor handles data for us and a successor continues our
 # own use; both stay subject to suspension of use, which the vault enforces.
 STOPPABLE = frozenset({Basis.CONSENT, Basis.JOINT_USE})
-
-
-@dataclass(frozen=True)
-class _Grounds:
-    basis: Basis
-    foreign_consent: bool
-    agreement: Agreement | None = None
-    succession: Succession | None = None
-    joint_use: JointUse | None = None
 
 
 @dataclass
@@ -94,7 +80,7 @@ def provision_make(
         raise NotFound(f"recipient {recipient_id} does not exist")
     if recipient.retired_at is not None:
         raise Refused(f"recipient {recipient.ref} is retired", code="recipient_retired")
-    grounds_basis = _basis_checked(recipient, basis)
+    grounds_basis = basis_checked(recipient, basis)
     policy = policy_active()
     if purpose not in policy.purposes:
         raise InvalidInput(f"purpose: {purpose!r} is not a purpose of the active policy")
@@ -107,7 +93,7 @@ def provision_make(
     if isinstance(subject_ids, str) or not 1 <= len(subject_ids) <= MAX_SUBJECTS:
         raise InvalidInput(f"subject_ids: give a list of 1 to {MAX_SUBJECTS} subject ids")
     today = timezone.localdate()
-    grounds = _grounds(recipient, grounds_basis, purpose, chosen, policy, today)
+    grounds = grounds_for(recipient, grounds_basis, purpose, chosen, policy, today)
 
     refused: dict[str, Refusal] = {}
     candidates = _candidates(list(dict.fromkeys(subject_ids)), refused)
@@ -132,127 +118,6 @@ def provision_make(
     return _provide(actor, recipient, grounds, purpose, chosen, form, policy, views, refused)
 
 
-def _basis_checked(recipient: Recipient, basis: str | None) -> Basis:
-    expected = BASIS_OF_KIND[recipient.kind]
-    if basis == Basis.OPT_OUT:
-        raise Refused(
-            "opt-out provision (APPI Art. 27(2)) is not used by this policy: provide with the "
-            "person's consent, or to a contractor, successor or joint user",
-            code="opt_out_not_used",
-        )
-    if basis is not None and basis != expected:
-        if basis not in Basis.values:
-            raise InvalidInput(f"basis: must be one of {', '.join(Basis.values)}")
-        raise Refused(
-            f"basis: recipient {recipient.ref} is a {recipient.kind}; its basis is {expected}",
-            code="basis_mismatch",
-        )
-    return expected
-
-
-def _grounds(
-    recipient: Recipient,
-    basis: Basis,
-    purpose: str,
-    categories: list[str],
-    policy: Policy,
-    today: date,
-) -> _Grounds:
-    kind_in_policy(recipient.kind, policy)
-    foreign = _foreign_consent_needed(recipient, today)
-    special = set(categories) & policy.special_care_ids()
-    if basis == Basis.OUTSOURCING:
-        agreements = [a for a in recipient.agreements.order_by("-starts_on", "-pk")]
-        in_force = [a for a in agreements if a.in_force(today)]
-        if not in_force:
-            raise Refused(
-                f"no outsourcing agreement with {recipient.ref} is in force on {today}",
-                code="no_agreement_in_force",
-            )
-        agreement = _covering(in_force, purpose, categories, special, "agreement")
-        return _Grounds(basis, foreign, agreement=agreement)
-    if basis == Basis.SUCCESSION:
-        effective = [
-            s
-            for s in recipient.successions.order_by("-effective_on", "-pk")
-            if s.effective_on <= today
-        ]
-        if not effective:
-            raise Refused(
-                f"no succession to {recipient.ref} is in effect on {today}", code="no_succession"
-            )
-        succession = _covering(effective, purpose, categories, special, "succession")
-        return _Grounds(basis, foreign, succession=succession)
-    if basis == Basis.JOINT_USE:
-        missing = joint_use_announced(recipient, policy)
-        if missing is not None:
-            raise Refused(f"joint use is not published: {missing}", code="not_published")
-        uses = [j for j in recipient.joint_uses.order_by("-starts_on", "-pk") if j.in_force(today)]
-        if not uses:
-            raise Refused(
-                f"no joint use with {recipient.ref} is in force on {today}", code="not_published"
-            )
-        joint_use = _covering(uses, purpose, categories, special, "joint use")
-        return _Grounds(basis, foreign, joint_use=joint_use)
-    return _Grounds(basis, foreign)
-
-
-def _covering[T: (Agreement, Succession, JointUse)](
-    scopes: list[T], purpose: str, categories: list[str], special: set[str], what: str
-) -> T:
-    """The first scope (newest) covering the purpose and every category; else why not."""
-    for_purpose = [s for s in scopes if purpose in s.purposes]
-    if not for_purpose:
-        raise Refused(
-            f"purpose {purpose!r} is outside the {what} ({scopes[0].ref})",
-            code=f"outside_{what.replace(' ', '_')}",
-        )
-    for scope in for_purpose:
-        if set(categories) <= set(scope.categories):
-            return scope
-    outside = sorted(set(categories) - set(for_purpose[0].categories))
-    if set(outside) & special:
-        raise Refused(
-            f"special-care items {', '.join(sorted(set(outside) & special))} have no basis: "
-            f"the {what} ({for_purpose[0].ref}) does not include them",
-            code="special_care_without_basis",
-        )
-    raise Refused(
-        f"items {', '.join(outside)} are outside the {what} ({for_purpose[0].ref})",
-        code=f"outside_{what.replace(' ', '_')}",
-    )
-
-
-def _foreign_consent_needed(recipient: Recipient, today: date) -> bool:
-    """Whether each person's Art. 28 consent is needed; refuses a recipient abroad whose
-    position is not established."""
-    if not recipient.abroad or recipient.foreign_basis == ForeignBasis.ADEQUATE_COUNTRY:
-        return False
-    if recipient.foreign_basis == ForeignBasis.EQUIVALENT_MEASURES:
-        checked = recipient.measures_checked_on
-        if not recipient.recipient_measures.strip() or checked is None:
-            raise Refused(
-                f"recipient {recipient.ref} is abroad under Rule 16: record its measures and "
-                "their check first",
-                code="art28_information_missing",
-            )
-        if checked < today - timedelta(days=MEASURES_CHECK_DAYS):
-            raise Refused(
-                f"recipient {recipient.ref}: its measures were last checked on {checked}; "
-                "check them again (Rule 18)",
-                code="measures_check_overdue",
-            )
-        return False
-    if not (recipient.country_system.strip() and recipient.recipient_measures.strip()):
-        raise Refused(
-            f"recipient {recipient.ref} is abroad ({recipient.country}) without the Art. 28 "
-            "information (the country's system and the recipient's measures) that people must "
-            "see before they consent",
-            code="art28_information_missing",
-        )
-    return True
-
-
 def _candidates(refs: list[str], refused: dict[str, Refusal]) -> list[_Candidate]:
     found: dict[str, tuple[int, str]] = {}
     for start in range(0, len(refs), CHUNK):
@@ -275,7 +140,7 @@ def _candidates(refs: list[str], refused: dict[str, Refusal]) -> list[_Candidate
 
 def _subject_checks(
     recipient: Recipient,
-    grounds: _Grounds,
+    grounds: Grounds,
     candidates: list[_Candidate],
     refused: dict[str, Refusal],
 ) -> list[_Candidate]:
@@ -346,7 +211,7 @@ def _values(
 def _provide(
     actor: str,
     recipient: Recipient,
-    grounds: _Grounds,
+    grounds: Grounds,
     purpose: str,
     categories: list[str],
     form: str,
