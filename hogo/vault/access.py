@@ -164,7 +164,7 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
                 DisclosedItem(
                     field=item.field,
                     category=item.category,
-                    value=field_open(cipher, item.sealed, aad=item_aad(str(item.pk), subject.ref)),
+                    value=field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref)),
                     special_care=item.special_care,
                     acquisition=DisclosedAcquisition(
                         channel=acquisition.channel,
@@ -209,7 +209,7 @@ def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:
     )
     latest: dict[int, dict[str, tuple[str, str, bytes]]] = defaultdict(dict)
     for item_pk, subject_pk, ref, kind, blob in rows:
-        latest[subject_pk][kind] = (str(item_pk), ref, bytes(blob))
+        latest[subject_pk][kind] = (item_pk.hex, ref, bytes(blob))
     refs = {ref for kinds in latest.values() for _, ref, _ in kinds.values()}
     ciphers = data_keys_load(refs)
     masks: dict[int, dict[str, str]] = {}
@@ -350,7 +350,7 @@ def _sealed_items(acquisition_pks: list[int]) -> list[tuple[_Sealed, int]]:
         for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in query:
             live = bool(consent) and withdrawn is None
             rows.append(
-                (_Sealed(str(pk), subject_pk, field, cat, bytes(blob), kind, special, live), acq)
+                (_Sealed(pk.hex, subject_pk, field, cat, bytes(blob), kind, special, live), acq)
             )
     return rows
 

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from hogo.vault.bulk import rows_insert
 from hogo.vault.crypto import BlindIndexer, FieldCipher, key_derive, key_generate
 from hogo.vault.kek import KekMismatch, KekMissing, KeyEncryptionKey, kek_store
 from hogo.vault.models import DataKey, KeyStoreSecret
@@ -99,18 +101,17 @@ def data_keys_create(subject_refs: Sequence[str]) -> dict[str, FieldCipher]:
     """New random data keys for new subjects, wrapped and committed to the key store."""
     kek = kek_for_wrapping()
     plain = {ref: key_generate() for ref in subject_refs}
+    now = timezone.now()
     rows = [
-        DataKey(subject_ref=ref, wrapped=kek.wrap(key, aad=data_key_aad(ref)), kek_id=kek.key_id)
-        for ref, key in plain.items()
+        (ref, kek.wrap(key, aad=data_key_aad(ref)), kek.key_id, now) for ref, key in plain.items()
     ]
     with transaction.atomic(using=KEYS_DB):
-        created = DataKey.objects.bulk_create(rows, batch_size=500)
-    ids = {row.subject_ref: row.pk for row in created}
-    if None in ids.values():
-        ids = dict(
-            DataKey.objects.filter(subject_ref__in=list(plain)).values_list("subject_ref", "pk")
+        pks = rows_insert(
+            DataKey, ["subject_ref", "wrapped", "kek_id", "created_at"], rows, returning=True
         )
-    return {ref: FieldCipher(key, key_id=ids[ref]) for ref, key in plain.items()}
+    return {
+        ref: FieldCipher(key, key_id=pk) for (ref, key), pk in zip(plain.items(), pks, strict=True)
+    }
 
 
 def data_keys_load(subject_refs: Iterable[str]) -> dict[str, FieldCipher]:

@@ -169,11 +169,11 @@ class Item(models.Model):
         return f"{self.field} ({self.category})"
 
 
-def item_aad(item_pk: object, subject_ref: str) -> bytes:
-    """An item's associated data: its table, column, row and subject."""
-    return associated_data(
-        table="vault_item", column="sealed", row=str(item_pk), subject=subject_ref
-    )
+def item_aad(item_pk: uuid.UUID | str, subject_ref: str) -> bytes:
+    """An item's associated data: its table, column, row (the id as 32 hex digits, as a UUID
+    or already as text) and subject."""
+    row = item_pk.hex if isinstance(item_pk, uuid.UUID) else item_pk
+    return associated_data(table="vault_item", column="sealed", row=row, subject=subject_ref)
 
 
 class Suspension(models.Model):

@@ -5,6 +5,7 @@ Every write records one audit event in the same transaction, naming subjects by 
 pseudonymous ids only.
 """
 
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Channel, Policy
+from hogo.policy.schema import Field as PolicyField
 from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.bulk import rows_insert
 from hogo.vault.crypto import FieldCipher
 from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_destroy, data_keys_load
 from hogo.vault.models import (
@@ -73,10 +76,11 @@ class _Record:
     values: list[_Value]
     email: str | None = None  # digest
     phone: str | None = None  # digest
-    subject: Subject | None = None
+    ref: str = ""  # the subject's id, known or new
+    pk: int | None = None  # the subject's primary key, once it exists
     created: bool = False
-    acquisition: Acquisition | None = None
-    indexes: dict[tuple[str, str], BlindIndex] = field(default_factory=dict)
+    acquisition: int | None = None
+    indexes: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, digest) -> pk
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class _Terms:
     acquired_at: datetime
     expires: dict[str, datetime]  # purpose -> end of retention
     retain: dict[str, datetime]  # category -> end of the longest retention that allows it
+    fields: dict[str, PolicyField]  # the channel's fields by id
+    special: frozenset[str]  # special-care category ids
 
 
 def subject_ingest(
@@ -147,7 +153,7 @@ def subjects_ingest(
         except IntegrityError:
             data_keys_destroy(list(new_keys))
             for record in parsed:
-                record.subject, record.created, record.indexes = None, False, {}
+                record.ref, record.pk, record.created, record.indexes = "", None, False, {}
             if attempt == 2:
                 raise
             continue
@@ -186,7 +192,17 @@ def _terms(
     for purpose in unique:
         for category in policy.purposes[purpose].categories:
             retain[category] = max(retain.get(category, expires[purpose]), expires[purpose])
-    return _Terms(policy, policy.version, channel, unique, now, expires, retain)
+    return _Terms(
+        policy,
+        policy.version,
+        channel,
+        unique,
+        now,
+        expires,
+        retain,
+        {f.id: f for f in channel.fields},
+        policy.special_care_ids(),
+    )
 
 
 def _records_parse(terms: _Terms, records: Sequence[SubjectIn], *, prefixed: bool) -> list[_Record]:
@@ -263,36 +279,41 @@ def _item_parse(
     if not isinstance(item, ItemIn):
         fail(path, "must be an ItemIn")
         return None
-    path = f"{path}({item.field})" if _REF.fullmatch(str(item.field)) else path
-    spec = terms.channel.field(item.field)
+    base = path
+
+    def where() -> str:
+        # Errors name the field id (never the value), computed only when there is an error.
+        return f"{base}({item.field})" if _REF.fullmatch(str(item.field)) else base
+
+    spec = terms.fields.get(item.field)
     if spec is None:
-        fail(path, f"not a field of channel {terms.channel.id!r}")
+        fail(where(), f"not a field of channel {terms.channel.id!r}")
         return None
     category = item.category or spec.category
-    special = terms.policy.special_care_ids()
+    special = terms.special
     if category != spec.category and not (spec.free_text and category in special):
-        fail(path, f"category {category!r} does not fit field {spec.id!r}")
+        fail(where(), f"category {category!r} does not fit field {spec.id!r}")
         return None
     if category in IDENTIFIER_CATEGORIES.values():
-        fail(path, "identifiers (e-mail, phone, name, member number) go in `identifiers`")
+        fail(where(), "identifiers (e-mail, phone, name, member number) go in `identifiers`")
         return None
     consent = (item.special_care_consent or "").strip()
     is_special = category in special
     # Checked before anything else about the value: without consent it is not acquired at all.
     if is_special and not (consent and terms.channel.special_care_consent):
-        fail(path, _NO_CONSENT)
+        fail(where(), _NO_CONSENT)
         return None
     if category not in terms.retain:
-        fail(path, f"category {category!r} is not used by the purposes stated")
+        fail(where(), f"category {category!r} is not used by the purposes stated")
         return None
     if not isinstance(item.value, str) or not item.value.strip():
-        fail(path, "must be non-empty text (leave an omitted field out)")
+        fail(where(), "must be non-empty text (leave an omitted field out)")
         return None
     if len(item.value) > MAX_VALUE_CHARS:
-        fail(path, f"longer than {MAX_VALUE_CHARS} characters")
+        fail(where(), f"longer than {MAX_VALUE_CHARS} characters")
         return None
     if consent and not _REF.fullmatch(consent):
-        fail(path, "special_care_consent must be a consent record id")
+        fail(where(), "special_care_consent must be a consent record id")
         return None
     return _Value(
         field=item.field,
@@ -310,38 +331,40 @@ def _subjects_resolve(parsed: list[_Record]) -> dict[str, FieldCipher]:
     phones = {r.phone for r in parsed if r.phone and not r.email}
     known_email = {d: owners[0] for d, owners in _index_owners("email", emails).items()}
     known_phone = _index_owners(IdentifierKind.PHONE, phones)
-    planned: dict[tuple[str, str], Subject] = {}
+    planned: dict[tuple[str, str], str] = {}
     for record in parsed:
-        subject: Subject | None = None
+        known: tuple[int, str] | None = None
+        key: tuple[str, str] | None = None
         if record.email:
-            subject = known_email.get(record.email) or planned.get(("email", record.email))
+            known, key = known_email.get(record.email), ("email", record.email)
         elif record.phone:
             owners = known_phone.get(record.phone, [])
             # A number shared by several people (a company's switchboard) identifies nobody.
-            subject = owners[0] if len(owners) == 1 else planned.get(("phone", record.phone))
-        if subject is None:
-            subject = Subject(ref=subject_ref_new())
-            record.created = True
-            if record.email:
-                planned[("email", record.email)] = subject
-            elif record.phone:
-                planned[("phone", record.phone)] = subject
-        record.subject = subject
-    new_refs = list(dict.fromkeys(r.subject.ref for r in parsed if r.created and r.subject))
+            known = owners[0] if len(owners) == 1 else None
+            key = ("phone", record.phone)
+        if known is not None:
+            record.pk, record.ref = known
+        elif key is not None and key in planned:
+            record.ref = planned[key]  # a second record of a person new in this batch
+        else:
+            record.ref, record.created = subject_ref_new(), True
+            if key is not None:
+                planned[key] = record.ref
+    new_refs = [r.ref for r in parsed if r.created]
     return data_keys_create(new_refs) if new_refs else {}
 
 
-def _index_owners(kind: str, digests: set[str]) -> dict[str, list[Subject]]:
-    owners: dict[str, list[Subject]] = {}
-    if not digests:
-        return owners
-    rows = (
-        BlindIndex.objects.filter(kind=kind, digest__in=digests)
-        .select_related("subject")
-        .order_by("subject_id")
-    )
-    for row in rows:
-        owners.setdefault(row.digest, []).append(row.subject)
+def _index_owners(kind: str, digests: set[str]) -> dict[str, list[tuple[int, str]]]:
+    owners: dict[str, list[tuple[int, str]]] = {}
+    wanted = sorted(digests)
+    for start in range(0, len(wanted), 2000):
+        rows = (
+            BlindIndex.objects.filter(kind=kind, digest__in=wanted[start : start + 2000])
+            .order_by("subject_id")
+            .values_list("digest", "subject_id", "subject__ref")
+        )
+        for digest, subject_pk, ref in rows:
+            owners.setdefault(digest, []).append((subject_pk, ref))
     return owners
 
 
@@ -353,112 +376,119 @@ def _records_write(
     source: str,
     new_keys: dict[str, FieldCipher],
 ) -> list[IngestResult]:
-    new_subjects = list(
-        {id(r.subject): r.subject for r in parsed if r.created and r.subject}.values()
+    now = terms.acquired_at
+    new_refs = [r.ref for r in parsed if r.created]
+    new_pks = rows_insert(
+        Subject,
+        ["ref", "status", "created_at"],
+        [(ref, SubjectStatus.ACTIVE, now) for ref in new_refs],
+        returning=True,
     )
-    Subject.objects.bulk_create(new_subjects, batch_size=1000)
-    old_subjects = {r.subject.pk: r.subject for r in parsed if not r.created and r.subject}
+    pk_of = dict(zip(new_refs, new_pks, strict=True))
+    known = {r.pk: r.ref for r in parsed if r.pk is not None}
     # Lock known subjects so an erasure cannot slip between our key load and our insert.
     locked = set(
         Subject.objects.select_for_update()
-        .filter(pk__in=list(old_subjects), status=SubjectStatus.ACTIVE)
+        .filter(pk__in=list(known), status=SubjectStatus.ACTIVE)
         .values_list("pk", flat=True)
     )
-    if len(locked) != len(old_subjects):
+    if len(locked) != len(known):
         raise Conflict("a subject was erased while this data was being stored; try again")
-    ciphers = {**new_keys, **data_keys_load(s.ref for s in old_subjects.values())}
-    if any(s.ref not in ciphers for s in old_subjects.values()):
+    ciphers = {**new_keys, **data_keys_load(known.values())}
+    if any(ref not in ciphers for ref in known.values()):
         raise Conflict("a subject's data key is destroyed (erasure in progress); try again")
+    for record in parsed:
+        if record.pk is None:
+            record.pk = pk_of[record.ref]
 
-    acquisitions = [
-        Acquisition(
-            subject=r.subject,
-            channel=terms.channel.id,
-            acquired_at=terms.acquired_at,
-            policy_version=terms.version,
-            purposes=list(terms.purposes),
-            notice_sha256=notice_sha256,
-            source=source,
-            recorded_by=actor,
-        )
-        for r in parsed
-    ]
-    Acquisition.objects.bulk_create(acquisitions, batch_size=1000)
-    AcquisitionPurpose.objects.bulk_create(
+    acquisition_pks = rows_insert(
+        Acquisition,
+        ["subject", "channel", "acquired_at", "policy_version", "purposes", "notice_sha256",
+         "source", "recorded_by"],
         [
-            AcquisitionPurpose(
-                acquisition=acq, subject=acq.subject, purpose=p, expires_at=terms.expires[p]
-            )
-            for acq in acquisitions
+            (r.pk, terms.channel.id, now, terms.version, list(terms.purposes), notice_sha256,
+             source, actor)
+            for r in parsed
+        ],
+        returning=True,
+    )  # fmt: skip
+    rows_insert(
+        AcquisitionPurpose,
+        ["acquisition", "subject", "purpose", "expires_at"],
+        [
+            (acquisition_pk, r.pk, p, terms.expires[p])
+            for r, acquisition_pk in zip(parsed, acquisition_pks, strict=True)
             for p in terms.purposes
         ],
-        batch_size=1000,
     )
     _indexes_write(parsed)
-    items: list[Item] = []
-    for record, acquisition in zip(parsed, acquisitions, strict=True):
-        assert record.subject is not None
-        record.acquisition = acquisition
-        cipher = ciphers[record.subject.ref]
+    items: list[tuple[object, ...]] = []
+    for record, acquisition_pk in zip(parsed, acquisition_pks, strict=True):
+        record.acquisition = acquisition_pk
+        cipher = ciphers[record.ref]
         for value in record.values:
-            item = Item(
-                subject=record.subject,
-                acquisition=acquisition,
-                field=value.field,
-                category=value.category,
-                special_care=value.special_care,
-                consent_ref=value.consent_ref,
-                retain_until=value.retain_until,
-            )
+            item_pk = os.urandom(16).hex()  # the row id, known before the insert
+            identifier = None
             if value.kind is not None and value.digest is not None:
-                item.identifier = record.indexes[(value.kind, value.digest)]
-            item.sealed = cipher.seal(value.text, aad=item_aad(item.pk, record.subject.ref))
-            items.append(item)
-    Item.objects.bulk_create(items, batch_size=1000)
+                identifier = record.indexes[(value.kind, value.digest)]
+            sealed = cipher.seal(value.text, aad=item_aad(item_pk, record.ref))
+            items.append(
+                (item_pk, record.pk, acquisition_pk, value.field, value.category, identifier,
+                 sealed, value.special_care, value.consent_ref, value.retain_until)
+            )  # fmt: skip
+    rows_insert(
+        Item,
+        ["id", "subject", "acquisition", "field", "category", "identifier", "sealed",
+         "special_care", "consent_ref", "retain_until"],
+        items,
+    )  # fmt: skip
 
-    refs = [r.subject.ref for r in parsed if r.subject]
     audit_record(
         actor=actor,
         action="vault.ingest",
-        subjects=refs,
+        subjects=[r.ref for r in parsed],
         detail={
             "channel": terms.channel.id,
             "source": source,
             "policy_version": terms.version,
             "purposes": list(terms.purposes),
-            "acquisitions": len(acquisitions),
-            "subjects_created": len(new_subjects),
+            "acquisitions": len(acquisition_pks),
+            "subjects_created": len(new_refs),
             "items": len(items),
         },
     )
     return [
-        IngestResult(subject_id=r.subject.ref, acquisition_id=r.acquisition.pk, created=r.created)
+        IngestResult(subject_id=r.ref, acquisition_id=r.acquisition, created=r.created)
         for r in parsed
-        if r.subject and r.acquisition
+        if r.acquisition is not None
     ]
 
 
 def _indexes_write(parsed: list[_Record]) -> None:
+    """Gives every identifier value its blind-index row, reusing the subject's existing one."""
     wanted = {
-        (r.subject.pk, v.kind, v.digest): r
+        (r.pk, v.kind, v.digest)
         for r in parsed
         for v in r.values
-        if r.subject and v.kind and v.digest
+        if r.pk is not None and v.kind and v.digest
     }
-    subject_pks = {key[0] for key in wanted}
-    existing = {
-        (row.subject_id, row.kind, row.digest): row
-        for row in BlindIndex.objects.filter(subject_id__in=subject_pks)
-    }
-    new_rows = {
-        key: BlindIndex(subject_id=key[0], kind=key[1], digest=key[2])
-        for key in wanted
-        if key not in existing
-    }
-    BlindIndex.objects.bulk_create(list(new_rows.values()), batch_size=1000)
-    rows = {**existing, **new_rows}
-    for (subject_pk, kind, digest), record in wanted.items():
-        record.indexes[(kind, digest)] = rows[(subject_pk, kind, digest)]
+    # Only subjects that existed before this batch can already have index rows.
+    subject_pks = sorted({r.pk for r in parsed if r.pk is not None and not r.created})
+    ids: dict[tuple[int, str, str], int] = {}
+    for start in range(0, len(subject_pks), 2000):
+        rows = BlindIndex.objects.filter(
+            subject_id__in=subject_pks[start : start + 2000]
+        ).values_list("subject_id", "kind", "digest", "pk")
+        ids.update({(subject_pk, kind, digest): pk for subject_pk, kind, digest, pk in rows})
+    missing = sorted(key for key in wanted if key not in ids)
+    created = rows_insert(BlindIndex, ["subject", "kind", "digest"], missing, returning=True)
+    ids.update(zip(missing, created, strict=True))
+    for record in parsed:
+        for value in record.values:
+            if record.pk is not None and value.kind and value.digest:
+                record.indexes[(value.kind, value.digest)] = ids[
+                    (record.pk, value.kind, value.digest)
+                ]
 
 
 def _subject_for_update(subject_id: str) -> Subject:

@@ -124,9 +124,7 @@ def _opens(rows: list[tuple[str, str, bytes]]) -> list[str]:
     opened = []
     for row_id, ref, sealed in rows:
         if ref in ciphers:
-            # SQLite stores UUIDs as 32 hex digits; the associated data uses the canonical form.
-            canonical = f"{row_id[:8]}-{row_id[8:12]}-{row_id[12:16]}-{row_id[16:20]}-{row_id[20:]}"
-            opened.append(field_open(ciphers[ref], sealed, aad=item_aad(canonical, ref)))
+            opened.append(field_open(ciphers[ref], sealed, aad=item_aad(row_id, ref)))
     return opened
 
 

@@ -1,0 +1,269 @@
+"""Vault speed beside a plaintext table in the same database, in the same run.
+
+For N people (default 100,000; `--subjects`): ingest rate, lookup by e-mail (p50/p99),
+purpose-filtered export (fields decrypted per second) and erasure of one subject, each next to
+the same operation on an unencrypted table. Prints a JSON summary. No assertions.
+
+  .venv/bin/python bench/vault.py --subjects 20000
+  .venv/bin/python bench/vault.py --subjects 20000 \
+      --database-url postgresql://postgres@127.0.0.1:5432/hogo_bench
+
+SQLite runs in a fresh temporary data directory. For PostgreSQL the named database (whose name
+must end in `bench`) and its `<name>_keys` key store are dropped and created afresh.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+CAMPAIGN = "campaign-invitations-surveys"
+ACTOR = "system:bench"
+BATCH = 2000
+FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
+GIVEN = ["花子", "太郎", "一郎", "美咲", "健太", "さくら", "翔", "陽菜", "大輔", "結衣"]
+ORGS = ["三星電機", "Kuroshio Works", "東和製作所", "Nagoya Robotics", "北斗オートメーション"]
+DEPTS = ["生産技術部", "品質保証部", "Engineering", "設計部", "営業部"]
+TITLES = ["部長", "課長", "主任", "Engineer", "Manager"]
+EVENTS = ["CC-Link IE TSN セミナー", "Partner Conference", "工場自動化展示会"]
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--subjects", type=int, default=100_000)
+    parser.add_argument("--lookups", type=int, default=1000)
+    parser.add_argument("--erasures", type=int, default=200)
+    parser.add_argument("--database-url", default="", help="PostgreSQL; default SQLite")
+    return parser.parse_args()
+
+
+def people(n: int) -> list[dict[str, str]]:
+    rng = random.Random(42)
+    return [
+        {
+            "email": f"person{i}.{rng.randrange(10**6)}@example{i % 97}.jp",
+            "name": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}",
+            "phone": f"090-{rng.randrange(10**4):04d}-{i % 10**4:04d}",
+            "organization": rng.choice(ORGS),
+            "department": rng.choice(DEPTS),
+            "job_title": rng.choice(TITLES),
+            "event": rng.choice(EVENTS),
+        }
+        for i in range(n)
+    ]
+
+
+def postgres_recreate(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.strip("/")
+    if not name.endswith("bench"):
+        sys.exit("bench/vault.py: the PostgreSQL database name must end in 'bench' (it is dropped)")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for db in (name, f"{name}_keys"):
+            conn.execute(f'DROP DATABASE IF EXISTS "{db}"')
+            conn.execute(f'CREATE DATABASE "{db}"')
+
+
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def percentiles(samples: Sequence[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 3),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 3),
+    }
+
+
+def main() -> None:
+    args = arguments()
+    data_dir = tempfile.mkdtemp(prefix="hogo-bench-vault-")
+    os.environ["HOGO_DATA_DIR"] = data_dir
+    os.environ.pop("HOGO_KEYSTORE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hogo.settings"
+    if args.database_url:
+        postgres_recreate(args.database_url)
+        os.environ["DATABASE_URL"] = args.database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from hogo.policy.services import policy_file_read, policy_load
+    from hogo.vault.access import subjects_access, subjects_export
+    from hogo.vault.erasure import subject_erase
+    from hogo.vault.keys import blind_indexer
+    from hogo.vault.models import BlindIndex, IdentifierKind
+    from hogo.vault.normalize import email_normalize
+    from hogo.vault.records import ItemIn, SubjectIn
+    from hogo.vault.services import subjects_ingest
+
+    call_command("migrate", verbosity=0)
+    call_command("migrate", database="keys", verbosity=0)
+    policy_load(text=policy_file_read(path=Path(settings.POLICY_FILE)), note="bench")
+    columns = ("email", "name", "phone", "organization", "department", "job_title", "event")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE bench_plain (id bigint PRIMARY KEY, "
+            + ", ".join(f"{c} varchar(320) NOT NULL" for c in columns)
+            + ")"
+        )
+        cursor.execute("CREATE INDEX bench_plain_email ON bench_plain (email)")
+
+    rows = people(args.subjects)
+    rng = random.Random(7)
+    fields = len(columns)
+
+    def plain_ingest() -> None:
+        sql = (
+            f"INSERT INTO bench_plain (id, {', '.join(columns)}) "
+            f"VALUES (%s, {', '.join(['%s'] * fields)})"
+        )
+        for start in range(0, len(rows), BATCH):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(
+                    sql,
+                    [
+                        [i, *(row[c] for c in columns)]
+                        for i, row in enumerate(rows[start : start + BATCH], start)
+                    ],
+                )
+
+    refs: list[str] = []
+
+    def vault_ingest() -> None:
+        for start in range(0, len(rows), BATCH):
+            results = subjects_ingest(
+                actor=ACTOR,
+                channel="event-registration",
+                purposes=[CAMPAIGN],
+                records=[
+                    SubjectIn(
+                        identifiers={k: row[k] for k in ("email", "name", "phone")},
+                        items=[
+                            ItemIn(k, None, row[k])
+                            for k in ("organization", "department", "job_title", "event")
+                        ],
+                    )
+                    for row in rows[start : start + BATCH]
+                ],
+            )
+            refs.extend(r.subject_id for r in results)
+
+    summary: dict[str, Any] = {
+        "date": date.today().isoformat(),
+        "database": connection.vendor,
+        "subjects": args.subjects,
+        "fields_per_subject": fields,
+    }
+    plain_s = timed(plain_ingest)
+    vault_s = timed(vault_ingest)
+    summary["ingest"] = {
+        "vault_subjects_per_s": round(args.subjects / vault_s),
+        "plain_subjects_per_s": round(args.subjects / plain_s),
+        "vault_vs_plain_time": round(vault_s / plain_s, 2),
+    }
+
+    sample = rng.sample(range(args.subjects), min(args.lookups, args.subjects))
+
+    def lookups(run: Callable[[str], object]) -> list[float]:
+        times = []
+        for i in sample:
+            start = time.perf_counter()
+            run(rows[i]["email"])
+            times.append(time.perf_counter() - start)
+        return times
+
+    def plain_lookup(email: str) -> object:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM bench_plain WHERE email = %s", [email])
+            return cursor.fetchall()
+
+    def vault_find(email: str) -> object:
+        digest = blind_indexer(IdentifierKind.EMAIL).digest(email_normalize(email))
+        return list(
+            BlindIndex.objects.filter(kind=IdentifierKind.EMAIL, digest=digest).values_list(
+                "subject__ref", flat=True
+            )
+        )
+
+    def vault_access(email: str) -> object:
+        result = subjects_access(actor=ACTOR, purpose=CAMPAIGN, email=email)
+        assert len(result.items) == 1
+        return result
+
+    plain = percentiles(lookups(plain_lookup))
+    find = percentiles(lookups(vault_find))
+    access = percentiles(lookups(vault_access))
+    summary["lookup_by_email"] = {
+        "plain": plain,
+        "vault_find": find,
+        "vault_access": access,
+        "find_vs_plain_p50": round(find["p50_ms"] / plain["p50_ms"], 2),
+        "access_vs_plain_p50": round(access["p50_ms"] / plain["p50_ms"], 2),
+    }
+
+    opened = 0
+
+    def vault_export() -> None:
+        nonlocal opened
+        for page in subjects_export(actor=ACTOR, purpose=CAMPAIGN, batch_size=1000):
+            opened += sum(len(v.identifiers) + len(v.data) for v in page.items)
+
+    def plain_export() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM bench_plain ORDER BY id")
+            while cursor.fetchmany(1000):
+                pass
+
+    plain_s = timed(plain_export)
+    vault_s = timed(vault_export)
+    summary["export"] = {
+        "vault_fields_per_s": round(opened / vault_s),
+        "plain_fields_per_s": round(args.subjects * fields / plain_s),
+        "vault_vs_plain_time": round(vault_s / plain_s, 2),
+        "fields_opened": opened,
+    }
+
+    victims = rng.sample(range(args.subjects), min(args.erasures, args.subjects))
+
+    def plain_erase(i: int) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM bench_plain WHERE id = %s", [i])
+
+    def vault_erase(i: int) -> None:
+        subject_erase(actor=ACTOR, subject_id=refs[i])
+
+    plain_times = [timed(lambda i=i: plain_erase(i)) for i in victims]
+    vault_times = [timed(lambda i=i: vault_erase(i)) for i in victims]
+    plain_erasure, vault_erasure = percentiles(plain_times), percentiles(vault_times)
+    summary["erasure"] = {
+        "plain": plain_erasure,
+        "vault": vault_erasure,
+        "vault_vs_plain_p50": round(vault_erasure["p50_ms"] / plain_erasure["p50_ms"], 2),
+    }
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

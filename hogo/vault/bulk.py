@@ -1,0 +1,94 @@
+"""Multi-row inserts for the vault's ingest path.
+
+Django's `bulk_create` spends about nine tenths of a large import compiling SQL value by value;
+`rows_insert` converts each column once per value with the backend's own adapters and sends one
+statement per chunk (`executemany`, or multi-row `VALUES ... RETURNING` when the generated ids
+are needed). Standard SQL, on SQLite 3.35+ and PostgreSQL alike.
+"""
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from django.db import connections, models, router
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+Convert = Callable[[Any], Any]
+
+
+def rows_insert(
+    model: type[models.Model],
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    returning: bool = False,
+) -> list[int]:
+    """Inserts `rows` (values in `columns` order, by field name); returns the new primary keys,
+    in row order, when `returning`."""
+    if not rows:
+        return []
+    connection = connections[router.db_for_write(model)]
+    fields = [_field(model, name) for name in columns]
+    converters = [(n, c) for n, field in enumerate(fields) if (c := _converter(field, connection))]
+    prepared: list[Any] = list(rows)
+    if converters:
+        prepared = []
+        for row in rows:
+            values = list(row)
+            for n, convert in converters:
+                values[n] = convert(values[n])
+            prepared.append(values)
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(str(field.column)) for field in fields)
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    with connection.cursor() as cursor:
+        if not returning:
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", prepared)  # noqa: S608
+            return []
+        assert model._meta.pk is not None
+        pk = quote(str(model._meta.pk.column))
+        limit = connection.features.max_query_params or 999
+        per = max(1, min(500, limit // len(fields)))
+        ids: list[int] = []
+        for start in range(0, len(prepared), per):
+            chunk = prepared[start : start + per]
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))} "  # noqa: S608
+                f"RETURNING {pk}",
+                [value for row in chunk for value in row],
+            )
+            ids.extend(row[0] for row in cursor.fetchall())
+    return ids
+
+
+def _field(model: type[models.Model], name: str) -> "models.Field[Any, Any]":
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
+def _converter(field: "models.Field[Any, Any]", connection: BaseDatabaseWrapper) -> Convert | None:
+    """How a column's values are adapted for the driver; None where they go as they are."""
+    ops = connection.ops
+    if isinstance(field, models.DateTimeField):
+        # A batch carries a handful of distinct times (now, ends of retention): adapt each once.
+        adapted: dict[datetime, object] = {}
+
+        def adapt(v: object) -> object:
+            if not isinstance(v, datetime):
+                return v
+            if v not in adapted:
+                adapted[v] = ops.adapt_datetimefield_value(v)
+            return adapted[v]
+
+        return adapt
+    if isinstance(field, models.UUIDField):
+        native = connection.features.has_native_uuid_field
+        return lambda v: v if native or not isinstance(v, uuid.UUID) else v.hex
+    if isinstance(field, models.JSONField):
+        return lambda v: ops.adapt_json_value(v, None)
+    if isinstance(field, models.CharField) and field.choices:
+        return lambda v: v if type(v) is str or v is None else str(v)  # TextChoices members
+    return None  # text, integers, booleans, bytes and foreign keys go as they are
