@@ -10,7 +10,7 @@ written to stderr.
 import json
 import sys
 from collections.abc import Iterable
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ClassVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -54,6 +54,9 @@ def scan_lines(lines: Iterable[bytes]) -> Iterable[dict[str, Any]]:
 
 class Command(BaseCommand):
     help = "Scan JSON Lines ({id, text}) for special-care categories and identifiers."
+    # Scanning needs neither the database nor the URL configuration: skip the system checks,
+    # so the command also works where the rest of the site is not configured.
+    requires_system_checks: ClassVar[list[str]] = []  # type: ignore[misc]
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", default="-", help="JSON Lines file, or - for stdin")
