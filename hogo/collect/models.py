@@ -232,8 +232,9 @@ class ImportStatus(models.TextChoices):
 
 
 class ImportJob(models.Model):
-    """One import of one file. Rows are committed in batches together with `rows_done`, so an
-    interrupted job resumes after the last committed batch and imports no row twice."""
+    """One import of one file (identified by its sha256). Rows are committed in batches
+    together with `rows_done`, so an interrupted job resumes after the last committed batch
+    and imports no row twice."""
 
     receipt = models.ForeignKey(ReceiptRecord, on_delete=models.PROTECT, related_name="jobs")
     file_sha256 = models.CharField(max_length=64)
@@ -243,6 +244,7 @@ class ImportJob(models.Model):
     imported = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
     special_care = models.PositiveIntegerField(default=0)
+    message = models.CharField(max_length=500, blank=True, help_text="Why it stopped, if it did.")
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -266,7 +268,9 @@ class ImportRowError(models.Model):
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="errors")
     row = models.PositiveIntegerField(help_text="Line number in the file (header is line 1).")
     reason = models.CharField(max_length=300)
-    category = models.CharField(max_length=32, blank=True, help_text="Special-care category.")
+    categories = models.CharField(
+        max_length=200, blank=True, help_text="Special-care categories found, comma-separated."
+    )
 
     class Meta:
         indexes = (models.Index(fields=["job", "row"]),)
