@@ -9,6 +9,7 @@ from hogo.audit.api import router as audit_router
 from hogo.consent.api import router as consent_router
 from hogo.errors import HogoError
 from hogo.policy.api import router as policy_router
+from hogo.share.api import router as share_router
 from hogo.site.api import router as site_router
 from hogo.vault.api import router as subjects_router
 
@@ -25,6 +26,7 @@ api.add_router("/audit", audit_router)
 api.add_router("/consents", consent_router)
 api.add_router("/subjects", subjects_router)
 api.add_router("/site", site_router)
+api.add_router("/share", share_router)
 
 
 def error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

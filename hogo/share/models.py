@@ -125,12 +125,6 @@ class Recipient(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_by = models.CharField(max_length=80, blank=True)
 
-    class Meta:
-        permissions = (
-            ("provide_data", "Can provide personal data to a recipient"),
-            ("export_records", "Can export provision records for an inspection"),
-        )
-
     def __str__(self) -> str:
         return f"{self.name} ({self.ref})"
 

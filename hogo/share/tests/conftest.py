@@ -26,6 +26,12 @@ MEMBER = "member-site-registration"
 
 
 @pytest.fixture(autouse=True)
+def quick_argon2(settings: Any) -> None:
+    """Personas log in with Argon2 at its cheapest: these tests are not about passwords."""
+    settings.PASSWORD_HASHERS = ["hogo.console.tests.conftest.QuickArgon2PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def master_key(settings: Any, tmp_path: Path) -> Path:
     """Each test gets its own key-encryption key file (made at first use)."""
     settings.MASTER_KEY_FILE = tmp_path / "keys" / "master.key"
