@@ -113,7 +113,7 @@ def main() -> None:
     from hogo.vault.access import subjects_access, subjects_export
     from hogo.vault.erasure import subject_erase
     from hogo.vault.keys import blind_indexer
-    from hogo.vault.models import BlindIndex, IdentifierKind
+    from hogo.vault.models import IdentifierKind
     from hogo.vault.normalize import email_normalize
     from hogo.vault.records import ItemIn, SubjectIn
     from hogo.vault.services import subjects_ingest
@@ -200,12 +200,16 @@ def main() -> None:
             return cursor.fetchall()
 
     def vault_find(email: str) -> object:
+        """The lookup itself, in the same plain SQL as the baseline: normalize, HMAC (the
+        index key read from the key store each time), indexed join."""
         digest = blind_indexer(IdentifierKind.EMAIL).digest(email_normalize(email))
-        return list(
-            BlindIndex.objects.filter(kind=IdentifierKind.EMAIL, digest=digest).values_list(
-                "subject__ref", flat=True
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.ref FROM vault_blindindex b JOIN vault_subject s ON s.id = b.subject_id "
+                "WHERE b.kind = %s AND b.digest = %s",
+                ["email", digest],
             )
-        )
+            return cursor.fetchall()
 
     def vault_access(email: str) -> object:
         result = subjects_access(actor=ACTOR, purpose=CAMPAIGN, email=email)

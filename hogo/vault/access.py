@@ -7,12 +7,13 @@ the acquisition and the active one), and special-care values only with a live co
 other subject is refused with a reason. Each call records one audit event.
 """
 
+import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
@@ -55,7 +56,7 @@ _CLOSED = {
 
 @dataclass(frozen=True)
 class _Sealed:
-    pk: str
+    pk: uuid.UUID | str
     subject_pk: int
     field: str
     category: str
@@ -329,29 +330,32 @@ def _categories(policy: Policy, version: int, purpose: str) -> set[str]:
 
 
 def _sealed_items(acquisition_pks: list[int]) -> list[tuple[_Sealed, int]]:
+    """The sealed items of these acquisitions, oldest acquisition first.
+
+    Plain SQL (standard, on both databases): on an export this query returns most of the rows
+    opened, and the ORM's per-row conversions cost more than the decryption itself."""
+    connection = connections[router.db_for_read(Item)]
+    quote = connection.ops.quote_name
+    item, index = quote(Item._meta.db_table), quote(BlindIndex._meta.db_table)
     rows: list[tuple[_Sealed, int]] = []
-    for start in range(0, len(acquisition_pks), CHUNK):
-        query = (
-            Item.objects.filter(acquisition_id__in=acquisition_pks[start : start + CHUNK])
-            .order_by("acquisition__acquired_at", "acquisition_id")
-            .values_list(
-                "pk",
-                "subject_id",
-                "acquisition_id",
-                "field",
-                "category",
-                "sealed",
-                "identifier__kind",
-                "special_care",
-                "consent_ref",
-                "consent_withdrawn_at",
-            )
+    ordered = sorted(acquisition_pks)
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        # Table names come from the models and every value is bound: nothing to inject.
+        sql = (
+            "SELECT i.id, i.subject_id, i.acquisition_id, i.field, i.category, i.sealed, b.kind, "  # noqa: S608
+            "i.special_care, i.consent_ref, i.consent_withdrawn_at "
+            f"FROM {item} i LEFT JOIN {index} b ON b.id = i.identifier_id "
+            f"WHERE i.acquisition_id IN ({', '.join(['%s'] * len(chunk))}) "
+            "ORDER BY i.acquisition_id"
         )
-        for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in query:
-            live = bool(consent) and withdrawn is None
-            rows.append(
-                (_Sealed(pk.hex, subject_pk, field, cat, bytes(blob), kind, special, live), acq)
-            )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, chunk)
+            for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in cursor:
+                # SQLite gives the id as 32 hex digits, PostgreSQL as a UUID: item_aad takes both.
+                live = bool(consent) and withdrawn is None
+                row = _Sealed(pk, subject_pk, field, cat, bytes(blob), kind, bool(special), live)
+                rows.append((row, acq))
     return rows
 
 
