@@ -13,6 +13,7 @@ must end in `bench`) and its `<name>_keys` key store are dropped and created afr
 """
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -135,8 +136,9 @@ def main() -> None:
     fields = len(columns)
 
     def plain_ingest() -> None:
+        # Fixed column names, values bound.
         sql = (
-            f"INSERT INTO bench_plain (id, {', '.join(columns)}) "
+            f"INSERT INTO bench_plain (id, {', '.join(columns)}) "  # noqa: S608
             f"VALUES (%s, {', '.join(['%s'] * fields)})"
         )
         for start in range(0, len(rows), BATCH):
@@ -258,8 +260,8 @@ def main() -> None:
     def vault_erase(i: int) -> None:
         subject_erase(actor=ACTOR, subject_id=refs[i])
 
-    plain_times = [timed(lambda i=i: plain_erase(i)) for i in victims]
-    vault_times = [timed(lambda i=i: vault_erase(i)) for i in victims]
+    plain_times = [timed(functools.partial(plain_erase, i)) for i in victims]
+    vault_times = [timed(functools.partial(vault_erase, i)) for i in victims]
     plain_erasure, vault_erasure = percentiles(plain_times), percentiles(vault_times)
     summary["erasure"] = {
         "plain": plain_erasure,
