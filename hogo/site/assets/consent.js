@@ -77,6 +77,15 @@ input{width:1.2rem;height:1.2rem;margin:0}
 .note{font-size:.9rem;color:#444}
 @media (prefers-color-scheme:dark){.box,button{color:#eee;background:#1e1e1e;border-color:#ccc}button.main{background:#eee;color:#111}a{color:#8ab4f8}.note{color:#bbb}}`;
 
+  let config = null;
+  let gpc = navigator.globalPrivacyControl === true;
+  let stored = readCookie();
+  let active = new Set(); // categories allowed on this page now
+  const ran = new Set(); // categories whose code ran on this page (revoking them needs a reload)
+  let host = null;
+  let banner = null;
+  let dialog = null;
+
   // Consent mode v2 defaults go first in the data layer, ahead of anything the page queued.
   const dataLayer = (window.dataLayer = window.dataLayer || []);
   function gtag() {
@@ -86,15 +95,6 @@ input{width:1.2rem;height:1.2rem;margin:0}
     return arguments;
   })("consent", "default", consentTypes(new Set()));
   dataLayer.unshift(defaults);
-
-  let config = null;
-  let gpc = navigator.globalPrivacyControl === true;
-  let stored = readCookie();
-  let active = new Set(); // categories allowed on this page now
-  const ran = new Set(); // categories whose code ran on this page (revoking them needs a reload)
-  let host = null;
-  let banner = null;
-  let dialog = null;
 
   window.hogoConsent = {
     open: () => openPreferences(null),
