@@ -64,7 +64,7 @@ def build_corpus(n: int, seed: int = 7) -> list[tuple[str, set[str]]]:
     corpus = []
     for i in range(n):
         lang = "ja" if i % 2 else "en"
-        target = 100 if lang == "ja" else 200  # about the same amount of content
+        target = 190
         parts = [rng.choice(by_lang[lang])]
         planted: set[str] = set()
         if i % 3 == 0:

@@ -79,7 +79,8 @@ class Engine:
         findings: list[Finding] = list(identifiers)
         if terms:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
-        findings.sort(key=lambda f: (f.start, f.end, f.kind))
+        if len(findings) > 1:
+            findings.sort(key=lambda f: (f.start, f.end, f.kind))
         return ScanResult(tuple(findings), lang=lang)
 
     def _judge(
@@ -131,6 +132,8 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     """Resolve overlaps: touching or overlapping hits of one category merge into one span
     that keeps the strongest entry; between categories (and neutral phrases) a hit inside a
     longer one is hidden."""
+    if len(terms) == 1 and not blockers:
+        return terms
     merged: list[Match] = []
     for hit in sorted(terms, key=lambda h: (h.start, -h.end)):
         last = merged[-1] if merged else None

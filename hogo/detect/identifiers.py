@@ -6,7 +6,7 @@ person names, which need the capital letters of the original text.
 
 import ipaddress
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hogo.detect.context import Cue
@@ -194,8 +194,6 @@ def _digits(text: str) -> str:
 
 
 def _emails(text: str) -> Iterator[Candidate]:
-    if "@" not in text:
-        return
     for m in _EMAIL_RE.finditer(text):
         yield Candidate("email", m.start(), m.end(), 0.95, "email.pattern")
 
@@ -234,8 +232,6 @@ def _numbers_in(text: str, pos: int, endpos: int) -> Iterator[Candidate]:
 
 
 def _ipv6(text: str) -> Iterator[Candidate]:
-    if text.count(":") < 2:
-        return
     for m in _IPV6_RE.finditer(text):
         try:
             ipaddress.IPv6Address(m.group())
@@ -282,19 +278,21 @@ def find_identifiers(
     """Identifiers in the original text, without overlaps (the validated, longer one wins)."""
     text = norm.text
     candidates: list[Candidate] = []
-    sources: list[Callable[[], Iterator[Candidate]]] = [lambda: _emails(text)]
+    if "@" in text:
+        candidates.extend(_emails(text))
     if _NUMBER_HINT_RE.search(text):
-        sources.append(lambda: _numbers(text))
-    sources.append(lambda: _ipv6(text))
-    sources.append(lambda: _addresses(text, cues.get("@place", [])))
-    for source in sources:
-        candidates.extend(source())
-    findings: list[Finding] = []
-    for c in candidates:
-        start, end = norm.original_span(c.start, c.end)
-        findings.append(Finding("identifier", c.label, start, end, c.score, c.rule))
+        candidates.extend(_numbers(text))
+    if text.count(":") >= 2:
+        candidates.extend(_ipv6(text))
+    places = cues.get("@place")
+    if places or "-" in text:
+        candidates.extend(_addresses(text, places or []))
+    findings = [
+        Finding("identifier", c.label, *norm.original_span(c.start, c.end), c.score, c.rule)
+        for c in candidates
+    ]
     findings.extend(find_person_names(norm, original, ja=ja, cues=cues))
-    return _without_overlaps(findings)
+    return _without_overlaps(findings) if len(findings) > 1 else findings
 
 
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:

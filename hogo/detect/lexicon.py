@@ -168,6 +168,7 @@ class Lexicon:
         """Term hits and cue spans by kind, all in offsets of ``text`` (the folded text)."""
         found: list[Match] = []
         cues: dict[str, list[tuple[int, int]]] = {}
+        add_cue = cues.setdefault
         if _HAS_LATIN_RE.search(text):
             closed, terms, kinds = self.latin_closed, self.latin_terms, self.latin_cues
             matches = self.latin.find_matches_as_indexes(word_marked(text), overlapping=True)
@@ -176,14 +177,14 @@ class Lexicon:
                 # marked text are one more than in ``text``.
                 t_end = end - 2 if closed[index] else end - 1
                 for kind in kinds[index]:
-                    cues.setdefault(kind, []).append((start, t_end))
+                    add_cue(kind, []).append((start, t_end))
                 for entry in terms[index]:
                     found.append(Match(entry, start, t_end))
         if not text.isascii():
             terms, kinds = self.other_terms, self.other_cues
             for index, start, end in self.other.find_matches_as_indexes(text, overlapping=True):
                 for kind in kinds[index]:
-                    cues.setdefault(kind, []).append((start, end))
+                    add_cue(kind, []).append((start, end))
                 for entry in terms[index]:
                     found.append(Match(entry, start, end))
         return found, cues

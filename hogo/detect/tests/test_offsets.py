@@ -77,3 +77,16 @@ def test_it_never_fails_and_spans_stay_inside_the_text(text: str) -> None:
     for finding in scan(text).findings:
         assert 0 <= finding.start < finding.end <= len(text)
         assert 0 <= finding.score <= 1
+
+
+def test_it_skips_only_blocks_that_fold_to_themselves() -> None:
+    """Loading skips whole blocks of CJK and Hangul; none of their characters may change."""
+    from hogo.detect.normalize import _IDENTITY_BLOCKS
+
+    for block in _IDENTITY_BLOCKS:
+        for cp in range(block << 8, (block + 1) << 8):
+            if 0xD800 <= cp < 0xE000:
+                continue
+            char = chr(cp)
+            assert fold(char) == char, hex(cp)
+            assert not unicodedata.combining(char), hex(cp)
