@@ -166,6 +166,7 @@ INSTALLED_APPS = [
     "hogo.consent",
     "hogo.collect",
     "hogo.share",
+    "hogo.desk",
     "hogo.site",
     "hogo.api",
     "hogo.console",

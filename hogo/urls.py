@@ -17,10 +17,12 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("site/", include("hogo.site.urls")),
     path("console/", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("console/desk/", include("hogo.desk.console_urls")),
     path("console/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
     path("privacy/", include("hogo.policy.urls")),
     path("forms/", include("hogo.collect.urls")),
+    path("privacy-center/", include("hogo.desk.urls")),
     prefix_default_language=True,
 )

@@ -1,0 +1,128 @@
+"""The e-mails the desk sends, composed in the case's language from `templates/desk/mail/`.
+
+Each template's first line is the subject. No mail ever carries a disclosure password or a
+value from the vault other than what the person asked to be told (their purposes).
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from hogo.desk.labels import REFUSAL_TEXTS
+from hogo.desk.models import Case, VerificationPurpose
+from hogo.policy.schema import Policy
+from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.records import DisclosedAcquisition
+
+
+def code(case: Case, code: str, token: str, purpose: str) -> tuple[str, str]:
+    return _render(
+        case,
+        "code",
+        {
+            "code": code,
+            "link": _url(case, "desk:link", token=token),
+            "for_status": purpose == VerificationPurpose.STATUS,
+        },
+    )
+
+
+def purposes(case: Case, acquisitions: Sequence[DisclosedAcquisition]) -> tuple[str, str]:
+    """Per acquisition: when, through which channel, under which published version, and the
+    purposes stated then (Art. 32(2))."""
+    rows = []
+    for acquisition in acquisitions:
+        policy = _version(acquisition.policy_version)
+        channel = policy.channels.get(acquisition.channel)
+        rows.append(
+            {
+                "acquired_at": acquisition.acquired_at,
+                "channel": channel.title.get(case.language) if channel else acquisition.channel,
+                "version": acquisition.policy_version,
+                "purposes": [
+                    {
+                        "title": policy.purposes[p].title.get(case.language),
+                        "description": policy.purposes[p].description.get(case.language),
+                    }
+                    for p in acquisition.purposes
+                    if p in policy.purposes
+                ],
+            }
+        )
+    return _render(case, "purposes", {"rows": rows, "notice": _url(case, "policy:notice")})
+
+
+def nothing_held(case: Case) -> tuple[str, str]:
+    return _render(case, "nothing_held", {})
+
+
+def disclosure_attached(case: Case) -> tuple[str, str]:
+    return _render(case, "disclosure_attached", {})
+
+
+def disclosure_link(case: Case, token: str, expires_at: datetime) -> tuple[str, str]:
+    return _render(
+        case,
+        "disclosure_link",
+        {"link": _url(case, "desk:download", token=token), "expires_at": expires_at},
+    )
+
+
+def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
+    policy = policy_active()
+    suspended = outcome.get("purposes")
+    purposes = [
+        policy.purposes[p].title.get(case.language)
+        for p in (suspended if isinstance(suspended, list) else [])
+        if isinstance(p, str) and p in policy.purposes
+    ]
+    return _render(case, f"{case.kind}_result", {"o": outcome, "purposes": purposes})
+
+
+def refusal(case: Case) -> tuple[str, str]:
+    reason = REFUSAL_TEXTS[case.refusal_reason].get(case.language)
+    return _render(case, "refusal", {"reason": reason, "explanation": case.refusal_explanation})
+
+
+def reply(case: Case, text: str) -> tuple[str, str]:
+    return _render(case, "reply", {"text": text})
+
+
+def reminder(cases: Sequence[Case], *, language: str = "ja") -> tuple[str, str]:
+    with translation.override(language):
+        text = render_to_string(f"desk/mail/reminder.{language}.txt", {"cases": cases})
+    subject, _, body = text.partition("\n")
+    return subject.strip(), body.lstrip("\n")
+
+
+def _render(case: Case, name: str, context: dict[str, object]) -> tuple[str, str]:
+    policy = policy_active()
+    lang = case.language
+    with translation.override(lang):
+        text = render_to_string(
+            f"desk/mail/{name}.{lang}.txt",
+            {
+                **context,
+                "case": case,
+                "org": policy.organization.name.get(lang),
+                "desk": policy.organization.contact,
+                "desk_name": policy.organization.contact.name.get(lang),
+                "desk_hours": policy.organization.contact.hours.get(lang),
+                "status_url": _url(case, "desk:case", ref=case.ref),
+            },
+        )
+    subject, _, body = text.partition("\n")
+    return subject.strip(), body.lstrip("\n")
+
+
+def _url(case: Case, name: str, **kwargs: str) -> str:
+    with translation.override(case.language):
+        return case.origin.rstrip("/") + reverse(name, kwargs=kwargs or None)
+
+
+def _version(number: int) -> Policy:
+    active = policy_active()
+    return active if number == active.version else policy_at(version=number)

@@ -1,0 +1,329 @@
+"""The desk in the staff console (/console/desk/): the queue by deadline, one case with its
+steps, mail and notes, and the desk's actions. Desk operators and the privacy officer act;
+auditors may look. Pages use the console's (admin) layout and login."""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from hogo.audit.services import actor_for
+from hogo.desk.kinds import CorrectionDetails, details_of
+from hogo.desk.labels import REFUSAL_TEXTS
+from hogo.desk.models import QUEUE_STATUSES, Case, CaseKind, CaseStatus, RefusalReason, StepName
+from hogo.desk.review import case_review, printable_pdf
+from hogo.desk.selectors import (
+    case_get,
+    case_mails,
+    case_notes,
+    case_steps,
+    cases_queue,
+    step_waiting_for_post,
+)
+from hogo.desk.services import (
+    AGENT_KINDS,
+    AUTHORITY_DOCUMENTS,
+    IDENTITY_DOCUMENTS,
+    Evidence,
+    case_approve,
+    case_assign,
+    case_fee_record,
+    case_note_add,
+    case_posted_record,
+    case_record,
+    case_refuse,
+    case_retry,
+)
+from hogo.errors import HogoError, NotFound
+from hogo.roles import Role, has_role
+
+HANDLERS = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
+VIEWERS = (*HANDLERS, Role.AUDITOR)
+
+View = Callable[..., HttpResponse]
+
+
+def _staff(roles: tuple[Role, ...]) -> Callable[[View], View]:
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not (isinstance(user, User) and has_role(user, *roles)):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return admin.site.admin_view(never_cache(checked))
+
+    return decorate
+
+
+def _context(request: HttpRequest, title: str, **extra: object) -> dict[str, object]:
+    user = request.user
+    return {
+        **admin.site.each_context(request),
+        "title": title,
+        "can_handle": isinstance(user, User) and has_role(user, *HANDLERS),
+        **extra,
+    }
+
+
+@_staff(VIEWERS)
+def queue(request: HttpRequest) -> HttpResponse:
+    show = request.GET.get("show", "open")
+    statuses = {
+        "open": QUEUE_STATUSES,
+        "unverified": (CaseStatus.UNVERIFIED,),
+        "closed": (CaseStatus.COMPLETED, CaseStatus.REFUSED, CaseStatus.EXPIRED),
+    }.get(show, QUEUE_STATUSES)
+    kind = request.GET.get("kind") or None
+    mine = request.GET.get("mine") == "1"
+    rows = cases_queue(
+        statuses=tuple(statuses),
+        kind=kind if kind in CaseKind.values else None,
+        assignee_id=request.user.pk if mine else None,
+    )[:500]
+    return TemplateResponse(
+        request,
+        "desk/console/queue.html",
+        _context(
+            request,
+            "Request desk",
+            rows=rows,
+            show=show,
+            kind=kind,
+            mine=mine,
+            kinds=CaseKind.choices,
+            now=timezone.now(),
+        ),
+    )
+
+
+class RefuseForm(forms.Form):
+    reason = forms.ChoiceField(choices=RefusalReason.choices)
+    explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    reply = forms.BooleanField(required=False, label="E-mail this to the person as a reply")
+
+
+@_staff(VIEWERS)
+def detail(request: HttpRequest, ref: str) -> HttpResponse:
+    case = _case_or_404(ref)
+    details = details_of(case)
+    return TemplateResponse(
+        request,
+        "desk/console/detail.html",
+        _context(
+            request,
+            f"Request {case.ref}",
+            case=case,
+            details=details,
+            is_correction=isinstance(details, CorrectionDetails),
+            steps=case_steps(case=case),
+            mails=case_mails(case=case),
+            notes=case_notes(case=case),
+            post_step=step_waiting_for_post(case=case),
+            refuse_form=RefuseForm(),
+            note_form=NoteForm(),
+            refusal_text=REFUSAL_TEXTS.get(case.refusal_reason),
+            staff=User.objects.filter(is_staff=True, is_active=True).order_by("username"),
+            now=timezone.now(),
+        ),
+    )
+
+
+@_staff(HANDLERS)
+def review(request: HttpRequest, ref: str) -> HttpResponse:
+    """A correction as a diff against the values held (read through the vault's disclosure
+    path for this case, audited)."""
+    case = _case_or_404(ref)
+    user = request.user
+    assert isinstance(user, User)
+    rows = case_review(case=case, actor=actor_for(user))
+    return TemplateResponse(
+        request,
+        "desk/console/review.html",
+        _context(request, f"Review {case.ref}", case=case, rows=rows),
+    )
+
+
+@_staff(HANDLERS)
+def print_pdf(request: HttpRequest, ref: str) -> HttpResponse:
+    """The disclosure PDF to print and post (postal delivery); each download is audited."""
+    case = _case_or_404(ref)
+    user = request.user
+    assert isinstance(user, User)
+    name, pdf = printable_pdf(case=case, actor=actor_for(user))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _action(run: Callable[[HttpRequest, str, str], object]) -> View:
+    @wraps(run)
+    def act(request: HttpRequest, ref: str) -> HttpResponse:
+        user = request.user
+        assert isinstance(user, User)
+        try:
+            run(request, ref, actor_for(user))
+        except HogoError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "Done.")
+        return redirect("desk_console:detail", ref=ref)
+
+    return _staff(HANDLERS)(require_POST(act))
+
+
+@_action
+def assign(request: HttpRequest, ref: str, actor: str) -> object:
+    who = request.POST.get("assignee", "")
+    assignee = User.objects.filter(pk=who, is_staff=True).first() if who.isdigit() else None
+    return case_assign(actor=actor, case_ref=ref, assignee=assignee)
+
+
+@_action
+def note(request: HttpRequest, ref: str, actor: str) -> object:
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        raise HogoError("Write the note first.")
+    user = request.user
+    assert isinstance(user, User)
+    return case_note_add(
+        actor=actor,
+        author=user,
+        case_ref=ref,
+        text=form.cleaned_data["text"],
+        reply=form.cleaned_data["reply"],
+    )
+
+
+@_action
+def approve(request: HttpRequest, ref: str, actor: str) -> object:
+    return case_approve(actor=actor, case_ref=ref)
+
+
+@_action
+def refuse(request: HttpRequest, ref: str, actor: str) -> object:
+    form = RefuseForm(request.POST)
+    if not form.is_valid():
+        raise HogoError("Choose a reason from the list.")
+    return case_refuse(
+        actor=actor,
+        case_ref=ref,
+        reason=form.cleaned_data["reason"],
+        explanation=form.cleaned_data["explanation"],
+    )
+
+
+@_action
+def fee(request: HttpRequest, ref: str, actor: str) -> object:
+    return case_fee_record(actor=actor, case_ref=ref)
+
+
+@_action
+def posted(request: HttpRequest, ref: str, actor: str) -> object:
+    step = request.POST.get("step", "")
+    if step not in StepName.values:
+        raise HogoError("Unknown step.")
+    return case_posted_record(actor=actor, case_ref=ref, step=StepName(step))
+
+
+@_action
+def retry(request: HttpRequest, ref: str, actor: str) -> object:
+    """Retries failed steps and undelivered mail now instead of at the next sweep."""
+    return case_retry(actor=actor, case_ref=ref)
+
+
+class RecordForm(forms.Form):
+    kind = forms.ChoiceField(choices=CaseKind.choices)
+    email = forms.EmailField(required=False, help_text="Leave empty to answer by post.")
+    subject_id = forms.RegexField(
+        regex=r"^sub_[a-z2-7]{16}$",
+        required=False,
+        help_text="The person's subject id (console > Subjects), when known.",
+    )
+    language = forms.ChoiceField(choices=[("ja", "日本語"), ("en", "English")])
+    received_on = forms.DateTimeField(help_text="When the letter or e-mail arrived.")
+    document = forms.ChoiceField(choices=[(d, d) for d in IDENTITY_DOCUMENTS])
+    agent = forms.ChoiceField(
+        choices=[("", "— the person themself —")] + [(a, a) for a in AGENT_KINDS], required=False
+    )
+    authority_document = forms.ChoiceField(
+        choices=[("", "—")] + [(a, a) for a in AUTHORITY_DOCUMENTS], required=False
+    )
+    copy_destroyed = forms.BooleanField(
+        label="Copies of the documents were destroyed after the check (policy)"
+    )
+    delivery = forms.ChoiceField(
+        choices=[("postal_mail", "postal_mail"), ("email_attachment", "email_attachment")],
+        required=False,
+        help_text="Disclosure only.",
+    )
+    details = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What was asked, as JSON for corrections, suspension and complaints, e.g. "
+        '{"changes": [{"category": "phone", "action": "set", "value": "..."}]}',
+    )
+
+
+@_staff(HANDLERS)
+def record(request: HttpRequest) -> HttpResponse:
+    """A request received by post or e-mail, or through an agent, entered by the desk."""
+    form = RecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = request.user
+        assert isinstance(user, User)
+        try:
+            raw = json.loads(data["details"] or "{}")
+            if not isinstance(raw, dict):
+                raise HogoError("details: give a JSON object")
+            if data["kind"] == CaseKind.DISCLOSURE:
+                raw.setdefault("delivery", data["delivery"] or "postal_mail")
+            case = case_record(
+                actor=actor_for(user),
+                kind=data["kind"],
+                email=data["email"] or "",
+                language=data["language"],
+                details=raw,
+                received_at=data["received_on"],
+                evidence=Evidence(
+                    document=data["document"],
+                    agent=data["agent"] or "",
+                    authority_document=data["authority_document"] or "",
+                    copy_destroyed=data["copy_destroyed"],
+                ),
+                origin=request.build_absolute_uri("/").rstrip("/"),
+                subject_id=data["subject_id"] or "",
+            )
+        except json.JSONDecodeError:
+            form.add_error("details", "Not valid JSON.")
+        except HogoError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("desk_console:detail", ref=case.ref)
+    return TemplateResponse(
+        request, "desk/console/record.html", _context(request, "Record a request", form=form)
+    )
+
+
+def _case_or_404(ref: str) -> Case:
+    try:
+        return case_get(case_ref=ref)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc

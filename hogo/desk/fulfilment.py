@@ -1,0 +1,367 @@
+"""Fulfilment: a decided case's explicit steps, run in order, each with its recorded result.
+
+A step either succeeds, waits (for its mail to be delivered, the fee, or the desk's postal
+answer) or fails; a failure is recorded with the reason (no values) and retried with back-off
+by the task worker. The case is complete only when every step succeeded. Each step runs in its
+own savepoint, so a failure leaves nothing half-done in the database; each result is audited.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.desk import answers
+from hogo.desk.kinds import (
+    CorrectionDetails,
+    DisclosureDetails,
+    SuspensionDetails,
+    details_of,
+)
+from hogo.desk.mail import Attachment, backoff, mail_queue
+from hogo.desk.models import (
+    Case,
+    CaseKind,
+    CaseStatus,
+    Decision,
+    MailKind,
+    MailStatus,
+    Step,
+    StepName,
+    StepStatus,
+)
+from hogo.desk.package import link_create, package_build, package_zip_name
+from hogo.errors import Conflict, HogoError, NotFound
+from hogo.vault.correction import Correction, items_correct
+from hogo.vault.erasure import items_erase, subject_erase
+from hogo.vault.lookup import acquisitions_for
+from hogo.vault.provision import subject_provision_stop
+from hogo.vault.services import subject_suspend
+
+ACTOR = "system:desk"
+
+PLANS: dict[str, tuple[StepName, ...]] = {
+    CaseKind.PURPOSE_NOTIFICATION: (StepName.PURPOSES_ANSWER,),
+    CaseKind.DISCLOSURE: (StepName.PACKAGE_BUILD, StepName.PACKAGE_DELIVER),
+    CaseKind.CORRECTION: (StepName.CORRECTIONS_APPLY, StepName.RESULT_NOTIFY),
+    CaseKind.SUSPENSION: (StepName.SUSPENSION_APPLY, StepName.RESULT_NOTIFY),
+    CaseKind.COMPLAINT: (StepName.REPLY,),
+}
+
+
+@dataclass
+class Ran:
+    status: StepStatus
+    result: dict[str, object] = field(default_factory=dict)
+
+
+def steps_plan(case: Case) -> list[Step]:
+    """The steps of a decided case, after any it already has (a fee received before a
+    refusal stays recorded)."""
+    if case.decision == Decision.REFUSED:
+        names: tuple[StepName, ...] = (StepName.REFUSAL_NOTIFY,)
+    else:
+        names = PLANS[case.kind]
+        if case.fee_jpy:
+            names = (StepName.FEE, *names)
+    existing = {s.name: s.position for s in case.steps.all()}
+    start = max(existing.values(), default=0) + 1
+    return Step.objects.bulk_create(
+        [
+            Step(case=case, name=name, position=start + n)
+            for n, name in enumerate(n for n in names if n not in existing)
+        ]
+    )
+
+
+def case_advance_on_commit(case_ref: str) -> None:
+    # Imported here: the task module imports this one.
+    from hogo.desk.tasks import case_run
+
+    transaction.on_commit(lambda: case_run.enqueue(case_ref))
+
+
+def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
+    """Runs the case's next steps until one waits or fails; closes the case when all
+    succeeded. Safe to call any time, from any process: the case row is locked meanwhile."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(ref=case_ref).first()
+        if case is None:
+            raise NotFound(f"request {case_ref} does not exist")
+        if case.status != CaseStatus.IN_PROGRESS:
+            return case
+        for step in case.steps.order_by("position"):
+            if step.status == StepStatus.SUCCEEDED:
+                continue
+            if step.status == StepStatus.FAILED and step.retry_at and step.retry_at > now:
+                break
+            _step_run(case, step, now)
+            if step.status != StepStatus.SUCCEEDED:
+                break
+        else:
+            _close(case, now)
+    return case
+
+
+def _step_run(case: Case, step: Step, now: datetime) -> None:
+    try:
+        with transaction.atomic():
+            ran = RUNNERS[StepName(step.name)](case, step)
+    except Exception as exc:  # recorded on the step and retried, never lost
+        step.status = StepStatus.FAILED
+        step.attempts += 1
+        step.error = _describe(exc)
+        step.retry_at = now + backoff(step.attempts)
+        step.save()
+        audit_record(
+            actor=ACTOR,
+            action="desk.step.fail",
+            subjects=_subjects(case),
+            detail={"case": case.ref, "step": step.name, "attempts": step.attempts},
+        )
+        return
+    step.result = {**step.result, **ran.result}
+    if step.status != StepStatus.WAITING:  # re-checking a waiting step is not a new attempt
+        step.attempts += 1
+    step.status = ran.status
+    if ran.status == StepStatus.SUCCEEDED:
+        step.finished_at = now
+        step.error = ""
+        step.retry_at = None
+        audit_record(
+            actor=ACTOR,
+            action="desk.step.succeed",
+            subjects=_subjects(case),
+            detail={"case": case.ref, "step": step.name, "result": _counts(step.result)},
+        )
+    step.save()
+
+
+def _close(case: Case, now: datetime) -> None:
+    refused = case.decision == Decision.REFUSED
+    case.status = CaseStatus.REFUSED if refused else CaseStatus.COMPLETED
+    case.closed_at = now
+    case.save(update_fields=["status", "closed_at"])
+    audit_record(
+        actor=ACTOR,
+        action="desk.case.close",
+        subjects=_subjects(case),
+        detail={"case": case.ref, "kind": case.kind, "decision": case.decision},
+    )
+
+
+def _fee(case: Case, step: Step) -> Ran:
+    if case.fee_received_at is None:
+        return Ran(StepStatus.WAITING, {"fee_jpy": case.fee_jpy})
+    return Ran(StepStatus.SUCCEEDED, {"fee_jpy": case.fee_jpy})
+
+
+def _purposes_answer(case: Case, step: Step) -> Ran:
+    acquisitions = acquisitions_for(subject_id=case.subject_ref) if case.subject_ref else []
+    purposes = sorted({p for a in acquisitions for p in a.purposes})
+    return _answer(
+        case,
+        step,
+        lambda: answers.purposes(case, acquisitions),
+        {"held": bool(acquisitions), "acquisitions": len(acquisitions), "purposes": purposes},
+    )
+
+
+def _package_build(case: Case, step: Step) -> Ran:
+    if step.result.get("package") or step.result.get("held") is False:
+        return Ran(StepStatus.SUCCEEDED)  # built by an earlier run whose mail step failed
+    package = package_build(case=case, actor=ACTOR) if case.subject_ref else None
+    if package is None:
+        return Ran(StepStatus.SUCCEEDED, {"held": False})
+    return Ran(
+        StepStatus.SUCCEEDED,
+        {"held": True, "package": package.ref, "items": package.items, "files": package.files},
+    )
+
+
+def _package_deliver(case: Case, step: Step) -> Ran:
+    built = case.steps.get(name=StepName.PACKAGE_BUILD).result
+    if not built.get("held"):
+        return _answer(case, step, lambda: answers.nothing_held(case), {"held": False})
+    package = case.packages.get(ref=built["package"])
+    details = details_of(case)
+    assert isinstance(details, DisclosureDetails)
+    method = details.delivery
+    if method == "postal_mail" or not case.contact_email:
+        return _by_post(step, {"delivery": "postal_mail", "package": package.ref})
+    if method == "download":
+
+        def link_mail() -> tuple[str, str]:
+            token, expires_at = link_create(package=package)
+            return answers.disclosure_link(case, token, expires_at)
+
+        return _answer(case, step, link_mail, {"delivery": method, "package": package.ref})
+    return _answer(
+        case,
+        step,
+        lambda: answers.disclosure_attached(case),
+        {"delivery": "email_attachment", "package": package.ref},
+        Attachment(package_zip_name(case), bytes(package.content), "application/zip"),
+    )
+
+
+def _corrections_apply(case: Case, step: Step) -> Ran:
+    details = details_of(case)
+    assert isinstance(details, CorrectionDetails)
+    if not case.subject_ref:
+        return Ran(StepStatus.SUCCEEDED, {"held": False})
+    if details.delete_all:
+        try:
+            erased = subject_erase(actor=ACTOR, subject_id=case.subject_ref, request_ref=case.ref)
+        except Conflict as exc:  # erased already (a retry after a half-done run), or disposed
+            if exc.code != "gone":
+                raise
+            return Ran(StepStatus.SUCCEEDED, {"held": True, "erased": True, "deleted": 0})
+        return Ran(StepStatus.SUCCEEDED, {"held": True, "erased": True, "deleted": erased.items})
+    corrections = [Correction(c.category, c.value) for c in details.changes if c.action == "set"]
+    deletions = [c.category for c in details.changes if c.action == "delete"]
+    result: dict[str, object] = {"held": True, "corrected": 0, "added": 0, "deleted": 0}
+    if corrections:
+        corrected = items_correct(
+            actor=ACTOR, subject_id=case.subject_ref, corrections=corrections, request_ref=case.ref
+        )
+        result |= {"corrected": corrected.corrected, "added": corrected.added}
+    if deletions:
+        try:
+            erased = items_erase(
+                actor=ACTOR, subject_id=case.subject_ref, categories=deletions, request_ref=case.ref
+            )
+            result |= {"deleted": erased.items, "erased": erased.key_destroyed}
+        except NotFound:
+            result |= {"deleted": 0}  # nothing held in those categories (already disposed)
+    return Ran(StepStatus.SUCCEEDED, result)
+
+
+def _suspension_apply(case: Case, step: Step) -> Ran:
+    details = details_of(case)
+    assert isinstance(details, SuspensionDetails)
+    if not case.subject_ref:
+        return Ran(StepStatus.SUCCEEDED, {"held": False})
+    result: dict[str, object] = {"held": True}
+    try:
+        if details.all_purposes or details.purposes:
+            state = subject_suspend(
+                actor=ACTOR,
+                subject_id=case.subject_ref,
+                purposes=None if details.all_purposes else list(details.purposes),
+                request_ref=case.ref,
+            )
+            result |= {"all_purposes": state.all_purposes, "purposes": state.purposes}
+        if details.stop_provision:
+            subject_provision_stop(actor=ACTOR, subject_id=case.subject_ref, request_ref=case.ref)
+            result |= {"provision_stopped": True}
+    except Conflict as exc:
+        if exc.code != "gone":
+            raise
+        return Ran(StepStatus.SUCCEEDED, {"held": False})  # erased or disposed meanwhile
+    return Ran(StepStatus.SUCCEEDED, result)
+
+
+def _result_notify(case: Case, step: Step) -> Ran:
+    applied = case.steps.filter(
+        name__in=[StepName.CORRECTIONS_APPLY, StepName.SUSPENSION_APPLY]
+    ).first()
+    outcome = applied.result if applied else {}
+    return _answer(case, step, lambda: answers.result(case, outcome), {})
+
+
+def _reply(case: Case, step: Step) -> Ran:
+    """A complaint is closed once every reply the desk wrote has reached the mail server."""
+    pending = case.mails.filter(kind=MailKind.REPLY, status=MailStatus.QUEUED).count()
+    replies = case.notes.filter(is_reply=True).count()
+    status = StepStatus.WAITING if pending or not replies else StepStatus.SUCCEEDED
+    return Ran(status, {"replies": replies})
+
+
+def _refusal_notify(case: Case, step: Step) -> Ran:
+    return _answer(case, step, lambda: answers.refusal(case), {"reason": case.refusal_reason})
+
+
+def _answer(
+    case: Case,
+    step: Step,
+    compose: Callable[[], tuple[str, str]],
+    result: dict[str, object],
+    attachment: Attachment | None = None,
+) -> Ran:
+    """Sends the step's answer once; the step succeeds when the mail server took it. Without
+    an e-mail address the desk answers by post and records it."""
+    if not case.contact_email:
+        return _by_post(step, result)
+    mails = list(step.mails.all())
+    if not mails:
+        subject, body = compose()
+        mail = mail_queue(
+            to=case.contact_email,
+            subject=subject,
+            body=body,
+            kind=MailKind.ANSWER,
+            case=case,
+            step=step,
+            attachment=attachment,
+        )
+        return Ran(StepStatus.WAITING, {**result, "mail": mail.ref})
+    if all(m.status == MailStatus.SENT for m in mails):
+        return Ran(StepStatus.SUCCEEDED, result)
+    return Ran(StepStatus.WAITING, result)
+
+
+def _by_post(step: Step, result: dict[str, object]) -> Ran:
+    if step.result.get("posted_at"):
+        return Ran(StepStatus.SUCCEEDED, result)
+    return Ran(StepStatus.WAITING, {**result, "by_post": True})
+
+
+RUNNERS: dict[StepName, Callable[[Case, Step], Ran]] = {
+    StepName.FEE: _fee,
+    StepName.PURPOSES_ANSWER: _purposes_answer,
+    StepName.PACKAGE_BUILD: _package_build,
+    StepName.PACKAGE_DELIVER: _package_deliver,
+    StepName.CORRECTIONS_APPLY: _corrections_apply,
+    StepName.SUSPENSION_APPLY: _suspension_apply,
+    StepName.RESULT_NOTIFY: _result_notify,
+    StepName.REPLY: _reply,
+    StepName.REFUSAL_NOTIFY: _refusal_notify,
+}
+
+
+def steps_retry_due(*, now: datetime | None = None) -> list[str]:
+    """Cases with a failed step whose retry time has come, or a step waiting on mail that
+    was delivered by a sweep: the task worker advances them."""
+    now = now or timezone.now()
+    failed = Step.objects.filter(
+        status=StepStatus.FAILED, retry_at__lte=now, case__status=CaseStatus.IN_PROGRESS
+    )
+    waiting = Step.objects.filter(
+        status=StepStatus.WAITING,
+        case__status=CaseStatus.IN_PROGRESS,
+        updated_at__lt=now - timedelta(minutes=1),
+    )
+    refs = set(failed.values_list("case__ref", flat=True)[:500])
+    refs.update(waiting.values_list("case__ref", flat=True)[:500])
+    return sorted(refs)
+
+
+def _describe(exc: BaseException) -> str:
+    # Domain errors carry no personal data by contract (hogo/errors.py); anything else is
+    # named by its class only.
+    if isinstance(exc, HogoError):
+        return f"{exc.code}: {exc.message}"[:300]
+    return type(exc).__name__
+
+
+def _counts(result: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in result.items() if isinstance(v, bool | int | str) and k != "mail"}
+
+
+def _subjects(case: Case) -> list[str]:
+    return [case.subject_ref] if case.subject_ref else []

@@ -1,0 +1,137 @@
+"""Outgoing mail that is never lost: every message is a row, queued in the same transaction as
+the change it reports, handed to the mail server after commit, and retried with back-off until
+the server takes it. Attempts and the last error (never an address or a value) stay visible on
+the case.
+"""
+
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step, ref_new
+
+CLAIM = timedelta(minutes=5)  # a sender that died mid-delivery frees the message after this
+MAX_BACKOFF = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    content: bytes
+    mimetype: str
+
+
+def mail_queue(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    kind: MailKind,
+    case: Case | None = None,
+    step: Step | None = None,
+    attachment: Attachment | None = None,
+    forget_body: bool = False,
+) -> OutboundMail:
+    """Stores a message and sends it once the caller's transaction commits."""
+    mail = OutboundMail.objects.create(
+        ref=ref_new("mail"),
+        case=case,
+        step=step,
+        kind=kind,
+        to=to,
+        subject=subject,
+        body=body,
+        attachment_name=attachment.name if attachment else "",
+        attachment=attachment.content if attachment else None,
+        attachment_type=attachment.mimetype if attachment else "",
+        forget_body=forget_body,
+        next_attempt_at=timezone.now(),
+    )
+    transaction.on_commit(_sender(mail.ref))
+    return mail
+
+
+def _sender(ref: str) -> Callable[[], object]:
+    # Imported here: the task module imports this one.
+    from hogo.desk.tasks import mail_send
+
+    return lambda: mail_send.enqueue(ref)
+
+
+def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
+    """Hands one queued message to the mail server. Returns whether it was delivered now; a
+    failure is recorded with its next attempt, never raised."""
+    now = now or timezone.now()
+    claimed = (
+        OutboundMail.objects.filter(ref=mail_ref, status=MailStatus.QUEUED)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+        .update(claimed_until=now + CLAIM)
+    )
+    if not claimed:
+        return False  # sent already, or another worker has it
+    mail = OutboundMail.objects.get(ref=mail_ref)
+    message = EmailMessage(
+        subject=mail.subject,
+        body=mail.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+    )
+    if mail.attachment is not None:
+        message.attach(mail.attachment_name, bytes(mail.attachment), mail.attachment_type)
+    try:
+        message.send(using="default")
+    except Exception as exc:  # any failure must leave the message queued
+        attempts = mail.attempts + 1
+        OutboundMail.objects.filter(pk=mail.pk).update(
+            attempts=attempts,
+            last_error=error_describe(exc),
+            next_attempt_at=now + backoff(attempts),
+            claimed_until=None,
+        )
+        return False
+    OutboundMail.objects.filter(pk=mail.pk).update(
+        status=MailStatus.SENT,
+        attempts=mail.attempts + 1,
+        last_error="",
+        sent_at=timezone.now(),
+        claimed_until=None,
+        # The package stays in its own table; a code is worthless once delivered but secret.
+        attachment=None,
+        **({"body": ""} if mail.forget_body else {}),
+    )
+    return True
+
+
+def mails_due(*, now: datetime | None = None, limit: int = 200) -> list[str]:
+    now = now or timezone.now()
+    return list(
+        OutboundMail.objects.filter(status=MailStatus.QUEUED, next_attempt_at__lte=now)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+        .order_by("next_attempt_at")
+        .values_list("ref", flat=True)[:limit]
+    )
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 2, 4, 8 ... minutes after the n-th failure, at most six hours."""
+    return min(timedelta(minutes=2 ** min(attempts - 1, 20)), MAX_BACKOFF)
+
+
+def error_describe(exc: BaseException) -> str:
+    """What went wrong, without the server's text (it may repeat the address)."""
+    name = type(exc).__name__
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{name}: SMTP {exc.smtp_code}"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = sorted({str(code) for code, _ in exc.recipients.values()})
+        return f"{name}: SMTP {', '.join(codes)}"
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return f"{name}: errno {exc.errno}"
+    return name

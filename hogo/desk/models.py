@@ -1,0 +1,315 @@
+"""The request desk's tables.
+
+A `Case` is one request from a person (APPI Arts. 32–35, 40) with its deadline, its verification
+and its fulfilment `Step`s, each with a recorded result: a case is complete only when every
+step succeeded. Mail goes out through `OutboundMail` rows, retried until delivered.
+
+Personal data kept here, and why: the requester's contact address (to verify it and to answer)
+and what they wrote (corrections proposed, a complaint). Values of the vault are never copied
+here; the disclosure package is stored only as an AES-256 zip whose password is derived from
+the server secret, never stored. `case_content_purge` blanks the personal fields of closed
+cases after the desk's retention (README).
+"""
+
+import base64
+import os
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+def ref_new(prefix: str) -> str:
+    # 80 random bits, lower-case base32: unguessable, safe in URLs, mail and the audit log.
+    return f"{prefix}_" + base64.b32encode(os.urandom(10)).decode().lower()
+
+
+def case_ref_new() -> str:
+    return ref_new("req")
+
+
+class CaseKind(models.TextChoices):
+    PURPOSE_NOTIFICATION = "purpose_notification", "Notification of purposes (7.1(a))"
+    DISCLOSURE = "disclosure", "Disclosure (7.1(b))"
+    CORRECTION = "correction", "Correction, addition or deletion (7.1(c))"
+    SUSPENSION = "suspension", "Suspension of use or provision (7.1(d))"
+    COMPLAINT = "complaint", "Question, complaint or consultation (7.2)"
+
+
+class CaseStatus(models.TextChoices):
+    UNVERIFIED = "unverified", "Waiting for identity verification"
+    EXPIRED = "expired", "Never verified"
+    OPEN = "open", "Verified, waiting for the desk's decision"
+    IN_PROGRESS = "in_progress", "Decided, steps running"
+    COMPLETED = "completed", "Completed: every step succeeded"
+    REFUSED = "refused", "Refused: the reason was notified"
+
+
+CLOSED_STATUSES = (CaseStatus.EXPIRED, CaseStatus.COMPLETED, CaseStatus.REFUSED)
+QUEUE_STATUSES = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS)
+
+
+class Decision(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused with a reason"
+
+
+class Intake(models.TextChoices):
+    PRIVACY_CENTER = "privacy_center", "Privacy center"
+    API = "api", "API (an integrator's portal)"
+    POST = "post", "Post, recorded by the desk"
+    EMAIL = "email", "E-mail to the desk, recorded by the desk"
+
+
+class VerificationMethod(models.TextChoices):
+    EMAIL_CODE = "email_code", "One-time code sent by e-mail"
+    EMAIL_LINK = "email_link", "Single-use link sent by e-mail"
+    STAFF_DOCUMENT = "staff_document", "Identity document checked by the desk"
+    STAFF_AGENT = "staff_agent", "Agent: identity and authority documents checked by the desk"
+
+
+class RefusalReason(models.TextChoices):
+    """Grounds for not doing what was asked, explained to the person (APPI Art. 36)."""
+
+    HARM = "harm", "Art. 33(2)(i): harm to the life, body, property or rights of someone"
+    BUSINESS = "business", "Art. 33(2)(ii): serious hindrance to the proper conduct of business"
+    OTHER_LAW = "other_law", "Art. 33(2)(iii): would violate another law"
+    RECORDS_EXEMPT = "records_exempt", "Art. 33(5), Order Art. 11: provision records exempt"
+    ACCURATE = "accurate", "Art. 34: the data was investigated and is accurate"
+    NO_GROUNDS = "no_grounds", "Art. 35: the grounds for suspension or erasure are not met"
+    SUBSTITUTE = "substitute", "Art. 35 proviso: a substitute measure is taken instead"
+    IDENTITY = "identity", "Art. 37: identity or authority could not be confirmed"
+    FEE_UNPAID = "fee_unpaid", "Art. 38: the fee was not paid"
+
+
+class Case(models.Model):
+    ref = models.CharField(max_length=32, unique=True, default=case_ref_new, editable=False)
+    kind = models.CharField(max_length=24, choices=CaseKind.choices)
+    status = models.CharField(
+        max_length=16, choices=CaseStatus.choices, default=CaseStatus.UNVERIFIED
+    )
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="ja")
+    intake = models.CharField(max_length=16, choices=Intake.choices)
+    # The address the person asked us to answer (verified before anything is done); blank for a
+    # request by post with no address, and after the content purge.
+    contact_email = models.EmailField(max_length=254, blank=True)
+    # Where the person reached us (`https://host`), for links in mail sent by tasks.
+    origin = models.URLField(max_length=200)
+    details = models.JSONField(default=dict, blank=True, help_text="What was asked (kinds.py).")
+    subject_ref = models.CharField(max_length=32, blank=True, help_text="Vault subject, if any.")
+    policy_version = models.PositiveIntegerField()
+    fee_jpy = models.PositiveIntegerField(default=0)
+    fee_received_at = models.DateTimeField(null=True, blank=True)
+    verification_method = models.CharField(
+        max_length=16, choices=VerificationMethod.choices, blank=True
+    )
+    verification_evidence = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    received_at = models.DateTimeField(null=True, blank=True, help_text="Verified or posted.")
+    due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    decision = models.CharField(max_length=8, choices=Decision.choices, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    refusal_reason = models.CharField(max_length=16, choices=RefusalReason.choices, blank=True)
+    refusal_explanation = models.TextField(blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    content_purged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["status", "due_at"]),)
+        constraints = (
+            models.CheckConstraint(
+                condition=~Q(decision="refused") | ~Q(refusal_reason=""),
+                name="desk_case_refusal_has_reason",
+            ),
+        )
+        permissions = (("handle_case", "Can handle privacy requests at the desk"),)
+
+    def __str__(self) -> str:
+        return self.ref
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+
+class StepName(models.TextChoices):
+    FEE = "fee", "Fee received"
+    PURPOSES_ANSWER = "purposes_answer", "Purposes notified by e-mail"
+    PACKAGE_BUILD = "package_build", "Disclosure package built"
+    PACKAGE_DELIVER = "package_deliver", "Disclosure delivered"
+    CORRECTIONS_APPLY = "corrections_apply", "Corrections applied in the vault"
+    SUSPENSION_APPLY = "suspension_apply", "Suspension applied in the vault"
+    RESULT_NOTIFY = "result_notify", "Result notified by e-mail"
+    REPLY = "reply", "Replied and closed by the desk"
+    REFUSAL_NOTIFY = "refusal_notify", "Refusal and its reason notified"
+
+
+class StepStatus(models.TextChoices):
+    PENDING = "pending", "Not started"
+    WAITING = "waiting", "Waiting (mail delivery or the desk)"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed; will be retried"
+
+
+class Step(models.Model):
+    """One explicit part of fulfilling a case, with its own recorded result."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="steps")
+    name = models.CharField(max_length=24, choices=StepName.choices)
+    position = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=12, choices=StepStatus.choices, default=StepStatus.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict, blank=True, help_text="Counts and ids, no values.")
+    error = models.CharField(max_length=300, blank=True, help_text="Last failure, no values.")
+    retry_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("case", "position")
+        constraints = (models.UniqueConstraint(fields=["case", "name"], name="desk_step_once"),)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.status}"
+
+
+class Note(models.Model):
+    """A desk note on a case; a reply is also sent to the person and shown on the status page."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    is_reply = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("case", "created_at", "pk")
+
+    def __str__(self) -> str:
+        return "reply" if self.is_reply else "note"
+
+
+class VerificationPurpose(models.TextChoices):
+    REQUEST = "request", "Confirm a new request"
+    STATUS = "status", "Open the status page of a request"
+
+
+class Verification(models.Model):
+    """A one-time code and a single-use link sent to the case's address. Both are stored only
+    as keyed hashes; either one, once used, uses up the other."""
+
+    ref = models.CharField(max_length=32, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="verifications")
+    purpose = models.CharField(max_length=8, choices=VerificationPurpose.choices)
+    code_hash = models.CharField(max_length=64)
+    link_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class Throttle(models.Model):
+    """A counter per (scope, keyed hash of an address or network) and time window, in the
+    database so that every web process and machine shares it."""
+
+    scope = models.CharField(max_length=24)
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["scope", "key", "window_start"], name="desk_throttle_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.count}"
+
+
+class MailKind(models.TextChoices):
+    CODE = "code", "Verification code"
+    ANSWER = "answer", "Answer to a request"
+    REPLY = "reply", "Reply from the desk"
+    REMINDER = "reminder", "Deadline reminder to staff"
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", "Queued (being retried after a failure if attempts > 0)"
+    SENT = "sent", "Handed to the mail server"
+
+
+class OutboundMail(models.Model):
+    """One message and its delivery record: attempts, last error, next attempt. Kept until it is
+    delivered, whatever happens to the mail server."""
+
+    ref = models.CharField(max_length=32, unique=True, editable=False)
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
+    )
+    step = models.ForeignKey(
+        Step, null=True, blank=True, on_delete=models.SET_NULL, related_name="mails"
+    )
+    kind = models.CharField(max_length=12, choices=MailKind.choices)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    attachment_name = models.CharField(max_length=100, blank=True)
+    attachment = models.BinaryField(null=True, blank=True)
+    attachment_type = models.CharField(max_length=100, blank=True)
+    # A code mail's body is a secret: blanked once delivered.
+    forget_body = models.BooleanField(default=False)
+    status = models.CharField(max_length=8, choices=MailStatus.choices, default=MailStatus.QUEUED)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["status", "next_attempt_at"]),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.ref}"
+
+
+class Package(models.Model):
+    """A disclosure package: an AES-256 zip (JSON, CSV, PDF). Its password is derived from the
+    server secret and the package ref (`package.package_password`), never stored."""
+
+    ref = models.CharField(max_length=32, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="packages")
+    created_at = models.DateTimeField(auto_now_add=True)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    files = models.JSONField(default=list)
+    items = models.PositiveIntegerField()
+    discarded_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class DownloadLink(models.Model):
+    """A single-use, expiring link to a package; only the token's hash is stored."""
+
+    package = models.ForeignKey(Package, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"link {self.pk}"

@@ -1,0 +1,66 @@
+"""What the desk sees of the person's data while handling a case, through the vault's
+disclosure path for that case (audited with the staff member's id): a proposed correction
+as a diff against the values held, and the printable disclosure for postal delivery."""
+
+import io
+from dataclasses import dataclass
+
+import pyzipper
+
+from hogo.audit.services import audit_record
+from hogo.desk.kinds import CorrectionDetails, details_of
+from hogo.desk.models import Case
+from hogo.desk.package import package_password
+from hogo.desk.selectors import case_package
+from hogo.errors import Conflict
+from hogo.policy.selectors import policy_active
+from hogo.vault.access import subject_disclose
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    category: str
+    title: str
+    held: list[str]
+    action: str  # set, delete, delete_all
+    proposed: str
+
+
+def case_review(*, case: Case, actor: str) -> list[ReviewRow]:
+    details = details_of(case)
+    if not isinstance(details, CorrectionDetails):
+        raise Conflict(f"case {case.ref} is not a correction request")
+    if not case.subject_ref:
+        return []
+    disclosure = subject_disclose(actor=actor, subject_id=case.subject_ref, request_ref=case.ref)
+    held: dict[str, list[str]] = {}
+    for item in disclosure.items:
+        held.setdefault(item.category, []).append(item.value)
+    categories = policy_active().categories
+
+    def title(category: str) -> str:
+        return categories[category].title.get("en") if category in categories else category
+
+    if details.delete_all:
+        return [ReviewRow(c, title(c), values, "delete_all", "") for c, values in held.items()]
+    return [
+        ReviewRow(c.category, title(c.category), held.get(c.category, []), c.action, c.value)
+        for c in details.changes
+    ]
+
+
+def printable_pdf(*, case: Case, actor: str) -> tuple[str, bytes]:
+    package = case_package(case=case)
+    if package is None:
+        raise Conflict(f"case {case.ref} has no disclosure package (yet)")
+    with pyzipper.AESZipFile(io.BytesIO(bytes(package.content))) as archive:
+        archive.setpassword(package_password(package.ref).encode())
+        name = next(n for n in archive.namelist() if n.endswith(".pdf"))
+        pdf = archive.read(name)
+    audit_record(
+        actor=actor,
+        action="desk.package.print",
+        subjects=[case.subject_ref] if case.subject_ref else [],
+        detail={"case": case.ref, "package": package.ref},
+    )
+    return f"{case.ref}-{name}", pdf

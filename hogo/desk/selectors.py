@@ -1,0 +1,124 @@
+"""Reads of the desk's cases: the staff queue, one case with its steps, and what the person's
+status page may show. None of them opens a vault value."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from hogo.desk.kinds import DisclosureDetails, details_of
+from hogo.desk.models import (
+    QUEUE_STATUSES,
+    Case,
+    CaseKind,
+    MailStatus,
+    Note,
+    OutboundMail,
+    Package,
+    Step,
+    StepName,
+    StepStatus,
+)
+from hogo.desk.package import package_password
+from hogo.errors import NotFound
+
+
+def case_get(*, case_ref: str) -> Case:
+    case = Case.objects.select_related("assignee").filter(ref=case_ref).first()
+    if case is None:
+        raise NotFound(f"request {case_ref} does not exist")
+    return case
+
+
+def cases_queue(
+    *,
+    statuses: tuple[str, ...] = QUEUE_STATUSES,
+    kind: str | None = None,
+    assignee_id: int | None = None,
+) -> QuerySet[Case]:
+    """Cases by deadline, soonest first, with a count of failed steps and undelivered mail."""
+    rows = (
+        Case.objects.filter(status__in=statuses)
+        .select_related("assignee")
+        .annotate(
+            failed_steps=Count("steps", filter=Q(steps__status=StepStatus.FAILED), distinct=True),
+            mail_failing=Count(
+                "mails",
+                filter=Q(mails__status=MailStatus.QUEUED, mails__attempts__gt=0),
+                distinct=True,
+            ),
+        )
+        .order_by("due_at", "pk")
+    )
+    if kind:
+        rows = rows.filter(kind=kind)
+    if assignee_id is not None:
+        rows = rows.filter(assignee_id=assignee_id)
+    return rows
+
+
+def case_steps(*, case: Case) -> list[Step]:
+    return list(case.steps.order_by("position"))
+
+
+def case_mails(*, case: Case) -> list[OutboundMail]:
+    return list(case.mails.defer("body", "attachment").order_by("created_at", "pk"))
+
+
+def case_replies(*, case: Case) -> list[Note]:
+    return list(case.notes.filter(is_reply=True).order_by("created_at", "pk"))
+
+
+def case_notes(*, case: Case) -> list[Note]:
+    return list(case.notes.select_related("author").order_by("created_at", "pk"))
+
+
+def case_package(*, case: Case) -> Package | None:
+    return case.packages.filter(discarded_at__isnull=True).order_by("-created_at").first()
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """What the verified requester sees: no vault value, the zip password if there is a zip."""
+
+    case: Case
+    steps: list[Step]
+    replies: list[Note]
+    password: str | None
+    overdue: bool
+
+
+def status_view(*, case_ref: str, now: datetime | None = None) -> StatusView:
+    case = case_get(case_ref=case_ref)
+    now = now or timezone.now()
+    password = None
+    if case.kind == CaseKind.DISCLOSURE:
+        details = details_of(case)
+        package = case_package(case=case)
+        by_mail = isinstance(details, DisclosureDetails) and details.delivery != "postal_mail"
+        if package is not None and by_mail:
+            password = package_password(package.ref)
+    return StatusView(
+        case=case,
+        steps=case_steps(case=case),
+        replies=case_replies(case=case),
+        password=password,
+        overdue=bool(case.due_at and case.due_at < now and not case.is_closed),
+    )
+
+
+def step_waiting_for_post(*, case: Case) -> Step | None:
+    """The step waiting for the desk to send an answer by post, if any."""
+    return next(
+        (
+            s
+            for s in case.steps.filter(status=StepStatus.WAITING)
+            if s.result.get("by_post") and not s.result.get("posted_at")
+        ),
+        None,
+    )
+
+
+def step_names() -> list[tuple[str, str]]:
+    return list(StepName.choices)

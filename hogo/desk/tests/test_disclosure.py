@@ -1,0 +1,61 @@
+"""Disclosure (7.1(b)): package built through the vault, delivered by the chosen method."""
+
+import io
+import json
+
+import pytest
+import pyzipper
+
+from hogo.audit.models import AuditEvent
+from hogo.desk.models import CaseStatus, StepName, StepStatus
+from hogo.desk.package import package_password
+from hogo.desk.services import case_approve, case_fee_record
+from hogo.desk.tests.conftest import HANAKO, Inbox, body, person, verified
+from hogo.policy.schema import Policy
+
+pytestmark = pytest.mark.django_db(transaction=True)
+STAFF = "user:1"
+
+
+def test_it_mails_an_encrypted_package_that_opens_with_the_derived_password(
+    policy: Policy, inbox: Inbox
+) -> None:
+    subject_id = person()
+    case = verified(inbox, "disclosure")
+    assert case.subject_ref == subject_id
+    case_approve(actor=STAFF, case_ref=case.ref)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_PROGRESS
+    fee = case.steps.get(name=StepName.FEE)
+    assert fee.status == StepStatus.WAITING  # 1,000 JPY first
+    case_fee_record(actor=STAFF, case_ref=case.ref)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.COMPLETED
+    assert [s.status for s in case.steps.all()] == [StepStatus.SUCCEEDED] * 3
+
+    mail = inbox.last(HANAKO)
+    [attachment] = list(mail.iter_attachments())
+    assert attachment.get_filename() == f"disclosure-{case.ref}.zip"
+    password = package_password(case.packages.get().ref)
+    assert password not in body(mail)
+    assert password not in str(mail)
+    with pyzipper.AESZipFile(io.BytesIO(attachment.get_content())) as archive:
+        archive.setpassword(password.encode())
+        names = set(archive.namelist())
+        data = json.loads(archive.read("disclosure.json"))
+        items_csv = archive.read("items.csv").decode("utf-8-sig")
+    assert names == {
+        "disclosure.json",
+        "items.csv",
+        "acquisitions.csv",
+        "consents.csv",
+        "provision_records.csv",
+        "disclosure-ja.pdf",
+    }
+    values = {i["category"]: i["value"] for i in data["items"]}
+    assert values == {"email": HANAKO, "name": "山田 花子", "organization": "三ツ星電機"}
+    assert "三ツ星電機" in items_csv
+    assert data["subject_id"] == subject_id
+    actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True))
+    assert "vault.disclose" in actions
+    assert actions[-1] == "desk.case.close"
