@@ -267,7 +267,9 @@ def _xlsx_rows(path: Path) -> tuple[Iterator[tuple[int, list[object]]], list[str
             xml = archive.read(sheet._worksheet_path)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, OSError) as exc:
         raise ImportFileError(f"{path.name}: not a readable .xlsx workbook") from exc
-    merged = [m.decode() for m in re.findall(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', xml)]
+    merged: list[str] = [
+        m.decode() for m in re.findall(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', xml)
+    ]
 
     def rows() -> Iterator[tuple[int, list[object]]]:
         for number, cells in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):

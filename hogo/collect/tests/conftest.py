@@ -3,9 +3,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.test import Client
 
 from hogo.policy.schema import Policy
+
+
+class QuickArgon2PasswordHasher(Argon2PasswordHasher):
+    """Still Argon2 (members' and staff passwords), at costs that keep the tests fast."""
+
+    time_cost = 1
+    memory_cost = 1024
+    parallelism = 1
+
+
+@pytest.fixture(autouse=True)
+def quick_argon2(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["hogo.collect.tests.conftest.QuickArgon2PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
