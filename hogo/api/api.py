@@ -6,6 +6,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hogo.api.auth import BearerToken
 from hogo.audit.api import router as audit_router
+from hogo.collect.api import router as collect_router
 from hogo.consent.api import router as consent_router
 from hogo.desk.api import router as desk_router
 from hogo.errors import HogoError
@@ -25,6 +26,7 @@ api = NinjaAPI(
 api.add_router("/policy", policy_router)
 api.add_router("/audit", audit_router)
 api.add_router("/consents", consent_router)
+api.add_router("/collect", collect_router)
 api.add_router("/subjects", subjects_router)
 api.add_router("/requests", desk_router)
 api.add_router("/site", site_router)

@@ -1,0 +1,52 @@
+"""Reads of acquisition records (never values): what was shown, agreed and captured when."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from hogo.collect.models import AcquisitionRecord, ImportedRow
+from hogo.errors import NotFound
+from hogo.vault.models import Acquisition, Subject
+
+
+@dataclass(frozen=True)
+class AcquisitionView:
+    acquisition_id: int
+    channel: str
+    source: str
+    acquired_at: datetime
+    policy_version: int
+    purposes: list[str]
+    notice_sha256: str
+    record: AcquisitionRecord | None  # forms and channel submissions
+    receipt: str | None  # directory imports: the Art. 30 receipt record
+
+
+def acquisitions_for(*, subject_id: str) -> list[AcquisitionView]:
+    """Every acquisition of a subject, oldest first, with the collection record if any."""
+    subject = Subject.objects.filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    acquisitions = list(Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk"))
+    pks = [a.pk for a in acquisitions]
+    records = {
+        r.acquisition_id: r for r in AcquisitionRecord.objects.filter(acquisition_id__in=pks)
+    }
+    receipts = dict(
+        ImportedRow.objects.filter(acquisition_id__in=pks).values_list(
+            "acquisition_id", "job__receipt__ref"
+        )
+    )
+    return [
+        AcquisitionView(
+            acquisition_id=a.pk,
+            channel=a.channel,
+            source=a.source,
+            acquired_at=a.acquired_at,
+            policy_version=a.policy_version,
+            purposes=list(a.purposes),
+            notice_sha256=a.notice_sha256,
+            record=records.get(a.pk),
+            receipt=receipts.get(a.pk),
+        )
+        for a in acquisitions
+    ]
