@@ -200,35 +200,43 @@ def _emails(text: str) -> Iterator[Candidate]:
 
 def _numbers(text: str) -> Iterator[Candidate]:
     """Number-shaped identifiers, looked for only inside runs of digits and separators (plus
-    a little room before a run for 〒, + or 郵便番号)."""
+    a little room before a run for 〒, + or 郵便番号), and only those a run can hold."""
     for chunk in _NUMBER_RUN_RE.finditer(text):
-        yield from _numbers_in(text, max(0, chunk.start() - 12), chunk.end())
+        digits = sum(ch.isdigit() for ch in chunk.group())
+        if digits >= 6:
+            yield from _numbers_in(text, max(0, chunk.start() - 12), chunk.end(), digits)
 
 
-def _numbers_in(text: str, pos: int, endpos: int) -> Iterator[Candidate]:
-    for m in _MY_NUMBER_RE.finditer(text, pos, endpos):
-        if my_number_valid("".join(m.groups())):
-            yield Candidate("my_number", m.start(), m.end(), 0.95, "my_number.check_digit")
-    for m in _CARD_RE.finditer(text, pos, endpos):
-        digits = _digits(m.group())
-        if 13 <= len(digits) <= 19 and luhn_valid(digits):
-            yield Candidate("credit_card", m.start(), m.end(), 0.95, "credit_card.luhn")
-    for m in _POSTAL_RE.finditer(text, pos, endpos):
-        yield Candidate("postal_code", m.start(), m.end(), 0.95, "postal_code.marker")
-    for m in _PHONE_INTL_RE.finditer(text, pos, endpos):
-        if 8 <= len(_digits(m.group())) <= 15:
-            yield Candidate("phone", m.start(), m.end(), 0.9, "phone.international")
-    for m in _PHONE_JP_RE.finditer(text, pos, endpos):
-        if len(_digits(m.group())) in (10, 11):
-            yield Candidate("phone", m.start(), m.end(), 0.9, "phone.jp")
-    for m in _PHONE_NANP_RE.finditer(text, pos, endpos):
-        yield Candidate("phone", m.start(), m.end(), 0.8, "phone.nanp")
-    for m in _IPV4_RE.finditer(text, pos, endpos):
-        try:
-            ipaddress.IPv4Address(m.group())
-        except ValueError:
-            continue
-        yield Candidate("ip_address", m.start(), m.end(), 0.9, "ip_address.v4")
+def _numbers_in(text: str, pos: int, endpos: int, digits: int) -> Iterator[Candidate]:
+    if digits >= 12:
+        for m in _MY_NUMBER_RE.finditer(text, pos, endpos):
+            if my_number_valid("".join(m.groups())):
+                yield Candidate("my_number", m.start(), m.end(), 0.95, "my_number.check_digit")
+    if digits >= 13:
+        for m in _CARD_RE.finditer(text, pos, endpos):
+            found = _digits(m.group())
+            if 13 <= len(found) <= 19 and luhn_valid(found):
+                yield Candidate("credit_card", m.start(), m.end(), 0.95, "credit_card.luhn")
+    if digits >= 7:
+        for m in _POSTAL_RE.finditer(text, pos, endpos):
+            yield Candidate("postal_code", m.start(), m.end(), 0.95, "postal_code.marker")
+    if digits >= 8 and "+" in text[pos:endpos]:
+        for m in _PHONE_INTL_RE.finditer(text, pos, endpos):
+            if 8 <= len(_digits(m.group())) <= 15:
+                yield Candidate("phone", m.start(), m.end(), 0.9, "phone.international")
+    if digits >= 10:
+        for m in _PHONE_JP_RE.finditer(text, pos, endpos):
+            if len(_digits(m.group())) in (10, 11):
+                yield Candidate("phone", m.start(), m.end(), 0.9, "phone.jp")
+        for m in _PHONE_NANP_RE.finditer(text, pos, endpos):
+            yield Candidate("phone", m.start(), m.end(), 0.8, "phone.nanp")
+    if "." in text[pos:endpos]:
+        for m in _IPV4_RE.finditer(text, pos, endpos):
+            try:
+                ipaddress.IPv4Address(m.group())
+            except ValueError:
+                continue
+            yield Candidate("ip_address", m.start(), m.end(), 0.9, "ip_address.v4")
 
 
 def _ipv6(text: str) -> Iterator[Candidate]:

@@ -176,15 +176,23 @@ class Lexicon:
                 # Drop the leading space; a closed pattern also ends in one. Offsets in the
                 # marked text are one more than in ``text``.
                 t_end = end - 2 if closed[index] else end - 1
-                for kind in kinds[index]:
+                kind = kinds[index]
+                if kind.__class__ is str:  # the common case: one cue kind, no term
                     add_cue(kind, []).append((start, t_end))
+                    continue
+                for k in kind:
+                    add_cue(k, []).append((start, t_end))
                 for entry in terms[index]:
                     found.append(Match(entry, start, t_end))
         if not text.isascii():
             terms, kinds = self.other_terms, self.other_cues
             for index, start, end in self.other.find_matches_as_indexes(text, overlapping=True):
-                for kind in kinds[index]:
+                kind = kinds[index]
+                if kind.__class__ is str:
                     add_cue(kind, []).append((start, end))
+                    continue
+                for k in kind:
+                    add_cue(k, []).append((start, end))
                 for entry in terms[index]:
                     found.append(Match(entry, start, end))
         return found, cues
@@ -192,13 +200,17 @@ class Lexicon:
 
 def _split(
     by_pattern: dict[str, list[Entry]], patterns: list[str]
-) -> tuple[tuple[tuple[Entry, ...], ...], tuple[tuple[str, ...], ...]]:
+) -> tuple[tuple[tuple[Entry, ...], ...], tuple[str | tuple[str, ...], ...]]:
+    """Per pattern: its category and neutral entries, and its cue kinds. A pattern that is
+    only one kind of cue (most are) gets that kind as a plain string, the scan's fast path."""
     terms = tuple(tuple(e for e in by_pattern.get(p, ()) if e.kind[0] != "@") for p in patterns)
-    kinds = tuple(
-        tuple(dict.fromkeys(e.kind for e in by_pattern.get(p, ()) if e.kind[0] == "@"))
-        for p in patterns
-    )
-    return terms, kinds
+    kinds: list[str | tuple[str, ...]] = []
+    for pattern, entries in zip(patterns, terms, strict=True):
+        cue_kinds = tuple(
+            dict.fromkeys(e.kind for e in by_pattern.get(pattern, ()) if e.kind[0] == "@")
+        )
+        kinds.append(cue_kinds[0] if len(cue_kinds) == 1 and not entries else cue_kinds)
+    return terms, tuple(kinds)
 
 
 _HAS_LATIN_RE = re.compile(r"[a-z0-9]")

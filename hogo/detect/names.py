@@ -137,10 +137,10 @@ def _surname_start(run: str) -> int | None:
     return None
 
 
-def _ja_names(norm: Normalized) -> list[tuple[int, int, float, str]]:
+def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, int, float, str]]:
     text = norm.text
     spans: list[tuple[int, int, float, str]] = []
-    for m in _HONORIFIC_RE.finditer(text):
+    for m in _HONORIFIC_RE.finditer(text) if "@nf_honorific" in cues else ():
         run_match = _KANJI_RUN_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if run_match is None:
             continue
@@ -201,7 +201,7 @@ def find_person_names(
 ) -> list[Finding]:
     findings: list[Finding] = []
     if ja:
-        for start, end, score, rule in _ja_names(norm):
+        for start, end, score, rule in _ja_names(norm, cues):
             o_start, o_end = norm.original_span(start, end)
             findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
     if _HAS_CAPITAL_RE.search(original) is None:
