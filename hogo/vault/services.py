@@ -606,3 +606,26 @@ def subject_suspension_lift(
 def _ref_checked(request_ref: str) -> None:
     if request_ref and not _REF.fullmatch(request_ref):
         raise InvalidInput("request_ref: must be a case or request id (letters, digits, _.:-)")
+
+
+@transaction.atomic
+def special_care_consent_withdraw(*, actor: str, consent_ref: str) -> int:
+    """The consent `consent_ref` was withdrawn (the consent app calls this): the special-care
+    values it allowed are withheld from every use from now on (refused as
+    `special_care_without_consent`) until erased. Returns how many values it covered."""
+    _ref_checked(consent_ref)
+    if not consent_ref:
+        raise InvalidInput("consent_ref: the consent record id is required")
+    items = Item.objects.filter(
+        consent_ref=consent_ref, special_care=True, consent_withdrawn_at__isnull=True
+    )
+    refs = sorted(set(items.values_list("subject__ref", flat=True)))
+    count = items.update(consent_withdrawn_at=timezone.now())
+    if count:
+        audit_record(
+            actor=actor,
+            action="vault.special_care.withdraw",
+            subjects=refs,
+            detail={"consent_ref": consent_ref, "items": count},
+        )
+    return count
