@@ -55,6 +55,7 @@ POSITIVES = [
     ("person_name", "Please ask Mr. Johnson.", "Johnson"),
     ("person_name", "Best regards,\nJane Doe", "Jane Doe"),
     ("person_name", "Thanks to Tanaka-san for the help.", "Tanaka"),
+    ("person_name", "弊社営業部の山田より改めてご連絡します。", "山田"),
 ]
 
 NEGATIVES = [
