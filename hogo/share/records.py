@@ -127,6 +127,21 @@ class DisclosedProvision:
 
 
 @dataclass(frozen=True)
+class DisclosedReceipt:
+    """One receipt of the subject's data from another business (a purchased directory), as a
+    disclosure of third-party records shows it (Art. 33(5) with Art. 30): when, from whom, how
+    the provider obtained it."""
+
+    received_on: date
+    record_id: str
+    provider_name: str
+    provider_address: str
+    provider_representative: str
+    provider_obtained_by: str
+    purposes: list[str]
+
+
+@dataclass(frozen=True)
 class RecordRow:
     """One provided subject of one provision, a line of the records export for an inspection."""
 
@@ -155,3 +170,4 @@ class DisposalSummary:
     lines: int
     packages: int
     confirmations: int
+    receipts: int = 0

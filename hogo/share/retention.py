@@ -1,5 +1,6 @@
-"""Disposal of provision records and Art. 31 confirmations past their retention (Rules 21, 25
-and 30: one or three years from the last provision), and of expired export packages.
+"""Disposal of provision records and Art. 31 confirmations past their retention (Rules 21 and
+30: one or three years from the last provision), of the directory import's Art. 30 receipt
+records three years after the last receipt under them (Rule 25), and of expired packages.
 
 A record goes as a whole, with its provisions, their lines and packages: after that the
 organization no longer holds it, and a disclosure no longer shows it. One audit event per run
@@ -9,9 +10,11 @@ that disposed of anything.
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
+from hogo.collect.models import ImportJob, ReceiptRecord
 from hogo.share.models import (
     Package,
     Provision,
@@ -20,9 +23,11 @@ from hogo.share.models import (
     ReferableConfirmation,
 )
 from hogo.share.records import DisposalSummary
+from hogo.share.services import years_after
 
 RETENTION_ACTOR = "system:share-retention"
 BATCH = 200
+RECEIPT_YEARS = 3  # Rule 25
 
 
 @transaction.atomic
@@ -39,8 +44,9 @@ def records_dispose(*, now: datetime | None = None) -> DisposalSummary:
         provisions += chosen.delete()[0]
         records += ProvisionRecord.objects.filter(pk__in=batch).delete()[0]
     confirmations = ReferableConfirmation.objects.filter(retain_until__lte=moment).delete()[0]
-    summary = DisposalSummary(records, provisions, lines, packages, confirmations)
-    if records or packages or confirmations:
+    receipts = _receipts_dispose(moment)
+    summary = DisposalSummary(records, provisions, lines, packages, confirmations, receipts)
+    if records or packages or confirmations or receipts:
         audit_record(
             actor=RETENTION_ACTOR,
             action="share.records.dispose",
@@ -50,6 +56,25 @@ def records_dispose(*, now: datetime | None = None) -> DisposalSummary:
                 "lines": lines,
                 "packages": packages,
                 "confirmations": confirmations,
+                "receipts": receipts,
             },
         )
     return summary
+
+
+def _receipts_dispose(moment: datetime) -> int:
+    """Receipt records whose last receipt (the record, or its latest import job) is three
+    years old, with their import jobs (the jobs' row lists go with them; the acquisitions
+    they made stay in the vault under their own retention)."""
+    cutoff = years_after(moment, -RECEIPT_YEARS)
+    expired = [
+        pk
+        for pk, recorded_at, last_job in ReceiptRecord.objects.filter(recorded_at__lte=cutoff)
+        .annotate(last_job=Max("jobs__started_at"))
+        .values_list("pk", "recorded_at", "last_job")
+        if max(filter(None, [recorded_at, last_job])) <= cutoff
+    ]
+    if not expired:
+        return 0
+    ImportJob.objects.filter(receipt_id__in=expired).delete()
+    return ReceiptRecord.objects.filter(pk__in=expired).delete()[0]

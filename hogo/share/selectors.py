@@ -8,6 +8,7 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from hogo.collect.models import ImportedRow, ReceiptRecord
 from hogo.consent.models import Consent, ConsentKind
 from hogo.errors import NotFound
 from hogo.share.models import (
@@ -18,7 +19,7 @@ from hogo.share.models import (
     Recipient,
     ReferableConfirmation,
 )
-from hogo.share.records import DisclosedProvision, RecordRow
+from hogo.share.records import DisclosedProvision, DisclosedReceipt, RecordRow
 from hogo.vault.models import Subject
 
 CHUNK = 2000
@@ -159,6 +160,28 @@ def provision_records_for(
             foreign_consent_ref=line.foreign_consent_ref,
         )
         for line in lines
+    ]
+
+
+def receipt_records_for(*, subject_id: str) -> list[DisclosedReceipt]:
+    """The Art. 30 receipt records (the directory import's) under which the subject's data
+    was received, oldest first: the other half of a disclosure's third-party records."""
+    if not Subject.objects.filter(ref=subject_id).exists():
+        raise NotFound(f"subject {subject_id} does not exist")
+    receipt_pks = ImportedRow.objects.filter(acquisition__subject__ref=subject_id).values(
+        "job__receipt_id"
+    )
+    return [
+        DisclosedReceipt(
+            received_on=row.received_on,
+            record_id=row.ref,
+            provider_name=row.provider_name,
+            provider_address=row.provider_address,
+            provider_representative=row.provider_representative,
+            provider_obtained_by=row.provider_obtained_by,
+            purposes=list(row.purposes),
+        )
+        for row in ReceiptRecord.objects.filter(pk__in=receipt_pks).order_by("received_on", "pk")
     ]
 
 
