@@ -146,6 +146,8 @@ class Context:
         for s, e in self.person_spans:
             if s >= lo and e <= hi:
                 return STRICT, "name"
+        if self._field_answer(start, lo):
+            return ATTACHED, "field"
         c_lo, c_hi = self.clause(start, end)
         for cue in self.cues_in("@personal", c_lo, c_hi):
             gap = self.text[end : cue[0]] if cue[0] >= end else self.text[cue[1] : start]
@@ -154,6 +156,15 @@ class Context:
         if ja and self.cues_in("@personal", lo, hi):
             return LOOSE, "personal"
         return NONE, "term"
+
+    def _field_answer(self, start: int, lo: int) -> bool:
+        """The term answers a form field about the person ("Allergies: peanuts",
+        「備考：透析中」): a field label, a colon, then the term."""
+        for cue in self.cues_in("@field", lo, start):
+            colon = self.text.find(":", cue[1], start)
+            if colon >= 0 and not self.text[cue[1] : colon].strip(" )）"):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)

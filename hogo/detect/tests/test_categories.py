@@ -162,3 +162,37 @@ def test_it_matches_full_width_half_width_and_upper_case(text: str) -> None:
 def test_it_accepts_a_forced_language() -> None:
     assert scan("Kosher meal please.", lang="en").lang == "en"
     assert scan("Kosher meal please.", lang="ja").categories == ("religion",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medical conditions: diabetes.", ("health",)),
+        ("Dietary requirements: halal", ("religion",)),
+        ("備考：糖尿病のため食事制限があります", ("health",)),
+        ("Medical conditions we should know about: no.", ()),
+        ("持病の有無：無", ()),
+        ("Allergies: N/A", ()),
+        ("Please list any allergies.", ()),
+        ("アレルギーがあればお知らせください。", ()),
+    ],
+)
+def test_it_reads_form_fields_as_answers_about_the_person(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    """A term after a field label and a colon is the person's answer; a "no" answer or the
+    field's own question is not a finding."""
+    assert scan(text).categories == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My cat is sick, so I may leave early.",
+        "飼い猫が病気なので早めに失礼します。",
+        "Please tell me whether criminal background checks are required.",
+        "Our company sells wheelchairs.",
+    ],
+)
+def test_it_ignores_terms_about_pets_products_and_procedures(text: str) -> None:
+    assert scan(text).categories == ()
