@@ -1,9 +1,10 @@
 """Personas shared by every app's tests (STYLE.md): an officer, a desk operator, a marketing
 user, an auditor, and an outsider who is staff but holds no role and should see nothing."""
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.conf import settings as django_settings
@@ -15,6 +16,10 @@ from hogo.console.roles import Role
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route
+    from pytest_django.live_server_helper import LiveServer
 
 
 def make_staff(username: str, role: Role | None) -> User:
@@ -79,3 +84,82 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     from hogo.vault.testing import keystore_databases_add
 
     keystore_databases_add(items)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator["LiveServer"]:
+    """pytest-django's live server, started with the HTTPS redirect off like the test client
+    (`plain_http`): its middleware reads SECURE_SSL_REDIRECT once, when the server starts."""
+    from django.test.utils import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    address = (
+        request.config.getvalue("liveserver")
+        or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        server = LiveServer(address)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup: None) -> Iterator["Browser"]:
+    """Debian's Chromium driven by Playwright (never `playwright install`), once per session.
+
+    Playwright's sync API keeps an event loop running in this thread while it is open, and
+    Django's ORM refuses to run beside one although nothing async touches the database; so the
+    test database exists first, and the check is off while the browser is open.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("the browser tests need Debian's chromium: apt-get install -y chromium")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield launched
+            launched.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser: "Browser", live_server: Any) -> Iterator["Page"]:
+    """A fresh browser context and page for one test; requests to any host other than the live
+    server are aborted (and listed in `page.outside_requests`), so nothing leaves the machine."""
+    context = browser.new_context()
+    context.set_default_timeout(8000)
+    outside: list[str] = []
+    origin = live_server.url
+
+    def route(route: "Route") -> None:
+        if route.request.url.startswith(origin):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    opened = context.new_page()
+    opened.outside_requests = outside  # type: ignore[attr-defined]
+    yield opened
+    context.close()
