@@ -7,7 +7,7 @@ on) with the record's form and retention. Subjects appear by id, never by value.
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from django.db import transaction
@@ -97,11 +97,14 @@ def records_export(
     recipient_id: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    record_ids: Sequence[str] | None = None,
 ) -> tuple[str, str, bytes]:
     """(file name, content type, content) of the records export; audited."""
     if fmt not in FORMATS:
         raise InvalidInput(f"format: must be one of {', '.join(FORMATS)}")
-    rows = list(record_rows(recipient_id=recipient_id, since=since, until=until))
+    rows = list(
+        record_rows(recipient_id=recipient_id, since=since, until=until, record_ids=record_ids)
+    )
     content = records_csv(rows) if fmt == "csv" else records_xlsx(rows)
     audit_record(
         actor=actor,
@@ -111,6 +114,7 @@ def records_export(
             "recipient": recipient_id or "",
             "since": since.isoformat() if since else "",
             "until": until.isoformat() if until else "",
+            "records": len(record_ids) if record_ids is not None else "all",
             "rows": len(rows),
         },
     )

@@ -190,10 +190,13 @@ def record_rows(
     recipient_id: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    record_ids: Sequence[str] | None = None,
 ) -> Iterator[RecordRow]:
-    """Every provided subject of every provision on record, by provision time: the rows of
-    the records export for an inspection."""
+    """Every provided subject of every provision on record (or of the records named), by
+    provision time: the rows of the records export for an inspection."""
     lines = ProvisionLine.objects.filter(outcome=LineOutcome.PROVIDED)
+    if record_ids is not None:
+        lines = lines.filter(provision__record__ref__in=list(record_ids))
     if recipient_id is not None:
         lines = lines.filter(provision__recipient__ref=recipient_id)
     if since is not None:

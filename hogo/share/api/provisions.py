@@ -36,6 +36,7 @@ from hogo.share.selectors import (
     provision_lines,
     provision_records_for,
     provisions_list,
+    receipt_records_for,
     referable_confirmation_for,
 )
 from hogo.share.services import (
@@ -264,20 +265,35 @@ class DisclosedOut(Schema):
     foreign_consent_ref: str
 
 
+class ReceiptOut(Schema):
+    received_on: date
+    record_id: str
+    provider_name: str
+    provider_address: str
+    provider_representative: str
+    provider_obtained_by: str
+    purposes: list[str]
+
+
 class DisclosedList(Schema):
-    items: list[DisclosedOut]
+    items: list[DisclosedOut] = Field(description="Provision records (Art. 29).")
+    receipts: list[ReceiptOut] = Field(description="Receipt records (Art. 30).")
 
 
 @router.get(
     "/subjects/{ref}/records",
     response={200: DisclosedList, **ERRORS},
-    summary="A person's provision records (for a disclosure, Art. 33(5))",
+    summary="A person's provision and receipt records (for a disclosure, Art. 33(5))",
 )
 def subject_records(request: HttpRequest, ref: str = SUBJECT) -> DisclosedList:
     if not can_read_subject_records(request.user):
         raise Refused("Your role may not read provision records", code="forbidden")
-    rows = provision_records_for(subject_id=ref)
-    return DisclosedList(items=[DisclosedOut(**vars(row)) for row in rows])
+    provisions = provision_records_for(subject_id=ref)
+    receipts = receipt_records_for(subject_id=ref)
+    return DisclosedList(
+        items=[DisclosedOut(**vars(row)) for row in provisions],
+        receipts=[ReceiptOut(**vars(row)) for row in receipts],
+    )
 
 
 class ConfirmationBody(Schema):

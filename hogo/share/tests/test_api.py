@@ -135,8 +135,12 @@ def test_it_provides_and_hands_out_the_package_and_its_password_once(
         (silent, "refused"),
     ]
     assert api_as(auditor).get(result["package_url"]).status_code == 403
-    records = api_as(desk_operator).get(f"{API}/subjects/{agreed}/records").json()["items"]
-    assert [r["recipient_name"] for r in records] == ["Kansai Events KK"]
+    records = api_as(desk_operator).get(f"{API}/subjects/{agreed}/records").json()
+    assert [r["recipient_name"] for r in records["items"]] == ["Kansai Events KK"]
+    assert records["receipts"] == []
+    assert (
+        api_as(desk_operator).get(f"{API}/subjects/sub_aaaaaaaaaaaaaaaa/records").status_code == 404
+    )
 
 
 def test_it_answers_200_without_a_provision_when_everyone_is_refused(
