@@ -41,7 +41,6 @@ def consent_id_new() -> str:
     return secrets.token_urlsafe(16)
 
 
-@transaction.atomic
 def cookie_consent_record(
     *, choice: CookieChoice, consent_id: str | None, network: str | None, origin: str
 ) -> CookieConsent:
@@ -50,6 +49,10 @@ def cookie_consent_record(
     An unknown id (the visitor's cookie outlived the records, or someone made one up) gets a
     fresh id rather than an error: the choice is still the visitor's and must be kept. Not
     audited one by one: the records are anonymous, append-only and themselves the log.
+
+    The write is one INSERT, atomic by itself. The reads before it are deliberately outside a
+    transaction: none needs a lock (the rate limit may overshoot by a few concurrent requests;
+    ids are never deleted), and SQLite's single writer is then held for the INSERT alone.
     """
     policy_version, policy = policy_in_force()
     cookies = policy.cookies
