@@ -7,6 +7,7 @@ from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
 from hogo.vault.access import subjects_access
 from hogo.vault.erasure import retention_dispose
+from hogo.vault.keys import data_keys_create
 from hogo.vault.models import (
     AcquisitionPurpose,
     BlindIndex,
@@ -106,3 +107,21 @@ def test_it_runs_the_sweep_as_a_django_task(policy: Policy) -> None:
     result = retention_sweep.enqueue()
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == {"items": 0, "subjects_closed": 0, "keys_destroyed": 0}
+
+
+def test_it_destroys_keys_left_behind_by_failed_runs(policy: Policy) -> None:
+    """A key whose ingest failed (no subject), after an hour, and the key of a subject that was
+    closed but whose key survived, are destroyed by the sweep; a fresh key is left alone."""
+    live = register().subject_id
+    data_keys_create(["sub_orphanorphanorph", "sub_freshfreshfresh1"])
+    DataKey.objects.filter(subject_ref="sub_orphanorphanorph").update(
+        created_at=timezone.now() - timedelta(hours=2)
+    )
+    closed = register("closed@example.jp").subject_id
+    Subject.objects.filter(ref=closed).update(status=SubjectStatus.ERASED)
+
+    assert retention_dispose().keys_destroyed == 2
+
+    assert sorted(DataKey.objects.values_list("subject_ref", flat=True)) == sorted(
+        [live, "sub_freshfreshfresh1"]
+    )
