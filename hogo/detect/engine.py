@@ -61,6 +61,8 @@ class Engine:
             ):
                 continue
             (blockers if entry.kind == "-" else terms).append(m)
+        if any(m.entry.unless for m in terms):
+            cues.update(self.lexicon.homograph_cues(text))
         if blockers:
             # A neutral phrase touching a cue means the cue word is part of another word
             # (もし in かもしれ, 方への in 遠方への).

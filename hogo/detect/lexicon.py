@@ -138,10 +138,10 @@ class Match(NamedTuple):
     end: int
 
 
-class Lexicon:
-    """Two Aho-Corasick automata over every entry: pure-ASCII terms on the word-marked text,
-    all other terms on the folded text. Per pattern, the category and neutral entries that
-    share it, and the cue kinds it stands for (cues become plain spans, there are many)."""
+class _Pass:
+    """Two Aho-Corasick automata over a set of entries: pure-ASCII terms on the word-marked
+    text, all other terms on the folded text. Per pattern, the category and neutral entries
+    that share it, and the cue kinds it stands for (cues become plain spans, there are many)."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         latin: dict[str, list[Entry]] = {}
@@ -160,15 +160,10 @@ class Lexicon:
         self.other = ahocorasick_rs.AhoCorasick(other_terms, store_patterns=False)
         self.other_terms, self.other_cues = _split(other, other_terms)
 
-    @classmethod
-    def build(cls, entries: Iterable[Entry]) -> "Lexicon":
-        return cls(entries)
-
     def scan(self, text: str) -> tuple[list[Match], dict[str, list[tuple[int, int]]]]:
         """Term hits and cue spans by kind, all in offsets of ``text`` (the folded text)."""
         found: list[Match] = []
         cues: dict[str, list[tuple[int, int]]] = {}
-        add_cue = cues.setdefault
         if _HAS_LATIN_RE.search(text):
             closed, terms, kinds = self.latin_closed, self.latin_terms, self.latin_cues
             matches = self.latin.find_matches_as_indexes(word_marked(text), overlapping=True)
@@ -178,10 +173,14 @@ class Lexicon:
                 t_end = end - 2 if closed[index] else end - 1
                 kind = kinds[index]
                 if kind.__class__ is str:  # the common case: one cue kind, no term
-                    add_cue(kind, []).append((start, t_end))
+                    spans = cues.get(kind)  # type: ignore[arg-type]
+                    if spans is None:
+                        cues[kind] = [(start, t_end)]  # type: ignore[index]
+                    else:
+                        spans.append((start, t_end))
                     continue
                 for k in kind:
-                    add_cue(k, []).append((start, t_end))
+                    cues.setdefault(k, []).append((start, t_end))
                 for entry in terms[index]:
                     found.append(Match(entry, start, t_end))
         if not text.isascii():
@@ -189,13 +188,39 @@ class Lexicon:
             for index, start, end in self.other.find_matches_as_indexes(text, overlapping=True):
                 kind = kinds[index]
                 if kind.__class__ is str:
-                    add_cue(kind, []).append((start, end))
+                    spans = cues.get(kind)  # type: ignore[arg-type]
+                    if spans is None:
+                        cues[kind] = [(start, end)]  # type: ignore[index]
+                    else:
+                        spans.append((start, end))
                     continue
                 for k in kind:
-                    add_cue(k, []).append((start, end))
+                    cues.setdefault(k, []).append((start, end))
                 for entry in terms[index]:
                     found.append(Match(entry, start, end))
         return found, cues
+
+
+class Lexicon:
+    """Every entry in one pass, except the cues that only settle homographs (``unless=``
+    contexts such as サーバー for 障害): those are common words (メール, website, team), so
+    they get a second pass that runs only when a hit asks for it."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        entries = list(entries)
+        homograph_kinds = {kind for e in entries for kind in e.unless}
+        self.main = _Pass(e for e in entries if e.kind not in homograph_kinds)
+        self.homographs = _Pass(e for e in entries if e.kind in homograph_kinds)
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry]) -> "Lexicon":
+        return cls(entries)
+
+    def scan(self, text: str) -> tuple[list[Match], dict[str, list[tuple[int, int]]]]:
+        return self.main.scan(text)
+
+    def homograph_cues(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        return self.homographs.scan(text)[1]
 
 
 def _split(
