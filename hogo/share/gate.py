@@ -45,6 +45,7 @@ from hogo.vault.selectors import subjects_provision_stopped
 
 MAX_SUBJECTS = 10_000  # one audit event names every subject provided
 PACKAGE_DAYS = 14  # the encrypted package can be downloaded this long
+RECORD_SPAN_DAYS = 365  # a bulk or contract-form record gathers a year of provisions
 CHUNK = 2000
 # Bases under which a person's stop of provision (Art. 35(3)) applies: data going to another
 # organization for its own use. A contractor handles data for us and a successor continues our
@@ -329,15 +330,20 @@ def _refused_lines(provision: Provision, refused: dict[str, Refusal]) -> None:
 def _record_for(
     recipient: Recipient, basis: Basis, purpose: str, form: str, now: datetime
 ) -> ProvisionRecord:
-    """The record this provision goes into. Bulk and contract-form records gather every
-    provision of the same kind to the recipient until they are disposed of; their retention
-    runs from the last provision (Rule 21)."""
+    """The record this provision goes into. Bulk and contract-form records gather the
+    provisions of the same kind to the recipient for a year, then a new one starts, so that
+    continuous provision never keeps old lines forever; each one's retention runs from its
+    last provision (Rule 21)."""
     years = RETENTION_YEARS[form]
     if form != RecordForm.SINGLE:
         record = (
             ProvisionRecord.objects.select_for_update()
             .filter(
-                recipient=recipient, basis=basis, purpose=purpose, form=form, retain_until__gt=now
+                recipient=recipient,
+                basis=basis,
+                purpose=purpose,
+                form=form,
+                first_provided_at__gt=now - timedelta(days=RECORD_SPAN_DAYS),
             )
             .order_by("-last_provided_at")
             .first()

@@ -73,6 +73,15 @@ def test_it_gathers_continuous_provision_in_one_bulk_record_kept_from_the_last(
     assert record.retain_until == years_after(record.last_provided_at, 3)
 
 
+def test_it_starts_a_new_bulk_record_after_a_year(policy: Policy) -> None:
+    events = recipient()
+    first = consented(events, "first@example.jp")
+    provide(events, [first], form=RecordForm.BULK)
+    ProvisionRecord.objects.update(first_provided_at=timezone.now() - timedelta(days=366))
+    provide(events, [consented(events, "second@example.jp")], form=RecordForm.BULK)
+    assert ProvisionRecord.objects.count() == 2
+
+
 def test_it_keeps_a_contract_form_record_one_year(policy: Policy) -> None:
     events = recipient()
     provide(events, [consented(events)], form=RecordForm.CONTRACT)
