@@ -85,6 +85,11 @@ _JA_NEG_GAP_RE = re.compile(
     r"|(?:の|が)ある(?:人|方|者)?(?:は|が|も)?)?"
     r"(?:[のな][一-龥ァ-ヶぁ-ゖー]{1,6}?)?[はがもをにのでと\s]*$"
 )
+# Between a Japanese term and the topic noun it modifies: a particle, nothing else
+# (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
+_JA_NOUN_GAP_RE = re.compile(
+    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|・)?$"
+)
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 
@@ -240,7 +245,12 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
-        if not gap.isascii() and len(gap) <= 5 and not _JA_BREAK_RE.search(gap):
+        if _JA_NOUN_GAP_RE.match(gap):
+            return True
+    for cue in ctx.cues_in("@person_post", end, hi):
+        # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
+        gap = ctx.text[end : cue[0]]
+        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap):
             return True
     return False
 
@@ -267,6 +277,6 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
             return Verdict(False, kind[1:])
     if level < ATTACHED and ctx.cues_in("@topic", c_lo, c_hi):
         return Verdict(False, "topic")
-    if entry.strength == "weak" and level < (LOOSE if ja else ATTACHED):
+    if entry.strength == "weak" and level < ATTACHED:
         return Verdict(False, "no_person")
     return Verdict(True, evidence)

@@ -112,6 +112,14 @@ NEGATIVES = [
     ("ja", "ハーフマラソンに出るので日曜は休みます。"),
     ("ja", "請求書は経理部宛にお送りください。"),
     ("ja", "ゲイリーさんの発表が楽しみです。"),
+    ("ja", "部落という言葉の意味を調べています。"),
+    ("ja", "刑務所の見学ツアーに参加したいです。"),
+    ("ja", "看護師として病院に勤務しています。"),
+    ("ja", "当日は暑いので熱中症に気をつけてください。"),
+    ("ja", "障害者雇用の助成金について相談したいです。"),
+    ("en", "I'm a dentist; can I join as a supporting member?"),
+    ("en", "I'm tired of getting so many newsletters."),
+    ("en", "I'd like to present our pregnancy app at the startup pitch."),
 ]
 
 
