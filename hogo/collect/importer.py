@@ -5,9 +5,12 @@ interrupted import resumes after its last committed batch with no row imported t
 with special-care information are never imported; the report names their row and category.
 """
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing import get_context
 from pathlib import Path
 
 from django.db import transaction
@@ -15,7 +18,6 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.collect.directory import DirectoryFile, Row, directory_open
-from hogo.collect.guard import special_care_scan
 from hogo.collect.models import (
     ImportedRow,
     ImportJob,
@@ -23,17 +25,18 @@ from hogo.collect.models import (
     ImportStatus,
     ReceiptRecord,
 )
-from hogo.collect.values import ERROR_TEXT, IDENTIFIER_CATEGORIES, FieldErrors, values_clean
+from hogo.collect.rows import ParsedRows, RowProblem, rows_parse
 from hogo.errors import Conflict, HogoError, InvalidInput
 from hogo.policy.schema import Channel
 from hogo.policy.selectors import policy_active
+from hogo.vault.bulk import rows_insert
 from hogo.vault.models import Source
-from hogo.vault.records import ItemIn, SubjectIn
 from hogo.vault.services import subjects_ingest
 
 CHANNEL = "directory-import"
 BATCH_SIZE = 2000
 MAX_BATCH_SIZE = 10_000
+MAX_HELPERS = 8
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,6 @@ class Provider:
     representative: str
     obtained_by: str  # how the provider obtained the data
     received_on: date
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int
-    reason: str
-    categories: str = ""
 
 
 @dataclass
@@ -67,12 +63,6 @@ class ImportSummary:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    good: list[tuple[int, SubjectIn]]
-    problems: list[RowProblem]
-
-
 Progress = Callable[[int], None]
 
 
@@ -85,48 +75,6 @@ def _provider_checked(provider: Provider) -> None:
     ):
         if not value.strip() or len(value) > limit:
             raise InvalidInput(f"{name}: give 1 to {limit} characters")
-
-
-def rows_parse(channel: Channel, rows: Sequence[Row]) -> _Parsed:
-    """Checks rows (values, special-care scan) without writing anything."""
-    good: list[tuple[int, SubjectIn]] = []
-    problems: list[RowProblem] = []
-    identifier_fields = {
-        s.id: IDENTIFIER_CATEGORIES[s.category]
-        for s in channel.fields
-        if s.category in IDENTIFIER_CATEGORIES
-    }
-    for row in rows:
-        if row.extra_cells:
-            problems.append(RowProblem(row.number, "has data in a column without a heading"))
-            continue
-        try:
-            values = values_clean(channel, row.values)
-        except FieldErrors as exc:
-            reason = "; ".join(f"{f}: {ERROR_TEXT[c]}" for f, c in exc.errors.items())
-            problems.append(RowProblem(row.number, reason))
-            continue
-        others = {k: v for k, v in values.items() if k not in identifier_fields}
-        # One scan per row over the values that are not identifiers.
-        found = special_care_scan(texts={"row": "\n".join(others.values())})
-        if found:
-            categories = ",".join(found["row"])
-            problems.append(
-                RowProblem(row.number, f"special-care information ({categories})", categories)
-            )
-            continue
-        good.append(
-            (
-                row.number,
-                SubjectIn(
-                    identifiers={
-                        identifier_fields[k]: v for k, v in values.items() if k in identifier_fields
-                    },
-                    items=[ItemIn(k, None, v) for k, v in others.items()],
-                ),
-            )
-        )
-    return _Parsed(good, problems)
 
 
 def _batches(directory: DirectoryFile, size: int, skip: int) -> Iterator[tuple[int, list[Row]]]:
@@ -158,8 +106,13 @@ def directory_import(
     again: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    helpers: int = 0,
 ) -> ImportSummary:
-    """Imports a directory file, or (dry run) checks all of it and writes nothing."""
+    """Imports a directory file, or (dry run) checks all of it and writes nothing.
+
+    With `helpers` > 0, that many helper processes check the next batches (values, detection)
+    while this process writes the current one.
+    """
     if not 1 <= batch_size <= MAX_BATCH_SIZE:
         raise InvalidInput(f"batch size: between 1 and {MAX_BATCH_SIZE}")
     _provider_checked(provider)
@@ -170,14 +123,16 @@ def directory_import(
         if purpose not in channel.purposes:
             raise InvalidInput(f"purpose {purpose!r} is not a purpose of channel {CHANNEL!r}")
     directory = directory_open(path, channel=channel, ignore=ignore_columns, encoding=encoding)
+    if not 0 <= helpers <= MAX_HELPERS:
+        raise InvalidInput(f"helpers: between 0 and {MAX_HELPERS}")
     if dry_run:
-        return _dry_run(directory, channel, batch_size, progress)
+        return _dry_run(directory, channel, batch_size, progress, helpers)
 
     job, receipt = _job_start(actor, directory, provider, chosen, again)
     summary = ImportSummary(job_id=job.pk, receipt_id=receipt.ref, resumed_from=job.rows_done)
     try:
-        for done, rows in _batches(directory, batch_size, job.rows_done):
-            parsed = rows_parse(channel, rows)
+        batches = _batches(directory, batch_size, job.rows_done)
+        for done, parsed in _parsed(channel, batches, helpers):
             _batch_write(actor, job, chosen, parsed, done)
             if progress:
                 progress(done)
@@ -197,12 +152,36 @@ def directory_import(
     return summary
 
 
+def _parsed(
+    channel: Channel, batches: Iterator[tuple[int, list[Row]]], helpers: int
+) -> Iterator[tuple[int, ParsedRows]]:
+    """The batches checked, in order; by helper processes that keep a batch ahead, if any."""
+    if helpers == 0:
+        for done, rows in batches:
+            yield done, rows_parse(channel, rows)
+        return
+    # spawn, not fork: a forked child would share (and on exit close) the database connections.
+    with ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("spawn")) as pool:
+        ahead: deque[tuple[int, Future[ParsedRows]]] = deque()
+        for done, rows in batches:
+            ahead.append((done, pool.submit(rows_parse, channel, rows)))
+            if len(ahead) > helpers:
+                done_first, future = ahead.popleft()
+                yield done_first, future.result()
+        while ahead:
+            done_first, future = ahead.popleft()
+            yield done_first, future.result()
+
+
 def _dry_run(
-    directory: DirectoryFile, channel: Channel, batch_size: int, progress: Progress | None
+    directory: DirectoryFile,
+    channel: Channel,
+    batch_size: int,
+    progress: Progress | None,
+    helpers: int,
 ) -> ImportSummary:
     summary = ImportSummary(job_id=None, receipt_id=None, dry_run=True)
-    for done, rows in _batches(directory, batch_size, 0):
-        parsed = rows_parse(channel, rows)
+    for done, parsed in _parsed(channel, _batches(directory, batch_size, 0), helpers):
         summary.rows = done
         summary.imported += len(parsed.good)
         summary.problems += parsed.problems
@@ -265,7 +244,7 @@ def _job_start(
 
 @transaction.atomic
 def _batch_write(
-    actor: str, job: ImportJob, purposes: list[str], parsed: _Parsed, done: int
+    actor: str, job: ImportJob, purposes: list[str], parsed: ParsedRows, done: int
 ) -> None:
     if parsed.good:
         results = subjects_ingest(
@@ -275,18 +254,18 @@ def _batch_write(
             records=[record for _, record in parsed.good],
             source=Source.IMPORT,
         )
-        ImportedRow.objects.bulk_create(
+        rows_insert(
+            ImportedRow,
+            ["job", "row", "acquisition"],
             [
-                ImportedRow(job=job, row=number, acquisition_id=result.acquisition_id)
+                (job.pk, number, result.acquisition_id)
                 for (number, _), result in zip(parsed.good, results, strict=True)
             ],
-            batch_size=2000,
         )
-    ImportRowError.objects.bulk_create(
-        [
-            ImportRowError(job=job, row=p.row, reason=p.reason[:300], categories=p.categories)
-            for p in parsed.problems
-        ]
+    rows_insert(
+        ImportRowError,
+        ["job", "row", "reason", "categories"],
+        [(job.pk, p.row, p.reason[:300], p.categories) for p in parsed.problems],
     )
     job.rows_done = done
     job.imported += len(parsed.good)

@@ -53,8 +53,9 @@ def values_clean(channel: Channel, raw: Mapping[str, object]) -> dict[str, str]:
     """The channel's values trimmed, checked and without empty optional fields."""
     errors: dict[str, str] = {}
     clean: dict[str, str] = {}
+    known = {spec.id for spec in channel.fields}
     for key in raw:
-        if channel.field(str(key)) is None:
+        if key not in known:
             errors[str(key)[:40]] = "unknown"
     for spec in channel.fields:
         value = raw.get(spec.id)

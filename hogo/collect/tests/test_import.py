@@ -1,5 +1,6 @@
 import csv
 import io
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -209,8 +210,32 @@ def test_it_refuses_to_import_the_same_file_twice_unless_asked(
     assert Subject.objects.count() == 3
 
 
+@pytest.fixture
+def spawnable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Helper processes start from a fresh interpreter with this sys.path: pytest puts the
+    `hogo` package directory on it, where `hogo/logging.py` would shadow the standard library
+    (the `hogo` command never does)."""
+    package = str(Path(__file__).resolve().parents[2])
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p != package])
+
+
+def test_helper_processes_give_the_same_result(
+    policy: Policy, tmp_path: Path, spawnable: None
+) -> None:
+    rows = [HEADER] + [
+        [f"Person {n}", "Acme", "前科あり" if n == 5 else "", f"p{n}@example.jp", ""]
+        for n in range(9)
+    ]
+    path = write_csv(tmp_path / "list.csv", rows)
+    alone = run(path, dry_run=True, batch_size=2)
+    helped = run(path, batch_size=2, helpers=2)
+    assert (helped.imported, helped.rejected) == (alone.imported, alone.rejected) == (8, 1)  # type: ignore[attr-defined]
+    assert helped.problems == alone.problems  # type: ignore[attr-defined]
+    assert sorted(ImportedRow.objects.values_list("row", flat=True)) == [2, 3, 4, 5, 6, 8, 9, 10]
+
+
 def test_the_command_prints_the_report_and_exits_2_on_unusable_files(
-    policy: Policy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    policy: Policy, tmp_path: Path, capsys: pytest.CaptureFixture[str], spawnable: None
 ) -> None:
     path = write_csv(tmp_path / "list.csv", [HEADER, *ROWS, ["鈴木", "北斗", "", "bad", ""]])
     arguments = [

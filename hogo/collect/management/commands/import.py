@@ -84,6 +84,12 @@ class Command(BaseCommand):
             "--again", action="store_true", help="Import a file that was imported before."
         )
         directory.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        directory.add_argument(
+            "--helpers",
+            type=int,
+            default=1,
+            help="Helper processes that check the next rows while this one writes (0: none).",
+        )
         directory.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -107,6 +113,7 @@ class Command(BaseCommand):
                 again=options["again"],
                 batch_size=options["batch_size"],
                 progress=bar,
+                helpers=options["helpers"],
             )
         except HogoError as exc:
             raise CommandError(exc.message, returncode=2) from exc

@@ -1,0 +1,330 @@
+"""Collection speed: a directory import, then public form submissions under concurrent load.
+
+1. Directory import: N rows (default 100,000; `--rows`) written as a UTF-8 CSV with 0.5% rows
+   carrying special-care information and 0.5% malformed e-mail addresses, imported through the
+   same service as `hogo import directory` (parse, checks, detection, encryption, blind indexes,
+   receipt and row records, audit). Beside it, in the same run: the dry run (everything but the
+   writes). Target: at least 5,000 rows/s on SQLite.
+2. Form submissions: a gunicorn server (`--workers`, default 3) on a fresh port, `--clients`
+   threads (default 8) each opening the inquiry form and posting it `--submissions` times
+   (default 50), as a browser behind the production TLS proxy would (X-Forwarded-Proto,
+   X-Forwarded-For, CSRF cookie and Referer). Every accepted submission (302) must be stored:
+   the count of acquisition records is compared with the count accepted. p50/p99 of the POST.
+
+Prints a JSON summary. No assertions besides stored == accepted (exit 1 otherwise).
+
+  .venv/bin/python bench/collect.py
+  .venv/bin/python bench/collect.py --rows 20000 \\
+      --database-url postgresql://postgres@127.0.0.1:5432/collect_bench
+
+SQLite runs in a fresh temporary data directory. For PostgreSQL the named database (whose name
+must end in `bench`) and its `<name>_keys` key store are dropped and created afresh.
+"""
+
+import argparse
+import csv
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
+GIVEN = ["花子", "太郎", "一郎", "美咲", "健太", "さくら", "翔", "陽菜", "大輔", "結衣"]
+ORGS = ["三星電機株式会社", "Kuroshio Works", "東和製作所", "Nagoya Robotics Inc.", "北斗工業"]
+DEPTS = ["生産技術部", "品質保証部", "Engineering", "設計部", "営業部", ""]
+TITLES = ["部長", "課長", "主任", "Engineer", "Manager", ""]
+CITIES = [
+    "東京都千代田区丸の内1-1-1",
+    "愛知県名古屋市東区大曽根3-15-58",
+    "大阪府大阪市北区梅田2-2-2",
+]
+# Notes a directory should never carry: each is refused with its category.
+SPECIAL = ["人工透析のため平日午後は不在", "うつ病で休職中", "前科あり"]
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--helpers", type=int, default=1, help="checking processes (import)")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--submissions", type=int, default=50, help="per client")
+    parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--skip-forms", action="store_true")
+    parser.add_argument("--database-url", default="", help="PostgreSQL; default SQLite")
+    return parser.parse_args()
+
+
+def postgres_recreate(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.strip("/")
+    if not name.endswith("bench"):
+        sys.exit("bench/collect.py: the PostgreSQL database name must end in 'bench' (dropped)")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        for db in (name, f"{name}_keys"):
+            conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{db}"')
+
+
+def directory_write(path: Path, rows: int) -> None:
+    rng = random.Random(42)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(
+            ["氏名", "会社名・団体名", "部署名", "役職", "メールアドレス", "電話番号", "住所"]
+        )
+        for i in range(rows):
+            email = f"person{i}@example{i % 97}.jp" if i % 200 != 7 else f"person{i}-at-example"
+            department = SPECIAL[i % 3] if i % 200 == 13 else rng.choice(DEPTS)
+            out.writerow(
+                [
+                    f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}",
+                    rng.choice(ORGS),
+                    department,
+                    rng.choice(TITLES),
+                    email,
+                    f"0{rng.choice([3, 52, 6])}-{rng.randrange(1000, 9999)}-{i % 10**4:04d}",
+                    rng.choice(CITIES),
+                ]
+            )
+
+
+def percentiles(samples: Sequence[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1),
+        "max_ms": round(ordered[-1] * 1000, 1),
+    }
+
+
+def import_bench(rows: int, batch_size: int, helpers: int, work: Path) -> dict[str, Any]:
+    from hogo.collect.importer import Provider, directory_import
+
+    path = work / "directory.csv"
+    directory_write(path, rows)
+    provider = Provider(
+        name="株式会社名簿センター",
+        address="東京都千代田区丸の内1-1-1",
+        representative="代表取締役 鈴木一郎",
+        obtained_by="展示会の来場者登録（来場者の同意を得て第三者提供）",
+        received_on=date.today(),
+    )
+    start = time.perf_counter()
+    directory_import(
+        actor="system:bench",
+        path=path,
+        provider=provider,
+        dry_run=True,
+        batch_size=batch_size,
+        helpers=helpers,
+    )
+    dry_s = time.perf_counter() - start
+    start = time.perf_counter()
+    done = directory_import(
+        actor="system:bench", path=path, provider=provider, batch_size=batch_size, helpers=helpers
+    )
+    import_s = time.perf_counter() - start
+    return {
+        "rows": rows,
+        "helpers": helpers,
+        "imported": done.imported,
+        "refused": done.rejected,
+        "refused_special_care": done.special_care,
+        "seconds": round(import_s, 1),
+        "rows_per_s": round(rows / import_s),
+        "dry_run_rows_per_s": round(rows / dry_s),
+        "dry_run_share_of_time": round(dry_s / import_s, 2),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Client:
+    """One browser-like visitor behind the TLS proxy: keeps its CSRF cookie and Referer."""
+
+    def __init__(self, port: int, network: str) -> None:
+        self.port = port
+        self.network = network
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.cookie = ""
+
+    def headers(self) -> dict[str, str]:
+        base = {
+            "Host": f"127.0.0.1:{self.port}",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.network,
+        }
+        if self.cookie:
+            base["Cookie"] = self.cookie
+        return base
+
+    def get(self, path: str) -> str:
+        self.conn.request("GET", path, headers=self.headers())
+        response = self.conn.getresponse()
+        body = response.read().decode()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            if header.startswith("csrftoken="):
+                self.cookie = header.split(";", 1)[0]
+        if response.status != 200:
+            raise RuntimeError(f"GET {path}: {response.status}")
+        return body
+
+    def post(self, path: str, fields: dict[str, str]) -> int:
+        headers = {
+            **self.headers(),
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": f"https://127.0.0.1:{self.port}{path}",
+            "Origin": f"https://127.0.0.1:{self.port}",
+        }
+        self.conn.request("POST", path, body=urlencode(fields), headers=headers)
+        response = self.conn.getresponse()
+        response.read()
+        return response.status
+
+
+def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    from hogo.collect.models import AcquisitionRecord
+
+    port = free_port()
+    command = [str(ROOT / ".venv/bin/gunicorn"), "hogo.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(args.workers), "--log-level", "warning"]
+    server = subprocess.Popen(  # noqa: S603  (our own server, fixed arguments)
+        command,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        path = "/ja/forms/inquiry/"
+        latencies: list[float] = []
+        accepted = 0
+        refused: dict[int, int] = {}
+        lock = threading.Lock()
+
+        def visitor(number: int) -> None:
+            nonlocal accepted
+            client = Client(port, f"203.0.{number}.{10 + number}")
+            page = client.get(path)
+            for n in range(args.submissions):
+                notice = re.search(r'name="notice" value="([0-9a-f]{64})"', page)
+                token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+                assert notice
+                assert token
+                fields = {
+                    "csrfmiddlewaretoken": token.group(1),
+                    "notice": notice.group(1),
+                    "name": f"Visitor {number}-{n}",
+                    # one in ten comes back with the same address: it attaches
+                    "email": f"visitor{number}.{n - n % 10 if n % 10 == 9 else n}@example.jp",
+                    "message": "CC-Link IE TSN の認証試験の期間を教えてください。",
+                }
+                start = time.perf_counter()
+                status = client.post(path, fields)
+                elapsed = time.perf_counter() - start
+                with lock:
+                    latencies.append(elapsed)
+                    if status == 302:
+                        accepted += 1
+                    else:
+                        refused[status] = refused.get(status, 0) + 1
+                page = client.get(path)
+
+        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(args.clients)]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - start
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    stored = AcquisitionRecord.objects.filter(channel="inquiry").count()
+    return {
+        "server": f"gunicorn, {args.workers} sync workers",
+        "clients": args.clients,
+        "submitted": len(latencies),
+        "accepted": accepted,
+        "stored": stored,
+        "none_lost": stored == accepted,
+        "refused_by_status": refused,
+        "submissions_per_s": round(len(latencies) / wall, 1),
+        "post_latency": percentiles(latencies),
+    }
+
+
+def main() -> None:
+    args = arguments()
+    work = Path(tempfile.mkdtemp(prefix="hogo-bench-collect-"))
+    env = dict(os.environ)
+    env.update(
+        HOGO_DATA_DIR=str(work),
+        DJANGO_SETTINGS_MODULE="hogo.settings",
+        HOGO_FORM_RATE="1000000/3600",  # the load comes from a handful of networks
+        HOGO_ALLOWED_HOSTS="127.0.0.1",
+        HOGO_EMAIL_URL="console:",
+    )
+    env.pop("HOGO_KEYSTORE_URL", None)
+    if args.database_url:
+        postgres_recreate(args.database_url)
+        env["DATABASE_URL"] = args.database_url
+    else:
+        env.pop("DATABASE_URL", None)
+    os.environ.clear()
+    os.environ.update(env)
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from hogo.policy.services import policy_file_read, policy_load
+
+    call_command("migrate", verbosity=0)
+    call_command("migrate", database="keys", verbosity=0)
+    policy_load(text=policy_file_read(path=Path(settings.POLICY_FILE)), note="bench")
+    summary: dict[str, Any] = {"date": date.today().isoformat(), "database": connection.vendor}
+    if not args.skip_import:
+        summary["directory_import"] = import_bench(args.rows, args.batch_size, args.helpers, work)
+    if not args.skip_forms:
+        connection.close()  # the server's workers write; this process only counts at the end
+        summary["form_submissions"] = forms_bench(args, env)
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+    if "form_submissions" in summary and not summary["form_submissions"]["none_lost"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Checking directory rows: values, then one special-care scan per row. Free of Django models,
+so that a helper process can run it on the next batch while the importer writes this one."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hogo.collect.directory import Row
+from hogo.collect.guard import special_care_scan
+from hogo.collect.values import ERROR_TEXT, IDENTIFIER_CATEGORIES, FieldErrors, values_clean
+from hogo.policy.schema import Channel
+from hogo.vault.records import ItemIn, SubjectIn
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    reason: str
+    categories: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedRows:
+    good: list[tuple[int, SubjectIn]]
+    problems: list[RowProblem]
+
+
+def rows_parse(channel: Channel, rows: Sequence[Row]) -> ParsedRows:
+    """Checks rows (values, special-care scan) without writing anything."""
+    good: list[tuple[int, SubjectIn]] = []
+    problems: list[RowProblem] = []
+    identifier_fields = {
+        s.id: IDENTIFIER_CATEGORIES[s.category]
+        for s in channel.fields
+        if s.category in IDENTIFIER_CATEGORIES
+    }
+    for row in rows:
+        if row.extra_cells:
+            problems.append(RowProblem(row.number, "has data in a column without a heading"))
+            continue
+        try:
+            values = values_clean(channel, row.values)
+        except FieldErrors as exc:
+            reason = "; ".join(f"{f}: {ERROR_TEXT[c]}" for f, c in exc.errors.items())
+            problems.append(RowProblem(row.number, reason))
+            continue
+        others = {k: v for k, v in values.items() if k not in identifier_fields}
+        # One scan per row, over the values that are not identifiers.
+        found = special_care_scan(texts={"row": "\n".join(others.values())})
+        if found:
+            categories = ",".join(found["row"])
+            problems.append(
+                RowProblem(row.number, f"special-care information ({categories})", categories)
+            )
+            continue
+        identifiers = {identifier_fields[k]: v for k, v in values.items() if k in identifier_fields}
+        items = [ItemIn(k, None, v) for k, v in others.items()]
+        good.append((row.number, SubjectIn(identifiers=identifiers, items=items)))
+    return ParsedRows(good, problems)
