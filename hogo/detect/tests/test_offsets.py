@@ -16,7 +16,7 @@ from hogo.detect.normalize import fold, normalize
         ("私はＡＤＨＤです。", "ＡＤＨＤ"),
         ("ｸﾘｽﾁｬﾝです。", "ｸﾘｽﾁｬﾝ"),
         ("㈱テストの山田様、ｶﾞﾝの治療中です。", "ｶﾞﾝの治療中"),
-        ("ß and Straße: I'm on DIALYSIS.", "DIALYSIS"),
+        ("ß and Straße: I'm on DIALYSIS.", "on DIALYSIS"),
         ("😀 I am DEAF.", "DEAF"),
         ("か\u3099ん治療中です", "か\u3099ん治療中"),
         ("電話：０９０－１２３４－５６７８", "０９０－１２３４－５６７８"),
