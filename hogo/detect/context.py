@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from hogo.detect.lexicon import Entry
 
-_SENTENCE_ENDS = frozenset("。！？!?\n.")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 _CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -113,11 +113,8 @@ class Context:
     _clause_ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # One pass: every sentence end is also a clause end.
-        for m in _CLAUSE_END_RE.finditer(self.text):
-            self._clause_ends.append(m.start())
-            if m.group() in _SENTENCE_ENDS:
-                self._sentence_ends.append(m.start())
+        self._clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
+        self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
 
     def _bounds(self, ends: list[int], start: int, end: int) -> tuple[int, int]:
         i = bisect_left(ends, start)
@@ -131,6 +128,10 @@ class Context:
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         return self._bounds(self._clause_ends, start, end)
+
+    def has_cue(self, kind: str, lo: int, hi: int) -> bool:
+        found = self.cues.get(kind)
+        return bool(found) and any(s >= lo and e <= hi for s, e in found)  # type: ignore[union-attr]
 
     def cues_in(self, kind: str, lo: int, hi: int) -> list[Cue]:
         found = self.cues.get(kind)
@@ -146,7 +147,7 @@ class Context:
         has a personal predicate somewhere; 0: nothing.
         """
         for kind in PERSON_CUES:
-            if self.cues_in(kind, lo, hi):
+            if self.has_cue(kind, lo, hi):
                 return STRICT, kind[1:]
         for s, e in self.person_spans:
             if s >= lo and e <= hi:
@@ -158,7 +159,7 @@ class Context:
             gap = self.text[end : cue[0]] if cue[0] >= end else self.text[cue[1] : start]
             if (gap.isascii() and _words(gap) <= 3) or (not gap.isascii() and len(gap) <= 6):
                 return ATTACHED, "personal"
-        if ja and self.cues_in("@personal", lo, hi):
+        if ja and self.has_cue("@personal", lo, hi):
             return LOOSE, "personal"
         return NONE, "term"
 
@@ -231,7 +232,7 @@ def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
     term = ctx.text[start:end]
     if "allerg" in term or "あれるぎー" in term:
         return False
-    return bool(ctx.cues_in("@pet", lo, start))
+    return ctx.has_cue("@pet", lo, start)
 
 
 def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
@@ -258,7 +259,7 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
 def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
-        if ctx.cues_in(kind, s_lo, s_hi):
+        if ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, f"homograph{kind}")
     if _quoted(ctx.text, start, end):
         return Verdict(False, "quoted")
@@ -270,12 +271,12 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     if _about_an_animal(ctx, start, end, c_lo):
         return Verdict(False, "animal")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
-    if level < STRICT and ctx.cues_in("@generic", c_lo, c_hi):
+    if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
         return Verdict(False, "generic")
     for kind in ("@hypo", "@policy"):
-        if level < ATTACHED and ctx.cues_in(kind, s_lo, s_hi):
+        if level < ATTACHED and ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, kind[1:])
-    if level < ATTACHED and ctx.cues_in("@topic", c_lo, c_hi):
+    if level < ATTACHED and ctx.has_cue("@topic", c_lo, c_hi):
         return Verdict(False, "topic")
     if entry.strength == "weak" and level < ATTACHED:
         return Verdict(False, "no_person")

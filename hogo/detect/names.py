@@ -14,7 +14,6 @@ from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
 
 _KANJI = "一-龥々"
-_HONORIFIC_RE = re.compile(r"様|さま|さん|氏|殿|先生|くん|君|ちゃん|部長|課長|社長|係長|教授|先輩")
 _LOOSE_HONORIFICS = frozenset(("様", "さま", "さん", "氏"))
 _KANJI_RUN_BEFORE = re.compile(rf"[{_KANJI}]{{1,6}}$")
 _STOP_CHARS = frozenset(
@@ -146,21 +145,22 @@ def _surname_start(run: str) -> int | None:
 def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, int, float, str]]:
     text = norm.text
     spans: list[tuple[int, int, float, str]] = []
-    for m in _HONORIFIC_RE.finditer(text) if "@nf_honorific" in cues else ():
-        run_match = _KANJI_RUN_BEFORE.search(text, max(0, m.start() - 6), m.start())
+    # Honorifics were located by the lexicon pass; the name is the kanji run before one.
+    for h_start, h_end in cues.get("@nf_honorific", ()):
+        run_match = _KANJI_RUN_BEFORE.search(text, max(0, h_start - 6), h_start)
         if run_match is None:
             continue
         run = run_match.group()
         k = _surname_start(run)
         if k is not None and len(run) - k <= 5:
-            spans.append((run_match.start() + k, m.start(), 0.85, "person_name.honorific"))
+            spans.append((run_match.start() + k, h_start, 0.85, "person_name.honorific"))
         elif (
-            m.group() in _LOOSE_HONORIFICS
+            text[h_start:h_end] in _LOOSE_HONORIFICS
             and 2 <= len(run) <= 3
             and run not in _STOP_WORDS
             and not any(ch in _STOP_CHARS for ch in run)
         ):
-            spans.append((run_match.start(), m.start(), 0.6, "person_name.honorific_loose"))
+            spans.append((run_match.start(), h_start, 0.6, "person_name.honorific_loose"))
     if "申します" in text or "もうします" in text:
         for m in _INTRO_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
@@ -175,28 +175,35 @@ def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, i
     return spans
 
 
-def _en_names(original: str, cues: dict[str, list[Cue]]) -> list[tuple[int, int, float, str]]:
+def _en_names(
+    norm: Normalized, original: str, cues: dict[str, list[Cue]]
+) -> list[tuple[int, int, float, str]]:
+    """English frames, each tried only where the lexicon pass saw its keyword (Mr, my name,
+    Regards...): anchored there, not searched through the whole text."""
     spans: list[tuple[int, int, float, str]] = []
-    # Each frame runs only when the lexicon pass saw its keyword (Mr, my name, Regards...).
     frames = (
         ("@nf_title", _EN_TITLE_RE, 0.85, "person_name.title"),
         ("@nf_intro", _EN_INTRO_RE, 0.85, "person_name.introduction"),
         ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
         ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
         ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
-        ("@nf_san", _EN_SAN_RE, 0.8, "person_name.honorific"),
     )
-    for cue, pattern, score, rule in frames:
-        if cue not in cues:
+    matches: list[tuple[re.Match[str], float, str]] = []
+    for kind, pattern, score, rule in frames:
+        for start, end in cues.get(kind, ()):
+            m = pattern.match(original, norm.original_span(start, end)[0])
+            if m is not None:
+                matches.append((m, score, rule))
+    if "@nf_san" in cues:
+        matches.extend((m, 0.8, "person_name.honorific") for m in _EN_SAN_RE.finditer(original))
+    for m, score, rule in matches:
+        words = m.group(1).split()
+        while words and words[-1] in _EN_NOT_NAMES:
+            words.pop()
+        if not words or words[0] in _EN_NOT_NAMES:
             continue
-        for m in pattern.finditer(original):
-            words = m.group(1).split()
-            while words and words[-1] in _EN_NOT_NAMES:
-                words.pop()
-            if not words or words[0] in _EN_NOT_NAMES:
-                continue
-            start = m.start(1)
-            spans.append((start, _end_of(original, start, words), score, rule))
+        start = m.start(1)
+        spans.append((start, _end_of(original, start, words), score, rule))
     return spans
 
 
@@ -217,6 +224,6 @@ def find_person_names(
             findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
     if _HAS_CAPITAL_RE.search(original) is None:
         return findings
-    for start, end, score, rule in _en_names(original, cues):
+    for start, end, score, rule in _en_names(norm, original, cues):
         findings.append(Finding("identifier", "person_name", start, end, score, rule))
     return findings
