@@ -77,6 +77,11 @@ LABELS: dict[str, Text] = {
         "Our notice on personal information has changed since this page was shown. Please "
         "read the new notice and submit again.",
     ),
+    "not_accepted": Text(
+        "ただいまお送りいただいた内容をお預かりできませんでした。何も保存されていません。"
+        "もう一度送信してください。",
+        "We could not accept your submission just now; nothing was stored. Please submit again.",
+    ),
     "done_title": Text("送信しました", "Thank you"),
     "done_text": Text(
         "お送りいただいた内容を受け付けました。ありがとうございました。",

@@ -31,7 +31,7 @@ from hogo.collect.services import (
 )
 from hogo.collect.throttle import form_throttle_hit
 from hogo.collect.values import MAX_CHARS, FieldErrors
-from hogo.errors import InvalidInput, NotFound
+from hogo.errors import HogoError, InvalidInput, NotFound
 from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
@@ -176,6 +176,19 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
             purposes=purposes,
             special=special,
             message=label("notice_changed", lang),
+        )
+    except HogoError as exc:
+        # A conflict with a concurrent change (an erasure in progress...): nothing was stored.
+        return _render(
+            request,
+            policy,
+            channel,
+            lang,
+            form,
+            purposes=purposes,
+            special=special,
+            message=label("not_accepted", lang),
+            status=exc.status,
         )
     return HttpResponseRedirect(reverse("collect:done", kwargs={"channel_id": channel.id}))
 
