@@ -216,6 +216,9 @@ else:
                 "timeout": 20,
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
+            # Kept open between requests: when the last connection closes, SQLite checkpoints
+            # and deletes the write-ahead log, which cost 10-100 ms a request under load.
+            "CONN_MAX_AGE": 60,
             # Tests use a file like production: an in-memory test database is shared-cache,
             # where a second writer fails at once ("table is locked") instead of waiting.
             "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
