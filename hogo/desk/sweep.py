@@ -59,7 +59,7 @@ def reminders_send(*, now: datetime | None = None) -> int:
     listing the cases due within two days or overdue; at most once a day per case."""
     now = now or timezone.now()
     due = list(
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("assignee")
         .filter(status__in=QUEUE_STATUSES, due_at__lte=now + REMIND_BEFORE)
         .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lte=now - REMIND_EVERY))

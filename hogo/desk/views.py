@@ -5,6 +5,7 @@ Thin views: a form, one service call, a page. Which cases this browser may see i
 except the pseudonymous request number and single-use tokens.
 """
 
+import io
 import time
 from dataclasses import dataclass
 
@@ -266,7 +267,7 @@ def download(request: HttpRequest, token: str) -> HttpResponseBase:
         package = link_use(token=token)
         if package is not None:
             response = FileResponse(
-                iter([bytes(package.content)]),
+                io.BytesIO(bytes(package.content)),
                 as_attachment=True,
                 filename=package_zip_name(package.case),
                 content_type="application/zip",

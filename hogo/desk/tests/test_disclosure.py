@@ -10,10 +10,10 @@ from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, StepName, StepStatus
 from hogo.desk.package import package_password
 from hogo.desk.services import case_approve, case_fee_record
-from hogo.desk.tests.conftest import HANAKO, Inbox, body, person, verified
+from hogo.desk.tests.conftest import HANAKO, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 STAFF = "user:1"
 
 
@@ -23,12 +23,14 @@ def test_it_mails_an_encrypted_package_that_opens_with_the_derived_password(
     subject_id = person()
     case = verified(inbox, "disclosure")
     assert case.subject_ref == subject_id
-    case_approve(actor=STAFF, case_ref=case.ref)
+    with committed():
+        case_approve(actor=STAFF, case_ref=case.ref)
     case.refresh_from_db()
     assert case.status == CaseStatus.IN_PROGRESS
     fee = case.steps.get(name=StepName.FEE)
     assert fee.status == StepStatus.WAITING  # 1,000 JPY first
-    case_fee_record(actor=STAFF, case_ref=case.ref)
+    with committed():
+        case_fee_record(actor=STAFF, case_ref=case.ref)
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
     assert [s.status for s in case.steps.all()] == [StepStatus.SUCCEEDED] * 3

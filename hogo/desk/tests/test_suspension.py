@@ -1,0 +1,56 @@
+"""Suspension of use and of provision (7.1(d)), applied through the vault."""
+
+import pytest
+
+from hogo.desk.models import CaseStatus
+from hogo.desk.services import case_approve
+from hogo.desk.tests.conftest import (
+    CAMPAIGN,
+    HANAKO,
+    HANDLE,
+    Inbox,
+    body,
+    committed,
+    person,
+    verified,
+)
+from hogo.errors import InvalidInput
+from hogo.policy.schema import Policy
+from hogo.vault.access import subjects_access
+from hogo.vault.models import ProvisionStop, Suspension
+from hogo.vault.records import RefusalReason
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_suspends_use_for_a_purpose_and_stops_provision(policy: Policy, inbox: Inbox) -> None:
+    subject_id = person()
+    details = {"purposes": [CAMPAIGN], "stop_provision": True, "understood": True}
+    case = verified(inbox, "suspension", details=details)
+    with committed():
+        case_approve(actor=HANDLE, case_ref=case.ref)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.COMPLETED
+    assert Suspension.objects.get(subject__ref=subject_id).request_ref == case.ref
+    assert ProvisionStop.objects.get(subject__ref=subject_id).request_ref == case.ref
+    refused = subjects_access(actor=HANDLE, purpose=CAMPAIGN, subject_ids=[subject_id]).refused
+    assert [r.reason for r in refused] == [RefusalReason.SUSPENDED]
+    text = body(inbox.last(HANAKO))
+    assert "キャンペーン・イベントのご案内およびアンケートの実施" in text
+    assert "第三者への提供を停止しました" in text
+
+
+def test_it_suspends_all_use(policy: Policy, inbox: Inbox) -> None:
+    subject_id = person()
+    case = verified(
+        inbox, "suspension", details={"all_purposes": True, "understood": True}, language="en"
+    )
+    with committed():
+        case_approve(actor=HANDLE, case_ref=case.ref)
+    assert Suspension.objects.get(subject__ref=subject_id).purpose is None
+    assert "We have stopped all use of your personal information." in body(inbox.last(HANAKO))
+
+
+def test_it_needs_the_person_to_understand_what_stops(policy: Policy, inbox: Inbox) -> None:
+    with pytest.raises(InvalidInput, match="understood: confirm"):
+        verified(inbox, "suspension", details={"all_purposes": True})

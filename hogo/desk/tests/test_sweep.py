@@ -1,0 +1,81 @@
+"""The periodic sweep: deadline reminders, expiry of unconfirmed requests, forgetting."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Package
+from hogo.desk.services import case_approve, case_assign, case_fee_record, case_start
+from hogo.desk.sweep import desk_sweep
+from hogo.desk.tests.conftest import (
+    HANAKO,
+    HANDLE,
+    ORIGIN,
+    Inbox,
+    body,
+    committed,
+    person,
+    verified,
+)
+from hogo.policy.schema import Policy
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_reminds_the_assignee_before_the_deadline_once_a_day(
+    policy: Policy, inbox: Inbox, desk_operator: User
+) -> None:
+    desk_operator.email = "daniel@staff.example.jp"
+    desk_operator.save()
+    case = verified(inbox, "purpose_notification")
+    unassigned = verified(inbox, "purpose_notification", "b@example.jp")
+    case_assign(actor=HANDLE, case_ref=case.ref, assignee=desk_operator)
+    assert desk_sweep()["reminders"] == 0  # due in 14 days
+    later = timezone.now() + timedelta(days=12, hours=1)
+    with committed():
+        assert desk_sweep(now=later)["reminders"] == 2
+    reminder = inbox.last("daniel@staff.example.jp")
+    assert case.ref in body(reminder)
+    assert unassigned.ref not in body(reminder)
+    assert unassigned.ref in body(inbox.last("privacy@cc-link.org"))  # the desk's address
+    assert HANAKO not in body(reminder)
+    assert desk_sweep(now=later + timedelta(hours=2))["reminders"] == 0
+    with committed():
+        assert desk_sweep(now=later + timedelta(days=1))["reminders"] == 2
+
+
+def test_it_expires_unconfirmed_requests_and_forgets_their_address(
+    policy: Policy, inbox: Inbox
+) -> None:
+    with committed():
+        case_start(
+            kind="purpose_notification", email=HANAKO, language="ja", details={}, origin=ORIGIN
+        )
+    assert desk_sweep(now=timezone.now() + timedelta(hours=23))["expired"] == 0
+    assert desk_sweep(now=timezone.now() + timedelta(days=1, minutes=1))["expired"] == 1
+    case = Case.objects.get()
+    assert (case.status, case.contact_email) == (CaseStatus.EXPIRED, "")
+
+
+def test_it_discards_packages_and_then_the_content_of_closed_cases(
+    policy: Policy, inbox: Inbox, desk_operator: User
+) -> None:
+    person()
+    case = verified(inbox, "disclosure")
+    with committed():
+        case_approve(actor=HANDLE, case_ref=case.ref)
+    with committed():
+        case_fee_record(actor=HANDLE, case_ref=case.ref)
+    Note.objects.create(case=case, author=desk_operator, text="spoke to 山田")
+    closed = Case.objects.get(pk=case.pk).closed_at
+    assert closed is not None
+    assert desk_sweep(now=closed + timedelta(days=31))["packages_discarded"] == 1
+    assert Package.objects.get().content in (b"", memoryview(b""))
+    assert desk_sweep(now=closed + timedelta(days=1096))["cases_purged"] == 1
+    case.refresh_from_db()
+    assert (case.contact_email, case.details) == ("", {})
+    assert Note.objects.get().text == ""
+    assert not OutboundMail.objects.exclude(to="").exists()
+    assert OutboundMail.objects.filter(kind=MailKind.ANSWER).count() == 1  # the record stays
