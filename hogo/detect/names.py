@@ -29,6 +29,8 @@ _OWN_SIDE_RE = re.compile(
     rf"(?:弊社|当社|弊所|当方|私ども|わたくしども)(?:の?[{_KANJI}ァ-ヶー]{{1,8}}?)?の"
     rf"([{_KANJI}]{{1,4}})(?=[はがもにをより、])"
 )
+_OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わたくしども")
+_FIELD_WORDS = ("氏名", "名前", "記入者", "申込者", "担当者")
 _FIELD_RE = re.compile(
     rf"(?:氏名|お名前|名前|記入者|申込者|担当者)[ 　]*[:：は][ 　]*"
     rf"([{_KANJI}]{{1,4}}(?:[ 　]?[{_KANJI}]{{1,4}})?)"
@@ -164,12 +166,12 @@ def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, i
     if "申します" in text or "もうします" in text:
         for m in _INTRO_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
-    if "社" in text or "方" in text or "所" in text or "ども" in text:
+    if any(word in text for word in _OWN_SIDE_WORDS):
         for m in _OWN_SIDE_RE.finditer(text):
             k = _surname_start(m.group(1))
             if k == 0:
                 spans.append((m.start(1), m.end(1), 0.75, "person_name.own_side"))
-    if "名" in text or "者" in text:
+    if any(word in text for word in _FIELD_WORDS):
         for m in _FIELD_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
     return spans

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 _KATAKANA_FIRST, _KATAKANA_LAST = 0x30A1, 0x30F6  # ァ..ヶ, shifted by 0x60 to ぁ..ゖ
 _VOICED_MARKS = "\u3099\u309a\uff9e\uff9f\u309b\u309c"
@@ -77,9 +78,9 @@ def _tables() -> _Tables:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """The folded text and, when lengths differ, where each folded character came from."""
+class Normalized(NamedTuple):
+    """The folded text and, when lengths differ, where each folded character came from.
+    (A tuple: one is made per scan, and a frozen dataclass is slower to build.)"""
 
     text: str
     starts: tuple[int, ...] | None = None  # original start of folded char i; None = identity
