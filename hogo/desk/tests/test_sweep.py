@@ -1,9 +1,11 @@
 """The periodic sweep: deadline reminders, expiry of unconfirmed requests, forgetting."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.utils import timezone
 
 from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Package
@@ -79,3 +81,12 @@ def test_it_discards_packages_and_then_the_content_of_closed_cases(
     assert Note.objects.get().text == ""
     assert not OutboundMail.objects.exclude(to="").exists()
     assert OutboundMail.objects.filter(kind=MailKind.ANSWER).count() == 1  # the record stays
+
+
+def test_it_runs_the_sweep_from_the_command_line(policy: Policy, inbox: Inbox) -> None:
+    out = io.StringIO()
+    call_command("desk", "tick", stdout=out)
+    assert out.getvalue().startswith("mail_delivered 0, cases_advanced 0, reminders 0")
+    queued = io.StringIO()
+    call_command("desk", "tick", "--enqueue", stdout=queued)
+    assert "queued desk tick" in queued.getvalue()
