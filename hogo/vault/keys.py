@@ -9,7 +9,7 @@ at worst an unused key, or data that can no longer be opened.
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
 from hogo.vault.bulk import rows_insert
@@ -63,8 +63,18 @@ def kek_for_unwrapping(kek_id: str) -> KeyEncryptionKey:
 
 
 def index_root() -> bytes:
-    """The blind-index root key, created with the first KEK. Unwrapping it on each use is
-    what catches a wrong KEK before anything is written."""
+    """The blind-index root key, created with the first KEK.
+
+    Kept in memory per key store and configured KEK: it never changes (a rotation rewraps it),
+    and a different KEK file changes the KEK id, which sends the next call back to the key store,
+    where unwrapping it is what catches a wrong KEK before anything is written."""
+    location = str(connections[KEYS_DB].settings_dict["NAME"])
+    try:
+        configured = kek_store().active().key_id
+    except KekMissing:
+        configured = ""  # first run: made below, with the first KEK
+    if (root := _roots.get((location, configured))) is not None:
+        return root
     secret = KeyStoreSecret.objects.filter(name=INDEX_ROOT).first()
     if secret is None:
         kek = kek_for_wrapping()
@@ -77,15 +87,15 @@ def index_root() -> bytes:
                 )
         except IntegrityError:
             secret = KeyStoreSecret.objects.get(name=INDEX_ROOT)
-    kek = kek_for_unwrapping(secret.kek_id)
-    cache_key = (kek.key_id, bytes(secret.wrapped))
-    if (root := _roots.get(cache_key)) is None:
-        root = _roots[cache_key] = kek.unwrap(cache_key[1], aad=secret_aad(INDEX_ROOT))
+    root = kek_for_unwrapping(secret.kek_id).unwrap(
+        bytes(secret.wrapped), aad=secret_aad(INDEX_ROOT)
+    )
+    _roots[(location, kek_store().active().key_id)] = root
     return root
 
 
-# Unwrapped roots by (KEK id, wrapped bytes): the KEK is still checked on every use above.
-_roots: dict[tuple[str, bytes], bytes] = {}
+# Unwrapped roots by (key store, configured KEK id).
+_roots: dict[tuple[str, str], bytes] = {}
 
 
 @lru_cache(maxsize=32)
