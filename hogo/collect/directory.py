@@ -65,24 +65,25 @@ class DirectoryFile:
     _rows: Iterator[tuple[int, list[object]]]
 
     def rows(self) -> Iterator[Row]:
-        width = len(self.columns)
-        for number, cells in self._rows:
-            if all(_cell(c) == "" for c in cells):
+        columns = self.columns
+        width = len(columns)
+        for number, raw in self._rows:
+            cells = [_cell(c) for c in raw]
+            if not any(cells):
                 continue  # blank lines are common at the end of exported sheets
             values = {
-                field: _cell(cells[i])
-                for i, field in enumerate(self.columns)
-                if field and i < len(cells) and _cell(cells[i]) != ""
+                field: cell for field, cell in zip(columns, cells, strict=False) if field and cell
             }
             # Data beyond the header or under an empty heading belongs to no known field.
-            extra = any(_cell(c) != "" for c in cells[width:]) or any(
-                field == "" and i < len(cells) and _cell(cells[i]) != ""
-                for i, field in enumerate(self.columns)
+            extra = any(cells[width:]) or any(
+                field == "" and cell for field, cell in zip(columns, cells, strict=False)
             )
             yield Row(number=number, values=values, extra_cells=extra)
 
 
 def _cell(value: object) -> str:
+    if type(value) is str:
+        return value.strip()  # every CSV cell, most Excel ones
     if value is None:
         return ""
     if isinstance(value, datetime | date):
