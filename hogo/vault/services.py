@@ -96,6 +96,7 @@ class _Terms:
     special: frozenset[str]  # special-care category ids
 
 
+@transaction.atomic
 def subject_ingest(
     *,
     actor: str,
@@ -108,17 +109,12 @@ def subject_ingest(
     source: str = Source.API,
 ) -> IngestResult:
     """Stores one acquisition of one person's data; a known e-mail (or, with no e-mail given,
-    a phone number known for exactly one subject) attaches it to that subject."""
-    return subjects_ingest(
-        actor=actor,
-        channel=channel,
-        purposes=purposes,
-        records=[SubjectIn(identifiers=identifiers, items=items)],
-        policy_version=policy_version,
-        notice_sha256=notice_sha256,
-        source=source,
-        _paths_prefixed=False,
-    )[0]
+    a phone number known for exactly one subject) attaches it to that subject. Errors name the
+    field (`identifiers.email: is not an e-mail address`), never the value."""
+    terms = _terms(channel, purposes, policy_version, notice_sha256, source)
+    record = SubjectIn(identifiers=identifiers, items=items)
+    parsed = _records_parse(terms, [record], prefixed=False)
+    return _ingest(actor, terms, parsed, notice_sha256, source)[0]
 
 
 @transaction.atomic
@@ -131,7 +127,6 @@ def subjects_ingest(
     policy_version: int | None = None,
     notice_sha256: str = "",
     source: str = Source.IMPORT,
-    _paths_prefixed: bool = True,
 ) -> list[IngestResult]:
     """Bulk ingest (imports, benchmarks): all records or none; one audit event for the batch.
 
@@ -141,7 +136,13 @@ def subjects_ingest(
     if not 1 <= len(records) <= MAX_BATCH:
         raise InvalidInput(f"records: give between 1 and {MAX_BATCH} records per call")
     terms = _terms(channel, purposes, policy_version, notice_sha256, source)
-    parsed = _records_parse(terms, records, prefixed=_paths_prefixed)
+    parsed = _records_parse(terms, records, prefixed=True)
+    return _ingest(actor, terms, parsed, notice_sha256, source)
+
+
+def _ingest(
+    actor: str, terms: _Terms, parsed: list[_Record], notice_sha256: str, source: str
+) -> list[IngestResult]:
     # A race with another writer adding the same e-mail ends in IntegrityError on the
     # e-mail index; the second pass finds the winner's subject and attaches to it.
     for attempt in range(3):
