@@ -4,8 +4,9 @@ A hit stands unless its sentence takes it back. In order, a hit is dropped when:
 1. a homograph cue named by the entry is in the sentence (障害 near サーバー);
 2. it is negated ("no allergies", 「前科はありません」);
 3. it is glued to a generic or topic word ("people with ...", 「車椅子の方」, "cancer research");
-4. the sentence is hypothetical, about the association's handling of data, or about a topic,
-   and names no person (no I/my/私/母/he/山田様 ...);
+4. the sentence is fiction (a novel, a screenplay); or it is news, hypothetical, about the
+   association's handling of data, or about a topic, and names no person (no I/my/私/母/he/
+   山田様 ...);
 5. it is a weak term and the sentence names no person.
 Japanese often leaves the writer unsaid, so personal predicates (「〜ています」「〜のため」)
 count as a person there.
@@ -92,7 +93,14 @@ _JA_NOUN_GAP_RE = re.compile(
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
+_IMPLIED_SUBJECT_VERBS = frozenset(
+    "took had spent been got went was am have has recovering diagnosed living dealing "
+    "struggling undergoing getting started stopped quit did served lost broke tore caught "
+    "became born raised grew moved survived needed needs used attended joined ran running "
+    "organised organized came recently currently still just".split()
+)
 PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
 
@@ -154,6 +162,10 @@ class Context:
                 return STRICT, "name"
         if self._field_answer(start, lo):
             return ATTACHED, "field"
+        if not ja and self._implied_subject(lo, hi):
+            return ATTACHED, "implied"
+        if self._under_profile(start):
+            return ATTACHED, "profile"
         c_lo, c_hi = self.clause(start, end)
         for cue in self.cues_in("@personal", c_lo, c_hi):
             gap = self.text[end : cue[0]] if cue[0] >= end else self.text[cue[1] : start]
@@ -163,13 +175,31 @@ class Context:
             return LOOSE, "personal"
         return NONE, "term"
 
+    def _under_profile(self, start: int) -> bool:
+        """After a profile heading ("About me:", 「自己紹介：」) everything is about the writer."""
+        for _, cue_end in self.cues.get("@profile", ()):
+            if cue_end <= start and ":" in self.text[cue_end - 1 : cue_end + 2]:
+                return True
+        return False
+
+    def _implied_subject(self, lo: int, hi: int) -> bool:
+        """An English statement that starts with a verb leaves out "I", as notes and profiles
+        do ("Took last year off for depression.", "Grew up in foster care.")."""
+        if hi < len(self.text) and self.text[hi] == "?":
+            return False
+        m = _WORD_RE.search(self.text, lo, hi)
+        return m is not None and m.group() in _IMPLIED_SUBJECT_VERBS
+
     def _field_answer(self, start: int, lo: int) -> bool:
         """The term answers a form field about the person ("Allergies: peanuts",
         「備考：透析中」): a field label, a colon, then the term."""
         for cue in self.cues_in("@field", lo, start):
             colon = self.text.find(":", cue[1], start)
             if colon >= 0 and not self.text[cue[1] : colon].strip(" )）"):
-                return True
+                # The answer opens with the term, give or take a few words ("Dietary: kosher
+                # meals", not "Feedback: the case study on a plant that was a victim...").
+                answer = self.text[colon + 1 : start]
+                return _words(answer) <= 3 if answer.isascii() else len(answer.strip()) <= 10
         return False
 
 
@@ -248,6 +278,12 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if _JA_NOUN_GAP_RE.match(gap):
             return True
+    for cue in ctx.cues_in("@role_post", end, hi):
+        # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
+        gap = ctx.text[end : cue[0]]
+        if (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap):
+            if not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
+                return True
     for cue in ctx.cues_in("@person_post", end, hi):
         # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
         gap = ctx.text[end : cue[0]]
@@ -271,13 +307,24 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     if _about_an_animal(ctx, start, end, c_lo):
         return Verdict(False, "animal")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
+    if ctx.has_cue("@fiction", s_lo, s_hi):
+        # A novel, screenplay or film scene: its characters are not real people, and the
+        # writer's "I'm writing" does not make the term theirs.
+        return Verdict(False, "fiction")
+    if level < STRICT and ctx.has_cue("@report", s_lo, s_hi):
+        return Verdict(False, "report")
     if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
         return Verdict(False, "generic")
     for kind in ("@hypo", "@policy"):
         if level < ATTACHED and ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, kind[1:])
+    if level < STRICT and evidence != "field":
+        # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
+        # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.
+        if ctx.has_cue("@hypo", c_lo, start) or ctx.has_cue("@form", c_lo, c_hi):
+            return Verdict(False, "hypo_or_policy")
     if level < ATTACHED and ctx.has_cue("@topic", c_lo, c_hi):
         return Verdict(False, "topic")
-    if entry.strength == "weak" and level < ATTACHED:
+    if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
         return Verdict(False, "no_person")
     return Verdict(True, evidence)

@@ -1,6 +1,7 @@
 """Text normalization for matching, with a map from normalized offsets back to the original.
 
-Matching runs on a folded copy of the text (NFKC, casefold, katakana -> hiragana) so that
+Matching runs on a folded copy of the text (NFKC, casefold, katakana -> hiragana, Latin
+diacritics dropped) so that
 "ＡＤＨＤ", "ａｄｈｄ" and "ADHD", or "ハラール" and "はらーる", hit the same lexicon entry.
 Findings must point into the ORIGINAL text, so every normalized character remembers the
 original span it came from.
@@ -23,9 +24,20 @@ _VOICED_MARKS = "\u3099\u309a\uff9e\uff9f\u309b\u309c"
 
 def _fold_char(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(
-        chr(ord(c) - 0x60) if _KATAKANA_FIRST <= ord(c) <= _KATAKANA_LAST else c for c in folded
-    )
+    return "".join(_fold_one(c) for c in folded)
+
+
+def _fold_one(c: str) -> str:
+    """Katakana to hiragana; a Latin letter with diacritics to its bare letter (Māori and
+    Maori, Horváth and Horvath match the same terms), one character for one."""
+    cp = ord(c)
+    if _KATAKANA_FIRST <= cp <= _KATAKANA_LAST:
+        return chr(cp - 0x60)
+    if 0xC0 <= cp < 0x2000 and c.isalpha():
+        base = unicodedata.normalize("NFD", c)
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(m) for m in base[1:]):
+            return base[0]
+    return c
 
 
 # 256-code-point blocks that fold to themselves entirely (CJK ideographs, Hangul syllables,
