@@ -85,6 +85,8 @@ def shop_page(hogo: str, lang: str) -> str:
 <h1>Shop</h1>
 <p><a href="/about">About</a> · <a href="#" data-hogo-consent="open">Cookie settings</a></p>
 <script type="text/plain" data-category="analytics" data-src="/analytics.js"></script>
+<img data-category="analytics" data-src="https://www.google-analytics.com/pixel.gif" alt="">
+<iframe title="Widget" data-category="preferences" data-src="/widget"></iframe>
 </body></html>"""
 
 
@@ -93,7 +95,8 @@ def shop_csp(hogo: str) -> str:
         "default-src 'self'; "
         f"script-src 'self' {hogo} https://www.googletagmanager.com; "
         f"connect-src 'self' {hogo} https://*.google-analytics.com; "
-        "style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'"
+        "style-src 'self'; img-src 'self' https://*.google-analytics.com; object-src 'none'; "
+        "base-uri 'none'"
     )
 
 
@@ -106,6 +109,8 @@ class ShopHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == "/analytics.js":
             body, kind, headers = ANALYTICS_JS, "text/javascript", {}
+        elif url.path == "/widget":
+            body, kind, headers = "<p>widget</p>", "text/html; charset=utf-8", {}
         else:
             lang = parse_qs(url.query).get("lang", ["ja"])[0]
             body, kind = shop_page(self.server.hogo, lang), "text/html; charset=utf-8"
@@ -197,6 +202,7 @@ def test_nothing_reaches_google_before_consent(visit: Callable[..., Visit]) -> N
     assert set(first[2].values()) == {"denied", "granted"}
     assert first[2]["analytics_storage"] == first[2]["ad_storage"] == "denied"
     assert shop.page.evaluate("window.cspViolations") == []
+    assert shop.page.locator("iframe[title=Widget]").get_attribute("src") is None
     assert CookieConsent.objects.count() == 0
 
 
@@ -225,6 +231,9 @@ def test_accepting_runs_the_analytics_tag_and_google_analytics(
     expect(shop.banner()).to_have_count(0)
     shop.wait_for_record()
     assert any(f"googletagmanager.com/gtag/js?id={GA_ID}" in url for url in shop.google())
+    assert any("google-analytics.com/pixel.gif" in url for url in shop.google())
+    widget = shop.page.locator("iframe[title=Widget]")
+    expect(widget).to_have_attribute("src", "/widget")
     update = shop.page.evaluate(
         "Array.from(window.dataLayer).map((a) => Array.from(a))"
         ".filter((a) => a[0] === 'consent' && a[1] === 'update').pop()"
@@ -254,6 +263,7 @@ def test_rejecting_never_runs_analytics(visit: Callable[..., Visit]) -> None:
     expect(shop.banner()).to_have_count(0)
     assert shop.analytics_runs() == 0
     assert shop.google() == []
+    assert shop.page.locator("iframe[title=Widget]").get_attribute("src") is None
 
 
 def test_revoking_analytics_removes_its_cookies_and_stops_it(visit: Callable[..., Visit]) -> None:
@@ -353,6 +363,8 @@ def test_the_banner_and_preferences_work_with_the_keyboard_alone(
     shop.wait_for_record()
     record = CookieConsent.objects.get()
     assert (record.method, record.accepted) == ("custom", ["necessary", "preferences"])
+    expect(shop.page.locator("iframe[title=Widget]")).to_have_attribute("src", "/widget")
+    assert shop.google() == []
 
 
 def test_escape_closes_the_preferences_and_focus_returns_to_the_link(
