@@ -107,10 +107,11 @@ class ShopHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         url = urlsplit(self.path)
+        headers: dict[str, str] = {}
         if url.path == "/analytics.js":
-            body, kind, headers = ANALYTICS_JS, "text/javascript", {}
+            body, kind = ANALYTICS_JS, "text/javascript"
         elif url.path == "/widget":
-            body, kind, headers = "<p>widget</p>", "text/html; charset=utf-8", {}
+            body, kind = "<p>widget</p>", "text/html; charset=utf-8"
         else:
             lang = parse_qs(url.query).get("lang", ["ja"])[0]
             body, kind = shop_page(self.server.hogo, lang), "text/html; charset=utf-8"
