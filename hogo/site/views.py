@@ -219,13 +219,15 @@ def _gpc_header(request: HttpRequest) -> bool:
 def _allowed_origin(request: HttpRequest) -> str | None:
     """The request's Origin if hogo itself or HOGO_SITE_ORIGINS allows it, else None."""
     origin = request.headers.get("Origin", "")
+    allowed = settings.SITE_ORIGINS
+    if origin and origin in allowed:
+        return origin  # the usual case, without parsing
     normalized = _normalize_origin(origin)
     if normalized is None:
-        return None
-    if normalized == _normalize_origin(f"{request.scheme}://{request.get_host()}"):
-        return origin
-    allowed = settings.SITE_ORIGINS
+        return None  # also "null", from sandboxed frames and files, even with "*"
     if "*" in allowed or normalized in {_normalize_origin(o) for o in allowed}:
+        return origin
+    if normalized == _normalize_origin(f"{request.scheme}://{request.get_host()}"):
         return origin
     return None
 

@@ -113,6 +113,7 @@ def test_any_origin_is_allowed_when_configured_with_a_star(post_choice: Post, se
     response = post_choice(origin="https://other.example.org")
     assert response.status_code == 201
     assert response["Access-Control-Allow-Origin"] == "https://other.example.org"
+    assert post_choice(origin="null").status_code == 403
 
 
 def test_hogos_own_pages_may_post_without_being_listed(post_choice: Post, settings) -> None:  # type: ignore[no-untyped-def]
