@@ -4,6 +4,7 @@ import re
 import threading
 
 from hogo.detect.context import Context, Cue, judge
+from hogo.detect.couples import PARTNER_CUES, find_couples, given_names
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
 from hogo.detect.names import ja_surnames
@@ -81,6 +82,8 @@ class Engine:
         findings: list[Finding] = list(identifiers)
         if terms:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
+        if any(kind in cues for kind in PARTNER_CUES):
+            findings.extend(find_couples(norm, text, cues))
         if len(findings) > 1:
             findings.sort(key=lambda f: (f.start, f.end, f.kind))
         return ScanResult(tuple(findings), lang=lang)
@@ -201,5 +204,6 @@ def get_engine() -> Engine:
             if _engine is None:
                 warm()
                 ja_surnames()
+                given_names()
                 _engine = Engine(Lexicon.build(load_entries()))
     return _engine

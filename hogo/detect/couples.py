@@ -1,0 +1,136 @@
+"""Same-sex couples: "my husband" says nothing alone, but "my husband" from a man does.
+
+The partner's gender comes from the word (husband, 妻, 彼氏) or from a pronoun right after a
+neutral "my partner (he)"; the writer's gender from what they say of themselves ("I'm a
+man", "(she/her)", 「私（男）」「（女性・42歳）」, 僕) or from their given name in a self-naming
+frame ("I'm Ellen", "I (Jake)", "- Linda Park", 「申込者：鈴木花子」) looked up in a short list
+of given names whose gender is unambiguous. Only when both are known and equal is the text a
+finding; a text that names neither gender, or opposite ones, is not.
+"""
+
+import re
+from functools import cache
+from importlib import resources
+
+from hogo.detect.context import Cue
+from hogo.detect.names import ja_surnames
+from hogo.detect.normalize import Normalized
+from hogo.detect.result import Finding
+
+PARTNER_CUES = ("@partner_m", "@partner_f", "@partner")
+_SELF_GENDERS = (("@gender_m", "m"), ("@gender_f", "f"))  # "I'm a man", 「私も女性」
+_TAG_GENDERS = (("@gtag_m", "m"), ("@gtag_f", "f"))  # "(he/him)", 「（男性・42歳）」
+_SCORE = 0.8
+
+_EN_NAME = r"([A-Z][a-z]+)"
+_EN_SELF_NAME_RES = (
+    re.compile(rf"\b(?:I'm|I am|Im|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b"),
+    re.compile(rf"\bI[ \t]*\({_EN_NAME}"),
+    re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b"),
+    re.compile(
+        rf"\b(?:[Rr]egistrant|[Aa]pplicant|[Nn]ame|[Ff]rom|[Ss]igned|[Mm]ember)[ \t]*:[ \t]*"
+        rf"{_EN_NAME}"
+    ),
+    # A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake".
+    re.compile(rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"),
+)
+_JA_SELF_NAME_RE = re.compile(
+    r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は][ 　]*([一-龥々]{2,6})"
+)
+_JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉")
+_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗")
+_PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """English given names with an unambiguous gender: name -> "m" or "f"."""
+    text = (resources.files("hogo.detect") / "lexicons" / "given-names.txt").read_text("utf-8")
+    names: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        gender, _, words = line.partition("\t")
+        for word in words.split():
+            names[word] = gender
+    return names
+
+
+def _ja_given_gender(full: str) -> str | None:
+    surnames = ja_surnames()
+    for n in (3, 2, 1):
+        if full[:n] in surnames and len(full) > n:
+            last = full[-1]
+            if last in _JA_FEMALE_ENDINGS:
+                return "f"
+            if last in _JA_MALE_ENDINGS:
+                return "m"
+            return None
+    return None
+
+
+def _writer_genders(
+    original: str, cues: dict[str, list[Cue]], partners: list[tuple[Cue, str]]
+) -> set[str]:
+    genders = {gender for kind, gender in _SELF_GENDERS if cues.get(kind)}
+    for kind, gender in _TAG_GENDERS:
+        # A tag right after the partner word is the partner's: "my partner (he/him)",
+        # 「パートナー（男性）」; elsewhere it is the writer's: "Tom here (he/him)".
+        if any(
+            not any(p_start <= start <= p_end + 15 for (p_start, p_end), _ in partners)
+            for start, _ in cues.get(kind, ())
+        ):
+            genders.add(gender)
+    names = given_names()
+    for pattern in _EN_SELF_NAME_RES:
+        for m in pattern.finditer(original):
+            gender = names.get(m.group(1))
+            if gender:
+                genders.add(gender)
+    for m in _JA_SELF_NAME_RE.finditer(original):
+        gender = _ja_given_gender(m.group(1))
+        if gender:
+            genders.add(gender)
+    return genders
+
+
+def _own_partner(text: str, start: int, end: int) -> bool:
+    """夫 in 夫婦 or 夫妻, 妻 in 夫妻 or 人妻, ご主人: a couple or someone else's spouse."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before not in _NOT_OWN_BEFORE and after not in _NOT_OWN_AFTER
+
+
+_NOT_OWN_BEFORE = frozenset("ご御人夫花")
+_NOT_OWN_AFTER = frozenset("婦妻人公")
+
+
+def _partners(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[Cue, str]]:
+    text = norm.text
+    found = [(c, "m") for c in cues.get("@partner_m", ()) if _own_partner(text, *c)]
+    found += [(c, "f") for c in cues.get("@partner_f", ()) if _own_partner(text, *c)]
+    for cue in cues.get("@partner", ()):
+        m = _PRONOUN_AFTER_PARTNER_RE.match(norm.text, cue[1])
+        if m is not None:
+            found.append((cue, "m" if m.group(1).startswith(("he", "hi")) else "f"))
+    return found
+
+
+def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) -> list[Finding]:
+    """A finding on the partner word when the writer and the partner share a gender."""
+    partners = _partners(norm, cues)
+    if not partners:
+        return []
+    writer = _writer_genders(original, cues, partners)
+    if len(writer) != 1:  # unknown, or contradictory
+        return []
+    (gender,) = writer
+    findings = []
+    for (start, end), partner_gender in partners:
+        if partner_gender == gender:
+            o_start, o_end = norm.original_span(start, end)
+            rule = f"sexual_orientation.couple:partner_{partner_gender}+writer_{gender}"
+            findings.append(
+                Finding("category", "sexual_orientation", o_start, o_end, _SCORE, rule)
+            )
+    return findings
