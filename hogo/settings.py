@@ -330,5 +330,8 @@ LOGGING = {
         "django.request": {"filters": ["truncate_ip"], "propagate": True},
         "django.server": {"handlers": [], "filters": ["truncate_ip"], "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs each layout step of every PDF at INFO (desk disclosure packages).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

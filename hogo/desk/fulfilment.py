@@ -191,8 +191,10 @@ def _package_deliver(case: Case, step: Step) -> Ran:
     details = details_of(case)
     assert isinstance(details, DisclosureDetails)
     method = details.delivery
-    if method == "postal_mail" or not case.contact_email:
-        return _by_post(step, {"delivery": "postal_mail", "package": package.ref})
+    if method not in ("email_attachment", "download") or not case.contact_email:
+        # On paper by post, or handed over at the desk: the desk prints it and records it.
+        delivered = method if method != "email_attachment" else "postal_mail"
+        return _by_post(step, {"delivery": delivered, "package": package.ref})
     if method == "download":
 
         def link_mail() -> tuple[str, str]:

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step, ref_new
+from hogo.policy.selectors import PolicyNotLoaded, policy_active
 
 CLAIM = timedelta(minutes=5)  # a sender that died mid-delivery frees the message after this
 MAX_BACKOFF = timedelta(hours=6)
@@ -82,6 +83,7 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
         body=mail.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
+        reply_to=_reply_to(),
     )
     if mail.attachment is not None:
         message.attach(mail.attachment_name, bytes(mail.attachment), mail.attachment_type)
@@ -107,6 +109,14 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
         **({"body": ""} if mail.forget_body else {}),
     )
     return True
+
+
+def _reply_to() -> list[str]:
+    """Answers from people go to the desk's published address (policy 7.2)."""
+    try:
+        return [policy_active().organization.contact.email]
+    except PolicyNotLoaded:
+        return []
 
 
 def mails_due(*, now: datetime | None = None, limit: int = 200) -> list[str]:

@@ -96,7 +96,10 @@ def status_view(*, case_ref: str, now: datetime | None = None) -> StatusView:
     if case.kind == CaseKind.DISCLOSURE:
         details = details_of(case)
         package = case_package(case=case)
-        by_mail = isinstance(details, DisclosureDetails) and details.delivery != "postal_mail"
+        by_mail = isinstance(details, DisclosureDetails) and details.delivery in (
+            "email_attachment",
+            "download",
+        )
         if package is not None and by_mail:
             password = package_password(package.ref)
     return StatusView(
