@@ -2,7 +2,7 @@
 
 Withdrawal reaches the vault in the same transaction, so nothing can use the data in between:
 - a special-care consent: the subject's special-care values are withheld from every read
-  (vault `Item.consent_withdrawn_at`);
+  (vault `special_care_consent_withdraw`);
 - a purpose consent: use of the subject's data for that purpose is suspended (vault
   `Suspension`, with the consent's ref as its request ref), and lifted again only when the
   person consents anew.
@@ -20,8 +20,12 @@ from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.logging import truncate_ip
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
-from hogo.vault.models import Item, Subject, SubjectStatus, Suspension
-from hogo.vault.services import subject_suspend, subject_suspension_lift
+from hogo.vault.models import Subject, SubjectStatus, Suspension
+from hogo.vault.services import (
+    special_care_consent_withdraw,
+    subject_suspend,
+    subject_suspension_lift,
+)
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _CONSENT_REF = re.compile(r"con_[a-z2-7]{16}")
@@ -204,7 +208,7 @@ def consent_withdraw(*, actor: str, consent_id: str) -> Consent:
     withheld = 0
     suspended = False
     if consent.kind == ConsentKind.SPECIAL_CARE:
-        withheld = _special_care_withhold(subject, consent.withdrawn_at)
+        withheld = _special_care_withhold(actor, subject)
     elif (
         consent.kind == ConsentKind.PURPOSE
         and subject.status == SubjectStatus.ACTIVE
@@ -229,7 +233,7 @@ def consent_withdraw(*, actor: str, consent_id: str) -> Consent:
     return consent
 
 
-def _special_care_withhold(subject: Subject, at: object) -> int:
+def _special_care_withhold(actor: str, subject: Subject) -> int:
     """Withholds every special-care value of the subject stored under a special-care consent.
 
     All of them, not only those under this record: one free text may carry several
@@ -239,9 +243,4 @@ def _special_care_withhold(subject: Subject, at: object) -> int:
     refs = Consent.objects.filter(subject=subject, kind=ConsentKind.SPECIAL_CARE).values_list(
         "ref", flat=True
     )
-    return Item.objects.filter(
-        subject=subject,
-        special_care=True,
-        consent_ref__in=list(refs),
-        consent_withdrawn_at__isnull=True,
-    ).update(consent_withdrawn_at=at)
+    return sum(special_care_consent_withdraw(actor=actor, consent_ref=ref) for ref in refs)
