@@ -28,6 +28,7 @@ from hogo.desk.models import (
     MailKind,
     MailStatus,
     Note,
+    OutboundMail,
     RefusalReason,
     StepName,
     StepStatus,
@@ -404,6 +405,9 @@ def cases_expire(*, now: datetime | None = None) -> int:
         Case.objects.filter(ref__in=stale).update(
             status=CaseStatus.EXPIRED, closed_at=now, contact_email="", details={}
         )
+        # An address nobody confirmed may be someone else's: its code mail goes too (a mail
+        # still undelivered is dropped, as its code has expired anyway).
+        OutboundMail.objects.filter(case__ref__in=stale).delete()
         audit_record(actor="system:desk", action="desk.case.expire", detail={"cases": len(stale)})
     return len(stale)
 

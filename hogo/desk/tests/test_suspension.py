@@ -2,6 +2,8 @@
 
 import pytest
 
+from hogo.consent.models import ConsentKind
+from hogo.consent.services import consent_give
 from hogo.desk.models import CaseStatus
 from hogo.desk.services import case_approve
 from hogo.desk.tests.conftest import (
@@ -16,6 +18,9 @@ from hogo.desk.tests.conftest import (
 )
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.share.gate import provision_make
+from hogo.share.records import RecipientIn, Refusal
+from hogo.share.services import recipient_register
 from hogo.vault.access import subjects_access
 from hogo.vault.models import ProvisionStop, Suspension
 from hogo.vault.records import RefusalReason
@@ -54,3 +59,38 @@ def test_it_suspends_all_use(policy: Policy, inbox: Inbox) -> None:
 def test_it_needs_the_person_to_understand_what_stops(policy: Policy, inbox: Inbox) -> None:
     with pytest.raises(InvalidInput, match="understood: confirm"):
         verified(inbox, "suspension", details={"all_purposes": True})
+
+
+def test_it_makes_the_share_app_refuse_provision_after_a_stop(policy: Policy, inbox: Inbox) -> None:
+    """Stopping third-party provision reaches every later provision, even with consent."""
+    subject_id = person()
+    recipient = recipient_register(
+        actor=HANDLE,
+        recipient=RecipientIn(
+            kind="third_party_with_consent",
+            name="Kansai Events KK",
+            address="1-1 Umeda, Kita-ku, Osaka",
+            representative="Representative Director",
+        ),
+    )
+    consent_give(
+        actor=HANDLE,
+        subject_id=subject_id,
+        kind=ConsentKind.RECIPIENT,
+        target=recipient.ref,
+        policy_version=1,
+    )
+    case = verified(inbox, "suspension", details={"stop_provision": True, "understood": True})
+    with committed():
+        case_approve(actor=HANDLE, case_ref=case.ref)
+    result = provision_make(
+        actor=HANDLE,
+        recipient_id=recipient.ref,
+        purpose=CAMPAIGN,
+        subject_ids=[subject_id],
+        categories=["email"],
+    )
+    assert result.provided == []
+    assert [(r.subject_id, r.reason) for r in result.refused] == [
+        (subject_id, Refusal.PROVISION_STOPPED)
+    ]

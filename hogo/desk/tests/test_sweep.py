@@ -59,6 +59,7 @@ def test_it_expires_unconfirmed_requests_and_forgets_their_address(
     assert desk_sweep(now=timezone.now() + timedelta(days=1, minutes=1))["expired"] == 1
     case = Case.objects.get()
     assert (case.status, case.contact_email) == (CaseStatus.EXPIRED, "")
+    assert not OutboundMail.objects.exists()
 
 
 def test_it_discards_packages_and_then_the_content_of_closed_cases(
