@@ -115,17 +115,40 @@ async def drive(
     return latencies, statuses
 
 
-def measure(label: str, port: int, seconds: float, connections: int, make: MakeRequest) -> float:
+def measure(
+    label: str, server: int, port: int, seconds: float, connections: int, make: MakeRequest
+) -> float:
+    cpu_before = server_cpu(server)
     latencies, statuses = asyncio.run(drive(port, seconds, connections, make))
+    cpu = server_cpu(server) - cpu_before
     ordered = sorted(latencies)
     p50 = ordered[len(ordered) // 2] * 1000
     p99 = ordered[int(len(ordered) * 0.99)] * 1000
     rate = len(ordered) / seconds
     print(
         f"{label:<34} {rate:>8,.0f} req/s  p50 {p50:5.1f} ms  p99 {p99:5.1f} ms  "
+        f"server CPU {cpu / len(ordered) * 1000:.2f} ms/req  "
         f"statuses {dict(sorted(statuses.items()))}"
     )
     return rate
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds used so far by gunicorn's master and workers (user + system).
+
+    Unlike the request rate, this does not depend on what else the machine is running, so
+    `cores / (CPU per request)` estimates the rate the endpoint sustains on an idle machine.
+    """
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if master in (pid, ppid):
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -188,11 +211,18 @@ def serve(
             f"load average {os.getloadavg()[0]:.1f} before"
         )
         asyncio.run(drive(port, 1.0, connections, health_request))  # warm up
-        base = measure("baseline: GET /healthz", port, seconds, connections, health_request)
+        base = measure(
+            "baseline: GET /healthz", server.pid, port, seconds, connections, health_request
+        )
         asyncio.run(drive(port, 1.0, connections, consent_request))
         before = count(env, data_dir)
         rate = measure(
-            "POST /site/consent (one record)", port, seconds, connections, consent_request
+            "POST /site/consent (one record)",
+            server.pid,
+            port,
+            seconds,
+            connections,
+            consent_request,
         )
         stored = count(env, data_dir) - before
         print(

@@ -11,7 +11,11 @@ from django.utils import timezone
 from hogo.audit.services import actor_for, audit_record
 from hogo.errors import Conflict, HogoError, InvalidInput, NotFound
 from hogo.site.models import ConsentMethod, CookieConsent
-from hogo.site.selectors import cookie_consent_history, policy_in_force
+from hogo.site.selectors import (
+    cookie_consent_history,
+    cookie_consent_recent_count,
+    policy_in_force,
+)
 
 # A busy office or a carrier's NAT shares one /24, so the limit is per network and generous;
 # it stops one machine from filling the table, not visitors.
@@ -65,8 +69,7 @@ def cookie_consent_record(
     required = {c.id for c in cookies.categories.values() if c.required}
     _check_categories(choice, required=required, known=set(cookies.categories))
     now = timezone.now()
-    recent = CookieConsent.objects.filter(network=network, recorded_at__gt=now - RATE_WINDOW)
-    if recent.count() >= RATE_LIMIT:
+    if cookie_consent_recent_count(network=network, since=now - RATE_WINDOW) >= RATE_LIMIT:
         raise RateLimited(
             f"more than {RATE_LIMIT} cookie choices a minute from this network; try again later"
         )

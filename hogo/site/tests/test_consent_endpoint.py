@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from hogo.errors import Refused
 from hogo.site.models import CookieConsent
+from hogo.site.selectors import cookie_consent_recent_count
 from hogo.site.services import RATE_LIMIT
 from hogo.site.tests.conftest import SITE, Post, choice
 
@@ -283,3 +284,38 @@ def test_it_says_when_no_policy_is_loaded(db: None, site_origins: list[str]) -> 
     )
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "policy_not_loaded"
+
+
+def test_the_rate_limit_counts_only_that_networks_recent_choices(post_choice: Post) -> None:
+    now = timezone.now()
+
+    def record(network: str | None, seconds_ago: int) -> CookieConsent:
+        return CookieConsent(
+            consent_id="D" * 22,
+            recorded_at=now - timedelta(seconds=seconds_ago),
+            method="accept_all",
+            accepted=["analytics", "necessary", "preferences"],
+            rejected=[],
+            policy_version=1,
+            cookies_version=1,
+            gpc=False,
+            network=network,
+            origin=SITE,
+            language="ja",
+        )
+
+    CookieConsent.objects.bulk_create(
+        [
+            record("203.0.113.0", 10),
+            record("203.0.113.0", 50),
+            record("203.0.113.0", 90),  # before the window
+            record("2001:db8:1234::", 10),
+            record(None, 10),
+            record(None, 20),
+        ]
+    )
+    since = now - timedelta(minutes=1)
+    assert cookie_consent_recent_count(network="203.0.113.0", since=since) == 2
+    assert cookie_consent_recent_count(network="2001:db8:1234::", since=since) == 1
+    assert cookie_consent_recent_count(network=None, since=since) == 2
+    assert cookie_consent_recent_count(network="198.51.100.0", since=since) == 0
