@@ -262,7 +262,13 @@ def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
     term = ctx.text[start:end]
     if "allerg" in term or "あれるぎー" in term:
         return False
-    return ctx.has_cue("@pet", lo, start)
+    # The pet stays the subject until a person is named after it (「猫が糖尿病で、毎日
+    # インスリン注射を」, but "my cat is sick and I have the flu").
+    return any(
+        not any(ctx.has_cue(kind, pet_end, start) for kind in PERSON_CUES)
+        for _, pet_end in ctx.cues_in("@pet", lo, start)
+    )
+
 
 
 def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
@@ -304,7 +310,7 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         return Verdict(False, "negated")
     if _attached(ctx, start, end, c_lo, c_hi):
         return Verdict(False, "generic_or_topic")
-    if _about_an_animal(ctx, start, end, c_lo):
+    if _about_an_animal(ctx, start, end, s_lo):
         return Verdict(False, "animal")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if ctx.has_cue("@fiction", s_lo, s_hi):

@@ -25,7 +25,7 @@ _SCORE = 0.8
 _EN_NAME = r"([A-Z][a-z]+)"
 _EN_SELF_NAME_RES = (
     re.compile(rf"\b(?:I'm|I am|Im|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b"),
-    re.compile(rf"\bI[ \t]*\({_EN_NAME}"),
+    re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}"),
     re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b"),
     re.compile(
         rf"\b(?:[Rr]egistrant|[Aa]pplicant|[Nn]ame|[Ff]rom|[Ss]igned|[Mm]ember)[ \t]*:[ \t]*"

@@ -7,7 +7,7 @@ from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import PARTNER_CUES, find_couples, given_names
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
-from hogo.detect.names import ja_surnames
+from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.result import Finding, ScanResult
 
@@ -98,7 +98,9 @@ class Engine:
         *,
         ja: bool,
     ) -> list[Finding]:
-        names = [f for f in identifiers if f.label == "person_name"]
+        names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
+        if ja:
+            names.extend(ja_person_spans(original))
         ctx = Context(norm.text, cues, _folded_spans(norm, names))
         accepted: list[tuple[Match, str]] = []
         for hit in terms:
@@ -181,15 +183,16 @@ _SIBLINGS = {
 }
 
 
-def _folded_spans(norm: Normalized, findings: list[Finding]) -> list[tuple[int, int]]:
+def _folded_spans(norm: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Original-text spans in folded-text offsets."""
     if norm.starts is None:
-        return [(f.start, f.end) for f in findings]
-    spans = []
-    for f in findings:
-        lo = next((i for i, s in enumerate(norm.starts) if s >= f.start), len(norm.starts))
-        hi = next((i for i, s in enumerate(norm.starts) if s >= f.end), len(norm.starts))
-        spans.append((lo, hi))
-    return spans
+        return spans
+    folded = []
+    for start, end in spans:
+        lo = next((i for i, s in enumerate(norm.starts) if s >= start), len(norm.starts))
+        hi = next((i for i, s in enumerate(norm.starts) if s >= end), len(norm.starts))
+        folded.append((lo, hi))
+    return folded
 
 
 _engine: Engine | None = None

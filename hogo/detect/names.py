@@ -216,6 +216,25 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
     return pos
 
 
+# People named in katakana, as Japanese writes foreign names: a full name with a middle dot
+# (ラビンドラ・シャルマは) or a listed surname with a katakana given name (高橋マリアは). They
+# are not reported as identifiers (a dotted katakana pair is often a product), only used as
+# the person a sentence is about.
+_JA_KATAKANA_PERSON_RE = re.compile(
+    r"(?:[ァ-ヶー]{2,}[・＝][ァ-ヶー]{2,}|([一-龥々]{1,3})[ァ-ヶー]{2,})(?=は|が|も|さん|氏|君)"
+)
+
+
+def ja_person_spans(original: str) -> list[tuple[int, int]]:
+    """Spans of the original text that name a person in katakana (see above)."""
+    spans = []
+    surnames = ja_surnames()
+    for m in _JA_KATAKANA_PERSON_RE.finditer(original):
+        if m.group(1) is None or m.group(1) in surnames:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def find_person_names(
     norm: Normalized, original: str, *, ja: bool, cues: dict[str, list[Cue]]
 ) -> list[Finding]:
