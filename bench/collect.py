@@ -169,14 +169,14 @@ def import_bench(rows: int, batch_size: int, helpers: int, work: Path) -> dict[s
 def vault_baseline(path: Path, rows: int, batch_size: int) -> int:
     """The vault's own bulk ingest of the same rows, already checked (a second file's worth of
     people, new e-mail addresses): the floor under any import's time."""
-    from hogo.collect.directory import directory_open
+    from hogo.collect.directory import Row, directory_open
     from hogo.collect.rows import rows_parse
     from hogo.policy.selectors import policy_active
     from hogo.vault.models import Source
     from hogo.vault.services import subjects_ingest
 
     channel = policy_active().channels["directory-import"]
-    checked = []
+    checked: list[Row] = []
     for row in directory_open(path, channel=channel).rows():
         if len(checked) == rows:
             break

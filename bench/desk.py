@@ -27,7 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,7 @@ def main() -> None:
     wanted = 5 * args.requests + 2 * args.pdf_requests + 1
     chosen = iter(rng.sample(range(args.subjects), min(wanted, args.subjects)))
 
-    def case(kind: str, details: dict[str, object]) -> Case:
+    def case(kind: str, details: Mapping[str, object]) -> Case:
         i = next(chosen)
         now = timezone.now()
         return Case.objects.create(
