@@ -54,9 +54,8 @@ def cookie_consent_record(
     fresh id rather than an error: the choice is still the visitor's and must be kept. Not
     audited one by one: the records are anonymous, append-only and themselves the log.
 
-    Only the INSERT is in a transaction. The reads before it are deliberately outside: none needs
-    a lock (the rate limit may overshoot by a few concurrent requests; ids are never deleted),
-    and SQLite's single writer is then held for the INSERT alone.
+    The reads before the INSERT are deliberately outside a transaction: none needs a lock (the
+    rate limit may overshoot by a few concurrent requests; ids are never deleted).
     """
     policy_version, policy = policy_in_force()
     cookies = policy.cookies
@@ -75,34 +74,35 @@ def cookie_consent_record(
         )
     if consent_id is None or not CookieConsent.objects.filter(consent_id=consent_id).exists():
         consent_id = consent_id_new()
-    with transaction.atomic():
-        _commit_without_waiting_for_disk()
-        return CookieConsent.objects.create(
-            consent_id=consent_id,
-            recorded_at=now,
-            method=choice.method,
-            accepted=sorted(choice.accepted),
-            rejected=sorted(choice.rejected),
-            policy_version=policy_version,
-            cookies_version=cookies.version,
-            gpc=choice.gpc,
-            network=network,
-            origin=origin,
-            language=choice.language,
-        )
-
-
-def _commit_without_waiting_for_disk() -> None:
-    """On PostgreSQL, this transaction's commit returns before its WAL reaches the disk.
-
-    A crash of the database server may then lose the last fraction of a second of choices
-    (at most 3 x wal_writer_delay), never corrupt anything: the durability SQLite's default here
-    already has (WAL with synchronous=NORMAL). Waiting for the flush made every choice wait for
-    a disk sync, which capped the endpoint at a few hundred records a second.
-    """
+    record = CookieConsent(
+        consent_id=consent_id,
+        recorded_at=now,
+        method=choice.method,
+        accepted=sorted(choice.accepted),
+        rejected=sorted(choice.rejected),
+        policy_version=policy_version,
+        cookies_version=cookies.version,
+        gpc=choice.gpc,
+        network=network,
+        origin=origin,
+        language=choice.language,
+    )
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        with transaction.atomic():
+            # The commit returns before the WAL reaches the disk. A crash of the database
+            # server may lose the last fraction of a second of choices (at most 3 x
+            # wal_writer_delay), never corrupt anything: the durability SQLite already has here
+            # (WAL, synchronous=NORMAL). Waiting for each flush capped the endpoint at a few
+            # hundred records a second.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            record.save(force_insert=True)
+    else:
+        # In autocommit, SQLite takes its single writer lock for the INSERT statement alone;
+        # a transaction around it would hold the lock while the ORM builds the statement,
+        # and the other writers would sleep in SQLite's busy handler meanwhile.
+        record.save(force_insert=True)
+    return record
 
 
 def _check_categories(choice: CookieChoice, *, required: set[str], known: set[str]) -> None:
