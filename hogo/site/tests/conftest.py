@@ -1,7 +1,5 @@
 import json
-import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -11,7 +9,6 @@ from hogo.policy.schema import Policy
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
-    from playwright.sync_api import Browser
 
 SITE = "https://www.example.jp"
 
@@ -61,41 +58,3 @@ def post_choice(active_policy: Policy, site_origins: list[str]) -> Post:
         )
 
     return post
-
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup: None) -> Iterator["Browser"]:
-    """Debian's Chromium driven by Playwright (never `playwright install`), for one module.
-
-    Playwright's sync API keeps an event loop running in this thread while it is open, and
-    Django's ORM refuses to run beside one, although nothing async touches the database. So the
-    test database exists first, and the check is off only while this module's tests run.
-    """
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        pytest.fail("the browser tests need Debian's chromium: apt-get install -y chromium")
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield launched
-            launched.close()
-    finally:
-        if previous is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
