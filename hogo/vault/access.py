@@ -1,10 +1,13 @@
-"""Purpose-bound access: the only module that opens sealed personal values.
+"""Purpose-bound access: the only module that opens sealed personal values (and notes).
 
 A caller states who it is and for what purpose. A subject's values are returned only from
 acquisitions that allow that purpose, only while that purpose's retention runs, only when use
 for it is not suspended, only in the categories the purpose allows (under the policy version of
 the acquisition and the active one), and special-care values only with a live consent. Every
 other subject is refused with a reason. Each call records one audit event.
+
+A subject's notes (notes.py) open under the same conditions for the purpose stated; a detached
+owner's notes (a desk case) open only for the internal purpose `request-handling`.
 """
 
 import uuid
@@ -20,24 +23,36 @@ from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput, NotFound
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
-from hogo.vault.crypto import FieldCipher, field_open
+from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
     AcquisitionPurpose,
     BlindIndex,
     IdentifierKind,
     Item,
+    Note,
     Subject,
     SubjectStatus,
     Suspension,
     item_aad,
+    note_aad,
 )
 from hogo.vault.normalize import email_normalize, phone_normalize
+from hogo.vault.notes import (
+    KIND_RE,
+    REQUEST_PURPOSE,
+    is_subject,
+    note_new,
+    refs_checked,
+)
 from hogo.vault.records import (
     AccessResult,
     DisclosedAcquisition,
     DisclosedItem,
     Disclosure,
+    NoteIn,
+    NotesResult,
+    NoteView,
     Refusal,
     RefusalReason,
     SubjectView,
@@ -198,6 +213,119 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         suspended_all=None in suspended,
         disposals=disposals,
     )
+
+
+@transaction.atomic
+def notes_open(
+    *,
+    actor: str,
+    purpose: str,
+    owner: str,
+    refs: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+    via: str = "service",
+) -> NotesResult:
+    """An owner's notes (all, or those named by ref and/or kind), oldest first.
+
+    A subject's notes open for a purpose of the active policy that the subject's own records
+    allow (as `subjects_access`: acquired for it, within its retention, not suspended, not
+    erased); a detached owner's only for `request-handling`, while its key exists. Otherwise
+    nothing is opened and `refused` says why. One audit event per call."""
+    subject = is_subject(owner)
+    if subject:
+        _purpose_checked(purpose)
+    elif purpose != REQUEST_PURPOSE:
+        raise InvalidInput(
+            f"purpose: the notes of {owner} open only for {REQUEST_PURPOSE}",
+            code="unknown_purpose",
+        )
+    rows = Note.objects.filter(owner=owner)
+    if refs is not None:
+        rows = rows.filter(id__in=refs_checked(refs))
+    if kinds is not None:
+        if isinstance(kinds, str) or not all(KIND_RE.fullmatch(k) for k in kinds):
+            raise InvalidInput("kinds: give a list of note kinds")
+        rows = rows.filter(kind__in=list(kinds))
+    refused = _notes_refusal(owner, purpose) if subject else None
+    cipher = data_keys_load([owner]).get(owner) if refused is None else None
+    if refused is None and cipher is None:
+        refused = RefusalReason.ERASED if subject else RefusalReason.DISPOSED
+    notes: list[NoteView] = []
+    if cipher is not None:
+        for note in rows.order_by("created_at", "pk"):
+            text = field_open(cipher, note.sealed, aad=note_aad(note.pk, owner, note.kind))
+            notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
+    audit_record(
+        actor=actor,
+        action="vault.notes.open",
+        purpose=purpose,
+        subjects=[owner] if subject else [],
+        detail={
+            **({} if subject else {"owner": owner}),
+            "via": via,
+            "notes": len(notes),
+            "refused": refused.value if refused else None,
+        },
+    )
+    return NotesResult(owner, notes, refused)
+
+
+@transaction.atomic
+def note_adopt(
+    *,
+    actor: str,
+    owner: str,
+    kind: str,
+    sealed: bytes | memoryview,
+    table: str,
+    column: str,
+    row: str,
+    retain_until: datetime | None = None,
+) -> str | None:
+    """Moves a text that another app sealed with a subject's data key before notes existed
+    (associated data `table | column | row | subject`) into a note of that subject; the
+    plaintext never leaves this function. None when the subject's key is gone (erased): there
+    is nothing left to move. For data migrations; the vault's own values are not notes."""
+    if not is_subject(owner):
+        raise InvalidInput("owner: only a subject's own texts can be adopted")
+    if table.startswith("vault_") or not KIND_RE.fullmatch(kind):
+        raise InvalidInput("table, kind: a text of another app, with a note kind")
+    status = Subject.objects.filter(ref=owner).values_list("status", flat=True).first()
+    cipher = data_keys_load([owner]).get(owner)
+    if status != SubjectStatus.ACTIVE or cipher is None:
+        return None
+    aad = associated_data(table=table, column=column, row=row, subject=owner)
+    text = field_open(cipher, sealed, aad=aad)
+    note = note_new(cipher, owner, NoteIn(kind, text, retain_until), timezone.now())
+    note.save(force_insert=True)
+    audit_record(
+        actor=actor,
+        action="vault.notes.adopt",
+        subjects=[owner],
+        detail={"notes": 1, "kind": kind, "from": table},
+    )
+    return note.id.hex
+
+
+def _notes_refusal(owner: str, purpose: str) -> RefusalReason | None:
+    """Why a subject's notes may not be opened for this purpose (as `_views` decides)."""
+    subject = Subject.objects.filter(ref=owner).first()
+    if subject is None:
+        return RefusalReason.NOT_FOUND
+    if subject.status in _CLOSED:
+        return _CLOSED[SubjectStatus(subject.status)]
+    ends = list(
+        AcquisitionPurpose.objects.filter(subject=subject, purpose=purpose).values_list(
+            "expires_at", flat=True
+        )
+    )
+    if not ends:
+        return RefusalReason.PURPOSE_NOT_ALLOWED
+    if subjects_suspended(subject_pks=[subject.pk], purpose=purpose):
+        return RefusalReason.SUSPENDED
+    if all(end <= timezone.now() for end in ends):
+        return RefusalReason.RETENTION_EXPIRED
+    return None
 
 
 def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:

@@ -7,6 +7,9 @@ Order of the two databases, chosen so that a failure half-way never leaves data 
 - retention disposal deletes expired rows first, under a lock on the subject so that no new data
   can arrive for a subject being closed, and destroys the keys of subjects left with nothing
   right after; `retention_dispose` also destroys any key a failed run left behind.
+
+A subject's notes (notes.py) go with it: deleted when it is erased or closed (its key, which
+sealed them, is destroyed anyway), and on their own once past their `retain_until`.
 """
 
 from collections import Counter
@@ -27,9 +30,11 @@ from hogo.vault.models import (
     Disposal,
     DisposalReason,
     Item,
+    Note,
     Subject,
     SubjectStatus,
 )
+from hogo.vault.notes import SUBJECT_PREFIX
 from hogo.vault.records import ErasureResult
 
 RETENTION_ACTOR = "system:retention"
@@ -42,6 +47,7 @@ class DisposalSummary:
     items: int
     subjects_closed: int
     keys_destroyed: int
+    notes: int = 0
 
 
 def subject_erase(
@@ -68,6 +74,7 @@ def subject_erase(
         items = Item.objects.filter(subject=subject)
         count = _dispose(items, reason=reason, actor=actor, request_ref=request_ref)
         BlindIndex.objects.filter(subject=subject).delete()
+        notes = _notes_delete([subject.ref])
         _close(subject, SubjectStatus.ERASED)
         audit_record(
             actor=actor,
@@ -77,6 +84,7 @@ def subject_erase(
                 "reason": reason,
                 "request_ref": request_ref,
                 "items": count,
+                "notes": notes,
                 "key_destroyed": key_destroyed,
             },
         )
@@ -113,6 +121,7 @@ def items_erase(
         _indexes_orphaned_delete([subject.pk])
         emptied = not Item.objects.filter(subject=subject).exists()
         if emptied:
+            _notes_delete([subject.ref])
             _close(subject, SubjectStatus.ERASED)
         audit_record(
             actor=actor,
@@ -136,7 +145,7 @@ def retention_dispose(*, now: datetime | None = None, batch_size: int = 500) -> 
     left with nothing are closed as disposed and their keys destroyed. One audit event per
     batch of subjects."""
     now = now or timezone.now()
-    items_total = closed_total = keys_total = 0
+    items_total = closed_total = keys_total = notes_total = 0
     while True:
         pks = list(
             Item.objects.filter(retain_until__lte=now)
@@ -157,22 +166,48 @@ def retention_dispose(*, now: datetime | None = None, batch_size: int = 500) -> 
             closing = [s for s in subjects if s.pk not in keep]
             for subject in closing:
                 _close(subject, SubjectStatus.DISPOSED, now=now)
+            notes = _notes_delete([s.ref for s in closing])
             audit_record(
                 actor=RETENTION_ACTOR,
                 action="vault.retention.dispose",
                 subjects=[s.ref for s in subjects],
-                detail={"items": count, "subjects_closed": len(closing)},
+                detail={"items": count, "subjects_closed": len(closing), "notes": notes},
             )
         keys_total += data_keys_destroy([s.ref for s in closing])
         items_total += count
         closed_total += len(closing)
+        notes_total += notes
+    notes_total += notes_expired_delete(now=now)
     keys_total += keys_leftover_destroy(now=now)
-    return DisposalSummary(items_total, closed_total, keys_total)
+    return DisposalSummary(items_total, closed_total, keys_total, notes_total)
+
+
+def notes_expired_delete(*, now: datetime | None = None) -> int:
+    """Deletes notes past their own `retain_until`; one audit event per batch."""
+    now = now or timezone.now()
+    deleted = 0
+    while True:
+        pks = list(Note.objects.filter(retain_until__lte=now).values_list("pk", flat=True)[:2000])
+        if not pks:
+            return deleted
+        with transaction.atomic():
+            expired = Note.objects.filter(pk__in=pks)
+            owners = sorted(set(expired.values_list("owner", flat=True)))
+            count = expired.delete()[0]
+            audit_record(
+                actor=RETENTION_ACTOR,
+                action="vault.notes.expire",
+                subjects=[o for o in owners if o.startswith(SUBJECT_PREFIX)],
+                detail={"notes": count, "owners": len(owners)},
+            )
+        deleted += count
 
 
 def keys_leftover_destroy(*, now: datetime | None = None) -> int:
     """Destroys data keys whose subject is closed (an interrupted disposal) or was never
-    written (an ingest that failed after its key was committed)."""
+    written (an ingest that failed after its key was committed), and detached note owners'
+    keys that seal no note (a case that failed after its key was committed, or whose notes
+    were all deleted), each after an hour's grace for writes still in flight."""
     now = now or timezone.now()
     destroyed = 0
     last = 0
@@ -195,10 +230,16 @@ def keys_leftover_destroy(*, now: datetime | None = None) -> int:
                 "ref", flat=True
             )
         )
+        detached = [ref for _, ref, _ in batch if not ref.startswith(SUBJECT_PREFIX)]
+        noted = set(
+            Note.objects.filter(owner__in=detached).values_list("owner", flat=True).distinct()
+        )
         leftover = [
             ref
             for _, ref, created_at in batch
-            if ref not in active and (ref in known or created_at < now - ORPHAN_KEY_GRACE)
+            if ref not in active
+            and ref not in noted
+            and (ref in known or created_at < now - ORPHAN_KEY_GRACE)
         ]
         if leftover:
             destroyed += data_keys_destroy(leftover)
@@ -240,6 +281,10 @@ def _dispose(
     )
     items.delete()
     return sum(groups.values())
+
+
+def _notes_delete(subject_refs: Sequence[str]) -> int:
+    return Note.objects.filter(owner__in=list(subject_refs)).delete()[0] if subject_refs else 0
 
 
 def _indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:

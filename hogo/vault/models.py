@@ -2,7 +2,7 @@
 keyed blind-index digests; their keys live in the separate key store (`DataKey`).
 
 Main database: Subject, Acquisition, AcquisitionPurpose, Item, BlindIndex, Suspension,
-ProvisionStop, Disposal.
+ProvisionStop, Disposal, Note.
 Key store (`keys` database, routers.py): DataKey, KeyStoreSecret.
 """
 
@@ -253,9 +253,38 @@ class Disposal(models.Model):
         return f"{self.category} {self.reason}"
 
 
+class Note(models.Model):
+    """A case text (notes.py): what a person wrote or was written in a case, sealed with its
+    owner's data key. The owner is a subject (its own data key: erasing the subject shreds its
+    notes) or a detached owner such as a desk case (a key of its own in the key store, destroyed
+    when the case's content is disposed of). The row id is random so that it is known before
+    the insert: it is part of the associated data, with the owner and the kind."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.CharField(max_length=32)
+    kind = models.CharField(max_length=32)
+    sealed = models.BinaryField()
+    created_at = models.DateTimeField()
+    retain_until = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["owner", "created_at"]),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} note"
+
+
+def note_aad(note_pk: uuid.UUID | str, owner: str, kind: str) -> bytes:
+    """A note's associated data: table, kind (as the column: a reply cannot pass for an
+    address), row (32 hex digits) and owner."""
+    row = note_pk.hex if isinstance(note_pk, uuid.UUID) else note_pk
+    return associated_data(table="vault_note", column=kind, row=row, subject=owner)
+
+
 class DataKey(models.Model):
-    """A subject's data key wrapped by a KEK (key store database). Deleting it shreds the
-    subject's ciphertext everywhere, backups of the main database included."""
+    """A data key wrapped by a KEK (key store database): a subject's, or a detached note
+    owner's (notes.py; `subject_ref` then holds the owner's ref, never `sub_...`). Deleting it
+    shreds the ciphertext it sealed everywhere, backups of the main database included."""
 
     subject_ref = models.CharField(max_length=32, unique=True)
     wrapped = models.BinaryField()

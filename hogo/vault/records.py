@@ -125,3 +125,37 @@ class Disclosure:
     suspended_purposes: list[str]
     suspended_all: bool
     disposals: list[DisclosedDisposal]
+
+
+@dataclass(frozen=True)
+class NoteIn:
+    """A case text to seal (notes.py). `kind` names what it is (`reply`, `contact-email`);
+    `retain_until`, if given, is when the retention sweep deletes it."""
+
+    kind: str
+    text: str
+    retain_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    ref: str
+    kind: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NotesResult:
+    """An owner's notes opened for a purpose, oldest first; or none, and why (`refused`)."""
+
+    owner: str
+    notes: list[NoteView] = field(default_factory=list)
+    refused: RefusalReason | None = None
+
+    def text(self, ref: str) -> str | None:
+        """The text of one note, None if it is not among those opened."""
+        return next((n.text for n in self.notes if n.ref == ref), None)
+
+    def texts(self) -> dict[str, str]:
+        return {n.ref: n.text for n in self.notes}

@@ -14,4 +14,5 @@ def retention_sweep() -> dict[str, int]:
         "items": summary.items,
         "subjects_closed": summary.subjects_closed,
         "keys_destroyed": summary.keys_destroyed,
+        "notes": summary.notes,
     }

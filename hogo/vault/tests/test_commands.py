@@ -84,7 +84,7 @@ def test_it_sweeps_retention_from_the_command_line(policy: Policy) -> None:
     out = StringIO()
     call_command("vault", "sweep", stdout=out)
     assert out.getvalue().strip() == (
-        "disposed of 0 values; 0 subjects closed; 0 data keys destroyed"
+        "disposed of 0 values; 0 subjects closed; 0 data keys destroyed; 0 notes deleted"
     )
     call_command("vault", "sweep", "--enqueue", stdout=out)
     assert "queued retention sweep" in out.getvalue()

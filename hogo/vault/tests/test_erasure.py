@@ -41,6 +41,7 @@ def test_it_audits_an_erasure_and_records_what_was_disposed(policy: Policy) -> N
         "reason": "consent_withdrawn",
         "request_ref": "",
         "items": 3,
+        "notes": 0,
         "key_destroyed": True,
     }
     assert set(Disposal.objects.values_list("category", "reason")) == {

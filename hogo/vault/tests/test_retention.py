@@ -93,7 +93,7 @@ def test_it_records_one_audit_event_per_disposal_batch(policy: Policy) -> None:
     [event] = AuditEvent.objects.filter(action="vault.retention.dispose")
     assert event.actor == "system:retention"
     assert sorted(event.subjects) == sorted([first, second])
-    assert event.detail == {"items": 6, "subjects_closed": 2}
+    assert event.detail == {"items": 6, "subjects_closed": 2, "notes": 0}
 
 
 def test_it_disposes_of_nothing_before_time(policy: Policy) -> None:
@@ -106,7 +106,12 @@ def test_it_runs_the_sweep_as_a_django_task(policy: Policy) -> None:
     register()
     result = retention_sweep.enqueue()
     assert result.status == TaskResultStatus.SUCCESSFUL
-    assert result.return_value == {"items": 0, "subjects_closed": 0, "keys_destroyed": 0}
+    assert result.return_value == {
+        "items": 0,
+        "subjects_closed": 0,
+        "keys_destroyed": 0,
+        "notes": 0,
+    }
 
 
 def test_it_destroys_keys_left_behind_by_failed_runs(policy: Policy) -> None:

@@ -29,5 +29,5 @@ class Command(BaseCommand):
         summary = retention_dispose()
         self.stdout.write(
             f"disposed of {summary.items} values; {summary.subjects_closed} subjects closed; "
-            f"{summary.keys_destroyed} data keys destroyed"
+            f"{summary.keys_destroyed} data keys destroyed; {summary.notes} notes deleted"
         )
