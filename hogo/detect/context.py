@@ -14,12 +14,14 @@ count as a person there.
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from hogo.detect.lexicon import Entry
 
-_SENTENCE_END_RE = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+# A clause end is a sentence end when it is one of these (a "." counts only before a space
+# or the end, which the clause pattern already requires).
+_SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 _CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -116,13 +118,19 @@ class Context:
 
     text: str  # folded
     cues: dict[str, list[Cue]]
-    person_spans: Sequence[tuple[int, int]]  # names, in folded offsets
-    _sentence_ends: list[int] = field(default_factory=list)
+    find_person_spans: Callable[[], Sequence[tuple[int, int]]]  # names, in folded offsets
     _clause_ends: list[int] = field(default_factory=list)
+    _person_spans: Sequence[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
+        # Sentence ends are a subset of clause ends: one pass finds both.
         self._clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
-        self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
+
+    @property
+    def person_spans(self) -> Sequence[tuple[int, int]]:
+        if self._person_spans is None:
+            self._person_spans = self.find_person_spans()
+        return self._person_spans
 
     def _bounds(self, ends: list[int], start: int, end: int) -> tuple[int, int]:
         i = bisect_left(ends, start)
@@ -132,7 +140,14 @@ class Context:
         return lo, hi
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return self._bounds(self._sentence_ends, start, end)
+        ends, text = self._clause_ends, self.text
+        i = bisect_left(ends, start) - 1
+        while i >= 0 and text[ends[i]] not in _SENTENCE_END_CHARS:
+            i -= 1
+        j = bisect_left(ends, end)
+        while j < len(ends) and text[ends[j]] not in _SENTENCE_END_CHARS:
+            j += 1
+        return (ends[i] + 1 if i >= 0 else 0), (ends[j] if j < len(ends) else len(text))
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         return self._bounds(self._clause_ends, start, end)
@@ -259,6 +274,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
     """ "My cat is sick": a pet before the term is what the term is about (an allergy to
     cats is still the writer's)."""
+    if "@pet" not in ctx.cues:
+        return False
     term = ctx.text[start:end]
     if "allerg" in term or "あれるぎー" in term:
         return False
@@ -312,11 +329,11 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         return Verdict(False, "generic_or_topic")
     if _about_an_animal(ctx, start, end, s_lo):
         return Verdict(False, "animal")
-    level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if ctx.has_cue("@fiction", s_lo, s_hi):
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.
         return Verdict(False, "fiction")
+    level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue("@report", s_lo, s_hi):
         return Verdict(False, "report")
     if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):

@@ -4,7 +4,7 @@ import re
 import threading
 
 from hogo.detect.context import Context, Cue, judge
-from hogo.detect.couples import PARTNER_CUES, find_couples, given_names
+from hogo.detect.couples import find_couples, given_names
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
 from hogo.detect.names import ja_person_spans, ja_surnames
@@ -82,7 +82,7 @@ class Engine:
         findings: list[Finding] = list(identifiers)
         if terms:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
-        if any(kind in cues for kind in PARTNER_CUES):
+        if "@partner_m" in cues or "@partner_f" in cues or "@partner" in cues:
             findings.extend(find_couples(norm, text, cues))
         if len(findings) > 1:
             findings.sort(key=lambda f: (f.start, f.end, f.kind))
@@ -99,9 +99,13 @@ class Engine:
         ja: bool,
     ) -> list[Finding]:
         names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
-        if ja:
-            names.extend(ja_person_spans(original))
-        ctx = Context(norm.text, cues, _folded_spans(norm, names))
+
+        def person_spans() -> list[tuple[int, int]]:
+            # Katakana names are looked for only when a hit has no person cue.
+            spans = names + ja_person_spans(original) if ja else names
+            return _folded_spans(norm, spans)
+
+        ctx = Context(norm.text, cues, person_spans)
         accepted: list[tuple[Match, str]] = []
         for hit in terms:
             term_ja = ja or not hit.entry.ascii
