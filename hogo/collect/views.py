@@ -20,7 +20,6 @@ from hogo.collect.guard import SpecialCareFound
 from hogo.collect.labels import LABELS, label
 from hogo.collect.members import member_activate, member_for_token
 from hogo.collect.models import NoticeText
-from hogo.collect.network import request_network
 from hogo.collect.notice import notice_shown
 from hogo.collect.services import (
     MEMBER_CHANNEL,
@@ -32,6 +31,7 @@ from hogo.collect.services import (
 from hogo.collect.throttle import form_throttle_hit
 from hogo.collect.values import MAX_CHARS, FieldErrors
 from hogo.errors import HogoError, InvalidInput, NotFound
+from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
@@ -119,7 +119,7 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
     form.is_valid()  # every field is optional text here: the service checks the values
     purposes = set(request.POST.getlist("consent_purpose"))
     special = set(request.POST.getlist("consent_special_care"))
-    if not form_throttle_hit(network=request_network(request) or None):
+    if not form_throttle_hit(network=client_network(request)):
         return _render(
             request,
             policy,
@@ -137,7 +137,7 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
         notice_sha256=request.POST.get("notice", "")[:64],
         purposes_consented=purposes,
         special_care_consented=special,
-        network=request_network(request),
+        network=client_network(request) or "",
         origin=f"{request.scheme}://{request.get_host()}",
     )
     try:

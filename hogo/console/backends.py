@@ -7,9 +7,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from hogo.console.network import client_network
 from hogo.console.selectors import login_locked_until
 from hogo.console.services import login_failure_record, login_success_record
+from hogo.network import client_network
 
 
 class ThrottledModelBackend(ModelBackend):

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from hogo.console.network import client_network
 from hogo.console.selectors import login_locked_until
+from hogo.network import client_network
 
 
 class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):

@@ -16,7 +16,6 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from hogo.collect.network import request_network
 from hogo.desk.forms import FORMS, CodeForm, StatusForm
 from hogo.desk.labels import (
     KIND_STEPS,
@@ -39,6 +38,7 @@ from hogo.desk.services import (
 )
 from hogo.desk.verification import CODE_ATTEMPTS, Outcome, Throttled
 from hogo.errors import HogoError
+from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Policy, Text
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
@@ -139,7 +139,7 @@ def request_form(request: HttpRequest, kind: str) -> HttpResponse:
                 language=lang,
                 details=form.details(),
                 origin=request.build_absolute_uri("/").rstrip("/"),
-                client_ip=request_network(request) or None,
+                client_ip=client_network(request),
             )
         except Throttled:
             return _throttled(request)
@@ -196,7 +196,7 @@ def _check(request: HttpRequest, pending: dict[str, object], code: str) -> Case:
         request.session[PENDING] = {**pending, "attempts": attempts}
         raise VerificationFailed(Outcome.EXHAUSTED if attempts >= CODE_ATTEMPTS else Outcome.WRONG)
     return case_confirm(
-        verification_ref=str(pending["ref"]), code=code, client_ip=request_network(request) or None
+        verification_ref=str(pending["ref"]), code=code, client_ip=client_network(request)
     )
 
 
@@ -206,7 +206,7 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows a button: mail scanners that fetch links must not use them up."""
     if request.method == "POST":
         try:
-            case = case_confirm_link(token=token, client_ip=request_network(request) or None)
+            case = case_confirm_link(token=token, client_ip=client_network(request))
         except Throttled:
             return _throttled(request)
         except VerificationFailed:
@@ -226,7 +226,7 @@ def status_lookup(request: HttpRequest, ref: str = "") -> HttpResponse:
             verification_ref = status_access_start(
                 case_ref=form.cleaned_data["ref"].strip(),
                 email=form.cleaned_data["email"],
-                client_ip=request_network(request) or None,
+                client_ip=client_network(request),
             )
         except Throttled:
             return _throttled(request)

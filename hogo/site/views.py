@@ -25,8 +25,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from hogo.errors import HogoError
+from hogo.network import client_network
 from hogo.site.models import ConsentMethod
-from hogo.site.network import client_network
 from hogo.site.selectors import policy_in_force, site_config
 from hogo.site.services import CookieChoice, cookie_consent_record
 

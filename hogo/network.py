@@ -1,8 +1,5 @@
-"""The visitor's network, truncated before anything stores it (policy 6.4(e)).
-
-The same rule as the console's login throttle (`hogo/console/network.py`), which `site` may not
-import: `console` sits to its right in the layout (DESIGN.md). `console` may import this one.
-"""
+"""Which network a request comes from, truncated (IPv4 /24, IPv6 /48) so it is never stored raw
+(policy 6.4(e)). Shared by the login throttle, the forms, the privacy center and the consent log."""
 
 import ipaddress
 
@@ -27,11 +24,12 @@ PROXY_NETWORKS = [
 
 
 def client_network(request: HttpRequest) -> str | None:
-    """The client's network address (IPv4 /24, IPv6 /48), or None when it cannot be told.
+    """The client's truncated network address, or None when it cannot be told.
 
-    Behind the reverse proxy production requires, REMOTE_ADDR is the proxy's loopback or private
-    address and the client is the last X-Forwarded-For entry, the one the proxy appended. A
-    client reaching hogo directly from a public address cannot claim another address that way.
+    Behind the reverse proxy that production requires (README, "Production"), REMOTE_ADDR is
+    the proxy's own loopback or private address and the client is the last X-Forwarded-For
+    entry, the one the proxy appended. A client reaching hogo directly from a public address
+    cannot claim another address that way.
     """
     remote = _parse(request.META.get("REMOTE_ADDR", ""))
     if remote is None:
