@@ -91,7 +91,7 @@ _JA_NEG_GAP_RE = re.compile(
 # Between a Japanese term and the topic noun it modifies: a particle, nothing else
 # (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
 _JA_NOUN_GAP_RE = re.compile(
-    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|・)?$"
+    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|用の|用|・)?$"
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
