@@ -98,10 +98,54 @@ _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
 _IMPLIED_SUBJECT_VERBS = frozenset(
-    "took had spent been got went was am have has recovering diagnosed living dealing "
-    "struggling undergoing getting started stopped quit did served lost broke tore caught "
-    "became born raised grew moved survived needed needs used attended joined ran running "
-    "organised organized came recently currently still just".split()
+    {
+        "took",
+        "had",
+        "spent",
+        "been",
+        "got",
+        "went",
+        "was",
+        "am",
+        "have",
+        "has",
+        "recovering",
+        "diagnosed",
+        "living",
+        "dealing",
+        "struggling",
+        "undergoing",
+        "getting",
+        "started",
+        "stopped",
+        "quit",
+        "did",
+        "served",
+        "lost",
+        "broke",
+        "tore",
+        "caught",
+        "became",
+        "born",
+        "raised",
+        "grew",
+        "moved",
+        "survived",
+        "needed",
+        "needs",
+        "used",
+        "attended",
+        "joined",
+        "ran",
+        "running",
+        "organised",
+        "organized",
+        "came",
+        "recently",
+        "currently",
+        "still",
+        "just",
+    }
 )
 PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
@@ -203,6 +247,11 @@ class Context:
         if hi < len(self.text) and self.text[hi] == "?":
             return False
         m = _WORD_RE.search(self.text, lo, hi)
+        if m is not None and m.group() in _IMPLIED_SUBJECT_VERBS:
+            return True
+        # Or right after a heading's colon: "About me: took last year off for..."
+        colon = self.text.find(":", lo, hi)
+        m = _WORD_RE.search(self.text, colon + 1, hi) if colon >= 0 else None
         return m is not None and m.group() in _IMPLIED_SUBJECT_VERBS
 
     def _field_answer(self, start: int, lo: int) -> bool:
@@ -287,7 +336,6 @@ def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
     )
 
 
-
 def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@attr_pre", lo, start):
         gap = ctx.text[cue[1] : start]
@@ -304,9 +352,9 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
-        if (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap):
-            if not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
-                return True
+        job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
+        if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
+            return True
     for cue in ctx.cues_in("@person_post", end, hi):
         # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
         gap = ctx.text[end : cue[0]]
@@ -341,11 +389,14 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     for kind in ("@hypo", "@policy"):
         if level < ATTACHED and ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, kind[1:])
-    if level < STRICT and evidence != "field":
-        # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
-        # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.
-        if ctx.has_cue("@hypo", c_lo, start) or ctx.has_cue("@form", c_lo, c_hi):
-            return Verdict(False, "hypo_or_policy")
+    # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
+    # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.
+    if (
+        level < STRICT
+        and evidence != "field"
+        and (ctx.has_cue("@hypo", c_lo, start) or ctx.has_cue("@form", c_lo, c_hi))
+    ):
+        return Verdict(False, "hypo_or_policy")
     if level < ATTACHED and ctx.has_cue("@topic", c_lo, c_hi):
         return Verdict(False, "topic")
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):

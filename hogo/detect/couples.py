@@ -84,13 +84,13 @@ def _writer_genders(
     names = given_names()
     for pattern in _EN_SELF_NAME_RES:
         for m in pattern.finditer(original):
-            gender = names.get(m.group(1))
-            if gender:
-                genders.add(gender)
+            named = names.get(m.group(1))
+            if named:
+                genders.add(named)
     for m in _JA_SELF_NAME_RE.finditer(original):
-        gender = _ja_given_gender(m.group(1))
-        if gender:
-            genders.add(gender)
+        named = _ja_given_gender(m.group(1))
+        if named:
+            genders.add(named)
     return genders
 
 
@@ -130,7 +130,5 @@ def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) ->
         if partner_gender == gender:
             o_start, o_end = norm.original_span(start, end)
             rule = f"sexual_orientation.couple:partner_{partner_gender}+writer_{gender}"
-            findings.append(
-                Finding("category", "sexual_orientation", o_start, o_end, _SCORE, rule)
-            )
+            findings.append(Finding("category", "sexual_orientation", o_start, o_end, _SCORE, rule))
     return findings

@@ -181,7 +181,6 @@ _SIBLINGS = {
     "crime_victim": "criminal_record",
     "criminal_record": "crime_victim",
     "disability": "health",
-    "health": "disability",
     "race_ethnicity": "social_status",
     "social_status": "race_ethnicity",
 }

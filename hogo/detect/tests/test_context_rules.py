@@ -1,0 +1,257 @@
+"""The context rules added for texts the detector had not seen: each class of phrasing has
+rows that must be found and rows, using the same words, that must not."""
+
+import pytest
+
+from hogo.detect import scan
+from hogo.detect.normalize import fold
+
+
+def _check(text: str, expected: tuple[str, ...]) -> None:
+    assert scan(text).categories == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Fiction: characters in a novel, a screenplay or a film scene are not real people.
+        ("I'm writing a screenplay about an ex-con who rebuilds his life.", ()),
+        ("In my novel the detective is a recovering alcoholic.", ()),
+        ("小説の主人公は前科のある元エンジニアで、出所後に再起する話です。", ()),
+        ("映画の撮影で、主人公が車椅子で移動するシーンを撮りたいです。", ()),
+        ("I'm an ex-con and rebuilt my life as a machinist.", ("criminal_record",)),
+        ("主人が前科のことで悩んでいます。", ("criminal_record",)),
+    ],
+)
+def test_it_ignores_characters_in_fiction(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # News: something that happened to people the writer does not name.
+        ("ニュースで、ある市の職員が横領で逮捕されたと知りました。", ()),
+        ("ある会社の役員が脱税で逮捕されたと報道されていました。", ()),
+        ("Saw in the news that a plant manager was arrested for fraud.", ()),
+        ("My brother was arrested last week, so I can't attend.", ("criminal_record",)),
+        ("弟が先週逮捕されたため、欠席します。", ("criminal_record",)),
+    ],
+)
+def test_it_ignores_unnamed_people_in_the_news(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Profile headings and notes that leave out "I".
+        ("About me: took most of last year off for depression and burnout.", ("health",)),
+        ("Grew up in foster care, so there is no family contact to list.", ("social_status",)),
+        ("自己紹介：発達障害の診断を受けています。", ("disability",)),
+        ("About me: I studied political science, now in logistics.", ()),
+        ("プロフィール：趣味は教会音楽の鑑賞です。", ()),
+        ("Was the keynote about cancer research?", ()),
+    ],
+)
+def test_it_reads_profiles_and_subjectless_notes_as_the_writer(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hypothetical opener or a question about a form, in the term's own clause.
+        ("もし障害者手帳を持っている場合、受験料の減免はありますか。", ()),
+        ("申込書に本籍地の記入欄がありますが、法的に必要なのでしょうか。", ()),
+        ("If someone on our team needed a wheelchair-accessible room, whom do we ask?", ()),
+        ("Is it legal to ask about criminal convictions on the application form?", ()),
+        ("障害者手帳を持っているので、減免を申請します。", ("disability",)),
+        ("持病の有無：糖尿病", ("health",)),
+        ("通院のため、もし可能であれば午後の回にしてください。", ("health",)),
+    ],
+)
+def test_it_lets_hypotheticals_and_form_questions_outweigh_a_glued_predicate(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A term naming a trade or a product, not a condition of a person.
+        ("I worked as a parole officer for eight years.", ()),
+        ("Background: former ICU nurse, now a product manager.", ()),
+        ("Our customer wants CC-Link on their new dialysis water system.", ()),
+        ("We make rehabilitation robots and would like to join.", ()),
+        ("学生時代は障害者スポーツ大会の運営ボランティアをしていました。", ()),
+        ("外科手術用ロボットの制御について相談です。", ()),
+        ("I need my parole officer's permission to travel.", ("criminal_record",)),
+    ],
+)
+def test_it_tells_jobs_and_products_from_a_persons_condition(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Same-sex couples: the partner's gender and the writer's, wherever each is said.
+        ("me and my boyfriend (im a guy btw) both passed the cert", ("sexual_orientation",)),
+        ("Plus-one: my wife, Dana. (I'm Ellen, the registrant.)", ("sexual_orientation",)),
+        ("Tom here (he/him). My partner (he) and I would like to join.", ("sexual_orientation",)),
+        ("Booking for two: myself (Mark) and my husband David.", ("sexual_orientation",)),
+        ("（男性・42歳）彼氏を連れて行っても大丈夫でしょうか。", ("sexual_orientation",)),
+        ("妻（私も女性です）と一緒に参加する予定です。", ("sexual_orientation",)),
+        ("My husband and I are both engineers at the same firm. - Linda Park", ()),
+        ("My wife and I will both attend. (Registrant: Michael Brown.)", ()),
+        ("夫と二人で参加します。（申込者：鈴木花子）", ()),
+        ("妻と二人で見学会に参加します。", ()),
+        ("My partner (he/him) and I will attend the dinner.", ()),
+        ("僕たち夫婦で参加します。", ()),
+    ],
+)
+def test_it_finds_same_sex_couples_from_both_genders(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People described by a role or named in katakana are people.
+        (
+            "弊社から参加するラビンドラ・シャルマはヒンドゥー教徒なので、牛肉抜きでお願いします。",
+            ("religion",),
+        ),
+        ("弊社技術者の高橋マリアは日系ブラジル人三世です。", ("race_ethnicity",)),
+        ("弊社研修生のアフマドさんはマレー系のムスリムです。", ("race_ethnicity", "religion")),
+        ("弊社は補聴器を製造しています。", ()),
+        ("クリーン・ルームは宗教施設の隣です。", ()),
+    ],
+)
+def test_it_sees_colleagues_named_by_role_or_in_katakana(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A pet stays the subject until a person is named after it.
+        ("うちの猫が糖尿病で、毎日インスリン注射をしています。", ()),
+        ("My dog has cancer and needs surgery next week.", ()),
+        ("飼い猫が病気で、私も喘息の発作が出ています。", ("health",)),
+        ("I'm allergic to cats, so please no venue with pets.", ("health",)),
+    ],
+)
+def test_it_keeps_pets_apart_from_people(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Idioms and homographs that reuse the vocabulary.
+        "Is that kosher? I mean, can we use the logo on our booth banner?",
+        "The firmware update left our PLC deaf to commands from the master station.",
+        "Could I sit in on a training day for research?",
+        "I'm allergic to long meetings, so a short agenda would be appreciated.",
+        "Our party of four will arrive around 10.",
+        "Payment is due in 30 days from the invoice date.",
+        "I'm expecting your reply by Friday.",
+        "I was charged twice for the registration, please refund one.",
+        "I'm the candidate for the open controls engineer position.",
+        "We integrate Cree LEDs into our machine vision lighting.",
+        "The case study on the plant that was a victim of ransomware was great.",
+        "この検査工程が品質改善のガンになっていて困っています。",
+        "技能検定1級を取得しています。",
+        "作業中の怪我を防ぐため、安全柵の基準を教えてください。",
+        "会場のWi-Fiに障害があるようです。途中で切断されました。",
+        "バイセクシュアルの方向けの交流会はありますか。",
+        "I was inside the building when the alarm went off.",
+        "The union between the two data tables is failing (SQL UNION error).",
+        "当社は鉄工協同組合の組合員です。",
+        "会員企業の労働組合の委員長あてに案内を送りたいのですが。",
+    ],
+)
+def test_it_ignores_idioms_and_homographs(text: str) -> None:
+    _check(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Euphemisms and indirect phrasings.
+        ("２年ほど「お勤め」をしておりました。", ("criminal_record",)),
+        ("Did a PLC course while I was inside and want the certificate.", ("criminal_record",)),
+        ("My son was sent to a juvenile training school last year.", ("criminal_record",)),
+        ("Our apprentice served 18 months for burglary; he's doing well.", ("criminal_record",)),
+        ("自宅に空き巣に入られて、ノートPCを盗まれました。", ("crime_victim",)),
+        ("Since my stroke I've had weakness in my right hand.", ("disability", "health")),
+        ("右耳が聞こえないので、右側の席を希望します。", ("disability",)),
+        ("I'm in recovery and have been sober for 3 years.", ("health",)),
+        ("I'm expecting in August, so I'd like the online cohort.", ("health",)),
+    ],
+)
+def test_it_finds_euphemisms_and_indirect_phrasings(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Labour-union office and activity count as political (group manifestation).
+        ("As chair of our local union, I'd like to attend the session.", ("political",)),
+        ("労働組合の委員長として、本セミナーへの参加を希望します。", ("political",)),
+        ("I'm the shop steward for our plant's union.", ("political",)),
+        ("About me: ran for state assembly in 2022 (lost narrowly!).", ("political",)),
+        ("I helped collect signatures for a referendum on the incinerator.", ("political",)),
+        ("Saw in the news that workers at a big plant went on strike.", ()),
+        ("I'm volunteering for the robotics day.", ()),
+    ],
+)
+def test_it_counts_union_office_candidacy_and_signatures_as_political(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Broader vocabulary families.
+        ("About me: I'm Māori, from Rotorua.", ("race_ethnicity",)),
+        ("I'm Cree (Treaty 6 territory) and learning PLCs.", ("race_ethnicity",)),
+        ("As a second-generation Vietnamese-American I can translate.", ("race_ethnicity",)),
+        ("中国の朝鮮族出身で、三か国語が話せます。", ("race_ethnicity",)),
+        ("部下の林は台湾原住民（アミ族）の出身です。", ("race_ethnicity",)),
+        ("My father's family were shizoku, descendants of a samurai house.", ("social_status",)),
+        ("所属教会の仲間と一緒に活動しています。", ("religion",)),
+        ("Our parish group meets on Saturdays, so I'm busy then.", ("religion",)),
+        ("I'm Brazilian and live in Hamamatsu.", ()),
+        ("私は韓国籍ですが、日本語版の試験を受けられますか。", ()),
+    ],
+)
+def test_it_knows_more_vocabulary_families(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+def test_it_folds_latin_diacritics_one_for_one() -> None:
+    """Māori and Maori match the same terms, and offsets stay put (one character for one)."""
+    assert fold("Māori Horváth") == "maori horvath"
+    text = "I'm Māori."
+    [finding] = [f for f in scan(text).findings if f.kind == "category"]
+    assert text[finding.start : finding.end] == "Māori"
+
+
+def test_it_explains_a_couple_finding() -> None:
+    text = "I'm a man, and my husband and I would both like to attend."
+    [finding] = [f for f in scan(text).findings if f.kind == "category"]
+    assert text[finding.start : finding.end] == "my husband"
+    assert finding.rule == "sexual_orientation.couple:partner_m+writer_m"
