@@ -133,7 +133,9 @@ def main() -> None:
     from django.db import connection
     from django.utils import timezone
 
+    from hogo.desk.content import content_seal
     from hogo.desk.fulfilment import case_advance
+    from hogo.desk.kinds import details_parse
     from hogo.desk.models import Case, CaseStatus, Intake, VerificationMethod
     from hogo.desk.package import package_build, package_content, package_pdf
     from hogo.desk.services import case_approve
@@ -177,14 +179,12 @@ def main() -> None:
     def case(kind: str, details: Mapping[str, object]) -> Case:
         i = next(chosen)
         now = timezone.now()
-        return Case.objects.create(
+        made = Case(
             kind=kind,
             status=CaseStatus.OPEN,
             language="ja",
             intake=Intake.PRIVACY_CENTER,
-            contact_email=people[i]["email"],
             origin="https://privacy.example.jp",
-            details=details,
             subject_ref=refs[i],
             policy_version=version,
             fee_jpy=0,  # the fee step only waits for the desk; not part of the work timed
@@ -192,6 +192,11 @@ def main() -> None:
             received_at=now,
             due_at=now,
         )
+        # The address and what was asked are sealed in the vault, as the desk's services do.
+        parsed = details_parse(kind, details, policy_active())
+        content_seal(made, actor=DESK, email=people[i]["email"], details=parsed)
+        made.save(force_insert=True)
+        return made
 
     def timed_each(n: int, make: Callable[[], Case], run: Callable[[Case], object]) -> list[float]:
         samples = []

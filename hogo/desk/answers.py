@@ -82,9 +82,9 @@ def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
     return _render(case, f"{case.kind}_result", {"o": outcome, "purposes": purposes})
 
 
-def refusal(case: Case) -> tuple[str, str]:
+def refusal(case: Case, explanation: str) -> tuple[str, str]:
     reason = REFUSAL_TEXTS[case.refusal_reason].get(case.language)
-    return _render(case, "refusal", {"reason": reason, "explanation": case.refusal_explanation})
+    return _render(case, "refusal", {"reason": reason, "explanation": explanation})
 
 
 def reply(case: Case, text: str) -> tuple[str, str]:

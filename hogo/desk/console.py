@@ -1,6 +1,7 @@
 """The desk in the staff console (/console/desk/): the queue by deadline, one case with its
 steps, mail and notes, and the desk's actions. Desk operators and the privacy officer act;
-auditors may look. Pages use the console's (admin) layout and login."""
+auditors may look. Pages use the console's (admin) layout and login. What the person and the
+desk wrote is opened from the vault for the staff member looking (audited, content.py)."""
 
 import json
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
-from hogo.desk.kinds import CorrectionDetails, details_of
+from hogo.desk.content import case_text
 from hogo.desk.labels import REFUSAL_TEXTS
 from hogo.desk.models import QUEUE_STATUSES, Case, CaseKind, CaseStatus, RefusalReason, StepName
 from hogo.desk.review import case_review, printable_pdf
@@ -44,6 +45,7 @@ from hogo.desk.services import (
     case_record,
     case_refuse,
     case_retry,
+    cases_find,
 )
 from hogo.errors import HogoError, NotFound
 from hogo.roles import Role, has_role
@@ -78,8 +80,36 @@ def _context(request: HttpRequest, title: str, **extra: object) -> dict[str, obj
     }
 
 
+class FindForm(forms.Form):
+    email = forms.EmailField(label="Requester's e-mail address", max_length=254)
+
+
 @_staff(VIEWERS)
 def queue(request: HttpRequest) -> HttpResponse:
+    """The queue; or (POST, so that the address stays out of URLs and logs) a requester's
+    cases, found by the blind index of their address."""
+    find = FindForm(request.POST or None)
+    if request.method == "POST" and find.is_valid():
+        user = request.user
+        assert isinstance(user, User)
+        try:
+            found = cases_find(actor=actor_for(user), email=find.cleaned_data["email"])
+        except HogoError as exc:
+            find.add_error("email", exc.message)
+        else:
+            return TemplateResponse(
+                request,
+                "desk/console/queue.html",
+                _context(
+                    request,
+                    "Request desk: cases of one requester",
+                    rows=found,
+                    show="found",
+                    find=find,
+                    kinds=CaseKind.choices,
+                    now=timezone.now(),
+                ),
+            )
     show = request.GET.get("show", "open")
     statuses = {
         "open": QUEUE_STATUSES,
@@ -103,6 +133,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             show=show,
             kind=kind,
             mine=mine,
+            find=find,
             kinds=CaseKind.choices,
             now=timezone.now(),
         ),
@@ -122,7 +153,18 @@ class NoteForm(forms.Form):
 @_staff(VIEWERS)
 def detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = _case_or_404(ref)
-    details = details_of(case)
+    user = request.user
+    assert isinstance(user, User)
+    notes = case_notes(case=case)
+    # One audited reading for the page: what was asked, the explanation, the notes.
+    text = case_text(
+        case,
+        actor=actor_for(user),
+        via="console",
+        details=True,
+        refusal=True,
+        refs=[n.text_note for n in notes],
+    )
     return TemplateResponse(
         request,
         "desk/console/detail.html",
@@ -130,11 +172,13 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             request,
             f"Request {case.ref}",
             case=case,
-            details=details,
-            is_correction=isinstance(details, CorrectionDetails),
+            asked=text.details,
+            disposed=text.disposed,
+            refusal_explanation=text.refusal_explanation,
+            is_correction=case.kind == CaseKind.CORRECTION,
             steps=case_steps(case=case),
             mails=case_mails(case=case),
-            notes=case_notes(case=case),
+            notes=[(n, text.texts.get(n.text_note, "")) for n in notes],
             post_step=step_waiting_for_post(case=case),
             refuse_form=RefuseForm(),
             note_form=NoteForm(),

@@ -15,12 +15,8 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.desk import answers
-from hogo.desk.kinds import (
-    CorrectionDetails,
-    DisclosureDetails,
-    SuspensionDetails,
-    details_of,
-)
+from hogo.desk.content import case_details, case_text
+from hogo.desk.kinds import CorrectionDetails, Details, DisclosureDetails, SuspensionDetails
 from hogo.desk.mail import Attachment, backoff, mail_queue
 from hogo.desk.models import (
     Case,
@@ -188,10 +184,10 @@ def _package_deliver(case: Case, step: Step) -> Ran:
     if not built.get("held"):
         return _answer(case, step, lambda: answers.nothing_held(case), {"held": False})
     package = case.packages.get(ref=built["package"])
-    details = details_of(case)
+    details = _details(case)
     assert isinstance(details, DisclosureDetails)
     method = details.delivery
-    if method not in ("email_attachment", "download") or not case.contact_email:
+    if method not in ("email_attachment", "download") or not case.has_email:
         # On paper by post, or handed over at the desk: the desk prints it and records it.
         delivered = method if method != "email_attachment" else "postal_mail"
         return _by_post(step, {"delivery": delivered, "package": package.ref})
@@ -212,7 +208,7 @@ def _package_deliver(case: Case, step: Step) -> Ran:
 
 
 def _corrections_apply(case: Case, step: Step) -> Ran:
-    details = details_of(case)
+    details = _details(case)
     assert isinstance(details, CorrectionDetails)
     if not case.subject_ref:
         return Ran(StepStatus.SUCCEEDED, {"held": False})
@@ -244,7 +240,7 @@ def _corrections_apply(case: Case, step: Step) -> Ran:
 
 
 def _suspension_apply(case: Case, step: Step) -> Ran:
-    details = details_of(case)
+    details = _details(case)
     assert isinstance(details, SuspensionDetails)
     if not case.subject_ref:
         return Ran(StepStatus.SUCCEEDED, {"held": False})
@@ -285,7 +281,15 @@ def _reply(case: Case, step: Step) -> Ran:
 
 
 def _refusal_notify(case: Case, step: Step) -> Ran:
-    return _answer(case, step, lambda: answers.refusal(case), {"reason": case.refusal_reason})
+    def compose() -> tuple[str, str]:
+        explanation = case_text(case, actor=ACTOR, via="fulfilment", refusal=True)
+        return answers.refusal(case, explanation.refusal_explanation)
+
+    return _answer(case, step, compose, {"reason": case.refusal_reason})
+
+
+def _details(case: Case) -> Details:
+    return case_details(case, actor=ACTOR, via="fulfilment")
 
 
 def _answer(
@@ -297,13 +301,13 @@ def _answer(
 ) -> Ran:
     """Sends the step's answer once; the step succeeds when the mail server took it. Without
     an e-mail address the desk answers by post and records it."""
-    if not case.contact_email:
+    if not case.has_email:
         return _by_post(step, result)
     mails = list(step.mails.all())
     if not mails:
         subject, body = compose()
         mail = mail_queue(
-            to=case.contact_email,
+            actor=ACTOR,
             subject=subject,
             body=body,
             kind=MailKind.ANSWER,

@@ -1,14 +1,15 @@
-"""What a person asks for in each kind of request, as typed values (stored in `Case.details`).
+"""What a person asks for in each kind of request, as typed values (sealed as a vault note of
+the case, content.py).
 
 `details_parse` checks raw input (a form's cleaned data or an API body) against the active
-policy and names the offending field on error; `details_of` reads a stored case back.
+policy and names the offending field on error; `details_read` reads stored details back.
 """
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal, cast
 
-from hogo.desk.models import Case, CaseKind
+from hogo.desk.models import CaseKind
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 
@@ -89,10 +90,9 @@ def details_json(details: Details) -> dict[str, object]:
     return asdict(details)
 
 
-def details_of(case: Case) -> Details:
-    """A stored case's details (already checked when the case was created)."""
-    raw = case.details
-    match case.kind:
+def details_read(kind: str, raw: Mapping[str, object]) -> Details:
+    """A case's stored details (already checked when the case was created)."""
+    match kind:
         case CaseKind.DISCLOSURE:
             return DisclosureDetails(delivery=str(raw["delivery"]))
         case CaseKind.CORRECTION:

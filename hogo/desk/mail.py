@@ -2,6 +2,10 @@
 the change it reports, handed to the mail server after commit, and retried with back-off until
 the server takes it. Attempts and the last error (never an address or a value) stay visible on
 the case.
+
+A message to a requester is stored sealed, as a vault note of its case, and goes to the case's
+address: both are opened (one audited reading) only to hand the message to the server. Only
+staff reminders, which name case ids and nothing of the person, are stored as plain columns.
 """
 
 import smtplib
@@ -15,11 +19,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hogo.desk.content import mail_content, mail_seal
 from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step, ref_new
+from hogo.errors import Conflict
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.vault.access import notes_open
+from hogo.vault.notes import REQUEST_PURPOSE, notes_forget
 
 CLAIM = timedelta(minutes=5)  # a sender that died mid-delivery frees the message after this
 MAX_BACKOFF = timedelta(hours=6)
+ACTOR = "system:desk"
 
 
 @dataclass(frozen=True)
@@ -31,24 +40,32 @@ class Attachment:
 
 def mail_queue(
     *,
-    to: str,
+    actor: str,
     subject: str,
     body: str,
     kind: MailKind,
     case: Case | None = None,
+    to: str = "",
     step: Step | None = None,
     attachment: Attachment | None = None,
     forget_body: bool = False,
 ) -> OutboundMail:
-    """Stores a message and sends it once the caller's transaction commits."""
+    """Stores a message and sends it once the caller's transaction commits: with a `case`, to
+    the case's address, sealed; without, to `to` (staff)."""
+    if (case is None) == (not to):
+        raise ValueError("mail goes either to a case's requester or to a staff address")
+    if case is not None and not case.has_email:
+        raise Conflict(f"case {case.ref} has no e-mail address: answer by post")
+    note = mail_seal(case, actor=actor, subject=subject, body=body) if case else ""
     mail = OutboundMail.objects.create(
         ref=ref_new("mail"),
         case=case,
         step=step,
         kind=kind,
         to=to,
-        subject=subject,
-        body=body,
+        subject="" if case else subject,
+        body="" if case else body,
+        content_note=note,
         attachment_name=attachment.name if attachment else "",
         attachment=attachment.content if attachment else None,
         attachment_type=attachment.mimetype if attachment else "",
@@ -77,12 +94,17 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
     )
     if not claimed:
         return False  # sent already, or another worker has it
-    mail = OutboundMail.objects.get(ref=mail_ref)
+    mail = OutboundMail.objects.select_related("case").get(ref=mail_ref)
+    try:
+        to, subject, body = _addressed(mail)
+    except Conflict as exc:
+        _failed(mail, now, exc.code)
+        return False
     message = EmailMessage(
-        subject=mail.subject,
-        body=mail.body,
+        subject=subject,
+        body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[mail.to],
+        to=[to],
         reply_to=_reply_to(),
     )
     if mail.attachment is not None:
@@ -90,13 +112,7 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
     try:
         message.send(using="default")
     except Exception as exc:  # any failure must leave the message queued
-        attempts = mail.attempts + 1
-        OutboundMail.objects.filter(pk=mail.pk).update(
-            attempts=attempts,
-            last_error=error_describe(exc),
-            next_attempt_at=now + backoff(attempts),
-            claimed_until=None,
-        )
+        _failed(mail, now, error_describe(exc))
         return False
     OutboundMail.objects.filter(pk=mail.pk).update(
         status=MailStatus.SENT,
@@ -106,9 +122,40 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
         claimed_until=None,
         # The package stays in its own table; a code is worthless once delivered but secret.
         attachment=None,
-        **({"body": ""} if mail.forget_body else {}),
+        **({"content_note": "", "body": ""} if mail.forget_body else {}),
     )
+    if mail.forget_body and mail.case is not None and mail.content_note:
+        notes_forget(actor=ACTOR, owner=mail.case.ref, refs=[mail.content_note], via="mail")
     return True
+
+
+def _addressed(mail: OutboundMail) -> tuple[str, str, str]:
+    """Recipient, subject and body: a requester's opened from the vault (one reading)."""
+    case = mail.case
+    if case is None:
+        return mail.to, mail.subject, mail.body
+    opened = notes_open(
+        actor=ACTOR,
+        purpose=REQUEST_PURPOSE,
+        owner=case.ref,
+        refs=[r for r in (case.contact_note, mail.content_note) if r],
+        via="mail",
+    )
+    to, content = opened.text(case.contact_note), opened.text(mail.content_note)
+    if opened.refused is not None or not to or content is None:
+        raise Conflict(f"mail {mail.ref}: its case's content was disposed of", code="disposed")
+    subject, body = mail_content(content)
+    return to, subject, body
+
+
+def _failed(mail: OutboundMail, now: datetime, error: str) -> None:
+    attempts = mail.attempts + 1
+    OutboundMail.objects.filter(pk=mail.pk).update(
+        attempts=attempts,
+        last_error=error[:200],
+        next_attempt_at=now + backoff(attempts),
+        claimed_until=None,
+    )
 
 
 def _reply_to() -> list[str]:

@@ -4,11 +4,13 @@ A `Case` is one request from a person (APPI Arts. 32–35, 40) with its deadline
 and its fulfilment `Step`s, each with a recorded result: a case is complete only when every
 step succeeded. Mail goes out through `OutboundMail` rows, retried until delivered.
 
-Personal data kept here, and why: the requester's contact address (to verify it and to answer)
-and what they wrote (corrections proposed, a complaint). Values of the vault are never copied
-here; the disclosure package is stored only as an AES-256 zip whose password is derived from
-the server secret, never stored. `case_content_purge` blanks the personal fields of closed
-cases after the desk's retention (README).
+Personal data of a case, and where: the requester's contact address (to verify it and to
+answer), what they wrote (corrections proposed, a complaint), the desk's notes and replies,
+the refusal explanation and the mail sent are sealed in the vault as notes under a key of the
+case's own (content.py); these tables keep only their note refs and a blind index of the
+address. Values of the vault are never copied here; the disclosure package is stored only as
+an AES-256 zip whose password is derived from the server secret, never stored. Disposing of a
+case's content destroys its key (sweep.py, README).
 """
 
 import base64
@@ -90,12 +92,16 @@ class Case(models.Model):
     )
     language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="ja")
     intake = models.CharField(max_length=16, choices=Intake.choices)
-    # The address the person asked us to answer (verified before anything is done); blank for a
-    # request by post with no address, and after the content purge.
-    contact_email = models.EmailField(max_length=254, blank=True)
+    # The address the person asked us to answer (verified before anything is done), as a vault
+    # note and its blind index; blank for a request by post with no address, and once the
+    # case's content was disposed of.
+    contact_note = models.CharField(max_length=32, blank=True)
+    contact_digest = models.CharField(max_length=32, blank=True, db_index=True)
     # Where the person reached us (`https://host`), for links in mail sent by tasks.
     origin = models.URLField(max_length=200)
-    details = models.JSONField(default=dict, blank=True, help_text="What was asked (kinds.py).")
+    details_note = models.CharField(
+        max_length=32, blank=True, help_text="What was asked (kinds.py), as a vault note."
+    )
     subject_ref = models.CharField(max_length=32, blank=True, help_text="Vault subject, if any.")
     policy_version = models.PositiveIntegerField()
     fee_jpy = models.PositiveIntegerField(default=0)
@@ -114,7 +120,7 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     refusal_reason = models.CharField(max_length=16, choices=RefusalReason.choices, blank=True)
-    refusal_explanation = models.TextField(blank=True)
+    refusal_note = models.CharField(max_length=32, blank=True, help_text="The explanation.")
     reminded_at = models.DateTimeField(null=True, blank=True)
     content_purged_at = models.DateTimeField(null=True, blank=True)
 
@@ -134,6 +140,11 @@ class Case(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
+
+    @property
+    def has_email(self) -> bool:
+        """Whether the desk answers by e-mail (else by post)."""
+        return bool(self.contact_note)
 
 
 class StepName(models.TextChoices):
@@ -178,13 +189,14 @@ class Step(models.Model):
 
 
 class Note(models.Model):
-    """A desk note on a case; a reply is also sent to the person and shown on the status page."""
+    """A desk note on a case; a reply is also sent to the person and shown on the status page.
+    Its text is a vault note of the case (blank once the case's content was disposed of)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField()
+    text_note = models.CharField(max_length=32, blank=True)
     is_reply = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -252,7 +264,9 @@ class MailStatus(models.TextChoices):
 
 class OutboundMail(models.Model):
     """One message and its delivery record: attempts, last error, next attempt. Kept until it is
-    delivered, whatever happens to the mail server."""
+    delivered, whatever happens to the mail server. A message to a requester has its subject
+    and body sealed as a vault note of the case (`content_note`) and goes to the case's
+    address; `to`, `subject` and `body` are used only for mail to staff (reminders)."""
 
     ref = models.CharField(max_length=32, unique=True, editable=False)
     case = models.ForeignKey(
@@ -262,13 +276,14 @@ class OutboundMail(models.Model):
         Step, null=True, blank=True, on_delete=models.SET_NULL, related_name="mails"
     )
     kind = models.CharField(max_length=12, choices=MailKind.choices)
-    to = models.EmailField(max_length=254)
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
+    to = models.EmailField(max_length=254, blank=True)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True)
+    content_note = models.CharField(max_length=32, blank=True)
     attachment_name = models.CharField(max_length=100, blank=True)
     attachment = models.BinaryField(null=True, blank=True)
     attachment_type = models.CharField(max_length=100, blank=True)
-    # A code mail's body is a secret: blanked once delivered.
+    # A code mail's content is a secret: forgotten once delivered.
     forget_body = models.BooleanField(default=False)
     status = models.CharField(max_length=8, choices=MailStatus.choices, default=MailStatus.QUEUED)
     attempts = models.PositiveIntegerField(default=0)

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pyzipper
 
 from hogo.audit.services import audit_record
-from hogo.desk.kinds import CorrectionDetails, details_of
-from hogo.desk.models import Case
+from hogo.desk.content import case_details
+from hogo.desk.kinds import CorrectionDetails
+from hogo.desk.models import Case, CaseKind
 from hogo.desk.package import package_password
 from hogo.desk.selectors import case_package
 from hogo.errors import Conflict
@@ -27,9 +28,10 @@ class ReviewRow:
 
 
 def case_review(*, case: Case, actor: str) -> list[ReviewRow]:
-    details = details_of(case)
-    if not isinstance(details, CorrectionDetails):
+    if case.kind != CaseKind.CORRECTION:
         raise Conflict(f"case {case.ref} is not a correction request")
+    details = case_details(case, actor=actor, via="console")
+    assert isinstance(details, CorrectionDetails)
     if not case.subject_ref:
         return []
     disclosure = subject_disclose(actor=actor, subject_id=case.subject_ref, request_ref=case.ref)

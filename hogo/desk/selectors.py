@@ -1,5 +1,6 @@
 """Reads of the desk's cases: the staff queue, one case with its steps, and what the person's
-status page may show. None of them opens a vault value."""
+status page may show. None of them opens a vault value; the status page opens the case's own
+replies and refusal explanation (one audited reading, content.py)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,7 +8,8 @@ from datetime import datetime
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from hogo.desk.kinds import DisclosureDetails, details_of
+from hogo.desk.content import case_text, requester_digest
+from hogo.desk.kinds import DisclosureDetails, details_read
 from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
@@ -31,6 +33,12 @@ def case_get(*, case_ref: str) -> Case:
     return case
 
 
+def cases_for_email(*, email: str) -> QuerySet[Case]:
+    """A requester's cases, newest first, found by the blind index of their address."""
+    rows = Case.objects.filter(contact_digest=requester_digest(email))
+    return _with_attention(rows).order_by("-created_at", "-pk")
+
+
 def cases_queue(
     *,
     statuses: tuple[str, ...] = QUEUE_STATUSES,
@@ -38,24 +46,24 @@ def cases_queue(
     assignee_id: int | None = None,
 ) -> QuerySet[Case]:
     """Cases by deadline, soonest first, with a count of failed steps and undelivered mail."""
-    rows = (
-        Case.objects.filter(status__in=statuses)
-        .select_related("assignee")
-        .annotate(
-            failed_steps=Count("steps", filter=Q(steps__status=StepStatus.FAILED), distinct=True),
-            mail_failing=Count(
-                "mails",
-                filter=Q(mails__status=MailStatus.QUEUED, mails__attempts__gt=0),
-                distinct=True,
-            ),
-        )
-        .order_by("due_at", "pk")
-    )
+    rows = _with_attention(Case.objects.filter(status__in=statuses)).order_by("due_at", "pk")
     if kind:
         rows = rows.filter(kind=kind)
     if assignee_id is not None:
         rows = rows.filter(assignee_id=assignee_id)
     return rows
+
+
+def _with_attention(rows: QuerySet[Case]) -> QuerySet[Case]:
+    """With the count of failed steps and of undelivered mail (`failed_steps`, `mail_failing`)."""
+    return rows.select_related("assignee").annotate(
+        failed_steps=Count("steps", filter=Q(steps__status=StepStatus.FAILED), distinct=True),
+        mail_failing=Count(
+            "mails",
+            filter=Q(mails__status=MailStatus.QUEUED, mails__attempts__gt=0),
+            distinct=True,
+        ),
+    )
 
 
 def case_steps(*, case: Case) -> list[Step]:
@@ -79,22 +87,39 @@ def case_package(*, case: Case) -> Package | None:
 
 
 @dataclass(frozen=True)
+class Reply:
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class StatusView:
-    """What the verified requester sees: no vault value, the zip password if there is a zip."""
+    """What the verified requester sees: no vault value, the desk's replies and explanation,
+    the zip password if there is a zip."""
 
     case: Case
     steps: list[Step]
-    replies: list[Note]
+    replies: list[Reply]
+    refusal_explanation: str
     password: str | None
     overdue: bool
 
 
-def status_view(*, case_ref: str, now: datetime | None = None) -> StatusView:
+def status_view(*, case_ref: str, actor: str, now: datetime | None = None) -> StatusView:
     case = case_get(case_ref=case_ref)
     now = now or timezone.now()
+    replies = case_replies(case=case)
+    text = case_text(
+        case,
+        actor=actor,
+        via="status-page",
+        details=case.kind == CaseKind.DISCLOSURE,
+        refusal=True,
+        refs=[r.text_note for r in replies],
+    )
     password = None
-    if case.kind == CaseKind.DISCLOSURE:
-        details = details_of(case)
+    if case.kind == CaseKind.DISCLOSURE and text.details:
+        details = details_read(case.kind, text.details)
         package = case_package(case=case)
         by_mail = isinstance(details, DisclosureDetails) and details.delivery in (
             "email_attachment",
@@ -105,7 +130,12 @@ def status_view(*, case_ref: str, now: datetime | None = None) -> StatusView:
     return StatusView(
         case=case,
         steps=case_steps(case=case),
-        replies=case_replies(case=case),
+        replies=[
+            Reply(text.texts[r.text_note], r.created_at)
+            for r in replies
+            if r.text_note in text.texts
+        ],
+        refusal_explanation=text.refusal_explanation,
         password=password,
         overdue=bool(case.due_at and case.due_at < now and not case.is_closed),
     )

@@ -4,6 +4,8 @@ records one audit event in the same transaction; fulfilment runs after commit (f
 
 Whoever asks, with whatever address, gets the same answer and the same e-mail: the vault is
 consulted only after the person proved they control the address (no account enumeration).
+What the person and the desk write is sealed in the vault under the case's own key
+(content.py); expiring an unconfirmed request destroys that key.
 """
 
 from collections.abc import Mapping
@@ -16,8 +18,18 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.desk import answers
+from hogo.desk.content import (
+    NOTE,
+    REFUSAL,
+    REPLY,
+    case_email,
+    content_seal,
+    contents_dispose,
+    requester_digest,
+    text_seal,
+)
 from hogo.desk.fulfilment import case_advance_on_commit, steps_plan
-from hogo.desk.kinds import details_json, details_parse
+from hogo.desk.kinds import details_parse
 from hogo.desk.mail import mail_queue
 from hogo.desk.models import (
     Case,
@@ -35,6 +47,7 @@ from hogo.desk.models import (
     VerificationMethod,
     VerificationPurpose,
 )
+from hogo.desk.selectors import cases_for_email
 from hogo.desk.verification import (
     CHECKS_PER_CLIENT,
     CODES_PER_ADDRESS,
@@ -51,6 +64,7 @@ from hogo.vault.normalize import email_normalize
 from hogo.vault.selectors import subject_status
 
 PUBLIC_ACTOR = "system:privacy-center"
+DESK_ACTOR = "system:desk"
 MAX_NOTE = 5000
 UNVERIFIED_LIFETIME = timedelta(days=1)
 
@@ -90,23 +104,24 @@ def case_start(
     parsed = details_parse(kind, details, policy)
     if language not in ("ja", "en"):
         raise InvalidInput("language: must be ja or en")
-    # Counted before (and whatever happens to) the request itself.
+    # Counted before (and whatever happens to) the request itself; by the address's blind
+    # index, so the counter never holds the address.
     if client_ip:
         throttle_hit(CODES_PER_CLIENT, client_ip)
-    throttle_hit(CODES_PER_ADDRESS, address)
+    throttle_hit(CODES_PER_ADDRESS, requester_digest(address))
     request_kind = policy.requests.kinds.get(kind)
     with transaction.atomic():
-        case = Case.objects.create(
+        case = Case(
             kind=kind,
             language=language,
             intake=intake,
-            contact_email=address,
             origin=origin,
-            details=details_json(parsed),
             policy_version=policy.version or 0,
             fee_jpy=request_kind.fee_jpy if request_kind else 0,
         )
-        ref = _code_send(case, VerificationPurpose.REQUEST)
+        content_seal(case, actor=actor, email=address, details=parsed)
+        case.save(force_insert=True)
+        ref = _code_send(case, VerificationPurpose.REQUEST, actor=actor)
         audit_record(
             actor=actor,
             action="desk.case.create",
@@ -146,15 +161,15 @@ def status_access_start(*, case_ref: str, email: str, client_ip: str | None = No
     if client_ip:
         throttle_hit(CODES_PER_CLIENT, client_ip)
     try:
-        address = _address(email)
+        digest = requester_digest(_address(email))
     except InvalidInput:
         return None
-    throttle_hit(CODES_PER_ADDRESS, address)
+    throttle_hit(CODES_PER_ADDRESS, digest)
     with transaction.atomic():
-        case = Case.objects.filter(ref=case_ref.strip(), contact_email=address).first()
-        if case is None or case.status == CaseStatus.EXPIRED:
+        case = Case.objects.filter(ref=case_ref.strip(), contact_digest=digest).first()
+        if case is None or case.status == CaseStatus.EXPIRED or case.content_purged_at:
             return None
-        return _code_send(case, VerificationPurpose.STATUS)
+        return _code_send(case, VerificationPurpose.STATUS, actor=PUBLIC_ACTOR)
 
 
 @dataclass(frozen=True)
@@ -218,17 +233,17 @@ def case_record(
     if received_at > timezone.now():
         raise InvalidInput("received_at: cannot be in the future")
     request_kind = policy.requests.kinds.get(kind)
-    case = Case.objects.create(
+    case = Case(
         kind=kind,
         language=language,
         intake=intake,
-        contact_email=address,
         origin=origin,
-        details=details_json(parsed),
         policy_version=policy.version or 0,
         fee_jpy=request_kind.fee_jpy if request_kind else 0,
         subject_ref=subject_id,
     )
+    content_seal(case, actor=actor, email=address, details=parsed)
+    case.save(force_insert=True)
     audit_record(
         actor=actor,
         action="desk.case.create",
@@ -273,14 +288,16 @@ def case_note_add(*, actor: str, author: User, case_ref: str, text: str, reply: 
         raise InvalidInput(f"text: must be 1 to {MAX_NOTE} characters")
     if reply and case.status not in (CaseStatus.OPEN, CaseStatus.IN_PROGRESS):
         raise Conflict(f"case {case.ref} is {case.status}: no reply can be sent")
-    if reply and not case.contact_email:
+    if reply and not case.has_email:
         raise Conflict(f"case {case.ref} has no e-mail address: answer by post")
-    note = Note.objects.create(case=case, author=author, text=text.strip(), is_reply=reply)
+    if case.content_purged_at:
+        raise Conflict(f"case {case.ref}: its content was disposed of", code="disposed")
+    text = text.strip()
+    sealed = text_seal(case, actor=actor, kind=REPLY if reply else NOTE, text=text)
+    note = Note.objects.create(case=case, author=author, text_note=sealed, is_reply=reply)
     if reply:
-        subject, body = answers.reply(case, note.text)
-        mail_queue(
-            to=case.contact_email, subject=subject, body=body, kind=MailKind.REPLY, case=case
-        )
+        subject, body = answers.reply(case, text)
+        mail_queue(actor=actor, subject=subject, body=body, kind=MailKind.REPLY, case=case)
         case_advance_on_commit(case.ref)
     audit_record(actor=actor, action="desk.case.note", detail={"case": case.ref, "reply": reply})
     return note
@@ -320,7 +337,8 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
         raise Conflict(f"case {case.ref} is {case.status} and can no longer be refused")
     case.steps.exclude(status=StepStatus.SUCCEEDED).delete()
     case.refusal_reason = reason
-    case.refusal_explanation = explanation.strip()
+    if explanation.strip():
+        case.refusal_note = text_seal(case, actor=actor, kind=REFUSAL, text=explanation.strip())
     _decide(case, Decision.REFUSED)
     steps_plan(case)
     audit_record(
@@ -384,6 +402,15 @@ def case_retry(*, actor: str, case_ref: str) -> Case:
     return case
 
 
+@transaction.atomic
+def cases_find(*, actor: str, email: str) -> list[Case]:
+    """A requester's cases (at most 500, newest first), by the blind index of their address.
+    Audited: it ties an address to cases, though nothing is opened (no address is recorded)."""
+    cases = list(cases_for_email(email=_address(email))[:500])
+    audit_record(actor=actor, action="desk.case.find", detail={"cases": len(cases)})
+    return cases
+
+
 def _mails_send(refs: list[str]) -> None:
     from hogo.desk.tasks import mail_send  # the task module imports this one
 
@@ -392,7 +419,9 @@ def _mails_send(refs: list[str]) -> None:
 
 
 def cases_expire(*, now: datetime | None = None) -> int:
-    """Closes requests never confirmed within a day and forgets their address."""
+    """Closes requests never confirmed within a day and forgets their address and details: the
+    case's key is destroyed (committed first: a failure later leaves only unreadable notes, and
+    the next sweep finishes the job)."""
     now = now or timezone.now()
     with transaction.atomic():
         stale = list(
@@ -402,13 +431,18 @@ def cases_expire(*, now: datetime | None = None) -> int:
         )
         if not stale:
             return 0
+        contents_dispose(actor=DESK_ACTOR, case_refs=stale, reason="unconfirmed")
         Case.objects.filter(ref__in=stale).update(
-            status=CaseStatus.EXPIRED, closed_at=now, contact_email="", details={}
+            status=CaseStatus.EXPIRED,
+            closed_at=now,
+            contact_note="",
+            contact_digest="",
+            details_note="",
         )
         # An address nobody confirmed may be someone else's: its code mail goes too (a mail
         # still undelivered is dropped, as its code has expired anyway).
         OutboundMail.objects.filter(case__ref__in=stale).delete()
-        audit_record(actor="system:desk", action="desk.case.expire", detail={"cases": len(stale)})
+        audit_record(actor=DESK_ACTOR, action="desk.case.expire", detail={"cases": len(stale)})
     return len(stale)
 
 
@@ -419,11 +453,11 @@ def _address(email: str) -> str:
         raise InvalidInput(f"email: {exc}") from None
 
 
-def _code_send(case: Case, purpose: VerificationPurpose) -> str:
+def _code_send(case: Case, purpose: VerificationPurpose, *, actor: str) -> str:
     issued = verification_issue(case=case, purpose=purpose)
     subject, body = answers.code(case, issued.code, issued.token, purpose)
     mail_queue(
-        to=case.contact_email,
+        actor=actor,
         subject=subject,
         body=body,
         kind=MailKind.CODE,
@@ -454,8 +488,10 @@ def _received(
     case.verification_evidence = evidence
     case.received_at = received_at
     case.due_at = received_at + timedelta(days=policy_active().requests.deadline_days)
-    if case.contact_email and not case.subject_ref:
-        case.subject_ref = subject_find(email=case.contact_email) or ""
+    if case.has_email and not case.subject_ref:
+        email = case_email(case, actor=actor, via="verification")
+        found = subject_find(email=email) if email else None
+        case.subject_ref = found or ""
     case.save()
     audit_record(
         actor=actor,

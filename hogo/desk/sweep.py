@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.desk import answers
+from hogo.desk.content import contents_dispose
 from hogo.desk.fulfilment import case_advance, steps_retry_due
 from hogo.desk.mail import mail_deliver, mail_queue, mails_due
 from hogo.desk.models import (
@@ -18,6 +19,7 @@ from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
     MailKind,
+    MailStatus,
     Note,
     OutboundMail,
     Package,
@@ -30,7 +32,8 @@ REMIND_BEFORE = timedelta(days=2)
 REMIND_EVERY = timedelta(days=1)
 PACKAGE_KEEP = timedelta(days=30)  # after the case closed; the person can ask again
 # Closed cases keep their content (address, what was asked, notes) as the record of how the
-# request was handled, as long as the policy keeps inquiry records; then it is blanked.
+# request was handled, as long as the policy keeps inquiry records; then the case's key is
+# destroyed.
 RECORD_PURPOSE = "inquiry-response"
 RECORD_DAYS_DEFAULT = 1095
 
@@ -74,7 +77,9 @@ def reminders_send(*, now: datetime | None = None) -> int:
         by_recipient[address].append(case)
     for address, cases in by_recipient.items():
         subject, body = answers.reminder(cases)
-        mail_queue(to=address, subject=subject, body=body, kind=MailKind.REMINDER)
+        mail_queue(
+            actor="system:desk", to=address, subject=subject, body=body, kind=MailKind.REMINDER
+        )
     Case.objects.filter(pk__in=[c.pk for c in due]).update(reminded_at=now)
     return len(due)
 
@@ -90,7 +95,10 @@ def packages_discard(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def cases_purge(*, now: datetime | None = None) -> int:
-    """Blanks the personal content of cases closed longer ago than the record period."""
+    """Disposes of the personal content of cases closed longer ago than the record period:
+    their keys are destroyed (committed first; a failure later leaves unreadable notes and the
+    next sweep finishes the job) and their note refs blanked. The record of what was done
+    (steps, mail delivery, decision) stays."""
     now = now or timezone.now()
     purpose = policy_active().purposes.get(RECORD_PURPOSE)
     days = purpose.retention_days if purpose else RECORD_DAYS_DEFAULT
@@ -102,11 +110,19 @@ def cases_purge(*, now: datetime | None = None) -> int:
     refs = list(old.values_list("ref", flat=True)[:1000])
     if not refs:
         return 0
-    Note.objects.filter(case__ref__in=refs).update(text="")
-    OutboundMail.objects.filter(case__ref__in=refs).update(to="", body="", attachment=None)
+    contents_dispose(actor="system:desk", case_refs=refs, reason="retention_expired")
+    Note.objects.filter(case__ref__in=refs).update(text_note="")
+    mails = OutboundMail.objects.filter(case__ref__in=refs)
+    # A status-page code still undelivered can no longer be sent: its content is gone.
+    mails.filter(status=MailStatus.QUEUED).delete()
+    mails.update(to="", subject="", body="", content_note="", attachment=None)
     Package.objects.filter(case__ref__in=refs).update(content=b"", discarded_at=now)
     Case.objects.filter(ref__in=refs).update(
-        contact_email="", details={}, refusal_explanation="", content_purged_at=now
+        contact_note="",
+        contact_digest="",
+        details_note="",
+        refusal_note="",
+        content_purged_at=now,
     )
     audit_record(actor="system:desk", action="desk.case.purge", detail={"cases": len(refs)})
     return len(refs)

@@ -30,6 +30,7 @@ from hogo.desk.models import Case, CaseKind
 from hogo.desk.package import link_use, link_valid, package_zip_name
 from hogo.desk.selectors import status_view
 from hogo.desk.services import (
+    PUBLIC_ACTOR,
     VerificationFailed,
     case_confirm,
     case_confirm_link,
@@ -243,7 +244,8 @@ def case(request: HttpRequest, ref: str) -> HttpResponse:
     policy = _policy_or_503(request)
     if isinstance(policy, HttpResponse):
         return policy
-    view = status_view(case_ref=ref)
+    # The verified requester reads their own case: audited as the privacy center.
+    view = status_view(case_ref=ref, actor=PUBLIC_ACTOR)
     kind = policy.requests.kinds.get(view.case.kind)
     return render(
         request,

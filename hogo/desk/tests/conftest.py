@@ -16,6 +16,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.test import TestCase
 
+from hogo.desk.content import case_text
 from hogo.desk.models import Case
 from hogo.desk.services import case_confirm, case_start
 from hogo.policy.schema import Policy
@@ -130,6 +131,11 @@ def person(
         identifiers={"email": address, "name": name},
         items=list(items),
     ).subject_id
+
+
+def asked(case: Case) -> dict[str, object]:
+    """What the person asked, opened from the vault as a desk operator would."""
+    return case_text(case, actor=HANDLE, via="test", details=True).details
 
 
 def verified(

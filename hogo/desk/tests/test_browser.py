@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from hogo.desk.models import Case, CaseStatus
 from hogo.desk.services import case_approve, case_fee_record
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, person
+from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, asked, person
 from hogo.policy.schema import Policy
 from hogo.vault.models import Suspension
 
@@ -104,7 +104,7 @@ def test_a_correction_is_asked_for_row_by_row(
     page.get_by_role("button", name=BUTTON["verify"]["en"]).click()
     case = Case.objects.get()
     assert case.status == CaseStatus.OPEN
-    assert case.details["changes"] == [
+    assert asked(case)["changes"] == [
         {"category": "organization", "action": "set", "value": "Hoshizora Denki"},
         {"category": "department", "action": "delete", "value": ""},
     ]

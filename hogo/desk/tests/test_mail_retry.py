@@ -13,6 +13,7 @@ from hogo.desk.services import case_approve, case_confirm, case_start
 from hogo.desk.sweep import desk_sweep
 from hogo.desk.tests.conftest import HANAKO, HANDLE, ORIGIN, Inbox, body, person, verified
 from hogo.policy.schema import Policy
+from hogo.vault.models import Note as VaultNote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +35,8 @@ def test_it_keeps_a_code_mail_until_the_server_is_back(policy: Policy, inbox: In
     assert summary["mail_delivered"] == 1
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.last_error) == (MailStatus.SENT, 2, "")
-    assert mail.body == ""  # a delivered code is forgotten
+    assert mail.content_note == ""  # a delivered code is forgotten
+    assert not VaultNote.objects.filter(kind="mail").exists()
     case = case_confirm(verification_ref=started.verification_ref, code=inbox.code(HANAKO))
     assert case.status == CaseStatus.OPEN
 

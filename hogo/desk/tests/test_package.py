@@ -12,7 +12,7 @@ from hogo.consent.models import ConsentKind
 from hogo.consent.services import consent_give
 from hogo.desk.models import Case, CaseStatus, Intake
 from hogo.desk.package import package_content, package_files
-from hogo.desk.tests.conftest import CAMPAIGN, HANAKO, HANDLE, ORIGIN, person
+from hogo.desk.tests.conftest import CAMPAIGN, HANDLE, ORIGIN, person
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.records import RecipientIn
@@ -31,9 +31,7 @@ def case_for(subject_id: str, language: str = "ja") -> Case:
         status=CaseStatus.IN_PROGRESS,
         language=language,
         intake=Intake.PRIVACY_CENTER,
-        contact_email=HANAKO,
         origin=ORIGIN,
-        details={"delivery": "email_attachment"},
         subject_ref=subject_id,
         policy_version=1,
     )

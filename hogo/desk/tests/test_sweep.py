@@ -6,10 +6,18 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Package
-from hogo.desk.services import case_approve, case_assign, case_fee_record, case_start
+from hogo.desk.services import (
+    case_approve,
+    case_assign,
+    case_fee_record,
+    case_note_add,
+    case_start,
+    status_access_start,
+)
 from hogo.desk.sweep import desk_sweep
 from hogo.desk.tests.conftest import (
     HANAKO,
@@ -22,6 +30,8 @@ from hogo.desk.tests.conftest import (
     verified,
 )
 from hogo.policy.schema import Policy
+from hogo.vault.models import DataKey
+from hogo.vault.models import Note as VaultNote
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +61,20 @@ def test_it_reminds_the_assignee_before_the_deadline_once_a_day(
 def test_it_expires_unconfirmed_requests_and_forgets_their_address(
     policy: Policy, inbox: Inbox
 ) -> None:
+    """The case's key is destroyed: its address and details are gone for good."""
     with committed():
         case_start(
             kind="purpose_notification", email=HANAKO, language="ja", details={}, origin=ORIGIN
         )
     assert desk_sweep(now=timezone.now() + timedelta(hours=23))["expired"] == 0
+    assert DataKey.objects.filter(subject_ref=Case.objects.get().ref).exists()
     assert desk_sweep(now=timezone.now() + timedelta(days=1, minutes=1))["expired"] == 1
     case = Case.objects.get()
-    assert (case.status, case.contact_email) == (CaseStatus.EXPIRED, "")
+    assert (case.status, case.contact_note, case.contact_digest) == (CaseStatus.EXPIRED, "", "")
     assert not OutboundMail.objects.exists()
+    assert not DataKey.objects.filter(subject_ref=case.ref).exists()
+    assert not VaultNote.objects.filter(owner=case.ref).exists()
+    assert status_access_start(case_ref=case.ref, email=HANAKO) is None
 
 
 def test_it_discards_packages_and_then_the_content_of_closed_cases(
@@ -71,17 +86,24 @@ def test_it_discards_packages_and_then_the_content_of_closed_cases(
         case_approve(actor=HANDLE, case_ref=case.ref)
     with committed():
         case_fee_record(actor=HANDLE, case_ref=case.ref)
-    Note.objects.create(case=case, author=desk_operator, text="spoke to 山田")
+    case_note_add(
+        actor=HANDLE, author=desk_operator, case_ref=case.ref, text="spoke to 山田", reply=False
+    )
     closed = Case.objects.get(pk=case.pk).closed_at
     assert closed is not None
     assert desk_sweep(now=closed + timedelta(days=31))["packages_discarded"] == 1
     assert Package.objects.get().content in (b"", memoryview(b""))
     assert desk_sweep(now=closed + timedelta(days=1096))["cases_purged"] == 1
     case.refresh_from_db()
-    assert (case.contact_email, case.details) == ("", {})
-    assert Note.objects.get().text == ""
-    assert not OutboundMail.objects.exclude(to="").exists()
+    assert (case.contact_note, case.details_note, case.contact_digest) == ("", "", "")
+    assert Note.objects.get().text_note == ""
+    assert not DataKey.objects.filter(subject_ref=case.ref).exists()
+    assert not VaultNote.objects.filter(owner=case.ref).exists()
+    assert not OutboundMail.objects.exclude(content_note="").exists()
     assert OutboundMail.objects.filter(kind=MailKind.ANSWER).count() == 1  # the record stays
+    client = Client()
+    client.force_login(desk_operator)
+    assert "disposed of" in client.get(f"/console/desk/{case.ref}/").content.decode()
 
 
 def test_it_runs_the_sweep_from_the_command_line(policy: Policy, inbox: Inbox) -> None:
