@@ -91,7 +91,7 @@ _JA_NEG_GAP_RE = re.compile(
 # Between a Japanese term and the topic noun it modifies: a particle, nothing else
 # (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
 _JA_NOUN_GAP_RE = re.compile(
-    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|用の|用|・)?$"
+    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
@@ -214,7 +214,12 @@ class Context:
         has a personal predicate somewhere; 0: nothing.
         """
         for kind in PERSON_CUES:
-            if self.has_cue(kind, lo, hi):
+            # A cue inside the term is a person only where the term opens with it ("my
+            # honseki"), not as its head noun ("partner" in "same-sex partners").
+            found = self.cues.get(kind)
+            if found and any(
+                s >= lo and e <= hi and (e <= start or s >= end or s == start) for s, e in found
+            ):
                 return STRICT, kind[1:]
         for s, e in self.person_spans:
             if s >= lo and e <= hi:
@@ -343,7 +348,8 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
             return True
-    for cue in ctx.cues_in("@attr_post", end, hi):
+    possessive = ctx.text.endswith("'s", start, end)  # "our union's safety committee"
+    for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True

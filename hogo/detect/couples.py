@@ -28,7 +28,8 @@ _EN_SELF_NAME_RES = (
     re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}"),
     re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b"),
     re.compile(
-        rf"\b(?:[Rr]egistrant|[Aa]pplicant|[Nn]ame|[Ff]rom|[Ss]igned|[Mm]ember)[ \t]*:[ \t]*"
+        rf"\b(?:[Rr]egistrant|[Rr]egistration|[Aa]pplicant|[Aa]ttendee|[Pp]articipant|[Bb]ooking"
+        rf"|[Nn]ame|[Ff]rom|[Ss]igned|[Mm]ember)[ \t]*:[ \t]*"
         rf"{_EN_NAME}"
     ),
     # A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake".

@@ -5,6 +5,8 @@ import threading
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import find_couples, given_names
+from hogo.detect.heritage import find_heritage
+from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
 from hogo.detect.names import ja_person_spans, ja_surnames
@@ -47,14 +49,19 @@ class Engine:
             or (o_end < len(original) and _is_katakana(original[o_end]))
         )
 
-    def _hits(self, norm: Normalized, original: str) -> tuple[list[Match], dict[str, list[Cue]]]:
-        """Category terms (overlaps resolved) and cue spans by kind."""
+    def _hits(
+        self, norm: Normalized, original: str, *, ja: bool = True
+    ) -> tuple[list[Match], dict[str, list[Cue]]]:
+        """Category terms (overlaps resolved) and cue spans by kind. A Japanese entry written
+        in Latin letters (DV, ALS, LD) is for Japanese texts only."""
         text = norm.text
         found, cues = self.lexicon.scan(text)
         terms: list[Match] = []
         blockers: list[Match] = []
         for m in found:
             entry = m.entry
+            if not ja and entry.lang == "ja":
+                continue
             if entry.stem:
                 m = Match(entry, m.start, self._stem_end(text, m.end))
             elif (entry.katakana_source or entry.katakana_boundary) and not self._katakana_ok(
@@ -77,13 +84,15 @@ class Engine:
         lang = lang or detect_lang(text)
         ja = lang == "ja"
         norm = normalize(text)
-        terms, cues = self._hits(norm, text)
+        terms, cues = self._hits(norm, text, ja=ja)
         identifiers = find_identifiers(norm, text, ja=ja, cues=cues)
         findings: list[Finding] = list(identifiers)
         if terms:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
         if "@partner_m" in cues or "@partner_f" in cues or "@partner" in cues:
             findings.extend(find_couples(norm, text, cues))
+        if "@family" in cues:
+            findings.extend(find_heritage(text, ja=ja))
         if len(findings) > 1:
             findings.sort(key=lambda f: (f.start, f.end, f.kind))
         return ScanResult(tuple(findings), lang=lang)
@@ -211,5 +220,6 @@ def get_engine() -> Engine:
                 warm()
                 ja_surnames()
                 given_names()
+                warm_heritage()
                 _engine = Engine(Lexicon.build(load_entries()))
     return _engine

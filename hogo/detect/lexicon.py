@@ -114,12 +114,13 @@ _MARK_TABLE = [chr(cp) if chr(cp) in _WORD_CHARS else " " for cp in range(0x1000
 
 
 def word_marked(text: str) -> str:
-    """The text as the English automaton sees it (same length, plus one space each side)."""
-    return " " + text.translate(_MARK_TABLE) + " "
+    """The text as the English automaton sees it (same length, plus one space each side).
+    A possessive 's is its own word, so "our union's" holds "our union"."""
+    return (" " + text.translate(_MARK_TABLE) + " ").replace("'s ", " s ")
 
 
 def _latin_patterns(entry: Entry) -> list[str]:
-    core = entry.term.translate(_MARK_TABLE).strip()
+    core = word_marked(entry.term).strip()
     if not core:
         return []
     if entry.stem:

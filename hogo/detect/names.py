@@ -217,11 +217,13 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
 
 
 # People named in katakana, as Japanese writes foreign names: a full name with a middle dot
-# (ラビンドラ・シャルマは) or a listed surname with a katakana given name (高橋マリアは). They
+# (ラビンドラ・シャルマは), a listed surname with a katakana given name (高橋マリアは), or a
+# katakana name with an honorific (ラージさん). They
 # are not reported as identifiers (a dotted katakana pair is often a product), only used as
 # the person a sentence is about.
 _JA_KATAKANA_PERSON_RE = re.compile(
     r"(?:[ァ-ヶー]{2,}[・＝][ァ-ヶー]{2,}|([一-龥々]{1,3})[ァ-ヶー]{2,})(?=は|が|も|さん|氏|君)"
+    r"|[ァ-ヶー]{2,}(?=さん|様|氏|君)"
 )
 
 

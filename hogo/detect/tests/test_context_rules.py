@@ -175,6 +175,9 @@ def test_it_keeps_pets_apart_from_people(text: str, expected: tuple[str, ...]) -
         "会場のWi-Fiに障害があるようです。途中で切断されました。",
         "バイセクシュアルの方向けの交流会はありますか。",
         "I was inside the building when the alarm went off.",
+        "My account was disabled after three wrong passwords.",
+        "Our DV camera records the line; the ALS module logs the sensor values.",
+        "Our ACL rules block the CC-Link port for me.",
         "The union between the two data tables is failing (SQL UNION error).",
         "当社は鉄工協同組合の組合員です。",
         "会員企業の労働組合の委員長あてに案内を送りたいのですが。",
@@ -255,3 +258,41 @@ def test_it_explains_a_couple_finding() -> None:
     [finding] = [f for f in scan(text).findings if f.kind == "category"]
     assert text[finding.start : finding.end] == "my husband"
     assert finding.rule == "sexual_orientation.couple:partner_m+writer_m"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A parent or grandparent from abroad is heritage; from a place in Japan it is not.
+        ("父がガーナ出身、母が日本人です。", ("race_ethnicity",)),
+        ("祖母が韓国人で、韓国語が少し話せます。", ("race_ethnicity",)),
+        ("My mother is Ghanaian and my father is Japanese.", ("race_ethnicity",)),
+        ("My parents are from Sri Lanka.", ("race_ethnicity",)),
+        ("母は大阪出身です。", ()),
+        ("父がカナダに出張中です。", ()),
+        ("My mother is from Osaka.", ()),
+        ("My dad is in sales.", ()),
+    ],
+)
+def test_it_reads_a_parent_from_abroad_as_heritage(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words around the term that change what it is about.
+        ("I'm active in our union's safety committee.", ("political",)),
+        ("Gay Street in our city is where the new office is.", ()),
+        ("Our booth neighbour was from the Catholic University of Leuven.", ()),
+        ("Are same-sex partners eligible for the family membership?", ()),
+        ("同性パートナーは家族会員の対象になりますか。", ()),
+        ("My honseki is in Kagoshima; which one goes on the form?", ("social_status",)),
+        ("前科者の雇用に関する助成金について教えてください。", ()),
+        ("盲導犬の育成団体に寄付をしました。", ()),
+    ],
+)
+def test_it_weighs_possessives_streets_institutions_and_eligibility(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
