@@ -1,7 +1,8 @@
 """Console pages for collection: read-only records, and the desk's inquiry answering page.
 
-Answering shows the inquiry through the vault's purpose-bound access (purpose
-inquiry-response, audited) and sends the reply by e-mail through `inquiry_reply`.
+Answering shows the inquiry and the replies already sent through the vault's purpose-bound
+access (purpose inquiry-response, audited) and sends the reply by e-mail through
+`inquiry_reply`.
 """
 
 from typing import Any
@@ -18,7 +19,14 @@ from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 
 from hogo.audit.services import actor_for
-from hogo.collect.inquiries import MAX_BODY, MAX_SUBJECT_LINE, PURPOSE, inquiry_close, inquiry_reply
+from hogo.collect.inquiries import (
+    MAX_BODY,
+    MAX_SUBJECT_LINE,
+    PURPOSE,
+    inquiry_close,
+    inquiry_replies_read,
+    inquiry_reply,
+)
 from hogo.collect.models import (
     AcquisitionRecord,
     ImportJob,
@@ -184,10 +192,12 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
                 return HttpResponseRedirect(
                     reverse("admin:collect_inquirycase_change", args=[case.pk])
                 )
-        # Reading the inquiry is a use of personal data: purpose-bound and audited.
+        # Reading the inquiry and the replies is a use of personal data: purpose-bound and
+        # audited.
         result = subjects_access(
             actor=actor_for(user), purpose=PURPOSE, subject_ids=[case.subject.ref], via="console"
         )
+        kept = inquiry_replies_read(actor=actor_for(user), case_id=case.ref, via="console")
         context = {
             **self.admin_site.each_context(request),
             "title": f"Answer {case.ref}",
@@ -195,6 +205,7 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
             "case": case,
             "form": form,
             "result": result,
-            "replies": case.replies.order_by("sent_at"),
+            "replies": kept.replies,
+            "replies_refused": kept.refused,
         }
         return TemplateResponse(request, "admin/collect/inquirycase/answer.html", context)

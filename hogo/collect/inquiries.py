@@ -1,10 +1,14 @@
 """Inquiry cases (policy 4.3, purpose inquiry-response): opened by the inquiry form, answered
-by the desk by e-mail from the console. Replies are kept, sealed with the person's data key."""
+by the desk by e-mail from the console. Replies are kept as vault notes of the person (sealed
+with their data key, so erasure shreds them), read back only through the vault for
+inquiry-response (audited, refused when that use is suspended or over)."""
 
 import hashlib
 import logging
 import re
 import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,27 +23,24 @@ from hogo.collect.models import (
     InquiryReply,
 )
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
-from hogo.vault.access import subjects_access
-from hogo.vault.crypto import associated_data
-from hogo.vault.keys import data_keys_load
+from hogo.policy.selectors import policy_active
+from hogo.vault.access import notes_open, subjects_access
+from hogo.vault.notes import notes_seal
+from hogo.vault.records import NoteIn, RefusalReason
 
 logger = logging.getLogger(__name__)
 PURPOSE = "inquiry-response"
 MAX_SUBJECT_LINE = 200
 MAX_BODY = 20_000
 _LINE_BREAK = re.compile(r"[\r\n]")
+SUBJECT_KIND = "inquiry-reply-subject"
+BODY_KIND = "inquiry-reply-body"
 
 
 def inquiry_case_open(*, record: AcquisitionRecord) -> InquiryCase:
     """A case for an inquiry just accepted (inside the submission's transaction)."""
     return InquiryCase.objects.create(
         subject=record.subject, record=record, received_at=record.received_at
-    )
-
-
-def reply_aad(reply: InquiryReply, column: str, subject_ref: str) -> bytes:
-    return associated_data(
-        table="collect_inquiryreply", column=column, row=str(reply.pk), subject=subject_ref
     )
 
 
@@ -74,21 +75,23 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
             f"case {case_id}: the person's e-mail address may not be used to answer ({reason})",
             code="cannot_answer",
         )
-    cipher = data_keys_load([subject_ref]).get(subject_ref)
-    if cipher is None:
-        raise Conflict(f"case {case_id}: the person's data was erased", code="gone")
     now = timezone.now()
-    reply = InquiryReply(
+    purpose = policy_active().purposes[PURPOSE]
+    keep_until = now + timedelta(days=purpose.retention_days)
+    subject_note, body_note = notes_seal(
+        actor=actor,
+        owner=subject_ref,
+        notes=[NoteIn(SUBJECT_KIND, subject_line, keep_until), NoteIn(BODY_KIND, body, keep_until)],
+        via="inquiry-reply",
+    )
+    reply = InquiryReply.objects.create(
         case=case,
         sent_at=now,
         sent_by=actor,
+        subject_line_note=subject_note,
+        body_note=body_note,
         body_sha256=hashlib.sha256(body.encode()).hexdigest(),
     )
-    reply.subject_line_sealed = cipher.seal(
-        subject_line, aad=reply_aad(reply, "subject_line_sealed", subject_ref)
-    )
-    reply.body_sealed = cipher.seal(body, aad=reply_aad(reply, "body_sealed", subject_ref))
-    reply.save()
     case.status = CaseStatus.ANSWERED
     case.answered_at = now
     case.save(update_fields=["status", "answered_at"])
@@ -115,6 +118,42 @@ def _reply_send(*, reply_pk: uuid.UUID, to: str, subject_line: str, body: str) -
         InquiryReply.objects.filter(pk=reply_pk).update(delivery=Delivery.FAILED)
     else:
         InquiryReply.objects.filter(pk=reply_pk).update(delivery=Delivery.SENT)
+
+
+@dataclass(frozen=True)
+class KeptReply:
+    """A kept reply with its text; the text is empty when it was not opened (see `refused`)."""
+
+    reply: InquiryReply
+    subject_line: str
+    body: str
+
+
+@dataclass(frozen=True)
+class KeptReplies:
+    replies: list[KeptReply]
+    refused: RefusalReason | None  # why the texts were not opened
+
+
+def inquiry_replies_read(*, actor: str, case_id: str, via: str = "service") -> KeptReplies:
+    """The replies sent on a case, with their texts opened through the vault for
+    inquiry-response (one audited reading; refused as the person's records say)."""
+    case = InquiryCase.objects.select_related("subject").filter(ref=case_id).first()
+    if case is None:
+        raise NotFound(f"inquiry case {case_id} does not exist")
+    replies = list(case.replies.order_by("sent_at"))
+    refs = [r for reply in replies for r in (reply.subject_line_note, reply.body_note) if r]
+    if not refs:
+        return KeptReplies([KeptReply(r, "", "") for r in replies], None)
+    opened = notes_open(actor=actor, purpose=PURPOSE, owner=case.subject.ref, refs=refs, via=via)
+    texts = opened.texts()
+    return KeptReplies(
+        [
+            KeptReply(r, texts.get(r.subject_line_note, ""), texts.get(r.body_note, ""))
+            for r in replies
+        ],
+        opened.refused,
+    )
 
 
 @transaction.atomic

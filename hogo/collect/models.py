@@ -162,16 +162,17 @@ class Delivery(models.TextChoices):
 
 
 class InquiryReply(models.Model):
-    """A reply sent by e-mail. Its text is sealed with the person's own data key, so erasing the
-    person (crypto-shredding) erases the reply too; the digest proves what was sent. The row id
-    is random so that it is known before the insert (it is part of the associated data)."""
+    """A reply sent by e-mail. Its subject line and body are vault notes of the person (sealed
+    with their own data key, so erasing the person shreds the reply too), opened only through
+    the vault for `inquiry-response`; the digest proves what was sent. A note ref is blank when
+    the person was erased before the reply's text was moved into the vault (migration 0005)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(InquiryCase, on_delete=models.CASCADE, related_name="replies")
     sent_at = models.DateTimeField()
     sent_by = models.CharField(max_length=80, help_text="Audit actor.")
-    subject_line_sealed = models.BinaryField()
-    body_sealed = models.BinaryField()
+    subject_line_note = models.CharField(max_length=32, blank=True)
+    body_note = models.CharField(max_length=32, blank=True)
     body_sha256 = models.CharField(max_length=64)
     delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.PENDING)
 
