@@ -23,21 +23,28 @@ _TAG_GENDERS = (("@gtag_m", "m"), ("@gtag_f", "f"))  # "(he/him)", 「（男性�
 _SCORE = 0.8
 
 _EN_NAME = r"([A-Z][a-z]+)"
+# Self-naming frames, each with a substring that must be in the text for it to be tried.
 _EN_SELF_NAME_RES = (
-    re.compile(rf"\b(?:I'm|I am|Im|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b"),
-    re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}"),
-    re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b"),
-    re.compile(
-        rf"\b(?:[Rr]egistrant|[Rr]egistration|[Aa]pplicant|[Aa]ttendee|[Pp]articipant|[Bb]ooking"
-        rf"|[Nn]ame|[Ff]rom|[Ss]igned|[Mm]ember)[ \t]*:[ \t]*"
-        rf"{_EN_NAME}"
+    ("I", re.compile(rf"\b(?:I'm|I am|Im|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b")),
+    ("(", re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}")),
+    (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
+    (
+        ":",
+        re.compile(
+            rf"\b(?:[Rr]egistrant|[Rr]egistration|[Aa]pplicant|[Aa]ttendee|[Pp]articipant"
+            rf"|[Bb]ooking|[Nn]ame|[Ff]rom|[Ss]igned|[Mm]ember)[ \t]*:[ \t]*{_EN_NAME}"
+        ),
     ),
-    # A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake".
-    re.compile(rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"),
 )
+# A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake" (tried on the tail only).
+_EN_SIGNOFF_RE = re.compile(
+    rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"
+)
+_JA_SELF_NAME_WORDS = ("申込者", "申し込み者", "記入者", "氏名", "名前", "私")
 _JA_SELF_NAME_RE = re.compile(
     r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は][ 　]*([一-龥々]{2,6})"
 )
+_HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉")
 _JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗")
 _PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
@@ -82,14 +89,23 @@ def _writer_genders(
             for start, _ in cues.get(kind, ())
         ):
             genders.add(gender)
-    names = given_names()
-    for pattern in _EN_SELF_NAME_RES:
-        for m in pattern.finditer(original):
-            named = names.get(m.group(1))
+    if not original.isascii() and any(word in original for word in _JA_SELF_NAME_WORDS):
+        for m in _JA_SELF_NAME_RE.finditer(original):
+            named = _ja_given_gender(m.group(1))
             if named:
                 genders.add(named)
-    for m in _JA_SELF_NAME_RE.finditer(original):
-        named = _ja_given_gender(m.group(1))
+    if _HAS_CAPITAL_RE.search(original) is None:
+        return genders
+    names = given_names()
+    matches = [
+        m
+        for needle, pattern in _EN_SELF_NAME_RES
+        if needle in original
+        for m in pattern.finditer(original)
+    ]
+    tail = _EN_SIGNOFF_RE.search(original, max(0, len(original) - 60))
+    for m in [*matches, tail] if tail is not None else matches:
+        named = names.get(m.group(1))
         if named:
             genders.add(named)
     return genders

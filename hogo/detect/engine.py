@@ -111,8 +111,10 @@ class Engine:
 
         def person_spans() -> list[tuple[int, int]]:
             # Katakana names are looked for only when a hit has no person cue.
-            spans = names + ja_person_spans(original) if ja else names
-            return _folded_spans(norm, spans)
+            if not ja:
+                return _folded_spans(norm, names)
+            honorifics = [norm.original_span(s, e)[0] for s, e in cues.get("@nf_honorific", ())]
+            return _folded_spans(norm, names + ja_person_spans(original, honorifics))
 
         ctx = Context(norm.text, cues, person_spans)
         accepted: list[tuple[Match, str]] = []

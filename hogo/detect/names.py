@@ -217,23 +217,28 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
 
 
 # People named in katakana, as Japanese writes foreign names: a full name with a middle dot
-# (ラビンドラ・シャルマは), a listed surname with a katakana given name (高橋マリアは), or a
-# katakana name with an honorific (ラージさん). They
-# are not reported as identifiers (a dotted katakana pair is often a product), only used as
-# the person a sentence is about.
-_JA_KATAKANA_PERSON_RE = re.compile(
-    r"(?:[ァ-ヶー]{2,}[・＝][ァ-ヶー]{2,}|([一-龥々]{1,3})[ァ-ヶー]{2,})(?=は|が|も|さん|氏|君)"
-    r"|[ァ-ヶー]{2,}(?=さん|様|氏|君)"
-)
+# (ラビンドラ・シャルマは) or a katakana name with an honorific (ラージさん). They are not
+# reported as identifiers (a dotted katakana pair is often a product), only used as the
+# person a sentence is about.
+_JA_DOTTED_NAME_RE = re.compile(r"[ァ-ヶー]{2,}[・＝][ァ-ヶー]{2,}(?=は|が|も|さん|氏|君)")
 
 
-def ja_person_spans(original: str) -> list[tuple[int, int]]:
-    """Spans of the original text that name a person in katakana (see above)."""
+def _is_katakana(ch: str) -> bool:
+    return "ァ" <= ch <= "ヶ" or ch == "ー"
+
+
+def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int]]:
+    """Spans of the original text that name a person in katakana (see above); ``honorifics``
+    are where the lexicon pass saw 様, さん, 氏 (original offsets)."""
     spans = []
-    surnames = ja_surnames()
-    for m in _JA_KATAKANA_PERSON_RE.finditer(original):
-        if m.group(1) is None or m.group(1) in surnames:
-            spans.append((m.start(), m.end()))
+    if "・" in original or "＝" in original:
+        spans.extend(m.span() for m in _JA_DOTTED_NAME_RE.finditer(original))
+    for h in honorifics:
+        start = h
+        while start > 0 and _is_katakana(original[start - 1]):
+            start -= 1
+        if h - start >= 2:
+            spans.append((start, h))
     return spans
 
 
