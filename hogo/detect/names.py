@@ -230,7 +230,7 @@ def _is_katakana(ch: str) -> bool:
 def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int]]:
     """Spans of the original text that name a person in katakana (see above); ``honorifics``
     are where the lexicon pass saw 様, さん, 氏 (original offsets)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     if "・" in original or "＝" in original:
         spans.extend(m.span() for m in _JA_DOTTED_NAME_RE.finditer(original))
     for h in honorifics:
