@@ -1,10 +1,12 @@
 """`/api/v1/site/`: cookie consent statistics and the history of one consent id, for staff."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
+from pydantic import field_validator
 
 from hogo.errors import InvalidInput, Refused
 from hogo.site.selectors import (
@@ -20,6 +22,19 @@ router = Router(tags=["site"])
 class StatsFilter(Schema):
     since: datetime | None = Field(None, description="Count choices recorded at or after this.")
     until: datetime | None = Field(None, description="Count choices recorded before this.")
+
+    @field_validator("since", "until")
+    @classmethod
+    def in_utc(cls, value: datetime | None) -> datetime | None:
+        """Bounds in UTC: PostgreSQL refuses offsets past 15:59, SQLite's adapter converts to
+        UTC itself, and a naive bound next to an aware one could not be compared."""
+        if value is None:
+            return None
+        try:
+            aware = timezone.make_aware(value) if timezone.is_naive(value) else value
+            return aware.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise ValueError("out of the supported date range") from None
 
 
 class CategoryCountOut(Schema):

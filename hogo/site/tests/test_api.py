@@ -66,6 +66,33 @@ def test_statistics_can_be_limited_to_a_period(
     assert bad.json()["error"]["message"] == "since must be before until"
 
 
+def test_statistics_take_any_offset_and_mixed_naive_and_aware_bounds(
+    consent_id: str, officer: User, api_as: ApiAs
+) -> None:
+    """Found by the API fuzz test: an offset past +15:59 was a 500 on PostgreSQL, a naive
+    bound beside an aware one could not be compared; both now count like any other bound."""
+    client = api_as(officer)
+    far_offset = client.get("/api/v1/site/consents/stats", {"until": "0241-11-05T09:30:20+17:23"})
+    assert far_offset.status_code == 200
+    assert far_offset.json()["records"] == 0
+    mixed = client.get(
+        "/api/v1/site/consents/stats",
+        {"since": "2000-01-01T00:00:00", "until": "2999-01-01T00:00:00+18:00"},
+    )
+    assert mixed.status_code == 200
+    assert mixed.json()["records"] == 4
+
+
+def test_a_bound_outside_the_calendar_in_utc_is_bad_input(
+    consent_id: str, officer: User, api_as: ApiAs
+) -> None:
+    response = api_as(officer).get(
+        "/api/v1/site/consents/stats", {"since": "0001-01-01T00:00:00+01:00"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid"
+
+
 @pytest.mark.parametrize("persona", ["outsider", "desk_operator"])
 def test_others_may_not_read_statistics(
     consent_id: str, persona: str, request: pytest.FixtureRequest, api_as: ApiAs
