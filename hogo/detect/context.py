@@ -387,6 +387,10 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.
         return Verdict(False, "fiction")
+    if ctx.has_cue("@hypo", c_lo, start) and ctx.has_cue("@generic", c_lo, start):
+        # "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」: the one it
+        # would happen to is anyone; the colleague is not the subject.
+        return Verdict(False, "hypothetical")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue("@report", s_lo, s_hi):
         return Verdict(False, "report")

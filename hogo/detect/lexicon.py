@@ -126,9 +126,13 @@ def _latin_patterns(entry: Entry) -> list[str]:
     if entry.stem:
         return [f" {core}"]
     patterns = [f" {core} "]
-    if not entry.exact and core[-1].isalpha() and core[-1] != "s":
+    # The plural of a person noun is a class of people ("wheelchair users"), not someone.
+    if not entry.exact and core[-1].isalpha() and core[-1] != "s" and not core.endswith(_PEOPLE):
         patterns.append(f" {core}s ")
     return patterns
+
+
+_PEOPLE = (" user", " patient", " sufferer", " survivor", " veteran", " member", " victim")
 
 
 class Match(NamedTuple):

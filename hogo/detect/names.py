@@ -221,6 +221,9 @@ def _end_of(text: str, start: int, words: list[str]) -> int:
 # reported as identifiers (a dotted katakana pair is often a product), only used as the
 # person a sentence is about.
 _JA_DOTTED_NAME_RE = re.compile(r"[ァ-ヶー]{2,}[・＝][ァ-ヶー]{2,}(?=は|が|も|さん|氏|君)")
+_JA_OWN_SIDE_KATAKANA_RE = re.compile(
+    r"(?:弊社|当社|弊所|私ども)の(?:[一-龥]{1,6}の)?([ァ-ヶー]{2,})(?=は|が|も)"
+)
 
 
 def _is_katakana(ch: str) -> bool:
@@ -233,6 +236,9 @@ def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     if "・" in original or "＝" in original:
         spans.extend(m.span() for m in _JA_DOTTED_NAME_RE.finditer(original))
+    if any(word in original for word in _OWN_SIDE_WORDS):
+        # 「弊社のマリアは」: one's own colleague, by given name.
+        spans.extend(m.span(1) for m in _JA_OWN_SIDE_KATAKANA_RE.finditer(original))
     for h in honorifics:
         start = h
         while start > 0 and _is_katakana(original[start - 1]):

@@ -296,3 +296,30 @@ def test_it_weighs_possessives_streets_institutions_and_eligibility(
     text: str, expected: tuple[str, ...]
 ) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hypothetical about "a member" stays hypothetical even when a colleague is named.
+        ("If a member is stalked by a former colleague, can you hide their details?", ()),
+        ("もし会員が元同僚からストーカー被害を受けた場合、情報を削除できますか。", ()),
+        ("I was stalked by a former colleague, so please hide my details.", ("crime_victim",)),
+        # Roles in a play; "sit in" a room.
+        ("I played the villain, a corrupt cop who goes to prison, in our charity play.", ()),
+        ("Could he sit in a separate room during the exam?", ()),
+        # Own-side colleagues by katakana given name; classes of people in the plural.
+        ("弊社のマリアは日系ブラジル人で、通訳も担当しています。", ("race_ethnicity",)),
+        ("What are the evacuation procedures for wheelchair users in the hall?", ()),
+        ("I'm a wheelchair user; is the hall step-free?", ("disability",)),
+        # Sentences, vandalism, candidacy.
+        ("I've just been released after serving a two-year sentence.", ("criminal_record",)),
+        ("Someone keyed my car and slashed the tires in the car park.", ("crime_victim",)),
+        ("I'm a candidate in next month's municipal election.", ("political",)),
+        ("He's running for class president in a mock election.", ()),
+    ],
+)
+def test_it_handles_hypothetical_subjects_plays_and_plural_classes(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
