@@ -239,8 +239,13 @@ else:
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
-            # A destroyed data key must not survive in free pages or a write-ahead log.
-            "init_command": "PRAGMA journal_mode=DELETE; PRAGMA secure_delete=ON;",
+            # A destroyed data key must not survive in free pages or a write-ahead log: a
+            # rollback journal, emptied at each commit, and secure_delete. NORMAL syncs the
+            # journal once instead of twice per commit (3 fsyncs, not 4); still atomic after a
+            # crash, and no less durable than DELETE with FULL (hogo/vault/README.md, "Speed").
+            "init_command": (
+                "PRAGMA journal_mode=TRUNCATE; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+            ),
         },
         "TEST": {"NAME": DATA_DIR / "test-keys.sqlite3"},
     }

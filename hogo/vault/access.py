@@ -13,8 +13,8 @@ owner's notes (a desk case) open only for the internal purpose `request-handling
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db import connections, router, transaction
 from django.utils import timezone
@@ -26,6 +26,7 @@ from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
+    Acquisition,
     AcquisitionPurpose,
     BlindIndex,
     IdentifierKind,
@@ -69,16 +70,24 @@ _CLOSED = {
 }
 
 
-@dataclass(frozen=True)
-class _Sealed:
-    pk: uuid.UUID | str
-    subject_pk: int
+class _Subject(NamedTuple):
+    """What `_views` needs of a subject (a tuple: model instances cost more than the rest)."""
+
+    pk: int
+    ref: str
+    status: str
+
+
+class _Sealed(NamedTuple):
+    pk: uuid.UUID | str  # SQLite gives 32 hex digits, PostgreSQL a UUID: item_aad takes both
     field: str
     category: str
     sealed: bytes
     identifier_kind: str | None
-    special_care: bool
-    consent_live: bool
+    withheld: bool  # special-care without a live consent
+
+
+_SUBJECT_COLUMNS = ("pk", "ref", "status")
 
 
 @transaction.atomic
@@ -146,7 +155,12 @@ def subjects_export(
         last = pks[-1]
         with transaction.atomic():
             policy = policy_active()
-            subjects = list(Subject.objects.filter(pk__in=pks).order_by("pk"))
+            subjects = [
+                _Subject(*row)
+                for row in Subject.objects.filter(pk__in=pks)
+                .order_by("pk")
+                .values_list(*_SUBJECT_COLUMNS)
+            ]
             result = _views(subjects, purpose, policy, None)
             _access_audit(actor, purpose, result, via=via, lookup="purpose")
         yield result
@@ -376,97 +390,131 @@ def _purpose_checked(purpose: str) -> Policy:
     return policy
 
 
-def _subjects_by_ref(refs: list[str]) -> list[Subject]:
-    subjects: list[Subject] = []
+def _subjects_by_ref(refs: list[str]) -> list[_Subject]:
+    subjects: list[_Subject] = []
     for start in range(0, len(refs), CHUNK):
-        subjects += Subject.objects.filter(ref__in=refs[start : start + CHUNK])
+        rows = Subject.objects.filter(ref__in=refs[start : start + CHUNK])
+        subjects += (_Subject(*row) for row in rows.values_list(*_SUBJECT_COLUMNS))
     order = {ref: n for n, ref in enumerate(refs)}
     return sorted(subjects, key=lambda s: order[s.ref])
 
 
-def _subjects_by_identifier(kind: str, raw: str) -> list[Subject]:
+def _subjects_by_identifier(kind: str, raw: str) -> list[_Subject]:
     try:
         normal = email_normalize(raw) if kind == IdentifierKind.EMAIL else phone_normalize(raw)
     except ValueError as exc:
         raise InvalidInput(f"{kind}: {exc}") from None
     digest = blind_indexer(kind).digest(normal)
-    return list(
-        Subject.objects.filter(
-            pk__in=BlindIndex.objects.filter(kind=kind, digest=digest).values("subject_id")
-        ).order_by("pk")
-    )
+    # Plain SQL: the ORM's query building cost more than the indexed lookup itself.
+    connection = connections[router.db_for_read(Subject)]
+    quote = connection.ops.quote_name
+    subject, index = quote(Subject._meta.db_table), quote(BlindIndex._meta.db_table)
+    with connection.cursor() as cursor:
+        # Table names come from the models and every value is bound: nothing to inject.
+        cursor.execute(
+            f"SELECT s.id, s.ref, s.status FROM {index} b JOIN {subject} s ON s.id = b.subject_id "  # noqa: S608
+            "WHERE b.kind = %s AND b.digest = %s ORDER BY s.id",
+            [str(kind), digest],
+        )
+        return [_Subject(*row) for row in cursor.fetchall()]
 
 
 def _views(
-    subjects: list[Subject], purpose: str, policy: Policy, wanted: frozenset[str] | None
+    subjects: list[_Subject], purpose: str, policy: Policy, wanted: frozenset[str] | None
 ) -> AccessResult:
     result = AccessResult()
-    now = timezone.now()
-    active = [s for s in subjects if s.status == SubjectStatus.ACTIVE]
+    refused = result.refused
+    active: list[_Subject] = []
     for subject in subjects:
-        if subject.status in _CLOSED:
-            result.refused.append(Refusal(subject.ref, _CLOSED[SubjectStatus(subject.status)]))
+        if subject.status == SubjectStatus.ACTIVE:
+            active.append(subject)
+        elif subject.status in _CLOSED:
+            refused.append(Refusal(subject.ref, _CLOSED[SubjectStatus(subject.status)]))
     pks = [s.pk for s in active]
-    grants: dict[int, list[tuple[int, datetime, int]]] = defaultdict(list)
-    for start in range(0, len(pks), CHUNK):
-        rows = AcquisitionPurpose.objects.filter(
-            subject_id__in=pks[start : start + CHUNK], purpose=purpose
-        ).values_list("subject_id", "acquisition_id", "expires_at", "acquisition__policy_version")
-        for subject_pk, acquisition_pk, expires_at, version in rows:
-            grants[subject_pk].append((acquisition_pk, expires_at, version))
+    grants = _grants(pks, purpose)
     suspended = subjects_suspended(subject_pks=pks, purpose=purpose)
 
-    usable: dict[int, set[str]] = {}  # acquisition pk -> categories the purpose may use
-    open_subjects: list[Subject] = []
+    usable: dict[int, frozenset[str]] = {}  # acquisition pk -> categories the purpose may use
+    allowed: dict[int, frozenset[str]] = {}  # policy version -> categories
+    open_subjects: list[_Subject] = []
     for subject in active:
-        if not grants[subject.pk]:
-            result.refused.append(Refusal(subject.ref, RefusalReason.PURPOSE_NOT_ALLOWED))
+        held = grants.get(subject.pk)
+        if not held:
+            refused.append(Refusal(subject.ref, RefusalReason.PURPOSE_NOT_ALLOWED))
         elif subject.pk in suspended:
-            result.refused.append(Refusal(subject.ref, RefusalReason.SUSPENDED))
-        elif all(expires_at <= now for _, expires_at, _ in grants[subject.pk]):
-            result.refused.append(Refusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
+            refused.append(Refusal(subject.ref, RefusalReason.SUSPENDED))
+        elif not any(running for _, running, _ in held):
+            refused.append(Refusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
         else:
             open_subjects.append(subject)
-            for acquisition_pk, expires_at, version in grants[subject.pk]:
-                if expires_at > now:
-                    allowed = _categories(policy, version, purpose)
-                    usable[acquisition_pk] = allowed if wanted is None else allowed & wanted
+            for acquisition_pk, running, version in held:
+                if running:
+                    if version not in allowed:
+                        allowed[version] = _categories(policy, version, purpose)
+                    categories = allowed[version]
+                    usable[acquisition_pk] = categories if wanted is None else categories & wanted
 
-    sealed = _sealed_items(list(usable))
+    by_subject = _sealed_items(usable)
     ciphers = data_keys_load(s.ref for s in open_subjects)
-    by_subject: dict[int, list[_Sealed]] = defaultdict(list)
-    for row, acquisition_pk in sealed:
-        if row.category in usable[acquisition_pk]:
-            by_subject[row.subject_pk].append(row)
     for subject in open_subjects:
         cipher = ciphers.get(subject.ref)
         if cipher is None:
             # An erasure destroyed the key and has not finished recording it yet.
-            result.refused.append(Refusal(subject.ref, RefusalReason.ERASED))
+            refused.append(Refusal(subject.ref, RefusalReason.ERASED))
             continue
-        view, withheld = _view(subject, by_subject[subject.pk], cipher)
+        view, withheld = _view(subject, by_subject.get(subject.pk, ()), cipher)
         result.items.append(view)
         if withheld:
-            result.refused.append(Refusal(subject.ref, RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT))
+            refused.append(Refusal(subject.ref, RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT))
     return result
 
 
-def _categories(policy: Policy, version: int, purpose: str) -> set[str]:
+def _grants(subject_pks: list[int], purpose: str) -> dict[int, list[tuple[int, bool, int]]]:
+    """Per subject, its acquisitions for `purpose`: (acquisition pk, retention still running,
+    policy version). Plain SQL, the retention compared in the database: the ORM's parsing of
+    one datetime per row was most of this query's cost on an export."""
+    connection = connections[router.db_for_read(AcquisitionPurpose)]
+    quote = connection.ops.quote_name
+    grant, acquisition = (
+        quote(AcquisitionPurpose._meta.db_table),
+        quote(Acquisition._meta.db_table),
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    grants: dict[int, list[tuple[int, bool, int]]] = {}
+    for start in range(0, len(subject_pks), CHUNK):
+        chunk = subject_pks[start : start + CHUNK]
+        # Table names come from the models and every value is bound: nothing to inject.
+        sql = (
+            "SELECT g.subject_id, g.acquisition_id, g.expires_at > %s, a.policy_version "  # noqa: S608
+            f"FROM {grant} g JOIN {acquisition} a ON a.id = g.acquisition_id "
+            f"WHERE g.purpose = %s AND g.subject_id IN ({', '.join(['%s'] * len(chunk))})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [now, purpose, *chunk])
+            for subject_pk, acquisition_pk, running, version in cursor.fetchall():
+                grants.setdefault(subject_pk, []).append((acquisition_pk, bool(running), version))
+    return grants
+
+
+def _categories(policy: Policy, version: int, purpose: str) -> frozenset[str]:
     """What the person was told the purpose covers, narrowed by what the policy says today."""
     then = policy if version == policy.version else policy_at(version=version)
-    return set(then.purposes[purpose].categories) & set(policy.purposes[purpose].categories)
+    return frozenset(then.purposes[purpose].categories) & frozenset(
+        policy.purposes[purpose].categories
+    )
 
 
-def _sealed_items(acquisition_pks: list[int]) -> list[tuple[_Sealed, int]]:
-    """The sealed items of these acquisitions, oldest acquisition first.
+def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]:
+    """Per subject pk, the sealed items of these acquisitions in the categories usable from
+    each, oldest acquisition first.
 
     Plain SQL (standard, on both databases): on an export this query returns most of the rows
     opened, and the ORM's per-row conversions cost more than the decryption itself."""
     connection = connections[router.db_for_read(Item)]
     quote = connection.ops.quote_name
     item, index = quote(Item._meta.db_table), quote(BlindIndex._meta.db_table)
-    rows: list[tuple[_Sealed, int]] = []
-    ordered = sorted(acquisition_pks)
+    by_subject: dict[int, list[_Sealed]] = {}
+    ordered = sorted(usable)
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]
         # Table names come from the models and every value is bound: nothing to inject.
@@ -479,32 +527,40 @@ def _sealed_items(acquisition_pks: list[int]) -> list[tuple[_Sealed, int]]:
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, chunk)
-            for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in cursor:
-                # SQLite gives the id as 32 hex digits, PostgreSQL as a UUID: item_aad takes both.
-                live = bool(consent) and withdrawn is None
-                row = _Sealed(pk, subject_pk, field, cat, bytes(blob), kind, bool(special), live)
-                rows.append((row, acq))
-    return rows
+            rows = cursor.fetchall()
+        for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in rows:
+            if cat not in usable[acq]:
+                continue
+            withheld = bool(special) and not (consent and withdrawn is None)
+            sealed = _Sealed(pk, field, cat, blob, kind, withheld)
+            if (held := by_subject.get(subject_pk)) is None:
+                by_subject[subject_pk] = [sealed]
+            else:
+                held.append(sealed)
+    return by_subject
 
 
-def _view(subject: Subject, rows: list[_Sealed], cipher: FieldCipher) -> tuple[SubjectView, bool]:
+def _view(
+    subject: _Subject, rows: Sequence[_Sealed], cipher: FieldCipher
+) -> tuple[SubjectView, bool]:
     identifiers: dict[str, str] = {}
     data: dict[str, str] = {}
     categories: dict[str, str] = {}
     withheld = False
+    ref = subject.ref
     # Rows come oldest acquisition first, so the latest value of a field wins.
-    for row in rows:
-        if row.special_care and not row.consent_live:
+    for pk, field, category, sealed, kind, held_back in rows:
+        if held_back:
             withheld = True
             continue
-        value = field_open(cipher, row.sealed, aad=item_aad(row.pk, subject.ref))
-        if row.identifier_kind is not None:
-            identifiers[row.identifier_kind] = value
-            categories[row.identifier_kind] = row.category
+        value = field_open(cipher, sealed, aad=item_aad(pk, ref))
+        if kind is not None:
+            identifiers[kind] = value
+            categories[kind] = category
         else:
-            data[row.field] = value
-            categories[row.field] = row.category
-    return SubjectView(subject.ref, identifiers, data, categories), withheld
+            data[field] = value
+            categories[field] = category
+    return SubjectView(ref, identifiers, data, categories), withheld
 
 
 def _access_audit(actor: str, purpose: str, result: AccessResult, *, via: str, lookup: str) -> None:

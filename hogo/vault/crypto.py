@@ -9,6 +9,7 @@ function `field_open`, which only the access module may import (a test proves it
 import hmac
 import os
 import struct
+from collections.abc import Sequence
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -31,6 +32,12 @@ def key_generate() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
+def keys_generate(count: int) -> list[bytes]:
+    """`count` new random keys from one read of the system's CSPRNG."""
+    material = os.urandom(KEY_BYTES * count)
+    return [material[start : start + KEY_BYTES] for start in range(0, len(material), KEY_BYTES)]
+
+
 def associated_data(*, table: str, column: str, row: str, subject: str) -> bytes:
     return "\x1f".join(("hogo.field.v1", table, column, row, subject)).encode()
 
@@ -38,31 +45,49 @@ def associated_data(*, table: str, column: str, row: str, subject: str) -> bytes
 class FieldCipher:
     """One subject's data key, unwrapped, ready to seal that subject's values."""
 
-    __slots__ = ("_aead", "key_id")
+    __slots__ = ("_aead", "_header", "key_id")
 
     def __init__(self, key: bytes, *, key_id: int) -> None:
         self._aead = AESGCM(key)
         self.key_id = key_id
+        self._header = HEADER.pack(FORMAT_VERSION, key_id)
 
     def seal(self, plaintext: str, *, aad: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
-        header = HEADER.pack(FORMAT_VERSION, self.key_id)
-        return header + nonce + self._aead.encrypt(nonce, plaintext.encode(), aad)
+        return self._header + nonce + self._aead.encrypt(nonce, plaintext.encode(), aad)
+
+
+def fields_seal(values: Sequence[tuple[FieldCipher, str, bytes]]) -> list[bytes]:
+    """Seals many values (cipher, plaintext, associated data) at once, as `FieldCipher.seal`
+    does one by one: the random nonces come from one read of the system's CSPRNG, cut into
+    12-byte pieces that no two values share."""
+    nonces = os.urandom(NONCE_BYTES * len(values))
+    sealed: list[bytes] = []
+    append = sealed.append
+    start = 0
+    for cipher, plaintext, aad in values:
+        nonce = nonces[start : start + NONCE_BYTES]
+        start += NONCE_BYTES
+        append(cipher._header + nonce + cipher._aead.encrypt(nonce, plaintext.encode(), aad))
+    return sealed
+
+
+_OPENED = HEADER.size + NONCE_BYTES
 
 
 def field_open(cipher: FieldCipher, sealed: bytes | memoryview, *, aad: bytes) -> str:
     """The plaintext of a sealed value; raises CiphertextInvalid (never showing any bytes)."""
-    sealed = bytes(sealed)  # PostgreSQL returns memoryview
-    if len(sealed) < HEADER.size + NONCE_BYTES + 16:
+    if type(sealed) is not bytes:
+        sealed = bytes(sealed)  # PostgreSQL returns memoryview
+    if len(sealed) < _OPENED + 16:
         raise CiphertextInvalid("sealed value is truncated")
-    version, key_id = HEADER.unpack_from(sealed)
-    if version != FORMAT_VERSION:
-        raise CiphertextInvalid(f"unknown sealed value format {version}")
-    if key_id != cipher.key_id:
+    if sealed[: HEADER.size] != cipher._header:
+        version, key_id = HEADER.unpack_from(sealed)
+        if version != FORMAT_VERSION:
+            raise CiphertextInvalid(f"unknown sealed value format {version}")
         raise CiphertextInvalid(f"sealed with data key {key_id}, not {cipher.key_id}")
-    nonce = sealed[HEADER.size : HEADER.size + NONCE_BYTES]
     try:
-        plaintext = cipher._aead.decrypt(nonce, sealed[HEADER.size + NONCE_BYTES :], aad)
+        plaintext = cipher._aead.decrypt(sealed[HEADER.size : _OPENED], sealed[_OPENED:], aad)
     except InvalidTag:
         raise CiphertextInvalid("sealed value failed authentication") from None
     return plaintext.decode()

@@ -18,6 +18,8 @@ from typing import Protocol, Self
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 from hogo.vault.crypto import KEY_BYTES, NONCE_BYTES
@@ -110,6 +112,9 @@ class LocalFileKekStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.next_path = path.with_name(path.name + ".next")
+        # Plain strings for os.stat: the KEK file is checked on every use, pathlib's own
+        # overhead was most of that check's cost.
+        self._names = {path: os.fspath(path), self.next_path: os.fspath(self.next_path)}
 
     @classmethod
     def from_settings(cls) -> Self:
@@ -155,13 +160,14 @@ class LocalFileKekStore:
         return f"{self.path} now holds key-encryption key {new.key_id}{kept}"
 
     def _read(self, path: Path) -> AesGcmKek | None:
+        name = self._names.get(path) or os.fspath(path)
         try:
-            info = path.stat()
+            info = os.stat(name)
         except FileNotFoundError:
             return None
         if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
             raise KekError(f"{path} is readable by other users: chmod 600 it")
-        cache_key = (str(path), info.st_ino, info.st_mtime_ns, info.st_size)
+        cache_key = (name, info.st_ino, info.st_mtime_ns, info.st_size)
         if (kek := _loaded.get(cache_key)) is not None:
             return kek
         try:
@@ -195,5 +201,19 @@ class LocalFileKekStore:
 
 
 def kek_store() -> KekStore:
-    store_class: type[KekStore] = import_string(settings.VAULT_KEK_STORE)
-    return store_class.from_settings()
+    """The configured KEK store, made once per process (and again when a setting changes, as
+    tests do). The store itself still looks at its KEK on every use."""
+    global _store
+    if _store is None:
+        store_class: type[KekStore] = import_string(settings.VAULT_KEK_STORE)
+        _store = store_class.from_settings()
+    return _store
+
+
+_store: KekStore | None = None
+
+
+@receiver(setting_changed)
+def _store_forget(**kwargs: object) -> None:
+    global _store
+    _store = None
