@@ -1,0 +1,115 @@
+"""Fuzzing the JSON API from its own OpenAPI schema: whatever a client sends, hogo answers
+with a JSON 2xx or a 4xx carrying {"error": {"code", "message"}}, never a 5xx.
+
+The schemathesis pytest plugin is off in pyproject (its import cost is paid by every run), so
+this module drives schemathesis's Python API: one Hypothesis strategy per operation, valid
+(positive) and schema-breaking (negative) inputs, against the Django app in-process.
+"""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hogo.api.services import token_create
+from hogo.policy.schema import Policy
+
+schemathesis = pytest.importorskip("schemathesis")
+
+from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.generation import GenerationMode  # noqa: E402
+
+# Enough to reach every handler's validation with odd values on both cores in well under a
+# minute; derandomized so a failure in CI is the same failure on a laptop.
+EXAMPLES = 12
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@contextmanager
+def connections_kept_open() -> Iterator[None]:
+    """Keep the test's database connection across in-process requests, as Django's test client
+    does: the end-of-request handler would close it and lose the test transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def error_shape_problem(status: int, body: bytes, content_type: str) -> str | None:
+    """Why a response breaks the API's error contract, or None when it keeps it."""
+    if status >= 500:
+        return f"server error {status}"
+    if not 400 <= status < 500:
+        return None
+    if not content_type.startswith("application/json"):
+        return f"{status} with content type {content_type!r}"
+    try:
+        payload: Any = json.loads(body)
+    except ValueError:
+        return f"{status} with a body that is not JSON"
+    err = payload.get("error") if isinstance(payload, dict) else None
+    if not (
+        isinstance(err, dict)
+        and isinstance(err.get("code"), str)
+        and isinstance(err.get("message"), str)
+    ):
+        return f"{status} without an error code and message: {payload!r}"
+    return None
+
+
+def test_it_never_answers_a_server_error_or_a_non_json_error(
+    officer: User, active_policy: Policy
+) -> None:
+    """Every operation, fed valid and invalid input as a privacy officer, answers 2xx/4xx JSON."""
+    from hogo.wsgi import application
+
+    headers = {"Authorization": f"Bearer {token_create(user=officer)}"}
+    with connections_kept_open():
+        failures = fuzz_every_operation(
+            schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application), headers
+        )
+    assert not failures, "\n\n".join(failures)
+
+
+def fuzz_every_operation(schema: Any, headers: dict[str, str]) -> list[str]:
+    """Each operation's first failing example (already shrunk by Hypothesis), if any."""
+    failures: list[str] = []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) > 20, "the schema lost its operations"
+
+    for operation in operations:
+        strategy = st.one_of(
+            operation.as_strategy(GenerationMode.POSITIVE),
+            operation.as_strategy(GenerationMode.NEGATIVE),
+        )
+
+        @FUZZ
+        @given(case=strategy)
+        def exercise(case: Any) -> None:
+            response = case.call(headers=headers)
+            case.validate_response(response, checks=[not_a_server_error])
+            content_type = (response.headers.get("content-type") or [""])[0]  # lists of values
+            problem = error_shape_problem(response.status_code, response.content, content_type)
+            assert problem is None, f"{case.method} {case.formatted_path}: {problem}"
+
+        try:
+            exercise()
+        except Exception as exc:  # collect every operation's failure, not just the first
+            failures.append(f"{operation.label}: {str(exc)[:1500]}")
+    return failures
