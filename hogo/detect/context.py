@@ -3,7 +3,8 @@
 A hit stands unless its sentence takes it back. In order, a hit is dropped when:
 1. a homograph cue named by the entry is in the sentence (障害 near サーバー);
 2. it is negated ("no allergies", 「前科はありません」);
-3. it is glued to a generic or topic word ("people with ...", 「車椅子の方」, "cancer research");
+3. it is glued to a generic or topic word ("people with ...", 「車椅子の方」, "cancer research"),
+   or said of a pet or a machine ("my cat is sick", "our PLC went deaf");
 4. the sentence is fiction (a novel, a screenplay); or it is news, hypothetical, about the
    association's handling of data, or about a topic, and names no person (no I/my/私/母/he/
    山田様 ...);
@@ -325,19 +326,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return closing is not None and text[end] == closing
 
 
-def _about_an_animal(ctx: Context, start: int, end: int, lo: int) -> bool:
-    """ "My cat is sick": a pet before the term is what the term is about (an allergy to
-    cats is still the writer's)."""
-    if "@pet" not in ctx.cues:
+def _about_an_animal_or_thing(
+    ctx: Context, entry: Entry, start: int, end: int, lo: int, c_lo: int
+) -> bool:
+    """ "My cat is sick": a pet before the term, in its sentence, is what the term is about
+    (an allergy to cats is still the writer's). "Our PLCs are deaf after the update",
+    「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
+    the term a figure of speech (a stolen laptop is still a theft suffered)."""
+    if "@pet" not in ctx.cues and "@thing" not in ctx.cues:
         return False
     term = ctx.text[start:end]
     if "allerg" in term or "あれるぎー" in term:
         return False
-    # The pet stays the subject until a person is named after it (「猫が糖尿病で、毎日
-    # インスリン注射を」, but "my cat is sick and I have the flu").
+    # The animal or thing stays the subject until a person is named after it (「猫が糖尿病で、
+    # 毎日インスリン注射を」, but "my cat is sick and I have the flu").
+    subjects = ctx.cues_in("@pet", lo, start)
+    if entry.kind != "crime_victim":
+        subjects += ctx.cues_in("@thing", c_lo, start)
     return any(
-        not any(ctx.has_cue(kind, pet_end, start) for kind in PERSON_CUES)
-        for _, pet_end in ctx.cues_in("@pet", lo, start)
+        not any(ctx.has_cue(kind, subject_end, end) for kind in PERSON_CUES)
+        for _, subject_end in subjects
     )
 
 
@@ -377,12 +385,14 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     if _quoted(ctx.text, start, end):
         return Verdict(False, "quoted")
     c_lo, c_hi = ctx.clause(start, end)
+    if entry.needs and not ctx.has_cue(entry.needs, end, c_hi):
+        return Verdict(False, f"without{entry.needs}")
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
     if _attached(ctx, start, end, c_lo, c_hi):
         return Verdict(False, "generic_or_topic")
-    if _about_an_animal(ctx, start, end, s_lo):
-        return Verdict(False, "animal")
+    if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
+        return Verdict(False, "animal_or_thing")
     if ctx.has_cue("@fiction", s_lo, s_hi):
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.

@@ -69,7 +69,7 @@ class Engine:
             ):
                 continue
             (blockers if entry.kind == "-" else terms).append(m)
-        if any(m.entry.unless for m in terms):
+        if any(m.entry.unless or m.entry.needs for m in terms):
             cues.update(self.lexicon.homograph_cues(text))
         if blockers:
             # A neutral phrase touching a cue means the cue word is part of another word

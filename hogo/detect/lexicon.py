@@ -10,7 +10,9 @@ A ``lexicons/*.tsv`` line is ``term<TAB>kind<TAB>strength<TAB>lang<TAB>flags``:
 - ``flags`` (comma separated, optional): ``stem`` lets an ASCII term run on into a longer word
   (``diabet`` -> diabetes, diabetic); ``kb`` rejects a hit glued to more katakana (ゲイ in
   ゲイリー); ``unless=@cue`` drops the hit when that cue is in the same sentence (障害 near
-  サーバー); ``exact`` forbids the plural ``s`` an ASCII term otherwise may take.
+  サーバー); ``needs=@cue`` drops it unless that cue follows in its clause ("allergic to"
+  needs an allergen: "allergic to peanuts", not "allergic to long meetings"); ``exact``
+  forbids the plural ``s`` an ASCII term otherwise may take.
 """
 
 import re
@@ -45,6 +47,7 @@ class Entry:
     katakana_source: bool  # written in katakana: a hit must be katakana in the text too
     exact: bool
     unless: tuple[str, ...]
+    needs: str  # a cue kind that must follow the term in its clause ("allergic to" + allergen)
     source: str  # "health.tsv:12", so a finding can say where its term came from
 
 
@@ -62,7 +65,8 @@ def parse_line(line: str, *, source: str) -> Entry | None:
     if strength not in STRENGTHS:
         raise LexiconError(f"{source}: unknown strength {strength!r}")
     unless = tuple(f.removeprefix("unless=") for f in flags if f.startswith("unless="))
-    unknown = [f for f in flags if not f.startswith("unless=") and f not in KNOWN_FLAGS]
+    needs = next((f.removeprefix("needs=") for f in flags if f.startswith("needs=")), "")
+    unknown = [f for f in flags if not f.startswith(("unless=", "needs=")) and f not in KNOWN_FLAGS]
     if unknown:
         raise LexiconError(f"{source}: unknown flag {unknown[0]!r}")
     folded = fold(term)
@@ -79,6 +83,7 @@ def parse_line(line: str, *, source: str) -> Entry | None:
         katakana_source=any("\u30a1" <= ch <= "\u30fa" for ch in term),
         exact="exact" in flags,
         unless=unless,
+        needs=needs,
         source=source,
     )
 
@@ -208,12 +213,14 @@ class _Pass:
 
 class Lexicon:
     """Every entry in one pass, except the cues that only settle homographs (``unless=``
-    contexts such as サーバー for 障害): those are common words (メール, website, team), so
-    they get a second pass that runs only when a hit asks for it."""
+    contexts such as サーバー for 障害, ``needs=`` objects such as allergens): those are common
+    words (メール, website, milk), so they get a second pass that runs only when a hit asks
+    for it."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         entries = list(entries)
         homograph_kinds = {kind for e in entries for kind in e.unless}
+        homograph_kinds.update(e.needs for e in entries if e.needs)
         self.main = _Pass(e for e in entries if e.kind not in homograph_kinds)
         self.homographs = _Pass(e for e in entries if e.kind in homograph_kinds)
 

@@ -323,3 +323,31 @@ def test_it_handles_hypothetical_subjects_plays_and_plural_classes(
     text: str, expected: tuple[str, ...]
 ) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "allergic to" needs an allergen after it.
+        ("I'm allergic to peanuts and shellfish.", ("health",)),
+        ("I'm severely allergic to penicillin.", ("health",)),
+        ("Our quality team is allergic to shortcuts.", ()),
+        ("I'm allergic to spam email, please stop the promotions.", ()),
+        # A machine, a system or a budget as the subject makes the term a figure of speech.
+        ("Our PLCs are deaf and dumb after the update.", ()),
+        ("The inspection camera is color blind, so we switched models.", ()),
+        ("Our budget is anemic this year.", ()),
+        ("この工程は癌です。", ()),
+        ("このPLCには前科があります。以前も同じ故障を起こしました。", ()),
+        ("売上が貧血気味です。", ()),
+        ("Did a PLC course while I was inside and want the certificate.", ("criminal_record",)),
+        ("My laptop was stolen at the station.", ("crime_victim",)),
+        # Other figures of speech.
+        ("That bug gave me a heart attack!", ()),
+        ("I'll lobby my manager for the training budget.", ()),
+        ("I protested when they moved the exam date.", ()),
+        ("新人研修で厳しい洗礼を浴びました。", ()),
+    ],
+)
+def test_it_reads_figures_of_speech_as_such(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
