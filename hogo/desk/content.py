@@ -96,7 +96,8 @@ def case_text(
         *(r for r in refs if r),
     ]
     if not wanted:
-        return CaseText(disposed=case.content_purged_at is not None)
+        # Every case keeps its details note while its content lives (content_seal).
+        return CaseText(disposed=not case.details_note)
     opened: NotesResult = notes_open(
         actor=actor, purpose=REQUEST_PURPOSE, owner=case.ref, refs=wanted, via=via
     )
