@@ -153,7 +153,8 @@ class ProvisionList(Schema):
 class ProvisionFilter(Schema):
     recipient: str | None = Field(None, pattern=r"^rcp_[a-z2-7]{16}$")
     limit: int = Field(100, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    # Bounded so offset + limit stays a 64-bit integer: past it the database refuses the query.
+    offset: int = Field(0, ge=0, le=2**62)
 
 
 @router.get("/provisions", response={200: ProvisionList, **ERRORS}, summary="Provisions")
@@ -186,7 +187,7 @@ class LinePage(Schema):
 
 
 class LineFilter(Schema):
-    after: int = Field(0, ge=0)
+    after: int = Field(0, ge=0, le=2**63 - 1)  # a 64-bit row id, as the database holds it
     limit: int = Field(500, ge=1, le=2000)
 
 
