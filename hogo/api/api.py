@@ -1,19 +1,56 @@
 """The JSON API: the apps' routers under /api/v1/, errors as {"error": {"code", "message"}}."""
 
+import json
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from hogo.api.auth import BearerToken
 from hogo.audit.api import router as audit_router
 from hogo.collect.api import router as collect_router
 from hogo.consent.api import router as consent_router
 from hogo.desk.api import router as desk_router
-from hogo.errors import HogoError
+from hogo.errors import HogoError, InvalidInput
 from hogo.policy.api import router as policy_router
 from hogo.share.api import router as share_router
 from hogo.site.api import router as site_router
 from hogo.vault.api import router as subjects_router
+
+NUL_REFUSED = "Text may not contain NUL characters"
+
+
+def nul_check(value: Any) -> None:
+    """Refuse NUL anywhere in the input, as Django's form fields do: PostgreSQL cannot store it
+    in text, so it would otherwise surface as a server error deep inside some service."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise InvalidInput(NUL_REFUSED)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            nul_check(key)
+            nul_check(item)
+    elif isinstance(value, list):
+        for item in value:
+            nul_check(item)
+
+
+class NulRefusingParser(Parser):
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = json.loads(request.body)
+        nul_check(data)  # Ninja turns this into a generic 400; on_http_error names the cause
+        return data  # type: ignore[no-any-return]
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        parsed = super().parse_querydict(data, list_fields, request)
+        nul_check(parsed)
+        return parsed
+
 
 api = NinjaAPI(
     title="hogo",
@@ -22,6 +59,7 @@ api = NinjaAPI(
     "and, for reads of personal data, the purpose in `X-Hogo-Purpose`.",
     auth=BearerToken(),
     urls_namespace="api",
+    parser=NulRefusingParser(),
 )
 api.add_router("/policy", policy_router)
 api.add_router("/audit", audit_router)
@@ -63,4 +101,6 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, HogoError):  # the body parser refused what it read
+        return on_hogo_error(request, exc.__cause__)
     return error(request, exc.status_code, "error", str(exc))
