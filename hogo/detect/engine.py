@@ -20,7 +20,7 @@ _WEAK_SCORE = 0.75
 
 
 def detect_lang(text: str) -> str:
-    return "ja" if _JA_CHAR_RE.search(text) else "en"
+    return "ja" if not text.isascii() and _JA_CHAR_RE.search(text) else "en"
 
 
 def _is_katakana(ch: str) -> bool:
