@@ -96,6 +96,11 @@ _JA_NOUN_GAP_RE = re.compile(
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
+_STATS_RE = re.compile(
+    r"\d\s*(?:%|percent|per cent|割|人に|人中| out of \d| in \d+\b)"
+    r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of (?:our|the|all"
+    r"|their|its|them|members|employees|staff|workers)\b|半数|大半|過半数|大多数|何割|割合"
+)
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
 _IMPLIED_SUBJECT_VERBS = frozenset(
@@ -406,6 +411,10 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         return Verdict(False, "report")
     if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
         return Verdict(False, "generic")
+    if level < STRICT and _STATS_RE.search(ctx.text, c_lo, c_hi):
+        # "3 out of 10 operators are hard of hearing", 「会員の3%が障害者手帳を」: a share of a
+        # group, not someone.
+        return Verdict(False, "statistics")
     for kind in ("@hypo", "@policy"):
         if level < ATTACHED and ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, kind[1:])

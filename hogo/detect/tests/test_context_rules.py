@@ -351,3 +351,19 @@ def test_it_handles_hypothetical_subjects_plays_and_plural_classes(
 )
 def test_it_reads_figures_of_speech_as_such(text: str, expected: tuple[str, ...]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A share of a group is a statistic, not someone.
+        ("In our plant, 3 out of 10 operators are hard of hearing due to noise.", ()),
+        ("Our survey found that 8% of members identify as LGBTQ.", ()),
+        ("会員の3%が障害者手帳を持っているそうです。", ()),
+        ("当社の外国籍社員の半数はムスリムです。", ()),
+        ("I have had diabetes for 20 years.", ("health",)),
+        ("My son, 8, has autism.", ("disability",)),
+    ],
+)
+def test_it_reads_shares_of_a_group_as_statistics(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
