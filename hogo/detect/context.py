@@ -98,8 +98,9 @@ _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _STATS_RE = re.compile(
     r"\d\s*(?:%|percent|per cent|割|人に|人中| out of \d| in \d+\b)"
-    r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of (?:our|the|all"
-    r"|their|its|them|members|employees|staff|workers)\b|半数|大半|過半数|大多数|何割|割合"
+    r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of"
+    r" (?:our|the|all|their|its|them|members|employees|staff|workers)\b"
+    r"|半数|大半|過半数|大多数|何割|割合"
 )
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
