@@ -29,6 +29,7 @@ from hogo.detect.result import CATEGORY_LABELS
 
 STRENGTHS = ("strong", "weak", "-")
 KNOWN_FLAGS = ("stem", "kb", "exact")
+_KATAKANA_RE = re.compile("[\u30a1-\u30fa]")
 
 
 class LexiconError(ValueError):
@@ -58,17 +59,23 @@ def parse_line(line: str, *, source: str) -> Entry | None:
     cols = stripped.split("\t")
     if len(cols) < 4:
         raise LexiconError(f"{source}: expected term, kind, strength, lang[, flags]")
-    term, kind, strength, lang = (c.strip() for c in cols[:4])
-    flags = [f.strip() for f in cols[4].split(",")] if len(cols) > 4 and cols[4].strip() else []
-    if kind != "-" and not kind.startswith("@") and kind not in CATEGORY_LABELS:
+    term, kind, strength, lang = cols[0].strip(), cols[1].strip(), cols[2].strip(), cols[3].strip()
+    if kind != "-" and kind[0] != "@" and kind not in CATEGORY_LABELS:
         raise LexiconError(f"{source}: unknown kind {kind!r}")
     if strength not in STRENGTHS:
         raise LexiconError(f"{source}: unknown strength {strength!r}")
-    unless = tuple(f.removeprefix("unless=") for f in flags if f.startswith("unless="))
-    needs = next((f.removeprefix("needs=") for f in flags if f.startswith("needs=")), "")
-    unknown = [f for f in flags if not f.startswith(("unless=", "needs=")) and f not in KNOWN_FLAGS]
-    if unknown:
-        raise LexiconError(f"{source}: unknown flag {unknown[0]!r}")
+    flags: list[str] = []
+    unless: tuple[str, ...] = ()
+    needs = ""
+    if len(cols) > 4 and cols[4].strip():  # most lines have no flags
+        flags = [f.strip() for f in cols[4].split(",")]
+        unless = tuple(f.removeprefix("unless=") for f in flags if f.startswith("unless="))
+        needs = next((f.removeprefix("needs=") for f in flags if f.startswith("needs=")), "")
+        unknown = [
+            f for f in flags if not f.startswith(("unless=", "needs=")) and f not in KNOWN_FLAGS
+        ]
+        if unknown:
+            raise LexiconError(f"{source}: unknown flag {unknown[0]!r}")
     folded = fold(term)
     if not folded:
         raise LexiconError(f"{source}: empty term")
@@ -80,7 +87,7 @@ def parse_line(line: str, *, source: str) -> Entry | None:
         ascii=folded.isascii(),
         stem="stem" in flags,
         katakana_boundary="kb" in flags,
-        katakana_source=any("\u30a1" <= ch <= "\u30fa" for ch in term),
+        katakana_source=_KATAKANA_RE.search(term) is not None,
         exact="exact" in flags,
         unless=unless,
         needs=needs,
