@@ -59,10 +59,11 @@ def test_it_answers_bad_input_and_unknown_ids(policy: Policy, api_as: ApiAs, off
     assert joint.json()["error"]["code"] == "kind_not_in_policy"
 
 
-def test_it_answers_422_to_a_page_past_a_64_bit_row(
+def test_it_answers_422_to_a_page_past_a_64_bit_row_or_a_date_out_of_range(
     policy: Policy, api_as: ApiAs, auditor: User
 ) -> None:
-    """Found by the API fuzz test: such an offset or cursor was a 500 from the database."""
+    """Found by the API fuzz test: such an offset or cursor, or an offset past +15:59, was a
+    500 from the database; far offsets now work and out-of-range dates are bad input."""
     client = api_as(auditor)
     for url, query in (
         (f"{API}/provisions", {"offset": 2**107}),
@@ -72,6 +73,13 @@ def test_it_answers_422_to_a_page_past_a_64_bit_row(
         assert response.status_code == 422
         assert response.json()["error"]["code"] == "invalid"
     assert client.get(f"{API}/provisions", {"offset": 2**62}).json() == {"items": []}
+    far_offsets = client.get(
+        f"{API}/records/export",
+        {"since": "0337-03-31T02:14:08+18:57", "until": "7425-05-27T04:29:24-13:51"},
+    )
+    assert far_offsets.status_code == 200
+    out_of_range = client.get(f"{API}/records/export", {"since": "0001-01-01T00:00:00+01:00"})
+    assert out_of_range.status_code == 422
 
 
 def test_it_records_an_agreement_and_its_supervision(
