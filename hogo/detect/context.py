@@ -357,6 +357,8 @@ def _about_an_animal_or_thing(
 
 def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@attr_pre", lo, start):
+        if ctx.text.endswith(("as ", "as a "), max(0, cue[0] - 5), cue[0]):
+            continue  # "as someone with a stutter" describes the writer
         gap = ctx.text[cue[1] : start]
         if gap.isascii() and _words(gap) <= 3 and not re.search(r"\b(?:i|my|me)\b", gap):
             return True

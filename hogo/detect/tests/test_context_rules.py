@@ -367,3 +367,24 @@ def test_it_reads_figures_of_speech_as_such(text: str, expected: tuple[str, ...]
 )
 def test_it_reads_shares_of_a_group_as_statistics(text: str, expected: tuple[str, ...]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Self-descriptions with "as someone with"; losses of a sense; people by role.
+        ("As someone with a stutter, I'd appreciate a written Q&A.", ("disability",)),
+        ("Our technician lost most of his hearing in an explosion.", ("disability",)),
+        ("生まれつき片腕がないため、両手作業は相談させてください。", ("disability",)),
+        ("Our apprentice is Romani and sometimes gets stopped at the gate.", ("race_ethnicity",)),
+        ("弊社の社長はヒンドゥー教徒なので、牛肉を外してください。", ("religion",)),
+        ("My hearing is fine, thanks.", ()),
+        ("The plant's blind corners need mirrors.", ()),
+        ("Thanks for the halal options at the last dinner.", ()),
+        ("Is there support for people with dyslexia?", ()),
+    ],
+)
+def test_it_reads_self_descriptions_roles_and_industrial_homographs(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
