@@ -22,6 +22,8 @@ def hogo(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("HOGO_", "DATABASE_URL"))}
     clean.update({"HOGO_DATA_DIR": str(tmp_path / "data"), **env})
     clean.pop("DJANGO_SETTINGS_MODULE", None)
+    # Set by the browser fixture while Chromium is open in this test process; never in production.
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "-m", "hogo.manage", *args],
         cwd=REPO,
