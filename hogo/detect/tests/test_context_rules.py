@@ -388,3 +388,18 @@ def test_it_reads_self_descriptions_roles_and_industrial_homographs(
     text: str, expected: tuple[str, ...]
 ) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our team leader is off with stress and won't attend.", ("health",)),
+        ("母が緩和ケア病棟に入っているため、出席が不規則になります。", ("health",)),
+        ("黒人と白人のミックスで、出身をよく聞かれます。", ("race_ethnicity",)),
+        ("I was punched by a stranger on the train last month.", ("crime_victim",)),
+        ("労働組合の地域オルグを担当しています。", ("political",)),
+        ("I have a hearing loop receiver; does the venue have a loop?", ("disability",)),
+    ],
+)
+def test_it_knows_phrasings_found_in_recall_drills(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
