@@ -31,7 +31,9 @@ _EN_NEG_FILLER_RE = re.compile(
     r"part|of|affiliated|with|involved|get|got|received|receiving|on|under|"
     r"special|such|other|serious|major|food|medical|dietary|history|of|diagnosed|with|real|"
     r"current|currently|chronic|physical|mental|significant|health|religious|political|"
-    r"criminal|type|kind|form|sort|record|records|formal|signs?|symptoms?|issues?)*$"
+    r"criminal|type|kind|form|sort|record|records|formal|signs?|symptoms?|issues?|"
+    r"or|nor|and|disabilit(?:y|ies)|allerg(?:y|ies)|illness(?:es)?|conditions?|injur(?:y|ies)|"
+    r"restrictions?|needs|impairments?|problems?)*$"
 )
 _EN_POST_FILLER_RE = re.compile(r"^[\s:：\-–=]*$")
 _EN_GLUE_RE = re.compile(r"^[\s\-/]*$")

@@ -403,3 +403,18 @@ def test_it_reads_self_descriptions_roles_and_industrial_homographs(
 )
 def test_it_knows_phrasings_found_in_recall_drills(text: str, expected: tuple[str, ...]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Precision drills: negations across a list, places that exist, signatures on forms.
+        "I don't have any disabilities or medical conditions to report.",
+        "Our client runs a rehab clinic and needs an automated pharmacy.",
+        "工場の近くにお寺があるため、静かな時間帯を設けています。",
+        "出席表に間違えて二回署名しました。",
+        "妊娠検査薬のパッケージの刷新を検討しています。",
+    ],
+)
+def test_it_stays_quiet_on_precision_drills(text: str) -> None:
+    _check(text, ())
