@@ -28,7 +28,7 @@ from schemathesis.generation import GenerationMode  # noqa: E402
 
 # Enough to reach every handler's validation with odd values on both cores in well under a
 # minute; derandomized so a failure in CI is the same failure on a laptop.
-EXAMPLES = 12
+EXAMPLES = 20
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
