@@ -341,16 +341,16 @@ def _about_an_animal_or_thing(
     (an allergy to cats is still the writer's). "Our PLCs are deaf after the update",
     「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
     the term a figure of speech (a stolen laptop is still a theft suffered)."""
-    if "@pet" not in ctx.cues and "@thing" not in ctx.cues:
+    subjects = ctx.cues_in("@pet", lo, start)
+    if entry.kind != "crime_victim":
+        subjects += ctx.cues_in("@thing", c_lo, start)
+    if not subjects:
         return False
     term = ctx.text[start:end]
     if "allerg" in term or "あれるぎー" in term:
         return False
     # The animal or thing stays the subject until a person is named after it (「猫が糖尿病で、
     # 毎日インスリン注射を」, but "my cat is sick and I have the flu").
-    subjects = ctx.cues_in("@pet", lo, start)
-    if entry.kind != "crime_victim":
-        subjects += ctx.cues_in("@thing", c_lo, start)
     return any(
         not any(ctx.has_cue(kind, subject_end, end) for kind in PERSON_CUES)
         for _, subject_end in subjects

@@ -181,7 +181,9 @@ class _Pass:
         """Term hits and cue spans by kind, all in offsets of ``text`` (the folded text)."""
         found: list[Match] = []
         cues: dict[str, list[tuple[int, int]]] = {}
-        if _HAS_LATIN_RE.search(text):
+        # A Japanese text needs the English pass only for Latin letters (ADHD, LGBT, DV);
+        # digits alone (10時, 2名) hold no term.
+        if text.isascii() or _HAS_LATIN_RE.search(text):
             closed, terms, kinds = self.latin_closed, self.latin_terms, self.latin_cues
             matches = self.latin.find_matches_as_indexes(word_marked(text), overlapping=True)
             for index, start, end in matches:
@@ -257,4 +259,4 @@ def _split(
     return terms, tuple(kinds)
 
 
-_HAS_LATIN_RE = re.compile(r"[a-z0-9]")
+_HAS_LATIN_RE = re.compile(r"[a-z]")
