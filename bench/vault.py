@@ -111,11 +111,9 @@ def main() -> None:
     from django.db import connection, transaction
 
     from hogo.policy.services import policy_file_read, policy_load
-    from hogo.vault.access import subjects_access, subjects_export
+    from hogo.vault.access import _subjects_by_identifier, subjects_access, subjects_export
     from hogo.vault.erasure import subject_erase
-    from hogo.vault.keys import blind_indexer
     from hogo.vault.models import IdentifierKind
-    from hogo.vault.normalize import email_normalize
     from hogo.vault.records import ItemIn, SubjectIn
     from hogo.vault.services import subjects_ingest
 
@@ -202,16 +200,12 @@ def main() -> None:
             return cursor.fetchall()
 
     def vault_find(email: str) -> object:
-        """The lookup itself, in the same plain SQL as the baseline: normalize, HMAC (the
-        index key read from the key store each time), indexed join."""
-        digest = blind_indexer(IdentifierKind.EMAIL).digest(email_normalize(email))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT s.ref FROM vault_blindindex b JOIN vault_subject s ON s.id = b.subject_id "
-                "WHERE b.kind = %s AND b.digest = %s",
-                ["email", digest],
-            )
-            return cursor.fetchall()
+        """The lookup the access path runs, alone: normalize, HMAC with the blind-index key
+        (kept in memory; the KEK file is checked on each use), then the subject (id, ref,
+        status) through the blind index. No purpose check, decryption or audit event."""
+        found = _subjects_by_identifier(IdentifierKind.EMAIL, email)
+        assert len(found) == 1
+        return found
 
     def vault_access(email: str) -> object:
         result = subjects_access(actor=ACTOR, purpose=CAMPAIGN, email=email)

@@ -26,6 +26,7 @@ from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
+    IDENTIFIER_CATEGORIES,
     Acquisition,
     AcquisitionPurpose,
     BlindIndex,
@@ -409,13 +410,16 @@ def _subjects_by_identifier(kind: str, raw: str) -> list[_Subject]:
     connection = connections[router.db_for_read(Subject)]
     quote = connection.ops.quote_name
     subject, index = quote(Subject._meta.db_table), quote(BlindIndex._meta.db_table)
+    found = f"SELECT subject_id FROM {index} WHERE kind = %s AND digest = %s"  # noqa: S608
+    if connection.vendor == "postgresql":
+        # The index rows first, as an array: PostgreSQL planned the join (or IN) for longer
+        # than it took to run it, twice the time of the whole lookup.
+        sql = f"SELECT id, ref, status FROM {subject} WHERE id = ANY(ARRAY({found})) ORDER BY id"  # noqa: S608
+    else:
+        sql = f"SELECT id, ref, status FROM {subject} WHERE id IN ({found}) ORDER BY id"  # noqa: S608
     with connection.cursor() as cursor:
         # Table names come from the models and every value is bound: nothing to inject.
-        cursor.execute(
-            f"SELECT s.id, s.ref, s.status FROM {index} b JOIN {subject} s ON s.id = b.subject_id "  # noqa: S608
-            "WHERE b.kind = %s AND b.digest = %s ORDER BY s.id",
-            [str(kind), digest],
-        )
+        cursor.execute(sql, [str(kind), digest])
         return [_Subject(*row) for row in cursor.fetchall()]
 
 
@@ -509,28 +513,30 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
     each, oldest acquisition first.
 
     Plain SQL (standard, on both databases): on an export this query returns most of the rows
-    opened, and the ORM's per-row conversions cost more than the decryption itself."""
+    opened, and the ORM's per-row conversions cost more than the decryption itself. An item
+    linked to a blind index is an identifier whose kind follows from its category (ingest and
+    correction both index it under that kind), so no join to the index table is needed: that
+    join was half of this query's time on PostgreSQL."""
     connection = connections[router.db_for_read(Item)]
-    quote = connection.ops.quote_name
-    item, index = quote(Item._meta.db_table), quote(BlindIndex._meta.db_table)
+    item = connection.ops.quote_name(Item._meta.db_table)
     by_subject: dict[int, list[_Sealed]] = {}
     ordered = sorted(usable)
     for start in range(0, len(ordered), CHUNK):
         chunk = ordered[start : start + CHUNK]
-        # Table names come from the models and every value is bound: nothing to inject.
+        # The table name comes from the model and every value is bound: nothing to inject.
         sql = (
-            "SELECT i.id, i.subject_id, i.acquisition_id, i.field, i.category, i.sealed, b.kind, "  # noqa: S608
-            "i.special_care, i.consent_ref, i.consent_withdrawn_at "
-            f"FROM {item} i LEFT JOIN {index} b ON b.id = i.identifier_id "
-            f"WHERE i.acquisition_id IN ({', '.join(['%s'] * len(chunk))}) "
-            "ORDER BY i.acquisition_id"
+            "SELECT id, subject_id, acquisition_id, field, category, sealed, "  # noqa: S608
+            "identifier_id IS NOT NULL, special_care, consent_ref, consent_withdrawn_at "
+            f"FROM {item} WHERE acquisition_id IN ({', '.join(['%s'] * len(chunk))}) "
+            "ORDER BY acquisition_id"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, chunk)
             rows = cursor.fetchall()
-        for pk, subject_pk, acq, field, cat, blob, kind, special, consent, withdrawn in rows:
+        for pk, subject_pk, acq, field, cat, blob, indexed, special, consent, withdrawn in rows:
             if cat not in usable[acq]:
                 continue
+            kind = _KIND_OF_CATEGORY.get(cat) if indexed else None
             withheld = bool(special) and not (consent and withdrawn is None)
             sealed = _Sealed(pk, field, cat, blob, kind, withheld)
             if (held := by_subject.get(subject_pk)) is None:
@@ -538,6 +544,9 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
             else:
                 held.append(sealed)
     return by_subject
+
+
+_KIND_OF_CATEGORY = {category: kind for kind, category in IDENTIFIER_CATEGORIES.items()}
 
 
 def _view(

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -73,7 +73,7 @@ def subject_erase(
             raise Conflict(f"subject {subject_id} is already {subject.status}", code="gone")
         items = Item.objects.filter(subject=subject)
         count = _dispose(items, reason=reason, actor=actor, request_ref=request_ref)
-        BlindIndex.objects.filter(subject=subject).delete()
+        _indexes_delete(subject.pk)
         notes = _notes_delete([subject.ref])
         _close(subject, SubjectStatus.ERASED)
         audit_record(
@@ -285,6 +285,17 @@ def _dispose(
 
 def _notes_delete(subject_refs: Sequence[str]) -> int:
     return Note.objects.filter(owner__in=list(subject_refs)).delete()[0] if subject_refs else 0
+
+
+def _indexes_delete(subject_pk: int) -> None:
+    """Deletes every blind-index row of a subject whose items are already deleted, in one
+    statement: Django's delete() would first load the rows and null the (now absent) items'
+    links to them, two more round trips on every erasure."""
+    connection = connections[router.db_for_write(BlindIndex)]
+    table = connection.ops.quote_name(BlindIndex._meta.db_table)
+    with connection.cursor() as cursor:
+        # The table name comes from the model and the value is bound: nothing to inject.
+        cursor.execute(f"DELETE FROM {table} WHERE subject_id = %s", [subject_pk])  # noqa: S608
 
 
 def _indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
