@@ -209,6 +209,14 @@ class Context:
         found = self.cues.get(kind)
         return bool(found) and any(s >= lo and e <= hi for s, e in found)  # type: ignore[union-attr]
 
+    def has_cue_around(self, kind: str, lo: int, hi: int, start: int, end: int) -> bool:
+        """A cue of the kind in [lo, hi) but not inside the term [start, end) itself (the
+        キャンペーン of 「再選キャンペーン」 is not a topic of that term)."""
+        found = self.cues.get(kind)
+        if not found:
+            return False
+        return any(s >= lo and e <= hi and (e <= start or s >= end) for s, e in found)
+
     def cues_in(self, kind: str, lo: int, hi: int) -> list[Cue]:
         found = self.cues.get(kind)
         if not found:
@@ -412,7 +420,7 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         # would happen to is anyone; the colleague is not the subject.
         return Verdict(False, "hypothetical")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
-    if level < STRICT and ctx.has_cue("@report", s_lo, s_hi):
+    if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):
         return Verdict(False, "report")
     if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
         return Verdict(False, "generic")
@@ -421,17 +429,19 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         # group, not someone.
         return Verdict(False, "statistics")
     for kind in ("@hypo", "@policy"):
-        if level < ATTACHED and ctx.has_cue(kind, s_lo, s_hi):
+        if level < ATTACHED and ctx.has_cue_around(kind, s_lo, s_hi, start, end):
             return Verdict(False, kind[1:])
     # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
     # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.
     if (
         level < STRICT
         and evidence != "field"
-        and (ctx.has_cue("@hypo", c_lo, start) or ctx.has_cue("@form", c_lo, c_hi))
+        and (
+            ctx.has_cue("@hypo", c_lo, start) or ctx.has_cue_around("@form", c_lo, c_hi, start, end)
+        )
     ):
         return Verdict(False, "hypo_or_policy")
-    if level < ATTACHED and ctx.has_cue("@topic", c_lo, c_hi):
+    if level < ATTACHED and ctx.has_cue_around("@topic", c_lo, c_hi, start, end):
         return Verdict(False, "topic")
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
         return Verdict(False, "no_person")

@@ -418,3 +418,24 @@ def test_it_knows_phrasings_found_in_recall_drills(text: str, expected: tuple[st
 )
 def test_it_stays_quiet_on_precision_drills(text: str) -> None:
     _check(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indirect phrasings from the second recall drill.
+        ("I'll be out for a few weeks after my op.", ("health",)),
+        ("Doctors found a lump and I'm waiting for the results.", ("health",)),
+        ("I've done time and I'm honest about it.", ("criminal_record",)),
+        ("I was held up at gunpoint last year.", ("crime_victim",)),
+        ("My father was never on my birth certificate.", ("social_status",)),
+        ("I have no sight in my left eye.", ("disability",)),
+        ("基調講演に手話通訳をお願いしたいです。", ("disability",)),
+        ("飲酒運転で免許が取り消されました。", ("criminal_record",)),
+        ("地元議員の再選キャンペーンでボランティアをしています。", ("political",)),
+        ("出生届に父親の名前がありません。", ("social_status",)),
+        ("車椅子利用者の避難経路について教えてください。", ()),
+    ],
+)
+def test_it_knows_indirect_phrasings(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
