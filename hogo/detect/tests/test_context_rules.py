@@ -439,3 +439,20 @@ def test_it_stays_quiet_on_precision_drills(text: str) -> None:
 )
 def test_it_knows_indirect_phrasings(text: str, expected: tuple[str, ...]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The second precision drill: the new phrasings in other senses.
+        "The bad back-end code slowed our portal; I fixed it last night.",
+        "I replaced my op amp with a lower-noise one.",
+        "I've done time management training twice already.",
+        "I see a weakness in my argument about fieldbus costs.",
+        "I was in the hospital to deliver a robot for their pharmacy.",
+        "Our quality audit found a lump of solder on the board.",
+        "I'm expecting a delivery from you this week.",
+    ],
+)
+def test_it_keeps_new_phrasings_to_their_sense(text: str) -> None:
+    _check(text, ())
