@@ -407,7 +407,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
         return Verdict(False, f"without{entry.needs}")
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
-    if _attached(ctx, start, end, c_lo, c_hi):
+    if _attached(ctx, start, end, c_lo, c_hi) and not ctx.has_cue("@self_too", s_lo, s_hi):
+        # "people with dyslexia like me" is the writer after all.
         return Verdict(False, "generic_or_topic")
     if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
         return Verdict(False, "animal_or_thing")

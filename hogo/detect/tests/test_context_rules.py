@@ -456,3 +456,18 @@ def test_it_knows_indirect_phrasings(text: str, expected: tuple[str, ...]) -> No
 )
 def test_it_keeps_new_phrasings_to_their_sense(text: str) -> None:
     _check(text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The writer counting themselves in the class.
+        ("Is extended time available for people with dyslexia like me?", ("disability",)),
+        ("Will the venue be OK for someone who uses a wheelchair, like me?", ("disability",)),
+        ("私のような発達障害のある方でも受験できますか。", ("disability",)),
+        ("Is there support for people with dyslexia?", ()),
+        ("発達障害のある方でも受験できますか。", ()),
+    ],
+)
+def test_it_counts_the_writer_in_a_class_like_me(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
