@@ -395,7 +395,26 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     return False
 
 
+# Drops that only say no particular person was named; the writer's "I use one" undoes them.
+_NO_PERSON_REASONS = frozenset(
+    ("generic_or_topic", "generic", "hypo", "policy", "hypo_or_policy", "topic", "no_person")
+)
+
+
 def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
+    verdict = _judge(ctx, entry, start, end, ja=ja)
+    if verdict.accepted or verdict.reason not in _NO_PERSON_REASONS or "@anaphor" not in ctx.cues:
+        return verdict
+    # "Is the hall wheelchair accessible? I use one.", 「〜の方は受験できますか。私もそうです。」:
+    # the writer claims the term in the same sentence or the next one.
+    _, s_hi = ctx.sentence(start, end)
+    next_hi = ctx.sentence(s_hi + 1, s_hi + 1)[1] if s_hi + 1 < len(ctx.text) else s_hi
+    if ctx.has_cue("@anaphor", end, next_hi):
+        return Verdict(True, "anaphor")
+    return verdict
+
+
+def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi):

@@ -471,3 +471,20 @@ def test_it_keeps_new_phrasings_to_their_sense(text: str) -> None:
 )
 def test_it_counts_the_writer_in_a_class_like_me(text: str, expected: tuple[str, ...]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The writer claims, in the next breath, what was asked about in general.
+        ("Is the hall wheelchair accessible? I use one.", ("disability",)),
+        ("Do you have support for candidates with ADHD? I was diagnosed last year.", ("disability",)),
+        ("発達障害のある方でも受験できますか。実は私もそうです。", ("disability",)),
+        ("Is the hall wheelchair accessible? I need to know for our visitors.", ()),
+        ("Do you offer halal meals? Many visitors ask.", ()),
+    ],
+)
+def test_it_follows_the_writer_claiming_a_general_term(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    _check(text, expected)
