@@ -478,7 +478,7 @@ def test_it_counts_the_writer_in_a_class_like_me(text: str, expected: tuple[str,
     [
         # The writer claims, in the next breath, what was asked about in general.
         ("Is the hall wheelchair accessible? I use one.", ("disability",)),
-        ("Do you have support for candidates with ADHD? I was diagnosed last year.", ("disability",)),
+        ("Any support for candidates with ADHD? I was diagnosed last year.", ("disability",)),
         ("発達障害のある方でも受験できますか。実は私もそうです。", ("disability",)),
         ("Is the hall wheelchair accessible? I need to know for our visitors.", ()),
         ("Do you offer halal meals? Many visitors ask.", ()),
