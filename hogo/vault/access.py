@@ -14,6 +14,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.db import connections, router, transaction
@@ -406,21 +407,32 @@ def _subjects_by_identifier(kind: str, raw: str) -> list[_Subject]:
     except ValueError as exc:
         raise InvalidInput(f"{kind}: {exc}") from None
     digest = blind_indexer(kind).digest(normal)
-    # Plain SQL: the ORM's query building cost more than the indexed lookup itself.
     connection = connections[router.db_for_read(Subject)]
-    quote = connection.ops.quote_name
-    subject, index = quote(Subject._meta.db_table), quote(BlindIndex._meta.db_table)
-    found = f"SELECT subject_id FROM {index} WHERE kind = %s AND digest = %s"  # noqa: S608
-    if connection.vendor == "postgresql":
-        # The index rows first, as an array: PostgreSQL planned the join (or IN) for longer
-        # than it took to run it, twice the time of the whole lookup.
-        sql = f"SELECT id, ref, status FROM {subject} WHERE id = ANY(ARRAY({found})) ORDER BY id"  # noqa: S608
-    else:
-        sql = f"SELECT id, ref, status FROM {subject} WHERE id IN ({found}) ORDER BY id"  # noqa: S608
     with connection.cursor() as cursor:
-        # Table names come from the models and every value is bound: nothing to inject.
-        cursor.execute(sql, [str(kind), digest])
+        cursor.execute(_lookup_sql(connection.alias, connection.vendor, str(kind)), [digest])
         return [_Subject(*row) for row in cursor.fetchall()]
+
+
+@lru_cache(maxsize=16)
+def _lookup_sql(alias: str, vendor: str, kind: str) -> str:
+    """The subjects holding one blind-index digest of `kind`, in plain SQL (the ORM's query
+    building cost more than the indexed lookup). The kind is written into the statement, not
+    bound: it is one of four constants, and SQLite recompiled a statement with a bound kind on
+    every run (the e-mail index is partial on the kind), twice the lookup's own time."""
+    if kind not in IdentifierKind.values:
+        raise ValueError("unknown identifier kind")
+    quote = connections[alias].ops.quote_name
+    subject, index = quote(Subject._meta.db_table), quote(BlindIndex._meta.db_table)
+    # Table names come from the models, the kind is a checked constant, the digest is bound.
+    found = f"SELECT subject_id FROM {index} WHERE kind = '{kind}' AND digest = %s"  # noqa: S608
+    if vendor == "postgresql":
+        # The index rows first, as an array: PostgreSQL planned a join (or IN) for longer than
+        # it took to run it, twice the time of the whole lookup.
+        return f"SELECT id, ref, status FROM {subject} WHERE id = ANY(ARRAY({found})) ORDER BY id"  # noqa: S608
+    return (
+        f"SELECT s.id, s.ref, s.status FROM {index} b JOIN {subject} s ON s.id = b.subject_id "  # noqa: S608
+        f"WHERE b.kind = '{kind}' AND b.digest = %s ORDER BY s.id"
+    )
 
 
 def _views(
