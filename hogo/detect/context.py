@@ -231,11 +231,13 @@ class Context:
         has a personal predicate somewhere; 0: nothing.
         """
         for kind in PERSON_CUES:
-            # A cue inside the term is a person only where the term opens with it ("my
-            # honseki"), not as its head noun ("partner" in "same-sex partners").
+            # Inside the term the writer counts ("cloned my card", "my honseki"), and another
+            # person only where the term opens with them, not as its head noun ("partner" in
+            # "same-sex partners").
             found = self.cues.get(kind)
             if found and any(
-                s >= lo and e <= hi and (e <= start or s >= end or s == start) for s, e in found
+                s >= lo and e <= hi and (e <= start or s >= end or s == start or kind == "@self")
+                for s, e in found
             ):
                 return STRICT, kind[1:]
         for s, e in self.person_spans:

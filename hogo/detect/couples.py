@@ -85,7 +85,7 @@ def _writer_genders(
         # A tag right after the partner word is the partner's: "my partner (he/him)",
         # 「パートナー（男性）」; elsewhere it is the writer's: "Tom here (he/him)".
         if any(
-            not any(p_start <= start <= p_end + 15 for (p_start, p_end), _ in partners)
+            not any(p_start <= start <= p_end + 3 for (p_start, p_end), _ in partners)
             for start, _ in cues.get(kind, ())
         ):
             genders.add(gender)

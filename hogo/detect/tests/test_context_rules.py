@@ -488,3 +488,23 @@ def test_it_follows_the_writer_claiming_a_general_term(
     text: str, expected: tuple[str, ...]
 ) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The third recall drill.
+        ("Someone cloned my card and spent £2,000.", ("crime_victim",)),
+        ("My daughter was abducted briefly last year; she's safe now.", ("crime_victim",)),
+        ("I spent 18 months in a young offenders' institution.", ("criminal_record",)),
+        ("My boyfriend and I (both guys) would like the couples' rate.", ("sexual_orientation",)),
+        ("妻のマリアと私（ソフィア、女性）で参加します。", ("sexual_orientation",)),
+        ("パートナー（男性）と参加します。", ()),
+        ("その週末は息子のバルミツワーがあります。", ("religion",)),
+        ("6歳で里親に預けられました。", ("social_status",)),
+        ("地方選挙に無所属で立候補しました。", ("political",)),
+        ("幹事に立候補しました。", ()),
+    ],
+)
+def test_it_knows_the_third_drill(text: str, expected: tuple[str, ...]) -> None:
+    _check(text, expected)
