@@ -76,6 +76,7 @@ class Content:
     provision_stopped: bool
     provision_records: list[dict[str, object]]
     disposals: list[dict[str, object]]
+    notes: list[dict[str, object]]
 
 
 def package_password(package_ref: str) -> str:
@@ -207,6 +208,10 @@ def package_content(*, case: Case, actor: str) -> Content:
             }
             for d in disclosure.disposals
         ],
+        notes=[
+            {"kind": n.kind, "created_at": n.created_at.isoformat(), "text": n.text}
+            for n in disclosure.notes
+        ],
     )
 
 
@@ -246,6 +251,7 @@ def package_files(content: Content, *, language: str, pdf: bool = True) -> dict[
             ["id", "kind", "target", "given_at", "withdrawn_at", "active", "policy_version"],
         ),
         "provision_records.csv": _csv(content.provision_records, PROVISION_COLUMNS),
+        "messages.csv": _csv(content.notes, ["created_at", "kind", "text"]),
     }
     if pdf:
         files[f"disclosure-{language}.pdf"] = package_pdf(content, language=language)

@@ -182,6 +182,7 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
     if subject is None:
         raise NotFound(f"subject {subject_id} does not exist")
     items: list[DisclosedItem] = []
+    notes: list[NoteView] = []
     # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
     cipher = data_keys_load([subject.ref]).get(subject.ref)
     if subject.status == SubjectStatus.ACTIVE and cipher is not None:
@@ -208,6 +209,9 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
                     retain_until=item.retain_until,
                 )
             )
+        for note in Note.objects.filter(owner=subject.ref).order_by("created_at", "pk"):
+            text = field_open(cipher, note.sealed, aad=note_aad(note.pk, subject.ref, note.kind))
+            notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
     suspended = list(
         Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
             "purpose", flat=True
@@ -219,7 +223,12 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         action="vault.disclose",
         purpose=DISCLOSURE_PURPOSE,
         subjects=[subject.ref],
-        detail={"request_ref": request_ref, "items": len(items), "disposals": len(disposals)},
+        detail={
+            "request_ref": request_ref,
+            "items": len(items),
+            "notes": len(notes),
+            "disposals": len(disposals),
+        },
     )
     return Disclosure(
         subject_id=subject.ref,
@@ -228,6 +237,7 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         suspended_purposes=sorted(p for p in suspended if p is not None),
         suspended_all=None in suspended,
         disposals=disposals,
+        notes=notes,
     )
 
 

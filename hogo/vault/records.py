@@ -125,6 +125,8 @@ class Disclosure:
     suspended_purposes: list[str]
     suspended_all: bool
     disposals: list[DisclosedDisposal]
+    # Texts kept under the person's key (inquiry replies and the like, notes.py): held data too.
+    notes: list["NoteView"] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

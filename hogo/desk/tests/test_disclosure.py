@@ -12,6 +12,7 @@ from hogo.desk.package import package_password
 from hogo.desk.services import case_approve, case_fee_record
 from hogo.desk.tests.conftest import HANAKO, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
+from hogo.vault.notes import note_seal
 
 pytestmark = pytest.mark.django_db
 STAFF = "user:1"
@@ -21,6 +22,9 @@ def test_it_mails_an_encrypted_package_that_opens_with_the_derived_password(
     policy: Policy, inbox: Inbox
 ) -> None:
     subject_id = person()
+    reply = "お問合せの件、来週の認証試験に間に合います。"
+    with committed():
+        note_seal(actor=STAFF, owner=subject_id, kind="reply", text=reply)
     case = verified(inbox, "disclosure")
     assert case.subject_ref == subject_id
     with committed():
@@ -52,8 +56,10 @@ def test_it_mails_an_encrypted_package_that_opens_with_the_derived_password(
         "acquisitions.csv",
         "consents.csv",
         "provision_records.csv",
+        "messages.csv",
         "disclosure-ja.pdf",
     }
+    assert [(n["kind"], n["text"]) for n in data["notes"]] == [("reply", reply)]
     values = {i["category"]: i["value"] for i in data["items"]}
     assert values == {"email": HANAKO, "name": "山田 花子", "organization": "三ツ星電機"}
     assert "三ツ星電機" in items_csv
