@@ -44,12 +44,17 @@ def kek_for_wrapping() -> KeyEncryptionKey:
         active = store.active()
     except KekMissing:
         held = DataKey.objects.count() + KeyStoreSecret.objects.count()
-        if held:
+        if not held:
+            return store.create()
+        try:
+            # Keys exist: either another process made the first KEK since we looked (it writes
+            # the file before any key), or the KEK is truly lost.
+            active = store.active()
+        except KekMissing:
             raise KekMissing(
                 f"the key store holds {held} wrapped keys but the {store.describe()} is missing: "
                 "restore it (or set HOGO_MASTER_KEY_FILE); hogo will not make a new one"
             ) from None
-        return store.create()
     return store.pending() or active
 
 
