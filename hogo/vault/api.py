@@ -11,7 +11,9 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
+from hogo.detect import scan
 from hogo.errors import HogoError, InvalidInput, NotFound, Refused
+from hogo.policy.selectors import policy_active
 from hogo.vault.access import subjects_access
 from hogo.vault.erasure import subject_erase
 from hogo.vault.models import DisposalReason, Source
@@ -173,6 +175,7 @@ def subject_create(request: HttpRequest, body: SubjectIn) -> Status[SubjectCreat
     unknown = set(body.special_care) - set(body.data)
     if unknown:
         raise InvalidInput("special_care: names fields that are not in data")
+    _special_care_guard(body)
     items = [
         ItemIn(
             field=field,
@@ -195,6 +198,25 @@ def subject_create(request: HttpRequest, body: SubjectIn) -> Status[SubjectCreat
         source=Source.API,
     )
     return Status(201, SubjectCreatedOut(**vars(result)))
+
+
+def _special_care_guard(body: SubjectIn) -> None:
+    """Free text the caller did not declare as special-care goes through the detector first,
+    as the forms and imports do (policy 3.3): found, nothing is stored."""
+    channel = policy_active().channels.get(body.channel)
+    if channel is None:
+        return  # subject_ingest names the unknown channel
+    for field_id, value in body.data.items():
+        field = channel.field(field_id)
+        if field is None or not field.free_text or field_id in body.special_care:
+            continue
+        if categories := scan(value).categories:
+            raise Refused(
+                f"data.{field_id}: seems to include special-care information "
+                f"({', '.join(categories)}); remove it, or declare it in special_care with the "
+                "person's explicit consent where the channel allows it",
+                code=RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT,
+            )
 
 
 @router.get(

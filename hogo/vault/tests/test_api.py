@@ -9,6 +9,7 @@ from django.test import Client
 
 from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
+from hogo.vault.models import Subject
 from hogo.vault.tests.conftest import CAMPAIGN, INQUIRY
 
 ApiAs = Callable[[User], Client]
@@ -116,6 +117,24 @@ class TestRegister:
         assert response.status_code == 403
         assert error_code(response) == "special_care_without_consent"
         assert "持病" not in response.json()["error"]["message"]
+
+    def test_it_runs_undeclared_free_text_through_the_detector_and_stores_nothing(
+        self, policy: Policy, api_as: ApiAs, officer: User
+    ) -> None:
+        body = {
+            "channel": "inquiry",
+            "purposes": [INQUIRY],
+            "identifiers": {"email": "hanako.yamada@example.jp"},
+            "data": {"message": "来週は透析の日なので、説明会は別の日にしてください。"},
+        }
+        response = post(api_as(officer), URL, body)
+        assert response.status_code == 403
+        assert error_code(response) == "special_care_without_consent"
+        assert "health" in response.json()["error"]["message"]
+        assert "透析" not in response.json()["error"]["message"]
+        assert not Subject.objects.exists()
+        plain = {**body, "data": {"message": "説明会の資料を送ってください。"}}
+        assert post(api_as(officer), URL, plain).status_code == 201
 
 
 class TestLookup:
