@@ -4,19 +4,13 @@ which purposes, which consents, which fields, from which network) and the work a
 (inquiry cases, member accounts, directory receipts and import jobs).
 """
 
-import base64
-import os
 import uuid
 
 from django.db import models
 from django.db.models import Q
 
+from hogo.refs import ref_new
 from hogo.vault.models import Acquisition, Subject
-
-
-def ref_new(prefix: str) -> str:
-    # 80 random bits, lower-case base32, like the vault's subject refs.
-    return f"{prefix}_" + base64.b32encode(os.urandom(10)).decode().lower()
 
 
 def acquisition_ref_new() -> str:

@@ -5,18 +5,15 @@ again under a newer notice closes the older record (`superseded_by`) so that at 
 record per (subject, kind, target) is active, which the database enforces.
 """
 
-import base64
-import os
-
 from django.db import models
 from django.db.models import Q
 
+from hogo.refs import ref_new
 from hogo.vault.models import Subject
 
 
 def consent_ref_new() -> str:
-    # 80 random bits like subject refs: unguessable, safe in URLs and the audit log.
-    return "con_" + base64.b32encode(os.urandom(10)).decode().lower()
+    return ref_new("con")
 
 
 class ConsentKind(models.TextChoices):

@@ -20,9 +20,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hogo.desk.content import mail_content, mail_seal
-from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step, ref_new
+from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step
 from hogo.errors import Conflict
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.refs import ref_new
 from hogo.vault.access import notes_open
 from hogo.vault.notes import REQUEST_PURPOSE, notes_forget
 

@@ -13,17 +13,11 @@ an AES-256 zip whose password is derived from the server secret, never stored. D
 case's content destroys its key (sweep.py, README).
 """
 
-import base64
-import os
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-
-def ref_new(prefix: str) -> str:
-    # 80 random bits, lower-case base32: unguessable, safe in URLs, mail and the audit log.
-    return f"{prefix}_" + base64.b32encode(os.urandom(10)).decode().lower()
+from hogo.refs import ref_new
 
 
 def case_ref_new() -> str:

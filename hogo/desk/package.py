@@ -24,10 +24,11 @@ from django.utils.crypto import salted_hmac
 
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
-from hogo.desk.models import Case, DownloadLink, Package, ref_new
+from hogo.desk.models import Case, DownloadLink, Package
 from hogo.desk.verification import keyed_hash
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
+from hogo.refs import ref_new
 from hogo.share.selectors import provision_records_for
 from hogo.vault.access import subject_disclose
 from hogo.vault.lookup import acquisitions_for

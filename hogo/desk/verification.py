@@ -14,8 +14,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from hogo.desk.models import Case, Throttle, Verification, VerificationPurpose, ref_new
+from hogo.desk.models import Case, Throttle, Verification, VerificationPurpose
 from hogo.errors import HogoError
+from hogo.refs import ref_new
 
 CODE_LIFETIME = timedelta(minutes=10)
 CODE_ATTEMPTS = 3

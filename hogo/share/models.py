@@ -8,19 +8,13 @@ subject (ProvisionLine), Package (the encrypted export).
 Art. 31: ReferableConfirmation (personally referable information to a recipient).
 """
 
-import base64
-import os
 from datetime import date
 
 from django.db import models
 from django.db.models import Q
 
+from hogo.refs import ref_new
 from hogo.vault.models import Subject
-
-
-def ref_new(prefix: str) -> str:
-    # 80 random bits like subject refs: unguessable, safe in URLs and the audit log.
-    return f"{prefix}_" + base64.b32encode(os.urandom(10)).decode().lower()
 
 
 def recipient_ref_new() -> str:

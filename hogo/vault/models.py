@@ -13,12 +13,12 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from hogo.refs import ref_new
 from hogo.vault.crypto import associated_data
 
 
 def subject_ref_new() -> str:
-    # 80 random bits, lower-case base32: pseudonymous, unguessable, safe in URLs and audit.
-    return "sub_" + base64.b32encode(os.urandom(10)).decode().lower()
+    return ref_new("sub")
 
 
 def subject_refs_new(count: int) -> list[str]:
