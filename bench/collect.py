@@ -41,7 +41,9 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
+
+from harness import postgres_recreate
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
@@ -70,20 +72,6 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--skip-forms", action="store_true")
     parser.add_argument("--database-url", default="", help="PostgreSQL; default SQLite")
     return parser.parse_args()
-
-
-def postgres_recreate(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.strip("/")
-    if not name.endswith("bench"):
-        sys.exit("bench/collect.py: the PostgreSQL database name must end in 'bench' (dropped)")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for db in (name, f"{name}_keys"):
-            conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{db}"')
 
 
 def directory_write(path: Path, rows: int) -> None:

@@ -24,14 +24,14 @@ import json
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+
+from harness import postgres_recreate
 
 ACTOR = "system:bench"
 DESK = "user:1"
@@ -84,20 +84,6 @@ def person(i: int, rng: random.Random) -> dict[str, str]:
         "interest": "CC-Link IE TSN",
         "answer": "Very useful; please hold it in Osaka too.",
     }
-
-
-def postgres_recreate(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.strip("/")
-    if not name.endswith("bench"):
-        sys.exit("bench/desk.py: the PostgreSQL database name must end in 'bench' (it is dropped)")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for db in (name, f"{name}_keys"):
-            conn.execute(f'DROP DATABASE IF EXISTS "{db}"')
-            conn.execute(f'CREATE DATABASE "{db}"')
 
 
 def stats(samples: Sequence[float]) -> dict[str, float]:

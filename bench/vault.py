@@ -18,14 +18,14 @@ import json
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+
+from harness import postgres_recreate
 
 CAMPAIGN = "campaign-invitations-surveys"
 ACTOR = "system:bench"
@@ -61,20 +61,6 @@ def people(n: int) -> list[dict[str, str]]:
         }
         for i in range(n)
     ]
-
-
-def postgres_recreate(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.strip("/")
-    if not name.endswith("bench"):
-        sys.exit("bench/vault.py: the PostgreSQL database name must end in 'bench' (it is dropped)")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        for db in (name, f"{name}_keys"):
-            conn.execute(f'DROP DATABASE IF EXISTS "{db}"')
-            conn.execute(f'CREATE DATABASE "{db}"')
 
 
 def timed(run: Callable[[], object]) -> float:
