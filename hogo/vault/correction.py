@@ -22,6 +22,7 @@ from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.crypto import FieldCipher
+from hogo.vault.intake import MAX_VALUE_CHARS, NORMALIZERS
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
     IDENTIFIER_CATEGORIES,
@@ -34,7 +35,6 @@ from hogo.vault.models import (
     SubjectStatus,
     item_aad,
 )
-from hogo.vault.services import MAX_VALUE_CHARS, NORMALIZERS
 
 MAX_CORRECTIONS = 50
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")

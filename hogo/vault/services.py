@@ -6,25 +6,21 @@ pseudonymous ids only.
 """
 
 import os
-import re
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Mapping, Sequence
 
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
-from hogo.errors import Conflict, InvalidInput, NotFound, Refused
-from hogo.policy.schema import Channel, Policy
-from hogo.policy.schema import Field as PolicyField
-from hogo.policy.selectors import policy_active, policy_at
+from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.policy.selectors import policy_active
 from hogo.vault.bulk import gc_paused, rows_insert
 from hogo.vault.crypto import FieldCipher, fields_seal
-from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_destroy, data_keys_load
+from hogo.vault.intake import REF, Record, Terms, records_parse, terms_make
+from hogo.vault.keys import data_keys_create, data_keys_destroy, data_keys_load
 from hogo.vault.models import (
-    IDENTIFIER_CATEGORIES,
+    ITEM_AAD_PREFIX,
     Acquisition,
     AcquisitionPurpose,
     BlindIndex,
@@ -34,67 +30,11 @@ from hogo.vault.models import (
     Subject,
     SubjectStatus,
     Suspension,
-    item_aad,
     subject_refs_new,
-)
-from hogo.vault.normalize import (
-    email_normalize,
-    member_number_normalize,
-    name_normalize,
-    phone_normalize,
 )
 from hogo.vault.records import IngestResult, ItemIn, SubjectIn, SuspensionState
 
 MAX_BATCH = 10_000  # subjects per ingest call: one audit event names them all
-MAX_VALUE_CHARS = 10_000
-MAX_IDENTIFIER_CHARS = 320
-MAX_ERRORS_SHOWN = 20
-_NOTICE_SHA256 = re.compile(r"[0-9a-f]{64}")
-_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
-
-NORMALIZERS: dict[str, Callable[[str], str]] = {
-    IdentifierKind.EMAIL: email_normalize,
-    IdentifierKind.PHONE: phone_normalize,
-    IdentifierKind.NAME: name_normalize,
-    IdentifierKind.MEMBER_NUMBER: member_number_normalize,
-}
-
-
-@dataclass(slots=True)
-class _Value:
-    field: str
-    category: str
-    text: str
-    retain_until: datetime
-    special_care: bool = False
-    consent_ref: str = ""
-    kind: str | None = None  # identifier kind, when the value is an identifier
-    digest: str | None = None
-
-
-@dataclass(slots=True)
-class _Record:
-    values: list[_Value]
-    email: str | None = None  # digest
-    phone: str | None = None  # digest
-    ref: str = ""  # the subject's id, known or new
-    pk: int | None = None  # the subject's primary key, once it exists
-    created: bool = False
-    acquisition: int | None = None
-    indexes: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, digest) -> pk
-
-
-@dataclass(frozen=True)
-class _Terms:
-    policy: Policy
-    version: int
-    channel: Channel
-    purposes: tuple[str, ...]
-    acquired_at: datetime
-    expires: dict[str, datetime]  # purpose -> end of retention
-    retain: dict[str, datetime]  # category -> end of the longest retention that allows it
-    fields: dict[str, PolicyField]  # the channel's fields by id
-    special: frozenset[str]  # special-care category ids
 
 
 @transaction.atomic
@@ -112,9 +52,9 @@ def subject_ingest(
     """Stores one acquisition of one person's data; a known e-mail (or, with no e-mail given,
     a phone number known for exactly one subject) attaches it to that subject. Errors name the
     field (`identifiers.email: is not an e-mail address`), never the value."""
-    terms = _terms(channel, purposes, policy_version, notice_sha256, source)
+    terms = terms_make(channel, purposes, policy_version, notice_sha256, source)
     record = SubjectIn(identifiers=identifiers, items=items)
-    parsed = _records_parse(terms, [record], prefixed=False)
+    parsed = records_parse(terms, [record], prefixed=False)
     return _ingest(actor, terms, parsed, notice_sha256, source)[0]
 
 
@@ -136,14 +76,14 @@ def subjects_ingest(
     """
     if not 1 <= len(records) <= MAX_BATCH:
         raise InvalidInput(f"records: give between 1 and {MAX_BATCH} records per call")
-    terms = _terms(channel, purposes, policy_version, notice_sha256, source)
+    terms = terms_make(channel, purposes, policy_version, notice_sha256, source)
     with gc_paused():
-        parsed = _records_parse(terms, records, prefixed=True)
+        parsed = records_parse(terms, records, prefixed=True)
         return _ingest(actor, terms, parsed, notice_sha256, source)
 
 
 def _ingest(
-    actor: str, terms: _Terms, parsed: list[_Record], notice_sha256: str, source: str
+    actor: str, terms: Terms, parsed: list[Record], notice_sha256: str, source: str
 ) -> list[IngestResult]:
     # A race with another writer adding the same e-mail ends in IntegrityError on the
     # e-mail index; the second pass finds the winner's subject and attaches to it.
@@ -164,205 +104,15 @@ def _ingest(
     raise AssertionError("unreachable")
 
 
-def _terms(
-    channel_id: str,
-    purposes: Sequence[str],
-    policy_version: int | None,
-    notice_sha256: str,
-    source: str,
-) -> _Terms:
-    policy = policy_active() if policy_version is None else policy_at(version=policy_version)
-    assert policy.version is not None  # stored policies always carry their version
-    channel = policy.channels.get(channel_id)
-    if channel is None:
-        raise InvalidInput(f"channel: {channel_id!r} is not a channel of policy {policy.version}")
-    if isinstance(purposes, str) or not purposes:
-        raise InvalidInput("purposes: give at least one purpose id")
-    for purpose in purposes:
-        if purpose not in channel.purposes:
-            raise InvalidInput(
-                f"purposes: {purpose!r} is not a purpose of channel {channel_id!r} "
-                f"(policy {policy.version})"
-            )
-    if notice_sha256 and not _NOTICE_SHA256.fullmatch(notice_sha256):
-        raise InvalidInput("notice_sha256: must be 64 lower-case hex digits or empty")
-    if source not in Source.values:
-        raise InvalidInput(f"source: must be one of {', '.join(Source.values)}")
-    now = timezone.now()
-    unique = tuple(dict.fromkeys(purposes))
-    expires = {p: now + timedelta(days=policy.purposes[p].retention_days) for p in unique}
-    retain: dict[str, datetime] = {}
-    for purpose in unique:
-        for category in policy.purposes[purpose].categories:
-            retain[category] = max(retain.get(category, expires[purpose]), expires[purpose])
-    return _Terms(
-        policy,
-        policy.version,
-        channel,
-        unique,
-        now,
-        expires,
-        retain,
-        {f.id: f for f in channel.fields},
-        policy.special_care_ids(),
-    )
-
-
-def _records_parse(terms: _Terms, records: Sequence[SubjectIn], *, prefixed: bool) -> list[_Record]:
-    errors: list[str] = []
-    parsed: list[_Record] = []
-    indexers = {kind: blind_indexer(kind) for kind in IdentifierKind.values}
-    plans: dict[tuple[object, object], _Plan] = {}
-    for number, record in enumerate(records):
-        prefix = f"records[{number}]." if prefixed else ""
-        values: list[_Value] = []
-        digests: dict[str, str] = {}
-
-        def fail(path: str, reason: str) -> None:
-            errors.append(f"{prefix}{path}: {reason}")  # noqa: B023  (collected at once)
-
-        identifiers = record.identifiers
-        if not isinstance(identifiers, Mapping) or not identifiers:
-            fail("identifiers", "give at least one of " + ", ".join(IdentifierKind.values))
-            identifiers = {}
-        for kind, raw in identifiers.items():
-            normalize = NORMALIZERS.get(kind)
-            if normalize is None:
-                fail(
-                    "identifiers",
-                    "unknown identifier kind; use " + ", ".join(IdentifierKind.values),
-                )
-                continue
-            path = f"identifiers.{kind}"
-            text = raw.strip() if isinstance(raw, str) else ""
-            if not text or len(raw) > MAX_IDENTIFIER_CHARS:
-                fail(path, f"must be text of 1 to {MAX_IDENTIFIER_CHARS} characters")
-                continue
-            try:
-                normal = normalize(raw)
-            except ValueError as exc:
-                fail(path, str(exc))
-                continue
-            category = IDENTIFIER_CATEGORIES[kind]
-            retain_until = terms.retain.get(category)
-            if retain_until is None:
-                fail(path, f"category {category!r} is not used by the purposes stated")
-                continue
-            digest = digests[kind] = indexers[kind].digest(normal)
-            values.append(_Value(kind, category, text, retain_until, kind=kind, digest=digest))
-        for index, item in enumerate(record.items):
-            value = _item_parse(terms, item, index, fail, plans)
-            if value is not None:
-                values.append(value)
-        parsed.append(
-            _Record(
-                values,
-                email=digests.get(IdentifierKind.EMAIL),
-                phone=digests.get(IdentifierKind.PHONE),
-            )
-        )
-    if errors:
-        more = len(errors) - MAX_ERRORS_SHOWN
-        shown = "; ".join(errors[:MAX_ERRORS_SHOWN]) + (f"; and {more} more" if more > 0 else "")
-        refused = [e for e in errors if e.endswith(_NO_CONSENT)]
-        if refused and len(refused) == len(errors):
-            raise Refused(shown, code="special_care_without_consent")
-        raise InvalidInput(shown)
-    return parsed
-
-
-_NO_CONSENT = "special-care data needs the person's explicit consent (special_care_consent)"
-_IDENTIFIER_CATEGORY_IDS = frozenset(IDENTIFIER_CATEGORIES.values())
-
-
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """What the channel and the purposes say about one (field, category) of an item: worked out
-    once per call, since a batch repeats the same few fields thousands of times."""
-
-    error: str | None  # the field or category does not fit
-    category: str = ""
-    special: bool = False
-    retain_until: datetime | None = None  # None: no purpose stated uses the category
-
-
-def _item_plan(terms: _Terms, field_id: object, given: object) -> _Plan:
-    spec = terms.fields.get(field_id)  # type: ignore[call-overload]
-    if spec is None:
-        return _Plan(f"not a field of channel {terms.channel.id!r}")
-    category = given or spec.category
-    special = category in terms.special
-    if category != spec.category and not (spec.free_text and special):
-        return _Plan(f"category {category!r} does not fit field {spec.id!r}")
-    if category in _IDENTIFIER_CATEGORY_IDS:
-        return _Plan("identifiers (e-mail, phone, name, member number) go in `identifiers`")
-    assert isinstance(category, str)
-    return _Plan(None, category, special, terms.retain.get(category))
-
-
-def _item_parse(
-    terms: _Terms,
-    item: ItemIn,
-    index: int,
-    fail: Callable[[str, str], None],
-    plans: dict[tuple[object, object], _Plan],
-) -> _Value | None:
-    if not isinstance(item, ItemIn):
-        fail(f"items[{index}]", "must be an ItemIn")
-        return None
-    key = (item.field, item.category)
-    plan = plans.get(key)
-    if plan is None:
-        plan = plans[key] = _item_plan(terms, item.field, item.category)
-    if plan.error is not None:
-        fail(_item_path(index, item), plan.error)
-        return None
-    consent = (item.special_care_consent or "").strip()
-    # Checked before anything else about the value: without consent it is not acquired at all.
-    if plan.special and not (consent and terms.channel.special_care_consent):
-        fail(_item_path(index, item), _NO_CONSENT)
-        return None
-    if plan.retain_until is None:
-        fail(
-            _item_path(index, item),
-            f"category {plan.category!r} is not used by the purposes stated",
-        )
-        return None
-    value = item.value
-    if not isinstance(value, str) or not value.strip():
-        fail(_item_path(index, item), "must be non-empty text (leave an omitted field out)")
-        return None
-    if len(value) > MAX_VALUE_CHARS:
-        fail(_item_path(index, item), f"longer than {MAX_VALUE_CHARS} characters")
-        return None
-    if consent and not _REF.fullmatch(consent):
-        fail(_item_path(index, item), "special_care_consent must be a consent record id")
-        return None
-    return _Value(
-        item.field,
-        plan.category,
-        value,
-        plan.retain_until,
-        special_care=plan.special,
-        consent_ref=consent if plan.special else "",
-    )
-
-
-def _item_path(index: int, item: ItemIn) -> str:
-    """Where an error is: the item's position and its field id (never its value)."""
-    base = f"items[{index}]"
-    return f"{base}({item.field})" if _REF.fullmatch(str(item.field)) else base
-
-
-def _subjects_resolve(parsed: list[_Record]) -> dict[str, FieldCipher]:
+def _subjects_resolve(parsed: list[Record]) -> dict[str, FieldCipher]:
     """Finds each record's subject or plans a new one; returns the new subjects' data keys."""
     emails = {r.email for r in parsed if r.email}
     phones = {r.phone for r in parsed if r.phone and not r.email}
     known_email = {d: owners[0] for d, owners in _index_owners("email", emails).items()}
     known_phone = _index_owners(IdentifierKind.PHONE, phones)
-    planned: dict[tuple[str, str], _Record] = {}  # the first record of a person new here
-    fresh: list[_Record] = []
-    again: list[tuple[_Record, _Record]] = []
+    planned: dict[tuple[str, str], Record] = {}  # the first record of a person new here
+    fresh: list[Record] = []
+    again: list[tuple[Record, Record]] = []
     for record in parsed:
         known: tuple[int, str] | None = None
         key: tuple[str, str] | None = None
@@ -415,8 +165,8 @@ def _index_owners(kind: str, digests: set[str]) -> dict[str, list[tuple[int, str
 
 def _records_write(
     actor: str,
-    terms: _Terms,
-    parsed: list[_Record],
+    terms: Terms,
+    parsed: list[Record],
     notice_sha256: str,
     source: str,
     new_keys: dict[str, FieldCipher],
@@ -474,19 +224,16 @@ def _records_write(
     n = 0
     for record, acquisition_pk in zip(parsed, acquisition_pks, strict=True):
         record.acquisition = acquisition_pk
-        cipher, ref, subject_pk, indexes = (
-            ciphers[record.ref],
-            record.ref,
-            record.pk,
-            record.indexes,
-        )
+        cipher, subject_pk, indexes = ciphers[record.ref], record.pk, record.indexes
+        # The associated data of `item_aad`, joined here for a whole batch.
+        subject_aad = f"\x1f{record.ref}".encode()
         for value in record.values:
             item_pk = item_pks[n]
             n += 1
             identifier = None
             if value.kind is not None and value.digest is not None:
                 identifier = indexes[(value.kind, value.digest)]
-            to_seal.append((cipher, value.text, item_aad(item_pk, ref)))
+            to_seal.append((cipher, value.text, ITEM_AAD_PREFIX + item_pk.encode() + subject_aad))
             items.append(
                 [item_pk, subject_pk, acquisition_pk, value.field, value.category, identifier,
                  None, value.special_care, value.consent_ref, value.retain_until]
@@ -529,17 +276,20 @@ def _item_ids_new(count: int) -> list[str]:
     were written all over it: at 700,000 items on SQLite that was half the insert's cost. The
     random part keeps them unique and unguessable; the time they reveal is the acquisition's,
     which is recorded beside them anyway."""
-    head = (time.time_ns() // 1_000_000).to_bytes(6, "big")
-    noise = os.urandom(10 * count)
-    ids: list[str] = []
-    for start in range(0, len(noise), 10):
-        r = noise[start : start + 10]
-        # Version 7 in the high nibble of byte 6, variant 0b10 in the top bits of byte 8.
-        ids.append((head + bytes((0x70 | r[0] & 0x0F, r[1], 0x80 | r[2] & 0x3F)) + r[3:]).hex())
-    return ids
+    head = (time.time_ns() // 1_000_000).to_bytes(6, "big").hex() + "7"  # version 7
+    noise = os.urandom(10 * count).hex()
+    # Per id 20 random hex digits: 3 after the version, one whose low two bits follow the
+    # variant's `10`, and 15 more; the 20th is not used.
+    return [
+        head + noise[i : i + 3] + _VARIANT[noise[i + 3]] + noise[i + 4 : i + 19]
+        for i in range(0, len(noise), 20)
+    ]
 
 
-def _indexes_write(parsed: list[_Record]) -> None:
+_VARIANT = {f"{n:x}": f"{0x8 | n & 0x3:x}" for n in range(16)}
+
+
+def _indexes_write(parsed: list[Record]) -> None:
     """Gives every identifier value its blind-index row, reusing the subject's existing one."""
     wanted = {
         (r.pk, v.kind, v.digest)
@@ -682,7 +432,7 @@ def subject_suspension_lift(
 
 
 def _ref_checked(request_ref: str) -> None:
-    if request_ref and not _REF.fullmatch(request_ref):
+    if request_ref and not REF.fullmatch(request_ref):
         raise InvalidInput("request_ref: must be a case or request id (letters, digits, _.:-)")
 
 
