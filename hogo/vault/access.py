@@ -358,13 +358,14 @@ def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:
     """Masked identifiers (`t***@e***.jp`) for staff lists: enough to tell people apart, not
     to contact or identify them. Not a use of the data, so neither purpose-bound nor audited."""
     rows = (
-        Item.objects.filter(subject_id__in=subject_pks, identifier__isnull=False)
+        Item.objects.filter(subject_id__in=subject_pks)
+        .exclude(digest="")
         .order_by("acquisition__acquired_at", "pk")
-        .values_list("pk", "subject_id", "subject__ref", "identifier__kind", "sealed")
+        .values_list("pk", "subject_id", "subject__ref", "category", "sealed")
     )
     latest: dict[int, dict[str, tuple[str, str, bytes]]] = defaultdict(dict)
-    for item_pk, subject_pk, ref, kind, blob in rows:
-        latest[subject_pk][kind] = (item_pk.hex, ref, bytes(blob))
+    for item_pk, subject_pk, ref, category, blob in rows:
+        latest[subject_pk][_KIND_OF_CATEGORY[category]] = (item_pk.hex, ref, bytes(blob))
     refs = {ref for kinds in latest.values() for _, ref, _ in kinds.values()}
     ciphers = data_keys_load(refs)
     masks: dict[int, dict[str, str]] = {}
@@ -536,7 +537,7 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
 
     Plain SQL (standard, on both databases): on an export this query returns most of the rows
     opened, and the ORM's per-row conversions cost more than the decryption itself. An item
-    linked to a blind index is an identifier whose kind follows from its category (ingest and
+    with a blind-index digest is an identifier whose kind follows from its category (ingest and
     correction both index it under that kind), so no join to the index table is needed: that
     join was half of this query's time on PostgreSQL."""
     connection = connections[router.db_for_read(Item)]
@@ -548,7 +549,7 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
         # The table name comes from the model and every value is bound: nothing to inject.
         sql = (
             "SELECT id, subject_id, acquisition_id, field, category, sealed, "  # noqa: S608
-            "identifier_id IS NOT NULL, special_care, consent_ref, consent_withdrawn_at "
+            "digest <> '', special_care, consent_ref, consent_withdrawn_at "
             f"FROM {item} WHERE acquisition_id IN ({', '.join(['%s'] * len(chunk))}) "
             "ORDER BY acquisition_id"
         )

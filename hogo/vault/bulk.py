@@ -48,8 +48,13 @@ def rows_insert(
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
         if not returning and connection.vendor == "postgresql":
-            # COPY: one stream instead of one statement per row.
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            # COPY: one stream instead of one statement per row. It goes to the driver's own
+            # cursor, so its errors are turned into Django's here (a unique violation must
+            # arrive as IntegrityError, like any insert's).
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+            ):
                 for values in prepared:
                     copy.write_row(values)
             return []

@@ -22,6 +22,7 @@ from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.crypto import FieldCipher
+from hogo.vault.erasure import indexes_orphaned_delete
 from hogo.vault.intake import MAX_VALUE_CHARS, NORMALIZERS
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
@@ -77,17 +78,17 @@ def items_correct(
         raise Conflict(f"subject {subject_id}'s data key is destroyed", code="gone")
     corrected = added = 0
     for index, (correction, digest) in enumerate(zip(corrections, digests, strict=True)):
-        index_row = _index_for(subject, correction.category, digest)
+        digest = _index_ensure(subject, correction.category, digest)
         items = list(Item.objects.filter(subject=subject, category=correction.category))
         for item in items:
             item.sealed = cipher.seal(correction.value, aad=item_aad(item.pk, subject.ref))
-            item.identifier = index_row
-        Item.objects.bulk_update(items, ["sealed", "identifier"])
+            item.digest = digest
+        Item.objects.bulk_update(items, ["sealed", "digest"])
         corrected += len(items)
         if not items:
-            _item_add(subject, cipher, correction, index_row, f"corrections[{index}]")
+            _item_add(subject, cipher, correction, digest, f"corrections[{index}]")
             added += 1
-    BlindIndex.objects.filter(subject=subject, items__isnull=True).delete()
+    indexes_orphaned_delete([subject.pk])
     audit_record(
         actor=actor,
         action="vault.items.correct",
@@ -135,10 +136,12 @@ def _checked(policy: Policy, index: int, correction: Correction) -> str | None:
     return blind_indexer(kind).digest(normal)
 
 
-def _index_for(subject: Subject, category: str, digest: str | None) -> BlindIndex | None:
+def _index_ensure(subject: Subject, category: str, digest: str | None) -> str:
+    """The subject's blind-index row for an identifier's new value, made if missing; returns
+    the digest for the items ("" for a value that is not an identifier)."""
     kind = _KIND_OF_CATEGORY.get(category)
     if kind is None or digest is None:
-        return None
+        return ""
     if (
         kind == IdentifierKind.EMAIL
         and BlindIndex.objects.filter(kind=kind, digest=digest).exclude(subject=subject).exists()
@@ -147,15 +150,15 @@ def _index_for(subject: Subject, category: str, digest: str | None) -> BlindInde
             "the new e-mail address is held for another person; the desk must check it",
             code="email_taken",
         )
-    row, _ = BlindIndex.objects.get_or_create(subject=subject, kind=kind, digest=digest)
-    return row
+    BlindIndex.objects.get_or_create(subject=subject, kind=kind, digest=digest)
+    return digest
 
 
 def _item_add(
     subject: Subject,
     cipher: FieldCipher,
     correction: Correction,
-    index_row: BlindIndex | None,
+    digest: str,
     path: str,
 ) -> None:
     now = timezone.now()
@@ -171,7 +174,7 @@ def _item_add(
             acquisition=acquisition,
             field=spec.id if spec else correction.category,
             category=correction.category,
-            identifier=index_row,
+            digest=digest,
             retain_until=retain,
         )
         item.sealed = cipher.seal(correction.value, aad=item_aad(item.pk, subject.ref))

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connections, router, transaction
-from django.db.models import Q, QuerySet
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
@@ -118,7 +118,7 @@ def items_erase(
         count = _dispose(chosen, reason=reason, actor=actor, request_ref=request_ref)
         if count == 0:
             raise NotFound(f"subject {subject_id} holds no value in those fields or categories")
-        _indexes_orphaned_delete([subject.pk])
+        indexes_orphaned_delete([subject.pk])
         emptied = not Item.objects.filter(subject=subject).exists()
         if emptied:
             _notes_delete([subject.ref])
@@ -161,7 +161,7 @@ def retention_dispose(*, now: datetime | None = None, batch_size: int = 500) -> 
             count = _dispose(
                 expired, reason=DisposalReason.RETENTION_EXPIRED, actor=RETENTION_ACTOR, now=now
             )
-            _indexes_orphaned_delete(pks)
+            indexes_orphaned_delete(pks)
             keep = set(Item.objects.filter(subject_id__in=pks).values_list("subject_id", flat=True))
             closing = [s for s in subjects if s.pk not in keep]
             for subject in closing:
@@ -288,18 +288,15 @@ def _notes_delete(subject_refs: Sequence[str]) -> int:
 
 
 def _indexes_delete(subject_pk: int) -> None:
-    """Deletes every blind-index row of a subject whose items are already deleted, in one
-    statement: Django's delete() would first load the rows and null the (now absent) items'
-    links to them, two more round trips on every erasure."""
-    connection = connections[router.db_for_write(BlindIndex)]
-    table = connection.ops.quote_name(BlindIndex._meta.db_table)
-    with connection.cursor() as cursor:
-        # The table name comes from the model and the value is bound: nothing to inject.
-        cursor.execute(f"DELETE FROM {table} WHERE subject_id = %s", [subject_pk])  # noqa: S608
+    """Deletes every blind-index row of a subject whose items are already deleted."""
+    BlindIndex.objects.filter(subject_id=subject_pk).delete()
 
 
-def _indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
-    BlindIndex.objects.filter(subject_id__in=subject_pks, items__isnull=True).delete()
+def indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
+    """Deletes the blind-index rows of these subjects that no item's digest matches any more
+    (the identifier was erased, disposed of or corrected)."""
+    held = Item.objects.filter(subject_id=OuterRef("subject_id"), digest=OuterRef("digest"))
+    BlindIndex.objects.filter(subject_id__in=subject_pks).exclude(Exists(held)).delete()
 
 
 def _close(subject: Subject, status: SubjectStatus, *, now: datetime | None = None) -> None:

@@ -9,7 +9,7 @@ for what fails it.
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils import timezone
@@ -52,8 +52,8 @@ class Value:
     retain_until: datetime
     special_care: bool = False
     consent_ref: str = ""
-    kind: str | None = None  # identifier kind, when the value is an identifier
-    digest: str | None = None
+    kind: str = ""  # identifier kind, when the value is an identifier
+    digest: str = ""  # and its blind-index digest
 
 
 @dataclass(slots=True)
@@ -65,7 +65,6 @@ class Record:
     pk: int | None = None  # the subject's primary key, once it exists
     created: bool = False
     acquisition: int | None = None
-    indexes: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, digest) -> pk
 
 
 @dataclass(frozen=True)

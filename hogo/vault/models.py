@@ -160,9 +160,9 @@ class Item(models.Model):
     acquisition = models.ForeignKey(Acquisition, on_delete=models.CASCADE, related_name="items")
     field = models.CharField(max_length=64)
     category = models.CharField(max_length=64)
-    identifier = models.ForeignKey(
-        BlindIndex, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
-    )
+    # For an identifier, its blind-index digest (the subject's `BlindIndex` row holds the same);
+    # empty for other values. A value and not a link: no index to write with every item.
+    digest = models.CharField(max_length=32, blank=True)
     sealed = models.BinaryField()
     special_care = models.BooleanField(default=False)
     consent_ref = models.CharField(
