@@ -143,10 +143,19 @@ def data_keys_load(subject_refs: Iterable[str]) -> dict[str, FieldCipher]:
     refs = list(dict.fromkeys(subject_refs))
     ciphers: dict[str, FieldCipher] = {}
     keks: dict[str, KeyEncryptionKey] = {}
+    connection = connections[KEYS_DB]
+    table = connection.ops.quote_name(DataKey._meta.db_table)
     for start in range(0, len(refs), 2000):
-        rows = DataKey.objects.filter(subject_ref__in=refs[start : start + 2000]).values_list(
-            "pk", "subject_ref", "wrapped", "kek_id"
+        chunk = refs[start : start + 2000]
+        # Plain SQL: the ORM's preparing of 1,000 bound refs cost as much as unwrapping the keys.
+        # The table name comes from the model and every ref is bound: nothing to inject.
+        sql = (
+            f"SELECT id, subject_ref, wrapped, kek_id FROM {table} "  # noqa: S608
+            f"WHERE subject_ref IN ({', '.join(['%s'] * len(chunk))})"
         )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, chunk)
+            rows = cursor.fetchall()
         for pk, ref, wrapped, kek_id in rows:
             kek = keks.get(kek_id) or keks.setdefault(kek_id, kek_for_unwrapping(kek_id))
             key = kek.unwrap(bytes(wrapped), aad=data_key_aad(ref))

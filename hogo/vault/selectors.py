@@ -23,16 +23,19 @@ def subject_status(*, subject_id: str) -> SubjectStatus:
 
 def subjects_suspended(*, subject_pks: Sequence[int], purpose: str) -> set[int]:
     """The subjects (pks) whose use for `purpose` is suspended (for it, or for all)."""
-    suspended: set[int] = set()
-    for start in range(0, len(subject_pks), 2000):
-        suspended.update(
-            Suspension.objects.filter(
-                subject_id__in=subject_pks[start : start + 2000], lifted_at__isnull=True
-            )
-            .filter(Q(purpose=purpose) | Q(purpose__isnull=True))
-            .values_list("subject_id", flat=True)
+    if not subject_pks:
+        return set()
+    wanted = set(subject_pks)
+    # Suspensions are few: the live ones in the range of these pks, filtered here, instead of
+    # binding every pk (preparing 1,000 values was most of this query's cost on an export page).
+    rows = (
+        Suspension.objects.filter(
+            subject_id__gte=min(wanted), subject_id__lte=max(wanted), lifted_at__isnull=True
         )
-    return suspended
+        .filter(Q(purpose=purpose) | Q(purpose__isnull=True))
+        .values_list("subject_id", flat=True)
+    )
+    return wanted.intersection(rows)
 
 
 def subjects_provision_stopped(*, subject_pks: Sequence[int]) -> set[int]:
