@@ -24,6 +24,7 @@ from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput, NotFound
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.bulk import in_values
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
@@ -509,15 +510,15 @@ def _grants(subject_pks: list[int], purpose: str) -> dict[int, list[tuple[int, b
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     grants: dict[int, list[tuple[int, bool, int]]] = {}
     for start in range(0, len(subject_pks), CHUNK):
-        chunk = subject_pks[start : start + CHUNK]
+        matching, values = in_values(connection, "g.subject_id", subject_pks[start : start + CHUNK])
         # Table names come from the models and every value is bound: nothing to inject.
         sql = (
             "SELECT g.subject_id, g.acquisition_id, g.expires_at > %s, a.policy_version "  # noqa: S608
             f"FROM {grant} g JOIN {acquisition} a ON a.id = g.acquisition_id "
-            f"WHERE g.purpose = %s AND g.subject_id IN ({', '.join(['%s'] * len(chunk))})"
+            f"WHERE g.purpose = %s AND {matching}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [now, purpose, *chunk])
+            cursor.execute(sql, [now, purpose, *values])
             for subject_pk, acquisition_pk, running, version in cursor.fetchall():
                 grants.setdefault(subject_pk, []).append((acquisition_pk, bool(running), version))
     return grants
@@ -545,16 +546,15 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
     by_subject: dict[int, list[_Sealed]] = {}
     ordered = sorted(usable)
     for start in range(0, len(ordered), CHUNK):
-        chunk = ordered[start : start + CHUNK]
+        matching, values = in_values(connection, "acquisition_id", ordered[start : start + CHUNK])
         # The table name comes from the model and every value is bound: nothing to inject.
         sql = (
             "SELECT id, subject_id, acquisition_id, field, category, sealed, "  # noqa: S608
             "digest <> '', special_care, consent_ref, consent_withdrawn_at "
-            f"FROM {item} WHERE acquisition_id IN ({', '.join(['%s'] * len(chunk))}) "
-            "ORDER BY acquisition_id"
+            f"FROM {item} WHERE {matching} ORDER BY acquisition_id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, chunk)
+            cursor.execute(sql, values)
             rows = cursor.fetchall()
         for pk, subject_pk, acq, field, cat, blob, indexed, special, consent, withdrawn in rows:
             if cat not in usable[acq]:

@@ -1,10 +1,11 @@
-"""Multi-row inserts for the vault's ingest path.
+"""Bulk SQL for the vault's hot paths: multi-row inserts and lists of values to match.
 
 Django's `bulk_create` spends about nine tenths of a large import compiling SQL value by value;
 `rows_insert` converts each column once per value with the backend's own adapters and sends one
 statement per chunk: `executemany`, or multi-row `VALUES ... RETURNING` when the generated ids
 are needed (SQLite 3.35+); on PostgreSQL `COPY`, or `INSERT ... SELECT FROM unnest(arrays)
-RETURNING` for the ids.
+RETURNING` for the ids. `in_values` writes `column IN (...)` for a chunk of values; on
+PostgreSQL as one array parameter.
 """
 
 import gc
@@ -84,6 +85,17 @@ def rows_insert(
             )
             ids.extend(row[0] for row in cursor.fetchall())
     return ids
+
+
+def in_values(
+    connection: BaseDatabaseWrapper, column: str, values: Sequence[Any]
+) -> tuple[str, list[Any]]:
+    """`column IN (...)` for these values, and its parameters. On PostgreSQL one array
+    parameter (`column = ANY(%s)`): psycopg rewrites a statement's placeholders one by one and
+    caches only short statements, so 1,000 placeholders cost more than running the query."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(values)]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
 @contextmanager

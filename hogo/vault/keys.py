@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
-from hogo.vault.bulk import rows_insert
+from hogo.vault.bulk import in_values, rows_insert
 from hogo.vault.crypto import (
     BlindIndexer,
     FieldCipher,
@@ -146,15 +146,12 @@ def data_keys_load(subject_refs: Iterable[str]) -> dict[str, FieldCipher]:
     connection = connections[KEYS_DB]
     table = connection.ops.quote_name(DataKey._meta.db_table)
     for start in range(0, len(refs), 2000):
-        chunk = refs[start : start + 2000]
+        matching, values = in_values(connection, "subject_ref", refs[start : start + 2000])
         # Plain SQL: the ORM's preparing of 1,000 bound refs cost as much as unwrapping the keys.
         # The table name comes from the model and every ref is bound: nothing to inject.
-        sql = (
-            f"SELECT id, subject_ref, wrapped, kek_id FROM {table} "  # noqa: S608
-            f"WHERE subject_ref IN ({', '.join(['%s'] * len(chunk))})"
-        )
+        sql = f"SELECT id, subject_ref, wrapped, kek_id FROM {table} WHERE {matching}"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(sql, chunk)
+            cursor.execute(sql, values)
             rows = cursor.fetchall()
         for pk, ref, wrapped, kek_id in rows:
             kek = keks.get(kek_id) or keks.setdefault(kek_id, kek_for_unwrapping(kek_id))

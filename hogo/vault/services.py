@@ -15,7 +15,7 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
-from hogo.vault.bulk import gc_paused, rows_insert
+from hogo.vault.bulk import gc_paused, in_values, rows_insert
 from hogo.vault.crypto import FieldCipher, fields_seal
 from hogo.vault.intake import REF, Record, Terms, records_parse, terms_make
 from hogo.vault.keys import data_keys_create, data_keys_destroy, data_keys_load
@@ -148,16 +148,15 @@ def _index_owners(kind: str, digests: set[str]) -> dict[str, list[tuple[int, str
     owners: dict[str, list[tuple[int, str]]] = {}
     wanted = sorted(digests)
     for start in range(0, len(wanted), 2000):
-        chunk = wanted[start : start + 2000]
+        matching, values = in_values(connection, "b.digest", wanted[start : start + 2000])
         # Table names come from the models and every value is bound: nothing to inject.
         sql = (
             f"SELECT b.digest, b.subject_id, s.ref FROM {index} b "  # noqa: S608
             f"JOIN {subject} s ON s.id = b.subject_id "
-            f"WHERE b.kind = %s AND b.digest IN ({', '.join(['%s'] * len(chunk))}) "
-            "ORDER BY b.subject_id"
+            f"WHERE b.kind = %s AND {matching} ORDER BY b.subject_id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [str(kind), *chunk])
+            cursor.execute(sql, [str(kind), *values])
             for digest, subject_pk, ref in cursor.fetchall():
                 owners.setdefault(digest, []).append((subject_pk, ref))
     return owners
