@@ -112,7 +112,9 @@ class AcquisitionPurpose(models.Model):
     acquisition = models.ForeignKey(
         Acquisition, on_delete=models.CASCADE, related_name="grants", db_index=False
     )
-    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    # Every read names the purpose, so the (purpose, subject) index below serves them; subjects
+    # are never deleted (erasure closes them), so no cascade looks a subject's grants up.
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+", db_index=False)
     purpose = models.CharField(max_length=80)
     expires_at = models.DateTimeField()
 

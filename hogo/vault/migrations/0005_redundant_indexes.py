@@ -30,4 +30,14 @@ class Migration(migrations.Migration):
                 to="vault.acquisition",
             ),
         ),
+        migrations.AlterField(
+            model_name="acquisitionpurpose",
+            name="subject",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="vault.subject",
+            ),
+        ),
     ]
