@@ -216,14 +216,7 @@ else:
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
-                # Checkpoint the write-ahead log at 64 MiB instead of SQLite's 4 MiB: a page
-                # written by several commits is copied back once, not once per commit (a bulk
-                # import spent a sixth of its time checkpointing), and the log file is cut back
-                # to that size afterwards (hogo/vault/README.md, "Speed").
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;"
-                ),
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
             # Kept open between requests: when the last connection closes, SQLite checkpoints
             # and deletes the write-ahead log, which cost 10-100 ms a request under load.
