@@ -147,23 +147,24 @@ def subjects_export(
         raise InvalidInput(f"batch_size: between 1 and {MAX_SUBJECTS}")
     last = 0
     while True:
-        pks = list(
+        # The page's subjects in one statement (a subquery, not 1,000 bound pks).
+        page = (
             AcquisitionPurpose.objects.filter(purpose=purpose, subject_id__gt=last)
             .order_by("subject_id")
-            .values_list("subject_id", flat=True)
+            .values("subject_id")
             .distinct()[:batch_size]
         )
-        if not pks:
-            return
-        last = pks[-1]
         with transaction.atomic():
             policy = policy_active()
             subjects = [
                 _Subject(*row)
-                for row in Subject.objects.filter(pk__in=pks)
+                for row in Subject.objects.filter(pk__in=page)
                 .order_by("pk")
                 .values_list(*_SUBJECT_COLUMNS)
             ]
+            if not subjects:
+                return
+            last = subjects[-1].pk
             result = _views(subjects, purpose, policy, None)
             _access_audit(actor, purpose, result, via=via, lookup="purpose")
         yield result
