@@ -1,7 +1,5 @@
-"""The lexicon files: well formed, broad, loaded once and fast."""
+"""The lexicon files: well formed, broad, loaded once (load time: bench/detect.py)."""
 
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -37,17 +35,6 @@ def test_it_loads_a_lexicon_directory(tmp_path: Path) -> None:
 
 def test_it_builds_the_engine_once() -> None:
     assert get_engine() is get_engine()
-
-
-def test_it_loads_in_under_a_second() -> None:
-    code = (
-        "import time; t = time.perf_counter(); from hogo.detect import scan; scan('x'); "
-        "print(time.perf_counter() - t)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert float(done.stdout) < 1.0
 
 
 def test_it_gives_the_same_answers_from_many_threads() -> None:
