@@ -28,7 +28,7 @@ from hogo.vault.bulk import in_values
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
-    IDENTIFIER_CATEGORIES,
+    KIND_OF_CATEGORY,
     Acquisition,
     AcquisitionPurpose,
     BlindIndex,
@@ -367,7 +367,7 @@ def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:
     )
     latest: dict[int, dict[str, tuple[str, str, bytes]]] = defaultdict(dict)
     for item_pk, subject_pk, ref, category, blob in rows:
-        latest[subject_pk][_KIND_OF_CATEGORY[category]] = (item_pk.hex, ref, bytes(blob))
+        latest[subject_pk][KIND_OF_CATEGORY[category]] = (item_pk.hex, ref, bytes(blob))
     refs = {ref for kinds in latest.values() for _, ref, _ in kinds.values()}
     ciphers = data_keys_load(refs)
     masks: dict[int, dict[str, str]] = {}
@@ -560,7 +560,7 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
         for pk, subject_pk, acq, field, cat, blob, indexed, special, consent, withdrawn in rows:
             if cat not in usable[acq]:
                 continue
-            kind = _KIND_OF_CATEGORY.get(cat) if indexed else None
+            kind = KIND_OF_CATEGORY.get(cat) if indexed else None
             withheld = bool(special) and not (consent and withdrawn is None)
             sealed = _Sealed(pk, field, cat, blob, kind, withheld)
             if (held := by_subject.get(subject_pk)) is None:
@@ -568,9 +568,6 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
             else:
                 held.append(sealed)
     return by_subject
-
-
-_KIND_OF_CATEGORY = {category: kind for kind, category in IDENTIFIER_CATEGORIES.items()}
 
 
 def _view(

@@ -26,7 +26,7 @@ from hogo.vault.erasure import indexes_orphaned_delete
 from hogo.vault.intake import MAX_VALUE_CHARS, NORMALIZERS
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
-    IDENTIFIER_CATEGORIES,
+    KIND_OF_CATEGORY,
     Acquisition,
     AcquisitionPurpose,
     BlindIndex,
@@ -39,7 +39,6 @@ from hogo.vault.models import (
 
 MAX_CORRECTIONS = 50
 _REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
-_KIND_OF_CATEGORY = {category: kind for kind, category in IDENTIFIER_CATEGORIES.items()}
 
 
 @dataclass(frozen=True)
@@ -78,15 +77,15 @@ def items_correct(
         raise Conflict(f"subject {subject_id}'s data key is destroyed", code="gone")
     corrected = added = 0
     for index, (correction, digest) in enumerate(zip(corrections, digests, strict=True)):
-        digest = _index_ensure(subject, correction.category, digest)
+        item_digest = _index_ensure(subject, correction.category, digest)
         items = list(Item.objects.filter(subject=subject, category=correction.category))
         for item in items:
             item.sealed = cipher.seal(correction.value, aad=item_aad(item.pk, subject.ref))
-            item.digest = digest
+            item.digest = item_digest
         Item.objects.bulk_update(items, ["sealed", "digest"])
         corrected += len(items)
         if not items:
-            _item_add(subject, cipher, correction, digest, f"corrections[{index}]")
+            _item_add(subject, cipher, correction, item_digest, f"corrections[{index}]")
             added += 1
     indexes_orphaned_delete([subject.pk])
     audit_record(
@@ -126,7 +125,7 @@ def _checked(policy: Policy, index: int, correction: Correction) -> str | None:
             "needs the person's explicit consent",
             code="special_care_without_consent",
         )
-    kind = _KIND_OF_CATEGORY.get(correction.category)
+    kind = KIND_OF_CATEGORY.get(correction.category)
     if kind is None:
         return None
     try:
@@ -139,7 +138,7 @@ def _checked(policy: Policy, index: int, correction: Correction) -> str | None:
 def _index_ensure(subject: Subject, category: str, digest: str | None) -> str:
     """The subject's blind-index row for an identifier's new value, made if missing; returns
     the digest for the items ("" for a value that is not an identifier)."""
-    kind = _KIND_OF_CATEGORY.get(category)
+    kind = KIND_OF_CATEGORY.get(category)
     if kind is None or digest is None:
         return ""
     if (

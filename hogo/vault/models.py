@@ -54,6 +54,10 @@ IDENTIFIER_CATEGORIES: dict[str, str] = {
     IdentifierKind.NAME: "name",
     IdentifierKind.MEMBER_NUMBER: "member_id",
 }
+# And back: an item holding a blind-index digest is the identifier of this kind.
+KIND_OF_CATEGORY: dict[str, str] = {
+    category: kind for kind, category in IDENTIFIER_CATEGORIES.items()
+}
 
 
 class DisposalReason(models.TextChoices):
