@@ -97,7 +97,8 @@ def main() -> None:
     from django.db import connection, transaction
 
     from hogo.policy.services import policy_file_read, policy_load
-    from hogo.vault.access import _subjects_by_identifier, subjects_access, subjects_export
+    from hogo.vault.access import subjects_access, subjects_export
+    from hogo.vault.access.eligibility import subjects_by_identifier
     from hogo.vault.erasure import subject_erase
     from hogo.vault.models import IdentifierKind
     from hogo.vault.records import ItemIn, SubjectIn
@@ -195,7 +196,7 @@ def main() -> None:
         """The lookup the access path runs, alone: normalize, HMAC with the blind-index key
         (kept in memory; the KEK file is checked on each use), then the subject (id, ref,
         status) through the blind index. No purpose check, decryption or audit event."""
-        found = _subjects_by_identifier(IdentifierKind.EMAIL, email)
+        found = subjects_by_identifier(IdentifierKind.EMAIL, email)
         assert len(found) == 1
         return found
 

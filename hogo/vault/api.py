@@ -1,6 +1,6 @@
 """Subjects API (/api/v1/subjects): register, look up and read for a stated purpose, suspend
 and lift, erase. Reads need the purpose in the `X-Hogo-Purpose` header; the role must be
-allowed to state it (permissions.py) and the person's acquisitions must allow it (access.py).
+allowed to state it (permissions.py) and the person's acquisitions must allow it (access/).
 """
 
 from typing import Literal

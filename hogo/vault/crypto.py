@@ -3,7 +3,7 @@
 A sealed field is `version (1 byte) | data key id (8 bytes) | nonce (12 bytes) | ciphertext+tag`.
 The associated data binds table, column, row and subject, so a ciphertext moved to another row,
 column or person does not open. Sealing is a method of `FieldCipher`; opening is the separate
-function `field_open`, which only the access module may import (a test proves it).
+function `field_open`, which only the access package may import (a test proves it).
 """
 
 import hmac

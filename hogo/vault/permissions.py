@@ -1,7 +1,7 @@
 """Which staff role may do what with subjects, and read for which purposes.
 
 Reading is purpose-bound twice: the role must be allowed to state the purpose (here), and the
-person's own acquisitions must allow it (access.py). The officer may state any purpose of the
+person's own acquisitions must allow it (access/). The officer may state any purpose of the
 active policy; the desk answers inquiries and handles requests; marketing runs campaigns.
 """
 

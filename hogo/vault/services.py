@@ -1,6 +1,6 @@
 """Writes to the vault: ingest of personal data, suspension of use and lifting it.
 
-Erasure and retention disposal are in `erasure.py`; the only reads of values are in `access.py`.
+Erasure and retention disposal are in `erasure.py`; the only reads of values are in `access/`.
 Every write records one audit event in the same transaction, naming subjects by their
 pseudonymous ids only.
 """

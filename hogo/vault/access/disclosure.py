@@ -1,0 +1,91 @@
+"""Everything held about one person, for that person (APPI Art. 33)."""
+
+from django.db import transaction
+
+from hogo.audit.services import audit_record
+from hogo.errors import InvalidInput, NotFound
+from hogo.vault.crypto import field_open
+from hogo.vault.keys import data_keys_load
+from hogo.vault.models import Item, Note, Subject, SubjectStatus, Suspension, item_aad, note_aad
+from hogo.vault.records import (
+    DisclosedAcquisition,
+    DisclosedItem,
+    Disclosure,
+    NoteView,
+)
+from hogo.vault.selectors import disposals_for
+
+DISCLOSURE_PURPOSE = "disclosure-request"
+
+
+@transaction.atomic
+def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclosure:
+    """Everything held about one subject, for the person themself (APPI Art. 33).
+
+    Not purpose-bound: it is the person's own data, whatever its purposes, suspensions or
+    special-care status, with the acquisitions it came from and what was disposed of. The desk
+    calls it only after verifying the person's identity; `request_ref` names its case.
+    """
+    if not request_ref or len(request_ref) > 64:
+        raise InvalidInput("request_ref: the desk case id is required")
+    subject = Subject.objects.filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    items: list[DisclosedItem] = []
+    notes: list[NoteView] = []
+    # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
+    cipher = data_keys_load([subject.ref]).get(subject.ref)
+    if subject.status == SubjectStatus.ACTIVE and cipher is not None:
+        rows = (
+            Item.objects.filter(subject=subject)
+            .select_related("acquisition")
+            .order_by("acquisition__acquired_at", "field")
+        )
+        for item in rows:
+            acquisition = item.acquisition
+            items.append(
+                DisclosedItem(
+                    field=item.field,
+                    category=item.category,
+                    value=field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref)),
+                    special_care=item.special_care,
+                    acquisition=DisclosedAcquisition(
+                        channel=acquisition.channel,
+                        acquired_at=acquisition.acquired_at,
+                        source=acquisition.source,
+                        policy_version=acquisition.policy_version,
+                        purposes=list(acquisition.purposes),
+                    ),
+                    retain_until=item.retain_until,
+                )
+            )
+        for note in Note.objects.filter(owner=subject.ref).order_by("created_at", "pk"):
+            text = field_open(cipher, note.sealed, aad=note_aad(note.pk, subject.ref, note.kind))
+            notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
+    suspended = list(
+        Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
+            "purpose", flat=True
+        )
+    )
+    disposals = disposals_for(subject_id=subject.ref)
+    audit_record(
+        actor=actor,
+        action="vault.disclose",
+        purpose=DISCLOSURE_PURPOSE,
+        subjects=[subject.ref],
+        detail={
+            "request_ref": request_ref,
+            "items": len(items),
+            "notes": len(notes),
+            "disposals": len(disposals),
+        },
+    )
+    return Disclosure(
+        subject_id=subject.ref,
+        status=subject.status,
+        items=items,
+        suspended_purposes=sorted(p for p in suspended if p is not None),
+        suspended_all=None in suspended,
+        disposals=disposals,
+        notes=notes,
+    )

@@ -1,0 +1,109 @@
+"""Opening notes (hogo/vault/notes.py seals them) for a stated purpose, and adopting texts that
+other apps sealed before notes existed."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from hogo.audit.services import audit_record
+from hogo.errors import InvalidInput
+from hogo.vault.access.eligibility import notes_refusal, purpose_checked
+from hogo.vault.crypto import associated_data, field_open
+from hogo.vault.keys import data_keys_load
+from hogo.vault.models import Note, Subject, SubjectStatus, note_aad
+from hogo.vault.notes import KIND_RE, REQUEST_PURPOSE, is_subject, note_new, refs_checked
+from hogo.vault.records import NoteIn, NotesResult, NoteView, RefusalReason
+
+
+@transaction.atomic
+def notes_open(
+    *,
+    actor: str,
+    purpose: str,
+    owner: str,
+    refs: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+    via: str = "service",
+) -> NotesResult:
+    """An owner's notes (all, or those named by ref and/or kind), oldest first.
+
+    A subject's notes open for a purpose of the active policy that the subject's own records
+    allow (as `subjects_access`: acquired for it, within its retention, not suspended, not
+    erased); a detached owner's only for `request-handling`, while its key exists. Otherwise
+    nothing is opened and `refused` says why. One audit event per call."""
+    subject = is_subject(owner)
+    if subject:
+        purpose_checked(purpose)
+    elif purpose != REQUEST_PURPOSE:
+        raise InvalidInput(
+            f"purpose: the notes of {owner} open only for {REQUEST_PURPOSE}",
+            code="unknown_purpose",
+        )
+    rows = Note.objects.filter(owner=owner)
+    if refs is not None:
+        rows = rows.filter(id__in=refs_checked(refs))
+    if kinds is not None:
+        if isinstance(kinds, str) or not all(KIND_RE.fullmatch(k) for k in kinds):
+            raise InvalidInput("kinds: give a list of note kinds")
+        rows = rows.filter(kind__in=list(kinds))
+    refused = notes_refusal(owner, purpose) if subject else None
+    cipher = data_keys_load([owner]).get(owner) if refused is None else None
+    if refused is None and cipher is None:
+        refused = RefusalReason.ERASED if subject else RefusalReason.DISPOSED
+    notes: list[NoteView] = []
+    if cipher is not None:
+        for note in rows.order_by("created_at", "pk"):
+            text = field_open(cipher, note.sealed, aad=note_aad(note.pk, owner, note.kind))
+            notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
+    audit_record(
+        actor=actor,
+        action="vault.notes.open",
+        purpose=purpose,
+        subjects=[owner] if subject else [],
+        detail={
+            **({} if subject else {"owner": owner}),
+            "via": via,
+            "notes": len(notes),
+            "refused": refused.value if refused else None,
+        },
+    )
+    return NotesResult(owner, notes, refused)
+
+
+@transaction.atomic
+def note_adopt(
+    *,
+    actor: str,
+    owner: str,
+    kind: str,
+    sealed: bytes | memoryview,
+    table: str,
+    column: str,
+    row: str,
+    retain_until: datetime | None = None,
+) -> str | None:
+    """Moves a text that another app sealed with a subject's data key before notes existed
+    (associated data `table | column | row | subject`) into a note of that subject; the
+    plaintext never leaves this function. None when the subject's key is gone (erased): there
+    is nothing left to move. For data migrations; the vault's own values are not notes."""
+    if not is_subject(owner):
+        raise InvalidInput("owner: only a subject's own texts can be adopted")
+    if table.startswith("vault_") or not KIND_RE.fullmatch(kind):
+        raise InvalidInput("table, kind: a text of another app, with a note kind")
+    status = Subject.objects.filter(ref=owner).values_list("status", flat=True).first()
+    cipher = data_keys_load([owner]).get(owner)
+    if status != SubjectStatus.ACTIVE or cipher is None:
+        return None
+    aad = associated_data(table=table, column=column, row=row, subject=owner)
+    text = field_open(cipher, sealed, aad=aad)
+    note = note_new(cipher, owner, NoteIn(kind, text, retain_until), timezone.now())
+    note.save(force_insert=True)
+    audit_record(
+        actor=actor,
+        action="vault.notes.adopt",
+        subjects=[owner],
+        detail={"notes": 1, "kind": kind, "from": table},
+    )
+    return note.id.hex
