@@ -2,7 +2,10 @@
 
 For N people (default 100,000; `--subjects`): ingest rate, lookup by e-mail (p50/p99),
 purpose-filtered export (fields decrypted per second) and erasure of one subject, each next to
-the same operation on an unencrypted table. Prints a JSON summary. No assertions.
+the same operation on an unencrypted table. Ingest has a second baseline, "layout": the rows the
+vault writes for each person, unencrypted and built before the clock starts, into copies of the
+vault's tables with their indexes and constraints; it is what the database alone costs for that
+layout, a ceiling for any ingest code that keeps it. Prints a JSON summary. No assertions.
 
   .venv/bin/python bench/vault.py --subjects 20000
   .venv/bin/python bench/vault.py --subjects 20000 \
@@ -17,11 +20,12 @@ import functools
 import json
 import os
 import random
+import re
 import statistics
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +65,105 @@ def people(n: int) -> list[dict[str, str]]:
         }
         for i in range(n)
     ]
+
+
+# The tables an ingest writes, by database alias: their copies are named `layout_<name>`.
+LAYOUT = {
+    "default": ("subject", "acquisition", "acquisitionpurpose", "blindindex", "item"),
+    "keys": ("datakey",),
+}
+
+
+def layout_create() -> None:
+    """Copies of the tables in LAYOUT with their columns, indexes and constraints (on
+    PostgreSQL without the foreign keys, which `LIKE` does not copy)."""
+    from django.db import connections
+
+    for alias, names in LAYOUT.items():
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                for name in names:
+                    cursor.execute(f"CREATE TABLE layout_{name} (LIKE vault_{name} INCLUDING ALL)")
+                continue
+            tables = ", ".join(f"'vault_{name}'" for name in names)
+            # Tables first, then their indexes; names are this file's constants.
+            cursor.execute(
+                f"SELECT sql FROM sqlite_master WHERE tbl_name IN ({tables}) "  # noqa: S608
+                "AND sql IS NOT NULL ORDER BY type = 'index'"
+            )
+            for (sql,) in cursor.fetchall():
+                cursor.execute(re.sub(r'"vault_', '"layout_', sql))
+
+
+def layout_ingest(rows: list[dict[str, str]], purpose: str) -> float:
+    """Writes for each person what the vault writes (a data key, a subject, an acquisition, a
+    grant, three blind-index rows, seven items) with values in plaintext and random digests,
+    one batch per transaction as the vault does; returns the seconds spent in the database."""
+    from django.db import connections, transaction
+    from django.utils import timezone
+
+    main, keys = connections["default"], connections["keys"]
+    now = timezone.now()
+    stamp = main.ops.adapt_datetimefield_value(now)
+    until = main.ops.adapt_datetimefield_value(now + timedelta(days=3 * 365))
+    purposes = main.ops.adapt_json_value([purpose], None)
+    identifiers = ("email", "name", "phone")
+    others = ("organization", "department", "job_title", "event")
+    spent = 0.0
+    for start in range(0, len(rows), BATCH):
+        ids = range(start + 1, start + 1 + min(BATCH, len(rows) - start))
+        refs = sorted(f"sub_{os.urandom(10).hex()}" for _ in ids)
+        batch = list(zip(ids, refs, rows[start : start + BATCH], strict=True))
+        data_keys = [(i, ref, os.urandom(60), "kek", stamp) for i, ref, _ in batch]
+        subjects = [(i, ref, "active", stamp) for i, ref, _ in batch]
+        acquisitions = [
+            (i, i, "event-registration", stamp, 1, purposes, "", "import", ACTOR)
+            for i, _, _ in batch
+        ]
+        grants = [(i, i, i, purpose, until) for i, _, _ in batch]
+        digests = {(i, k): os.urandom(16).hex() for i, _, _ in batch for k in identifiers}
+        indexes = sorted(((i, k, d) for (i, k), d in digests.items()), key=lambda r: r[1:])
+        items = [
+            (f"{i:012x}7{n:03x}8{os.urandom(8).hex()[:15]}", i, i, k, k, digests.get((i, k), ""),
+             row[k].encode(), False, "", until)
+            for i, _, row in batch
+            for n, k in enumerate(identifiers + others)
+        ]  # fmt: skip
+        began = time.perf_counter()
+        with transaction.atomic(using="keys"), keys.cursor() as cursor:
+            insert(cursor, "datakey", data_keys)
+        with transaction.atomic(), main.cursor() as cursor:
+            insert(cursor, "subject", subjects)
+            insert(cursor, "acquisition", acquisitions)
+            insert(cursor, "acquisitionpurpose", grants)
+            insert(cursor, "blindindex", indexes)
+            insert(cursor, "item", items)
+        spent += time.perf_counter() - began
+    return spent
+
+
+# The columns the vault's ingest fills, in the order `layout_ingest` gives them.
+LAYOUT_COLUMNS = {
+    "datakey": ("id", "subject_ref", "wrapped", "kek_id", "created_at"),
+    "subject": ("id", "ref", "status", "created_at"),
+    "acquisition": ("id", "subject_id", "channel", "acquired_at", "policy_version", "purposes",
+                    "notice_sha256", "source", "recorded_by"),
+    "acquisitionpurpose": ("id", "acquisition_id", "subject_id", "purpose", "expires_at"),
+    "blindindex": ("subject_id", "kind", "digest"),
+    "item": ("id", "subject_id", "acquisition_id", "field", "category", "digest", "sealed",
+             "special_care", "consent_ref", "retain_until"),
+}  # fmt: skip
+
+
+def insert(cursor: Any, name: str, rows: list[Any]) -> None:
+    columns = LAYOUT_COLUMNS[name]
+    # Table and column names are this file's constants; values are bound.
+    cursor.executemany(
+        f"INSERT INTO layout_{name} ({', '.join(columns)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(columns))})",
+        rows,
+    )
 
 
 def timed(run: Callable[[], object]) -> float:
@@ -115,6 +218,7 @@ def main() -> None:
             + ")"
         )
         cursor.execute("CREATE INDEX bench_plain_email ON bench_plain (email)")
+    layout_create()
 
     rows = people(args.subjects)
     rng = random.Random(7)
@@ -164,11 +268,14 @@ def main() -> None:
         "fields_per_subject": fields,
     }
     plain_s = timed(plain_ingest)
+    layout_s = layout_ingest(rows, CAMPAIGN)
     vault_s = timed(vault_ingest)
     summary["ingest"] = {
         "vault_subjects_per_s": round(args.subjects / vault_s),
         "plain_subjects_per_s": round(args.subjects / plain_s),
         "vault_vs_plain_time": round(vault_s / plain_s, 2),
+        "layout_subjects_per_s": round(args.subjects / layout_s),
+        "vault_vs_layout_time": round(vault_s / layout_s, 2),
     }
 
     if connection.vendor == "postgresql":
