@@ -124,6 +124,7 @@ def browser(django_db_setup: None) -> Iterator["Browser"]:
     Django's ORM refuses to run beside one although nothing async touches the database; so the
     test database exists first, and the check is off while the browser is open.
     """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
@@ -135,6 +136,11 @@ def browser(django_db_setup: None) -> Iterator["Browser"]:
             launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield launched
             launched.close()
+            # With that loop running, Django keeps this thread's connections per async context:
+            # every test since the browser opened used a second set, which the test databases'
+            # teardown does not see. Left open, PostgreSQL refused to drop the database ("being
+            # accessed by other users"). Closed here, while the loop still runs.
+            connections.close_all()
     finally:
         if previous is None:
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
