@@ -4,8 +4,8 @@ Django's `bulk_create` spends about nine tenths of a large import compiling SQL 
 `rows_insert` converts each column once per value with the backend's own adapters and sends one
 statement per chunk: `executemany`, or multi-row `VALUES ... RETURNING` when the generated ids
 are needed (SQLite 3.35+); on PostgreSQL `COPY`, or `INSERT ... SELECT FROM unnest(arrays)
-RETURNING` for the ids (the arrays bound on the server, in binary). `in_values` writes `column IN (...)` for a chunk of values; on
-PostgreSQL as one array parameter.
+RETURNING` for the ids (the arrays bound on the server, in binary). `in_values` writes
+`column IN (...)` for a chunk of values; on PostgreSQL as one array parameter.
 """
 
 import gc
