@@ -50,6 +50,7 @@ class PurposeOut(Schema):
     retention_days: int
     consent_required: bool
     related_to: list[str]
+    marketing_mail: bool
 
 
 class CategoryOut(Schema):

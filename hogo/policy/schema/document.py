@@ -99,6 +99,9 @@ class Purpose:
     consent_required: bool
     related_to: tuple[str, ...] = ()
     context: Text | None = None
+    # Mail sent for this purpose is advertising mail under the Act on Regulation of Transmission
+    # of Specified Electronic Mail: it needs an opt-out link, and people may stop it in one step.
+    marketing_mail: bool = False
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,7 @@ def _purposes(root: Reader, categories: dict[str, Category]) -> dict[str, Purpos
             consent_required=r.boolean("consent_required", default=False),
             related_to=r.strings("related_to", required=False),
             context=r.optional_text("context"),
+            marketing_mail=r.boolean("marketing_mail", default=False),
         )
         if not r.has("consent_required"):
             r.error("consent_required", "missing (true or false)")
