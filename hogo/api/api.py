@@ -1,8 +1,11 @@
 """The JSON API: the apps' routers under /api/v1/, errors as {"error": {"code", "message"}}."""
 
 import json
+import re
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
@@ -21,34 +24,40 @@ from hogo.site.api import router as site_router
 from hogo.vault.api import router as subjects_router
 
 NUL_REFUSED = "Text may not contain NUL characters"
+SURROGATE_REFUSED = "Text must be valid Unicode (it holds an unpaired surrogate such as \\ud800)"
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def nul_check(value: Any) -> None:
-    """Refuse NUL anywhere in the input, as Django's form fields do: PostgreSQL cannot store it
-    in text, so it would otherwise surface as a server error deep inside some service."""
+def text_check(value: Any) -> None:
+    """Refuse NUL and unpaired surrogates anywhere in the input. Django's form fields refuse NUL
+    and decode bytes so that no surrogate survives; JSON's `\\ud800` escape does not: such text
+    cannot be encoded to UTF-8, so it would surface as a server error deep inside some service
+    (the detector, the database driver)."""
     if isinstance(value, str):
         if "\x00" in value:
             raise InvalidInput(NUL_REFUSED)
+        if SURROGATES.search(value):
+            raise InvalidInput(SURROGATE_REFUSED)
     elif isinstance(value, dict):
         for key, item in value.items():
-            nul_check(key)
-            nul_check(item)
+            text_check(key)
+            text_check(item)
     elif isinstance(value, list):
         for item in value:
-            nul_check(item)
+            text_check(item)
 
 
-class NulRefusingParser(Parser):
+class TextCheckingParser(Parser):
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = json.loads(request.body)
-        nul_check(data)  # Ninja turns this into a generic 400; on_http_error names the cause
+        text_check(data)  # Ninja turns this into a generic 400; on_http_error names the cause
         return data  # type: ignore[no-any-return]
 
     def parse_querydict(
         self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
         parsed = super().parse_querydict(data, list_fields, request)
-        nul_check(parsed)
+        text_check(parsed)
         return parsed
 
 
@@ -59,7 +68,7 @@ api = NinjaAPI(
     "and, for reads of personal data, the purpose in `X-Hogo-Purpose`.",
     auth=BearerToken(),
     urls_namespace="api",
-    parser=NulRefusingParser(),
+    parser=TextCheckingParser(),
 )
 api.add_router("/policy", policy_router)
 api.add_router("/audit", audit_router)
@@ -92,6 +101,12 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     first = exc.errors[0] if exc.errors else {}
     where = ".".join(str(part) for part in first.get("loc", ()))
     return error(request, 422, "invalid", f"{where}: {first.get('msg', 'invalid input')}")
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return error(request, 413, "too_large", f"The request body is larger than {limit} bytes")
 
 
 @api.exception_handler(Http404)

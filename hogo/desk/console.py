@@ -210,7 +210,11 @@ def print_pdf(request: HttpRequest, ref: str) -> HttpResponse:
     case = _case_or_404(ref)
     user = request.user
     assert isinstance(user, User)
-    name, pdf = printable_pdf(case=case, actor=actor_for(user))
+    try:
+        name, pdf = printable_pdf(case=case, actor=actor_for(user))
+    except HogoError as exc:  # no package (yet): say so on the case, not as a server error
+        messages.error(request, exc.message)
+        return redirect("desk_console:detail", ref=ref)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -13,6 +13,10 @@ from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.result import Finding, ScanResult
 
+# An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
+# take UTF-8: each becomes U+FFFD, one character for one, so offsets still index the caller's text.
+SURROGATES = re.compile("[\ud800-\udfff]")
+
 _JA_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _STRONG_SCORE = 0.85
 _PERSON_BONUS = 0.1
@@ -81,6 +85,8 @@ class Engine:
         return (_longest_first(terms, blockers) if terms else []), cues
 
     def scan(self, text: str, *, lang: str | None = None) -> ScanResult:
+        if SURROGATES.search(text):
+            text = SURROGATES.sub("\ufffd", text)
         lang = lang or detect_lang(text)
         ja = lang == "ja"
         norm = normalize(text)

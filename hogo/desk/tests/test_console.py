@@ -115,3 +115,13 @@ def test_it_records_a_request_received_by_post(policy: Policy, desk_operator: Us
     bad = client.post("/console/desk/new/", {"kind": "suspension", "details": "{"})
     assert bad.status_code == 200
     assert Case.objects.count() == 1
+
+
+def test_it_explains_on_the_case_that_there_is_nothing_to_print_yet(
+    policy: Policy, inbox: Inbox, desk_operator: User
+) -> None:
+    case = verified(inbox, "disclosure")
+    response = login(desk_operator).get(f"/console/desk/{case.ref}/print/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [(f"/console/desk/{case.ref}/", 302)]
+    assert f"Case {case.ref} has no disclosure package (yet)" in response.content.decode()

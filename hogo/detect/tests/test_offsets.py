@@ -90,3 +90,13 @@ def test_it_skips_only_blocks_that_fold_to_themselves() -> None:
             char = chr(cp)
             assert fold(char) == char, hex(cp)
             assert not unicodedata.combining(char), hex(cp)
+
+
+def test_it_scans_text_with_an_unpaired_surrogate_and_keeps_offsets() -> None:
+    """JSON's "\\ud800" decodes to a string that has no UTF-8 form; the detector still answers,
+    and its offsets index the caller's text."""
+    text = "\ud800 I am a practising Buddhist, mail hanako@example.jp"
+    result = scan(text, lang="en")
+    assert result.categories == ("religion",)
+    email = next(f for f in result.findings if f.label == "email")
+    assert text[email.start : email.end] == "hanako@example.jp"

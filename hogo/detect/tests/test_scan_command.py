@@ -53,10 +53,11 @@ def test_it_answers_a_malformed_line_with_an_error_and_goes_on(tmp_path: Path) -
         b'{"id": 5, "text": 5}\n'
         b'{"id": 6, "text": "x", "lang": "fr"}\n'
         b"\xff\xfe\n"
-        b'{"id": 8, "text": "Kosher meal please."}\n'
+        b'{"id": 8, "text": "\\ud800 Buddhist"}\n'
+        b'{"id": 9, "text": "Kosher meal please."}\n'
     )
     results = run_file(path)
-    assert [r["id"] for r in results] == [1, None, None, 5, 6, None, 8]
+    assert [r["id"] for r in results] == [1, None, None, 5, 6, None, 8, 9]
     errors = [r["error"] for r in results if "error" in r]
     assert [e["code"] for e in errors] == [
         "invalid_json",
@@ -64,8 +65,10 @@ def test_it_answers_a_malformed_line_with_an_error_and_goes_on(tmp_path: Path) -
         "invalid_input",
         "invalid_input",
         "invalid_encoding",
+        "invalid_text",
     ]
     assert errors[0]["message"].startswith("line 2: ")
+    assert errors[-1]["message"] == 'line 8: "text" holds an unpaired surrogate'
     assert results[-1]["categories"] == ["religion"]
 
 

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO, ClassVar
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hogo.detect import scan
+from hogo.detect.engine import SURROGATES
 
 
 def _error(line_no: int, code: str, reason: str, item_id: object = None) -> dict[str, Any]:
@@ -39,6 +40,8 @@ def scan_line(line_no: int, raw: bytes) -> dict[str, Any] | None:
     text = item.get("text")
     if not isinstance(text, str):
         return _error(line_no, "invalid_input", '"text" must be a string', item_id)
+    if SURROGATES.search(text):
+        return _error(line_no, "invalid_text", '"text" holds an unpaired surrogate', item_id)
     lang = item.get("lang")
     if lang not in (None, "ja", "en"):
         return _error(line_no, "invalid_input", '"lang" must be "ja", "en" or absent', item_id)
