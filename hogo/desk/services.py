@@ -11,6 +11,7 @@ What the person and the desk write is sealed in the vault under the case's own k
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NoReturn
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -50,6 +51,7 @@ from hogo.desk.models import (
 from hogo.desk.selectors import cases_for_email
 from hogo.desk.verification import (
     CHECKS_PER_CLIENT,
+    CODE_ATTEMPTS,
     CODES_PER_ADDRESS,
     CODES_PER_CLIENT,
     Outcome,
@@ -153,6 +155,15 @@ def case_confirm_link(*, token: str, client_ip: str | None = None) -> Case:
     if verification is None:
         raise VerificationFailed(outcome)
     return case
+
+
+def unmatched_confirm(*, attempts: int, client_ip: str | None = None) -> NoReturn:
+    """A code entered after a status lookup whose number and address did not match: counted
+    against the network's code entries exactly as `case_confirm` counts a real one, then failed
+    as a wrong code would, so the two answers cannot be told apart (429 on both once spent)."""
+    if client_ip:
+        throttle_hit(CHECKS_PER_CLIENT, client_ip)
+    raise VerificationFailed(Outcome.EXHAUSTED if attempts >= CODE_ATTEMPTS else Outcome.WRONG)
 
 
 def status_access_start(*, case_ref: str, email: str, client_ip: str | None = None) -> str | None:

@@ -36,8 +36,9 @@ from hogo.desk.services import (
     case_confirm_link,
     case_start,
     status_access_start,
+    unmatched_confirm,
 )
-from hogo.desk.verification import CODE_ATTEMPTS, Outcome, Throttled
+from hogo.desk.verification import Outcome, Throttled
 from hogo.errors import HogoError
 from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
@@ -195,7 +196,7 @@ def _check(request: HttpRequest, pending: dict[str, object], code: str) -> Case:
     if pending.get("ref") is None:
         attempts = int(str(pending.get("attempts", 0))) + 1
         request.session[PENDING] = {**pending, "attempts": attempts}
-        raise VerificationFailed(Outcome.EXHAUSTED if attempts >= CODE_ATTEMPTS else Outcome.WRONG)
+        unmatched_confirm(attempts=attempts, client_ip=client_network(request))
     return case_confirm(
         verification_ref=str(pending["ref"]), code=code, client_ip=client_network(request)
     )

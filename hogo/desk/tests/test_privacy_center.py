@@ -235,3 +235,21 @@ def test_it_asks_for_the_suspension_to_be_understood(policy: Policy, inbox: Inbo
     assert "キャンペーン・イベントのご案内およびアンケートの実施" in page
     assert not inbox.messages
     assert not Case.objects.exists()
+
+
+def test_it_throttles_code_entries_for_a_wrong_pair_like_for_a_right_one(
+    policy: Policy, inbox: Inbox
+) -> None:
+    """Once a network has spent its code entries, a matching and a non-matching (number,
+    address) pair both answer 429: the limit is no oracle for which pairs exist."""
+    client = Client()
+    start(client, "purpose_notification", {"email": HANAKO})
+    ref = confirm(client, inbox, HANAKO)
+    answers = {}
+    for network, email in ((7, HANAKO), (8, "x@example.jp")):
+        lookup = Client(REMOTE_ADDR=f"198.51.{network}.7")
+        lookup.post("/ja/privacy-center/status/", {"ref": ref, "email": email})
+        for _ in range(60):  # the network's code entries for the hour (CHECKS_PER_CLIENT)
+            lookup.post("/ja/privacy-center/verify/", {"code": "000000"})
+        answers[email] = lookup.post("/ja/privacy-center/verify/", {"code": "000000"}).status_code
+    assert answers == {HANAKO: 429, "x@example.jp": 429}
