@@ -4,6 +4,7 @@ Every value comes from the environment (see DESIGN.md, "Public interface") with 
 for one machine. A malformed value stops start-up with a message naming the variable.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -33,6 +34,26 @@ def envrate(name: str, default: str) -> tuple[int, int]:
     if not (count.isdigit() and seconds.isdigit() and int(count) > 0 and int(seconds) > 0):
         raise ImproperlyConfigured(f"{name} must look like 20/600 (count/seconds), not {value!r}")
     return int(count), int(seconds)
+
+
+def trusted_proxies(name: str, default: str) -> list[str]:
+    """HOGO_TRUSTED_PROXIES: the addresses or networks the reverse proxy connects from, and
+    `unix` for a proxy on a unix socket (REMOTE_ADDR is then empty); `none` when clients connect
+    directly. Only these may tell hogo the client's address in X-Forwarded-For."""
+    items = envlist(name, default)
+    if items == ["none"]:
+        return []
+    for item in items:
+        if item == "unix":
+            continue
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8), "
+                f"unix, or none; not {item!r}"
+            ) from None
+    return items
 
 
 def data_dir(name: str = "HOGO_DATA_DIR") -> Path:
@@ -147,6 +168,9 @@ ALLOWED_HOSTS = envlist("HOGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 if not ALLOWED_HOSTS and not DEBUG:
     # Django would answer every request with 400; say why at start instead.
     raise ImproperlyConfigured("HOGO_ALLOWED_HOSTS must name at least one host")
+# A proxy on the same machine, over loopback or a unix socket, is the documented production
+# set-up (README, "Production"); a proxy elsewhere must be listed.
+TRUSTED_PROXIES = trusted_proxies("HOGO_TRUSTED_PROXIES", "127.0.0.1,::1,unix")
 SITE_ORIGINS = site_origins("HOGO_SITE_ORIGINS", "*" if DEBUG else "")
 POLICY_FILE = Path(os.environ.get("HOGO_POLICY_FILE", BASE_DIR / "policy" / "reference.toml"))
 MASTER_KEY_FILE = Path(os.environ.get("HOGO_MASTER_KEY_FILE", DATA_DIR / "master.key"))

@@ -52,6 +52,8 @@ def hogo(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
         ("HOGO_SITE_ORIGINS", "www.example.jp"),
         ("HOGO_SITE_ORIGINS", "https://www.example.jp/path"),
         ("HOGO_TASKS", "celery"),
+        ("HOGO_TRUSTED_PROXIES", "proxy.example.jp"),
+        ("HOGO_TRUSTED_PROXIES", "10.0.0.0/33"),
     ],
 )
 def test_it_refuses_to_start_with_a_malformed_variable(
