@@ -4,6 +4,7 @@ Every value comes from the environment (see DESIGN.md, "Public interface") with 
 for one machine. A malformed value stops start-up with a message naming the variable.
 """
 
+import contextlib
 import ipaddress
 import os
 import secrets
@@ -62,6 +63,21 @@ def data_dir(name: str = "HOGO_DATA_DIR") -> Path:
     if path.exists() and not path.is_dir():
         raise ImproperlyConfigured(f"{name} must be a directory, not a file")
     return path
+
+
+def private_dir(path: Path) -> None:
+    """Creates `path` for its owner only (0700): it holds databases, keys and live sessions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=0o700)
+
+
+def private_file(path: Path) -> None:
+    """Creates an empty `path` for its owner only (0600) unless it exists. An empty file is an
+    empty SQLite database, and SQLite gives its journal and WAL files the database's mode."""
+    private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def site_origins(name: str, default: str) -> list[str]:
@@ -153,7 +169,7 @@ def secret_key(data_dir: Path) -> str:
         return key
     path = data_dir / "secret_key"
     if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write(secrets.token_urlsafe(50))
@@ -232,7 +248,7 @@ TEMPLATES = [
 if url := os.environ.get("DATABASE_URL"):
     DATABASES = {"default": database_from_url(url)}
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_file(DATA_DIR / "hogo.sqlite3")
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -257,6 +273,7 @@ if keystore_url := os.environ.get("HOGO_KEYSTORE_URL"):
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["keys"] = {**DATABASES["default"], "NAME": f"{DATABASES['default']['NAME']}_keys"}
 else:
+    private_file(DATA_DIR / "keys.sqlite3")
     DATABASES["keys"] = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "keys.sqlite3",
@@ -315,7 +332,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# The data directory is its owner's alone (0700): a proxy running as another user reads the
+# collected static files from HOGO_STATIC_ROOT outside it.
+STATIC_ROOT = Path(os.environ.get("HOGO_STATIC_ROOT", DATA_DIR / "static"))
 
 # Security headers are on unless HOGO_DEBUG is set; TLS is terminated by a reverse proxy that
 # sets X-Forwarded-Proto (README, "Production").

@@ -140,3 +140,25 @@ def test_it_redirects_plain_http_to_https(settings: Any, client: Client) -> None
 def test_it_hashes_staff_passwords_with_argon2_only() -> None:
     """The console tests use a cheaper Argon2; production keeps Django's Argon2 costs."""
     assert hogo_settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+
+
+def test_it_keeps_the_data_directory_and_its_files_to_their_owner(tmp_path: Path) -> None:
+    """Databases (with live session keys), keys and the secret are 0600 in a 0700 directory
+    from the first command on, and `hogo check` warns once any is opened to others."""
+    assert hogo(tmp_path, "migrate", "-v", "0").returncode == 0
+    make_key = "from hogo.vault.kek import kek_store; kek_store().create()"
+    assert hogo(tmp_path, "shell", "-c", make_key).returncode == 0  # as the first person stored
+    data = tmp_path / "data"
+    assert data.stat().st_mode & 0o777 == 0o700
+    names = {p.name for p in data.iterdir()}
+    assert {"hogo.sqlite3", "keys.sqlite3", "master.key", "secret_key"} <= names
+    modes = {p.name: p.stat().st_mode & 0o777 for p in data.iterdir()}
+    assert modes == dict.fromkeys(names, 0o600)
+    assert "vault.W001" not in hogo(tmp_path, "check").stderr
+    (data / "hogo.sqlite3").chmod(0o644)
+    data.chmod(0o755)
+    warned = hogo(tmp_path, "check").stderr
+    assert "vault.W001" in warned
+    assert f"{data}/" in warned
+    assert "hogo.sqlite3" in warned
+    assert "keys.sqlite3" not in warned
