@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory, override_settings
 
-from hogo.console.tests.test_settings import REPO
+from hogo.console.tests.test_settings import REPO, SMTP
 from hogo.gunicorn_conf import bind_problem
 from hogo.network import client_network
 
@@ -64,6 +64,7 @@ def gunicorn(tmp_path: Path, bind: str, **env: str) -> subprocess.Popen[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("HOGO_", "DATABASE_URL"))}
     clean.pop("DJANGO_SETTINGS_MODULE", None)
     clean.update({"HOGO_DATA_DIR": str(tmp_path / "data"), "HOGO_DEBUG": "false", **env})
+    clean.setdefault("HOGO_EMAIL_URL", SMTP)
     config = ("-c", "python:hogo.gunicorn_conf", "--bind", bind, "--workers", "1")
     return subprocess.Popen(
         [sys.executable, "-m", "gunicorn", *config, "hogo.wsgi"],
@@ -122,3 +123,10 @@ def test_it_logs_no_address_query_or_token_through_the_shipped_configuration(
     assert '"GET /healthz" 200' in lines[0]
     for text in ("hanako", "example", "203.0.113", "09012345678", "AbCdEfGhIjKlMnOpQrSt"):
         assert text not in output
+
+
+def test_it_refuses_to_serve_in_production_with_mail_printed_on_the_console(tmp_path: Path) -> None:
+    server = gunicorn(tmp_path, "127.0.0.1:0", HOGO_EMAIL_URL="console:")
+    output, _ = server.communicate(timeout=60)
+    assert server.returncode != 0
+    assert "HOGO_EMAIL_URL is console:" in output

@@ -15,12 +15,14 @@ from hogo import settings as hogo_settings
 
 REPO = Path(__file__).resolve().parents[3]
 GOOD_KEY = secrets.token_urlsafe(50)
+SMTP = "smtp://127.0.0.1:2525"
 
 
 def hogo(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the `hogo` entry point in a clean environment with a throwaway data directory."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("HOGO_", "DATABASE_URL"))}
-    clean.update({"HOGO_DATA_DIR": str(tmp_path / "data"), **env})
+    # Production (HOGO_DEBUG off) needs a real mail server; nothing is sent by these commands.
+    clean.update({"HOGO_DATA_DIR": str(tmp_path / "data"), "HOGO_EMAIL_URL": SMTP, **env})
     clean.pop("DJANGO_SETTINGS_MODULE", None)
     # Set by the browser fixture while Chromium is open in this test process; never in production.
     clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -162,3 +164,12 @@ def test_it_keeps_the_data_directory_and_its_files_to_their_owner(tmp_path: Path
     assert f"{data}/" in warned
     assert "hogo.sqlite3" in warned
     assert "keys.sqlite3" not in warned
+
+
+def test_it_refuses_to_start_in_production_with_mail_printed_on_the_console(
+    tmp_path: Path,
+) -> None:
+    result = hogo(tmp_path, "check", HOGO_EMAIL_URL="console:")
+    assert result.returncode != 0
+    assert "console.E001" in result.stderr
+    assert hogo(tmp_path, "check", HOGO_EMAIL_URL="console:", HOGO_DEBUG="true").returncode == 0

@@ -121,13 +121,12 @@ def test_diff_compares_a_stored_version_with_a_file(widened: Path) -> None:
 def test_the_hogo_console_script_exits_0_and_2(broken: Path) -> None:
     """The real command line, as an operator or CI runs it."""
     hogo = Path(sys.executable).parent / "hogo"
+    env = {**os.environ, "HOGO_EMAIL_URL": "smtp://127.0.0.1:2525"}  # as production has one
     ok = subprocess.run(
-        [hogo, "policy", "check", REFERENCE], capture_output=True, text=True, env=os.environ
+        [hogo, "policy", "check", REFERENCE], capture_output=True, text=True, env=env
     )
     assert (ok.returncode, ok.stdout.startswith("ok: ")) == (0, True)
-    bad = subprocess.run(
-        [hogo, "policy", "check", broken], capture_output=True, text=True, env=os.environ
-    )
+    bad = subprocess.run([hogo, "policy", "check", broken], capture_output=True, text=True, env=env)
     assert bad.returncode == 2
     assert bad.stdout == ""
     assert all(line.startswith(f"{broken}: ") for line in bad.stderr.splitlines())

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from hogo.console.tests.test_settings import SMTP
 from hogo.policy.schema import Policy
 from hogo.vault.tests.conftest import register
 
@@ -19,6 +20,7 @@ from hogo.vault.tests.conftest import register
 def hogo(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "HOGO_"))}
     env["HOGO_DATA_DIR"] = str(data_dir)
+    env["HOGO_EMAIL_URL"] = SMTP  # production needs a mail server; these commands send nothing
     return subprocess.run(
         [sys.executable, "-m", "hogo.manage", *args],
         env=env,
