@@ -352,23 +352,6 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
 
 
 @transaction.atomic
-def case_fee_record(*, actor: str, case_ref: str) -> Case:
-    case = _case_locked(case_ref)
-    if case.fee_jpy == 0:
-        raise Conflict(f"case {case.ref} has no fee")
-    if case.fee_received_at is None:
-        case.fee_received_at = timezone.now()
-        case.save(update_fields=["fee_received_at"])
-        audit_record(
-            actor=actor,
-            action="desk.case.fee",
-            detail={"case": case.ref, "fee_jpy": case.fee_jpy},
-        )
-        case_advance_on_commit(case.ref)
-    return case
-
-
-@transaction.atomic
 def case_posted_record(*, actor: str, case_ref: str, step: StepName) -> Case:
     """The desk sent an answer or a printed disclosure by post: that step is done."""
     case = _case_locked(case_ref)
@@ -487,12 +470,16 @@ def _received(
     case.verification_method = method
     case.verification_evidence = evidence
     case.received_at = received_at
-    case.due_at = received_at + timedelta(days=policy_active().requests.deadline_days)
+    # With a fee the clock waits for it (fees.py); the person is told the amount and how to pay.
+    case.due_at = case.deadline(policy_active().requests.deadline_days)
     if case.has_email and not case.subject_ref:
         email = case_email(case, actor=actor, via="verification")
         found = subject_find(email=email) if email else None
         case.subject_ref = found or ""
     case.save()
+    if case.waits_for_fee and case.has_email:
+        subject, body = answers.fee_due(case)
+        mail_queue(actor=actor, subject=subject, body=body, kind=MailKind.FEE, case=case)
     audit_record(
         actor=actor,
         action="desk.case.verify",

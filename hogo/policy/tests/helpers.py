@@ -45,7 +45,7 @@ def _value(value: Any) -> str:
 
 # A fee and how to pay it, for tests only: the reference policy (like the published one) has none.
 FEE_PAYMENT = {
-    "ja": "手数料は、ご請求の受付後にご案内する口座へのお振込みでお支払いください（テスト用の記載）。",
+    "ja": "手数料は、受付後にご案内する口座へのお振込みでお支払いください（テスト用の記載）。",
     "en": "Pay the fee by transfer to the account we tell you after the request (test wording).",
 }
 
