@@ -332,6 +332,8 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
         raise InvalidInput(f"reason: must be one of {', '.join(RefusalReason.values)}")
     if len(explanation) > MAX_NOTE:
         raise InvalidInput(f"explanation: at most {MAX_NOTE} characters")
+    if reason == RefusalReason.FEE_UNPAID and not case.waits_for_fee:
+        raise InvalidInput("reason: fee_unpaid is only for a request whose fee is still unpaid")
     done = case.steps.filter(status=StepStatus.SUCCEEDED).exclude(name=StepName.FEE)
     if case.status not in (CaseStatus.OPEN, CaseStatus.IN_PROGRESS) or done.exists():
         raise Conflict(f"case {case.ref} is {case.status} and can no longer be refused")

@@ -204,8 +204,13 @@ def test_it_refuses_an_unpaid_fee_after_approval_but_not_after_fulfilment(
     with committed():
         case_approve(actor=HANDLE, case_ref=done.ref)
     record(done)
+    with pytest.raises(InvalidInput, match="fee_unpaid is only for a request whose fee"):
+        case_refuse(actor=HANDLE, case_ref=done.ref, reason="fee_unpaid")
     with pytest.raises(Conflict, match="can no longer be refused"):
         case_refuse(actor=HANDLE, case_ref=done.ref, reason="harm")
+    free = verified(inbox, "purpose_notification")
+    with pytest.raises(InvalidInput, match="fee_unpaid is only for a request whose fee"):
+        case_refuse(actor=HANDLE, case_ref=free.ref, reason="fee_unpaid")
 
 
 def test_it_records_the_payment_with_one_audit_event_that_holds_no_reference(
