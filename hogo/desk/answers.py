@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from hogo.desk.labels import REFUSAL_TEXTS
+from hogo.desk.labels import REFUSAL_TEXTS, kind_title
 from hogo.desk.models import Case, VerificationPurpose
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
@@ -26,6 +26,25 @@ def code(case: Case, code: str, token: str, purpose: str) -> tuple[str, str]:
             "code": code,
             "link": _url(case, "desk:link", token=token),
             "for_status": purpose == VerificationPurpose.STATUS,
+        },
+    )
+
+
+def fee_due(case: Case) -> tuple[str, str]:
+    """The acknowledgement of a verified request that carries a fee: the amount, how to pay
+    (the policy's own words, in the version the request was made under) and that the
+    deadline starts when the fee arrives."""
+    policy = _version(case.policy_version)
+    how = policy.requests.fee_payment
+    kind = policy.requests.kinds.get(case.kind)
+    return _render(
+        case,
+        "fee_due",
+        {
+            "kind": kind_title(kind.title if kind else None, case.kind).get(case.language),
+            "fee": f"{case.fee_jpy:,}",
+            "how": how.get(case.language) if how else "",
+            "days": policy.requests.deadline_days,
         },
     )
 

@@ -6,7 +6,7 @@ also decide; auditors may read. Nothing returned contains the address, what was 
 disclosure password (shown only on hogo's verified status page).
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from django.contrib.auth.models import User
@@ -15,13 +15,13 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
-from hogo.desk.models import Case, CaseKind, CaseStatus, Intake, RefusalReason
+from hogo.desk.fees import MAX_AMOUNT, Payment, case_fee_record
+from hogo.desk.models import Case, CaseKind, CaseStatus, FeeDifference, Intake, RefusalReason
 from hogo.desk.selectors import case_get, case_mails, case_steps, cases_queue
 from hogo.desk.services import (
     VerificationFailed,
     case_approve,
     case_confirm,
-    case_fee_record,
     case_refuse,
     case_start,
 )
@@ -116,6 +116,8 @@ class RequestOut(Schema):
     closed_at: datetime | None
     fee_jpy: int
     fee_received: bool
+    fee_received_on: date | None
+    waiting_for_fee: bool = Field(description="The deadline starts when the fee is received.")
     refusal_reason: str
     steps: list[StepOut]
     mail: list[MailOut]
@@ -135,6 +137,8 @@ class RequestOut(Schema):
             closed_at=case.closed_at,
             fee_jpy=case.fee_jpy,
             fee_received=case.fee_received_at is not None,
+            fee_received_on=case.fee_received_on,
+            waiting_for_fee=case.waits_for_fee,
             refusal_reason=case.refusal_reason,
             steps=[
                 StepOut(
@@ -166,6 +170,17 @@ class VerifyIn(Schema):
 class RefuseIn(Schema):
     reason: RefusalReason
     explanation: str = Field("", max_length=5000, description="Shown to the person.")
+
+
+class FeeIn(Schema):
+    amount_jpy: int = Field(ge=0, le=MAX_AMOUNT, description="The amount received.")
+    received_on: date = Field(description="The day the payment arrived (not in the future).")
+    reference: str = Field(
+        max_length=40, description="The transfer's or money order's number; never a name."
+    )
+    difference: FeeDifference | None = Field(
+        None, description="Why the amount is not the request's fee, if it is not."
+    )
 
 
 class RequestList(Schema):
@@ -260,7 +275,13 @@ def request_refuse(request: HttpRequest, body: RefuseIn, ref: str = CASE_REF) ->
 
 
 @router.post("/{ref}/fee", response={200: RequestOut, **ERRORS}, summary="Fee received")
-def request_fee(request: HttpRequest, ref: str = CASE_REF) -> RequestOut:
+def request_fee(request: HttpRequest, body: FeeIn, ref: str = CASE_REF) -> RequestOut:
     user = _user(request, HANDLERS)
-    case_fee_record(actor=actor_for(user), case_ref=ref)
+    payment = Payment(
+        amount_jpy=body.amount_jpy,
+        received_on=body.received_on,
+        reference=body.reference,
+        difference=body.difference or "",
+    )
+    case_fee_record(actor=actor_for(user), case_ref=ref, payment=payment)
     return RequestOut.of(_case(ref))

@@ -21,8 +21,17 @@ from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
 from hogo.desk.content import case_text
+from hogo.desk.fees import Payment, case_fee_record
 from hogo.desk.labels import REFUSAL_TEXTS
-from hogo.desk.models import QUEUE_STATUSES, Case, CaseKind, CaseStatus, RefusalReason, StepName
+from hogo.desk.models import (
+    QUEUE_STATUSES,
+    Case,
+    CaseKind,
+    CaseStatus,
+    FeeDifference,
+    RefusalReason,
+    StepName,
+)
 from hogo.desk.review import case_review, printable_pdf
 from hogo.desk.selectors import (
     case_get,
@@ -39,7 +48,6 @@ from hogo.desk.services import (
     Evidence,
     case_approve,
     case_assign,
-    case_fee_record,
     case_note_add,
     case_posted_record,
     case_record,
@@ -150,6 +158,23 @@ class NoteForm(forms.Form):
     reply = forms.BooleanField(required=False, label="E-mail this to the person as a reply")
 
 
+class FeeForm(forms.Form):
+    amount_jpy = forms.IntegerField(label="Amount received (JPY)", min_value=0)
+    received_on = forms.DateField(
+        label="Date it arrived", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reference = forms.CharField(
+        label="Payment reference",
+        max_length=40,
+        help_text="The transfer's or money order's number; never the payer's name.",
+    )
+    difference = forms.ChoiceField(
+        label="If the amount is not the fee, why",
+        choices=[("", "— the amount is the fee —"), *FeeDifference.choices],
+        required=False,
+    )
+
+
 @_staff(VIEWERS)
 def detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = _case_or_404(ref)
@@ -182,6 +207,9 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             post_step=step_waiting_for_post(case=case),
             refuse_form=RefuseForm(),
             note_form=NoteForm(),
+            fee_form=FeeForm(
+                initial={"amount_jpy": case.fee_jpy, "received_on": timezone.localdate()}
+            ),
             refusal_text=REFUSAL_TEXTS.get(case.refusal_reason),
             staff=User.objects.filter(is_staff=True, is_active=True).order_by("username"),
             now=timezone.now(),
@@ -279,7 +307,18 @@ def refuse(request: HttpRequest, ref: str, actor: str) -> object:
 
 @_action
 def fee(request: HttpRequest, ref: str, actor: str) -> object:
-    return case_fee_record(actor=actor, case_ref=ref)
+    form = FeeForm(request.POST)
+    if not form.is_valid():
+        problems = (f"{name}: {' '.join(map(str, e))}" for name, e in form.errors.items())
+        raise HogoError("Fee not recorded: " + "; ".join(problems))
+    data = form.cleaned_data
+    payment = Payment(
+        amount_jpy=data["amount_jpy"],
+        received_on=data["received_on"],
+        reference=data["reference"],
+        difference=data["difference"],
+    )
+    return case_fee_record(actor=actor, case_ref=ref, payment=payment)
 
 
 @_action

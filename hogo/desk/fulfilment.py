@@ -151,9 +151,9 @@ def _close(case: Case, now: datetime) -> None:
 
 
 def _fee(case: Case, step: Step) -> Ran:
-    if case.fee_received_at is None:
+    if case.waits_for_fee:
         return Ran(StepStatus.WAITING, {"fee_jpy": case.fee_jpy})
-    return Ran(StepStatus.SUCCEEDED, {"fee_jpy": case.fee_jpy})
+    return Ran(StepStatus.SUCCEEDED, {"fee_jpy": case.fee_jpy, "amount_jpy": case.fee_paid_jpy})
 
 
 def _purposes_answer(case: Case, step: Step) -> Ran:
@@ -170,6 +170,8 @@ def _purposes_answer(case: Case, step: Step) -> Ran:
 def _package_build(case: Case, step: Step) -> Ran:
     if step.result.get("package") or step.result.get("held") is False:
         return Ran(StepStatus.SUCCEEDED)  # built by an earlier run whose mail step failed
+    if case.waits_for_fee:  # the fee step comes first; this holds even if a plan had none
+        raise Conflict(f"case {case.ref}: the fee has not been received")
     package = package_build(case=case, actor=ACTOR) if case.subject_ref else None
     if package is None:
         return Ran(StepStatus.SUCCEEDED, {"held": False})

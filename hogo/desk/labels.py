@@ -25,6 +25,10 @@ LABELS: dict[str, Text] = {
     "fee": Text("手数料", "Fee"),
     "deadline": Text("回答期限", "Answered within"),
     "deadline_days": Text("本人確認後{n}日以内", "{n} days after your identity is confirmed"),
+    "deadline_days_fee": Text(
+        "本人確認と手数料のお支払いの確認の後{n}日以内",
+        "{n} days after your identity is confirmed and the fee is received",
+    ),
     "what_happens": Text("お手続きの流れ", "What happens"),
     "start": Text("請求する", "Make this request"),
     "check_status": Text("ご請求の状況を確認する", "Check the status of a request"),
@@ -69,6 +73,18 @@ LABELS: dict[str, Text] = {
     "case_ref": Text("受付番号", "Request number"),
     "received": Text("受付日時", "Received"),
     "due": Text("回答期限", "Answer due by"),
+    "due_after_fee": Text(
+        "手数料のお支払いを確認した日から数えます", "Counted from the day we receive the fee"
+    ),
+    "fee_how": Text("お支払い方法", "How to pay"),
+    "fee_state": Text("お支払いの状況", "Payment"),
+    "fee_waiting": Text(
+        "手数料のお支払いをお待ちしています。お支払いを確認するまで、ご請求への対応は始まりません。"
+        "お支払いの際は、受付番号をお知らせください。",
+        "We are waiting for the fee. We cannot start on your request until we receive it. "
+        "Please quote your request number when you pay.",
+    ),
+    "fee_received": Text("{n}にお支払いを確認しました。", "Received on {n}."),
     "status": Text("状況", "Status"),
     "steps": Text("手続きの各段階と結果", "Each step and its result"),
     "no_steps": Text("担当者が内容を確認しています。", "The desk is reviewing your request."),
@@ -138,16 +154,16 @@ KIND_STEPS: dict[str, Text] = {
         "published then.",
     ),
     CaseKind.DISCLOSURE: Text(
-        "ご本人確認と手数料のお支払いの確認の後、保有するすべての個人情報、取得の記録、同意の記録、利用停止の状況、"
+        "ご本人確認（手数料がある場合は、そのお支払いの確認）の後、保有するすべての個人情報、取得の記録、同意の記録、利用停止の状況、"
         "第三者提供の記録を、JSON・CSV・PDF（日本語または英語）にまとめて開示します。メール添付の場合、"
         "ファイルは暗号化ZIPで、パスワードはこのサイトのご請求状況ページにのみ表示します。保有する個人情報がない場合、"
         "またはすでに廃棄した場合は、その旨をお知らせします。",
-        "After confirming your identity and the fee, we disclose all personal information we "
-        "hold about you, the records of how we obtained it, your consents, any suspension, "
-        "and the records of provision to third parties, as JSON, CSV and a PDF in Japanese or "
-        "English. By e-mail, the files come as an encrypted zip whose password is shown only "
-        "on your request's status page on this site. If we hold nothing, or it has already "
-        "been disposed of, we tell you so.",
+        "After confirming your identity (and receiving the fee, where there is one), we "
+        "disclose all personal information we hold about you, the records of how we obtained "
+        "it, your consents, any suspension, and the records of provision to third parties, as "
+        "JSON, CSV and a PDF in Japanese or English. By e-mail, the files come as an "
+        "encrypted zip whose password is shown only on your request's status page on this "
+        "site. If we hold nothing, or it has already been disposed of, we tell you so.",
     ),
     CaseKind.CORRECTION: Text(
         "ご本人確認の後、担当者が訂正前後の内容を確認し、訂正・追加・削除を行い、結果をメールでお知らせします。"

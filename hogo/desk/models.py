@@ -13,9 +13,12 @@ an AES-256 zip whose password is derived from the server secret, never stored. D
 case's content destroys its key (sweep.py, README).
 """
 
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from hogo.refs import ref_new
 
@@ -78,6 +81,15 @@ class RefusalReason(models.TextChoices):
     FEE_UNPAID = "fee_unpaid", "Art. 38: the fee was not paid"
 
 
+class FeeDifference(models.TextChoices):
+    """Why the amount the desk received differs from the request's fee (a fixed list, so that
+    no free text about a person is written next to a payment)."""
+
+    REDUCED = "reduced", "The organization reduced or waived the fee"
+    BANK_CHARGES = "bank_charges", "Arrived less the transfer's bank charges"
+    OVERPAID = "overpaid", "More was paid; the difference is refunded"
+
+
 class Case(models.Model):
     ref = models.CharField(max_length=32, unique=True, default=case_ref_new, editable=False)
     kind = models.CharField(max_length=24, choices=CaseKind.choices)
@@ -98,8 +110,15 @@ class Case(models.Model):
     )
     subject_ref = models.CharField(max_length=32, blank=True, help_text="Vault subject, if any.")
     policy_version = models.PositiveIntegerField()
+    # The fee of the request's kind in the policy version it was made under (APPI Art. 38),
+    # and what the desk recorded when it arrived: when it recorded it, the amount, the day the
+    # payment arrived and the transfer's or money order's number (never a name).
     fee_jpy = models.PositiveIntegerField(default=0)
     fee_received_at = models.DateTimeField(null=True, blank=True)
+    fee_paid_jpy = models.PositiveIntegerField(null=True, blank=True)
+    fee_received_on = models.DateField(null=True, blank=True)
+    fee_reference = models.CharField(max_length=40, blank=True)
+    fee_difference = models.CharField(max_length=16, choices=FeeDifference.choices, blank=True)
     verification_method = models.CharField(
         max_length=16, choices=VerificationMethod.choices, blank=True
     )
@@ -139,6 +158,22 @@ class Case(models.Model):
     def has_email(self) -> bool:
         """Whether the desk answers by e-mail (else by post)."""
         return bool(self.contact_note)
+
+    @property
+    def waits_for_fee(self) -> bool:
+        return bool(self.fee_jpy) and self.fee_received_at is None
+
+    def deadline(self, days: int) -> datetime | None:
+        """`days` from when the desk can act: identity verified and, where the request has a
+        fee, the fee received (from the start of the day it arrived, in the organization's
+        zone); None while either is missing."""
+        if self.received_at is None or self.waits_for_fee:
+            return None
+        start = self.received_at
+        if self.fee_received_on is not None:
+            arrived = datetime.combine(self.fee_received_on, time.min)
+            start = max(start, timezone.make_aware(arrived, timezone.get_default_timezone()))
+        return start + timedelta(days=days)
 
 
 class StepName(models.TextChoices):
@@ -249,6 +284,7 @@ class MailKind(models.TextChoices):
     ANSWER = "answer", "Answer to a request"
     REPLY = "reply", "Reply from the desk"
     REMINDER = "reminder", "Deadline reminder to staff"
+    FEE = "fee", "Fee due: the amount and how to pay"
 
 
 class MailStatus(models.TextChoices):

@@ -5,7 +5,7 @@ replies and refusal explanation (one audited reading, content.py)."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from hogo.desk.content import case_text, requester_digest
@@ -46,7 +46,10 @@ def cases_queue(
     assignee_id: int | None = None,
 ) -> QuerySet[Case]:
     """Cases by deadline, soonest first, with a count of failed steps and undelivered mail."""
-    rows = _with_attention(Case.objects.filter(status__in=statuses)).order_by("due_at", "pk")
+    # Cases waiting for their fee have no deadline yet: after the ones that do, everywhere.
+    rows = _with_attention(Case.objects.filter(status__in=statuses)).order_by(
+        F("due_at").asc(nulls_last=True), "pk"
+    )
     if kind:
         rows = rows.filter(kind=kind)
     if assignee_id is not None:

@@ -343,6 +343,8 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
         raise InvalidInput(f"reason: must be one of {', '.join(RefusalReason.values)}")
     if len(explanation) > MAX_NOTE:
         raise InvalidInput(f"explanation: at most {MAX_NOTE} characters")
+    if reason == RefusalReason.FEE_UNPAID and not case.waits_for_fee:
+        raise InvalidInput("reason: fee_unpaid is only for a request whose fee is still unpaid")
     done = case.steps.filter(status=StepStatus.SUCCEEDED).exclude(name=StepName.FEE)
     if case.status not in (CaseStatus.OPEN, CaseStatus.IN_PROGRESS) or done.exists():
         raise Conflict(f"case {case.ref} is {case.status} and can no longer be refused")
@@ -359,23 +361,6 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
         detail={"case": case.ref, "kind": case.kind, "reason": reason},
     )
     case_advance_on_commit(case.ref)
-    return case
-
-
-@transaction.atomic
-def case_fee_record(*, actor: str, case_ref: str) -> Case:
-    case = _case_locked(case_ref)
-    if case.fee_jpy == 0:
-        raise Conflict(f"case {case.ref} has no fee")
-    if case.fee_received_at is None:
-        case.fee_received_at = timezone.now()
-        case.save(update_fields=["fee_received_at"])
-        audit_record(
-            actor=actor,
-            action="desk.case.fee",
-            detail={"case": case.ref, "fee_jpy": case.fee_jpy},
-        )
-        case_advance_on_commit(case.ref)
     return case
 
 
@@ -498,12 +483,16 @@ def _received(
     case.verification_method = method
     case.verification_evidence = evidence
     case.received_at = received_at
-    case.due_at = received_at + timedelta(days=policy_active().requests.deadline_days)
+    # With a fee the clock waits for it (fees.py); the person is told the amount and how to pay.
+    case.due_at = case.deadline(policy_active().requests.deadline_days)
     if case.has_email and not case.subject_ref:
         email = case_email(case, actor=actor, via="verification")
         found = subject_find(email=email) if email else None
         case.subject_ref = found or ""
     case.save()
+    if case.waits_for_fee and case.has_email:
+        subject, body = answers.fee_due(case)
+        mail_queue(actor=actor, subject=subject, body=body, kind=MailKind.FEE, case=case)
     audit_record(
         actor=actor,
         action="desk.case.verify",

@@ -43,7 +43,7 @@ from hogo.errors import HogoError
 from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Policy, Text
-from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_at
 
 ACCESS_SECONDS = 30 * 60
 PENDING = "desk_pending"
@@ -258,8 +258,19 @@ def case(request: HttpRequest, ref: str) -> HttpResponse:
             status_text=STATUS_TEXTS[view.case.status],
             steps=[(STEP_TEXTS[s.name], STEP_STATUS_TEXTS[s.status], s) for s in view.steps],
             refusal=REFUSAL_TEXTS.get(view.case.refusal_reason),
+            fee_payment=_fee_payment(policy, view.case),
         ),
     )
+
+
+def _fee_payment(policy: Policy, case: Case) -> Text | None:
+    """How to pay the case's fee, in the words of the policy version the request was made
+    under (the one that set the fee)."""
+    if not case.fee_jpy:
+        return None
+    if case.policy_version != policy.version:
+        policy = policy_at(version=case.policy_version)
+    return policy.requests.fee_payment
 
 
 @never_cache

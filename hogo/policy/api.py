@@ -178,7 +178,7 @@ class RequestsOut(Schema):
     how: TextOut
     identity_verification: TextOut
     agents: TextOut
-    fee_payment: TextOut
+    fee_payment: TextOut | None
     kinds: dict[str, RequestKindOut]
 
 

@@ -11,7 +11,7 @@ import pyzipper
 from playwright.sync_api import expect
 
 from hogo.desk.models import Case, CaseStatus
-from hogo.desk.services import case_approve, case_fee_record
+from hogo.desk.services import case_approve
 from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, asked, person
 from hogo.policy.schema import Policy
 from hogo.vault.models import Suspension
@@ -50,10 +50,9 @@ def test_a_disclosure_goes_from_the_first_page_to_an_opened_attachment(
         {"ja": "受付済み・確認中", "en": "Received, being reviewed"}[lang]
     )
     case_approve(actor=HANDLE, case_ref=ref)
-    case_fee_record(actor=HANDLE, case_ref=ref)
     page.reload()
     expect(page.locator("#case-status")).to_have_attribute("data-status", "completed")
-    expect(page.locator("li.step-succeeded")).to_have_count(3)
+    expect(page.locator("li.step-succeeded")).to_have_count(2)
     password = page.locator("#zip-password").inner_text()
     [attachment] = list(inbox.last(HANAKO).iter_attachments())
     with pyzipper.AESZipFile(io.BytesIO(attachment.get_content())) as archive:

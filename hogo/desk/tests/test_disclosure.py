@@ -9,7 +9,7 @@ import pyzipper
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, StepName, StepStatus
 from hogo.desk.package import package_password
-from hogo.desk.services import case_approve, case_fee_record
+from hogo.desk.services import case_approve
 from hogo.desk.tests.conftest import HANAKO, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
 from hogo.vault.notes import note_seal
@@ -30,14 +30,9 @@ def test_it_mails_an_encrypted_package_that_opens_with_the_derived_password(
     with committed():
         case_approve(actor=STAFF, case_ref=case.ref)
     case.refresh_from_db()
-    assert case.status == CaseStatus.IN_PROGRESS
-    fee = case.steps.get(name=StepName.FEE)
-    assert fee.status == StepStatus.WAITING  # 1,000 JPY first
-    with committed():
-        case_fee_record(actor=STAFF, case_ref=case.ref)
-    case.refresh_from_db()
-    assert case.status == CaseStatus.COMPLETED
-    assert [s.status for s in case.steps.all()] == [StepStatus.SUCCEEDED] * 3
+    assert case.status == CaseStatus.COMPLETED  # free: no fee step to wait for
+    assert [s.name for s in case.steps.all()] == [StepName.PACKAGE_BUILD, StepName.PACKAGE_DELIVER]
+    assert [s.status for s in case.steps.all()] == [StepStatus.SUCCEEDED] * 2
 
     mail = inbox.last(HANAKO)
     [attachment] = list(mail.iter_attachments())

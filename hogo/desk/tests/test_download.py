@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, DownloadLink
-from hogo.desk.services import case_approve, case_fee_record
+from hogo.desk.services import case_approve
 from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
 
@@ -22,8 +22,6 @@ def test_it_sends_a_link_that_works_once(policy: Policy, inbox: Inbox) -> None:
     case = verified(inbox, "disclosure", details={"delivery": "download"}, language="en")
     with committed():
         case_approve(actor=HANDLE, case_ref=case.ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=case.ref)
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
     mail = inbox.last(HANAKO)
@@ -51,8 +49,6 @@ def test_it_refuses_an_expired_link(policy: Policy, inbox: Inbox) -> None:
     case = verified(inbox, "disclosure", details={"delivery": "download"})
     with committed():
         case_approve(actor=HANDLE, case_ref=case.ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=case.ref)
     DownloadLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     path = urlsplit(inbox.link(HANAKO, "/ja/privacy-center/download/")).path
     with committed():

@@ -10,7 +10,7 @@ from django.test import Client
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import Step
-from hogo.desk.services import case_approve, case_fee_record
+from hogo.desk.services import case_approve
 from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
 
@@ -26,8 +26,6 @@ def test_it_keeps_values_out_of_audit_steps_logs_and_links(
     disclosure = verified(inbox, "disclosure")
     with committed():
         case_approve(actor=HANDLE, case_ref=disclosure.ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=disclosure.ref)
     changes = [{"category": "organization", "action": "set", "value": "星空電機"}]
     correction = verified(inbox, "correction", details={"changes": changes})
     with committed():

@@ -10,7 +10,7 @@ import pyzipper
 from django.test import Client
 
 from hogo.desk.models import Case, CaseStatus, Verification
-from hogo.desk.services import case_approve, case_fee_record
+from hogo.desk.services import case_approve
 from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person
 from hogo.policy.schema import Policy
 
@@ -25,12 +25,12 @@ pytestmark = pytest.mark.django_db
             [
                 "利用目的の通知",
                 "個人情報の開示",
-                "1,000円",
+                "無料",
                 "本人確認後14日以内",
                 "ご質問・苦情・ご相談",
             ],
         ),
-        ("en", ["Disclosure of personal information", "JPY 1,000", "14 days", "complaints"]),
+        ("en", ["Disclosure of personal information", "free", "14 days", "complaints"]),
     ],
 )
 def test_it_explains_each_request_with_its_fee_and_deadline(
@@ -71,8 +71,6 @@ def test_it_takes_a_disclosure_from_request_to_an_attachment_opened_with_the_pag
     ref = confirm(client, inbox, HANAKO, lang)
     with committed():
         case_approve(actor=HANDLE, case_ref=ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=ref)
     page = client.get(f"/{lang}/privacy-center/status/{ref}/").content.decode()
     password = re.search(r'<code id="zip-password" class="secret">([A-Z2-7-]+)</code>', page)
     assert password, page

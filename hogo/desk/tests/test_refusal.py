@@ -4,9 +4,9 @@ import pytest
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, Decision, StepName, StepStatus
-from hogo.desk.services import case_approve, case_fee_record, case_refuse
+from hogo.desk.services import case_refuse
 from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
-from hogo.errors import Conflict, InvalidInput
+from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 
 pytestmark = pytest.mark.django_db
@@ -40,28 +40,6 @@ def test_it_tells_the_person_why_in_their_language(
     event = AuditEvent.objects.get(action="desk.case.refuse")
     assert event.detail == {"case": case.ref, "kind": "disclosure", "reason": "business"}
     assert event.actor == HANDLE
-
-
-def test_it_refuses_an_unpaid_fee_after_approval_but_not_after_fulfilment(
-    policy: Policy, inbox: Inbox
-) -> None:
-    person()
-    case = verified(inbox, "disclosure")
-    with committed():
-        case_approve(actor=HANDLE, case_ref=case.ref)
-    with committed():
-        case_refuse(actor=HANDLE, case_ref=case.ref, reason="fee_unpaid")
-    case.refresh_from_db()
-    assert case.status == CaseStatus.REFUSED
-    assert not case.packages.exists()
-
-    done = verified(inbox, "disclosure")
-    with committed():
-        case_approve(actor=HANDLE, case_ref=done.ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=done.ref)
-    with pytest.raises(Conflict, match="can no longer be refused"):
-        case_refuse(actor=HANDLE, case_ref=done.ref, reason="harm")
 
 
 def test_it_needs_a_listed_reason(policy: Policy, inbox: Inbox) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, StepStatus, VerificationMethod
-from hogo.desk.services import Evidence, case_approve, case_fee_record, case_record
+from hogo.desk.services import Evidence, case_approve, case_record
 from hogo.desk.tests.conftest import HANDLE, ORIGIN, committed, person
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
@@ -55,8 +55,6 @@ def test_it_records_an_agents_postal_disclosure_and_its_evidence(
 
     with committed():
         case_approve(actor=HANDLE, case_ref=case.ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=case.ref)
     deliver = case.steps.get(name="package_deliver")
     assert deliver.status == StepStatus.WAITING
     assert deliver.result["by_post"] is True

@@ -13,7 +13,6 @@ from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Pac
 from hogo.desk.services import (
     case_approve,
     case_assign,
-    case_fee_record,
     case_note_add,
     case_start,
     status_access_start,
@@ -84,8 +83,6 @@ def test_it_discards_packages_and_then_the_content_of_closed_cases(
     case = verified(inbox, "disclosure")
     with committed():
         case_approve(actor=HANDLE, case_ref=case.ref)
-    with committed():
-        case_fee_record(actor=HANDLE, case_ref=case.ref)
     case_note_add(
         actor=HANDLE, author=desk_operator, case_ref=case.ref, text="spoke to 山田", reply=False
     )

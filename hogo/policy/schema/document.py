@@ -251,8 +251,12 @@ class Requests:
     how: Text
     identity_verification: Text
     agents: Text
-    fee_payment: Text
+    fee_payment: Text | None  # required when a kind has a fee
     kinds: dict[str, RequestKind]
+
+    @property
+    def has_fees(self) -> bool:
+        return any(kind.fee_jpy for kind in self.kinds.values())
 
     @property
     def disclosure_default_delivery(self) -> str:

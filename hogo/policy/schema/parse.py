@@ -434,6 +434,10 @@ def _requests(r: Reader) -> Requests:
             delivery_methods=methods,
             default_delivery=default,
         )
+    # How a fee is paid is a fact about the organization: required exactly when it charges one.
+    fee_payment = r.optional_text("fee_payment")
+    if fee_payment is None and any(kind.fee_jpy for kind in kinds.values()):
+        r.error("fee_payment", "missing: a request kind has a fee, so say how it is paid")
     return Requests(
         deadline_days=r.integer(
             "deadline_days", what="days to answer a request", minimum=1, maximum=MAX_DEADLINE_DAYS
@@ -441,7 +445,7 @@ def _requests(r: Reader) -> Requests:
         how=r.text("how"),
         identity_verification=r.text("identity_verification"),
         agents=r.text("agents"),
-        fee_payment=r.text("fee_payment"),
+        fee_payment=fee_payment,
         kinds=kinds,
     )
 

@@ -43,5 +43,19 @@ def _value(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 
+# A fee and how to pay it, for tests only: the reference policy (like the published one) has none.
+FEE_PAYMENT = {
+    "ja": "手数料は、受付後にご案内する口座へのお振込みでお支払いください（テスト用の記載）。",
+    "en": "Pay the fee by transfer to the account we tell you after the request (test wording).",
+}
+
+
+def with_disclosure_fee(data: dict[str, Any], fee_jpy: int = 1000) -> dict[str, Any]:
+    """The policy data with a fee for disclosure and a text saying how fees are paid."""
+    data["requests"]["kinds"]["disclosure"]["fee_jpy"] = fee_jpy
+    data["requests"]["fee_payment"] = dict(FEE_PAYMENT)
+    return data
+
+
 def by_id(items: list[dict[str, Any]], ident: str) -> dict[str, Any]:
     return next(item for item in items if item.get("id") == ident)

@@ -63,6 +63,18 @@ def test_check_prints_one_line_per_error_and_exits_2(broken: Path) -> None:
     ]
 
 
+def test_check_requires_how_fees_are_paid_once_a_request_has_a_fee(tmp_path: Path) -> None:
+    data = reference_data()
+    data["requests"]["kinds"]["disclosure"]["fee_jpy"] = 1000
+    path = tmp_path / "fee.toml"
+    path.write_text(toml_dumps(data), encoding="utf-8")
+    code, out, err = run("check", str(path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"{path}: requests.fee_payment: missing: a request kind has a fee, so say how it is paid\n"
+    )
+
+
 def test_check_names_an_unreadable_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.toml"
     code, _, err = run("check", str(missing))

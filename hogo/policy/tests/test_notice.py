@@ -10,7 +10,13 @@ from django.test import Client
 
 from hogo.policy.schema import Policy
 from hogo.policy.services import policy_load
-from hogo.policy.tests.helpers import by_id, reference_data, toml_dumps
+from hogo.policy.tests.helpers import (
+    FEE_PAYMENT,
+    by_id,
+    reference_data,
+    toml_dumps,
+    with_disclosure_fee,
+)
 
 
 class Outline(HTMLParser):
@@ -83,7 +89,6 @@ def test_the_japanese_notice_shows_fees_deadline_and_sections(
     for text in [
         "1 個人情報の取扱いに関する基本方針",
         "7 個人情報に関するお問合せ窓口",
-        "1,000円",
         "無料",
         "受付から原則として14日以内",
         "電磁的記録（メールへの添付） （特にご指定がない場合）",
@@ -102,7 +107,6 @@ def test_the_english_notice_shows_fees_deadline_and_sections(
     for text in [
         "1 Basic Policy for the Handling of Personal Information",
         "7 Customer Service Desk for Personal Information Inquiries",
-        "JPY 1,000",
         "free",
         "within 14 days of receiving your request",
         "electronically, as an e-mail attachment (unless you choose otherwise)",
@@ -131,6 +135,24 @@ def changed_policy(mutate: Any) -> str:
     data = reference_data()
     mutate(data)
     return toml_dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("lang", "fee", "payment_label"),
+    [("ja", "1,000円", "手数料のお支払い"), ("en", "JPY 1,000", "Paying fees")],
+)
+def test_it_states_a_fee_and_how_to_pay_only_where_the_policy_sets_one(
+    client: Client, active_policy: Policy, lang: str, fee: str, payment_label: str
+) -> None:
+    free = page(client, f"/{lang}/privacy/")
+    assert fee not in free
+    assert payment_label not in free
+
+    policy_load(text=changed_policy(with_disclosure_fee))
+    charged = page(client, f"/{lang}/privacy/")
+    assert fee in charged
+    assert payment_label in charged
+    assert FEE_PAYMENT[lang] in charged
 
 
 def test_earlier_versions_stay_published(client: Client, active_policy: Policy) -> None:

@@ -50,12 +50,15 @@ def test_only_event_registration_accepts_special_care_information_with_consent()
     assert accepting == {"event-registration"}
 
 
-def test_requests_answer_within_14_days_and_disclose_by_email_by_default() -> None:
+def test_requests_are_free_answered_within_14_days_and_disclosed_by_email_by_default() -> None:
     requests = policy_parse(reference_text()).requests
     assert requests.deadline_days == 14
     assert requests.disclosure_default_delivery == "email_attachment"
     fees = {kind.id: kind.fee_jpy for kind in requests.kinds.values()}
-    assert fees == {"purpose_notification": 0, "disclosure": 1000, "correction": 0, "suspension": 0}
+    # The published policy states no fee, so the reference charges none and says nothing of
+    # how fees would be paid.
+    assert fees == {"purpose_notification": 0, "disclosure": 0, "correction": 0, "suspension": 0}
+    assert requests.fee_payment is None
 
 
 def test_personal_data_is_handled_only_in_japan() -> None:

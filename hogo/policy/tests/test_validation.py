@@ -6,7 +6,13 @@ from typing import Any
 import pytest
 
 from hogo.policy.schema import PolicyError, PolicyInvalid, policy_parse
-from hogo.policy.tests.helpers import by_id, reference_data, toml_dumps
+from hogo.policy.tests.helpers import (
+    FEE_PAYMENT,
+    by_id,
+    reference_data,
+    toml_dumps,
+    with_disclosure_fee,
+)
 
 Data = dict[str, Any]
 
@@ -237,6 +243,12 @@ CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
         "must be 0: APPI Art. 38 allows no fee for this request",
     ),
     (
+        "fee without saying how it is paid",
+        lambda d: d["requests"]["kinds"]["disclosure"].update(fee_jpy=1000),
+        "requests.fee_payment",
+        "missing: a request kind has a fee, so say how it is paid",
+    ),
+    (
         "missing request kind",
         lambda d: d["requests"]["kinds"].pop("suspension"),
         "requests.kinds.suspension",
@@ -311,6 +323,20 @@ def test_it_rejects_a_broken_policy_naming_the_key_path(
 def test_the_unmodified_reference_round_trips_through_the_test_writer() -> None:
     """Guards the table above: only the mutation makes a case fail."""
     assert policy_parse(toml_dumps(reference_data())).summary().startswith("4 purposes")
+
+
+def test_it_accepts_a_fee_with_the_text_saying_how_it_is_paid() -> None:
+    requests = policy_parse(toml_dumps(with_disclosure_fee(reference_data(), 800))).requests
+    assert requests.kinds["disclosure"].fee_jpy == 800
+    assert requests.fee_payment is not None
+    assert requests.fee_payment.en == FEE_PAYMENT["en"]
+    assert requests.has_fees
+
+
+def test_it_accepts_no_fee_payment_text_when_every_request_is_free() -> None:
+    requests = policy_parse(toml_dumps(reference_data())).requests
+    assert requests.fee_payment is None
+    assert not requests.has_fees
 
 
 def test_it_reports_every_error_not_just_the_first() -> None:

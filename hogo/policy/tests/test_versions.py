@@ -10,7 +10,13 @@ from hogo.policy.models import PolicyVersion
 from hogo.policy.schema import Policy, PolicyError, PolicyInvalid, policy_parse
 from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_at, policy_version_active
 from hogo.policy.services import policy_load
-from hogo.policy.tests.helpers import by_id, reference_data, reference_text, toml_dumps
+from hogo.policy.tests.helpers import (
+    by_id,
+    reference_data,
+    reference_text,
+    toml_dumps,
+    with_disclosure_fee,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +160,7 @@ def test_it_classifies_rewording_widening_narrowing_and_removal() -> None:
 def test_it_reports_organization_and_wording_changes() -> None:
     def edit(d: dict[str, Any]) -> None:
         d["organization"]["contact"]["email"] = "desk@example.jp"
-        d["requests"]["kinds"]["disclosure"]["fee_jpy"] = 500
+        with_disclosure_fee(d, 500)
 
     assert kinds(policy_diff(reference(), policy_parse(changed(edit)))) == {
         (ChangeKind.ORGANIZATION_CHANGED, "organization.contact", False),
