@@ -5,6 +5,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from hogo.policy.schema import Policy
+from hogo.policy.selectors import policy_active
+from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.helpers import by_id, reference_data, toml_dumps
 
 NOTICE_ID = "tsn-expo"
@@ -61,3 +64,10 @@ def notice_policy_file(tmp_path: Path, notice: dict[str, Any] | None = None) -> 
     path = tmp_path / "policy-with-notice.toml"
     path.write_text(notice_policy_text(notice), encoding="utf-8")
     return path
+
+
+def notice_policy_load(tmp_path: Path, notice: dict[str, Any] | None = None) -> Policy:
+    """Writes the reference policy with a notice to `tmp_path`, loads it and returns it active."""
+    path = notice_policy_file(tmp_path, notice)
+    policy_load(text=policy_file_read(path=path), note="with a supplementary notice")
+    return policy_active()
