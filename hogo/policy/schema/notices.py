@@ -34,10 +34,20 @@ def notices_parse(
         for r, ident in _items(root, "notices", "notice", by_id=True):
             notices[ident] = _notice(r, ident, purposes, categories)
     for channel in channels.values():
-        if channel.notice is not None and channel.notice not in notices:
+        if channel.notice is None:
+            continue
+        path = join(join("channels", channel.id), "notice")
+        notice = notices.get(channel.notice)
+        if notice is None:
+            root.errors.add(path, f"unknown notice {channel.notice!r}")
+            continue
+        # What the form shows must be what the data is used for: the vault grants an
+        # acquisition its channel's purposes only.
+        if missing := [p for p in notice.purposes if p not in channel.purposes]:
             root.errors.add(
-                join(join("channels", channel.id), "notice"),
-                f"unknown notice {channel.notice!r}",
+                path,
+                f"notice {notice.id!r} names {', '.join(missing)}, which this channel "
+                "does not take: add them to the channel's purposes",
             )
     return notices
 

@@ -123,6 +123,15 @@ CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
         "channels.survey.notice",
         "unknown notice 'booth'",
     ),
+    (
+        "channel naming a notice whose main purposes it does not take",
+        lambda d: notice_of(d).update(
+            purposes=["campaign-invitations-surveys", "inquiry-response"]
+        ),
+        f"channels.{CHANNEL}.notice",
+        f"notice '{NOTICE_ID}' names inquiry-response, which this channel does not take: "
+        "add them to the channel's purposes",
+    ),
 ]
 
 
@@ -209,8 +218,11 @@ def test_the_diff_flags_an_own_purpose_added_beyond_the_main_ones() -> None:
 
 
 def test_the_diff_does_not_flag_a_notice_naming_one_more_main_purpose() -> None:
-    more = changed_notice(purposes=["campaign-invitations-surveys", "inquiry-response"], version=2)
-    changes = policy_diff(policy_parse(toml_dumps(with_notice())), policy_parse(more))
+    data = with_notice()
+    by_id(data["channels"], CHANNEL)["purposes"].append("inquiry-response")
+    before = toml_dumps(data)
+    notice_of(data).update(purposes=["campaign-invitations-surveys", "inquiry-response"], version=2)
+    changes = policy_diff(policy_parse(before), policy_parse(toml_dumps(data)))
     assert [(c.kind, c.needs_consent) for c in changes] == [
         (ChangeKind.NOTICE_PURPOSES_CHANGED, False)
     ]
