@@ -135,7 +135,11 @@ def test_the_api_records_the_notice_only_when_the_caller_showed_its_block(
     latest = AcquisitionRecord.objects.order_by("-pk").first()
     assert latest is not None
     assert (latest.supplementary_notice, latest.supplementary_notice_version) == (NOTICE_ID, 1)
-    listed = api_as(desk_operator).get(f"/api/v1/collect/acquisitions?subject={latest.subject.ref}").json()
+    listed = (
+        api_as(desk_operator)
+        .get(f"/api/v1/collect/acquisitions?subject={latest.subject.ref}")
+        .json()
+    )
     assert [item["record"]["supplementary_notice"] for item in listed["items"]] == [
         "",
         NOTICE_ID,
