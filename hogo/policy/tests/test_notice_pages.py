@@ -2,17 +2,20 @@
 notice, with their own version history."""
 
 import copy
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.policy.schema import Policy
 from hogo.policy.services import policy_load
 from hogo.policy.tests.helpers import reference_text
 from hogo.policy.tests.notice_helpers import (
+    CHANNEL,
     NOTICE,
     NOTICE_ID,
     notice_policy_load,
@@ -121,3 +124,18 @@ def test_a_withdrawn_notice_keeps_its_versions_but_has_no_current_page(
     assert client.get(URL.format(lang="ja")).status_code == 404
     earlier = text_of(client, f"/ja/privacy/notices/{NOTICE_ID}/versions/1/")
     assert "このお知らせは現在の方針には含まれていません。" in earlier
+
+
+def test_the_policy_api_returns_the_notices_and_the_channel_naming_one(
+    notice_policy: Policy, officer: User, api_as: Callable[[User], Client]
+) -> None:
+    policy = api_as(officer).get("/api/v1/policy/").json()["policy"]
+    notice = policy["notices"][NOTICE_ID]
+    assert (notice["kind"], notice["version"]) == ("event", 1)
+    assert notice["purposes"] == ["campaign-invitations-surveys"]
+    assert notice["own_purposes"]["expo-newsletter"]["beyond_main"] is True
+    assert notice["own_purposes"]["booth-follow-up"]["related_to"] == [
+        "campaign-invitations-surveys"
+    ]
+    assert policy["channels"][CHANNEL]["notice"] == NOTICE_ID
+    assert policy["channels"]["inquiry"]["notice"] is None
