@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from hogo.policy.notice_labels import NOTICE_LABELS
 from hogo.policy.schema import Channel, Notice, Policy, Text
+from hogo.policy.schema.notices import notice_purpose_needs_consent
 
 LABELS: dict[str, Text] = {
     "purposes": Text("このお知らせの利用目的", "Purposes of use in this notice"),
@@ -58,7 +59,7 @@ def supplementary_shown(
             title=p.title.get(lang),
             description=p.description.get(lang),
             retention=retention.replace("{n}", str(p.retention_days)),
-            consent_only=p.beyond_main,
+            consent_only=notice_purpose_needs_consent(p, policy.purposes),
             beyond_main=p.beyond_main,
         )
         for p in notice.own_purposes.values()

@@ -17,6 +17,7 @@ from hogo.policy.notice_history import (
 )
 from hogo.policy.notice_labels import NOTICE_LABELS
 from hogo.policy.schema import Category, NoticePurpose, Policy, Purpose
+from hogo.policy.schema.notices import notice_purpose_needs_consent
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.policy.views import _page, _unavailable
 
@@ -122,7 +123,7 @@ def _own_shown(policy: Policy, purpose: NoticePurpose, lang: str) -> PurposeShow
         description=purpose.description.get(lang),
         categories=[policy.categories[c] for c in purpose.categories],
         retention_days=purpose.retention_days,
-        consent_required=purpose.beyond_main,
+        consent_required=notice_purpose_needs_consent(purpose, policy.purposes),
         related=joiner.join(policy.purposes[p].title.get(lang) for p in purpose.related_to),
         beyond_main=purpose.beyond_main,
     )

@@ -131,3 +131,11 @@ def notice_versions_check(
                 )
             )
     return problems
+
+
+def notice_purpose_needs_consent(purpose: NoticePurpose, purposes: Mapping[str, Purpose]) -> bool:
+    """An own purpose is used only with consent when it is beyond the main purposes, or when a
+    main purpose it is related to needs consent itself."""
+    return purpose.beyond_main or any(
+        purposes[p].consent_required for p in purpose.related_to if p in purposes
+    )

@@ -49,6 +49,9 @@ def test_the_japanese_page_shows_the_notice_its_purposes_and_version(
     assert 'href="/ja/privacy/#purpose-campaign-invitations-surveys"' in html
     assert "ご来場ブースからのご連絡" in html
     assert f"「{main.title.ja}」と関連する利用目的です。" in html
+    # Related to a purpose used only with consent, it is used only with consent too.
+    booth = html[html.index("ご来場ブースからのご連絡") : html.index("展示会ニュースの配信")]
+    assert "ご本人の同意をいただいた場合に限り利用します" in booth
     assert "展示会ニュースの配信" in html
     assert "ご本人の同意をいただいた場合に限り利用します。" in html
     assert "取得から365日" in html
