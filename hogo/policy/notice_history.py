@@ -24,6 +24,8 @@ class NoticeRelease:
 def notice_releases(*, notice_id: str) -> list[NoticeRelease]:
     """Every version of one notice, oldest first; empty for an id never published."""
     releases: dict[int, NoticeRelease] = {}
+    # Every stored version is read (parsed once, then cached by `policy_at`): policies change
+    # a few times a year, so this stays a short walk.
     for row in policy_versions():
         policy = policy_at(version=row.number)
         notice = policy.notices.get(notice_id)
