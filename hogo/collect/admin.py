@@ -65,7 +65,8 @@ class AcquisitionRecordAdmin(ReadOnlyAdmin):
     search_fields = ("=ref", "=subject__ref")
     readonly_fields = (
         "ref", "subject", "acquisition", "channel", "source", "lang", "received_at",
-        "policy_version", "notice_sha256", "purposes", "consents", "fields", "special_care",
+        "policy_version", "notice_sha256", "supplementary_notice",
+        "supplementary_notice_version", "purposes", "consents", "fields", "special_care",
         "network", "recorded_by",
     )  # fmt: skip
 

@@ -61,6 +61,8 @@ class RecordOut(Schema):
     fields: list[str]
     special_care: list[str]
     network: str
+    supplementary_notice: str = Field(description="Supplementary notice shown ('' for none).")
+    supplementary_notice_version: int | None
 
 
 class AcquisitionOut(Schema):

@@ -71,6 +71,10 @@ class AcquisitionRecord(models.Model):
     received_at = models.DateTimeField()
     policy_version = models.PositiveIntegerField()
     notice_sha256 = models.CharField(max_length=64, blank=True)
+    # The supplementary notice (`[[notices]]`) the form showed with the main notice block, and
+    # its own version; empty and null when the channel names none.
+    supplementary_notice = models.CharField(max_length=64, blank=True, default="")
+    supplementary_notice_version = models.PositiveIntegerField(null=True, blank=True)
     purposes = models.JSONField(help_text="Purpose ids the data may be used for.")
     consents = models.JSONField(default=list, help_text="Refs of the consents given with it.")
     fields = models.JSONField(default=list, help_text="Field ids captured (never values).")
@@ -84,6 +88,13 @@ class AcquisitionRecord(models.Model):
 
     class Meta:
         indexes = (models.Index(fields=["subject", "received_at"]),)
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(supplementary_notice="", supplementary_notice_version__isnull=True)
+                | (~Q(supplementary_notice="") & Q(supplementary_notice_version__isnull=False)),
+                name="collect_record_notice_with_version",
+            ),
+        )
 
     def __str__(self) -> str:
         return self.ref

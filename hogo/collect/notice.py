@@ -13,6 +13,8 @@ from django.utils import translation
 
 from hogo.collect.labels import LABELS
 from hogo.collect.models import NoticeText
+from hogo.collect.supplementary import LABELS as SUPPLEMENTARY_LABELS
+from hogo.collect.supplementary import supplementary_shown
 from hogo.policy.schema import Channel, Policy, Purpose
 
 
@@ -42,6 +44,8 @@ def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
                 ],
                 "notice_url": reverse("policy:version", kwargs={"number": policy.version}),
                 "full_notice": LABELS["notice_full"].get(lang).replace("{n}", str(policy.version)),
+                "supplementary": supplementary_shown(policy=policy, channel=channel, lang=lang),
+                "supplementary_label": SUPPLEMENTARY_LABELS,
             },
         ).strip()
 

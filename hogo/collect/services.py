@@ -110,6 +110,25 @@ def _notice_checked(submission: SubmissionIn, policy: Policy) -> None:
         raise NoticeChanged("the notice shown with the form has changed; show it again")
 
 
+def _supplementary_shown(
+    submission: SubmissionIn, policy: Policy, channel: Channel
+) -> tuple[str, int | None]:
+    """The channel's supplementary notice and its version, when the notice block that carries
+    it is the one shown: always on our forms (checked above), on the API only when the caller
+    sent that block's sha256."""
+    assert policy.version is not None
+    if channel.notice is None:
+        return "", None
+    if submission.source != Source.FORM and not (
+        submission.notice_sha256
+        and NoticeText.objects.filter(
+            policy_version=policy.version, channel=channel.id, sha256=submission.notice_sha256
+        ).exists()
+    ):
+        return "", None
+    return channel.notice, policy.notices[channel.notice].version
+
+
 def _purposes(policy: Policy, channel: Channel, consented: Collection[str]) -> list[str]:
     purposes = [
         p for p in channel.purposes if not policy.purposes[p].consent_required or p in consented
@@ -169,6 +188,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         notice_sha256=submission.notice_sha256,
         source=VaultSource.FORM if submission.source == Source.FORM else VaultSource.API,
     )
+    supplementary, supplementary_version = _supplementary_shown(submission, policy, channel)
     record = AcquisitionRecord(
         acquisition_id=ingested.acquisition_id,
         subject=Subject.objects.only("pk", "ref").get(ref=ingested.subject_id),
@@ -178,6 +198,8 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         received_at=timezone.now(),
         policy_version=policy.version,
         notice_sha256=submission.notice_sha256,
+        supplementary_notice=supplementary,
+        supplementary_notice_version=supplementary_version,
         purposes=purposes,
         fields=sorted(values),
         special_care=sorted(special_refs),
@@ -206,6 +228,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
             "channel": channel.id,
             "source": submission.source,
             "policy_version": policy.version,
+            "supplementary_notice": supplementary,
             "purposes": purposes,
             "fields": len(values),
             "consents": record.consents,

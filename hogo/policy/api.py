@@ -84,6 +84,7 @@ class ChannelOut(Schema):
     fields: list[FieldOut]
     special_care_consent: bool
     public_form: bool
+    notice: str | None
 
 
 class RecipientKindOut(Schema):
@@ -208,6 +209,26 @@ class ComplaintsOut(Schema):
     accredited_organization: TextOut | None
 
 
+class NoticePurposeOut(Schema):
+    id: str
+    title: TextOut
+    description: TextOut
+    categories: list[str]
+    retention_days: int
+    related_to: list[str]
+    beyond_main: bool
+
+
+class NoticeOut(Schema):
+    id: str
+    kind: str
+    version: int
+    title: TextOut
+    text: TextOut
+    purposes: list[str]
+    own_purposes: dict[str, NoticePurposeOut]
+
+
 class PolicyOut(Schema):
     format: int
     organization: OrganizationOut
@@ -224,6 +245,7 @@ class PolicyOut(Schema):
     cookies: CookiesOut
     requests: RequestsOut
     complaints: ComplaintsOut
+    notices: dict[str, NoticeOut]
 
 
 class VersionOut(Schema):

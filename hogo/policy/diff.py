@@ -9,7 +9,7 @@ before data acquired earlier is used for it (Art. 17(2), 18(1)). Such entries ca
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
-from hogo.policy.schema import Channel, Field, Policy, Purpose
+from hogo.policy.schema import Channel, Field, Notice, NoticePurpose, Policy, Purpose
 
 
 class ChangeKind(StrEnum):
@@ -32,6 +32,10 @@ class ChangeKind(StrEnum):
     RECIPIENT_KIND_ADDED = "recipient_kind_added"
     RECIPIENT_KIND_REMOVED = "recipient_kind_removed"
     COOKIES_CHANGED = "cookies_changed"
+    NOTICE_ADDED = "notice_added"
+    NOTICE_REMOVED = "notice_removed"
+    NOTICE_REWORDED = "notice_reworded"
+    NOTICE_PURPOSES_CHANGED = "notice_purposes_changed"
     ORGANIZATION_CHANGED = "organization_changed"
     SECTION_CHANGED = "section_changed"
 
@@ -56,6 +60,7 @@ def policy_diff(old: Policy, new: Policy) -> list[Change]:
     """Every difference from `old` to `new` that a privacy officer must act on or publish."""
     changes = [*_purposes(old, new), *_categories(old, new), *_channels(old, new)]
     changes += _provision(old, new)
+    changes += _notices(old, new)
     if old.cookies != new.cookies:
         changes.append(
             Change(
@@ -188,7 +193,7 @@ def _channel_changed(old: Channel, new: Channel) -> list[Change]:
     changes = []
     what = [
         name
-        for name in ("title", "purposes", "special_care_consent", "public_form")
+        for name in ("title", "purposes", "special_care_consent", "public_form", "notice")
         if getattr(old, name) != getattr(new, name)
     ]
     if what:
@@ -240,3 +245,100 @@ def _provision(old: Policy, new: Policy) -> list[Change]:
     if reworded:
         changes.append(Change(ChangeKind.SECTION_CHANGED, "provision", "wording changed"))
     return changes
+
+
+def _notices(old: Policy, new: Policy) -> list[Change]:
+    changes = [
+        Change(ChangeKind.NOTICE_REMOVED, f"notices.{nid}", "removed")
+        for nid in old.notices
+        if nid not in new.notices
+    ]
+    for nid, notice in new.notices.items():
+        before = old.notices.get(nid)
+        if before is None:
+            beyond = [p.id for p in notice.own_purposes.values() if p.beyond_main]
+            detail = f"added (version {notice.version})"
+            if beyond:
+                detail += f"; {', '.join(beyond)} beyond the main purposes: consent needed"
+            changes.append(
+                Change(
+                    ChangeKind.NOTICE_ADDED, f"notices.{nid}", detail, needs_consent=bool(beyond)
+                )
+            )
+        elif before != notice:
+            changes += _notice_changed(before, notice)
+    return changes
+
+
+def _notice_changed(old: Notice, new: Notice) -> list[Change]:
+    key = f"notices.{new.id}"
+    versions = f"(version {old.version} -> {new.version})"
+    changes = []
+    reworded = [
+        name for name in ("kind", "title", "text") if getattr(old, name) != getattr(new, name)
+    ]
+    reworded += [
+        f"own_purposes.{pid}"
+        for pid, purpose in new.own_purposes.items()
+        if pid in old.own_purposes
+        and (purpose.title, purpose.description)
+        != (old.own_purposes[pid].title, old.own_purposes[pid].description)
+    ]
+    if reworded:
+        changes.append(
+            Change(ChangeKind.NOTICE_REWORDED, key, f"{', '.join(reworded)} changed {versions}")
+        )
+    what, needs_consent = _notice_purposes_changed(old, new)
+    if what:
+        changes.append(
+            Change(
+                ChangeKind.NOTICE_PURPOSES_CHANGED,
+                f"{key}.purposes",
+                f"{'; '.join(what)} {versions}",
+                needs_consent=needs_consent,
+            )
+        )
+    return changes
+
+
+def _notice_purposes_changed(old: Notice, new: Notice) -> tuple[list[str], bool]:
+    """What changed in a notice's purposes, and whether it needs consent: an own purpose that
+    is new or newly beyond the main purposes, or one that may use more kinds of data."""
+    what = []
+    if added := [p for p in new.purposes if p not in old.purposes]:
+        what.append("now names " + ", ".join(added))
+    if removed := [p for p in old.purposes if p not in new.purposes]:
+        what.append("no longer names " + ", ".join(removed))
+    consent = False
+    for pid in old.own_purposes.keys() - new.own_purposes.keys():
+        what.append(f"own purpose {pid} removed")
+    for pid, purpose in new.own_purposes.items():
+        before = old.own_purposes.get(pid)
+        if before is None:
+            beyond = purpose.beyond_main
+            what.append(
+                f"own purpose {pid} added" + (" beyond the main purposes" if beyond else "")
+            )
+            consent = consent or beyond
+            continue
+        consent = _own_purpose_changed(before, purpose, what) or consent
+    return what, consent
+
+
+def _own_purpose_changed(old: NoticePurpose, new: NoticePurpose, what: list[str]) -> bool:
+    consent = False
+    if wider := sorted(set(new.categories) - set(old.categories)):
+        what.append(f"own purpose {new.id} may now use {', '.join(wider)}")
+        consent = True
+    if narrower := sorted(set(old.categories) - set(new.categories)):
+        what.append(f"own purpose {new.id} no longer uses {', '.join(narrower)}")
+    if old.retention_days != new.retention_days:
+        what.append(
+            f"own purpose {new.id} retention {old.retention_days} -> {new.retention_days} days"
+        )
+    if old.related_to != new.related_to:
+        what.append(f"own purpose {new.id} related_to changed")
+        if new.beyond_main and not old.beyond_main:
+            what[-1] += ": now beyond the main purposes"
+            consent = True
+    return consent

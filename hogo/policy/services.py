@@ -11,6 +11,7 @@ from hogo.errors import Conflict, InvalidInput
 from hogo.policy.diff import Change, policy_diff
 from hogo.policy.models import PolicyVersion
 from hogo.policy.schema import Policy, PolicyError, PolicyInvalid, policy_parse
+from hogo.policy.schema.notices import notice_versions_check
 from hogo.policy.selectors import policy_at
 
 
@@ -59,6 +60,7 @@ def policy_load(*, text: str, note: str = "") -> PolicyLoadResult:
     if latest is not None:
         previous = policy_at(version=latest.number)
         _check_cookie_version(previous, policy)
+        _check_notice_versions(previous, policy)
         changes = policy_diff(previous, policy)
     number = latest.number + 1 if latest is not None else 1
     try:
@@ -89,3 +91,9 @@ def _check_cookie_version(previous: Policy, policy: Policy) -> None:
                 )
             ]
         )
+
+
+def _check_notice_versions(previous: Policy, policy: Policy) -> None:
+    problems = notice_versions_check(previous.notices, policy.notices)
+    if problems:
+        raise PolicyInvalid(problems)

@@ -4,7 +4,7 @@ Every human text is a `Text` with a Japanese and an English version. Collections
 keep the order of the policy file, which is the order the notice and the forms show.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 LANGUAGES = ("ja", "en")
 
@@ -31,6 +31,7 @@ DELIVERY_METHODS = ("email_attachment", "download", "postal_mail", "in_person")
 COOKIE_CATEGORIES = ("necessary", "preferences", "analytics")
 FIELD_KINDS = ("text", "email", "tel", "textarea", "select", "radio", "checkbox", "date", "url")
 CHOICE_KINDS = ("select", "radio")
+NOTICE_KINDS = ("product", "website", "event")
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ class Channel:
     fields: tuple[Field, ...]
     special_care_consent: bool = False
     public_form: bool = True
+    # A supplementary notice its form shows beside the main notice block (`[[notices]]` id).
+    notice: str | None = None
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -270,6 +273,42 @@ class Complaints:
 
 
 @dataclass(frozen=True)
+class NoticePurpose:
+    """A purpose a supplementary notice declares itself. Within the main purposes when
+    `related_to` names one of them (APPI Art. 17(2)); beyond them otherwise, and then used
+    only with the person's consent."""
+
+    id: str
+    title: Text
+    description: Text
+    categories: tuple[str, ...]
+    retention_days: int
+    related_to: tuple[str, ...] = ()
+
+    @property
+    def beyond_main(self) -> bool:
+        return not self.related_to
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A supplementary notice for one product, website or event (policy clause 4, last
+    sentence). `version` is the notice's own and rises whenever its content changes."""
+
+    id: str
+    kind: str
+    version: int
+    title: Text
+    text: Text
+    purposes: tuple[str, ...]
+    own_purposes: dict[str, NoticePurpose] = field(default_factory=dict)
+
+    def content(self) -> "Notice":
+        """The notice without its version number: what the version number must follow."""
+        return replace(self, version=0)
+
+
+@dataclass(frozen=True)
 class Policy:
     format: int
     organization: Organization
@@ -286,6 +325,8 @@ class Policy:
     cookies: Cookies
     requests: Requests
     complaints: Complaints
+    # Supplementary notices by id, in file order; none in the reference policy.
+    notices: dict[str, Notice] = field(default_factory=dict)
     # The stored version this policy was read from; None for a file not loaded yet.
     version: int | None = field(default=None, compare=False)
 

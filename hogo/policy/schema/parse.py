@@ -42,6 +42,7 @@ from hogo.policy.schema.document import (
     Use,
     Website,
 )
+from hogo.policy.schema.notices import notices_parse
 from hogo.policy.schema.reader import Errors, PolicyError, Reader, join
 
 FORMAT = 1
@@ -75,6 +76,7 @@ def _policy(root: Reader) -> Policy:
     categories = _categories(root)
     purposes = _purposes(root, categories)
     channels = _channels(root, categories, purposes)
+    notices = notices_parse(root, purposes, categories, channels)
     cookies = _cookies(root.table("cookies"))
     return Policy(
         format=FORMAT,
@@ -92,6 +94,7 @@ def _policy(root: Reader) -> Policy:
         cookies=cookies,
         requests=_requests(root.table("requests")),
         complaints=_complaints(root.table("complaints")),
+        notices=notices,
     )
 
 
@@ -207,6 +210,7 @@ def _channels(
             fields=fields,
             special_care_consent=special_care_consent,
             public_form=r.boolean("public_form", default=True),
+            notice=r.optional_string("notice"),
         )
     return channels
 
