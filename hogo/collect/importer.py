@@ -5,6 +5,7 @@ interrupted import resumes after its last committed batch with no row imported t
 with special-care information are never imported; the report names their row and category.
 """
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,7 +26,7 @@ from hogo.collect.models import (
     ImportStatus,
     ReceiptRecord,
 )
-from hogo.collect.rows import ParsedRows, RowProblem, rows_parse
+from hogo.collect.rows import ParsedRows, RowProblem, helper_start, rows_parse
 from hogo.errors import Conflict, HogoError, InvalidInput
 from hogo.policy.schema import Channel
 from hogo.policy.selectors import policy_active
@@ -161,7 +162,12 @@ def _parsed(
             yield done, rows_parse(channel, rows)
         return
     # spawn, not fork: a forked child would share (and on exit close) the database connections.
-    with ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=helpers,
+        mp_context=get_context("spawn"),
+        initializer=helper_start,
+        initargs=(os.getpid(),),
+    ) as pool:
         ahead: deque[tuple[int, Future[ParsedRows]]] = deque()
         for done, rows in batches:
             ahead.append((done, pool.submit(rows_parse, channel, rows)))

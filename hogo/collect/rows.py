@@ -1,6 +1,9 @@
 """Checking directory rows: values, then one special-care scan per row. Free of Django models,
 so that a helper process can run it on the next batch while the importer writes this one."""
 
+import os
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,3 +59,16 @@ def rows_parse(channel: Channel, rows: Sequence[Row]) -> ParsedRows:
         items = [ItemIn(k, None, v) for k, v in others.items()]
         good.append((row.number, SubjectIn(identifiers=identifiers, items=items)))
     return ParsedRows(good, problems)
+
+
+def helper_start(parent: int) -> None:
+    """In each helper of an import (here, where a helper imports nothing that needs Django's
+    apps loaded): a helper whose parent was killed (SIGKILL, OOM) would wait for work for
+    ever, holding its memory; it exits once it is orphaned."""
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

@@ -1,6 +1,9 @@
 import csv
 import io
+import os
+import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -261,3 +264,64 @@ def test_the_command_prints_the_report_and_exits_2_on_unusable_files(
     with pytest.raises(CommandError) as caught:
         call_command(*arguments)
     assert caught.value.returncode == 2
+
+
+ENDLESS_IMPORT = """
+import os, sys, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "hogo.settings"
+django.setup()
+from django.conf import settings
+from hogo.collect.directory import Row
+from hogo.collect.importer import _parsed
+from hogo.policy.schema import policy_parse
+channel = next(iter(policy_parse(settings.POLICY_FILE.read_text()).channels.values()))
+def batches():
+    n = 0
+    while True:
+        n += 1
+        yield n, [Row(n, {"name": "Person", "email": f"p{n}@example.jp"})]
+for done, _ in _parsed(channel, batches(), 2):
+    if done == 3:
+        print("running", flush=True)
+"""
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_helper_processes_exit_when_the_import_is_killed(tmp_path: Path) -> None:
+    """kill -9 of an import used to leave its helpers waiting for work for ever."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", ENDLESS_IMPORT], env=env, cwd=tmp_path, stdout=subprocess.PIPE
+    )
+    try:
+        assert parent.stdout is not None
+        assert parent.stdout.readline() == b"running\n"
+        helpers = children_of(parent.pid)
+        assert len(helpers) >= 2
+    finally:
+        parent.kill()
+        parent.wait()
+    deadline = time.monotonic() + 15
+    while any(alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in helpers if alive(pid)]
