@@ -150,7 +150,9 @@ class Channel:
     special_care_consent: bool = False
     public_form: bool = True
     follow_up: str | None = None  # FOLLOW_UPS: an inquiry case or a member account
-    imported: bool = False  # the directory-import channel (`hogo collect import`)
+    imported: bool = (
+        False  # the channel purchased directories are imported through (`hogo collect import`)
+    )
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)

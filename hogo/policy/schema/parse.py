@@ -110,7 +110,7 @@ def _policy(root: Reader) -> Policy:
 def _items(parent: Reader, key: str, kind: str, *, by_id: bool) -> Iterator[tuple[Reader, str]]:
     """Each table of an array with its id, reporting bad and duplicate ids.
 
-    Paths name an element by its id (`purposes.inquiry-response.retention_days`) when `by_id`
+    Paths name an element by its id (`purposes.<id>.retention_days`) when `by_id`
     and the id is usable, otherwise by its index (`channels.survey.fields.2.category`).
     """
     seen: dict[str, int] = {}
