@@ -1,7 +1,7 @@
 """Inquiry cases (policy 4.3): opened by the channel with `follow_up = "inquiry_case"`, answered
 by the desk by e-mail from the console. Replies are kept as vault notes of the person (sealed
-with their data key, so erasure shreds them), read back only through the vault for
-the inquiry purpose, `records.inquiry_cases` (audited, refused when that use is suspended or over)."""
+with their data key, so erasure shreds them), read back only through the vault for the
+policy's `records.inquiry_cases` purpose (audited, refused when that use is suspended or over)."""
 
 import hashlib
 import logging
