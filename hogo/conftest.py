@@ -16,6 +16,7 @@ from hogo.console.roles import Role
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
+from hogo.policy.tests.other_policy import other_policy_text
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -70,6 +71,14 @@ def api_as(db: None) -> Callable[[User], Client]:
 def active_policy(db: None) -> Policy:
     """The reference policy (settings.POLICY_FILE) loaded as the active version."""
     policy_load(text=policy_file_read(path=Path(django_settings.POLICY_FILE)), note="test")
+    return policy_active()
+
+
+@pytest.fixture
+def other_policy(db: None) -> Policy:
+    """Another organization's policy (hogo/policy/tests/other_policy.py) as the active version:
+    no purpose, channel or ordinary category id in common with the reference."""
+    policy_load(text=other_policy_text(), note="test: another organization")
     return policy_active()
 
 

@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from hogo.policy.schema import PolicyError, policy_parse
-from hogo.policy.tests.helpers import by_id, reference_data, toml_dumps
+from hogo.policy.tests.helpers import by_id, reference_data, reference_text, toml_dumps
+from hogo.policy.tests.other_policy import other_policy_text
 from hogo.policy.tests.test_validation import errors_of
 
 Data = dict[str, Any]
@@ -187,3 +188,16 @@ def test_it_refuses_the_new_keys_in_a_format_1_file() -> None:
     assert PolicyError(path="channels.inquiry.follow_up", reason="needs format = 2") in errors_of(
         data
     )
+
+
+def test_the_other_policy_shares_no_id_with_the_reference() -> None:
+    reference = policy_parse(reference_text())
+    other = policy_parse(other_policy_text())
+    assert not set(other.purposes) & set(reference.purposes)
+    assert not set(other.channels) & set(reference.channels)
+    ordinary = set(other.categories) - other.special_care_ids()
+    assert not ordinary & set(reference.categories)
+    assert other.organization.name.en == "Example Technology Guild"
+    assert other.organization.contact.email == "privacy@guild.example.jp"
+    assert other.records.inquiry_cases == "support-answers"
+    assert other.identifier_categories()["email"] == "mail_address"
