@@ -151,7 +151,7 @@ class Channel:
     public_form: bool = True
     follow_up: str | None = None  # FOLLOW_UPS: an inquiry case or a member account
     imported: bool = (
-        False  # the channel purchased directories are imported through (`hogo collect import`)
+        False  # the channel purchased directories are imported through (`hogo import directory`)
     )
 
     def field(self, field_id: str) -> Field | None:
