@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from hogo.policy.diff import policy_diff
 from hogo.policy.schema import PolicyError, policy_parse
 from hogo.policy.tests.helpers import by_id, reference_data, reference_text, toml_dumps
 from hogo.policy.tests.other_policy import other_policy_text
@@ -201,3 +202,21 @@ def test_the_other_policy_shares_no_id_with_the_reference() -> None:
     assert other.organization.contact.email == "privacy@guild.example.jp"
     assert other.records.inquiry_cases == "support-answers"
     assert other.identifier_categories()["email"] == "mail_address"
+
+
+def test_the_diff_names_changes_of_the_operational_keys() -> None:
+    old = policy_parse(reference_text())
+    data = reference_data()
+    data["staff"]["purposes"]["auditor"] = ["inquiry-response"]
+    channel(data, "inquiry").pop("follow_up")
+    channel(data, "survey")["follow_up"] = "inquiry_case"
+    data["records"]["inquiry_cases"] = "campaign-invitations-surveys"
+    category(data, "member_id").pop("identifier")
+    changes = {str(c) for c in policy_diff(old, policy_parse(toml_dumps(data)))}
+    assert {
+        "section_changed: staff: changed",
+        "section_changed: records: changed",
+        "channel_changed: channels.inquiry: follow_up changed",
+        "channel_changed: channels.survey: follow_up changed",
+        "category_changed: categories.member_id: identifier changed",
+    } <= changes
