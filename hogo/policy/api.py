@@ -59,6 +59,7 @@ class CategoryOut(Schema):
     description: TextOut | None
     special_care: bool
     basis: str | None
+    identifier: str | None
 
 
 class ChoiceOut(Schema):
@@ -84,6 +85,8 @@ class ChannelOut(Schema):
     fields: list[FieldOut]
     special_care_consent: bool
     public_form: bool
+    follow_up: str | None
+    imported: bool
 
 
 class RecipientKindOut(Schema):
@@ -208,6 +211,15 @@ class ComplaintsOut(Schema):
     accredited_organization: TextOut | None
 
 
+class StaffOut(Schema):
+    purposes: dict[str, list[str]]
+
+
+class RecordsOut(Schema):
+    inquiry_cases: str | None
+    request_cases: str | None
+
+
 class PolicyOut(Schema):
     format: int
     organization: OrganizationOut
@@ -224,6 +236,8 @@ class PolicyOut(Schema):
     cookies: CookiesOut
     requests: RequestsOut
     complaints: ComplaintsOut
+    staff: StaffOut
+    records: RecordsOut
 
 
 class VersionOut(Schema):
