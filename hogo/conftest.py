@@ -11,11 +11,12 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from hogo.api.services import token_create
+from hogo.api.models import ApiToken, token_digest, token_prefix
 from hogo.console.roles import Role
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
+from hogo.policy.tests.other_policy import other_policy_text
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -61,7 +62,11 @@ def api_as(db: None) -> Callable[[User], Client]:
     """A test client that sends a fresh bearer token for the given staff user."""
 
     def client_for(user: User) -> Client:
-        return Client(headers={"Authorization": f"Bearer {token_create(user=user)}"})
+        # Written directly, not through token_create: issuing is audited, and the tests that
+        # count audit events should see only those of what they test.
+        token = ApiToken.generate()
+        ApiToken.objects.create(user=user, digest=token_digest(token), prefix=token_prefix(token))
+        return Client(headers={"Authorization": f"Bearer {token}"})
 
     return client_for
 
@@ -70,6 +75,14 @@ def api_as(db: None) -> Callable[[User], Client]:
 def active_policy(db: None) -> Policy:
     """The reference policy (settings.POLICY_FILE) loaded as the active version."""
     policy_load(text=policy_file_read(path=Path(django_settings.POLICY_FILE)), note="test")
+    return policy_active()
+
+
+@pytest.fixture
+def other_policy(db: None) -> Policy:
+    """Another organization's policy (hogo/policy/tests/other_policy.py) as the active version:
+    no purpose, channel or ordinary category id in common with the reference."""
+    policy_load(text=other_policy_text(), note="test: another organization")
     return policy_active()
 
 

@@ -9,6 +9,11 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def token_prefix(token: str) -> str:
+    """The characters after `hogo_` that name a token in lists, the audit log and `revoke`."""
+    return token[5:13]
+
+
 class ApiToken(models.Model):
     """A bearer token for a staff user. Only its SHA-256 digest is stored."""
 

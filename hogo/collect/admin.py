@@ -1,7 +1,7 @@
 """Console pages for collection: read-only records, and the desk's inquiry answering page.
 
 Answering shows the inquiry and the replies already sent through the vault's purpose-bound
-access (purpose inquiry-response, audited) and sends the reply by e-mail through
+access (the policy's `records.inquiry_cases` purpose, audited) and sends the reply by e-mail through
 `inquiry_reply`.
 """
 
@@ -22,8 +22,8 @@ from hogo.audit.services import actor_for
 from hogo.collect.inquiries import (
     MAX_BODY,
     MAX_SUBJECT_LINE,
-    PURPOSE,
     inquiry_close,
+    inquiry_purpose,
     inquiry_replies_read,
     inquiry_reply,
 )
@@ -37,7 +37,8 @@ from hogo.collect.models import (
     NoticeText,
     ReceiptRecord,
 )
-from hogo.errors import HogoError
+from hogo.errors import HogoError, Refused
+from hogo.policy.selectors import PolicyNotLoaded
 from hogo.roles import Role, has_role
 from hogo.vault.access import subjects_access
 from hogo.vault.permissions import purpose_allowed
@@ -136,11 +137,20 @@ class ReplyForm(forms.Form):
     body = forms.CharField(max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 14}))
 
 
+def _inquiry_purpose_or_blank() -> str:
+    try:
+        return inquiry_purpose()
+    except (Refused, PolicyNotLoaded):
+        return ""
+
+
 def _may_answer(user: object) -> bool:
+    purpose = _inquiry_purpose_or_blank()
     return (
-        isinstance(user, User)
+        bool(purpose)
+        and isinstance(user, User)
         and has_role(user, *ANSWERING_ROLES)
-        and purpose_allowed(user, PURPOSE)
+        and purpose_allowed(user, purpose)
     )
 
 
@@ -195,8 +205,9 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
                 )
         # Reading the inquiry and the replies is a use of personal data: purpose-bound and
         # audited.
+        purpose = inquiry_purpose()
         result = subjects_access(
-            actor=actor_for(user), purpose=PURPOSE, subject_ids=[case.subject.ref], via="console"
+            actor=actor_for(user), purpose=purpose, subject_ids=[case.subject.ref], via="console"
         )
         kept = inquiry_replies_read(actor=actor_for(user), case_id=case.ref, via="console")
         context = {
@@ -204,6 +215,7 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
             "title": f"Answer {case.ref}",
             "opts": self.model._meta,
             "case": case,
+            "purpose": purpose,
             "form": form,
             "result": result,
             "replies": kept.replies,

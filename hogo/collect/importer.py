@@ -27,14 +27,14 @@ from hogo.collect.models import (
     ReceiptRecord,
 )
 from hogo.collect.rows import ParsedRows, RowProblem, helper_start, rows_parse
+from hogo.collect.values import identifier_fields
 from hogo.errors import Conflict, HogoError, InvalidInput
-from hogo.policy.schema import Channel
+from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import policy_active
 from hogo.vault.bulk import rows_insert
 from hogo.vault.models import Source
 from hogo.vault.services import subjects_ingest
 
-CHANNEL = "directory-import"
 BATCH_SIZE = 2000
 MAX_BATCH_SIZE = 10_000
 MAX_HELPERS = 8
@@ -118,23 +118,28 @@ def directory_import(
         raise InvalidInput(f"batch size: between 1 and {MAX_BATCH_SIZE}")
     _provider_checked(provider)
     policy = policy_active()
-    channel = policy.channels[CHANNEL]
+    channel = policy.import_channel()
+    if channel is None:
+        raise InvalidInput(
+            "the active policy has no import channel: set imported = true on the channel "
+            "purchased directories come in through"
+        )
     chosen = list(dict.fromkeys(purposes or channel.purposes))
     for purpose in chosen:
         if purpose not in channel.purposes:
-            raise InvalidInput(f"purpose {purpose!r} is not a purpose of channel {CHANNEL!r}")
+            raise InvalidInput(f"purpose {purpose!r} is not a purpose of channel {channel.id!r}")
     directory = directory_open(path, channel=channel, ignore=ignore_columns, encoding=encoding)
     if not 0 <= helpers <= MAX_HELPERS:
         raise InvalidInput(f"helpers: between 0 and {MAX_HELPERS}")
     if dry_run:
-        return _dry_run(directory, channel, batch_size, progress, helpers)
+        return _dry_run(directory, policy, channel, batch_size, progress, helpers)
 
     job, receipt = _job_start(actor, directory, provider, chosen, again)
     summary = ImportSummary(job_id=job.pk, receipt_id=receipt.ref, resumed_from=job.rows_done)
     try:
         batches = _batches(directory, batch_size, job.rows_done)
-        for done, parsed in _parsed(channel, batches, helpers):
-            _batch_write(actor, job, chosen, parsed, done)
+        for done, parsed in _parsed(policy, channel, batches, helpers):
+            _batch_write(actor, job, channel.id, chosen, parsed, done)
             if progress:
                 progress(done)
     except HogoError as exc:
@@ -154,12 +159,13 @@ def directory_import(
 
 
 def _parsed(
-    channel: Channel, batches: Iterator[tuple[int, list[Row]]], helpers: int
+    policy: Policy, channel: Channel, batches: Iterator[tuple[int, list[Row]]], helpers: int
 ) -> Iterator[tuple[int, ParsedRows]]:
     """The batches checked, in order; by helper processes that keep a batch ahead, if any."""
+    identifiers = identifier_fields(policy, channel)
     if helpers == 0:
         for done, rows in batches:
-            yield done, rows_parse(channel, rows)
+            yield done, rows_parse(channel, identifiers, rows)
         return
     # spawn, not fork: a forked child would share (and on exit close) the database connections.
     with ProcessPoolExecutor(
@@ -170,7 +176,7 @@ def _parsed(
     ) as pool:
         ahead: deque[tuple[int, Future[ParsedRows]]] = deque()
         for done, rows in batches:
-            ahead.append((done, pool.submit(rows_parse, channel, rows)))
+            ahead.append((done, pool.submit(rows_parse, channel, identifiers, rows)))
             if len(ahead) > helpers:
                 done_first, future = ahead.popleft()
                 yield done_first, future.result()
@@ -181,13 +187,14 @@ def _parsed(
 
 def _dry_run(
     directory: DirectoryFile,
+    policy: Policy,
     channel: Channel,
     batch_size: int,
     progress: Progress | None,
     helpers: int,
 ) -> ImportSummary:
     summary = ImportSummary(job_id=None, receipt_id=None, dry_run=True)
-    for done, parsed in _parsed(channel, _batches(directory, batch_size, 0), helpers):
+    for done, parsed in _parsed(policy, channel, _batches(directory, batch_size, 0), helpers):
         summary.rows = done
         summary.imported += len(parsed.good)
         summary.problems += parsed.problems
@@ -250,12 +257,12 @@ def _job_start(
 
 @transaction.atomic
 def _batch_write(
-    actor: str, job: ImportJob, purposes: list[str], parsed: ParsedRows, done: int
+    actor: str, job: ImportJob, channel: str, purposes: list[str], parsed: ParsedRows, done: int
 ) -> None:
     if parsed.good:
         results = subjects_ingest(
             actor=actor,
-            channel=CHANNEL,
+            channel=channel,
             purposes=purposes,
             records=[record for _, record in parsed.good],
             source=Source.IMPORT,

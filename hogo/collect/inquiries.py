@@ -1,7 +1,7 @@
-"""Inquiry cases (policy 4.3, purpose inquiry-response): opened by the inquiry form, answered
+"""Inquiry cases (policy 4.3): opened by the channel with `follow_up = "inquiry_case"`, answered
 by the desk by e-mail from the console. Replies are kept as vault notes of the person (sealed
-with their data key, so erasure shreds them), read back only through the vault for
-inquiry-response (audited, refused when that use is suspended or over)."""
+with their data key, so erasure shreds them), read back only through the vault for the
+policy's `records.inquiry_cases` purpose (audited, refused when that use is suspended or over)."""
 
 import hashlib
 import logging
@@ -29,12 +29,22 @@ from hogo.vault.notes import notes_seal
 from hogo.vault.records import NoteIn, RefusalReason
 
 logger = logging.getLogger(__name__)
-PURPOSE = "inquiry-response"
 MAX_SUBJECT_LINE = 200
 MAX_BODY = 20_000
 _LINE_BREAK = re.compile(r"[\r\n]")
 SUBJECT_KIND = "inquiry-reply-subject"
 BODY_KIND = "inquiry-reply-body"
+
+
+def inquiry_purpose() -> str:
+    """The purpose inquiry cases are read, answered and kept under (`records.inquiry_cases`)."""
+    purpose = policy_active().records.inquiry_cases
+    if purpose is None:
+        raise Refused(
+            "the active policy keeps no inquiry cases: set records.inquiry_cases",
+            code="no_inquiry_purpose",
+        )
+    return purpose
 
 
 def inquiry_case_open(*, record: AcquisitionRecord) -> InquiryCase:
@@ -46,7 +56,7 @@ def inquiry_case_open(*, record: AcquisitionRecord) -> InquiryCase:
 
 @transaction.atomic
 def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> InquiryReply:
-    """Answers a case by e-mail to the address the person gave, read for `inquiry-response`
+    """Answers a case by e-mail to the address the person gave, read for `inquiry_purpose()`
     (refused if that use is suspended or the person was erased). The mail goes out on commit;
     the reply's `delivery` says whether the mail server took it."""
     subject_line = subject_line.strip()
@@ -65,8 +75,9 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
     if case.status == CaseStatus.CLOSED:
         raise Conflict(f"inquiry case {case_id} is closed", code="closed")
     subject_ref = case.subject.ref
+    purpose_id = inquiry_purpose()
     access = subjects_access(
-        actor=actor, purpose=PURPOSE, subject_ids=[subject_ref], via="inquiry-reply"
+        actor=actor, purpose=purpose_id, subject_ids=[subject_ref], via="inquiry-reply"
     )
     email = access.items[0].identifiers.get("email") if access.items else None
     if email is None:
@@ -76,7 +87,7 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
             code="cannot_answer",
         )
     now = timezone.now()
-    purpose = policy_active().purposes[PURPOSE]
+    purpose = policy_active().purposes[purpose_id]
     keep_until = now + timedelta(days=purpose.retention_days)
     subject_note, body_note = notes_seal(
         actor=actor,
@@ -98,7 +109,7 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
     audit_record(
         actor=actor,
         action="collect.inquiry.reply",
-        purpose=PURPOSE,
+        purpose=purpose_id,
         subjects=[subject_ref],
         detail={"case": case.ref, "reply": str(reply.pk)},
     )
@@ -137,7 +148,7 @@ class KeptReplies:
 
 def inquiry_replies_read(*, actor: str, case_id: str, via: str = "service") -> KeptReplies:
     """The replies sent on a case, with their texts opened through the vault for
-    inquiry-response (one audited reading; refused as the person's records say)."""
+    the inquiry purpose (one audited reading; refused as the person's records say)."""
     case = InquiryCase.objects.select_related("subject").filter(ref=case_id).first()
     if case is None:
         raise NotFound(f"inquiry case {case_id} does not exist")
@@ -145,7 +156,9 @@ def inquiry_replies_read(*, actor: str, case_id: str, via: str = "service") -> K
     refs = [r for reply in replies for r in (reply.subject_line_note, reply.body_note) if r]
     if not refs:
         return KeptReplies([KeptReply(r, "", "") for r in replies], None)
-    opened = notes_open(actor=actor, purpose=PURPOSE, owner=case.subject.ref, refs=refs, via=via)
+    opened = notes_open(
+        actor=actor, purpose=inquiry_purpose(), owner=case.subject.ref, refs=refs, via=via
+    )
     texts = opened.texts()
     return KeptReplies(
         [

@@ -169,7 +169,7 @@ class Delivery(models.TextChoices):
 class InquiryReply(models.Model):
     """A reply sent by e-mail. Its subject line and body are vault notes of the person (sealed
     with their own data key, so erasing the person shreds the reply too), opened only through
-    the vault for `inquiry-response`; the digest proves what was sent. A note ref is blank when
+    the vault for the inquiry purpose; the digest proves what was sent. A note ref is blank when
     the person was erased before the reply's text was moved into the vault (migration 0005)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

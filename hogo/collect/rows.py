@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from hogo.collect.directory import Row
 from hogo.collect.guard import special_care_scan
-from hogo.collect.values import ERROR_TEXT, IDENTIFIER_CATEGORIES, FieldErrors, values_clean
+from hogo.collect.values import ERROR_TEXT, FieldErrors, values_clean
 from hogo.policy.schema import Channel
 from hogo.vault.records import ItemIn, SubjectIn
 
@@ -27,21 +27,19 @@ class ParsedRows:
     problems: list[RowProblem]
 
 
-def rows_parse(channel: Channel, rows: Sequence[Row]) -> ParsedRows:
-    """Checks rows (values, special-care scan) without writing anything."""
+def rows_parse(
+    channel: Channel, identifier_fields: dict[str, str], rows: Sequence[Row]
+) -> ParsedRows:
+    """Checks rows (values, special-care scan) without writing anything; `identifier_fields`
+    is `values.identifier_fields` of the channel (a plain dict, sent to helper processes)."""
     good: list[tuple[int, SubjectIn]] = []
     problems: list[RowProblem] = []
-    identifier_fields = {
-        s.id: IDENTIFIER_CATEGORIES[s.category]
-        for s in channel.fields
-        if s.category in IDENTIFIER_CATEGORIES
-    }
     for row in rows:
         if row.extra_cells:
             problems.append(RowProblem(row.number, "has data in a column without a heading"))
             continue
         try:
-            values = values_clean(channel, row.values)
+            values = values_clean(channel, row.values, identifier_fields)
         except FieldErrors as exc:
             reason = "; ".join(f"{f}: {ERROR_TEXT[c]}" for f, c in exc.errors.items())
             problems.append(RowProblem(row.number, reason))

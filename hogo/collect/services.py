@@ -18,22 +18,18 @@ from hogo.collect.inquiries import inquiry_case_open
 from hogo.collect.labels import LABELS
 from hogo.collect.members import member_register
 from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText, Source
-from hogo.collect.values import IDENTIFIER_CATEGORIES, values_clean
+from hogo.collect.values import identifier_fields, values_clean
 from hogo.consent.models import ConsentKind, consent_ref_new
 from hogo.consent.services import consent_give
 from hogo.detect import redact
 from hogo.errors import Conflict, InvalidInput, NotFound
-from hogo.policy.schema import Channel, Policy
+from hogo.policy.schema import FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.models import Source as VaultSource
 from hogo.vault.models import Subject
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_ingest
 
-# Channel ids of the reference policy that start follow-up work (DESIGN.md lists them).
-INQUIRY_CHANNEL = "inquiry"
-MEMBER_CHANNEL = "member-registration"
-IMPORT_CHANNEL = "directory-import"
 LANGS = ("ja", "en")
 
 
@@ -90,7 +86,7 @@ def _policy_and_channel(submission: SubmissionIn) -> tuple[Policy, Channel]:
     except NotFound as exc:
         raise InvalidInput(f"policy_version: {exc.message}") from exc
     channel = policy.channels.get(submission.channel)
-    if channel is None or submission.channel == IMPORT_CHANNEL:
+    if channel is None or channel.imported:
         raise NotFound(f"channel {submission.channel!r} does not take submissions")
     if submission.source == Source.FORM and not channel.public_form:
         raise NotFound(f"channel {submission.channel!r} has no public form")
@@ -146,13 +142,10 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
     SpecialCareFound for special-care text without consent, ConsentMissing, NoticeChanged)."""
     policy, channel = _policy_and_channel(submission)
     assert policy.version is not None
-    values = values_clean(channel, submission.values)
+    kinds = identifier_fields(policy, channel)
+    values = values_clean(channel, submission.values, kinds)
     _notice_checked(submission, policy)
-    identifiers = {
-        IDENTIFIER_CATEGORIES[spec.category]: values[spec.id]
-        for spec in channel.fields
-        if spec.category in IDENTIFIER_CATEGORIES and spec.id in values
-    }
+    identifiers = {kind: values[field] for field, kind in kinds.items() if field in values}
     # Without any identifier the answers are about nobody we can tell: no purpose consent is
     # needed, but the guard still applies (nobody consented to special-care data either).
     purposes = (
@@ -176,7 +169,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         if spec.id in found
         else ItemIn(spec.id, None, values[spec.id])
         for spec in channel.fields
-        if spec.id in values and spec.category not in IDENTIFIER_CATEGORIES
+        if spec.id in values and spec.id not in kinds
     ]
     ingested = subject_ingest(
         actor=actor,
@@ -210,9 +203,9 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
     record.save()
 
     case_id = member_id = None
-    if channel.id == INQUIRY_CHANNEL:
+    if channel.follow_up == FOLLOW_UP_INQUIRY_CASE:
         case_id = inquiry_case_open(record=record).ref
-    if channel.id == MEMBER_CHANNEL and "email" in identifiers:
+    if channel.follow_up == FOLLOW_UP_MEMBER_ACCOUNT and "email" in identifiers:
         member_id = member_register(
             subject=record.subject,
             email=identifiers["email"],

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from hogo.errors import InvalidInput
-from hogo.policy.schema import Channel, Field
+from hogo.policy.schema import Channel, Field, Policy
 from hogo.vault.normalize import email_normalize, phone_normalize
 
 MAX_CHARS = {
@@ -24,8 +24,6 @@ MAX_CHARS = {
     "radio": 80,
     "checkbox": 3,
 }
-# Identifier fields go to the vault as identifiers (blind-indexed), by their category.
-IDENTIFIER_CATEGORIES = {"email": "email", "phone": "phone", "name": "name"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 ERROR_TEXT = {
@@ -49,8 +47,21 @@ class FieldErrors(InvalidInput):
         )
 
 
-def values_clean(channel: Channel, raw: Mapping[str, object]) -> dict[str, str]:
-    """The channel's values trimmed, checked and without empty optional fields."""
+def identifier_fields(policy: Policy, channel: Channel) -> dict[str, str]:
+    """Field id -> identifier kind, for the channel's fields whose category holds one: they go
+    to the vault as identifiers (blind-indexed)."""
+    return {
+        spec.id: kind
+        for spec in channel.fields
+        if (kind := policy.identifier_kind(spec.category)) is not None
+    }
+
+
+def values_clean(
+    channel: Channel, raw: Mapping[str, object], identifiers: Mapping[str, str]
+) -> dict[str, str]:
+    """The channel's values trimmed, checked and without empty optional fields; `identifiers`
+    (from `identifier_fields`) marks the fields checked as e-mail addresses or phone numbers."""
     errors: dict[str, str] = {}
     clean: dict[str, str] = {}
     known = {spec.id for spec in channel.fields}
@@ -71,7 +82,7 @@ def values_clean(channel: Channel, raw: Mapping[str, object]) -> dict[str, str]:
             if spec.required:
                 errors[spec.id] = "required"
             continue
-        code = _field_error(spec, value)
+        code = _field_error(spec, value, identifiers.get(spec.id))
         if code:
             errors[spec.id] = code
         else:
@@ -81,14 +92,14 @@ def values_clean(channel: Channel, raw: Mapping[str, object]) -> dict[str, str]:
     return clean
 
 
-def _field_error(spec: Field, value: str) -> str | None:
+def _field_error(spec: Field, value: str, identifier: str | None) -> str | None:
     if len(value) > MAX_CHARS.get(spec.kind, 200):
         return "too_long"
     if spec.kind in ("select", "radio") and value not in {c.value for c in spec.choices}:
         return "choice"
     checks = {"email": _email, "tel": _phone, "date": _date, "url": _url}
     check = checks.get(spec.kind)
-    if spec.category == "email":
+    if identifier == "email":
         check = _email
     return check(value) if check else None
 

@@ -22,7 +22,6 @@ from hogo.collect.members import member_activate, member_for_token
 from hogo.collect.models import NoticeText
 from hogo.collect.notice import notice_shown
 from hogo.collect.services import (
-    MEMBER_CHANNEL,
     ConsentMissing,
     NoticeChanged,
     SubmissionIn,
@@ -33,7 +32,7 @@ from hogo.collect.values import MAX_CHARS, FieldErrors
 from hogo.errors import HogoError, InvalidInput, NotFound
 from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
-from hogo.policy.schema import Channel, Policy
+from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 
 FORM_ACTOR = "system:forms"
@@ -288,7 +287,7 @@ def done(request: HttpRequest, channel_id: str) -> HttpResponse:
             "policy": policy,
             "channel": channel,
             "title": channel.title.get(lang),
-            "member": channel.id == MEMBER_CHANNEL,
+            "member": channel.follow_up == FOLLOW_UP_MEMBER_ACCOUNT,
         },
     )
 

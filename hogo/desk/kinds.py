@@ -18,9 +18,10 @@ MAX_VALUE = 1000
 MAX_CHANGES = 20
 CHANGE_ACTIONS = ("set", "delete")  # set: correct the value, or add it when not held
 TOPICS = ("question", "complaint", "consultation")
-# What a person cannot change through a correction: it is how we find and verify them, or it
-# is derived by the organization rather than given by the person.
-NOT_CORRECTABLE = frozenset({"member_id"})
+# What a person cannot change through a correction: the category holding this identifier kind
+# (the policy's `identifier = "member_number"`) is how we find and verify them, given by the
+# organization rather than by the person.
+NOT_CORRECTABLE_KINDS = frozenset({"member_number"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def correctable_categories(policy: Policy) -> list[str]:
     return [
         c.id
         for c in policy.categories.values()
-        if not c.special_care and c.id not in NOT_CORRECTABLE
+        if not c.special_care and c.identifier not in NOT_CORRECTABLE_KINDS
     ]
 
 

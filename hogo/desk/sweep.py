@@ -32,9 +32,8 @@ REMIND_BEFORE = timedelta(days=2)
 REMIND_EVERY = timedelta(days=1)
 PACKAGE_KEEP = timedelta(days=30)  # after the case closed; the person can ask again
 # Closed cases keep their content (address, what was asked, notes) as the record of how the
-# request was handled, as long as the policy keeps inquiry records; then the case's key is
-# destroyed.
-RECORD_PURPOSE = "inquiry-response"
+# request was handled, as long as the policy keeps them (`records.request_cases` names the
+# purpose whose retention applies); then the case's key is destroyed.
 RECORD_DAYS_DEFAULT = 1095
 
 
@@ -100,7 +99,8 @@ def cases_purge(*, now: datetime | None = None) -> int:
     next sweep finishes the job) and their note refs blanked. The record of what was done
     (steps, mail delivery, decision) stays."""
     now = now or timezone.now()
-    purpose = policy_active().purposes.get(RECORD_PURPOSE)
+    policy = policy_active()
+    purpose = policy.purposes.get(policy.records.request_cases or "")
     days = purpose.retention_days if purpose else RECORD_DAYS_DEFAULT
     old = Case.objects.filter(
         status__in=CLOSED_STATUSES,

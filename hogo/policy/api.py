@@ -59,6 +59,7 @@ class CategoryOut(Schema):
     description: TextOut | None
     special_care: bool
     basis: str | None
+    identifier: str | None
 
 
 class ChoiceOut(Schema):
@@ -85,6 +86,8 @@ class ChannelOut(Schema):
     special_care_consent: bool
     public_form: bool
     notice: str | None
+    follow_up: str | None
+    imported: bool
 
 
 class RecipientKindOut(Schema):
@@ -229,6 +232,15 @@ class NoticeOut(Schema):
     own_purposes: dict[str, NoticePurposeOut]
 
 
+class StaffOut(Schema):
+    purposes: dict[str, list[str]]
+
+
+class RecordsOut(Schema):
+    inquiry_cases: str | None
+    request_cases: str | None
+
+
 class PolicyOut(Schema):
     format: int
     organization: OrganizationOut
@@ -246,6 +258,8 @@ class PolicyOut(Schema):
     requests: RequestsOut
     complaints: ComplaintsOut
     notices: dict[str, NoticeOut]
+    staff: StaffOut
+    records: RecordsOut
 
 
 class VersionOut(Schema):

@@ -79,6 +79,10 @@ def policy_diff(old: Policy, new: Policy) -> list[Change]:
     for section in (*_TEXT_SECTIONS, "requests", "complaints"):
         if getattr(old, section) != getattr(new, section):
             changes.append(Change(ChangeKind.SECTION_CHANGED, section, "wording changed"))
+    # Who reads for which purpose, and how long case records are kept: enforced, not worded.
+    for section in ("staff", "records"):
+        if getattr(old, section) != getattr(new, section):
+            changes.append(Change(ChangeKind.SECTION_CHANGED, section, "changed"))
     return changes
 
 
@@ -193,7 +197,15 @@ def _channel_changed(old: Channel, new: Channel) -> list[Change]:
     changes = []
     what = [
         name
-        for name in ("title", "purposes", "special_care_consent", "public_form", "notice")
+        for name in (
+            "title",
+            "purposes",
+            "special_care_consent",
+            "public_form",
+            "follow_up",
+            "imported",
+            "notice",
+        )
         if getattr(old, name) != getattr(new, name)
     ]
     if what:

@@ -26,7 +26,6 @@ from hogo.vault.erasure import indexes_orphaned_delete
 from hogo.vault.intake import MAX_VALUE_CHARS, NORMALIZERS
 from hogo.vault.keys import blind_indexer, data_keys_load
 from hogo.vault.models import (
-    KIND_OF_CATEGORY,
     Acquisition,
     AcquisitionPurpose,
     BlindIndex,
@@ -77,7 +76,8 @@ def items_correct(
         raise Conflict(f"subject {subject_id}'s data key is destroyed", code="gone")
     corrected = added = 0
     for index, (correction, digest) in enumerate(zip(corrections, digests, strict=True)):
-        item_digest = _index_ensure(subject, correction.category, digest)
+        kind = policy.identifier_kind(correction.category)
+        item_digest = _index_ensure(subject, kind, digest)
         items = list(Item.objects.filter(subject=subject, category=correction.category))
         for item in items:
             item.sealed = cipher.seal(correction.value, aad=item_aad(item.pk, subject.ref))
@@ -125,7 +125,7 @@ def _checked(policy: Policy, index: int, correction: Correction) -> str | None:
             "needs the person's explicit consent",
             code="special_care_without_consent",
         )
-    kind = KIND_OF_CATEGORY.get(correction.category)
+    kind = policy.identifier_kind(correction.category)
     if kind is None:
         return None
     try:
@@ -135,10 +135,9 @@ def _checked(policy: Policy, index: int, correction: Correction) -> str | None:
     return blind_indexer(kind).digest(normal)
 
 
-def _index_ensure(subject: Subject, category: str, digest: str | None) -> str:
+def _index_ensure(subject: Subject, kind: str | None, digest: str | None) -> str:
     """The subject's blind-index row for an identifier's new value, made if missing; returns
     the digest for the items ("" for a value that is not an identifier)."""
-    kind = KIND_OF_CATEGORY.get(category)
     if kind is None or digest is None:
         return ""
     if (

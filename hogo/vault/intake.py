@@ -19,7 +19,7 @@ from hogo.policy.schema import Channel, Policy
 from hogo.policy.schema import Field as PolicyField
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.keys import blind_indexer
-from hogo.vault.models import IDENTIFIER_CATEGORIES, IdentifierKind, Source
+from hogo.vault.models import IdentifierKind, Source
 from hogo.vault.normalize import (
     email_normalize,
     member_number_normalize,
@@ -41,7 +41,6 @@ NORMALIZERS: dict[str, Callable[[str], str]] = {
     IdentifierKind.MEMBER_NUMBER: member_number_normalize,
 }
 NO_CONSENT = "special-care data needs the person's explicit consent (special_care_consent)"
-_IDENTIFIER_CATEGORY_IDS = frozenset(IDENTIFIER_CATEGORIES.values())
 
 
 @dataclass(slots=True)
@@ -148,14 +147,16 @@ class _Plan:
 def records_parse(terms: Terms, records: Sequence[SubjectIn], *, prefixed: bool) -> list[Record]:
     """Each record's values, checked, normalized and blind-indexed; raises InvalidInput (or
     Refused, when all that is wrong is special-care data without consent) naming every error."""
+    # The policy says which category holds each identifier kind (`identifier = "email"`).
     kinds = {
         kind: _Kind(
             NORMALIZERS[kind],
             blind_indexer(kind).digest,
-            IDENTIFIER_CATEGORIES[kind],
-            terms.retain.get(IDENTIFIER_CATEGORIES[kind]),
+            category,
+            terms.retain.get(category),
         )
-        for kind in IdentifierKind.values
+        for kind, category in terms.policy.identifier_categories().items()
+        if kind in NORMALIZERS
     }
     plans: dict[tuple[object, object], _Plan] = {}
     errors: list[tuple[int, str, str]] = []  # (record number, path, reason)
@@ -170,7 +171,8 @@ def records_parse(terms: Terms, records: Sequence[SubjectIn], *, prefixed: bool)
         for kind, raw in identifiers.items():
             spec = kinds.get(kind)
             if spec is None:
-                errors.append((number, "identifiers", _KIND_UNKNOWN))
+                reason = _KIND_UNKNOWN if kind not in NORMALIZERS else _KIND_NOT_HELD
+                errors.append((number, "identifiers", reason))
                 continue
             plain = isinstance(raw, str) and 0 < len(raw) <= MAX_IDENTIFIER_CHARS
             if not plain or raw.isspace():
@@ -227,6 +229,7 @@ def records_parse(terms: Terms, records: Sequence[SubjectIn], *, prefixed: bool)
 
 _IDENTIFIERS_WANTED = "give at least one of " + ", ".join(IdentifierKind.values)
 _KIND_UNKNOWN = "unknown identifier kind; use " + ", ".join(IdentifierKind.values)
+_KIND_NOT_HELD = "no category of the policy holds this identifier kind (identifier = ...)"
 _IDENTIFIER_LENGTH = f"must be text of 1 to {MAX_IDENTIFIER_CHARS} characters"
 
 
@@ -250,7 +253,7 @@ def _item_plan(terms: Terms, field_id: object, given: object) -> _Plan:
     special = category in terms.special
     if category != spec.category and not (spec.free_text and special):
         return _Plan(f"category {category!r} does not fit field {spec.id!r}")
-    if category in _IDENTIFIER_CATEGORY_IDS:
+    if terms.policy.identifier_kind(str(category)) is not None:
         return _Plan("identifiers (e-mail, phone, name, member number) go in `identifiers`")
     assert isinstance(category, str)
     return _Plan(None, category, special, terms.retain.get(category))

@@ -45,19 +45,7 @@ class IdentifierKind(models.TextChoices):
     PHONE = "phone", "Phone"
     NAME = "name", "Name"
     MEMBER_NUMBER = "member_number", "Member number"
-
-
-# The policy category each identifier kind is held under (purpose binding, retention).
-IDENTIFIER_CATEGORIES: dict[str, str] = {
-    IdentifierKind.EMAIL: "email",
-    IdentifierKind.PHONE: "phone",
-    IdentifierKind.NAME: "name",
-    IdentifierKind.MEMBER_NUMBER: "member_id",
-}
-# And back: an item holding a blind-index digest is the identifier of this kind.
-KIND_OF_CATEGORY: dict[str, str] = {
-    category: kind for kind, category in IDENTIFIER_CATEGORIES.items()
-}
+    # Which policy category holds each kind is the policy's choice (`identifier = "email"`).
 
 
 class DisposalReason(models.TextChoices):

@@ -2,20 +2,15 @@
 
 Reading is purpose-bound twice: the role must be allowed to state the purpose (here), and the
 person's own acquisitions must allow it (access/). The officer may state any purpose of the
-active policy; the desk answers inquiries and handles requests; marketing runs campaigns.
+active policy; the other roles state the purposes the policy's `[staff.purposes]` gives them.
 """
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 
+from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.roles import Role, has_role
 
-# Purpose ids of the reference policy; a policy with other ids leaves these roles without
-# reads until this table names them (the officer keeps every purpose).
-ROLE_PURPOSES: dict[Role, frozenset[str]] = {
-    Role.DESK_OPERATOR: frozenset({"inquiry-response"}),
-    Role.MARKETING_USER: frozenset({"campaign-invitations-surveys"}),
-}
 REGISTER_ROLES = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR, Role.MARKETING_USER)
 REQUEST_ROLES = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
 
@@ -26,11 +21,20 @@ def _roles(user: Someone, *roles: str) -> bool:
     return isinstance(user, User | AnonymousUser) and has_role(user, *roles)
 
 
+def role_purposes() -> dict[str, tuple[str, ...]]:
+    """Role -> the purposes the active policy lets it state; none before a policy is loaded."""
+    try:
+        granted = policy_active().staff.purposes
+    except PolicyNotLoaded:
+        return {}
+    return {role: purposes for role, purposes in granted.items() if purposes}
+
+
 def purpose_allowed(user: Someone, purpose: str) -> bool:
     if _roles(user, Role.PRIVACY_OFFICER):
         return True
     return any(
-        purpose in purposes and _roles(user, role) for role, purposes in ROLE_PURPOSES.items()
+        purpose in purposes and _roles(user, role) for role, purposes in role_purposes().items()
     )
 
 
@@ -44,4 +48,4 @@ def can_handle_requests(user: Someone) -> bool:
 
 
 def can_read(user: Someone) -> bool:
-    return _roles(user, Role.PRIVACY_OFFICER, *ROLE_PURPOSES)
+    return _roles(user, Role.PRIVACY_OFFICER, *role_purposes())

@@ -23,7 +23,7 @@ RECIPIENT = {
 
 @pytest.fixture
 def client(officer: User) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=officer)}")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(actor='system:test', user=officer)}")
 
 
 @pytest.mark.parametrize(

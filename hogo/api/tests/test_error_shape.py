@@ -7,7 +7,7 @@ from hogo.api.services import token_create
 
 
 def auth(user: User) -> dict[str, str]:
-    return {"HTTP_AUTHORIZATION": f"Bearer {token_create(user=user)}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {token_create(actor='system:test', user=user)}"}
 
 
 def test_it_answers_an_unknown_api_path_with_a_json_404(officer: User) -> None:

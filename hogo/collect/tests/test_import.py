@@ -274,13 +274,14 @@ from django.conf import settings
 from hogo.collect.directory import Row
 from hogo.collect.importer import _parsed
 from hogo.policy.schema import policy_parse
-channel = next(iter(policy_parse(settings.POLICY_FILE.read_text()).channels.values()))
+policy = policy_parse(settings.POLICY_FILE.read_text())
+channel = next(iter(policy.channels.values()))
 def batches():
     n = 0
     while True:
         n += 1
         yield n, [Row(n, {"name": "Person", "email": f"p{n}@example.jp"})]
-for done, _ in _parsed(channel, batches(), 2):
+for done, _ in _parsed(policy, channel, batches(), 2):
     if done == 3:
         print("running", flush=True)
 """

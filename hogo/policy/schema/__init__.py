@@ -1,6 +1,9 @@
 """The policy file format: typed values (`document`) and the validating parser (`parse`)."""
 
 from hogo.policy.schema.document import (
+    FOLLOW_UP_INQUIRY_CASE,
+    FOLLOW_UP_MEMBER_ACCOUNT,
+    IDENTIFIER_KINDS,
     LANGUAGES,
     SPECIAL_CARE_IDS,
     Acquisition,
@@ -25,10 +28,12 @@ from hogo.policy.schema.document import (
     Provision,
     Purpose,
     RecipientKind,
+    Records,
     RequestKind,
     Requests,
     Safety,
     Sources,
+    Staff,
     Text,
     Use,
     Website,
@@ -37,6 +42,9 @@ from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
 
 __all__ = [
+    "FOLLOW_UP_INQUIRY_CASE",
+    "FOLLOW_UP_MEMBER_ACCOUNT",
+    "IDENTIFIER_KINDS",
     "LANGUAGES",
     "SPECIAL_CARE_IDS",
     "Acquisition",
@@ -63,10 +71,12 @@ __all__ = [
     "Provision",
     "Purpose",
     "RecipientKind",
+    "Records",
     "RequestKind",
     "Requests",
     "Safety",
     "Sources",
+    "Staff",
     "Text",
     "Use",
     "Website",

@@ -32,6 +32,14 @@ COOKIE_CATEGORIES = ("necessary", "preferences", "analytics")
 FIELD_KINDS = ("text", "email", "tel", "textarea", "select", "radio", "checkbox", "date", "url")
 CHOICE_KINDS = ("select", "radio")
 NOTICE_KINDS = ("product", "website", "event")
+# The identifier kinds of the vault's blind indexes (DESIGN.md): a category may hold one.
+IDENTIFIER_KINDS = ("email", "phone", "name", "member_number")
+# What a submission through a channel opens besides the acquisition record.
+FOLLOW_UP_INQUIRY_CASE = "inquiry_case"
+FOLLOW_UP_MEMBER_ACCOUNT = "member_account"
+FOLLOW_UPS = (FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT)
+# Staff roles that read only for the purposes the policy gives them (the officer reads for any).
+STAFF_ROLES = ("desk_operator", "marketing_user", "auditor")
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,8 @@ class Category:
     special_care: bool = False
     basis: str | None = None
     description: Text | None = None
+    # The identifier kind (IDENTIFIER_KINDS) values of this category are blind-indexed as.
+    identifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,10 @@ class Channel:
     public_form: bool = True
     # A supplementary notice its form shows beside the main notice block (`[[notices]]` id).
     notice: str | None = None
+    follow_up: str | None = None  # FOLLOW_UPS: an inquiry case or a member account
+    imported: bool = (
+        False  # the channel purchased directories are imported through (`hogo import directory`)
+    )
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)
@@ -309,6 +323,21 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Staff:
+    """Which purposes each staff role may state when reading personal data."""
+
+    purposes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Records:
+    """The purposes the organization's own records of people are kept under (retention)."""
+
+    inquiry_cases: str | None = None
+    request_cases: str | None = None
+
+
+@dataclass(frozen=True)
 class Policy:
     format: int
     organization: Organization
@@ -327,11 +356,27 @@ class Policy:
     complaints: Complaints
     # Supplementary notices by id, in file order; none in the reference policy.
     notices: dict[str, Notice] = field(default_factory=dict)
+    staff: Staff = field(default_factory=Staff)
+    records: Records = field(default_factory=Records)
     # The stored version this policy was read from; None for a file not loaded yet.
     version: int | None = field(default=None, compare=False)
 
     def special_care_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.categories.values() if c.special_care)
+
+    def identifier_categories(self) -> dict[str, str]:
+        """Identifier kind -> the category holding it."""
+        return {c.identifier: c.id for c in self.categories.values() if c.identifier}
+
+    def identifier_kind(self, category: str) -> str | None:
+        found = self.categories.get(category)
+        return found.identifier if found else None
+
+    def channel_following_up(self, follow_up: str) -> Channel | None:
+        return next((c for c in self.channels.values() if c.follow_up == follow_up), None)
+
+    def import_channel(self) -> Channel | None:
+        return next((c for c in self.channels.values() if c.imported), None)
 
     def summary(self) -> str:
         return (

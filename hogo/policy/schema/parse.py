@@ -43,9 +43,19 @@ from hogo.policy.schema.document import (
     Website,
 )
 from hogo.policy.schema.notices import notices_parse
+from hogo.policy.schema.operations import (
+    category_identifier,
+    channel_keys,
+    channels_checked,
+    identifiers_checked,
+    records_section,
+    staff_section,
+)
 from hogo.policy.schema.reader import Errors, PolicyError, Reader, join
 
-FORMAT = 1
+FORMAT = 2
+# Stored versions keep parsing: format 1 lacks the operational keys (schema/operations.py).
+FORMAT_OLDEST = 1
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
 # A person may go to court two weeks after a request (APPI Art. 39), so no later deadline.
 MAX_DEADLINE_DAYS = 14
@@ -72,14 +82,14 @@ def policy_parse(text: str) -> Policy:
 
 
 def _policy(root: Reader) -> Policy:
-    root.integer("format", what="policy file format", minimum=FORMAT, maximum=FORMAT)
-    categories = _categories(root)
+    fmt = root.integer("format", what="policy file format", minimum=FORMAT_OLDEST, maximum=FORMAT)
+    categories = _categories(root, fmt)
     purposes = _purposes(root, categories)
-    channels = _channels(root, categories, purposes)
+    channels = _channels(root, categories, purposes, fmt)
     notices = notices_parse(root, purposes, categories, channels)
     cookies = _cookies(root.table("cookies"))
     return Policy(
-        format=FORMAT,
+        format=fmt,
         organization=_organization(root.table("organization")),
         basic_policy=_basic_policy(root.table("basic_policy")),
         acquisition=_acquisition(root.table("acquisition")),
@@ -95,13 +105,15 @@ def _policy(root: Reader) -> Policy:
         requests=_requests(root.table("requests")),
         complaints=_complaints(root.table("complaints")),
         notices=notices,
+        staff=staff_section(root, purposes, fmt),
+        records=records_section(root, purposes, channels, fmt),
     )
 
 
 def _items(parent: Reader, key: str, kind: str, *, by_id: bool) -> Iterator[tuple[Reader, str]]:
     """Each table of an array with its id, reporting bad and duplicate ids.
 
-    Paths name an element by its id (`purposes.inquiry-response.retention_days`) when `by_id`
+    Paths name an element by its id (`purposes.<id>.retention_days`) when `by_id`
     and the id is usable, otherwise by its index (`channels.survey.fields.2.category`).
     """
     seen: dict[str, int] = {}
@@ -121,7 +133,7 @@ def _items(parent: Reader, key: str, kind: str, *, by_id: bool) -> Iterator[tupl
         yield reader, ident
 
 
-def _categories(root: Reader) -> dict[str, Category]:
+def _categories(root: Reader, fmt: int) -> dict[str, Category]:
     categories: dict[str, Category] = {}
     for r, ident in _items(root, "categories", "category", by_id=True):
         special = r.boolean("special_care", default=False)
@@ -141,9 +153,11 @@ def _categories(root: Reader) -> dict[str, Category]:
             special_care=special,
             basis=basis,
             description=r.optional_text("description"),
+            identifier=category_identifier(r, ident, special, fmt),
         )
     for missing in sorted(SPECIAL_CARE_IDS - categories.keys()):
         root.error("categories", f"missing special-care category {missing!r}")
+    identifiers_checked(root, categories)
     return categories
 
 
@@ -187,7 +201,7 @@ def _purposes(root: Reader, categories: dict[str, Category]) -> dict[str, Purpos
 
 
 def _channels(
-    root: Reader, categories: dict[str, Category], purposes: dict[str, Purpose]
+    root: Reader, categories: dict[str, Category], purposes: dict[str, Purpose], fmt: int
 ) -> dict[str, Channel]:
     channels: dict[str, Channel] = {}
     for r, ident in _items(root, "channels", "channel", by_id=True):
@@ -203,15 +217,20 @@ def _channels(
         )
         if r.has("fields") and not fields:
             r.error("fields", "must declare at least one field")
+        public_form = r.boolean("public_form", default=True)
+        follow_up, imported = channel_keys(r, fmt, public_form)
         channels[ident] = Channel(
             id=ident,
             title=r.text("title"),
             purposes=channel_purposes,
             fields=fields,
             special_care_consent=special_care_consent,
-            public_form=r.boolean("public_form", default=True),
+            public_form=public_form,
+            follow_up=follow_up,
+            imported=imported,
             notice=r.optional_string("notice"),
         )
+    channels_checked(root, channels, categories)
     return channels
 
 

@@ -31,7 +31,13 @@ def test_it_returns_the_active_policy_as_json(
         },
         "special_care": True,
         "basis": "statutory",
+        "identifier": None,
     }
+    assert policy["categories"]["email"]["identifier"] == "email"
+    assert policy["channels"]["inquiry"]["follow_up"] == "inquiry_case"
+    assert policy["channels"]["directory-import"]["imported"] is True
+    assert policy["staff"]["purposes"]["desk_operator"] == ["inquiry-response"]
+    assert policy["records"]["request_cases"] == "inquiry-response"
     survey = policy["channels"]["survey"]
     assert [f["id"] for f in survey["fields"]] == ["email", "organization", "interest", "answer"]
     assert policy["requests"]["kinds"]["disclosure"]["default_delivery"] == "email_attachment"

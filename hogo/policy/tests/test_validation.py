@@ -301,9 +301,9 @@ CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
     ),
     (
         "unsupported format",
-        lambda d: d.update(format=2),
+        lambda d: d.update(format=3),
         "format",
-        "must be 1 to 1, not 2",
+        "must be 1 to 2, not 3",
     ),
 ]
 

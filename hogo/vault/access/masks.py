@@ -3,9 +3,10 @@
 from collections import defaultdict
 from collections.abc import Sequence
 
+from hogo.policy.selectors import policy_active
 from hogo.vault.crypto import field_open
 from hogo.vault.keys import data_keys_load
-from hogo.vault.models import KIND_OF_CATEGORY, IdentifierKind, Item, item_aad
+from hogo.vault.models import IdentifierKind, Item, item_aad
 
 
 def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:
@@ -17,9 +18,12 @@ def subject_masks(*, subject_pks: Sequence[int]) -> dict[int, dict[str, str]]:
         .order_by("acquisition__acquired_at", "pk")
         .values_list("pk", "subject_id", "subject__ref", "category", "sealed")
     )
+    # Items with a digest hold identifiers; the policy says which kind each category holds.
+    kind_of = {c: k for k, c in policy_active().identifier_categories().items()}
     latest: dict[int, dict[str, tuple[str, str, bytes]]] = defaultdict(dict)
     for item_pk, subject_pk, ref, category, blob in rows:
-        latest[subject_pk][KIND_OF_CATEGORY[category]] = (item_pk.hex, ref, bytes(blob))
+        if (kind := kind_of.get(category)) is not None:
+            latest[subject_pk][kind] = (item_pk.hex, ref, bytes(blob))
     refs = {ref for kinds in latest.values() for _, ref, _ in kinds.values()}
     ciphers = data_keys_load(refs)
     masks: dict[int, dict[str, str]] = {}

@@ -27,7 +27,6 @@ from hogo.vault.bulk import in_values
 from hogo.vault.crypto import FieldCipher, field_open
 from hogo.vault.keys import data_keys_load
 from hogo.vault.models import (
-    KIND_OF_CATEGORY,
     AcquisitionPurpose,
     IdentifierKind,
     Item,
@@ -162,7 +161,7 @@ def _views(
                     categories = allowed[version]
                     usable[acquisition_pk] = categories if wanted is None else categories & wanted
 
-    by_subject = _sealed_items(usable)
+    by_subject = _sealed_items(usable, _identifier_kinds(policy))
     ciphers = data_keys_load(s.ref for s in open_subjects)
     for subject in open_subjects:
         cipher = ciphers.get(subject.ref)
@@ -177,7 +176,14 @@ def _views(
     return result
 
 
-def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]:
+def _identifier_kinds(policy: Policy) -> dict[str, str]:
+    """Category -> the identifier kind it holds, as the policy says."""
+    return {category: kind for kind, category in policy.identifier_categories().items()}
+
+
+def _sealed_items(
+    usable: dict[int, frozenset[str]], kinds: dict[str, str]
+) -> dict[int, list[_Sealed]]:
     """Per subject pk, the sealed items of these acquisitions in the categories usable from
     each, oldest acquisition first.
 
@@ -204,7 +210,7 @@ def _sealed_items(usable: dict[int, frozenset[str]]) -> dict[int, list[_Sealed]]
         for pk, subject_pk, acq, field, cat, blob, indexed, special, consent, withdrawn in rows:
             if cat not in usable[acq]:
                 continue
-            kind = KIND_OF_CATEGORY.get(cat) if indexed else None
+            kind = kinds.get(cat) if indexed else None
             withheld = bool(special) and not (consent and withdrawn is None)
             sealed = _Sealed(pk, field, cat, blob, kind, withheld)
             if (held := by_subject.get(subject_pk)) is None:

@@ -1,7 +1,12 @@
 """`hogo policy check|load|diff`: validate, store and compare policy files.
 
+It lives in the console, not in the policy app, because loading records an audit event
+(`policy` is left of `audit`; console/policy_versions.py joins the two).
+
 Exit status 0 on success, 2 for an invalid or unreadable file (nothing is written then).
-Errors go to stderr, one per line: `PATH: dotted.key.path: reason`.
+Errors go to stderr, one per line: `PATH: dotted.key.path: reason`. `check` also warns, one
+line each on stderr, of placeholders still in the file (`warning: PATH: dotted.key.path:
+placeholder text (...)`), and still exits 0.
 """
 
 from argparse import ArgumentParser
@@ -11,13 +16,16 @@ from typing import Any, NoReturn
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from hogo.console.policy_versions import policy_version_load
 from hogo.errors import HogoError
 from hogo.policy.diff import policy_diff
+from hogo.policy.placeholders import policy_placeholders
 from hogo.policy.schema import Policy, PolicyInvalid, policy_parse
 from hogo.policy.selectors import policy_at
-from hogo.policy.services import PolicyUnreadable, policy_file_read, policy_load
+from hogo.policy.services import PolicyUnreadable, policy_file_read
 
 INVALID = 2
+ACTOR = "system:cli"
 
 
 class Command(BaseCommand):
@@ -43,15 +51,22 @@ class Command(BaseCommand):
         text = self.read(path)
         try:
             if action == "check":
-                self.stdout.write(f"ok: {path}: {policy_parse(text).summary()}")
+                self.check_file(path, policy_parse(text))
             else:
                 self.load(path, text, options["note"])
         except PolicyInvalid as exc:
             self.fail(path, [str(error) for error in exc.errors])
 
+    def check_file(self, path: Path, policy: Policy) -> None:
+        for placeholder in policy_placeholders(policy):
+            self.stderr.write(f"warning: {path}: {placeholder}")
+        self.stdout.write(f"ok: {path}: {policy.summary()}")
+
     def load(self, path: Path, text: str, note: str) -> None:
         try:
-            result = policy_load(text=text, note=note or f"loaded from {path.name}")
+            result = policy_version_load(
+                actor=ACTOR, text=text, note=note or f"loaded from {path.name}"
+            )
         except PolicyInvalid:
             raise
         except HogoError as exc:
