@@ -14,13 +14,15 @@ from hogo.audit.services import actor_for
 from hogo.detect import scan
 from hogo.errors import HogoError, InvalidInput, NotFound, Refused
 from hogo.policy.selectors import policy_active
-from hogo.vault.access import subjects_access
+from hogo.vault.access import subjects_access, subjects_access_excepted
 from hogo.vault.erasure import subject_erase
+from hogo.vault.exceptions import MAX_EXPLANATION, USE_GROUNDS
 from hogo.vault.models import DisposalReason, Source
 from hogo.vault.permissions import (
     can_handle_requests,
     can_read,
     can_register,
+    can_use_beyond_purpose,
     purpose_allowed,
 )
 from hogo.vault.records import AccessResult, ItemIn, RefusalReason, SuspensionState
@@ -257,6 +259,70 @@ def _lookup(request: HttpRequest, query: LookupQuery, purpose: str | None) -> Ac
     return _access_out(result)
 
 
+class GroundOut(Schema):
+    id: str
+    article: str
+    title_ja: str
+    title_en: str
+
+
+@router.get(
+    "/exception-grounds",
+    response={200: list[GroundOut], **ERRORS},
+    summary="The statutory exceptions a use beyond the purposes may cite (Art. 18(3))",
+)
+def exception_grounds(request: HttpRequest) -> list[GroundOut]:
+    _actor(request)  # any staff user: the list is the text of the law
+    return [GroundOut(**vars(ground)) for ground in USE_GROUNDS]
+
+
+class ExceptionalIn(Schema):
+    subject_ids: list[str] = Field(min_length=1, max_length=1000)
+    exception: str = Field(max_length=16, description="A ground id from /exception-grounds.")
+    explanation: str = Field(
+        max_length=MAX_EXPLANATION, description="Why the exception applies (required)."
+    )
+    categories: list[str] | None = Field(None, min_length=1, max_length=50)
+
+
+class ExceptionalOut(AccessOut):
+    record_id: str = Field(description="The record kept of this use (exu_...).")
+    exception: str
+
+
+@router.post(
+    "/exception-access",
+    response={200: ExceptionalOut, **ERRORS},
+    summary="Read beyond the purposes under a statutory exception (privacy officer)",
+    description="The purpose the values are used for goes in `X-Hogo-Purpose`, as for any "
+    "read; the subjects' acquisitions need not allow it. The body cites the Art. 18(3) ground "
+    "and explains why it applies. Suspension, retention and special-care consent still hold. "
+    "Recorded (`record_id`) and audited (`vault.access.exception`).",
+)
+def exception_access(
+    request: HttpRequest, body: ExceptionalIn, purpose: str | None = PURPOSE_HEADER
+) -> ExceptionalOut:
+    if not can_use_beyond_purpose(request.user):
+        raise _forbid("Only the privacy officer may use data beyond its purposes")
+    if not purpose:
+        raise InvalidInput(
+            "State the purpose of use in the X-Hogo-Purpose header", code="purpose_required"
+        )
+    access = subjects_access_excepted(
+        actor=_actor(request),
+        purpose=purpose,
+        subject_ids=body.subject_ids,
+        exception=body.exception,
+        explanation=body.explanation,
+        categories=body.categories,
+        via="api",
+    )
+    out = _access_out(access.result)
+    return ExceptionalOut(
+        items=out.items, refused=out.refused, record_id=access.record_id, exception=access.ground
+    )
+
+
 @router.get(
     "/{subject_id}",
     response={200: SubjectOut, **ERRORS},
@@ -341,3 +407,4 @@ def subject_delete(
         request_ref=query.request_ref,
     )
     return Status(204, None)
+
