@@ -407,4 +407,3 @@ def subject_delete(
         request_ref=query.request_ref,
     )
     return Status(204, None)
-

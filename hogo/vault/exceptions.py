@@ -31,7 +31,8 @@ class Ground:
 _LAW_JA = "法令（条例を含む。）に基づく場合"
 _LAW_EN = "Cases based on laws and regulations (including local ordinances)"
 _LIFE_JA = (
-    "人の生命、身体又は財産の保護のために必要がある場合であって、本人の同意を得ることが困難であるとき"
+    "人の生命、身体又は財産の保護のために必要がある場合であって、"
+    "本人の同意を得ることが困難であるとき"
 )
 _LIFE_EN = (
     "Cases in which it is necessary for the protection of the life, body or property of an "

@@ -23,8 +23,8 @@ from hogo.vault.access.subjects import MAX_SUBJECTS, subjects_access, subjects_e
 
 __all__ = [
     "DISCLOSURE_PURPOSE",
-    "ExceptionalAccess",
     "MAX_SUBJECTS",
+    "ExceptionalAccess",
     "mask",
     "note_adopt",
     "notes_open",

@@ -33,7 +33,9 @@ def inquirer() -> str:
 
 
 def test_it_lists_the_six_grounds_of_article_18_3_with_both_titles() -> None:
-    assert [g.id for g in USE_GROUNDS] == [f"art18-3-{n}" for n in "i ii iii iv v vi".split()]
+    assert [g.id for g in USE_GROUNDS] == [
+        f"art18-3-{n}" for n in ["i", "ii", "iii", "iv", "v", "vi"]
+    ]
     assert all(g.title_ja.endswith(("場合", "とき", "）")) and g.title_en for g in USE_GROUNDS)
     assert USE_GROUNDS[0].article == "APPI Art. 18(3)(i)"
 
@@ -106,7 +108,12 @@ def test_it_refuses_an_unknown_ground_or_a_missing_explanation_and_records_nothi
 
 class TestApi:
     def body(self, subject_id: str, **change: Any) -> dict[str, Any]:
-        return {"subject_ids": [subject_id], "exception": "art18-3-iv", "explanation": WHY, **change}
+        return {
+            "subject_ids": [subject_id],
+            "exception": "art18-3-iv",
+            "explanation": WHY,
+            **change,
+        }
 
     def post(self, client: Client, body: dict[str, Any], purpose: str | None = CAMPAIGN) -> Any:
         headers = {"X-Hogo-Purpose": purpose} if purpose else {}
