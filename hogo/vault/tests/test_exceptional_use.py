@@ -161,3 +161,23 @@ class TestApi:
         response = api_as(auditor).get("/api/v1/subjects/exception-grounds")
         assert response.status_code == 200
         assert response.json()[1]["article"] == "APPI Art. 18(3)(ii)"
+
+
+def test_the_console_shows_the_records_to_the_officer_and_auditors_only(
+    policy: Policy, officer: User, auditor: User, desk_operator: User
+) -> None:
+    subjects_access_excepted(
+        actor=ACTOR,
+        purpose=CAMPAIGN,
+        subject_ids=[inquirer()],
+        exception="art18-3-ii",
+        explanation=WHY,
+    )
+    url = "/console/admin/vault/exceptionaluse/"
+    for user, status in ((officer, 200), (auditor, 200), (desk_operator, 403)):
+        client = Client()
+        client.force_login(user)
+        page = client.get(url)
+        assert page.status_code == status
+        if status == 200:
+            assert "art18-3-ii" in page.content.decode()
