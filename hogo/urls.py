@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from hogo.api.api import api
+from hogo.vault.views import unsubscribe
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -16,6 +17,8 @@ urlpatterns = [
     path("healthz", healthz),
     path("api/v1/", api.urls),
     path("site/", include("hogo.site.urls")),
+    # No language prefix: one URL per person and purpose, in the List-Unsubscribe header too.
+    path("unsubscribe/<str:token>", unsubscribe, name="unsubscribe"),
     path("console/", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("console/desk/", include("hogo.desk.console_urls")),
     path("console/admin/", admin.site.urls),

@@ -9,7 +9,7 @@ staff reminders, which name case ids and nothing of the person, are stored as pl
 """
 
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -50,9 +50,11 @@ def mail_queue(
     step: Step | None = None,
     attachment: Attachment | None = None,
     forget_body: bool = False,
+    headers: Mapping[str, str] | None = None,
 ) -> OutboundMail:
     """Stores a message and sends it once the caller's transaction commits: with a `case`, to
-    the case's address, sealed; without, to `to` (staff)."""
+    the case's address, sealed; without, to `to` (staff). `headers` adds header fields (for a
+    marketing_mail purpose: `hogo.vault.unsubscribe.unsubscribe_headers`)."""
     if (case is None) == (not to):
         raise ValueError("mail goes either to a case's requester or to a staff address")
     if case is not None and not case.has_email:
@@ -71,6 +73,7 @@ def mail_queue(
         attachment=attachment.content if attachment else None,
         attachment_type=attachment.mimetype if attachment else "",
         forget_body=forget_body,
+        headers=dict(headers or {}),
         next_attempt_at=timezone.now(),
     )
     transaction.on_commit(_sender(mail.ref))
@@ -107,6 +110,7 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         reply_to=_reply_to(),
+        headers=dict(mail.headers),
     )
     if mail.attachment is not None:
         message.attach(mail.attachment_name, bytes(mail.attachment), mail.attachment_type)

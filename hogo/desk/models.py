@@ -315,6 +315,9 @@ class OutboundMail(models.Model):
     attachment_type = models.CharField(max_length=100, blank=True)
     # A code mail's content is a secret: forgotten once delivered.
     forget_body = models.BooleanField(default=False)
+    # Extra header fields (List-Unsubscribe for marketing mail): URLs and fixed values only,
+    # never an address or a personal value.
+    headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=8, choices=MailStatus.choices, default=MailStatus.QUEUED)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)

@@ -13,7 +13,7 @@ import hashlib
 import io
 import json
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 import pyzipper
@@ -29,7 +29,7 @@ from hogo.desk.verification import keyed_hash
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.refs import ref_new
-from hogo.share.selectors import provision_records_for
+from hogo.share.selectors import provision_records_for, receipt_records_for
 from hogo.vault.access import subject_disclose
 from hogo.vault.lookup import acquisitions_for
 from hogo.vault.models import ProvisionStop
@@ -60,6 +60,15 @@ PROVISION_COLUMNS = [
     "consent_id",
     "foreign_consent_id",
 ]
+RECEIPT_COLUMNS = [
+    "received_on",
+    "record_id",
+    "provider_name",
+    "provider_address",
+    "provider_representative",
+    "provider_obtained_by",
+    "purposes",
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,8 @@ class Content:
     provision_records: list[dict[str, object]]
     disposals: list[dict[str, object]]
     notes: list[dict[str, object]]
+    # Art. 30 receipt records: who provided the person's data to us and how they obtained it.
+    receipt_records: list[dict[str, object]] = field(default_factory=list)
 
 
 def package_password(package_ref: str) -> str:
@@ -213,6 +224,7 @@ def package_content(*, case: Case, actor: str) -> Content:
             {"kind": n.kind, "created_at": n.created_at.isoformat(), "text": n.text}
             for n in disclosure.notes
         ],
+        receipt_records=receipt_records(subject_id=case.subject_ref, policy=policy, lang=lang),
     )
 
 
@@ -236,6 +248,31 @@ def provision_records(*, subject_id: str) -> list[dict[str, object]]:
     ]
 
 
+def receipt_records(*, subject_id: str, policy: Policy, lang: str) -> list[dict[str, object]]:
+    """Records of receiving the subject's data from another business (Art. 30, disclosed with
+    the provision records under Art. 33(5)): when, from whom (name, address, representative),
+    how that business obtained it, and the purposes by their titles in the case's language."""
+
+    def title(purpose: str) -> str:
+        found = policy.purposes.get(purpose)
+        return found.title.get(lang) if found else purpose
+
+    separator = "、" if lang == "ja" else "; "
+    return [
+        {
+            "received_on": r.received_on.isoformat(),
+            "record_id": r.record_id,
+            "provider_name": r.provider_name,
+            "provider_address": r.provider_address,
+            "provider_representative": r.provider_representative,
+            "provider_obtained_by": r.provider_obtained_by,
+            "purposes": separator.join(title(p) for p in r.purposes),
+            "purpose_ids": list(r.purposes),
+        }
+        for r in receipt_records_for(subject_id=subject_id)
+    ]
+
+
 def package_files(content: Content, *, language: str, pdf: bool = True) -> dict[str, bytes]:
     files = {
         "disclosure.json": json.dumps(asdict(content), ensure_ascii=False, indent=2).encode(),
@@ -252,6 +289,7 @@ def package_files(content: Content, *, language: str, pdf: bool = True) -> dict[
             ["id", "kind", "target", "given_at", "withdrawn_at", "active", "policy_version"],
         ),
         "provision_records.csv": _csv(content.provision_records, PROVISION_COLUMNS),
+        "receipt_records.csv": _csv(content.receipt_records, RECEIPT_COLUMNS),
         "messages.csv": _csv(content.notes, ["created_at", "kind", "text"]),
     }
     if pdf:

@@ -184,7 +184,7 @@ class ProvisionAdmin(ReadOnlyAdmin):
     readonly_fields = (
         "ref", "record", "recipient", "basis", "purpose", "categories", "agreement",
         "succession", "joint_use", "provided_at", "actor", "subjects_provided",
-        "subjects_refused", "package_sha256",
+        "subjects_refused", "package_sha256", "exception", "explanation",
     )  # fmt: skip
     show_full_result_count = False
 

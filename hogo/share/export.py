@@ -36,6 +36,7 @@ HEADER = (
     "items",
     "consent",
     "foreign_consent",
+    "exception",
 )
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -62,6 +63,7 @@ def _cells(row: RecordRow) -> list[str]:
         " ".join(row.categories),
         row.consent_ref,
         row.foreign_consent_ref,
+        row.exception,
     ]
 
 

@@ -10,6 +10,7 @@ reason in the result. Values leave the vault only through its purpose-bound acce
 the chosen items, for the subjects that passed every other check.
 """
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,7 +23,7 @@ from hogo.consent.models import ConsentKind
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
-from hogo.share.grounds import Grounds, basis_checked, grounds_for
+from hogo.share.grounds import Grounds, basis_checked, grounds_for, statutory_grounds
 from hogo.share.models import (
     RETENTION_YEARS,
     Basis,
@@ -71,17 +72,21 @@ def provision_make(
     categories: Sequence[str],
     basis: str | None = None,
     form: str = RecordForm.SINGLE,
+    exception: str | None = None,
+    explanation: str = "",
 ) -> ProvisionResult:
     """Provides the chosen `categories` of `subject_ids`' data, acquired for `purpose`, to the
     recipient, and returns who was provided, who was refused and why, and the encrypted
-    package. `basis` (optional) must match the recipient's kind; `form` is how the record is
-    kept (RecordForm), which sets its retention."""
+    package. `basis` (optional) must match the recipient's kind, or be `statutory` with the
+    Art. 27(1) ground `exception` and the officer's `explanation`; `form` is how the record
+    is kept (RecordForm), which sets its retention."""
     recipient = Recipient.objects.select_for_update().filter(ref=recipient_id).first()
     if recipient is None:
         raise NotFound(f"recipient {recipient_id} does not exist")
     if recipient.retired_at is not None:
         raise Refused(f"recipient {recipient.ref} is retired", code="recipient_retired")
-    grounds_basis = basis_checked(recipient, basis)
+    statutory = statutory_grounds(basis, exception, explanation)
+    grounds_basis = statutory.basis if statutory else basis_checked(recipient, basis)
     policy = policy_active()
     if purpose not in policy.purposes:
         raise InvalidInput(f"purpose: {purpose!r} is not a purpose of the active policy")
@@ -94,7 +99,7 @@ def provision_make(
     if isinstance(subject_ids, str) or not 1 <= len(subject_ids) <= MAX_SUBJECTS:
         raise InvalidInput(f"subject_ids: give a list of 1 to {MAX_SUBJECTS} subject ids")
     today = timezone.localdate()
-    grounds = grounds_for(recipient, grounds_basis, purpose, chosen, policy, today)
+    grounds = statutory or grounds_for(recipient, grounds_basis, purpose, chosen, policy, today)
 
     refused: dict[str, Refusal] = {}
     candidates = _candidates(list(dict.fromkeys(subject_ids)), refused)
@@ -111,6 +116,7 @@ def provision_make(
                 "recipient": recipient.ref,
                 "basis": grounds.basis.value,
                 "refused": _reason_counts(refused),
+                **_exception_detail(grounds),
             },
         )
         return ProvisionResult(
@@ -235,6 +241,8 @@ def _provide(
         actor=actor,
         subjects_provided=len(views),
         subjects_refused=len(refused),
+        exception=grounds.exception.id if grounds.exception else "",
+        explanation=grounds.explanation,
     )
     package = package_build(
         terms=PackageTerms(
@@ -290,6 +298,7 @@ def _provide(
             "provided": len(provided),
             "refused": _reason_counts(refused),
             "package_sha256": package.sha256,
+            **_exception_detail(grounds),
         },
     )
     return ProvisionResult(
@@ -362,6 +371,15 @@ def _record_for(
         last_provided_at=now,
         retain_until=years_after(now, years),
     )
+
+
+def _exception_detail(grounds: Grounds) -> dict[str, str]:
+    """The cited ground for the audit event; the explanation stays in the provision, its
+    digest here makes a later edit of it visible."""
+    if grounds.exception is None:
+        return {}
+    digest = hashlib.sha256(grounds.explanation.encode()).hexdigest()
+    return {"exception": grounds.exception.id, "explanation_sha256": digest}
 
 
 def _reason_counts(refused: dict[str, Refusal]) -> dict[str, int]:

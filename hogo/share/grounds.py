@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from hogo.errors import InvalidInput, Refused
 from hogo.policy.schema import Policy
+from hogo.share.exceptions import PROVISION_GROUND
 from hogo.share.models import (
     BASIS_OF_KIND,
     Agreement,
@@ -21,6 +22,7 @@ from hogo.share.models import (
     Succession,
 )
 from hogo.share.services import joint_use_announced, kind_in_policy
+from hogo.vault.exceptions import Ground, explanation_checked, ground_checked
 
 MEASURES_CHECK_DAYS = 365  # Rule 16 recipients are checked at least yearly
 
@@ -32,6 +34,25 @@ class Grounds:
     agreement: Agreement | None = None
     succession: Succession | None = None
     joint_use: JointUse | None = None
+    exception: Ground | None = None  # basis STATUTORY: the Art. 27(1) ground cited
+    explanation: str = ""
+
+
+def statutory_grounds(basis: str | None, exception: str | None, explanation: str) -> Grounds | None:
+    """The grounds of a provision under a statutory exception (Art. 27(1)): the cited ground
+    and the explanation, both required; None for any other basis, which cites neither. No
+    consent, no Art. 28 consent (Art. 28(1) excepts the same cases) and no stop of provision
+    applies; the vault's purpose-bound access still decides what may be read."""
+    if basis != Basis.STATUTORY:
+        if exception is not None or explanation:
+            raise InvalidInput(
+                "exception: a statutory exception is cited only with basis statutory"
+            )
+        return None
+    ground = ground_checked("exception", exception, PROVISION_GROUND)
+    return Grounds(
+        Basis.STATUTORY, False, exception=ground, explanation=explanation_checked(explanation)
+    )
 
 
 def basis_checked(recipient: Recipient, basis: str | None) -> Basis:

@@ -61,6 +61,8 @@ class Basis(models.TextChoices):
     JOINT_USE = "joint_use", "Joint use as published (Art. 27(5)(iii))"
     # Named so that a request for it is refused with a clear reason: the policy never uses it.
     OPT_OUT = "opt_out", "Opt-out (Art. 27(2)): not used by this policy"
+    # Any registered recipient, the privacy officer only, with a cited ground (exceptions.py).
+    STATUTORY = "statutory", "Statutory exception (Art. 27(1)(i)-(vii))"
 
 
 BASIS_OF_KIND: dict[str, Basis] = {
@@ -306,6 +308,9 @@ class Provision(models.Model):
     subjects_provided = models.PositiveIntegerField()
     subjects_refused = models.PositiveIntegerField()
     package_sha256 = models.CharField(max_length=64)
+    # Basis STATUTORY only: the Art. 27(1) ground cited (hogo.share.exceptions) and why.
+    exception = models.CharField(max_length=16, blank=True)
+    explanation = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return self.ref

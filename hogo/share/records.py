@@ -161,6 +161,7 @@ class RecordRow:
     categories: list[str]
     consent_ref: str
     foreign_consent_ref: str
+    exception: str = ""  # basis statutory: the Art. 27(1) ground cited
 
 
 @dataclass(frozen=True)

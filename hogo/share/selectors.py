@@ -13,6 +13,7 @@ from hogo.consent.models import Consent, ConsentKind
 from hogo.errors import NotFound
 from hogo.share.models import (
     Agreement,
+    Basis,
     LineOutcome,
     Provision,
     ProvisionLine,
@@ -131,7 +132,11 @@ def provision_records_for(
     *, subject_id: str, now: datetime | None = None
 ) -> list[DisclosedProvision]:
     """Every provision of the subject's data still on record, oldest first: the provision
-    records a disclosure must include (APPI Art. 33(5))."""
+    records a disclosure must include (APPI Art. 33(5)). Provisions under a statutory
+    exception (Art. 27(1)) are left out: the law asks no Art. 29 record of them, so Art. 33(5)
+    does not reach them, and telling the person of a provision to, say, an investigating
+    authority could harm what the exception protects. hogo keeps its own record of them for
+    the officer and auditors (the records export)."""
     subject = Subject.objects.filter(ref=subject_id).first()
     if subject is None:
         raise NotFound(f"subject {subject_id} does not exist")
@@ -142,6 +147,7 @@ def provision_records_for(
             outcome=LineOutcome.PROVIDED,
             provision__record__retain_until__gt=moment,
         )
+        .exclude(provision__basis=Basis.STATUTORY)
         .select_related("provision__recipient", "provision__record")
         .order_by("provision__provided_at", "pk")
     )
@@ -226,6 +232,7 @@ def record_rows(
             categories=list(line.categories),
             consent_ref=line.consent_ref,
             foreign_consent_ref=line.foreign_consent_ref,
+            exception=provision.exception,
         )
 
 

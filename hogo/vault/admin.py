@@ -20,8 +20,9 @@ from django.views.decorators.cache import never_cache
 
 from hogo.audit.services import actor_for
 from hogo.policy.selectors import policy_active
+from hogo.roles import Role, has_role
 from hogo.vault.access import subject_masks, subjects_access
-from hogo.vault.models import Acquisition, Disposal, Item, Subject, Suspension
+from hogo.vault.models import Acquisition, Disposal, ExceptionalUse, Item, Subject, Suspension
 from hogo.vault.permissions import purpose_allowed
 
 HIDDEN = "●●●●"
@@ -170,3 +171,34 @@ class SubjectAdmin(admin.ModelAdmin[Subject]):
             "result": result,
         }
         return TemplateResponse(request, "admin/vault/subject/reveal.html", context)
+
+
+@admin.register(ExceptionalUse)
+class ExceptionalUseAdmin(admin.ModelAdmin[ExceptionalUse]):
+    """Uses beyond the purposes under Art. 18(3), for review by the officer and auditors. Made
+    only by `subjects_access_excepted`; never changed here."""
+
+    list_display = ("ref", "used_at", "ground", "purpose", "actor")
+    list_filter = ("ground", "purpose")
+    readonly_fields = (
+        "ref", "used_at", "actor", "purpose", "ground", "explanation", "categories", "subjects",
+    )  # fmt: skip
+
+    def _reviewer(self, request: HttpRequest) -> bool:
+        user = request.user
+        return isinstance(user, User) and has_role(user, Role.PRIVACY_OFFICER, Role.AUDITOR)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._reviewer(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return self._reviewer(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -3,10 +3,12 @@ and lift, erase. Reads need the purpose in the `X-Hogo-Purpose` header; the role
 allowed to state it (permissions.py) and the person's acquisitions must allow it (access/).
 """
 
+import json
+from collections.abc import Iterator
 from typing import Literal
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.http import HttpRequest, StreamingHttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
@@ -14,17 +16,20 @@ from hogo.audit.services import actor_for
 from hogo.detect import scan
 from hogo.errors import HogoError, InvalidInput, NotFound, Refused
 from hogo.policy.selectors import policy_active
-from hogo.vault.access import subjects_access
+from hogo.vault.access import subjects_access, subjects_access_excepted, subjects_export
 from hogo.vault.erasure import subject_erase
+from hogo.vault.exceptions import MAX_EXPLANATION, USE_GROUNDS
 from hogo.vault.models import DisposalReason, Source
 from hogo.vault.permissions import (
     can_handle_requests,
     can_read,
     can_register,
+    can_use_beyond_purpose,
     purpose_allowed,
 )
 from hogo.vault.records import AccessResult, ItemIn, RefusalReason, SuspensionState
 from hogo.vault.services import subject_ingest, subject_suspend, subject_suspension_lift
+from hogo.vault.unsubscribe import marketing_purposes, unsubscribe_url
 
 router = Router(tags=["subjects"])
 
@@ -255,6 +260,110 @@ def _lookup(request: HttpRequest, query: LookupQuery, purpose: str | None) -> Ac
         via="api",
     )
     return _access_out(result)
+
+
+class GroundOut(Schema):
+    id: str
+    article: str
+    title_ja: str
+    title_en: str
+
+
+@router.get(
+    "/exception-grounds",
+    response={200: list[GroundOut], **ERRORS},
+    summary="The statutory exceptions a use beyond the purposes may cite (Art. 18(3))",
+)
+def exception_grounds(request: HttpRequest) -> list[GroundOut]:
+    _actor(request)  # any staff user: the list is the text of the law
+    return [GroundOut(**vars(ground)) for ground in USE_GROUNDS]
+
+
+class ExceptionalIn(Schema):
+    subject_ids: list[str] = Field(min_length=1, max_length=1000)
+    exception: str = Field(max_length=16, description="A ground id from /exception-grounds.")
+    explanation: str = Field(
+        max_length=MAX_EXPLANATION, description="Why the exception applies (required)."
+    )
+    categories: list[str] | None = Field(None, min_length=1, max_length=50)
+
+
+class ExceptionalOut(AccessOut):
+    record_id: str = Field(description="The record kept of this use (exu_...).")
+    exception: str
+
+
+@router.post(
+    "/exception-access",
+    response={200: ExceptionalOut, **ERRORS},
+    summary="Read beyond the purposes under a statutory exception (privacy officer)",
+    description="The purpose the values are used for goes in `X-Hogo-Purpose`, as for any "
+    "read; the subjects' acquisitions need not allow it. The body cites the Art. 18(3) ground "
+    "and explains why it applies. Suspension, retention and special-care consent still hold. "
+    "Recorded (`record_id`) and audited (`vault.access.exception`).",
+)
+def exception_access(
+    request: HttpRequest, body: ExceptionalIn, purpose: str | None = PURPOSE_HEADER
+) -> ExceptionalOut:
+    if not can_use_beyond_purpose(request.user):
+        raise _forbid("Only the privacy officer may use data beyond its purposes")
+    if not purpose:
+        raise InvalidInput(
+            "State the purpose of use in the X-Hogo-Purpose header", code="purpose_required"
+        )
+    access = subjects_access_excepted(
+        actor=_actor(request),
+        purpose=purpose,
+        subject_ids=body.subject_ids,
+        exception=body.exception,
+        explanation=body.explanation,
+        categories=body.categories,
+        via="api",
+    )
+    out = _access_out(access.result)
+    return ExceptionalOut(
+        items=out.items, refused=out.refused, record_id=access.record_id, exception=access.ground
+    )
+
+
+@router.get(
+    "/export",
+    response={200: None, **ERRORS},
+    summary="Every person whose data a purpose may use, as JSON Lines",
+    description="The purpose goes in `X-Hogo-Purpose`. One JSON object a line: "
+    '`{"subject_id", "identifiers", "data"}` for each person returned, plus `unsubscribe_url` '
+    "when the policy marks the purpose `marketing_mail` (put it in every mail as the opt-out "
+    'link and in the List-Unsubscribe header); `{"subject_id", "refused"}` for each '
+    "person refused (suspended, retention over...). One audit event per 1,000 people.",
+)
+def subjects_download(
+    request: HttpRequest, purpose: str | None = PURPOSE_HEADER
+) -> StreamingHttpResponse:
+    stated = _purpose(request, purpose)
+    actor = _actor(request)
+    origin = request.build_absolute_uri("/")
+    policy = policy_active()
+    if stated not in policy.purposes:
+        # Checked here: the export itself runs only once the response is streaming.
+        raise InvalidInput(f"purpose: {stated!r} is not a purpose of the active policy")
+    marketing = stated in marketing_purposes(policy)
+
+    def lines() -> Iterator[bytes]:
+        for page in subjects_export(actor=actor, purpose=stated, via="api"):
+            for view in page.items:
+                row: dict[str, object] = SubjectOut(**vars(view)).model_dump()
+                if marketing:
+                    row["unsubscribe_url"] = unsubscribe_url(
+                        origin=origin, subject_id=view.subject_id, purpose=stated
+                    )
+                yield json.dumps(row, ensure_ascii=False).encode() + b"\n"
+            for refusal in page.refused:
+                refused = {"subject_id": refusal.subject_id, "refused": refusal.reason.value}
+                yield json.dumps(refused).encode() + b"\n"
+
+    response = StreamingHttpResponse(lines(), content_type="application/x-ndjson")
+    response["Content-Disposition"] = f'attachment; filename="{stated}.jsonl"'
+    return response
 
 
 @router.get(

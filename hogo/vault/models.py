@@ -2,7 +2,7 @@
 keyed blind-index digests; their keys live in the separate key store (`DataKey`).
 
 Main database: Subject, Acquisition, AcquisitionPurpose, Item, BlindIndex, Suspension,
-ProvisionStop, Disposal, Note.
+ProvisionStop, Disposal, Note, ExceptionalUse.
 Key store (`keys` database, routers.py): DataKey, KeyStoreSecret.
 """
 
@@ -320,3 +320,28 @@ class KeyStoreSecret(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def exceptional_use_ref_new() -> str:
+    return ref_new("exu")
+
+
+class ExceptionalUse(models.Model):
+    """A use of personal data beyond the purposes the person's acquisitions allow, under a
+    statutory exception (APPI Art. 18(3)): who, for which purpose, on which ground, why, and
+    whose data was opened (pseudonymous ids). The law asks for no record of it; hogo keeps
+    one so that every such use can be reviewed."""
+
+    ref = models.CharField(
+        max_length=32, unique=True, default=exceptional_use_ref_new, editable=False
+    )
+    actor = models.CharField(max_length=80)
+    purpose = models.CharField(max_length=80)
+    ground = models.CharField(max_length=16, help_text="A ground id of hogo.vault.exceptions.")
+    explanation = models.TextField()
+    categories = models.JSONField(default=list, help_text="Categories opened.")
+    subjects = models.JSONField(default=list, help_text="Subject ids whose values were opened.")
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.ref

@@ -49,3 +49,8 @@ def can_handle_requests(user: Someone) -> bool:
 
 def can_read(user: Someone) -> bool:
     return _roles(user, Role.PRIVACY_OFFICER, *role_purposes())
+
+
+def can_use_beyond_purpose(user: Someone) -> bool:
+    """A read under a statutory exception (Art. 18(3)): the privacy officer's decision alone."""
+    return _roles(user, Role.PRIVACY_OFFICER)

@@ -51,6 +51,7 @@ def test_it_mails_an_encrypted_package_that_opens_with_the_derived_password(
         "acquisitions.csv",
         "consents.csv",
         "provision_records.csv",
+        "receipt_records.csv",
         "messages.csv",
         "disclosure-ja.pdf",
     }

@@ -18,6 +18,7 @@ from hogo.share.api.common import (
     router,
     staff_actor,
 )
+from hogo.share.exceptions import PROVISION_GROUNDS
 from hogo.share.export import records_export
 from hogo.share.gate import MAX_SUBJECTS, package_download, provision_make
 from hogo.share.models import (
@@ -45,6 +46,7 @@ from hogo.share.services import (
     referable_confirm,
     referable_provide,
 )
+from hogo.vault.exceptions import MAX_EXPLANATION
 
 
 class ProvisionBody(Schema):
@@ -52,8 +54,18 @@ class ProvisionBody(Schema):
     purpose: str = Field(max_length=80)
     subjects: list[str] = Field(min_length=1, max_length=MAX_SUBJECTS)
     categories: list[str] = IDS
-    basis: Basis | None = Field(None, description="Optional; must match the recipient's kind.")
+    basis: Basis | None = Field(
+        None,
+        description="Optional; must match the recipient's kind, or be `statutory` (a statutory "
+        "exception, Art. 27(1)) with `exception` and `explanation`.",
+    )
     form: RecordForm = RecordForm.SINGLE
+    exception: str | None = Field(
+        None, max_length=16, description="Basis statutory: a ground id from /exception-grounds."
+    )
+    explanation: str = Field(
+        "", max_length=MAX_EXPLANATION, description="Basis statutory: why the exception applies."
+    )
 
 
 class RefusedOut(Schema):
@@ -112,8 +124,27 @@ def provision_create(request: HttpRequest, body: ProvisionBody) -> Status[Provis
         categories=body.categories,
         basis=body.basis,
         form=body.form,
+        exception=body.exception,
+        explanation=body.explanation,
     )
     return Status(201 if result.provision_id else 200, _result_out(result))
+
+
+class GroundOut(Schema):
+    id: str
+    article: str
+    title_ja: str
+    title_en: str
+
+
+@router.get(
+    "/exception-grounds",
+    response={200: list[GroundOut], **ERRORS},
+    summary="The statutory exceptions a provision may cite (Art. 27(1)(i)-(vii))",
+)
+def exception_grounds(request: HttpRequest) -> list[GroundOut]:
+    require_reader(request)
+    return [GroundOut(**vars(ground)) for ground in PROVISION_GROUNDS]
 
 
 class ProvisionOut(Schema):
@@ -129,6 +160,8 @@ class ProvisionOut(Schema):
     subjects_provided: int
     subjects_refused: int
     package_sha256: str
+    exception: str = Field(description="Basis statutory: the Art. 27(1) ground cited.")
+    explanation: str
 
     @staticmethod
     def of(row: Provision) -> "ProvisionOut":
@@ -145,6 +178,8 @@ class ProvisionOut(Schema):
             subjects_provided=row.subjects_provided,
             subjects_refused=row.subjects_refused,
             package_sha256=row.package_sha256,
+            exception=row.exception,
+            explanation=row.explanation,
         )
 
 

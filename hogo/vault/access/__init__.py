@@ -10,11 +10,13 @@ A subject's notes (notes.py) open under the same conditions for the purpose stat
 owner's notes (a desk case) open only for the internal purpose `request-handling`.
 
 Split by noun: `eligibility` decides who and what may be opened and opens nothing; `subjects`
-(purpose-bound reads and exports), `disclosure` (the person's own data), `notes` and `masks`
+(purpose-bound reads and exports), `exceptional` (a read beyond the purposes under a
+statutory exception, Art. 18(3)), `disclosure` (the person's own data), `notes` and `masks`
 open values, and are the only modules of hogo that do (a test proves it).
 """
 
 from hogo.vault.access.disclosure import DISCLOSURE_PURPOSE, subject_disclose
+from hogo.vault.access.exceptional import ExceptionalAccess, subjects_access_excepted
 from hogo.vault.access.masks import mask, subject_masks
 from hogo.vault.access.notes import note_adopt, notes_open
 from hogo.vault.access.subjects import MAX_SUBJECTS, subjects_access, subjects_export
@@ -22,11 +24,13 @@ from hogo.vault.access.subjects import MAX_SUBJECTS, subjects_access, subjects_e
 __all__ = [
     "DISCLOSURE_PURPOSE",
     "MAX_SUBJECTS",
+    "ExceptionalAccess",
     "mask",
     "note_adopt",
     "notes_open",
     "subject_disclose",
     "subject_masks",
     "subjects_access",
+    "subjects_access_excepted",
     "subjects_export",
 ]

@@ -161,9 +161,23 @@ def _views(
                     categories = allowed[version]
                     usable[acquisition_pk] = categories if wanted is None else categories & wanted
 
+    values_open(open_subjects, usable, policy, result)
+    return result
+
+
+def values_open(
+    subjects: Sequence[SubjectRow],
+    usable: dict[int, frozenset[str]],
+    policy: Policy,
+    result: AccessResult,
+) -> None:
+    """Opens, into `result`, the items of `usable` acquisitions (pk -> categories) of these
+    subjects, whose eligibility the caller decided: a view per subject, a refusal when a key is
+    gone or special-care values were withheld."""
+    refused = result.refused
     by_subject = _sealed_items(usable, _identifier_kinds(policy))
-    ciphers = data_keys_load(s.ref for s in open_subjects)
-    for subject in open_subjects:
+    ciphers = data_keys_load(s.ref for s in subjects)
+    for subject in subjects:
         cipher = ciphers.get(subject.ref)
         if cipher is None:
             # An erasure destroyed the key and has not finished recording it yet.
@@ -173,7 +187,6 @@ def _views(
         result.items.append(view)
         if withheld:
             refused.append(Refusal(subject.ref, RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT))
-    return result
 
 
 def _identifier_kinds(policy: Policy) -> dict[str, str]:
