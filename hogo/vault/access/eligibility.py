@@ -127,8 +127,11 @@ def grants_for(subject_pks: list[int], purpose: str) -> dict[int, list[tuple[int
 
 
 def categories_for(policy: Policy, version: int, purpose: str) -> frozenset[str]:
-    """What the person was told the purpose covers, narrowed by what the policy says today."""
+    """What the person was told the purpose covers, narrowed by what the policy says today.
+    `version` is the acquisition's, or a later one the person consented to (gates.py)."""
     then = policy if version == policy.version else policy_at(version=version)
+    if purpose not in then.purposes:
+        return frozenset()  # added later, and not consented to: nothing
     return frozenset(then.purposes[purpose].categories) & frozenset(
         policy.purposes[purpose].categories
     )
