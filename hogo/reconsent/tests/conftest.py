@@ -107,12 +107,18 @@ def load_version_2(tmp_path: Path) -> Callable[[], Policy]:
     return load
 
 
-def contract(email: str, *, purposes: tuple[str, ...] = (CONTRACT, MEMBER_SITE)) -> str:
+def contract(
+    email: str,
+    *,
+    purposes: tuple[str, ...] = (CONTRACT, MEMBER_SITE),
+    policy_version: int | None = None,
+) -> str:
     """A contract's contact person (with a postal address); returns the subject id."""
     return subject_ingest(
         actor=ACTOR,
         channel="contract",
         purposes=list(purposes),
+        policy_version=policy_version,
         identifiers={"email": email, "name": "山田 花子"},
         items=[
             ItemIn("organization", None, "三ツ星電機"),
