@@ -40,10 +40,13 @@ ADDED_PURPOSE = """
 id = "product-news"
 context = { ja = "契約に伴って取得した場合", en = "When obtained in conjunction with contracts" }
 title = { ja = "認証製品に関する新着情報のご案内", en = "News about certified products" }
-description = { ja = "新たに認証された製品や仕様の改訂についてのお知らせをお送りします。", en = "Sending news about newly certified products and revised specifications." }
 categories = ["name", "email", "organization", "product_interest"]
 retention_days = 730
 consent_required = true
+
+[purposes.description]
+ja = "新たに認証された製品や仕様の改訂についてのお知らせをお送りします。"
+en = "Sending news about newly certified products and revised specifications."
 """
 
 

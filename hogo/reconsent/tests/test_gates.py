@@ -114,13 +114,17 @@ def test_it_leaves_people_acquired_under_the_version_with_the_purpose_untouched(
     load_version_2()
     newcomer = contract(HANAKO, purposes=(CONTRACT, MEMBER_SITE, ADDED))
     values, refused = read(ADDED, newcomer)
-    assert refused == [] and values["organization"] == "三ツ星電機"
+    assert refused == []
+    assert values["organization"] == "三ツ星電機"
     values, refused = read(MEMBER_SITE, newcomer)
-    assert refused == [] and values["postal_address"] == ADDRESS
+    assert refused == []
+    assert values["postal_address"] == ADDRESS
     values, refused = read(CAMPAIGN, guest)
-    assert refused == [] and values["email"] == TARO
+    assert refused == []
+    assert values["email"] == TARO
     values, refused = read(CONTRACT, contract("x@example.jp", purposes=(CONTRACT,)))
-    assert refused == [] and values["postal_address"] == ADDRESS
+    assert refused == []
+    assert values["postal_address"] == ADDRESS
 
 
 def test_it_does_not_touch_reads_of_the_unchanged_purposes(hanako: str) -> None:

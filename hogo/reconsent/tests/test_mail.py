@@ -81,7 +81,8 @@ def test_it_never_asks_anyone_twice(people: dict[str, str], inbox: Inbox) -> Non
     queue()
     assert queue() == 0
     assert requests_deliver().sent == 0
-    assert len(inbox.to(HANAKO)) == 1 and len(inbox.to(JOHN)) == 1
+    assert len(inbox.to(HANAKO)) == 1
+    assert len(inbox.to(JOHN)) == 1
     assert ConsentRequest.objects.count() == 2
 
 
@@ -95,7 +96,8 @@ def test_it_asks_only_people_not_asked_before_when_queued_again(
     assert queue() == 1
     assert ConsentRequest.objects.filter(subject__ref=late).exists()
     assert not ConsentRequest.objects.filter(subject__ref=newcomer).exists()
-    assert len(inbox.to(HANAKO)) == 1 and len(inbox.to("late@example.jp")) == 1
+    assert len(inbox.to(HANAKO)) == 1
+    assert len(inbox.to("late@example.jp")) == 1
 
 
 def test_it_keeps_requests_queued_while_the_server_is_down_and_sends_them_once(
@@ -105,7 +107,9 @@ def test_it_keeps_requests_queued_while_the_server_is_down_and_sends_them_once(
     queue()
     assert set(ConsentRequest.objects.values_list("status", flat=True)) == {RequestStatus.QUEUED}
     failed = ConsentRequest.objects.first()
-    assert failed is not None and failed.attempts == 1 and "@" not in failed.last_error
+    assert failed is not None
+    assert failed.attempts == 1
+    assert "@" not in failed.last_error
     inbox.start()
     later = timezone.now() + timedelta(hours=1)
     assert requests_deliver(now=later).sent == 2
