@@ -4,6 +4,7 @@ withdrawing closes them again. People acquired under the version that already ha
 are untouched."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +12,9 @@ from hogo.audit.models import AuditEvent
 from hogo.consent.models import Consent, ConsentKind
 from hogo.errors import Conflict
 from hogo.policy.schema import Policy
+from hogo.policy.services import policy_file_read, policy_load
 from hogo.reconsent.models import Answer, ConsentRequest
-from hogo.reconsent.selectors import campaign_get
+from hogo.reconsent.selectors import campaign_get, campaigns
 from hogo.reconsent.services import request_answer, requests_queue
 from hogo.reconsent.tests.conftest import (
     ACTOR,
@@ -26,6 +28,7 @@ from hogo.reconsent.tests.conftest import (
     TARO,
     contract,
     event_guest,
+    version_1_text,
 )
 from hogo.vault.access import subjects_access
 from hogo.vault.models import PurposeConsent
@@ -157,3 +160,24 @@ def test_it_records_one_audit_event_for_each_answer(hanako: str) -> None:
     assert actions.count("consent.withdraw") == 1
     assert actions.count("vault.purpose_consent.open") == 1
     assert actions.count("vault.purpose_consent.close") == 1
+
+
+def test_it_refuses_a_purpose_made_consent_only_until_the_person_agrees(
+    version_1: Policy, tmp_path: Path
+) -> None:
+    hanako = contract(HANAKO)
+    text = version_1_text().replace(
+        "retention_days = 1825\nconsent_required = false",
+        "retention_days = 1825\nconsent_required = true",
+        1,
+    )
+    path = tmp_path / "consent-only.toml"
+    path.write_text(text, encoding="utf-8")
+    policy_load(text=policy_file_read(path=path), note="test: member site needs consent")
+    [campaign] = campaigns()
+    assert campaign.kinds == ("consent_required_changed",)
+    assert read(MEMBER_SITE, hanako)[1] == [Refusal(hanako, RefusalReason.CONSENT_MISSING)]
+    answer(hanako, MEMBER_SITE, Answer.AGREED)
+    values, refused = read(MEMBER_SITE, hanako)
+    assert refused == []
+    assert values["email"] == HANAKO
