@@ -56,6 +56,10 @@ LABELS: dict[str, Text] = {
         "お勧めします。",
         "To withdraw your consent later, open the following link. We recommend keeping it.",
     ),
+    "stale": Text(
+        "このページは最新ではありませんでした。現在の状態を表示しています。",
+        "This page was out of date. It now shows where things stand.",
+    ),
     "withdraw_page": Text("同意の撤回", "Withdrawing your consent"),
     "expires": Text("このリンクの有効期限：{date}", "This link is valid until {date}."),
     "invalid": Text(

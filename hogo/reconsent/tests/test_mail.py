@@ -166,3 +166,23 @@ def test_it_lets_a_withdrawal_link_only_withdraw(people: dict[str, str], client:
     assert client.post(f"/en/consent/{token}/", {"action": "agree"}).status_code == 400
     request.refresh_from_db()
     assert request.answer == ""
+
+
+def test_it_shows_the_current_state_when_a_stale_page_posts(
+    people: dict[str, str], inbox: Inbox, client: Client
+) -> None:
+    queue()
+    link = path_of(link_in(inbox, JOHN))
+    client.post(link, {"action": "agree"})
+    page = client.post(link, {"action": "decline"})  # from a tab opened before agreeing
+    assert page.status_code == 409
+    assert "out of date" in page.content.decode()
+    assert "You agreed on" in page.content.decode()
+    assert ConsentRequest.objects.get(subject__ref=people[JOHN]).answer == Answer.AGREED
+
+
+def test_it_refuses_an_unknown_action(people: dict[str, str], inbox: Inbox, client: Client) -> None:
+    queue()
+    link = path_of(link_in(inbox, JOHN))
+    assert client.post(link, {"action": "delete-everything"}).status_code == 400
+    assert ConsentRequest.objects.get(subject__ref=people[JOHN]).answer == ""
