@@ -30,7 +30,7 @@ from hogo.reconsent.tests.conftest import (
     event_guest,
     version_1_text,
 )
-from hogo.vault.access import subjects_access
+from hogo.vault.access import notes_open, subjects_access
 from hogo.vault.models import PurposeConsent
 from hogo.vault.records import Refusal, RefusalReason
 
@@ -181,3 +181,15 @@ def test_it_refuses_a_purpose_made_consent_only_until_the_person_agrees(
     values, refused = read(MEMBER_SITE, hanako)
     assert refused == []
     assert values["email"] == HANAKO
+
+
+def test_it_gates_a_persons_notes_like_their_values(hanako: str) -> None:
+    assert notes_open(actor=ACTOR, purpose=ADDED, owner=hanako).refused == (
+        RefusalReason.CONSENT_MISSING
+    )
+    answer(hanako, ADDED, Answer.AGREED)
+    assert notes_open(actor=ACTOR, purpose=ADDED, owner=hanako).refused is None
+    answer(hanako, ADDED, Answer.WITHDRAWN)
+    assert notes_open(actor=ACTOR, purpose=ADDED, owner=hanako).refused == (
+        RefusalReason.CONSENT_MISSING
+    )

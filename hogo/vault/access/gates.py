@@ -60,8 +60,9 @@ def _consents(purpose: str, pks: list[int]) -> dict[int, int]:
 
 def _waiting(purpose: str, since: int, pks: list[int], consented: dict[int, int]) -> set[int]:
     """Of subjects without a grant, those an added purpose waits for: an acquisition before
-    `since` through a channel that lists the purpose under `since`, and no consent yet."""
-    if not pks:
+    `since` through a channel that lists the purpose under `since`, and no consent yet. (A
+    purpose made consent-only waits only for people it was granted to.)"""
+    if not pks or purpose in policy_at(version=since - 1).purposes:
         return set()
     channels = [c.id for c in policy_at(version=since).channels.values() if purpose in c.purposes]
     earlier = Acquisition.objects.filter(policy_version__lt=since, channel__in=channels)
