@@ -23,6 +23,7 @@ class Explained:
     org: str
     desk: str
     desk_email: str
+    if_not: str  # what declining means for this change
 
 
 def explain(campaign: Campaign, policy: Policy, lang: str) -> Explained:
@@ -32,6 +33,7 @@ def explain(campaign: Campaign, policy: Policy, lang: str) -> Explained:
         return [policy.categories[c].title.get(lang) for c in ids if c in policy.categories]
 
     contact = policy.organization.contact
+    whole = any(change.whole_purpose for change in campaign.changes)
     return Explained(
         title=purpose.title.get(lang),
         description=purpose.description.get(lang),
@@ -41,6 +43,7 @@ def explain(campaign: Campaign, policy: Policy, lang: str) -> Explained:
         org=policy.organization.name.get(lang),
         desk=contact.name.get(lang),
         desk_email=contact.email,
+        if_not=LABELS["if_not" if whole else "if_not_categories"].get(lang),
     )
 
 
@@ -71,14 +74,14 @@ def mail_render(
         lines.append(text("new_categories") + colon + separator.join(said.new_categories))
     lines += [
         "",
-        text("if_not"),
+        said.if_not,
         "",
         text("mail_open"),
         link,
         text("expires", date=local_time(expires_at)),
         "",
         text("mail_close"),
-        f"{said.org} {said.desk}",
+        said.desk,
         said.desk_email,
     ]
     subject = text("mail_subject", org=said.org)

@@ -21,11 +21,17 @@ LABELS: dict[str, Text] = {
         "earlier as described below.",
     ),
     "if_not": Text(
-        "同意されない場合、以前にお預かりした個人情報をこの目的（新たな項目）に利用することはありま"
-        "せん。それ以外の取扱いは変わりません。同意した後も、いつでも撤回できます。",
+        "同意されない場合、以前にお預かりした個人情報をこの目的に利用することはありません。"
+        "それ以外の取扱いは変わりません。同意した後も、いつでも撤回できます。",
         "If you do not agree, we will not use the information you gave us earlier for this "
-        "purpose (or these new kinds of information); nothing else changes. If you agree, you "
-        "can withdraw your consent at any time.",
+        "purpose; nothing else changes. If you agree, you can withdraw your consent at any time.",
+    ),
+    "if_not_categories": Text(
+        "同意されない場合、以前にお預かりした個人情報のうち新たな項目をこの目的に利用することは"
+        "ありません。それ以外の取扱いは変わりません。同意した後も、いつでも撤回できます。",
+        "If you do not agree, we will not use the new kinds of information you gave us earlier "
+        "for this purpose; nothing else changes. If you agree, you can withdraw your consent at "
+        "any time.",
     ),
     "purpose": Text("利用目的", "Purpose of use"),
     "categories": Text("この目的で利用する情報の項目", "Kinds of information this purpose uses"),

@@ -99,7 +99,9 @@ def consent_wording_sha256(request: ConsentRequest, lang: str) -> str:
     policy = policy_active()
     campaign = campaign_get(version=request.policy_version, purpose=request.purpose)
     said = explain(campaign, policy, lang)
-    shown = "\n".join([said.title, said.description, *said.changes, *said.new_categories])
+    shown = "\n".join(
+        [said.title, said.description, *said.changes, *said.new_categories, said.if_not]
+    )
     return hashlib.sha256(shown.encode()).hexdigest()
 
 
