@@ -15,7 +15,7 @@ from hogo.collect.models import AcquisitionRecord
 from hogo.consent.models import ConsentKind
 from hogo.consent.selectors import consent_active
 from hogo.consent.services import consent_give, consent_withdraw
-from hogo.errors import Conflict, InvalidInput
+from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
 from hogo.reconsent.content import explain
 from hogo.reconsent.models import Answer, ConsentRequest
@@ -110,7 +110,11 @@ def request_answer(*, ref: str, answer: Answer, lang: str, network: str = "") ->
     """Records the person's answer to a request: agreeing gives a purpose consent under the
     active version and opens the purpose (or its new categories) for their earlier data;
     declining is recorded; withdrawing withdraws that consent and closes it again."""
-    request = ConsentRequest.objects.select_for_update().select_related("subject").get(ref=ref)
+    request = (
+        ConsentRequest.objects.select_for_update().select_related("subject").filter(ref=ref).first()
+    )
+    if request is None:
+        raise NotFound("no such consent request")
     if lang not in LANGS:
         raise InvalidInput(f"lang: must be one of {', '.join(LANGS)}")
     if request.subject.status != SubjectStatus.ACTIVE:

@@ -10,7 +10,7 @@ import pytest
 
 from hogo.audit.models import AuditEvent
 from hogo.consent.models import Consent, ConsentKind
-from hogo.errors import Conflict
+from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import Policy
 from hogo.policy.services import policy_file_read, policy_load
 from hogo.reconsent.models import Answer, ConsentRequest
@@ -193,3 +193,14 @@ def test_it_gates_a_persons_notes_like_their_values(hanako: str) -> None:
     assert notes_open(actor=ACTOR, purpose=ADDED, owner=hanako).refused == (
         RefusalReason.CONSENT_MISSING
     )
+
+
+def test_it_refuses_an_unknown_request_or_answer(hanako: str) -> None:
+    with pytest.raises(NotFound):
+        request_answer(ref="rcq_aaaaaaaaaaaaaaaa", answer=Answer.AGREED, lang="ja")
+    request = answer(hanako, ADDED, Answer.DECLINED)
+    with pytest.raises(InvalidInput, match="answer"):
+        request_answer(ref=request.ref, answer=Answer.NONE, lang="ja")
+    with pytest.raises(InvalidInput, match="lang"):
+        request_answer(ref=request.ref, answer=Answer.AGREED, lang="fr")
+    assert not Consent.objects.filter(target=ADDED).exists()
