@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("vault", "0007_purpose_consent"),
+        ("vault", "0001_initial"),  # the subject table; nothing later is needed
     ]
 
     operations = [
