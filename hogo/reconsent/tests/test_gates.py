@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
 from hogo.audit.models import AuditEvent
 from hogo.consent.models import Consent, ConsentKind
@@ -204,3 +206,17 @@ def test_it_refuses_an_unknown_request_or_answer(hanako: str) -> None:
     with pytest.raises(InvalidInput, match="lang"):
         request_answer(ref=request.ref, answer=Answer.AGREED, lang="fr")
     assert not Consent.objects.filter(target=ADDED).exists()
+
+
+def test_it_answers_an_integrator_403_consent_missing(
+    hanako: str, officer: User, api_as: Callable[[User], Client]
+) -> None:
+    client = api_as(officer)
+    response = client.get(f"/api/v1/subjects/{hanako}", headers={"X-Hogo-Purpose": ADDED})
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "consent_missing"
+    assert HANAKO not in response.content.decode()
+    answer(hanako, ADDED, Answer.AGREED)
+    response = client.get(f"/api/v1/subjects/{hanako}", headers={"X-Hogo-Purpose": ADDED})
+    assert response.status_code == 200
+    assert response.json()["identifiers"]["email"] == HANAKO
