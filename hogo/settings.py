@@ -208,6 +208,7 @@ INSTALLED_APPS = [
     "hogo.share",
     "hogo.desk",
     "hogo.site",
+    "hogo.reconsent",
     "hogo.api",
     "hogo.console",
 ]

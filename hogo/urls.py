@@ -21,11 +21,13 @@ urlpatterns = [
     path("unsubscribe/<str:token>", unsubscribe, name="unsubscribe"),
     path("console/", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("console/desk/", include("hogo.desk.console_urls")),
+    path("console/reconsent/", include("hogo.reconsent.console_urls")),
     path("console/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
     path("privacy/", include("hogo.policy.urls")),
     path("forms/", include("hogo.collect.urls")),
     path("privacy-center/", include("hogo.desk.urls")),
+    path("consent/", include("hogo.reconsent.urls")),
     prefix_default_language=True,
 )

@@ -21,6 +21,7 @@ from hogo.logging import truncate_ip
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.models import Subject, SubjectStatus, Suspension
+from hogo.vault.reconsent import purpose_consent_close
 from hogo.vault.services import (
     special_care_consent_withdraw,
     subject_suspend,
@@ -213,6 +214,7 @@ def consent_withdraw(*, actor: str, consent_id: str) -> Consent:
         consent.kind == ConsentKind.PURPOSE
         and subject.status == SubjectStatus.ACTIVE
         and consent.target in policy_active().purposes
+        and _purpose_rests_on_consent(actor, subject, consent.target)
     ):
         state = subject_suspend(
             actor=actor, subject_id=subject.ref, purposes=[consent.target], request_ref=consent.ref
@@ -231,6 +233,15 @@ def consent_withdraw(*, actor: str, consent_id: str) -> Consent:
         },
     )
     return consent
+
+
+def _purpose_rests_on_consent(actor: str, subject: Subject, purpose: str) -> bool:
+    """Closes the vault's copy of a re-consent (hogo/consent/README.md, "Re-consent") and says
+    whether the purpose must also be suspended: it must when the purpose itself needs consent,
+    or when no re-consent was open; a re-consent to more categories of a purpose that does not
+    need consent only hides those categories again."""
+    reopened = purpose_consent_close(actor=actor, subject_id=subject.ref, purpose=purpose)
+    return not reopened or policy_active().purposes[purpose].consent_required
 
 
 def _special_care_withhold(actor: str, subject: Subject) -> int:

@@ -371,7 +371,8 @@ def subjects_download(
     response={200: SubjectOut, **ERRORS},
     summary="Read one subject for a stated purpose",
     description="403 with the refusal reason as the error code (`purpose_not_allowed`, "
-    "`suspended`, `retention_expired`, `special_care_without_consent`); 410 when erased or "
+    "`suspended`, `retention_expired`, `special_care_without_consent`, `consent_missing`); "
+    "410 when erased or "
     "disposed of; 404 when unknown.",
 )
 def subject_read(

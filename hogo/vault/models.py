@@ -345,3 +345,30 @@ class ExceptionalUse(models.Model):
 
     def __str__(self) -> str:
         return self.ref
+
+
+class PurposeConsent(models.Model):
+    """A person's consent that their earlier data be used for a purpose as a later policy
+    version describes it (a purpose added or made consent-only, or more categories of it: APPI
+    Arts. 17(2), 18(1)). The vault's own copy of the consent app's record, which reads check
+    (`access/gates.py`); the consent app opens and closes it with the record (reconsent.py)."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    purpose = models.CharField(max_length=80)
+    policy_version = models.PositiveIntegerField(help_text="The version the person agreed to.")
+    consent_ref = models.CharField(max_length=64)
+    given_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["subject", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="vault_purpose_consent_one_active",
+            ),
+        )
+        indexes = (models.Index(fields=["purpose", "subject"]),)
+
+    def __str__(self) -> str:
+        return f"{self.purpose} v{self.policy_version}"

@@ -44,6 +44,11 @@ class RefusalReason(models.TextChoices):
         "special_care_without_consent",
         "Special-care data withheld: no consent recorded, or consent withdrawn",
     )
+    # A purpose a later policy version added or made consent-only (access/gates.py).
+    CONSENT_MISSING = (
+        "consent_missing",
+        "The person has not consented to this purpose for data acquired before it changed",
+    )
 
 
 @dataclass(frozen=True)

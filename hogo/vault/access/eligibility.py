@@ -11,6 +11,7 @@ from django.utils import timezone
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
+from hogo.vault.access.gates import grants_gated
 from hogo.vault.bulk import in_values
 from hogo.vault.keys import blind_indexer
 from hogo.vault.models import (
@@ -127,8 +128,11 @@ def grants_for(subject_pks: list[int], purpose: str) -> dict[int, list[tuple[int
 
 
 def categories_for(policy: Policy, version: int, purpose: str) -> frozenset[str]:
-    """What the person was told the purpose covers, narrowed by what the policy says today."""
+    """What the person was told the purpose covers, narrowed by what the policy says today.
+    `version` is the acquisition's, or a later one the person consented to (gates.py)."""
     then = policy if version == policy.version else policy_at(version=version)
+    if purpose not in then.purposes:
+        return frozenset()  # added later, and not consented to: nothing
     return frozenset(then.purposes[purpose].categories) & frozenset(
         policy.purposes[purpose].categories
     )
@@ -142,15 +146,15 @@ def notes_refusal(owner: str, purpose: str) -> RefusalReason | None:
         return RefusalReason.NOT_FOUND
     if subject.status in CLOSED:
         return CLOSED[SubjectStatus(subject.status)]
-    ends = list(
-        AcquisitionPurpose.objects.filter(subject=subject, purpose=purpose).values_list(
-            "expires_at", flat=True
-        )
-    )
-    if not ends:
+    # The same grants as a read, gated by consent to a purpose changed later (gates.py).
+    grants, missing = grants_gated(purpose, [subject.pk], grants_for([subject.pk], purpose))
+    if subject.pk in missing:
+        return RefusalReason.CONSENT_MISSING
+    held = grants.get(subject.pk)
+    if not held:
         return RefusalReason.PURPOSE_NOT_ALLOWED
     if subjects_suspended(subject_pks=[subject.pk], purpose=purpose):
         return RefusalReason.SUSPENDED
-    if all(end <= timezone.now() for end in ends):
+    if not any(running for _, running, _ in held):
         return RefusalReason.RETENTION_EXPIRED
     return None

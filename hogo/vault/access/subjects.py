@@ -23,6 +23,7 @@ from hogo.vault.access.eligibility import (
     subjects_by_identifier,
     subjects_by_ref,
 )
+from hogo.vault.access.gates import grants_gated
 from hogo.vault.bulk import in_values
 from hogo.vault.crypto import FieldCipher, field_open
 from hogo.vault.keys import data_keys_load
@@ -139,6 +140,8 @@ def _views(
             refused.append(Refusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
     pks = [s.pk for s in active]
     grants = grants_for(pks, purpose)
+    # Consent to a purpose changed after the data was acquired (gates.py).
+    grants, consent_missing = grants_gated(purpose, pks, grants)
     suspended = subjects_suspended(subject_pks=pks, purpose=purpose)
 
     usable: dict[int, frozenset[str]] = {}  # acquisition pk -> categories the purpose may use
@@ -146,7 +149,9 @@ def _views(
     open_subjects: list[SubjectRow] = []
     for subject in active:
         held = grants.get(subject.pk)
-        if not held:
+        if subject.pk in consent_missing:
+            refused.append(Refusal(subject.ref, RefusalReason.CONSENT_MISSING))
+        elif not held:
             refused.append(Refusal(subject.ref, RefusalReason.PURPOSE_NOT_ALLOWED))
         elif subject.pk in suspended:
             refused.append(Refusal(subject.ref, RefusalReason.SUSPENDED))
