@@ -170,6 +170,7 @@ INSTALLED_APPS = [
     "hogo.site",
     "hogo.api",
     "hogo.console",
+    "hogo.members",
 ]
 
 MIDDLEWARE = [

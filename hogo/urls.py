@@ -24,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("privacy/", include("hogo.policy.urls")),
     path("forms/", include("hogo.collect.urls")),
     path("privacy-center/", include("hogo.desk.urls")),
+    path("members/", include("hogo.members.urls")),
     prefix_default_language=True,
 )
