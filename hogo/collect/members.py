@@ -161,7 +161,9 @@ def member_authenticate(*, identifier: str, password: str) -> Member | None:
 
 def member_session_hash(member: Member) -> str:
     """Kept in the member's session: a new password (or a closed account) ends every session."""
-    return salted_hmac("hogo.collect.member-session", member.password, algorithm="sha256").hexdigest()
+    return salted_hmac(
+        "hogo.collect.member-session", member.password, algorithm="sha256"
+    ).hexdigest()
 
 
 def member_reset_token(member: Member) -> str:
@@ -183,7 +185,8 @@ def member_for_reset(*, token: str) -> Member:
 
 
 def _reset_binding(member: Member) -> str:
-    return salted_hmac(_RESET_SALT, f"{member.ref}:{member.password}", algorithm="sha256").hexdigest()[:32]
+    binding = salted_hmac(_RESET_SALT, f"{member.ref}:{member.password}", algorithm="sha256")
+    return binding.hexdigest()[:32]
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django import forms
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse, translate_url
 from django.utils import timezone
@@ -67,6 +67,11 @@ def _page(request: HttpRequest, lang: str, **context: object) -> dict[str, objec
     }
 
 
+def _posted(request: HttpRequest) -> QueryDict | None:
+    # Not `request.POST or None`: an empty POST must be a bound form that reports its errors.
+    return request.POST if request.method == "POST" else None
+
+
 def _unavailable(request: HttpRequest) -> HttpResponse:
     response = render(request, "policy/unavailable.html", {"label": POLICY_LABELS}, status=503)
     response["Retry-After"] = "3600"
@@ -95,7 +100,7 @@ def member_page(view: MemberView) -> Callable[[HttpRequest], HttpResponse]:
 @require_http_methods(["GET", "POST"])
 def login(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    form = localize(LoginForm(request.POST or None), lang)
+    form = localize(LoginForm(_posted(request)), lang)
     message, status = (label("login_needed", lang) if request.GET.get("next") else ""), 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -204,7 +209,7 @@ def invitations(request: HttpRequest, member: Member, policy: Policy, lang: str)
 @member_page
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, member: Member, policy: Policy, lang: str) -> HttpResponse:
-    form = localize(WithdrawForm(request.POST or None), lang)
+    form = localize(WithdrawForm(_posted(request)), lang)
     if request.method == "POST" and form.is_valid():
         try:
             member_withdraw(member=member)
@@ -223,7 +228,7 @@ def withdraw(request: HttpRequest, member: Member, policy: Policy, lang: str) ->
 @require_http_methods(["GET", "POST"])
 def reset_request(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    form = localize(ResetRequestForm(request.POST or None), lang)
+    form = localize(ResetRequestForm(_posted(request)), lang)
     message, status = "", 200
     if request.method == "POST" and form.is_valid():
         if not form_throttle_hit(network=client_network(request)):
@@ -250,7 +255,7 @@ def reset(request: HttpRequest, token: str) -> HttpResponse:
     except NotFound:
         response = render(request, "members/reset.html", {**context, "invalid": True}, status=404)
     else:
-        form = localize(NewPasswordForm(request.POST or None), lang)
+        form = localize(NewPasswordForm(_posted(request)), lang)
         done = False
         if request.method == "POST" and form.is_valid():
             try:

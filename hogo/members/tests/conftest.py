@@ -12,7 +12,7 @@ from django.test import Client
 
 from hogo.collect.models import Member
 from hogo.collect.tests.conftest import form_post, master_key, policy, quick_argon2
-from hogo.desk.tests.conftest import Inbox, committed, inbox
+from hogo.desk.tests.conftest import Inbox, body, committed, inbox
 
 __all__ = ["Inbox", "inbox", "master_key", "policy", "quick_argon2"]
 
@@ -44,7 +44,9 @@ def activation_path(body: str) -> str:
     return link.group(1)
 
 
-def register(values: dict[str, str], *, lang: str = "en", login: bool = True) -> Registered:
+def register(
+    values: dict[str, str], *, lang: str = "en", login: bool = True, inbox: Inbox | None = None
+) -> Registered:
     """Registers through the member-registration form, sets the password through the link
     from the mail, and (by default) logs in with the member number."""
     client = Client()
@@ -52,7 +54,8 @@ def register(values: dict[str, str], *, lang: str = "en", login: bool = True) ->
     with committed():
         response = form_post(client, "member-registration", values, lang=lang)
     assert response.status_code == 302
-    path = activation_path(str(mail.outbox[-1].body))
+    sent = body(inbox.last(values["email"])) if inbox else str(mail.outbox[-1].body)
+    path = activation_path(sent)
     activated = client.post(path, {"password": PASSWORD, "password_again": PASSWORD})
     assert activated.status_code == 200
     member = Member.objects.order_by("-pk").first()

@@ -10,14 +10,16 @@ from hogo.members.sessions import COOKIE
 from hogo.members.tests.conftest import HANAKO, PASSWORD, Registered, register
 from hogo.policy.schema import Policy
 
-MEMBER_PAGES = ["/en/members/", "/en/members/correct/", "/en/members/invitations/",
-                "/en/members/withdraw/"]
+MEMBER_PAGES = [
+    "/en/members/",
+    "/en/members/correct/",
+    "/en/members/invitations/",
+    "/en/members/withdraw/",
+]
 
 
 def login(client: Client, identifier: str, password: str, lang: str = "en") -> object:
-    return client.post(
-        f"/{lang}/members/login/", {"identifier": identifier, "password": password}
-    )
+    return client.post(f"/{lang}/members/login/", {"identifier": identifier, "password": password})
 
 
 def test_it_logs_in_with_the_member_number_or_the_email(policy: Policy) -> None:
@@ -28,7 +30,7 @@ def test_it_logs_in_with_the_member_number_or_the_email(policy: Policy) -> None:
         assert response.status_code == 302  # type: ignore[attr-defined]
         page = client.get("/en/members/")
         assert page.status_code == 200
-        assert hanako.member.member_number in page.content.decode()
+        assert str(hanako.member.member_number) in page.content.decode()
 
 
 def test_it_refuses_a_wrong_password_as_it_refuses_an_unknown_account(policy: Policy) -> None:
