@@ -137,10 +137,16 @@ def home(request: HttpRequest, member: Member, policy: Policy, lang: str) -> Htt
 
 
 def _correction_form(policy: Policy, lang: str, data: object = None) -> forms.Form:
-    fields = {
-        f.id: forms.CharField(label=f.label.get(lang), required=False, strip=False)
-        for f in correctable_fields(policy)
-    }
+    fields: dict[str, forms.Field] = {}
+    for f in correctable_fields(policy):
+        if f.kind in ("select", "radio"):
+            choices = [("", "—"), *((c.value, c.label.get(lang)) for c in f.choices)]
+            # Any posted text reaches `values_clean`, which names a wrong choice itself.
+            fields[f.id] = forms.CharField(
+                label=f.label.get(lang), required=False, widget=forms.Select(choices=choices)
+            )
+        else:
+            fields[f.id] = forms.CharField(label=f.label.get(lang), required=False, strip=False)
     form_class = type("CorrectionForm", (forms.Form,), fields)
     form: forms.Form = form_class(data)
     return form

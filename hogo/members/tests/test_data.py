@@ -50,6 +50,7 @@ def test_it_corrects_the_organization_directly(hanako: Registered) -> None:
     form = hanako.client.get("/en/members/correct/").content.decode()
     assert 'value="Mitsuboshi Denki"' in form
     assert 'name="email"' not in form  # an address change is a desk request
+    assert '<option value="cc-link-ie-tsn">CC-Link IE TSN</option>' in form
     response = hanako.client.post(
         "/en/members/correct/",
         {
@@ -61,6 +62,7 @@ def test_it_corrects_the_organization_directly(hanako: Registered) -> None:
     )
     assert "Your information has been corrected." in response.content.decode()
     assert held(hanako)["organization"] == "Mitsuboshi Denki Engineering"
+    assert held(hanako)["name"] == HANAKO["name"]
     [event] = AuditEvent.objects.filter(action="vault.items.correct")
     assert event.detail["categories"] == ["organization"]
     assert event.detail["request_ref"] == hanako.member.ref
@@ -74,6 +76,11 @@ def test_it_refuses_a_bad_correction_and_changes_nothing(hanako: Registered) -> 
     text = empty.content.decode()
     assert "この項目は必須です。" in text
     assert "200文字以内で入力してください。" in text
+    choice = hanako.client.post(
+        "/en/members/correct/",
+        {"name": HANAKO["name"], "organization": "X", "country": "Japan", "interest": "fieldbus"},
+    )
+    assert "Choose one of the options." in choice.content.decode()
     special = hanako.client.post(
         "/en/members/correct/",
         {
