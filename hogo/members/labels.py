@@ -126,8 +126,8 @@ LABELS: dict[str, Text] = {
         "ご案内メールの対象となる目的でお預かりしている情報はありません。",
         "We hold none of your information for a purpose that sends invitation e-mails.",
     ),
-    "receiving": Text("配信中", "Receiving"),
-    "stopped": Text("停止中", "Stopped"),
+    "receiving": Text("（配信中）", "(receiving)"),
+    "stopped": Text("（停止中）", "(stopped)"),
     "stop": Text("停止する", "Stop"),
     "restart": Text("再開する", "Restart"),
     "invitations_stopped": Text(

@@ -50,7 +50,10 @@ def test_the_emailed_link_sets_the_password_once(
     client = Client()
     path = register(client, django_capture_on_commit_callbacks)
     assert path.startswith("/en/forms/members/activate/")
-    assert client.get(path).status_code == 200
+    page = client.get(path)
+    assert page.status_code == 200
+    # Only the origin as Referer: the token stays private, and the POST keeps its Origin.
+    assert page["Referrer-Policy"] == "strict-origin"
     response = client.post(path, {"password": PASSWORD, "password_again": PASSWORD})
     assert "registration is complete" in response.content.decode()
     member = Member.objects.get()
