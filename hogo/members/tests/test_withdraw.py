@@ -97,3 +97,15 @@ def test_an_outsider_cannot_withdraw_anyone(hanako: Registered) -> None:
     response = Client().post("/en/members/withdraw/", {"confirm": "on"})
     assert response.status_code == 302
     assert Subject.objects.get(ref=hanako.member.subject.ref).status == SubjectStatus.ACTIVE
+
+
+def test_the_data_migration_closes_accounts_of_people_erased_before(hanako: Registered) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    # Before 0007 an erasure left the account as it was: simulate such a row.
+    Subject.objects.filter(pk=hanako.member.subject.pk).update(status=SubjectStatus.ERASED)
+    migration = import_module("hogo.collect.migrations.0008_member_close_fill")
+    migration.close_orphaned(apps, None)
+    assert_closed(hanako)
