@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from hogo.collect.models import Member, MemberStatus
 from hogo.desk.tests.conftest import Inbox, body
-from hogo.members.tests.conftest import HANAKO, PASSWORD
+from hogo.members.tests.conftest import HANAKO, PASSWORD, register
 from hogo.policy.schema import Policy
 
 if TYPE_CHECKING:
@@ -63,4 +63,39 @@ def test_a_member_registers_activates_and_logs_in(
     expect(page.locator("#id_identifier")).to_be_visible()
     page.goto(f"{live_server.url}/{lang}/members/")
     expect(page.locator("#member-number")).to_have_count(0)
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+WITHDRAW = {
+    "menu": {"ja": "退会", "en": "Withdraw"},
+    "done": {"ja": "退会の手続きが完了しました", "en": "You have withdrawn"},
+    "failed": {"ja": "パスワードが正しくありません", "en": "the password is not correct"},
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_member_withdraws_after_confirming(
+    page: "Page", live_server: Any, active_policy: Policy, inbox: Inbox, lang: str
+) -> None:
+    member = register(HANAKO, lang=lang, login=False, inbox=inbox).member
+    page.goto(f"{live_server.url}/{lang}/members/login/")
+    page.locator("#id_identifier").fill(HANAKO["email"])
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=TEXT["login"][lang]).click()
+    page.get_by_role("link", name=WITHDRAW["menu"][lang]).click()
+    button = page.get_by_role(
+        "button", name=WITHDRAW["menu"][lang] + ("する" if lang == "ja" else "")
+    )
+    button.click()  # unticked: the browser itself asks for the box (the server would too)
+    expect(page.locator("#id_confirm")).to_be_visible()
+    assert Member.objects.get(pk=member.pk).status == MemberStatus.ACTIVE
+    page.locator("#id_confirm").check()
+    button.click()
+    expect(page.locator("#withdrawn")).to_contain_text(WITHDRAW["done"][lang])
+    assert Member.objects.get(pk=member.pk).status == MemberStatus.CLOSED
+    page.goto(f"{live_server.url}/{lang}/members/login/")
+    page.locator("#id_identifier").fill(HANAKO["email"])
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=TEXT["login"][lang]).click()
+    expect(page.locator("#message")).to_contain_text(WITHDRAW["failed"][lang])
     assert page.outside_requests == []  # type: ignore[attr-defined]
