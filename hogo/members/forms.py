@@ -22,6 +22,7 @@ class ResetRequestForm(forms.Form):
 
 
 class NewPasswordForm(forms.Form):
+    lang = "ja"  # the page's language, for the mismatch message (set by `localize`)
     password = forms.CharField(
         max_length=4096, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
@@ -34,8 +35,6 @@ class NewPasswordForm(forms.Form):
         if data.get("password") and data.get("password") != data.get("password_again"):
             self.add_error("password_again", label("password_mismatch", self.lang))
         return data
-
-    lang = "ja"
 
 
 class WithdrawForm(forms.Form):

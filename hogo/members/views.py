@@ -129,6 +129,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 
 @member_page
+@require_http_methods(["GET"])
 def home(request: HttpRequest, member: Member, policy: Policy, lang: str) -> HttpResponse:
     rows = member_data(member=member, policy=policy, lang=lang)
     intro = label("data_intro", lang).replace("{time}", _when(timezone.now()))

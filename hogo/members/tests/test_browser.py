@@ -29,7 +29,7 @@ TEXT = {
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_a_member_registers_activates_and_logs_in(
+def test_it_registers_activates_and_logs_in_a_member(
     page: "Page", live_server: Any, active_policy: Policy, inbox: Inbox, lang: str
 ) -> None:
     page.goto(f"{live_server.url}/{lang}/forms/member-registration/")
@@ -74,7 +74,7 @@ WITHDRAW = {
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_a_member_withdraws_after_confirming(
+def test_it_lets_a_member_withdraw_after_confirming(
     page: "Page", live_server: Any, active_policy: Policy, inbox: Inbox, lang: str
 ) -> None:
     member = register(HANAKO, lang=lang, login=False, inbox=inbox).member

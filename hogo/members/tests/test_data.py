@@ -29,13 +29,13 @@ def test_it_shows_the_members_own_values_and_audits_the_reading(hanako: Register
     assert event.detail["request_ref"] == hanako.member.ref
 
 
-def test_the_japanese_page_is_in_japanese(hanako: Registered) -> None:
+def test_it_shows_the_page_in_japanese(hanako: Registered) -> None:
     text = hanako.client.get("/ja/members/").content.decode()
     assert "会員番号" in text
     assert "お預かりしている" in text
 
 
-def test_a_member_sees_only_their_own_data(hanako: Registered, taro: Registered) -> None:
+def test_it_shows_a_member_only_their_own_data(hanako: Registered, taro: Registered) -> None:
     text = taro.client.get("/ja/members/").content.decode()
     assert TARO["organization"] in text
     for value in (HANAKO["name"], HANAKO["email"], HANAKO["organization"]):
@@ -96,7 +96,7 @@ def test_it_refuses_a_bad_correction_and_changes_nothing(hanako: Registered) -> 
     assert not AuditEvent.objects.filter(action="vault.items.correct").exists()
 
 
-def test_an_outsider_cannot_correct(hanako: Registered) -> None:
+def test_it_refuses_a_correction_from_an_outsider(hanako: Registered) -> None:
     response = Client().post(
         "/en/members/correct/", {"name": "Mallory", "organization": "X", "country": "Japan"}
     )

@@ -36,7 +36,7 @@ def marketing_read(registered: Registered) -> list[str]:
     return [r.reason for r in result.refused]
 
 
-def test_the_purposes_come_from_the_policy_flag(policy: Policy) -> None:
+def test_it_takes_the_purposes_from_the_policy_flag(policy: Policy) -> None:
     assert marketing_purposes(policy) == [CAMPAIGN]
     unflagged = replace(
         policy,
@@ -67,7 +67,7 @@ def test_it_stops_and_restarts_campaign_mail(invited: Registered) -> None:
     assert AuditEvent.objects.filter(action="vault.suspension.lift").count() == 1
 
 
-def test_a_member_without_campaign_data_has_nothing_to_stop(hanako: Registered) -> None:
+def test_it_offers_nothing_to_stop_without_campaign_data(hanako: Registered) -> None:
     page = hanako.client.get("/en/members/invitations/").content.decode()
     assert "We hold none of your information" in page
 
@@ -88,7 +88,7 @@ def test_it_refuses_bad_invitation_input(invited: Registered, data: dict[str, st
     assert not AuditEvent.objects.filter(action="vault.suspend").exists()
 
 
-def test_an_outsider_cannot_stop_anyones_mail(invited: Registered) -> None:
+def test_it_refuses_an_outsider_stopping_mail(invited: Registered) -> None:
     from django.test import Client
 
     response = Client().post("/en/members/invitations/", {"purpose": CAMPAIGN, "action": "stop"})

@@ -1,6 +1,8 @@
 """Logging in with a member number or the registered address, the lockout, logging out, and
 member sessions kept apart from staff sessions."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -18,7 +20,7 @@ MEMBER_PAGES = [
 ]
 
 
-def login(client: Client, identifier: str, password: str, lang: str = "en") -> object:
+def login(client: Client, identifier: str, password: str, lang: str = "en") -> Any:
     return client.post(f"/{lang}/members/login/", {"identifier": identifier, "password": password})
 
 
@@ -27,7 +29,7 @@ def test_it_logs_in_with_the_member_number_or_the_email(policy: Policy) -> None:
     for identifier in (hanako.member.member_number, HANAKO["email"].upper()):
         client = Client()
         response = login(client, str(identifier), PASSWORD)
-        assert response.status_code == 302  # type: ignore[attr-defined]
+        assert response.status_code == 302
         page = client.get("/en/members/")
         assert page.status_code == 200
         assert str(hanako.member.member_number) in page.content.decode()
@@ -38,9 +40,9 @@ def test_it_refuses_a_wrong_password_as_it_refuses_an_unknown_account(policy: Po
     wrong = login(Client(), str(hanako.member.member_number), PASSWORD + "!")
     unknown = login(Client(), "nobody@example.jp", PASSWORD)
     for response in (wrong, unknown):
-        assert response.status_code == 200  # type: ignore[attr-defined]
-        assert "or the password is not correct" in response.content.decode()  # type: ignore[attr-defined]
-        assert COOKIE not in response.cookies  # type: ignore[attr-defined]
+        assert response.status_code == 200
+        assert "or the password is not correct" in response.content.decode()
+        assert COOKIE not in response.cookies
 
 
 def test_it_locks_the_login_after_five_failures_even_for_the_right_password(
@@ -49,14 +51,14 @@ def test_it_locks_the_login_after_five_failures_even_for_the_right_password(
     hanako = register(HANAKO, login=False)
     number = str(hanako.member.member_number)
     for _ in range(4):
-        assert login(Client(), number, "wrong password").status_code == 200  # type: ignore[attr-defined]
+        assert login(Client(), number, "wrong password").status_code == 200
     fifth = login(Client(), number, "wrong password", lang="ja")
-    assert fifth.status_code == 429  # type: ignore[attr-defined]
-    assert "ログインできません" in fifth.content.decode()  # type: ignore[attr-defined]
+    assert fifth.status_code == 429
+    assert "ログインできません" in fifth.content.decode()
     right = login(Client(), number, PASSWORD)
-    assert right.status_code == 429  # type: ignore[attr-defined]
-    assert "locked until" in right.content.decode()  # type: ignore[attr-defined]
-    assert COOKIE not in right.cookies  # type: ignore[attr-defined]
+    assert right.status_code == 429
+    assert "locked until" in right.content.decode()
+    assert COOKIE not in right.cookies
     locked = AuditEvent.objects.get(action="console.login.locked")
     assert number not in str(locked.detail)  # only a keyed hash of what was typed
 
@@ -69,13 +71,13 @@ def test_it_logs_out(hanako: Registered) -> None:
 
 
 @pytest.mark.parametrize("path", MEMBER_PAGES)
-def test_an_outsider_is_sent_to_the_login_page(policy: Policy, path: str) -> None:
+def test_it_sends_an_outsider_to_the_login_page(policy: Policy, path: str) -> None:
     response = Client().get(path)
     assert response.status_code == 302
     assert response["Location"].startswith("/en/members/login/")
 
 
-def test_member_and_staff_sessions_are_kept_apart(hanako: Registered, officer: User) -> None:
+def test_it_keeps_member_and_staff_sessions_apart(hanako: Registered, officer: User) -> None:
     # The member's session reaches no console page...
     assert hanako.client.get("/console/admin/").status_code == 302
     assert "_auth_user_id" not in hanako.client.session
@@ -86,7 +88,7 @@ def test_member_and_staff_sessions_are_kept_apart(hanako: Registered, officer: U
     assert staff.get("/en/members/").status_code == 302
 
 
-def test_a_forged_member_cookie_is_not_a_session(hanako: Registered) -> None:
+def test_it_ignores_a_forged_member_cookie(hanako: Registered) -> None:
     client = Client()
     client.cookies[COOKIE] = "not-a-session-key"
     assert client.get("/en/members/").status_code == 302

@@ -33,7 +33,7 @@ def assert_closed(registered: Registered) -> None:
     assert registered.client.get("/en/members/").status_code == 302  # session ended
 
 
-def test_the_page_says_what_will_happen_before_anything_is_erased(hanako: Registered) -> None:
+def test_it_says_what_will_happen_before_anything_is_erased(hanako: Registered) -> None:
     page = hanako.client.get("/ja/members/withdraw/").content.decode()
     assert "すべて消去します" in page
     assert "元に戻すことはできません" in page
@@ -44,7 +44,7 @@ def test_the_page_says_what_will_happen_before_anything_is_erased(hanako: Regist
     assert Member.objects.get(pk=hanako.member.pk).status == MemberStatus.ACTIVE
 
 
-def test_withdrawal_erases_the_person_and_closes_the_member(hanako: Registered) -> None:
+def test_it_erases_the_person_and_closes_the_member_on_withdrawal(hanako: Registered) -> None:
     reset_path = f"/en/members/password/{member_reset_token(hanako.member)}/"
     assert Client().get(reset_path).status_code == 200
     response = hanako.client.post("/ja/members/withdraw/", {"confirm": "on"})
@@ -60,7 +60,7 @@ def test_withdrawal_erases_the_person_and_closes_the_member(hanako: Registered) 
     assert Client().get(hanako.activation_path).status_code == 404
 
 
-def test_an_api_erasure_closes_the_member(
+def test_it_closes_the_member_on_an_api_erasure(
     hanako: Registered, officer: User, api_as: Callable[[User], Client]
 ) -> None:
     response = api_as(officer).delete(f"/api/v1/subjects/{hanako.member.subject.ref}")
@@ -69,7 +69,7 @@ def test_an_api_erasure_closes_the_member(
 
 
 @pytest.mark.parametrize("path", ["desk", "items", "retention"])
-def test_every_other_erasure_path_closes_the_member(hanako: Registered, path: str) -> None:
+def test_it_closes_the_member_on_every_other_erasure_path(hanako: Registered, path: str) -> None:
     ref = hanako.member.subject.ref
     if path == "desk":  # a deletion request, as the desk's fulfilment applies it
         subject_erase(actor="user:1", subject_id=ref, request_ref="req_test")
@@ -82,7 +82,7 @@ def test_every_other_erasure_path_closes_the_member(hanako: Registered, path: st
     assert_closed(hanako)
 
 
-def test_a_pending_members_activation_link_dies_with_the_erasure(policy: Policy) -> None:
+def test_it_kills_a_pending_members_activation_link_on_erasure(policy: Policy) -> None:
     pending = register(HANAKO, login=False)
     member = Member.objects.get(pk=pending.member.pk)
     member.status, member.password = MemberStatus.PENDING, ""
@@ -93,13 +93,13 @@ def test_a_pending_members_activation_link_dies_with_the_erasure(policy: Policy)
     assert Member.objects.get(pk=member.pk).status == MemberStatus.CLOSED
 
 
-def test_an_outsider_cannot_withdraw_anyone(hanako: Registered) -> None:
+def test_it_refuses_a_withdrawal_from_an_outsider(hanako: Registered) -> None:
     response = Client().post("/en/members/withdraw/", {"confirm": "on"})
     assert response.status_code == 302
     assert Subject.objects.get(ref=hanako.member.subject.ref).status == SubjectStatus.ACTIVE
 
 
-def test_the_data_migration_closes_accounts_of_people_erased_before(hanako: Registered) -> None:
+def test_it_closes_accounts_of_people_erased_before_in_a_data_migration(hanako: Registered) -> None:
     from importlib import import_module
 
     from django.apps import apps
