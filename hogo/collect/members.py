@@ -197,7 +197,9 @@ def member_password_reset(*, token: str, password: str) -> Member:
         validate_password(password)
     except ValidationError as exc:
         raise InvalidInput(" ".join(exc.messages), code="weak_password") from exc
-    member = Member.objects.select_for_update().get(pk=member.pk)
+    Member.objects.select_for_update().filter(pk=member.pk).get()
+    # Checked again under the lock: of two posts of one link, the second finds a new hash.
+    member = member_for_reset(token=token)
     member.password = make_password(password)
     member.save(update_fields=["password"])
     audit_record(
