@@ -2,10 +2,13 @@
 valid for hours, working once; the same answer whether or not an account exists."""
 
 import re
+import time
 
+import pytest
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
+from hogo.collect.members import RESET_HOURS, member_reset_token
 from hogo.desk.models import OutboundMail
 from hogo.desk.tests.conftest import Inbox, body, committed
 from hogo.members.tests.conftest import HANAKO, PASSWORD, Registered, register
@@ -89,3 +92,13 @@ def test_it_refuses_bad_reset_input(hanako: Registered, inbox: Inbox) -> None:
     assert weak.status_code == 400
     assert "too common" in weak.content.decode() or "too short" in weak.content.decode()
     assert client.get(path).status_code == 200  # still usable: nothing was changed
+
+
+def test_it_refuses_an_expired_link(hanako: Registered, monkeypatch: pytest.MonkeyPatch) -> None:
+    issued = time.time() - (RESET_HOURS * 3600 + 60)
+    with monkeypatch.context() as patched:
+        patched.setattr(time, "time", lambda: issued)  # signing reads time.time()
+        token = member_reset_token(hanako.member)
+    response = Client().get(f"/en/members/password/{token}/")
+    assert response.status_code == 404
+    assert "has expired" in response.content.decode()
