@@ -211,6 +211,7 @@ INSTALLED_APPS = [
     "hogo.reconsent",
     "hogo.api",
     "hogo.console",
+    "hogo.members",
 ]
 
 MIDDLEWARE = [

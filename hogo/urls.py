@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("forms/", include("hogo.collect.urls")),
     path("privacy-center/", include("hogo.desk.urls")),
     path("consent/", include("hogo.reconsent.urls")),
+    path("members/", include("hogo.members.urls")),
     prefix_default_language=True,
 )

@@ -1,28 +1,35 @@
-"""Member accounts of the members-only site (policy 4.3). They are not Django users, so no
+"""Member accounts of the members-only site (policy 4.2). They are not Django users, so no
 permission, group or staff flag can ever reach them; the person sets a password through a
-link sent to the registered address."""
+link sent to the registered address, and may reset it through a signed link (the members'
+area in `hogo.members` sends it). When the vault closes the person (erasure, disposal), the
+account is closed with it: number, password hash and links are gone."""
 
 import hashlib
 import logging
 import secrets
 from datetime import timedelta
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from hogo.audit.services import audit_record
 from hogo.collect.labels import LABELS
 from hogo.collect.models import Member, MemberStatus
 from hogo.errors import InvalidInput, NotFound
+from hogo.vault.lookup import subject_find
 from hogo.vault.models import Subject
 
 logger = logging.getLogger(__name__)
 ACTIVATION_DAYS = 3
+RESET_HOURS = 2
+_RESET_SALT = "hogo.collect.member-reset"
 
 
 def _digest(token: str) -> str:
@@ -106,6 +113,98 @@ def member_activate(*, token: str, password: str) -> Member:
     audit_record(
         actor=f"subject:{member.subject.ref}",
         action="collect.member.activate",
+        subjects=[member.subject.ref],
+        detail={"member": member.ref},
+    )
+    return member
+
+
+def member_close(subject: Subject) -> None:
+    """The vault's `subject_closed_hook` (registered in `CollectConfig.ready`): the person is
+    erased or disposed of, so the account goes too, in the same transaction. The row stays as
+    the record that an account existed (its ref), with nothing that could sign in."""
+    Member.objects.filter(subject=subject).exclude(status=MemberStatus.CLOSED).update(
+        status=MemberStatus.CLOSED,
+        member_number=None,
+        password="",
+        activation_digest="",
+        activation_expires_at=None,
+        closed_at=timezone.now(),
+    )
+
+
+def member_find(*, identifier: str) -> Member | None:
+    """The active member signing in with a member number or the registered e-mail address.
+    The address is looked up by the vault's blind index: no value is opened."""
+    identifier = identifier.strip()
+    if not identifier or len(identifier) > 254:
+        return None
+    members = Member.objects.select_related("subject").filter(status=MemberStatus.ACTIVE)
+    if "@" not in identifier:
+        return members.filter(member_number=identifier.upper()).first()
+    try:
+        subject_id = subject_find(email=identifier)
+    except InvalidInput:
+        return None
+    return members.filter(subject__ref=subject_id).first() if subject_id else None
+
+
+def member_authenticate(*, identifier: str, password: str) -> Member | None:
+    """The member whose identifier and password match, else None. An unknown identifier costs
+    one hash too, so the time taken does not tell whether an account exists."""
+    member = member_find(identifier=identifier)
+    if member is None:
+        make_password(password)
+        return None
+    return member if check_password(password, member.password) else None
+
+
+def member_session_hash(member: Member) -> str:
+    """Kept in the member's session: a new password (or a closed account) ends every session."""
+    return salted_hmac(
+        "hogo.collect.member-session", member.password, algorithm="sha256"
+    ).hexdigest()
+
+
+def member_reset_token(member: Member) -> str:
+    """A signed link token for a new password: expires after RESET_HOURS and is bound to the
+    current password hash, so it works once (the reset changes the hash) and dies with the
+    account (closing removes the hash)."""
+    return signing.dumps({"m": member.ref, "h": _reset_binding(member)}, salt=_RESET_SALT)
+
+
+def member_for_reset(*, token: str) -> Member:
+    try:
+        data = signing.loads(token, salt=_RESET_SALT, max_age=timedelta(hours=RESET_HOURS))
+    except signing.BadSignature:
+        raise NotFound("this link is invalid or has expired") from None
+    member = Member.objects.filter(ref=str(data.get("m")), status=MemberStatus.ACTIVE).first()
+    if member is None or not constant_time_compare(str(data.get("h")), _reset_binding(member)):
+        raise NotFound("this link is invalid or has expired")
+    return member
+
+
+def _reset_binding(member: Member) -> str:
+    binding = salted_hmac(_RESET_SALT, f"{member.ref}:{member.password}", algorithm="sha256")
+    return binding.hexdigest()[:32]
+
+
+@transaction.atomic
+def member_password_reset(*, token: str, password: str) -> Member:
+    """Sets a new password from a reset link; the link then stops working."""
+    member = member_for_reset(token=token)
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(exc.messages), code="weak_password") from exc
+    Member.objects.select_for_update().filter(pk=member.pk).get()
+    # Checked again under the lock: of two posts of one link, the second finds a new hash.
+    member = member_for_reset(token=token)
+    member.password = make_password(password)
+    member.save(update_fields=["password"])
+    audit_record(
+        actor=f"subject:{member.subject.ref}",
+        action="collect.member.password_reset",
         subjects=[member.subject.ref],
         detail={"member": member.ref},
     )

@@ -197,7 +197,8 @@ class Member(models.Model):
 
     ref = models.CharField(max_length=32, unique=True, default=member_ref_new, editable=False)
     subject = models.OneToOneField(Subject, on_delete=models.CASCADE, related_name="member")
-    member_number = models.CharField(max_length=16, unique=True)
+    # None once closed: the number is gone with the person (unique, so NULL and not blank).
+    member_number = models.CharField(max_length=16, unique=True, null=True, blank=True)
     status = models.CharField(
         max_length=8, choices=MemberStatus.choices, default=MemberStatus.PENDING
     )
@@ -206,6 +207,7 @@ class Member(models.Model):
     activation_expires_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     activated_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.ref

@@ -322,6 +322,8 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 return render(request, "collect/activate.html", {**context, "done": True})
     response = render(request, "collect/activate.html", {**context, "form": form})
-    # The token is in the path: keep it out of Referer headers of any link on the page.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the path: send only the origin as Referer, never the path, even to
+    # ourselves. Not `no-referrer`: with it Chromium posts the form with `Origin: null`, which
+    # Django's CSRF check rightly refuses.
+    response["Referrer-Policy"] = "strict-origin"
     return response

@@ -53,8 +53,9 @@ def mail_queue(
     headers: Mapping[str, str] | None = None,
 ) -> OutboundMail:
     """Stores a message and sends it once the caller's transaction commits: with a `case`, to
-    the case's address, sealed; without, to `to` (staff). `headers` adds header fields (for a
-    marketing_mail purpose: `hogo.vault.unsubscribe.unsubscribe_headers`)."""
+    the case's address, sealed; without, to `to` (staff, or a member's reset link sent with
+    `forget_body`, which blanks address and body once delivered). `headers` adds header fields
+    (for a marketing_mail purpose: `hogo.vault.unsubscribe.unsubscribe_headers`)."""
     if (case is None) == (not to):
         raise ValueError("mail goes either to a case's requester or to a staff address")
     if case is not None and not case.has_email:
@@ -127,7 +128,8 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
         claimed_until=None,
         # The package stays in its own table; a code is worthless once delivered but secret.
         attachment=None,
-        **({"content_note": "", "body": ""} if mail.forget_body else {}),
+        # A member's reset link goes to a plain `to`: forgotten with the body once delivered.
+        **({"content_note": "", "body": "", "to": ""} if mail.forget_body else {}),
     )
     if mail.forget_body and mail.case is not None and mail.content_note:
         notes_forget(actor=ACTOR, owner=mail.case.ref, refs=[mail.content_note], via="mail")

@@ -10,10 +10,15 @@ Order of the two databases, chosen so that a failure half-way never leaves data 
 
 A subject's notes (notes.py) go with it: deleted when it is erased or closed (its key, which
 sealed them, is destroyed anyway), and on their own once past their `retain_until`.
+
+Apps that keep something of their own about a person (collect's member account) register a
+`subject_closed_hook`: every path that closes a subject (erasure by the API, the desk or the
+member, item erasure that empties it, retention disposal) calls it inside its transaction, so
+the vault never imports those apps and none of them can be forgotten by one path.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -40,6 +45,16 @@ from hogo.vault.records import ErasureResult
 RETENTION_ACTOR = "system:retention"
 # A key younger than this with no subject may belong to an ingest still in flight.
 ORPHAN_KEY_GRACE = timedelta(hours=1)
+# Called with each subject being closed, in the closing transaction (see the module docstring).
+SubjectClosedHook = Callable[[Subject], None]
+_closed_hooks: list[SubjectClosedHook] = []
+
+
+def subject_closed_hook(hook: SubjectClosedHook) -> SubjectClosedHook:
+    """Registers `hook` (once; from an AppConfig.ready) to run whenever a subject is closed."""
+    if hook not in _closed_hooks:
+        _closed_hooks.append(hook)
+    return hook
 
 
 @dataclass(frozen=True)
@@ -303,3 +318,5 @@ def _close(subject: Subject, status: SubjectStatus, *, now: datetime | None = No
     subject.status = status
     subject.closed_at = now or timezone.now()
     subject.save(update_fields=["status", "closed_at"])
+    for hook in _closed_hooks:
+        hook(subject)
