@@ -11,9 +11,9 @@ LABELS: dict[str, Text] = {
     "errors_title": Text("入力内容をご確認ください", "Please check your entries"),
     "notice_title": Text("個人情報の取扱いについて", "How we handle your personal information"),
     "notice_purposes": Text("利用目的", "Purposes of use"),
-    "notice_retention": Text("取得から{n}日間保存します", "Kept for {n} days from collection"),
+    "notice_retention": Text("取得から{n}間保存します。", "Kept for {n} from collection."),
     "notice_consent_only": Text(
-        "ご本人の同意をいただいた場合に限り利用します", "Used only with your consent"
+        "ご本人の同意をいただいた場合に限り利用します。", "Used only with your consent."
     ),
     "notice_contact": Text("お問合せ窓口", "Contact desk"),
     "notice_full": Text(

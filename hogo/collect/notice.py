@@ -14,12 +14,23 @@ from django.utils import translation
 from hogo.collect.labels import LABELS
 from hogo.collect.models import NoticeText
 from hogo.policy.schema import Channel, Policy, Purpose
+from hogo.policy.wording import retention_period
 
 
 @dataclass(frozen=True)
 class _PurposeShown:
     purpose: Purpose
-    retention: str
+    terms: str  # sentences after the description: how long it is kept, consent only
+
+
+def _purpose_shown(purpose: Purpose, lang: str) -> _PurposeShown:
+    period = retention_period(purpose.retention_days, lang)
+    terms = [LABELS["notice_retention"].get(lang).replace("{n}", period)]
+    if purpose.consent_required:
+        terms.append(LABELS["notice_consent_only"].get(lang))
+    # Sentences after the description's own: none between in Japanese, a space in English.
+    joined = "".join(terms) if lang == "ja" else " " + " ".join(terms)
+    return _PurposeShown(purpose=purpose, terms=joined)
 
 
 def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
@@ -31,15 +42,7 @@ def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
                 "label": LABELS,
                 "policy": policy,
                 "channel": channel,
-                "purposes": [
-                    _PurposeShown(
-                        purpose=policy.purposes[p],
-                        retention=LABELS["notice_retention"]
-                        .get(lang)
-                        .replace("{n}", str(policy.purposes[p].retention_days)),
-                    )
-                    for p in channel.purposes
-                ],
+                "purposes": [_purpose_shown(policy.purposes[p], lang) for p in channel.purposes],
                 "notice_url": reverse("policy:version", kwargs={"number": policy.version}),
                 "full_notice": LABELS["notice_full"].get(lang).replace("{n}", str(policy.version)),
             },

@@ -86,9 +86,9 @@ def test_the_japanese_notice_shows_fees_deadline_and_sections(
         "1,000円",
         "無料",
         "受付から原則として14日以内",
-        "電磁的記録（メールへの添付） （特にご指定がない場合）",
-        "取得から1095日",
-        "第1版 (現行版)",
+        "電磁的記録（メールへの添付）（特にご指定がない場合）",
+        "取得から3年間",
+        "第1版（現行版）",
         'href="/en/privacy/" hreflang="en" lang="en">English</a>',
     ]:
         assert text in html, text
@@ -106,7 +106,7 @@ def test_the_english_notice_shows_fees_deadline_and_sections(
         "free",
         "within 14 days of receiving your request",
         "electronically, as an e-mail attachment (unless you choose otherwise)",
-        "1095 days from acquisition",
+        "3 years from acquisition",
         "Version 1 (current)",
         'href="/ja/privacy/" hreflang="ja" lang="ja">日本語</a>',
     ]:
