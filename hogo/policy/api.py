@@ -84,6 +84,7 @@ class ChannelOut(Schema):
     fields: list[FieldOut]
     special_care_consent: bool
     public_form: bool
+    confirmation_mail: bool
 
 
 class RecipientKindOut(Schema):

@@ -188,7 +188,13 @@ def _channel_changed(old: Channel, new: Channel) -> list[Change]:
     changes = []
     what = [
         name
-        for name in ("title", "purposes", "special_care_consent", "public_form")
+        for name in (
+            "title",
+            "purposes",
+            "special_care_consent",
+            "public_form",
+            "confirmation_mail",
+        )
         if getattr(old, name) != getattr(new, name)
     ]
     if what:

@@ -139,6 +139,7 @@ class Channel:
     fields: tuple[Field, ...]
     special_care_consent: bool = False
     public_form: bool = True
+    confirmation_mail: bool = False  # a receipt mailed to the address the person typed
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)

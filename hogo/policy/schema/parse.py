@@ -200,15 +200,28 @@ def _channels(
         )
         if r.has("fields") and not fields:
             r.error("fields", "must declare at least one field")
+        public_form = r.boolean("public_form", default=True)
         channels[ident] = Channel(
             id=ident,
             title=r.text("title"),
             purposes=channel_purposes,
             fields=fields,
             special_care_consent=special_care_consent,
-            public_form=r.boolean("public_form", default=True),
+            public_form=public_form,
+            confirmation_mail=_confirmation_mail(r, fields, public_form),
         )
     return channels
+
+
+def _confirmation_mail(r: Reader, fields: tuple[Field, ...], public_form: bool) -> bool:
+    """A receipt goes to the address typed into the channel's public form: without either,
+    a `true` would promise a mail that is never sent."""
+    wanted = r.boolean("confirmation_mail", default=False)
+    if wanted and not public_form:
+        r.error("confirmation_mail", "needs public_form = true (it follows a form submission)")
+    elif wanted and r.has("fields") and not any(f.kind == "email" for f in fields):
+        r.error("confirmation_mail", 'needs a field of kind = "email" to send the mail to')
+    return wanted
 
 
 def _field(
