@@ -37,6 +37,7 @@ from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.policy.wording import list_join
 
 FORM_ACTOR = "system:forms"
 FIELD_ERRORS = {
@@ -244,14 +245,15 @@ def _render(
         consentable: list[str] = []
         for finding in found.findings:
             shown = channel.field(finding.field)
-            kinds = "、".join if lang == "ja" else ", ".join
             text = (
                 LABELS["special_found"]
                 .get(lang)
                 .replace("{field}", shown.label.get(lang) if shown else finding.field)
                 .replace(
                     "{kinds}",
-                    kinds(policy.categories[c].title.get(lang) for c in finding.categories),
+                    list_join(
+                        (policy.categories[c].title.get(lang) for c in finding.categories), lang
+                    ),
                 )
             )
             possible = set(finding.categories) <= set(finding.consentable)

@@ -165,3 +165,38 @@ def test_it_answers_503_until_a_policy_is_loaded(client: Client) -> None:
     assert response.status_code == 503
     assert "現在ご覧いただけません" in response.content.decode()
     assert client.get("/en/privacy/versions/").status_code == 503
+
+
+@pytest.mark.parametrize(
+    ("accept", "where"),
+    [
+        ("en-US,en;q=0.9", "/en/privacy/"),
+        ("en", "/en/privacy/"),
+        ("ja,en-US;q=0.8", "/ja/privacy/"),
+        ("fr-FR,fr;q=0.9", "/ja/privacy/"),
+        ("", "/ja/privacy/"),
+    ],
+)
+def test_it_sends_the_site_root_to_the_notice_in_the_browsers_language(
+    client: Client, accept: str, where: str
+) -> None:
+    response = client.get("/", headers={"Accept-Language": accept} if accept else {})
+    assert response.status_code == 302
+    assert response["Location"] == where
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize(("lang", "period"), [("ja", "取得から5年間"), ("en", "10 years from")])
+def test_it_shows_retention_in_years(
+    client: Client, active_policy: Policy, lang: str, period: str
+) -> None:
+    html = page(client, f"/{lang}/privacy/")
+    assert period in html
+    assert "1825" not in html
+    assert "3650" not in html
+
+
+def test_the_english_notice_uses_english_punctuation(client: Client, active_policy: Policy) -> None:
+    html = page(client, "/en/privacy/")
+    for mark in ("、", "（", "）", "："):
+        assert mark not in html, mark
