@@ -95,7 +95,7 @@ LABELS: dict[str, Text] = {
     ),
     "done_ref": Text("受付番号", "Reference number"),
     "done_ref_quote": Text(
-        "このお申込み・お問合せについてご連絡いただく際は、受付番号をお知らせください。",
+        "お送りいただいた内容についてご連絡いただく際は、受付番号をお知らせください。",
         "Please quote this number if you contact us about what you sent.",
     ),
     "done_mailed": Text(

@@ -28,9 +28,7 @@ def _purpose_shown(purpose: Purpose, lang: str) -> _PurposeShown:
     terms = [LABELS["notice_retention"].get(lang).replace("{n}", period)]
     if purpose.consent_required:
         terms.append(LABELS["notice_consent_only"].get(lang))
-    # Sentences after the description's own: none between in Japanese, a space in English.
-    joined = "".join(terms) if lang == "ja" else " " + " ".join(terms)
-    return _PurposeShown(purpose=purpose, terms=joined)
+    return _PurposeShown(purpose=purpose, terms=("" if lang == "ja" else " ").join(terms))
 
 
 def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:

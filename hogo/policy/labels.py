@@ -65,6 +65,7 @@ LABELS: dict[str, Text] = {
     "channel_purposes": Text("利用目的", "Purposes"),
     "field": Text("項目", "Item"),
     "required": Text("必須", "Required"),
+    "required_or_optional": Text("必須・任意", "Required or optional"),
     "optional": Text("任意", "Optional"),
     "if_omitted": Text("ご提供いただけない場合", "If not provided"),
     "special_care_consent": Text(
@@ -147,7 +148,6 @@ LABELS: dict[str, Text] = {
         "Please try again later.",
     ),
     "contents": Text("目次", "Contents"),
-    "privacy_center": Text("プライバシーセンター", "Privacy center"),
     "privacy_center_intro": Text(
         "ご自身の個人情報の利用目的の通知、開示、訂正・追加・削除、利用停止等のご請求と、"
         "ご質問・苦情は、プライバシーセンターで受け付けます。",
@@ -156,7 +156,7 @@ LABELS: dict[str, Text] = {
         "complaints are taken at our privacy center.",
     ),
     "privacy_center_link": Text("プライバシーセンターを開く", "Go to the privacy center"),
-    "channel_form": Text("このフォームを開く", "Open this form"),
+    "channel_form": Text("「{n}」のフォームを開く", "Open the form “{n}”"),
     "skip": Text("本文へ移動", "Skip to main content"),
     "privacy": Text("個人情報の取扱いについて", "Handling of Personal Information"),
 }

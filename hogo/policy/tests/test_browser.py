@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 CONTENTS = {"ja": "目次", "en": "Contents"}
 CENTER = {"ja": "プライバシーセンターを開く", "en": "Go to the privacy center"}
 CENTER_TITLE = {"ja": "プライバシーセンター", "en": "Privacy center"}
-FORM_LINK = {"ja": "このフォームを開く", "en": "Open this form"}
+FORM_LINK = {"ja": "「{}」のフォームを開く", "en": "Open the form “{}”"}
 RETENTION = {
     "ja": ["取得から3年間", "取得から5年間", "取得から10年間"],
     "en": ["3 years from acquisition", "5 years from acquisition", "10 years from acquisition"],
@@ -52,7 +52,8 @@ def test_it_links_to_every_public_form_and_the_privacy_center(
     public = [c for c in active_policy.channels.values() if c.public_form]
     for channel in public:
         section = page.locator(f"#channel-{channel.id}")
-        expect(section.get_by_role("link", name=FORM_LINK[lang])).to_have_attribute(
+        name = FORM_LINK[lang].format(channel.title.get(lang))
+        expect(section.get_by_role("link", name=name)).to_have_attribute(
             "href", f"/{lang}/forms/{channel.id}/"
         )
     for channel in active_policy.channels.values():
@@ -61,7 +62,8 @@ def test_it_links_to_every_public_form_and_the_privacy_center(
                 "link", name=FORM_LINK[lang]
             )
             expect(form_link).to_have_count(0)
-    page.locator(f"#channel-{public[0].id}").get_by_role("link", name=FORM_LINK[lang]).click()
+    first = FORM_LINK[lang].format(public[0].title.get(lang))
+    page.get_by_role("link", name=first).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(public[0].title.get(lang))
 
     page.goto(f"{live_server.url}/{lang}/privacy/")
