@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from hogo.policy.schema import Policy
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 CONTENTS = {"ja": "目次", "en": "Contents"}
 CENTER = {"ja": "プライバシーセンターを開く", "en": "Go to the privacy center"}
@@ -81,3 +81,17 @@ def test_it_shows_retention_in_years(
     for period in RETENTION[lang]:
         assert any(text.startswith(period) for text in shown), period
     assert not any("1095" in text for text in shown)
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("en-US", "en"), ("ja-JP", "ja"), ("de-DE", "ja")])
+def test_the_site_root_opens_the_notice_in_the_browsers_language(
+    browser: "Browser", live_server: Any, active_policy: Policy, locale: str, lang: str
+) -> None:
+    context = browser.new_context(locale=locale)  # Chromium sends it as Accept-Language
+    try:
+        opened = context.new_page()
+        opened.goto(f"{live_server.url}/")
+        expect(opened).to_have_url(f"{live_server.url}/{lang}/privacy/")
+        expect(opened.locator("html")).to_have_attribute("lang", lang)
+    finally:
+        context.close()

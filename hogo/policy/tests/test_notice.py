@@ -200,3 +200,11 @@ def test_the_english_notice_uses_english_punctuation(client: Client, active_poli
     html = page(client, "/en/privacy/")
     for mark in ("、", "（", "）", "："):
         assert mark not in html, mark
+
+
+def test_the_site_root_follows_a_chosen_language_over_the_browsers(
+    client: Client, settings: Any
+) -> None:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/", headers={"Accept-Language": "ja"})
+    assert response["Location"] == "/en/privacy/"
