@@ -1,7 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import include, path, reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.views.generic import RedirectView
 
 from hogo.api.api import api
@@ -12,8 +14,17 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def root(request: HttpRequest) -> HttpResponse:
+    """The notice in the visitor's language: the language cookie, else Accept-Language, else
+    Japanese (settings.LANGUAGE_CODE)."""
+    with translation.override(translation.get_language_from_request(request)):
+        response = HttpResponseRedirect(reverse("policy:notice"))
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
 urlpatterns = [
-    path("", RedirectView.as_view(url="/ja/privacy/", permanent=False)),
+    path("", root),
     path("healthz", healthz),
     path("api/v1/", api.urls),
     path("site/", include("hogo.site.urls")),

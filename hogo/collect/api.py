@@ -51,6 +51,7 @@ class AcceptedOut(Schema):
     consents: list[str]
     case_id: str | None
     member_id: str | None
+    mailed: bool = Field(description="A confirmation e-mail was sent (public forms only).")
 
 
 class RecordOut(Schema):

@@ -11,9 +11,9 @@ LABELS: dict[str, Text] = {
     "errors_title": Text("入力内容をご確認ください", "Please check your entries"),
     "notice_title": Text("個人情報の取扱いについて", "How we handle your personal information"),
     "notice_purposes": Text("利用目的", "Purposes of use"),
-    "notice_retention": Text("取得から{n}日間保存します", "Kept for {n} days from collection"),
+    "notice_retention": Text("取得から{n}間保存します。", "Kept for {n} from collection."),
     "notice_consent_only": Text(
-        "ご本人の同意をいただいた場合に限り利用します", "Used only with your consent"
+        "ご本人の同意をいただいた場合に限り利用します。", "Used only with your consent."
     ),
     "notice_contact": Text("お問合せ窓口", "Contact desk"),
     "notice_full": Text(
@@ -92,6 +92,59 @@ LABELS: dict[str, Text] = {
         "設定すると登録が完了します。",
         "We have sent a confirmation e-mail to the address you registered. Set your password "
         "through its link to complete the registration.",
+    ),
+    "done_ref": Text("受付番号", "Reference number"),
+    "done_ref_quote": Text(
+        "お送りいただいた内容についてご連絡いただく際は、受付番号をお知らせください。",
+        "Please quote this number if you contact us about what you sent.",
+    ),
+    "done_mailed": Text(
+        "ご入力のメールアドレスに、受付番号を記載した確認メールをお送りしました。",
+        "We have sent a confirmation e-mail with this number to the address you gave.",
+    ),
+    "done_anonymous": Text(
+        "連絡先のご入力がなかったため、この回答はどなたのものか分からない形でお預かりしました。",
+        "You gave no contact details, so we keep this answer without knowing whose it is.",
+    ),
+    "done_rights_title": Text("お預かりした個人情報について", "Your personal information"),
+    "done_rights": Text(
+        "お預かりした個人情報の確認（開示）、訂正・削除、利用の停止（同意の撤回）は、"
+        "プライバシーセンターからいつでもご請求いただけます。ご請求の種類を選び、"
+        "このフォームに入力したメールアドレスを入力すると、ご本人確認のための確認コードを"
+        "お送りします。",
+        "You can ask at any time, at our privacy center, to see the personal information we "
+        "hold about you (disclosure), to have it corrected or deleted, or to stop us using it "
+        "(withdrawing your consent). Choose the kind of request and enter the e-mail address "
+        "you gave in this form: we send a code to it to confirm that the request is yours.",
+    ),
+    "done_center": Text("プライバシーセンターを開く", "Go to the privacy center"),
+    "receipt_subject": Text(
+        "受付のお知らせ：{channel}（受付番号：{ref}）", "Received: {channel} (reference {ref})"
+    ),
+    "receipt_body": Text(
+        "{organization}です。\n"
+        "「{channel}」のフォームからお送りいただいた内容を受け付けました。\n\n"
+        "受付番号：{ref}\n"
+        "ご連絡いただく際は、この受付番号をお知らせください。\n\n"
+        "お預かりした個人情報の確認（開示）、訂正・削除、利用の停止（同意の撤回）は、"
+        "次のプライバシーセンターからいつでもご請求いただけます。ご請求の種類を選び、"
+        "このメールを受け取ったアドレスを入力すると、ご本人確認のための確認コードをお送りします。\n"
+        "{center}\n\n"
+        "個人情報の取扱いについて：\n{notice}\n\n"
+        "お送りいただいた内容は、このメールには記載していません。\n"
+        "お心当たりのない場合は、お手数ですが {desk} までご連絡ください。",
+        "This is {organization}.\n"
+        "We have received what you sent through the form “{channel}”.\n\n"
+        "Reference number: {ref}\n"
+        "Please quote it if you contact us about what you sent.\n\n"
+        "You can ask at any time, at our privacy center, to see the personal information we "
+        "hold about you (disclosure), to have it corrected or deleted, or to stop us using it "
+        "(withdrawing your consent). Choose the kind of request and enter the address this "
+        "e-mail came to: we send a code to it to confirm that the request is yours.\n"
+        "{center}\n\n"
+        "How we handle personal information:\n{notice}\n\n"
+        "For your privacy, this e-mail does not repeat what you wrote.\n"
+        "If you did not send this form, please tell us at {desk}.",
     ),
     "too_many": Text(
         "短時間に多くの送信がありました。しばらく時間をおいてから、もう一度お試しください。",

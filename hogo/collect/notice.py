@@ -16,12 +16,21 @@ from hogo.collect.models import NoticeText
 from hogo.collect.supplementary import LABELS as SUPPLEMENTARY_LABELS
 from hogo.collect.supplementary import supplementary_shown
 from hogo.policy.schema import Channel, Policy, Purpose
+from hogo.policy.wording import retention_period
 
 
 @dataclass(frozen=True)
 class _PurposeShown:
     purpose: Purpose
-    retention: str
+    terms: str  # sentences after the description: how long it is kept, consent only
+
+
+def _purpose_shown(purpose: Purpose, lang: str) -> _PurposeShown:
+    period = retention_period(purpose.retention_days, lang)
+    terms = [LABELS["notice_retention"].get(lang).replace("{n}", period)]
+    if purpose.consent_required:
+        terms.append(LABELS["notice_consent_only"].get(lang))
+    return _PurposeShown(purpose=purpose, terms=("" if lang == "ja" else " ").join(terms))
 
 
 def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
@@ -33,15 +42,7 @@ def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
                 "label": LABELS,
                 "policy": policy,
                 "channel": channel,
-                "purposes": [
-                    _PurposeShown(
-                        purpose=policy.purposes[p],
-                        retention=LABELS["notice_retention"]
-                        .get(lang)
-                        .replace("{n}", str(policy.purposes[p].retention_days)),
-                    )
-                    for p in channel.purposes
-                ],
+                "purposes": [_purpose_shown(policy.purposes[p], lang) for p in channel.purposes],
                 "notice_url": reverse("policy:version", kwargs={"number": policy.version}),
                 "full_notice": LABELS["notice_full"].get(lang).replace("{n}", str(policy.version)),
                 "supplementary": supplementary_shown(policy=policy, channel=channel, lang=lang),

@@ -18,6 +18,7 @@ from hogo.collect.inquiries import inquiry_case_open
 from hogo.collect.labels import LABELS
 from hogo.collect.members import member_register
 from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText, Source
+from hogo.collect.receipt import receipt_mail_schedule
 from hogo.collect.values import identifier_fields, values_clean
 from hogo.consent.models import ConsentKind, consent_ref_new
 from hogo.consent.services import consent_give
@@ -55,6 +56,7 @@ class Accepted:
     consents: list[str] = field(default_factory=list)
     case_id: str | None = None
     member_id: str | None = None
+    mailed: bool = False  # a confirmation mail goes out on commit (forms only)
 
 
 class ConsentMissing(InvalidInput):
@@ -212,6 +214,14 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
             lang=submission.lang,
             origin=submission.origin,
         ).ref
+    mailed = submission.source == Source.FORM and receipt_mail_schedule(
+        policy=policy,
+        channel=channel,
+        values=values,
+        ref=case_id or record.ref,
+        lang=submission.lang,
+        origin=submission.origin,
+    )
     audit_record(
         actor=actor,
         action="collect.submit",
@@ -228,6 +238,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
             "special_care": record.special_care,
             "case": case_id or "",
             "member": member_id or "",
+            "confirmation_mail": mailed,
         },
     )
     return Accepted(
@@ -237,6 +248,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         consents=record.consents,
         case_id=case_id,
         member_id=member_id,
+        mailed=mailed,
     )
 
 

@@ -6,6 +6,7 @@ the person's own form.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -21,6 +22,7 @@ from hogo.collect.labels import LABELS, label
 from hogo.collect.members import member_activate, member_for_token
 from hogo.collect.models import NoticeText
 from hogo.collect.notice import notice_shown
+from hogo.collect.receipt import receipt_from_token, receipt_token
 from hogo.collect.services import (
     ConsentMissing,
     NoticeChanged,
@@ -34,6 +36,7 @@ from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.policy.wording import list_join
 
 FORM_ACTOR = "system:forms"
 FIELD_ERRORS = {
@@ -140,7 +143,7 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
         origin=f"{request.scheme}://{request.get_host()}",
     )
     try:
-        submission_accept(actor=FORM_ACTOR, submission=submission)
+        accepted = submission_accept(actor=FORM_ACTOR, submission=submission)
     except FieldErrors as exc:
         for field_id, code in exc.errors.items():
             if field_id in form.fields:
@@ -189,7 +192,14 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
             message=label("not_accepted", lang),
             status=exc.status,
         )
-    return HttpResponseRedirect(reverse("collect:done", kwargs={"channel_id": channel.id}))
+    # The thanks page shows the reference from its (signed) address, so a reload still shows it.
+    token = receipt_token(
+        channel=channel,
+        ref=accepted.case_id or accepted.record_id or "",
+        mailed=accepted.mailed,
+    )
+    done_url = reverse("collect:done", kwargs={"channel_id": channel.id})
+    return HttpResponseRedirect(f"{done_url}?{urlencode({'r': token})}")
 
 
 def _render(
@@ -234,14 +244,15 @@ def _render(
         consentable: list[str] = []
         for finding in found.findings:
             shown = channel.field(finding.field)
-            kinds = "、".join if lang == "ja" else ", ".join
             text = (
                 LABELS["special_found"]
                 .get(lang)
                 .replace("{field}", shown.label.get(lang) if shown else finding.field)
                 .replace(
                     "{kinds}",
-                    kinds(policy.categories[c].title.get(lang) for c in finding.categories),
+                    list_join(
+                        (policy.categories[c].title.get(lang) for c in finding.categories), lang
+                    ),
                 )
             )
             possible = set(finding.categories) <= set(finding.consentable)
@@ -279,17 +290,28 @@ def done(request: HttpRequest, channel_id: str) -> HttpResponse:
     except PolicyNotLoaded:
         return _unavailable(request)
     lang = _lang()
-    return render(
+    receipt = receipt_from_token(channel=channel, token=request.GET.get("r", ""))
+    ref, mailed = receipt or ("", False)
+    page = _page(request, lang)
+    if receipt is not None:  # the other language shows the same reference
+        page["other_url"] = f"{page['other_url']}?{urlencode({'r': request.GET['r']})}"
+    response = render(
         request,
         "collect/done.html",
         {
-            **_page(request, lang),
+            **page,
             "policy": policy,
             "channel": channel,
             "title": channel.title.get(lang),
             "member": channel.follow_up == FOLLOW_UP_MEMBER_ACCOUNT,
+            "ref": ref,
+            "mailed": mailed,
+            "anonymous": receipt is not None and not ref,
         },
     )
+    # The reference rides in the address: keep it out of Referer headers to other sites.
+    response["Referrer-Policy"] = "same-origin"
+    return response
 
 
 class PasswordForm(forms.Form):

@@ -15,6 +15,7 @@ from hogo.desk.labels import REFUSAL_TEXTS, kind_title
 from hogo.desk.models import Case, VerificationPurpose
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
+from hogo.policy.wording import retention_period
 from hogo.vault.records import DisclosedAcquisition
 
 
@@ -65,6 +66,9 @@ def purposes(case: Case, acquisitions: Sequence[DisclosedAcquisition]) -> tuple[
                     {
                         "title": policy.purposes[p].title.get(case.language),
                         "description": policy.purposes[p].description.get(case.language),
+                        "retention": retention_period(
+                            policy.purposes[p].retention_days, case.language
+                        ),
                     }
                     for p in acquisition.purposes
                     if p in policy.purposes

@@ -88,6 +88,7 @@ class ChannelOut(Schema):
     notice: str | None
     follow_up: str | None
     imported: bool
+    confirmation_mail: bool
 
 
 class RecipientKindOut(Schema):

@@ -205,6 +205,7 @@ def _channel_changed(old: Channel, new: Channel) -> list[Change]:
             "follow_up",
             "imported",
             "notice",
+            "confirmation_mail",
         )
         if getattr(old, name) != getattr(new, name)
     ]

@@ -49,9 +49,9 @@ LABELS: dict[str, Text] = {
     ),
     "uses": Text("利用する情報", "Information used"),
     "retention": Text("保存期間", "Retention"),
-    "retention_days": Text(
-        "取得から{n}日（経過後は速やかに消去します）",
-        "{n} days from acquisition (erased promptly afterwards)",
+    "retention_period": Text(
+        "取得から{n}間（経過後は速やかに消去します）",
+        "{n} from acquisition (erased promptly afterwards)",
     ),
     "consent": Text("同意", "Consent"),
     "consent_required": Text(
@@ -65,6 +65,7 @@ LABELS: dict[str, Text] = {
     "channel_purposes": Text("利用目的", "Purposes"),
     "field": Text("項目", "Item"),
     "required": Text("必須", "Required"),
+    "required_or_optional": Text("必須・任意", "Required or optional"),
     "optional": Text("任意", "Optional"),
     "if_omitted": Text("ご提供いただけない場合", "If not provided"),
     "special_care_consent": Text(
@@ -122,7 +123,7 @@ LABELS: dict[str, Text] = {
     ),
     "fee": Text("手数料", "Fee"),
     "delivery": Text("開示の方法", "How it is disclosed"),
-    "default_delivery": Text("（特にご指定がない場合）", "(unless you choose otherwise)"),
+    "default_delivery": Text("特にご指定がない場合", "unless you choose otherwise"),
     "how": Text("ご請求の方法", "How to make a request"),
     "identity": Text("ご本人確認", "Identity verification"),
     "agents": Text("代理人によるご請求", "Requests by an agent"),
@@ -146,6 +147,16 @@ LABELS: dict[str, Text] = {
         "The notice on the handling of personal information is not available at the moment. "
         "Please try again later.",
     ),
+    "contents": Text("目次", "Contents"),
+    "privacy_center_intro": Text(
+        "ご自身の個人情報の利用目的の通知、開示、訂正・追加・削除、利用停止等のご請求と、"
+        "ご質問・苦情は、プライバシーセンターで受け付けます。",
+        "Requests about your own personal information (notification of the purposes, "
+        "disclosure, correction, addition, deletion, suspension of use) and questions or "
+        "complaints are taken at our privacy center.",
+    ),
+    "privacy_center_link": Text("プライバシーセンターを開く", "Go to the privacy center"),
+    "channel_form": Text("「{n}」のフォームを開く", "Open the form “{n}”"),
     "skip": Text("本文へ移動", "Skip to main content"),
     "privacy": Text("個人情報の取扱いについて", "Handling of Personal Information"),
 }

@@ -56,3 +56,7 @@ def form_post(
     notice = re.search(r'name="notice" value="([0-9a-f]{64})"', page.content.decode())
     assert notice is not None
     return client.post(f"/{lang}/forms/{channel}/", {**values, "notice": notice.group(1), **extra})
+
+
+# The desk's real SMTP server on loopback (aiosmtpd), for the confirmation mails.
+from hogo.desk.tests.conftest import inbox as inbox  # noqa: E402

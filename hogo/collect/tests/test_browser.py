@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-from hogo.collect.models import AcquisitionRecord, Member
+from hogo.collect.models import AcquisitionRecord, InquiryCase, Member
 from hogo.consent.models import Consent, ConsentKind
+from hogo.desk.tests.conftest import Inbox, body
 from hogo.policy.schema import Policy
 from hogo.vault.models import Item, Subject
 
@@ -139,3 +140,35 @@ def test_a_missing_required_field_is_explained_next_to_it(
     expect(page.locator("#error-name")).to_have_text("This field is required.")
     expect(page.locator("#id_name")).to_have_attribute("aria-invalid", "true")
     assert Subject.objects.count() == 0
+
+
+RECEIPT = {
+    "ja": ("受付番号", "受付のお知らせ：", "プライバシーセンターを開く"),
+    "en": ("Reference number", "Received: ", "Go to the privacy center"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("channel", ["event-registration", "inquiry"])
+def test_the_thanks_page_and_the_mail_give_the_reference_number(
+    page: "Page", live_server: Any, active_policy: Policy, inbox: Inbox, channel: str, lang: str
+) -> None:
+    number, subject, center = RECEIPT[lang]
+    open_form(page, live_server, channel, lang)
+    fill(page, FILLED[channel])
+    consent_to_purposes(page)
+    submit(page, lang)
+    expect(page.get_by_role("heading", level=1)).to_have_text(DONE[lang])
+    record = AcquisitionRecord.objects.get()
+    ref = InquiryCase.objects.get().ref if channel == "inquiry" else record.ref
+    expect(page.locator("dl.receipt")).to_contain_text(number)
+    expect(page.locator("#reference")).to_have_text(ref)
+    expect(page.get_by_role("link", name=center)).to_have_attribute(
+        "href", f"/{lang}/privacy-center/"
+    )
+    [message] = inbox.to(FILLED[channel]["email"])  # delivered on commit, before the redirect
+    assert str(message["Subject"]).strip().startswith(subject)
+    assert ref in str(message["Subject"])
+    assert ref in body(message)
+    assert record.subject.ref not in body(message)
+    assert page.outside_requests == []  # type: ignore[attr-defined]

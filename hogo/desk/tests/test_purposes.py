@@ -30,6 +30,7 @@ def test_it_lists_the_purposes_of_each_acquisition_with_its_policy_version(
     assert "Invitations and surveys for campaigns and events" in text
     assert "Responding to inquiries about our certified products and services" in text
     assert "Member registration for the members-only site" not in text
+    assert text.count("Kept for 3 years from acquisition.") == 2  # retention as the notice reads it
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
     assert case.steps.get().result["purposes"] == [

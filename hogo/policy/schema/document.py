@@ -156,6 +156,7 @@ class Channel:
     imported: bool = (
         False  # the channel purchased directories are imported through (`hogo import directory`)
     )
+    confirmation_mail: bool = False  # a receipt mailed to the address the person typed
 
     def field(self, field_id: str) -> Field | None:
         return next((f for f in self.fields if f.id == field_id), None)

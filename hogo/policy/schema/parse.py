@@ -229,9 +229,21 @@ def _channels(
             follow_up=follow_up,
             imported=imported,
             notice=r.optional_string("notice"),
+            confirmation_mail=_confirmation_mail(r, fields, public_form),
         )
     channels_checked(root, channels, categories)
     return channels
+
+
+def _confirmation_mail(r: Reader, fields: tuple[Field, ...], public_form: bool) -> bool:
+    """A receipt goes to the address typed into the channel's public form: without either,
+    a `true` would promise a mail that is never sent."""
+    wanted = r.boolean("confirmation_mail", default=False)
+    if wanted and not public_form:
+        r.error("confirmation_mail", "needs public_form = true (it follows a form submission)")
+    elif wanted and r.has("fields") and not any(f.kind == "email" for f in fields):
+        r.error("confirmation_mail", 'needs a field of kind = "email" to send the mail to')
+    return wanted
 
 
 def _field(

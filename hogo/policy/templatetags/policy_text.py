@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from hogo.policy.labels import DELIVERY
 from hogo.policy.schema import Text
+from hogo.policy.wording import LIST_SEPARATOR, parenthesized, retention_period
 
 register = template.Library()
 
@@ -35,3 +36,31 @@ def fill(text: str, value: object) -> str:
 def delivery(method: str) -> str:
     label = DELIVERY.get(method)
     return localized(label) if label else method
+
+
+@register.filter
+def period(days: int) -> str:
+    """A retention period in days as people read it: 3年 / 3 years (hogo.policy.wording)."""
+    return retention_period(days, get_language() or "ja")
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "ja").startswith("en") else "ja"
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """Between the items of a list written out in a loop: 「、」 in Japanese, ", " in English."""
+    return LIST_SEPARATOR[_lang()]
+
+
+@register.simple_tag
+def colon() -> str:
+    """After a lead-in: 「：」 in Japanese, ": " in English."""
+    return "：" if _lang() == "ja" else ": "
+
+
+@register.filter
+def parens(text: str) -> str:
+    """An aside after a word: 「（現行版）」 in Japanese, " (current)" in English."""
+    return parenthesized(text, _lang())

@@ -91,9 +91,9 @@ def test_the_japanese_notice_shows_fees_deadline_and_sections(
         "7 個人情報に関するお問合せ窓口",
         "無料",
         "受付から原則として14日以内",
-        "電磁的記録（メールへの添付） （特にご指定がない場合）",
-        "取得から1095日",
-        "第1版 (現行版)",
+        "電磁的記録（メールへの添付）（特にご指定がない場合）",
+        "取得から3年間",
+        "第1版（現行版）",
         'href="/en/privacy/" hreflang="en" lang="en">English</a>',
     ]:
         assert text in html, text
@@ -110,7 +110,7 @@ def test_the_english_notice_shows_fees_deadline_and_sections(
         "free",
         "within 14 days of receiving your request",
         "electronically, as an e-mail attachment (unless you choose otherwise)",
-        "1095 days from acquisition",
+        "3 years from acquisition",
         "Version 1 (current)",
         'href="/ja/privacy/" hreflang="ja" lang="ja">日本語</a>',
     ]:
@@ -187,3 +187,46 @@ def test_it_answers_503_until_a_policy_is_loaded(client: Client) -> None:
     assert response.status_code == 503
     assert "現在ご覧いただけません" in response.content.decode()
     assert client.get("/en/privacy/versions/").status_code == 503
+
+
+@pytest.mark.parametrize(
+    ("accept", "where"),
+    [
+        ("en-US,en;q=0.9", "/en/privacy/"),
+        ("en", "/en/privacy/"),
+        ("ja,en-US;q=0.8", "/ja/privacy/"),
+        ("fr-FR,fr;q=0.9", "/ja/privacy/"),
+        ("", "/ja/privacy/"),
+    ],
+)
+def test_it_sends_the_site_root_to_the_notice_in_the_browsers_language(
+    client: Client, accept: str, where: str
+) -> None:
+    response = client.get("/", headers={"Accept-Language": accept} if accept else {})
+    assert response.status_code == 302
+    assert response["Location"] == where
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize(("lang", "period"), [("ja", "取得から5年間"), ("en", "10 years from")])
+def test_it_shows_retention_in_years(
+    client: Client, active_policy: Policy, lang: str, period: str
+) -> None:
+    html = page(client, f"/{lang}/privacy/")
+    assert period in html
+    assert "1825" not in html
+    assert "3650" not in html
+
+
+def test_the_english_notice_uses_english_punctuation(client: Client, active_policy: Policy) -> None:
+    html = page(client, "/en/privacy/")
+    for mark in ("、", "（", "）", "："):
+        assert mark not in html, mark
+
+
+def test_the_site_root_follows_a_chosen_language_over_the_browsers(
+    client: Client, settings: Any
+) -> None:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/", headers={"Accept-Language": "ja"})
+    assert response["Location"] == "/en/privacy/"

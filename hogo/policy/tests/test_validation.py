@@ -300,6 +300,21 @@ CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
         "unknown cookie category 'marketing'",
     ),
     (
+        "a confirmation mail on a channel without a public form",
+        lambda d: channel(d, "contract").update(confirmation_mail=True),
+        "channels.contract.confirmation_mail",
+        "needs public_form = true (it follows a form submission)",
+    ),
+    (
+        "a confirmation mail on a channel without an e-mail field",
+        lambda d: (
+            channel(d, "inquiry").update(confirmation_mail=True),
+            field(d, "inquiry", 1).update(kind="text"),
+        ),
+        "channels.inquiry.confirmation_mail",
+        'needs a field of kind = "email" to send the mail to',
+    ),
+    (
         "unsupported format",
         lambda d: d.update(format=3),
         "format",
@@ -359,3 +374,9 @@ def test_it_reports_bad_toml_syntax_as_one_error() -> None:
     assert error.path == "(syntax)"
     assert error.reason.startswith("invalid TOML: ")
     assert "line 2" in error.reason
+
+
+def test_it_mails_a_confirmation_only_where_the_channel_says_so() -> None:
+    policy = policy_parse(toml_dumps(reference_data()))
+    mailed = {c.id for c in policy.channels.values() if c.confirmation_mail}
+    assert mailed == {"event-registration", "inquiry"}  # false unless set (reference.toml)

@@ -175,3 +175,16 @@ def test_consent_becoming_required_needs_consent_for_earlier_data() -> None:
     assert kinds(policy_diff(reference(), new)) == {
         (ChangeKind.CONSENT_REQUIRED_CHANGED, "purposes.inquiry-response.consent_required", True)
     }
+
+
+def test_a_confirmation_mail_switched_on_is_a_channel_change_without_consent() -> None:
+    new = policy_parse(
+        changed(lambda d: by_id(d["channels"], "survey").update(confirmation_mail=True))
+    )
+    [change] = policy_diff(reference(), new)
+    assert (change.kind, change.key, change.needs_consent) == (
+        ChangeKind.CHANNEL_CHANGED,
+        "channels.survey",
+        False,
+    )
+    assert "confirmation_mail changed" in change.detail
