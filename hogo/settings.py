@@ -96,7 +96,7 @@ def mailer_from_url(url: str) -> dict[str, object]:
     """HOGO_EMAIL_URL: smtp://host:port, smtp+tls://user:pass@host:port or console:."""
     parts = urlsplit(url)
     if parts.scheme == "console":
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "hogo.mailconsole.EmailBackend"}
     if parts.scheme not in ("smtp", "smtp+tls", "smtps") or not parts.hostname:
         raise ImproperlyConfigured(
             "HOGO_EMAIL_URL must be smtp://host:port, smtp+tls://user:pass@host:port or console:"
