@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
@@ -58,6 +58,8 @@ api = NinjaAPI(
     description="Operates the personal-information policy. Send `Authorization: Bearer <token>` "
     "and, for reads of personal data, the purpose in `X-Hogo-Purpose`.",
     auth=BearerToken(),
+    # No "validate this spec" badge: it would load an image from validator.swagger.io.
+    docs=Swagger(settings={"validatorUrl": None}),
     urls_namespace="api",
     parser=NulRefusingParser(),
 )
