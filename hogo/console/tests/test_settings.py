@@ -52,6 +52,7 @@ def hogo(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
         ("HOGO_SITE_ORIGINS", "www.example.jp"),
         ("HOGO_SITE_ORIGINS", "https://www.example.jp/path"),
         ("HOGO_TASKS", "celery"),
+        ("HOGO_DISCLOSURE_FORMAT", "rar"),
     ],
 )
 def test_it_refuses_to_start_with_a_malformed_variable(
