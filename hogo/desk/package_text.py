@@ -49,6 +49,11 @@ CODE_TITLES: dict[str, Text] = {
     SubjectStatus.DISPOSED: Text("保存期間満了により廃棄済み", "disposed of after retention"),
     "reply": Text("窓口からの回答", "Reply from the desk"),
 }
+# Not strftime's %B, which follows the process locale.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 class Titles:
@@ -107,26 +112,25 @@ def local_time(value: str | datetime | None, lang: str) -> str:
         return ""
     zone = moment.strftime("%Z")
     if lang.startswith("en"):
-        return f"{moment.day} {moment:%B %Y, %H:%M} {zone}"
+        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} {zone}"
     return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}（{zone}）"
 
 
 def local_date(value: str | datetime | date | None, lang: str) -> str:
-    """2026年4月1日 / 1 April 2026: the local calendar day of a moment."""
-    moment = _moment(value) if type(value) is not date else value
-    if moment is None:
+    """2026年4月1日 / 1 April 2026: the local calendar day of a moment (or a plain date)."""
+    day = value if isinstance(value, date) and not isinstance(value, datetime) else _moment(value)
+    if day is None:
         return ""
     if lang.startswith("en"):
-        return f"{moment.day} {moment:%B %Y}"
-    return f"{moment.year}年{moment.month}月{moment.day}日"
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _moment(value: str | datetime | date | None) -> datetime | None:
-    if value is None or value == "":
+def _moment(value: str | datetime | None) -> datetime | None:
+    if not value:
         return None
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if not isinstance(moment, datetime):
-        moment = datetime(moment.year, moment.month, moment.day)
+    zone = ZoneInfo(settings.TIME_ZONE)
     if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, ZoneInfo(settings.TIME_ZONE))
-    return moment.astimezone(ZoneInfo(settings.TIME_ZONE))
+        moment = timezone.make_aware(moment, zone)
+    return moment.astimezone(zone)
