@@ -133,7 +133,7 @@ def mailer_from_url(url: str) -> dict[str, object]:
     """HOGO_EMAIL_URL: smtp://host:port, smtp+tls://user:pass@host:port or console:."""
     parts = urlsplit(url)
     if parts.scheme == "console":
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": "hogo.mailconsole.EmailBackend"}
     if parts.scheme not in ("smtp", "smtp+tls", "smtps") or not parts.hostname:
         raise ImproperlyConfigured(
             "HOGO_EMAIL_URL must be smtp://host:port, smtp+tls://user:pass@host:port or console:"
@@ -199,6 +199,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    # django-ninja as an app so that /api/v1/docs is served from its own static Swagger UI
+    # (swagger-ui-dist, Apache-2.0) and a static init script, not from a CDN with an inline
+    # script, which the Content-Security-Policy blocks.
+    "ninja",
     "hogo.policy",
     "hogo.detect",
     "hogo.audit",
@@ -323,6 +327,11 @@ if _tasks not in TASK_BACKENDS:
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 MAILERS = {"default": mailer_from_url(os.environ.get("HOGO_EMAIL_URL", "console:"))}
 DEFAULT_FROM_EMAIL = os.environ.get("HOGO_FROM_EMAIL", "privacy@localhost")
+# How a disclosure is sealed for e-mail and download (hogo/desk/README.md): "pdf", an AES-256
+# PDF with the JSON and CSV embedded, opens in any PDF reader; "zip", an AES-256 zip (7-Zip).
+DISCLOSURE_FORMAT = os.environ.get("HOGO_DISCLOSURE_FORMAT", "pdf").strip().lower()
+if DISCLOSURE_FORMAT not in ("pdf", "zip"):
+    raise ImproperlyConfigured("HOGO_DISCLOSURE_FORMAT must be pdf or zip")
 # Public form submissions accepted per client network (IPv4 /24, IPv6 /48) and window.
 FORM_RATE = envrate("HOGO_FORM_RATE", "20/600")
 

@@ -17,7 +17,7 @@ from hogo.console.throttle import (
     network_key,
     username_key,
 )
-from hogo.errors import Conflict, InvalidInput
+from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.roles import Role
 
 
@@ -60,6 +60,29 @@ def staff_create(*, actor: str, username: str, role: str, email: str = "") -> tu
         detail={"user": f"user:{user.pk}", "role": role},
     )
     return user, password
+
+
+@transaction.atomic
+def staff_password_reset(*, actor: str, username: str) -> str:
+    """Give a staff user a new generated password and return it (once, never stored in clear).
+
+    For an account whose password is lost: the old password stops working, the user's
+    sessions end (Django checks the password hash on each request) and a lockout of the
+    username is lifted, since it was most likely earned by trying the forgotten password.
+    """
+    user = User.objects.select_for_update().filter(username=username, is_staff=True).first()
+    if user is None:
+        raise NotFound(f"no staff user {username}", code="no_staff_user")
+    password = secrets.token_urlsafe(18)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    LoginThrottle.objects.filter(
+        scope=LoginThrottle.Scope.USERNAME, key=username_key(username)
+    ).delete()
+    audit_record(
+        actor=actor, action="console.staff.password_reset", detail={"user": f"user:{user.pk}"}
+    )
+    return password
 
 
 @transaction.atomic

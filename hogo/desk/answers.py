@@ -82,15 +82,19 @@ def nothing_held(case: Case) -> tuple[str, str]:
     return _render(case, "nothing_held", {})
 
 
-def disclosure_attached(case: Case) -> tuple[str, str]:
-    return _render(case, "disclosure_attached", {})
+def disclosure_attached(case: Case, *, pdf: bool = True) -> tuple[str, str]:
+    """`pdf`: the package is an encrypted PDF (else an encrypted zip); the mail says how to
+    open it."""
+    return _render(case, "disclosure_attached", {"pdf": pdf})
 
 
-def disclosure_link(case: Case, token: str, expires_at: datetime) -> tuple[str, str]:
+def disclosure_link(
+    case: Case, token: str, expires_at: datetime, *, pdf: bool = True
+) -> tuple[str, str]:
     return _render(
         case,
         "disclosure_link",
-        {"link": _url(case, "desk:download", token=token), "expires_at": expires_at},
+        {"link": _url(case, "desk:download", token=token), "expires_at": expires_at, "pdf": pdf},
     )
 
 

@@ -29,7 +29,12 @@ from hogo.desk.models import (
     StepName,
     StepStatus,
 )
-from hogo.desk.package import link_create, package_build, package_zip_name
+from hogo.desk.package import (
+    link_create,
+    package_attachment,
+    package_build,
+    package_is_pdf,
+)
 from hogo.errors import Conflict, HogoError, NotFound
 from hogo.vault.correction import Correction, items_correct
 from hogo.vault.erasure import items_erase, subject_erase
@@ -197,15 +202,16 @@ def _package_deliver(case: Case, step: Step) -> Ran:
 
         def link_mail() -> tuple[str, str]:
             token, expires_at = link_create(package=package)
-            return answers.disclosure_link(case, token, expires_at)
+            return answers.disclosure_link(case, token, expires_at, pdf=package_is_pdf(package))
 
         return _answer(case, step, link_mail, {"delivery": method, "package": package.ref})
+    name, media_type = package_attachment(package)
     return _answer(
         case,
         step,
-        lambda: answers.disclosure_attached(case),
+        lambda: answers.disclosure_attached(case, pdf=package_is_pdf(package)),
         {"delivery": "email_attachment", "package": package.ref},
-        Attachment(package_zip_name(case), bytes(package.content), "application/zip"),
+        Attachment(name, bytes(package.content), media_type),
     )
 
 

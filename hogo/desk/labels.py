@@ -90,6 +90,15 @@ LABELS: dict[str, Text] = {
     "no_steps": Text("担当者が内容を確認しています。", "The desk is reviewing your request."),
     "password": Text("添付ファイルのパスワード", "Password of the attachment"),
     "password_help": Text(
+        "開示ファイル（パスワードで保護したPDF、AES-256で暗号化）のパスワードです。メールには記載していません。"
+        "パソコン、スマートフォン、タブレットのPDF閲覧ソフトで開き、このパスワードを入力してください。"
+        "機械判読できる形式（JSON、CSV）のファイルは、PDF閲覧ソフトの「添付ファイル」欄にあります。",
+        "The password of the disclosure file (a PDF protected by AES-256 encryption). It is not "
+        "in any e-mail. Open the file in any PDF reader on a computer, smartphone or tablet and "
+        "enter this password. The machine-readable files (JSON and CSV) are in the reader's "
+        "attachments panel.",
+    ),
+    "password_help_zip": Text(
         "開示ファイル（暗号化ZIP、AES-256）のパスワードです。メールには記載していません。"
         "7-Zipなど、AES暗号化ZIPに対応したソフトで開いてください。",
         "The password of the disclosure file (an AES-256 encrypted zip). It is not in any "
@@ -155,15 +164,17 @@ KIND_STEPS: dict[str, Text] = {
     ),
     CaseKind.DISCLOSURE: Text(
         "ご本人確認（手数料がある場合は、そのお支払いの確認）の後、保有するすべての個人情報、取得の記録、同意の記録、利用停止の状況、"
-        "第三者提供の記録を、JSON・CSV・PDF（日本語または英語）にまとめて開示します。メール添付の場合、"
-        "ファイルは暗号化ZIPで、パスワードはこのサイトのご請求状況ページにのみ表示します。保有する個人情報がない場合、"
+        "第三者提供の記録を、PDF（日本語または英語）と、機械判読できるJSON・CSVにまとめて開示します。"
+        "メールやダウンロードでお送りするファイルはパスワードで保護したPDF（JSON・CSVを添付）で、"
+        "パスワードはこのサイトのご請求状況ページにのみ表示します。保有する個人情報がない場合、"
         "またはすでに廃棄した場合は、その旨をお知らせします。",
         "After confirming your identity (and receiving the fee, where there is one), we "
         "disclose all personal information we hold about you, the records of how we obtained "
         "it, your consents, any suspension, and the records of provision to third parties, as "
-        "JSON, CSV and a PDF in Japanese or English. By e-mail, the files come as an "
-        "encrypted zip whose password is shown only on your request's status page on this "
-        "site. If we hold nothing, or it has already been disposed of, we tell you so.",
+        "a PDF in Japanese or English with machine-readable JSON and CSV. By e-mail or "
+        "download, you get a password-protected PDF (the JSON and CSV attached inside it) "
+        "whose password is shown only on your request's status page on this site. If we hold "
+        "nothing, or it has already been disposed of, we tell you so.",
     ),
     CaseKind.CORRECTION: Text(
         "ご本人確認の後、担当者が訂正前後の内容を確認し、訂正・追加・削除を行い、結果をメールでお知らせします。"

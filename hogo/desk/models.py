@@ -334,8 +334,9 @@ class OutboundMail(models.Model):
 
 
 class Package(models.Model):
-    """A disclosure package: an AES-256 zip (JSON, CSV, PDF). Its password is derived from the
-    server secret and the package ref (`package.package_password`), never stored."""
+    """A disclosure package: an AES-256 PDF with the JSON and CSV embedded, or an AES-256 zip
+    of them all (`package.package_build`). Its password is derived from the server secret and
+    the package ref (`package.package_password`), never stored."""
 
     ref = models.CharField(max_length=32, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="packages")

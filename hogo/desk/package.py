@@ -1,8 +1,12 @@
 """The disclosure package (APPI Art. 33, policy 7.1(b)): everything held about the person,
 read through the vault's disclosure path for this case, as JSON (machine-readable), CSV and a
-PDF in the case's language, in an AES-256 zip.
+PDF in the case's language: by default an AES-256 encrypted PDF with the JSON and CSV embedded
+as PDF attachments, or (settings.DISCLOSURE_FORMAT = "zip") an AES-256 zip of all the files.
 
-The zip's password is derived from the server secret and the package id, so it is never
+A section is a key of `Content` (ids and ISO 8601 times, titles beside the ids, from
+`package_text`), a CSV in `package_files` and a section of the PDF's template.
+
+The password is derived from the server secret and the package id, so it is never
 stored, never mailed and shown only on the verified status page; a copy of the database alone
 does not open the package.
 """
@@ -13,10 +17,11 @@ import hashlib
 import io
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
-import pyzipper
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -25,9 +30,11 @@ from django.utils.crypto import salted_hmac
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
 from hogo.desk.models import Case, DownloadLink, Package
+from hogo.desk.package_text import Titles
+from hogo.desk.seal import pdf_encrypt, pdf_open, zip_encrypt, zip_open
 from hogo.desk.verification import keyed_hash
-from hogo.policy.schema import Policy
-from hogo.policy.selectors import policy_active, policy_at
+from hogo.policy.selectors import policy_active
+from hogo.policy.wording import list_join
 from hogo.refs import ref_new
 from hogo.share.selectors import provision_records_for, receipt_records_for
 from hogo.vault.access import subject_disclose
@@ -43,9 +50,22 @@ ITEM_COLUMNS = [
     "special_care",
     "acquired_at",
     "channel",
+    "channel_title",
     "policy_version",
     "purposes",
+    "purpose_titles",
     "retain_until",
+]
+CONSENT_COLUMNS = [
+    "id",
+    "kind",
+    "kind_title",
+    "target",
+    "target_title",
+    "given_at",
+    "withdrawn_at",
+    "active",
+    "policy_version",
 ]
 PROVISION_COLUMNS = [
     "provided_at",
@@ -55,8 +75,11 @@ PROVISION_COLUMNS = [
     "recipient_representative",
     "recipient_country",
     "basis",
+    "basis_title",
     "purpose",
+    "purpose_title",
     "categories",
+    "category_titles",
     "consent_id",
     "foreign_consent_id",
 ]
@@ -79,6 +102,7 @@ class Content:
     organization: str
     subject_id: str
     status: str
+    status_title: str
     items: list[dict[str, object]]
     acquisitions: list[dict[str, object]]
     consents: list[dict[str, object]]
@@ -102,12 +126,35 @@ def package_zip_name(case: Case) -> str:
     return f"disclosure-{case.ref}.zip"
 
 
+def package_is_pdf(package: Package) -> bool:
+    return bytes(package.content[:5]) == b"%PDF-"
+
+
+def package_attachment(package: Package) -> tuple[str, str]:
+    """The file name and media type the package is delivered under (mail or download)."""
+    if package_is_pdf(package):
+        return f"disclosure-{package.case.ref}.pdf", "application/pdf"
+    return package_zip_name(package.case), "application/zip"
+
+
 @transaction.atomic
 def package_build(*, case: Case, actor: str, pdf: bool = True) -> Package:
+    """Builds the package in the format of settings.DISCLOSURE_FORMAT: `pdf`, an AES-256
+    encrypted PDF carrying the JSON and CSV files as PDF attachments (opens in any PDF reader),
+    or `zip`, an AES-256 zip of the same files (needs 7-Zip or the like). Without a PDF
+    (`pdf=False`) it is always a zip."""
     content = package_content(case=case, actor=actor)
-    files = package_files(content, language=case.language, pdf=pdf)
+    as_pdf = pdf and settings.DISCLOSURE_FORMAT == "pdf"
+    files = package_files(
+        content, language=case.language, pdf=pdf, container="pdf" if as_pdf else "zip"
+    )
     ref = ref_new("pkg")
-    archive = zip_encrypt(files, password=package_password(ref))
+    if as_pdf:
+        main = files.pop(package_pdf_name(case.language))
+        archive = pdf_encrypt(main, attachments=files, password=package_password(ref))
+        files[package_pdf_name(case.language)] = main
+    else:
+        archive = zip_encrypt(files, password=package_password(ref))
     package = Package.objects.create(
         ref=ref,
         case=case,
@@ -120,46 +167,42 @@ def package_build(*, case: Case, actor: str, pdf: bool = True) -> Package:
         actor=actor,
         action="desk.package.build",
         subjects=[content.subject_id],
-        detail={"case": case.ref, "package": ref, "items": len(content.items), "pdf": pdf},
+        detail={
+            "case": case.ref,
+            "package": ref,
+            "items": len(content.items),
+            "pdf": pdf,
+            "format": "pdf" if as_pdf else "zip",
+        },
     )
     return package
 
 
 def package_content(*, case: Case, actor: str) -> Content:
-    """Reads everything about the case's subject (one audited vault disclosure)."""
+    """Reads everything about the case's subject (one audited vault disclosure). Every id comes
+    with its title in the case's language and every time in ISO 8601 (`package_text`)."""
     disclosure = subject_disclose(actor=actor, subject_id=case.subject_ref, request_ref=case.ref)
     lang = case.language
     policy = policy_active()
-    versions: dict[int, Policy] = {}
-
-    def version(number: int) -> Policy:
-        if number not in versions:
-            versions[number] = policy if number == policy.version else policy_at(version=number)
-        return versions[number]
-
-    def category_title(category: str) -> str:
-        found = policy.categories.get(category)
-        return found.title.get(lang) if found else category
-
-    def channel_title(channel: str, number: int) -> str:
-        found = version(number).channels.get(channel)
-        return found.title.get(lang) if found else channel
-
-    def purposes(ids: list[str], number: int) -> list[dict[str, object]]:
-        known = version(number).purposes
-        return [{"id": p, "title": known[p].title.get(lang) if p in known else p} for p in ids]
-
+    titles = Titles(policy=policy, lang=lang)
     items = [
         {
             "category": item.category,
-            "category_title": category_title(item.category),
+            "category_title": titles.category(item.category),
             "field": item.field,
             "value": item.value,
             "special_care": item.special_care,
             "acquired_at": item.acquisition.acquired_at.isoformat(),
             "channel": item.acquisition.channel,
+            "channel_title": titles.channel(
+                item.acquisition.channel, item.acquisition.policy_version
+            ),
             "policy_version": item.acquisition.policy_version,
             "purposes": list(item.acquisition.purposes),
+            "purpose_titles": [
+                titles.purpose(p, item.acquisition.policy_version)
+                for p in item.acquisition.purposes
+            ],
             "retain_until": item.retain_until.isoformat(),
         }
         for item in disclosure.items
@@ -168,10 +211,10 @@ def package_content(*, case: Case, actor: str) -> Content:
         {
             "acquired_at": a.acquired_at.isoformat(),
             "channel": a.channel,
-            "channel_title": channel_title(a.channel, a.policy_version),
+            "channel_title": titles.channel(a.channel, a.policy_version),
             "source": a.source,
             "policy_version": a.policy_version,
-            "purposes": purposes(a.purposes, a.policy_version),
+            "purposes": titles.purposes(a.purposes, a.policy_version),
         }
         for a in acquisitions_for(subject_id=case.subject_ref)
     ]
@@ -179,7 +222,9 @@ def package_content(*, case: Case, actor: str) -> Content:
         {
             "id": c.ref,
             "kind": c.kind,
+            "kind_title": titles.code(c.kind),
             "target": c.target,
+            "target_title": titles.consent_target(c.kind, c.target, c.policy_version),
             "given_at": c.given_at.isoformat(),
             "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
             "active": c.active,
@@ -194,42 +239,52 @@ def package_content(*, case: Case, actor: str) -> Content:
             "received_at": case.received_at.isoformat() if case.received_at else None,
             "generated_at": timezone.now().isoformat(),
             "language": lang,
+            "time_zone": settings.TIME_ZONE,
         },
         organization=policy.organization.name.get(lang),
         subject_id=disclosure.subject_id,
         status=disclosure.status,
+        status_title=titles.code(disclosure.status),
         items=items,
         acquisitions=acquisitions,
         consents=consents,
         suspension={
             "all_purposes": disclosure.suspended_all,
-            "purposes": purposes(disclosure.suspended_purposes, policy.version or 0),
+            "purposes": titles.purposes(disclosure.suspended_purposes),
         },
         provision_stopped=ProvisionStop.objects.filter(
             subject__ref=case.subject_ref, lifted_at__isnull=True
         ).exists(),
-        provision_records=provision_records(subject_id=case.subject_ref),
+        provision_records=provision_records(subject_id=case.subject_ref, titles=titles),
         disposals=[
             {
                 "category": d.category,
-                "category_title": category_title(d.category),
+                "category_title": titles.category(d.category),
                 "field": d.field,
                 "items": d.items,
                 "disposed_at": d.disposed_at.isoformat(),
                 "reason": d.reason,
+                "reason_title": titles.code(d.reason),
             }
             for d in disclosure.disposals
         ],
         notes=[
-            {"kind": n.kind, "created_at": n.created_at.isoformat(), "text": n.text}
+            {
+                "kind": n.kind,
+                "kind_title": titles.code(n.kind),
+                "created_at": n.created_at.isoformat(),
+                "text": n.text,
+            }
             for n in disclosure.notes
         ],
-        receipt_records=receipt_records(subject_id=case.subject_ref, policy=policy, lang=lang),
+        receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
     )
 
 
-def provision_records(*, subject_id: str) -> list[dict[str, object]]:
-    """Records of provision of the subject's data to third parties (Art. 33(5))."""
+def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[dict[str, object]]:
+    """Records of provision of the subject's data to third parties (Art. 33(5)), with titles
+    in `titles`' language (Japanese by default)."""
+    titles = titles or Titles(policy=policy_active(), lang="ja")
     return [
         {
             "provided_at": p.provided_at.isoformat(),
@@ -239,8 +294,11 @@ def provision_records(*, subject_id: str) -> list[dict[str, object]]:
             "recipient_representative": p.recipient_representative,
             "recipient_country": p.recipient_country,
             "basis": p.basis,
+            "basis_title": titles.code(p.basis),
             "purpose": p.purpose,
+            "purpose_title": titles.purpose(p.purpose),
             "categories": p.categories,
+            "category_titles": [titles.category(c) for c in p.categories],
             "consent_id": p.consent_ref,
             "foreign_consent_id": p.foreign_consent_ref,
         }
@@ -248,16 +306,10 @@ def provision_records(*, subject_id: str) -> list[dict[str, object]]:
     ]
 
 
-def receipt_records(*, subject_id: str, policy: Policy, lang: str) -> list[dict[str, object]]:
+def receipt_records(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
     """Records of receiving the subject's data from another business (Art. 30, disclosed with
     the provision records under Art. 33(5)): when, from whom (name, address, representative),
-    how that business obtained it, and the purposes by their titles in the case's language."""
-
-    def title(purpose: str) -> str:
-        found = policy.purposes.get(purpose)
-        return found.title.get(lang) if found else purpose
-
-    separator = "、" if lang == "ja" else "; "
+    how that business obtained it, and the purposes by their titles in `titles`' language."""
     return [
         {
             "received_on": r.received_on.isoformat(),
@@ -266,14 +318,18 @@ def receipt_records(*, subject_id: str, policy: Policy, lang: str) -> list[dict[
             "provider_address": r.provider_address,
             "provider_representative": r.provider_representative,
             "provider_obtained_by": r.provider_obtained_by,
-            "purposes": separator.join(title(p) for p in r.purposes),
+            "purposes": list_join([titles.purpose(p) for p in r.purposes], titles.lang),
             "purpose_ids": list(r.purposes),
         }
         for r in receipt_records_for(subject_id=subject_id)
     ]
 
 
-def package_files(content: Content, *, language: str, pdf: bool = True) -> dict[str, bytes]:
+def package_files(
+    content: Content, *, language: str, pdf: bool = True, container: str = "zip"
+) -> dict[str, bytes]:
+    """The package's files by name. `container` (pdf or zip) is what the PDF says holds the
+    machine-readable files: its own attachments, or the zip around it."""
     files = {
         "disclosure.json": json.dumps(asdict(content), ensure_ascii=False, indent=2).encode(),
         "items.csv": _csv(
@@ -286,36 +342,54 @@ def package_files(content: Content, *, language: str, pdf: bool = True) -> dict[
         ),
         "consents.csv": _csv(
             content.consents,
-            ["id", "kind", "target", "given_at", "withdrawn_at", "active", "policy_version"],
+            CONSENT_COLUMNS,
         ),
         "provision_records.csv": _csv(content.provision_records, PROVISION_COLUMNS),
         "receipt_records.csv": _csv(content.receipt_records, RECEIPT_COLUMNS),
         "messages.csv": _csv(content.notes, ["created_at", "kind", "text"]),
     }
     if pdf:
-        files[f"disclosure-{language}.pdf"] = package_pdf(content, language=language)
+        files[package_pdf_name(language)] = package_pdf(
+            content, language=language, data_files=sorted(files), container=container
+        )
     return files
 
 
-def package_pdf(content: Content, *, language: str) -> bytes:
+def package_pdf_name(language: str) -> str:
+    return f"disclosure-{language}.pdf"
+
+
+def package_pdf(
+    content: Content,
+    *,
+    language: str,
+    data_files: Sequence[str] = (),
+    container: str = "zip",
+) -> bytes:
     import weasyprint  # 2 s to import: only where a PDF is made
 
+    context = {
+        "c": content,
+        "lang": language,
+        "en": language.startswith("en"),
+        "data_files": data_files,
+        "container": container,
+    }
     with translation.override(language):
-        html = render_to_string("desk/package/disclosure.html", {"c": content, "lang": language})
+        html = render_to_string("desk/package/disclosure.html", context)
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()
     return pdf
 
 
-def zip_encrypt(files: dict[str, bytes], *, password: str) -> bytes:
-    buffer = io.BytesIO()
-    with pyzipper.AESZipFile(
-        buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-    ) as archive:
-        archive.setpassword(password.encode())
-        archive.setencryption(pyzipper.WZ_AES, nbits=256)
-        for name, data in files.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+def package_open(package: Package) -> dict[str, bytes]:
+    """The package's files (for the desk's printout and for checks): the PDF decrypted (its
+    attachments left in) and each embedded or zipped file by name."""
+    data = bytes(package.content)
+    password = package_password(package.ref)
+    if not package_is_pdf(package):
+        return zip_open(data, password=password)
+    pdf, files = pdf_open(data, password=password)
+    return files | {package_pdf_name(package.case.language): pdf}
 
 
 def _csv(rows: list[dict[str, object]], columns: list[str]) -> bytes:
@@ -323,14 +397,19 @@ def _csv(rows: list[dict[str, object]], columns: list[str]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+        writer.writerow(
+            [_cell(row.get(column), titles=column.endswith("titles")) for column in columns]
+        )
     # A byte-order mark so that spreadsheet software reads the Japanese as UTF-8.
     return out.getvalue().encode("utf-8-sig")
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, *, titles: bool = False) -> str:
     if isinstance(value, list):
-        return " ".join(str(v.get("id") if isinstance(v, dict) else v) for v in value)
+        # Ids never hold spaces; titles may, so they are kept apart by a semicolon.
+        return ("; " if titles else " ").join(
+            str(v.get("id") if isinstance(v, dict) else v) for v in value
+        )
     if value is None:
         return ""
     text = str(value)

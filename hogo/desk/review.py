@@ -2,16 +2,13 @@
 disclosure path for that case (audited with the staff member's id): a proposed correction
 as a diff against the values held, and the printable disclosure for postal delivery."""
 
-import io
 from dataclasses import dataclass
-
-import pyzipper
 
 from hogo.audit.services import audit_record
 from hogo.desk.content import case_details
 from hogo.desk.kinds import CorrectionDetails
 from hogo.desk.models import Case, CaseKind
-from hogo.desk.package import package_password
+from hogo.desk.package import package_open
 from hogo.desk.selectors import case_package
 from hogo.errors import Conflict
 from hogo.policy.selectors import policy_active
@@ -55,10 +52,9 @@ def printable_pdf(*, case: Case, actor: str) -> tuple[str, bytes]:
     package = case_package(case=case)
     if package is None:
         raise Conflict(f"case {case.ref} has no disclosure package (yet)")
-    with pyzipper.AESZipFile(io.BytesIO(bytes(package.content))) as archive:
-        archive.setpassword(package_password(package.ref).encode())
-        name = next(n for n in archive.namelist() if n.endswith(".pdf"))
-        pdf = archive.read(name)
+    files = package_open(package)
+    name = next(n for n in files if n.endswith(".pdf"))
+    pdf = files[name]
     audit_record(
         actor=actor,
         action="desk.package.print",

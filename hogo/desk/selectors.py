@@ -22,7 +22,7 @@ from hogo.desk.models import (
     StepName,
     StepStatus,
 )
-from hogo.desk.package import package_password
+from hogo.desk.package import package_is_pdf, package_password
 from hogo.errors import NotFound
 
 
@@ -98,7 +98,7 @@ class Reply:
 @dataclass(frozen=True)
 class StatusView:
     """What the verified requester sees: no vault value, the desk's replies and explanation,
-    the zip password if there is a zip."""
+    the package's password if there is one."""
 
     case: Case
     steps: list[Step]
@@ -106,6 +106,7 @@ class StatusView:
     refusal_explanation: str
     password: str | None
     overdue: bool
+    password_opens_pdf: bool = True  # else it opens an encrypted zip
 
 
 def status_view(*, case_ref: str, actor: str, now: datetime | None = None) -> StatusView:
@@ -121,6 +122,7 @@ def status_view(*, case_ref: str, actor: str, now: datetime | None = None) -> St
         refs=[r.text_note for r in replies],
     )
     password = None
+    opens_pdf = True
     if case.kind == CaseKind.DISCLOSURE and text.details:
         details = details_read(case.kind, text.details)
         package = case_package(case=case)
@@ -130,6 +132,7 @@ def status_view(*, case_ref: str, actor: str, now: datetime | None = None) -> St
         )
         if package is not None and by_mail:
             password = package_password(package.ref)
+            opens_pdf = package_is_pdf(package)
     return StatusView(
         case=case,
         steps=case_steps(case=case),
@@ -141,6 +144,7 @@ def status_view(*, case_ref: str, actor: str, now: datetime | None = None) -> St
         refusal_explanation=text.refusal_explanation,
         password=password,
         overdue=bool(case.due_at and case.due_at < now and not case.is_closed),
+        password_opens_pdf=opens_pdf,
     )
 
 

@@ -27,7 +27,7 @@ from hogo.desk.labels import (
     kind_title,
 )
 from hogo.desk.models import Case, CaseKind
-from hogo.desk.package import link_use, link_valid, package_zip_name
+from hogo.desk.package import link_use, link_valid, package_attachment
 from hogo.desk.selectors import status_view
 from hogo.desk.services import (
     PUBLIC_ACTOR,
@@ -276,17 +276,17 @@ def _fee_payment(policy: Policy, case: Case) -> Text | None:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def download(request: HttpRequest, token: str) -> HttpResponseBase:
-    """GET shows a button while the link is valid; POST uses the link up and sends the zip."""
+    """GET shows a button while the link is valid; POST uses the link up and sends the file."""
     if request.method == "POST":
         package = link_use(token=token)
         if package is not None:
-            response = FileResponse(
+            filename, content_type = package_attachment(package)
+            return FileResponse(
                 io.BytesIO(bytes(package.content)),
                 as_attachment=True,
-                filename=package_zip_name(package.case),
-                content_type="application/zip",
+                filename=filename,
+                content_type=content_type,
             )
-            return response
     elif link_valid(token=token):
         return render(request, "desk/download.html", _page(request))
     return _message(request, "download_gone", 410)

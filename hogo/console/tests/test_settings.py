@@ -56,6 +56,7 @@ def hogo(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
         ("HOGO_TASKS", "celery"),
         ("HOGO_TRUSTED_PROXIES", "proxy.example.jp"),
         ("HOGO_TRUSTED_PROXIES", "10.0.0.0/33"),
+        ("HOGO_DISCLOSURE_FORMAT", "rar"),
     ],
 )
 def test_it_refuses_to_start_with_a_malformed_variable(

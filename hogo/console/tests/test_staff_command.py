@@ -7,6 +7,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
+from hogo.console.models import LoginThrottle
+from hogo.console.services import login_failure_record
 
 CREATED = re.compile(r"created staff user (\S+) \((\w+)\) with password: (\S+)\n")
 
@@ -105,3 +107,45 @@ def test_it_lists_staff_users_with_their_roles(
         "olivia\tprivacy_officer",
         "oscar\t-",
     ]
+
+
+@pytest.mark.django_db
+def test_it_resets_a_staff_password_and_prints_the_new_one_once(client: Client) -> None:
+    _, _, old = staff_create("officer", "--role", "privacy_officer")
+    out = StringIO()
+    call_command("staff", "password", "officer", stdout=out)
+    match = re.fullmatch(r"new password for staff user officer: (\S+)\n", out.getvalue())
+    assert match is not None, out.getvalue()
+    new = match.group(1)
+    assert len(new) >= 20
+    assert new != old
+    assert new not in User.objects.get(username="officer").password
+    assert not client.login(username="officer", password=old)
+    assert client.login(username="officer", password=new)
+    event = AuditEvent.objects.get(action="console.staff.password_reset")
+    assert event.actor == "system:cli"
+    assert event.detail == {"user": f"user:{User.objects.get(username='officer').pk}"}
+    assert new not in str(event.detail)
+    assert "officer" not in str(event.detail)
+
+
+@pytest.mark.django_db
+def test_it_lifts_the_lockout_of_the_username_whose_password_it_resets() -> None:
+    staff_create("officer", "--role", "privacy_officer")
+    for _ in range(6):
+        login_failure_record(username="officer", network=None)
+    assert LoginThrottle.objects.get(scope=LoginThrottle.Scope.USERNAME).locked_until
+    call_command("staff", "password", "officer", stdout=StringIO())
+    assert not LoginThrottle.objects.filter(scope=LoginThrottle.Scope.USERNAME).exists()
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_reset_the_password_of_an_unknown_or_non_staff_user() -> None:
+    User.objects.create_user("customer", password="kept-as-it-is")
+    before = User.objects.get(username="customer").password
+    with pytest.raises(CommandError, match="no staff user customer"):
+        call_command("staff", "password", "customer")
+    with pytest.raises(CommandError, match="no staff user nobody"):
+        call_command("staff", "password", "nobody")
+    assert User.objects.get(username="customer").password == before
+    assert not AuditEvent.objects.filter(action="console.staff.password_reset").exists()

@@ -6,8 +6,8 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+import pikepdf
 import pytest
-import pyzipper
 from playwright.sync_api import expect
 
 from hogo.desk.models import Case, CaseStatus
@@ -55,9 +55,9 @@ def test_a_disclosure_goes_from_the_first_page_to_an_opened_attachment(
     expect(page.locator("li.step-succeeded")).to_have_count(2)
     password = page.locator("#zip-password").inner_text()
     [attachment] = list(inbox.last(HANAKO).iter_attachments())
-    with pyzipper.AESZipFile(io.BytesIO(attachment.get_content())) as archive:
-        archive.setpassword(password.encode())
-        data = json.loads(archive.read("disclosure.json"))
+    assert attachment.get_content_type() == "application/pdf"
+    with pikepdf.open(io.BytesIO(attachment.get_content()), password=password) as document:
+        data = json.loads(document.attachments["disclosure.json"].get_file().read_bytes())
     assert {i["value"] for i in data["items"]} == {HANAKO, "山田 花子", "三ツ星電機"}
     assert page.outside_requests == []  # type: ignore[attr-defined]
 

@@ -36,7 +36,8 @@ def test_it_sends_a_link_that_works_once(policy: Policy, inbox: Inbox) -> None:
     with committed():
         response = client.post(path)
     assert response.status_code == 200
-    assert response["Content-Disposition"] == f'attachment; filename="disclosure-{case.ref}.zip"'
+    assert response["Content-Disposition"] == f'attachment; filename="disclosure-{case.ref}.pdf"'
+    assert response["Content-Type"] == "application/pdf"
     content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
     assert content == bytes(case.packages.get().content)
     assert AuditEvent.objects.filter(action="desk.package.download").count() == 1

@@ -2,8 +2,10 @@
 
 import csv
 import io
+import json
 import subprocess
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from hogo.consent.models import ConsentKind
 from hogo.consent.services import consent_give
 from hogo.desk.models import Case, CaseStatus, Intake
 from hogo.desk.package import package_content, package_files
+from hogo.desk.package_text import local_date, local_time
 from hogo.desk.tests.conftest import CAMPAIGN, HANDLE, ORIGIN, person
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
@@ -126,3 +129,51 @@ def test_it_writes_a_pdf_that_reads_back_in_either_language(
         ).stdout
     for phrase in expected:
         assert phrase in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ja", "2026年4月1日 10:00（JST）"), ("en", "1 April 2026, 10:00 JST")],
+)
+def test_it_writes_times_in_the_local_zone_with_its_name(lang: str, expected: str) -> None:
+    assert local_time("2026-04-01T01:00:00+00:00", lang) == expected
+    assert local_time(datetime(2026, 4, 1, 1, 0, tzinfo=UTC), lang) == expected
+    assert local_date("2026-03-31T15:30:00+00:00", lang) == expected.partition(" 10")[0].rstrip(",")
+    assert local_time(None, lang) == ""
+
+
+def test_it_names_every_id_by_its_title_and_keeps_the_ids_in_the_json(policy: Policy) -> None:
+    subject_id = person()
+    consent_give(
+        actor=HANDLE,
+        subject_id=subject_id,
+        kind=ConsentKind.PURPOSE,
+        target=CAMPAIGN,
+        policy_version=1,
+    )
+    items_erase(actor=HANDLE, subject_id=subject_id, categories=["organization"])
+    content = package_content(case=case_for(subject_id, "en"), actor=HANDLE)
+    [item] = [i for i in content.items if i["category"] == "name"]
+    assert (item["channel"], item["channel_title"]) == (
+        "event-registration",
+        "Event and seminar registration",
+    )
+    assert item["purposes"] == [CAMPAIGN]
+    assert item["purpose_titles"] == ["Invitations and surveys for campaigns and events"]
+    [consent] = content.consents
+    assert (consent["kind_title"], consent["target_title"]) == (
+        "Consent to a purpose of use",
+        "Invitations and surveys for campaigns and events",
+    )
+    [disposal] = content.disposals
+    assert disposal["reason_title"] == "You asked us to delete it"
+    assert content.status_title == "held"
+    files = package_files(content, language="en", pdf=False)
+    data = json.loads(files["disclosure.json"])
+    assert data["items"][0]["acquired_at"] == item["acquired_at"]
+    assert datetime.fromisoformat(str(item["acquired_at"])).tzinfo is not None
+    rows = list(csv.DictReader(io.StringIO(files["consents.csv"].decode("utf-8-sig"))))
+    assert (rows[0]["target"], rows[0]["target_title"]) == (
+        CAMPAIGN,
+        "Invitations and surveys for campaigns and events",
+    )

@@ -1,8 +1,10 @@
 """Requests by post or through an agent: the desk records the evidence it checked (never an
 image of a document) and answers by post when there is no e-mail address."""
 
+import io
 from datetime import timedelta
 
+import pikepdf
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -64,6 +66,8 @@ def test_it_records_an_agents_postal_disclosure_and_its_evidence(
     pdf = client.get(f"/console/desk/{case.ref}/print/")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    with pikepdf.open(io.BytesIO(pdf.content)) as printable:  # no password: it is for paper
+        assert not printable.is_encrypted
     assert AuditEvent.objects.filter(action="desk.package.print").count() == 1
     with committed():
         client.post(f"/console/desk/{case.ref}/posted/", {"step": "package_deliver"})

@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
 from hogo.console.selectors import staff_roles
-from hogo.console.services import staff_create
+from hogo.console.services import staff_create, staff_password_reset
 from hogo.errors import HogoError
 from hogo.roles import Role
 
@@ -13,7 +13,8 @@ from hogo.roles import Role
 class Command(BaseCommand):
     help = (
         "Manage staff accounts: `hogo staff create USERNAME --role ROLE` prints a generated "
-        "password once; `hogo staff list` shows staff users and their roles."
+        "password once; `hogo staff password USERNAME` gives a staff user a new generated password "
+        "and prints it once; `hogo staff list` shows staff users and their roles."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -28,6 +29,10 @@ class Command(BaseCommand):
             help="do nothing (exit 0) when the user already exists",
         )
         sub.add_parser("list", help="show staff users and their roles")
+        reset = sub.add_parser(
+            "password", help="replace a staff user's password with a generated one, printed once"
+        )
+        reset.add_argument("username")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
@@ -35,6 +40,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"{username}\t{','.join(roles) or '-'}")
             return
         username = options["username"]
+        if options["action"] == "password":
+            try:
+                password = staff_password_reset(actor="system:cli", username=username)
+            except HogoError as exc:
+                raise CommandError(exc.message) from exc
+            self.stdout.write(f"new password for staff user {username}: {password}")
+            return
         # A bad role is an error even when the user exists: the service says so.
         exists = User.objects.filter(username=username).exists()
         if options["if_missing"] and exists and options["role"] in Role.values:

@@ -1,0 +1,136 @@
+"""How the disclosure package names things for a person: the policy's titles for its ids
+(purposes, channels and categories, from the policy version the record was made under), fixed
+labels for hogo's own codes (consent kinds, provision bases, disposal reasons), and local
+dates and times with the zone.
+
+The JSON keeps the ids and ISO 8601 times beside these titles, so that a program can read it;
+the PDF shows only what a person reads.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from hogo.consent.models import ConsentKind
+from hogo.policy.schema import Policy, Text
+from hogo.policy.selectors import policy_at
+from hogo.share.models import Basis, Recipient
+from hogo.vault.models import DisposalReason, SubjectStatus
+
+CODE_TITLES: dict[str, Text] = {
+    ConsentKind.PURPOSE: Text("利用目的への同意", "Consent to a purpose of use"),
+    ConsentKind.SPECIAL_CARE: Text(
+        "要配慮個人情報の取得への同意", "Consent to special-care information"
+    ),
+    ConsentKind.RECIPIENT: Text("第三者提供への同意", "Consent to provision to a third party"),
+    ConsentKind.FOREIGN_TRANSFER: Text(
+        "外国にある第三者への提供への同意", "Consent to provision to a recipient abroad"
+    ),
+    Basis.CONSENT: Text("ご本人の同意（第27条第1項）", "Your consent (Art. 27(1))"),
+    Basis.OUTSOURCING: Text("業務委託（第27条第5項第1号）", "Outsourcing (Art. 27(5)(i))"),
+    Basis.SUCCESSION: Text(
+        "事業の承継（第27条第5項第2号）", "Business succession (Art. 27(5)(ii))"
+    ),
+    Basis.JOINT_USE: Text("共同利用（第27条第5項第3号）", "Joint use (Art. 27(5)(iii))"),
+    Basis.OPT_OUT: Text("オプトアウト（第27条第2項）", "Opt-out (Art. 27(2))"),
+    DisposalReason.RETENTION_EXPIRED: Text("保存期間の満了", "The retention period ended"),
+    DisposalReason.ERASURE_REQUEST: Text("ご本人からの削除のご請求", "You asked us to delete it"),
+    DisposalReason.CONSENT_WITHDRAWN: Text("同意の撤回", "You withdrew your consent"),
+    DisposalReason.UNLAWFUL_ACQUISITION: Text(
+        "方針に反する取得・利用", "Obtained or used against the policy"
+    ),
+    DisposalReason.OFFICER_DECISION: Text(
+        "個人情報保護管理者の判断", "Decision of the privacy officer"
+    ),
+    SubjectStatus.ACTIVE: Text("保有中", "held"),
+    SubjectStatus.ERASED: Text("ご請求により削除済み", "erased on request"),
+    SubjectStatus.DISPOSED: Text("保存期間満了により廃棄済み", "disposed of after retention"),
+    "reply": Text("窓口からの回答", "Reply from the desk"),
+}
+# Not strftime's %B, which follows the process locale.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class Titles:
+    """Titles in one language; a record's ids are looked up in the policy version it was made
+    under, falling back to the id itself when that version no longer names it."""
+
+    def __init__(self, *, policy: Policy, lang: str) -> None:
+        self.policy = policy
+        self.lang = lang
+        self._versions: dict[int, Policy] = {}
+        self._recipients: dict[str, str] | None = None
+
+    def version(self, number: int | None) -> Policy:
+        if not number or number == self.policy.version:
+            return self.policy
+        if number not in self._versions:
+            self._versions[number] = policy_at(version=number)
+        return self._versions[number]
+
+    def category(self, category: str) -> str:
+        found = self.policy.categories.get(category)
+        return found.title.get(self.lang) if found else category
+
+    def channel(self, channel: str, number: int | None = None) -> str:
+        found = self.version(number).channels.get(channel)
+        return found.title.get(self.lang) if found else channel
+
+    def purpose(self, purpose: str, number: int | None = None) -> str:
+        found = self.version(number).purposes.get(purpose)
+        return found.title.get(self.lang) if found else purpose
+
+    def purposes(self, ids: list[str], number: int | None = None) -> list[dict[str, object]]:
+        return [{"id": p, "title": self.purpose(p, number)} for p in ids]
+
+    def code(self, code: str) -> str:
+        found = CODE_TITLES.get(code)
+        return found.get(self.lang) if found else code
+
+    def recipient(self, ref: str) -> str:
+        if self._recipients is None:
+            self._recipients = dict(Recipient.objects.values_list("ref", "name"))
+        return self._recipients.get(ref, ref)
+
+    def consent_target(self, kind: str, target: str, number: int | None) -> str:
+        if kind == ConsentKind.PURPOSE:
+            return self.purpose(target, number)
+        if kind == ConsentKind.SPECIAL_CARE:
+            return self.category(target)
+        return self.recipient(target)
+
+
+def local_time(value: str | datetime | None, lang: str) -> str:
+    """2026年4月1日 10:00（JST） / 1 April 2026, 10:00 JST, in settings.TIME_ZONE."""
+    moment = _moment(value)
+    if moment is None:
+        return ""
+    zone = moment.strftime("%Z")
+    if lang.startswith("en"):
+        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} {zone}"
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}（{zone}）"
+
+
+def local_date(value: str | datetime | date | None, lang: str) -> str:
+    """2026年4月1日 / 1 April 2026: the local calendar day of a moment (or a plain date)."""
+    day = value if isinstance(value, date) and not isinstance(value, datetime) else _moment(value)
+    if day is None:
+        return ""
+    if lang.startswith("en"):
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _moment(value: str | datetime | None) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    zone = ZoneInfo(settings.TIME_ZONE)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, zone)
+    return moment.astimezone(zone)
