@@ -110,7 +110,7 @@ def member_reset_request(*, email: str, lang: str, origin: str) -> bool:
 
 
 def correctable_fields(policy: Policy) -> list[Field]:
-    """The member-registration fields a member corrects directly: not the e-mail address (the
+    """The fields of the member channel a member corrects directly: not the e-mail address (the
     login and where reset links go: a change is a desk request, whose review checks the new
     address) and never special-care information (it needs explicit consent)."""
     channel = policy.channel_following_up(FOLLOW_UP_MEMBER_ACCOUNT)
