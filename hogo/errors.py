@@ -3,6 +3,8 @@
 A message never contains personal data: it names the field, the rule or the pseudonymous id.
 """
 
+from ninja import Schema
+
 
 class HogoError(Exception):
     code = "error"
@@ -34,3 +36,14 @@ class NotFound(HogoError):
 class Conflict(HogoError):
     code = "conflict"
     status = 409
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """The one shape of every error the JSON API answers: {"error": {"code", "message"}}."""
+
+    error: ErrorBody

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
 from hogo.api.auth import BearerToken
@@ -17,7 +18,7 @@ from hogo.audit.api import router as audit_router
 from hogo.collect.api import router as collect_router
 from hogo.consent.api import router as consent_router
 from hogo.desk.api import router as desk_router
-from hogo.errors import HogoError, InvalidInput
+from hogo.errors import ErrorOut, HogoError, InvalidInput
 from hogo.policy.api import router as policy_router
 from hogo.share.api import router as share_router
 from hogo.site.api import router as site_router
@@ -61,7 +62,39 @@ class TextCheckingParser(Parser):
         return parsed
 
 
-api = NinjaAPI(
+# Any operation may answer these, in the one error shape (hogo.errors.ErrorOut): documented on
+# each, so that a client, and the schema fuzz test, knows every status the API sends.
+ERROR_STATUSES = {
+    "400": "Bad input: text with NUL or an unpaired surrogate, a body that is not JSON",
+    "401": "No valid bearer token",
+    "403": "Refused by the staff role or by the policy; the code says why",
+    "404": "Not found",
+    "409": "In conflict with the current state",
+    "413": "The body is larger than the limit",
+    "422": "The input does not match the schema",
+    "429": "Too many requests",
+}
+
+
+class HogoAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        shape = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(shape.pop("$defs", {}), ErrorOut=shape)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for item in schema["paths"].values():
+            for operation in item.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    if status not in responses and int(status) not in responses:
+                        responses[status] = {"description": description, "content": error}
+        return schema
+
+
+api = HogoAPI(
     title="hogo",
     version="1",
     description="Operates the personal-information policy. Send `Authorization: Bearer <token>` "

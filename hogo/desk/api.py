@@ -16,7 +16,7 @@ from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
 from hogo.desk.fees import MAX_AMOUNT, Payment, case_fee_record
-from hogo.desk.models import Case, CaseKind, CaseStatus, FeeDifference, Intake, RefusalReason
+from hogo.desk.models import Case, CaseKind, CaseRefusalReason, CaseStatus, FeeDifference, Intake
 from hogo.desk.selectors import case_get, case_mails, case_steps, cases_queue
 from hogo.desk.services import (
     VerificationFailed,
@@ -26,7 +26,7 @@ from hogo.desk.services import (
     case_start,
 )
 from hogo.desk.verification import Outcome
-from hogo.errors import Refused
+from hogo.errors import ErrorOut, Refused
 from hogo.roles import Role, has_role
 
 router = Router(tags=["requests"])
@@ -34,10 +34,6 @@ router = Router(tags=["requests"])
 HANDLERS = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
 READERS = (*HANDLERS, Role.AUDITOR)
 CASE_REF = params.Path(..., pattern=r"^req_[a-z2-7]{16}$", description="The request id.")
-
-
-class ErrorOut(Schema):
-    error: dict[str, str]
 
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut}
@@ -168,7 +164,7 @@ class VerifyIn(Schema):
 
 
 class RefuseIn(Schema):
-    reason: RefusalReason
+    reason: CaseRefusalReason
     explanation: str = Field("", max_length=5000, description="Shown to the person.")
 
 
@@ -249,7 +245,7 @@ def request_list(request: HttpRequest, query: Query[ListQuery]) -> RequestList:
 )
 def reasons_list(request: HttpRequest) -> list[ReasonOut]:
     _user(request, READERS)
-    return [ReasonOut(id=value, description=label) for value, label in RefusalReason.choices]
+    return [ReasonOut(id=value, description=label) for value, label in CaseRefusalReason.choices]
 
 
 @router.get("/{ref}", response={200: RequestOut, **ERRORS}, summary="A request and its steps")

@@ -27,9 +27,9 @@ from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
     CaseKind,
+    CaseRefusalReason,
     CaseStatus,
     FeeDifference,
-    RefusalReason,
     StepName,
 )
 from hogo.desk.review import case_review, printable_pdf
@@ -149,7 +149,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 class RefuseForm(forms.Form):
-    reason = forms.ChoiceField(choices=RefusalReason.choices)
+    reason = forms.ChoiceField(choices=CaseRefusalReason.choices)
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 

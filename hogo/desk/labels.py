@@ -3,7 +3,7 @@ like the notice's labels (hogo/policy/labels.py): both languages side by side, n
 Texts that come from the policy itself (kinds, fees, deadlines, the desk) are not repeated here.
 """
 
-from hogo.desk.models import CaseKind, CaseStatus, RefusalReason, StepName, StepStatus
+from hogo.desk.models import CaseKind, CaseRefusalReason, CaseStatus, StepName, StepStatus
 from hogo.policy.schema import Text
 
 LABELS: dict[str, Text] = {
@@ -228,43 +228,43 @@ STEP_STATUS_TEXTS: dict[str, Text] = {
 
 # Explanations to the person (Art. 36): what each ground means for them.
 REFUSAL_TEXTS: dict[str, Text] = {
-    RefusalReason.HARM: Text(
+    CaseRefusalReason.HARM: Text(
         "開示することにより、ご本人または第三者の生命、身体、財産その他の権利利益を害するおそれがあるため（個人情報保護法第33条第2項第1号）。",
         "Disclosure could harm the life, body, property or other rights and interests of you "
         "or another person (APPI Art. 33(2)(i)).",
     ),
-    RefusalReason.BUSINESS: Text(
+    CaseRefusalReason.BUSINESS: Text(
         "開示することにより、当協会の業務の適正な実施に著しい支障を及ぼすおそれがあるため（同第33条第2項第2号）。",
         "Disclosure could seriously hinder the proper conduct of the Association's business "
         "(APPI Art. 33(2)(ii)).",
     ),
-    RefusalReason.OTHER_LAW: Text(
+    CaseRefusalReason.OTHER_LAW: Text(
         "開示することが他の法令に違反することとなるため（同第33条第2項第3号）。",
         "Disclosure would violate another law (APPI Art. 33(2)(iii)).",
     ),
-    RefusalReason.RECORDS_EXEMPT: Text(
+    CaseRefusalReason.RECORDS_EXEMPT: Text(
         "第三者提供の記録のうち、その存否が明らかになることで公益その他の利益が害されるものに該当するため（同第33条第5項、施行令第11条）。",
         "The provision records concerned are ones whose existence, if known, would harm the "
         "public or other interests (APPI Art. 33(5), Cabinet Order Art. 11).",
     ),
-    RefusalReason.ACCURATE: Text(
+    CaseRefusalReason.ACCURATE: Text(
         "調査の結果、保有する個人情報の内容が事実であることを確認したため（同第34条）。",
         "We investigated and found the information we hold to be accurate (APPI Art. 34).",
     ),
-    RefusalReason.NO_GROUNDS: Text(
+    CaseRefusalReason.NO_GROUNDS: Text(
         "利用停止等の請求の要件に該当しないため（同第35条）。",
         "The grounds for suspension or erasure are not met (APPI Art. 35).",
     ),
-    RefusalReason.SUBSTITUTE: Text(
+    CaseRefusalReason.SUBSTITUTE: Text(
         "ご請求どおりの対応には多額の費用を要するため、これに代わる措置をとりました（同第35条ただし書）。",
         "Doing exactly what was asked would be very costly, so we took another measure "
         "instead (APPI Art. 35, proviso).",
     ),
-    RefusalReason.IDENTITY: Text(
+    CaseRefusalReason.IDENTITY: Text(
         "ご本人または代理人であることを確認できなかったため（同第37条）。",
         "We could not confirm that the request comes from you or your agent (APPI Art. 37).",
     ),
-    RefusalReason.FEE_UNPAID: Text(
+    CaseRefusalReason.FEE_UNPAID: Text(
         "手数料のお支払いを確認できなかったため（同第38条）。",
         "We did not receive the fee (APPI Art. 38).",
     ),

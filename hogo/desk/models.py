@@ -67,7 +67,7 @@ class VerificationMethod(models.TextChoices):
     STAFF_AGENT = "staff_agent", "Agent: identity and authority documents checked by the desk"
 
 
-class RefusalReason(models.TextChoices):
+class CaseRefusalReason(models.TextChoices):
     """Grounds for not doing what was asked, explained to the person (APPI Art. 36)."""
 
     HARM = "harm", "Art. 33(2)(i): harm to the life, body, property or rights of someone"
@@ -132,7 +132,7 @@ class Case(models.Model):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    refusal_reason = models.CharField(max_length=16, choices=RefusalReason.choices, blank=True)
+    refusal_reason = models.CharField(max_length=16, choices=CaseRefusalReason.choices, blank=True)
     refusal_note = models.CharField(max_length=32, blank=True, help_text="The explanation.")
     reminded_at = models.DateTimeField(null=True, blank=True)
     content_purged_at = models.DateTimeField(null=True, blank=True)

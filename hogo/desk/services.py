@@ -35,6 +35,7 @@ from hogo.desk.mail import mail_queue
 from hogo.desk.models import (
     Case,
     CaseKind,
+    CaseRefusalReason,
     CaseStatus,
     Decision,
     Intake,
@@ -42,7 +43,6 @@ from hogo.desk.models import (
     MailStatus,
     Note,
     OutboundMail,
-    RefusalReason,
     StepName,
     StepStatus,
     VerificationMethod,
@@ -339,11 +339,11 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
     """Refuses with a ground the person is told (Art. 36). A case whose fulfilment has already
     changed or sent something can no longer be refused."""
     case = _case_locked(case_ref)
-    if reason not in RefusalReason.values:
-        raise InvalidInput(f"reason: must be one of {', '.join(RefusalReason.values)}")
+    if reason not in CaseRefusalReason.values:
+        raise InvalidInput(f"reason: must be one of {', '.join(CaseRefusalReason.values)}")
     if len(explanation) > MAX_NOTE:
         raise InvalidInput(f"explanation: at most {MAX_NOTE} characters")
-    if reason == RefusalReason.FEE_UNPAID and not case.waits_for_fee:
+    if reason == CaseRefusalReason.FEE_UNPAID and not case.waits_for_fee:
         raise InvalidInput("reason: fee_unpaid is only for a request whose fee is still unpaid")
     done = case.steps.filter(status=StepStatus.SUCCEEDED).exclude(name=StepName.FEE)
     if case.status not in (CaseStatus.OPEN, CaseStatus.IN_PROGRESS) or done.exists():

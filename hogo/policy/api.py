@@ -62,7 +62,7 @@ class CategoryOut(Schema):
     identifier: str | None
 
 
-class ChoiceOut(Schema):
+class FieldChoiceOut(Schema):
     value: str
     label: TextOut
 
@@ -75,7 +75,7 @@ class FieldOut(Schema):
     if_omitted: TextOut | None
     free_text: bool
     kind: str
-    choices: list[ChoiceOut]
+    choices: list[FieldChoiceOut]
 
 
 class ChannelOut(Schema):
@@ -99,18 +99,18 @@ class RecipientKindOut(Schema):
     requires_consent: bool
 
 
-class JointUseOut(Schema):
+class JointUseSectionOut(Schema):
     items: TextOut
     users: TextOut
     purposes: TextOut
     responsible: TextOut
 
 
-class ProvisionOut(Schema):
+class ProvisionSectionOut(Schema):
     principle: TextOut
     legal_exceptions: TextOut
     recipient_kinds: dict[str, RecipientKindOut]
-    joint_use: JointUseOut | None
+    joint_use: JointUseSectionOut | None
 
 
 class CountryOut(Schema):
@@ -192,7 +192,7 @@ class BasicPolicyOut(Schema):
     text: TextOut
 
 
-class AcquisitionOut(Schema):
+class AcquisitionSectionOut(Schema):
     fair_means: TextOut
     notice: TextOut
     voluntary: TextOut
@@ -246,13 +246,13 @@ class PolicyOut(Schema):
     format: int
     organization: OrganizationOut
     basic_policy: BasicPolicyOut
-    acquisition: AcquisitionOut
+    acquisition: AcquisitionSectionOut
     sources: SourcesOut
     use: UseOut
     purposes: dict[str, PurposeOut]
     categories: dict[str, CategoryOut]
     channels: dict[str, ChannelOut]
-    provision: ProvisionOut
+    provision: ProvisionSectionOut
     safety: SafetyOut
     website: WebsiteOut
     cookies: CookiesOut

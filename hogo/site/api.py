@@ -52,7 +52,7 @@ class StatsOut(Schema):
     categories: list[CategoryCountOut]
 
 
-class ChoiceOut(Schema):
+class CookieChoiceOut(Schema):
     recorded_at: datetime
     method: str
     accepted: list[str]
@@ -67,7 +67,7 @@ class ChoiceOut(Schema):
 
 class HistoryOut(Schema):
     consent_id: str
-    choices: list[ChoiceOut]
+    choices: list[CookieChoiceOut]
 
 
 @router.get("/consents/stats", response=StatsOut, summary="Cookie consent statistics")
@@ -98,5 +98,5 @@ def consent_history(
     choices = cookie_consent_lookup(user=request.user, consent_id=consent_id)  # type: ignore[arg-type]
     return HistoryOut(
         consent_id=consent_id,
-        choices=[ChoiceOut.model_validate(c, from_attributes=True) for c in choices],
+        choices=[CookieChoiceOut.model_validate(c, from_attributes=True) for c in choices],
     )

@@ -14,7 +14,7 @@ from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
 from hogo.detect import scan
-from hogo.errors import HogoError, InvalidInput, NotFound, Refused
+from hogo.errors import ErrorOut, HogoError, InvalidInput, NotFound, Refused
 from hogo.policy.selectors import policy_active
 from hogo.vault.access import subjects_access, subjects_access_excepted, subjects_export
 from hogo.vault.erasure import subject_erase
@@ -127,10 +127,6 @@ class EraseQuery(Schema):
         DisposalReason.OFFICER_DECISION,
     ] = DisposalReason.ERASURE_REQUEST
     request_ref: str = Field("", pattern=r"^([A-Za-z0-9][A-Za-z0-9_.:-]{0,63})?$")
-
-
-class ErrorOut(Schema):
-    error: dict[str, str]
 
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut}
@@ -262,7 +258,7 @@ def _lookup(request: HttpRequest, query: LookupQuery, purpose: str | None) -> Ac
     return _access_out(result)
 
 
-class GroundOut(Schema):
+class UseGroundOut(Schema):
     id: str
     article: str
     title_ja: str
@@ -271,12 +267,12 @@ class GroundOut(Schema):
 
 @router.get(
     "/exception-grounds",
-    response={200: list[GroundOut], **ERRORS},
+    response={200: list[UseGroundOut], **ERRORS},
     summary="The statutory exceptions a use beyond the purposes may cite (Art. 18(3))",
 )
-def exception_grounds(request: HttpRequest) -> list[GroundOut]:
+def exception_grounds(request: HttpRequest) -> list[UseGroundOut]:
     _actor(request)  # any staff user: the list is the text of the law
-    return [GroundOut(**vars(ground)) for ground in USE_GROUNDS]
+    return [UseGroundOut(**vars(ground)) for ground in USE_GROUNDS]
 
 
 class ExceptionalIn(Schema):

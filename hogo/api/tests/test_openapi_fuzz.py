@@ -1,5 +1,6 @@
 """Fuzzing the JSON API from its own OpenAPI schema: whatever a client sends, hogo answers
-with a JSON 2xx or a 4xx carrying {"error": {"code", "message"}}, never a 5xx.
+with a JSON 2xx or a 4xx carrying {"error": {"code", "message"}}, never a 5xx, and only with
+statuses the schema documents for that operation.
 
 The schemathesis pytest plugin is off in pyproject (its import cost is paid by every run), so
 this module drives schemathesis's Python API: one Hypothesis strategy per operation, valid
@@ -24,7 +25,7 @@ from hogo.vault.tests.conftest import CAMPAIGN, register
 
 schemathesis = pytest.importorskip("schemathesis")
 
-from schemathesis.checks import not_a_server_error  # noqa: E402
+from schemathesis.checks import not_a_server_error, status_code_conformance  # noqa: E402
 from schemathesis.generation import GenerationMode  # noqa: E402
 
 # Enough to reach every handler's validation with odd values on both cores in well under a
@@ -127,7 +128,7 @@ def fuzz_every_operation(
         @given(case=strategy)
         def exercise(case: Any) -> None:
             response = case.call(headers=headers)
-            case.validate_response(response, checks=[not_a_server_error])
+            case.validate_response(response, checks=[not_a_server_error, status_code_conformance])
             content_type = (response.headers.get("content-type") or [""])[0]  # lists of values
             problem = error_shape_problem(response.status_code, response.content, content_type)
             assert problem is None, f"{case.method} {case.formatted_path}: {problem}"

@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema
 from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
-from hogo.errors import Refused
+from hogo.errors import ErrorOut, Refused
 from hogo.share.permissions import can_read
 
 router = Router(tags=["share"])
@@ -26,10 +26,6 @@ PROVISION = _ref("prv")
 CONFIRMATION = _ref("rcf")
 SUBJECT = _ref("sub")
 IDS = Field(min_length=1, max_length=50)
-
-
-class ErrorOut(Schema):
-    error: dict[str, str]
 
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}

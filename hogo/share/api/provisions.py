@@ -130,7 +130,7 @@ def provision_create(request: HttpRequest, body: ProvisionBody) -> Status[Provis
     return Status(201 if result.provision_id else 200, _result_out(result))
 
 
-class GroundOut(Schema):
+class ProvisionGroundOut(Schema):
     id: str
     article: str
     title_ja: str
@@ -139,12 +139,12 @@ class GroundOut(Schema):
 
 @router.get(
     "/exception-grounds",
-    response={200: list[GroundOut], **ERRORS},
+    response={200: list[ProvisionGroundOut], **ERRORS},
     summary="The statutory exceptions a provision may cite (Art. 27(1)(i)-(vii))",
 )
-def exception_grounds(request: HttpRequest) -> list[GroundOut]:
+def exception_grounds(request: HttpRequest) -> list[ProvisionGroundOut]:
     require_reader(request)
-    return [GroundOut(**vars(ground)) for ground in PROVISION_GROUNDS]
+    return [ProvisionGroundOut(**vars(ground)) for ground in PROVISION_GROUNDS]
 
 
 class ProvisionOut(Schema):
