@@ -11,13 +11,17 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, register
 
-CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# What HOGO_EMAIL_URL=console: selects (hogo's readable console backend), and Django's own.
+CONSOLE_BACKENDS = (
+    "hogo.mailconsole.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend",
+)
 
 
 def mail_problem() -> str | None:
     """Why mail would not reach people in this configuration, or None."""
     backend = str(settings.MAILERS["default"]["BACKEND"])
-    if settings.DEBUG or not backend.endswith(".console.EmailBackend"):
+    if settings.DEBUG or backend not in CONSOLE_BACKENDS:
         return None
     return (
         "HOGO_EMAIL_URL is console: (the default) while HOGO_DEBUG is off: codes, answers and "

@@ -36,7 +36,6 @@ def test_it_finds_the_reference_placeholders_with_their_key_paths() -> None:
         Placeholder("organization.representative", "［要記入：代表者の役職と氏名］"),
         Placeholder("organization.contact.address", "［要記入：窓口の所在地］"),
         Placeholder("organization.contact.email", "privacy-desk@placeholder.invalid"),
-        Placeholder("organization.contact.phone", "［要記入：窓口の電話番号］"),
         Placeholder("organization.contact.hours", "［要記入：窓口の受付時間］"),
     ]
 
@@ -62,7 +61,7 @@ def test_check_prints_a_warning_per_placeholder_and_exits_0() -> None:
     assert code == 0
     assert out.startswith(f"ok: {REFERENCE}: 4 purposes")
     lines = err.splitlines()
-    assert len(lines) == 6
+    assert len(lines) == 5
     assert lines[0] == (
         f"warning: {REFERENCE}: organization.address: placeholder text (［要記入：協会の所在地］)"
     )
