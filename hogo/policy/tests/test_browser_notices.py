@@ -17,7 +17,7 @@ SECTION = {
     "ja": "製品・ウェブサイト・イベントごとのお知らせ",
     "en": "Notices for individual products, websites and events",
 }
-VERSION = {"ja": "第1版 (現行版)", "en": "Version 1 (current)"}
+VERSION = {"ja": "第1版（現行版）", "en": "Version 1 (current)"}
 PURPOSES = {"ja": "利用目的", "en": "Purposes of use"}
 
 

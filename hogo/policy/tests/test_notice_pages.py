@@ -41,7 +41,7 @@ def test_the_japanese_page_shows_the_notice_its_purposes_and_version(
 ) -> None:
     html = text_of(client, URL.format(lang="ja"))
     assert "<h1>TSN展示会のご案内</h1>" in html
-    assert "第1版 (現行版)" in html
+    assert "第1版（現行版）" in html
     assert "対象</dt>\n    <dd>イベント" in html
     assert "展示会のご来場登録でいただいた情報の取扱いについて" in html
     main = notice_policy.purposes["campaign-invitations-surveys"]
@@ -54,7 +54,7 @@ def test_the_japanese_page_shows_the_notice_its_purposes_and_version(
     assert "ご本人の同意をいただいた場合に限り利用します" in booth
     assert "展示会ニュースの配信" in html
     assert "ご本人の同意をいただいた場合に限り利用します。" in html
-    assert "取得から365日" in html
+    assert "取得から1年" in html
     assert outline(html).lang == "ja"
 
 
@@ -67,7 +67,7 @@ def test_the_english_page_shows_the_notice_its_purposes_and_version(
     assert "an event" in html
     assert "Follow-up from booths you visited" in html
     assert "Beyond the purposes of our main notice: used only with your consent." in html
-    assert "180 days from acquisition" in html
+    assert "6 months from acquisition" in html
     assert 'href="/en/privacy/"' in html
     page_outline = outline(html)
     assert page_outline.lang == "en"
