@@ -13,7 +13,7 @@ from ninja import Schema
 from hogo.api.api import ERROR_STATUSES, api
 
 
-def subclasses(cls: type) -> Iterator[type]:
+def subclasses[T](cls: type[T]) -> Iterator[type[T]]:
     for sub in cls.__subclasses__():
         yield sub
         yield from subclasses(sub)
