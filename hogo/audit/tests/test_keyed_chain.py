@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hogo.audit.checks import audit_key_check
 from hogo.audit.keys import AuditKeyError, audit_key_create
 from hogo.audit.models import AuditEvent, Chain
 from hogo.audit.selectors import audit_verify
@@ -144,3 +145,17 @@ def test_a_second_key_creation_keeps_the_first_key(
     audit_key_create(keyed_from=7)
     assert audit_key_file.read_text() == before
     assert list(audit_key_file.parent.iterdir()) == [audit_key_file]  # no temporary left
+
+
+def test_hogo_check_refuses_to_start_without_the_key_of_a_keyed_log(
+    record_events: Events, audit_key_file: Path
+) -> None:
+    record_events(1)
+    assert audit_key_check() == []
+    audit_key_file.unlink()
+    (error,) = audit_key_check()
+    assert error.id == "audit.E001"
+    assert str(audit_key_file) in error.msg
+    audit_key_file.parent.joinpath("audit.key").write_text("{}")
+    audit_key_file.chmod(0o600)
+    assert [e.id for e in audit_key_check()] == ["audit.E002"]
