@@ -7,6 +7,7 @@ or at an HTTP(S) endpoint the organization runs; `hogo audit verify` then checks
 event is still there with the same hash.
 """
 
+import base64
 import hashlib
 import hmac
 import json
@@ -17,6 +18,8 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 from django.utils import timezone
 
@@ -74,21 +77,35 @@ def anchor_send(*, anchor: Anchor, key: AuditKey, to: str) -> None:
         raise AnchorError(f"cannot append to the anchor file {to}: {exc.strerror}") from None
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    # A redirected POST comes back as a GET whose 200 would look like a stored anchor.
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
 def _post(line: str, url: str) -> None:
+    """POSTs the anchor; `user:password@` in the URL is sent as HTTP Basic authentication."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    headers = {"Content-Type": "application/json"}
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        headers["Authorization"] = "Basic " + base64.b64encode(credentials.encode()).decode()
     request = urllib.request.Request(  # noqa: S310 (the scheme is http or https, checked above)
-        url,
-        data=line.encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
+        parts._replace(netloc=host).geturl(), data=line.encode(), headers=headers, method="POST"
     )
-    shown = urllib.parse.urlsplit(url)._replace(query="", fragment="").geturl()
+    # Named without credentials or query, which may hold a secret of the endpoint.
+    shown = f"{parts.scheme}://{host}{parts.path}"
     try:
-        with urllib.request.urlopen(request, timeout=SEND_TIMEOUT_SECONDS) as response:  # noqa: S310
+        with urllib.request.build_opener(_NoRedirect).open(
+            request, timeout=SEND_TIMEOUT_SECONDS
+        ) as response:
             status = response.status
     except urllib.error.HTTPError as exc:
         status = exc.code
-    except (urllib.error.URLError, OSError) as exc:
-        raise AnchorError(f"cannot send the anchor to {shown}: {exc}") from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or type(exc).__name__
+        raise AnchorError(f"cannot send the anchor to {shown}: {reason}") from None
     if not 200 <= status < 300:
         raise AnchorError(f"the anchor endpoint {shown} answered HTTP {status}")
 
@@ -118,7 +135,8 @@ def _parsed(line: str, key: AuditKey, where: str) -> Anchor:
         raise AnchorError(f"{where}: not an anchor record") from None
     if version != ANCHOR_VERSION or not isinstance(sig, str):
         raise AnchorError(f"{where}: not an anchor record of version {ANCHOR_VERSION}")
-    if not (isinstance(anchor.events, int) and isinstance(anchor.head, str)):
+    typed = ((anchor.events, int), (anchor.head, str), (anchor.at, str))
+    if not all(isinstance(value, kind) for value, kind in typed):
         raise AnchorError(f"{where}: not an anchor record")
     if not hmac.compare_digest(sig, _signature(anchor.payload(), key)):
         raise AnchorError(f"{where}: bad signature (forged, altered, or made with another key)")

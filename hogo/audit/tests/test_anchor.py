@@ -185,6 +185,7 @@ class Endpoint:
     def __init__(self, status: int) -> None:
         self.bodies: list[bytes] = []
         self.content_types: list[str] = []
+        self.authorizations: list[str | None] = []
         endpoint = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -192,7 +193,10 @@ class Endpoint:
                 length = int(self.headers["Content-Length"])
                 endpoint.bodies.append(self.rfile.read(length))
                 endpoint.content_types.append(self.headers["Content-Type"])
+                endpoint.authorizations.append(self.headers["Authorization"])
                 self.send_response(status)
+                if 300 <= status < 400:
+                    self.send_header("Location", "/anchors")
                 self.end_headers()
 
             def log_message(self, format: str, *args: Any) -> None:
@@ -252,4 +256,28 @@ def test_it_fails_when_the_endpoint_refuses_the_anchor(
     assert run(capsys, "anchor", "--to", service.url) == (
         1,
         f"the anchor endpoint {service.url} answered HTTP 500\n",
+    )
+
+
+def test_it_sends_credentials_but_never_shows_them_nor_follows_a_redirect(
+    record_events: Events, endpoint: Callable[[int], Endpoint], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A redirected POST would come back as a GET; the failure names the endpoint without its
+    password or query."""
+    record_events(1)
+    service = endpoint(302)
+    with_secret = service.url.replace("http://", "http://hogo:s3cret@") + "?token=s3cret"
+    code, out = run(capsys, "anchor", "--to", with_secret)
+    assert (code, out) == (1, f"the anchor endpoint {service.url} answered HTTP 302\n")
+    assert len(service.bodies) == 1
+    assert service.authorizations == ["Basic aG9nbzpzM2NyZXQ="]  # hogo:s3cret
+
+
+def test_verify_fails_when_the_given_anchor_file_cannot_be_read(
+    record_events: Events, anchor_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_events(1)
+    assert run(capsys, "verify", "--anchor", str(anchor_file)) == (
+        1,
+        f"cannot read the anchor file {anchor_file}: No such file or directory\n",
     )
