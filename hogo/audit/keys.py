@@ -51,17 +51,19 @@ def audit_key_path() -> Path:
 
 def audit_key_read() -> AuditKey | None:
     """The audit key, or None while its file does not exist."""
-    path = audit_key_path()
-    name = os.fspath(path)
+    # The setting's own object, not a new Path: a Path caches its text, and making one per
+    # audited action cost several times the stat itself.
+    name = os.fspath(settings.AUDIT_KEY_FILE)
     try:
         info = os.stat(name)
     except FileNotFoundError:
         return None
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise AuditKeyError(f"the audit key file {path} is readable by other users: chmod 600 it")
+        raise AuditKeyError(f"the audit key file {name} is readable by other users: chmod 600 it")
     cache_key = (name, info.st_ino, info.st_mtime_ns, info.st_size)
     if (loaded := _loaded.get(cache_key)) is not None:
         return loaded
+    path = Path(name)
     try:
         content = json.loads(path.read_text())
         raw = base64.b64decode(content["key"], validate=True)
