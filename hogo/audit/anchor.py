@@ -73,6 +73,12 @@ def anchor_send(*, anchor: Anchor, key: AuditKey, to: str) -> None:
             f.write(line + "\n")
             f.flush()
             os.fsync(f.fileno())
+        # The directory too, so a file the first anchor made survives a crash with its entry.
+        directory = os.open(os.path.dirname(os.path.abspath(to)), os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
     except OSError as exc:
         raise AnchorError(f"cannot append to the anchor file {to}: {exc.strerror}") from None
 
