@@ -190,6 +190,10 @@ TRUSTED_PROXIES = trusted_proxies("HOGO_TRUSTED_PROXIES", "127.0.0.1,::1,unix")
 SITE_ORIGINS = site_origins("HOGO_SITE_ORIGINS", "*" if DEBUG else "")
 POLICY_FILE = Path(os.environ.get("HOGO_POLICY_FILE", BASE_DIR / "policy" / "reference.toml"))
 MASTER_KEY_FILE = Path(os.environ.get("HOGO_MASTER_KEY_FILE", DATA_DIR / "master.key"))
+# Keys the audit chain and signs its anchors; kept like the master key, never with the database.
+AUDIT_KEY_FILE = Path(os.environ.get("HOGO_AUDIT_KEY_FILE", DATA_DIR / "audit.key"))
+# Where `hogo audit anchor` writes checkpoints of the audit head: a file path or an http(s) URL.
+AUDIT_ANCHOR = os.environ.get("HOGO_AUDIT_ANCHOR", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

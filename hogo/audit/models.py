@@ -1,6 +1,7 @@
-"""The audit log: append-only events, each linked to the one before by a SHA-256 hash chain."""
+"""The audit log: append-only events, each linked to the one before by a keyed hash chain."""
 
 import hashlib
+import hmac
 import json
 from datetime import UTC, datetime
 from typing import Any, ClassVar, NoReturn
@@ -29,6 +30,13 @@ def append_only() -> NoReturn:
     raise Refused(
         "Audit events are append-only: they cannot be changed or deleted", code="append_only"
     )
+
+
+class Chain(models.IntegerChoices):
+    """How an event's hash is made. Events written before the audit key existed stay plain."""
+
+    SHA256 = 1, "SHA-256 (unkeyed, before the audit key)"
+    HMAC_SHA256 = 2, "HMAC-SHA256 under the audit key"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -61,6 +69,11 @@ class AuditEvent(models.Model):
     # even if a writer slipped past the head lock.
     prev_hash = models.CharField(max_length=64, unique=True)
     hash = models.CharField(max_length=64, unique=True)
+    # audit_record always keys; the database default is plain because every row that existed
+    # before this column, or that a writer unaware of it inserts, is unkeyed.
+    chain = models.PositiveSmallIntegerField(
+        choices=Chain, default=Chain.HMAC_SHA256, db_default=Chain.SHA256
+    )
 
     objects: ClassVar[AuditEventQuerySet] = AuditEventQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -85,7 +98,8 @@ class AuditEvent(models.Model):
     def delete(self, using: Any = None, keep_parents: bool = False) -> NoReturn:
         append_only()
 
-    def compute_hash(self) -> str:
+    def compute_hash(self, key: bytes | None = None) -> str:
+        """The event's hash under its chain scheme; keyed events need the chain key."""
         payload = {
             "seq": self.seq,
             "at": timestamp_text(self.at),
@@ -96,4 +110,9 @@ class AuditEvent(models.Model):
             "detail": self.detail,
             "prev_hash": self.prev_hash,
         }
-        return hashlib.sha256(canonical_json(payload)).hexdigest()
+        text = canonical_json(payload)
+        if self.chain == Chain.SHA256:
+            return hashlib.sha256(text).hexdigest()
+        if self.chain != Chain.HMAC_SHA256 or key is None:
+            raise ValueError(f"event {self.seq}: chain {self.chain} needs the audit chain key")
+        return hmac.new(key, text, hashlib.sha256).hexdigest()

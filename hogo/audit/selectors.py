@@ -1,6 +1,6 @@
 """Reads of the audit log: listing events and verifying the whole chain."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -9,7 +9,9 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from hogo.audit.models import GENESIS_HASH, AuditEvent
+from hogo.audit.anchor import Anchor
+from hogo.audit.keys import AuditKey, AuditKeyError, audit_key_path, audit_key_read
+from hogo.audit.models import GENESIS_HASH, AuditEvent, Chain
 
 # Group names of hogo.console.roles.Role; spelled out because audit sits left of console.
 READER_GROUPS = ("privacy_officer", "auditor")
@@ -24,11 +26,17 @@ class VerifyResult:
     head: str
     bad_seq: int | None = None
     reason: str | None = None
+    anchored: Anchor | None = None
 
     @property
     def line(self) -> str:
         if self.ok:
-            return f"ok: {self.events} events, head {self.head}"
+            line = f"ok: {self.events} events, head {self.head}"
+            if self.anchored is not None:
+                line += f"; anchored at event {self.anchored.events} ({self.anchored.at})"
+            return line
+        if self.bad_seq is None:
+            return str(self.reason)
         return f"event {self.bad_seq}: {self.reason}"
 
 
@@ -73,37 +81,89 @@ def audit_events(
     return list(events.order_by("seq")[:limit])
 
 
-def audit_verify() -> VerifyResult:
+def audit_verify(*, anchors: Sequence[Anchor] = ()) -> VerifyResult:
     """Walk the chain in seq order, recomputing every hash and link; stop at the first bad one.
 
-    A tail cut off after the last event cannot be seen from inside the log: compare the head
-    with one recorded elsewhere for that.
+    With anchors (signed checkpoints kept elsewhere, already checked), every anchored event must
+    still be there with the anchored hash: that is what shows a cut-off tail or a re-chained log.
     """
+    try:
+        key = audit_key_read()
+    except AuditKeyError as exc:
+        return VerifyResult(ok=False, events=0, head=GENESIS_HASH, reason=str(exc))
+    anchored: dict[int, list[Anchor]] = {}
+    for anchor in anchors:
+        anchored.setdefault(anchor.events, []).append(anchor)
     count = 0
-    last_seq = 0
-    last_hash = GENESIS_HASH
+    last = _Link(seq=0, hash=GENESIS_HASH, chain=None)
     for event in _events_in_order():
         count += 1
-        reason = _first_fault(event, last_seq, last_hash)
+        reason = _first_fault(event, last, key) or _anchor_fault(event, anchored.get(event.seq, []))
         if reason is not None:
             return VerifyResult(
-                ok=False, events=count, head=last_hash, bad_seq=event.seq, reason=reason
+                ok=False, events=count, head=last.hash, bad_seq=event.seq, reason=reason
             )
-        last_seq, last_hash = event.seq, event.hash
-    return VerifyResult(ok=True, events=count, head=last_hash)
+        last = _Link(seq=event.seq, hash=event.hash, chain=event.chain)
+    beyond = [a for a in anchors if a.events > last.seq]
+    if beyond:
+        cut = max(beyond, key=lambda a: a.events)
+        return VerifyResult(
+            ok=False,
+            events=count,
+            head=last.hash,
+            bad_seq=last.seq + 1,
+            reason=f"missing, but {cut.where} of {cut.at} counted {cut.events} events (truncated)",
+        )
+    latest = max(anchors, key=lambda a: (a.at, a.events), default=None)
+    return VerifyResult(ok=True, events=count, head=last.hash, anchored=latest)
 
 
-def _first_fault(event: AuditEvent, last_seq: int, last_hash: str) -> str | None:
-    if event.seq <= last_seq:
-        return f"seq not after {last_seq} (inserted)"
-    if event.seq != last_seq + 1:
-        return f"seq gap after {last_seq} (deleted)"
-    if event.prev_hash != last_hash:
-        if last_seq == 0:
+@dataclass(frozen=True)
+class _Link:
+    seq: int
+    hash: str
+    chain: int | None
+
+
+def _first_fault(event: AuditEvent, last: _Link, key: AuditKey | None) -> str | None:
+    if event.seq <= last.seq:
+        return f"seq not after {last.seq} (inserted)"
+    if event.seq != last.seq + 1:
+        return f"seq gap after {last.seq} (deleted)"
+    if event.prev_hash != last.hash:
+        if last.seq == 0:
             return "prev_hash is not the genesis value (deleted, inserted or reordered)"
-        return f"prev_hash does not match event {last_seq} (deleted, inserted or reordered)"
-    if event.compute_hash() != event.hash:
+        return f"prev_hash does not match event {last.seq} (deleted, inserted or reordered)"
+    return _chain_fault(event, last, key)
+
+
+def _chain_fault(event: AuditEvent, last: _Link, key: AuditKey | None) -> str | None:
+    """Plain SHA-256 is only accepted before the first keyed event: anyone can compute it, so
+    accepting it later would let a forger without the key downgrade the rest of the chain."""
+    if event.chain == Chain.SHA256:
+        if last.chain == Chain.HMAC_SHA256:
+            return f"unkeyed after keyed event {last.seq} (downgraded)"
+        if key is not None and event.seq >= key.keyed_from:
+            return (
+                f"unkeyed, but the audit key is in use since event {key.keyed_from} "
+                "(downgraded or re-chained)"
+            )
+        chain_key = None
+    elif event.chain == Chain.HMAC_SHA256:
+        if key is None:
+            return f"keyed, but the audit key file {audit_key_path()} does not exist"
+        chain_key = key.chain_key
+    else:
+        return f"unknown chain scheme {event.chain}"
+    if event.compute_hash(chain_key) != event.hash:
         return "hash mismatch (altered)"
+    return None
+
+
+def _anchor_fault(event: AuditEvent, anchors: list[Anchor]) -> str | None:
+    for anchor in anchors:
+        if anchor.head != event.hash:
+            return f"hash differs from {anchor.where} of {anchor.at} (re-chained or altered)"
     return None
 
 

@@ -7,7 +7,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.utils import timezone
 
-from hogo.audit.models import GENESIS_HASH, AuditEvent, canonical_json
+from hogo.audit.keys import AuditKey, audit_key_create, audit_key_read, audit_key_required
+from hogo.audit.models import GENESIS_HASH, AuditEvent, Chain, canonical_json
 from hogo.errors import InvalidInput
 
 # "hogoaudt" in ASCII: one PostgreSQL advisory lock serializes "read the head, append" across
@@ -60,7 +61,8 @@ def audit_record(
     if purpose is not None:
         _check("purpose", purpose, PURPOSE_RE, "a purpose id")
 
-    last_seq, prev_hash = _locked_head()
+    last_seq, prev_hash, head_chain = _locked_head()
+    key = _chain_key(next_seq=last_seq + 1, head_chain=head_chain)
     event = AuditEvent(
         seq=last_seq + 1,
         at=timezone.now(),
@@ -70,23 +72,45 @@ def audit_record(
         subjects=subject_list,
         detail=detail_dict,
         prev_hash=prev_hash,
+        chain=Chain.HMAC_SHA256,
     )
-    event.hash = event.compute_hash()
+    event.hash = event.compute_hash(key.chain_key)
     event.save()
     return event
 
 
-def _locked_head() -> tuple[int, str]:
-    """The last event's seq and hash, held until the transaction ends."""
+@transaction.atomic
+def audit_key_ensure() -> AuditKey:
+    """The audit key, made now if no event has needed it yet (under the head lock, so no writer
+    appends an unkeyed event numbered after the key's `keyed_from`)."""
+    last_seq, _, head_chain = _locked_head()
+    return _chain_key(next_seq=last_seq + 1, head_chain=head_chain)
+
+
+def _chain_key(*, next_seq: int, head_chain: int | None) -> AuditKey:
+    """The audit key; made on the first event after an install or an upgrade, but never once
+    the chain is keyed: a lost key file must be restored, not silently replaced."""
+    key = audit_key_read()
+    if key is not None:
+        return key
+    if head_chain == Chain.HMAC_SHA256:
+        return audit_key_required()  # raises, naming the missing file
+    return audit_key_create(keyed_from=next_seq)
+
+
+def _locked_head() -> tuple[int, str, int | None]:
+    """The last event's seq, hash and chain, held until the transaction ends."""
     with connection.cursor() as cursor:
         # SQLite needs no lock: hogo opens every transaction with BEGIN IMMEDIATE, so writers
         # are already serialized by the database file lock.
         if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [HEAD_LOCK_KEY])
         # Plain SQL: this runs once per audited action, and the ORM would triple its cost.
-        cursor.execute("SELECT seq, hash FROM audit_auditevent ORDER BY seq DESC LIMIT 1")
+        cursor.execute("SELECT seq, hash, chain FROM audit_auditevent ORDER BY seq DESC LIMIT 1")
         head = cursor.fetchone()
-    return (int(head[0]), str(head[1])) if head is not None else (0, GENESIS_HASH)
+    if head is None:
+        return 0, GENESIS_HASH, None
+    return int(head[0]), str(head[1]), int(head[2])
 
 
 def _check(name: str, value: object, pattern: re.Pattern[str], expected: str) -> None:

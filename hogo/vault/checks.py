@@ -51,8 +51,9 @@ def kek_check(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> 
 
 
 # What the data directory holds that no other local user may read: the SQLite databases (with
-# live session keys) and their journals, the key-encryption keys, the generated secret key.
-PRIVATE_FILES = ("*.sqlite3", "*.sqlite3-*", "master.key*", "secret_key")
+# live session keys) and their journals, the key-encryption keys, the audit chain's key, the
+# generated secret key.
+PRIVATE_FILES = ("*.sqlite3", "*.sqlite3-*", "master.key*", "audit.key", "secret_key")
 
 
 def _open_to_others(path: Path) -> bool:

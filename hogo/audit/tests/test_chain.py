@@ -1,12 +1,15 @@
+import base64
 import hashlib
+import hmac
 import itertools
 import json
 from collections.abc import Callable
 from datetime import UTC
 
 import pytest
+from django.conf import settings
 
-from hogo.audit.models import GENESIS_HASH, AuditEvent
+from hogo.audit.models import GENESIS_HASH, AuditEvent, Chain
 from hogo.audit.selectors import audit_verify
 from hogo.audit.services import audit_record
 
@@ -37,8 +40,9 @@ def test_it_verifies_an_empty_log() -> None:
 
 @pytest.mark.django_db
 def test_it_hashes_the_documented_canonical_json() -> None:
-    """sha256 over sorted-key, whitespace-free UTF-8 JSON, `at` in UTC with microseconds:
-    anyone can recompute it without hogo's code."""
+    """HMAC-SHA256 over sorted-key, whitespace-free UTF-8 JSON, `at` in UTC with
+    microseconds, keyed with HMAC-SHA256(audit key, "hogo.audit.chain"): anyone holding the
+    audit key file can recompute it without hogo's code."""
     event = audit_record(
         actor="system",
         action="policy.version.publish",
@@ -54,5 +58,9 @@ def test_it_hashes_the_documented_canonical_json() -> None:
         f'"purpose":"contract-performance","seq":1,"subjects":["sub_1"]}}'
     )
     assert json.loads(text)["at"].endswith("Z")
-    assert stored.hash == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key_file = json.loads(settings.AUDIT_KEY_FILE.read_text())
+    chain_key = hmac.new(base64.b64decode(key_file["key"]), b"hogo.audit.chain", "sha256").digest()
+    assert stored.chain == Chain.HMAC_SHA256
+    assert stored.hash == hmac.new(chain_key, text.encode("utf-8"), "sha256").hexdigest()
+    assert stored.hash != hashlib.sha256(text.encode("utf-8")).hexdigest()
     assert stored.hash == event.hash

@@ -9,6 +9,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from hogo.audit.keys import audit_key_required
 from hogo.audit.models import AuditEvent
 from hogo.audit.selectors import audit_verify
 
@@ -22,7 +23,8 @@ def ten_events(record_events: Callable[[int], list[AuditEvent]]) -> list[AuditEv
 
 
 def forged_row(seq: int, prev_hash: str) -> list[object]:
-    """A well-formed event whose own hash is right, as a careful forger would write it."""
+    """A well-formed event whose own hash is right, as a careful forger holding the audit key
+    would write it: only the links give it away."""
     event = AuditEvent(
         seq=seq,
         at=timezone.now(),
@@ -33,14 +35,14 @@ def forged_row(seq: int, prev_hash: str) -> list[object]:
         detail={},
         prev_hash=prev_hash,
     )
-    event.hash = event.compute_hash()
+    event.hash = event.compute_hash(audit_key_required().chain_key)
     return [seq, connection.ops.adapt_datetimefield_value(event.at), prev_hash, event.hash]
 
 
 INSERT = (
     "INSERT INTO audit_auditevent (seq, at, actor, action, purpose, subjects, detail, "
-    "prev_hash, hash) VALUES (%s, %s, 'user:1', 'vault.access', NULL, '[\"sub_forged\"]', "
-    "'{}', %s, %s)"
+    "prev_hash, hash, chain) VALUES (%s, %s, 'user:1', 'vault.access', NULL, "
+    "'[\"sub_forged\"]', '{}', %s, %s, 2)"
 )
 
 
@@ -72,7 +74,7 @@ def test_it_finds_an_altered_event_whose_hash_was_recomputed(
     """Rewriting the hash too only moves the break to the link of the next event."""
     event = ten_events[4]
     event.purpose = "campaign-invitations-surveys"
-    new_hash = event.compute_hash()
+    new_hash = event.compute_hash(audit_key_required().chain_key)
     with tampering():
         raw_sql(
             "UPDATE audit_auditevent SET purpose = %s, hash = %s WHERE seq = 5",
