@@ -69,7 +69,7 @@ def test_it_refuses_special_care_information_without_explicit_consent_everywhere
     values = {**EVENT, "special_requirements": NEEDS}
     form = form_post(Client(), "event-registration", values, consent_purpose=CAMPAIGN)
     assert form.status_code == 200
-    body = {"values": values, "purposes_consented": [CAMPAIGN]}
+    body: dict[str, object] = {"values": values, "purposes_consented": [CAMPAIGN]}
     response = collect_api(client, "event-registration", body)
     assert code(response) == (403, "special_care_found")
     registered = registration(
