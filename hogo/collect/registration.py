@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from hogo.collect.acquisition import acquisition_check
+from hogo.collect.acquisition import Acquirable, acquisition_check
 from hogo.collect.models import Source
 from hogo.consent.models import ConsentKind, consent_ref_new
 from hogo.consent.services import consent_give
 from hogo.errors import InvalidInput
+from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.vault.models import Source as VaultSource
 from hogo.vault.records import IngestResult, ItemIn
@@ -43,14 +44,9 @@ class Registered:
 def subject_register(*, actor: str, registration: RegistrationIn) -> Registered:
     """Stores one person's data with its consents, or refuses with nothing stored (NotFound,
     InvalidInput, ConsentMissing, SpecialCareFound)."""
-    unknown = set(registration.special_care) - set(registration.data)
-    if unknown:
-        raise InvalidInput("special_care: names fields that are not in data")
     policy = policy_active()
     assert policy.version is not None
-    for category in registration.special_care.values():
-        if category not in policy.special_care_ids():
-            raise InvalidInput(f"special_care: {category!r} is not a special-care category")
+    _declared_checked(registration, policy)
     checked = acquisition_check(
         policy=policy,
         channel_id=registration.channel,
@@ -96,22 +92,44 @@ def subject_register(*, actor: str, registration: RegistrationIn) -> Registered:
         if p in registration.purposes_consented
     ]
     wanted += [(ConsentKind.SPECIAL_CARE, c, ref) for c, ref in special_refs.items()]
-    consents = [
+    return Registered(
+        ingested=ingested,
+        consents=_consents_record(actor, registration, checked, ingested, policy.version, wanted),
+    )
+
+
+def _declared_checked(registration: RegistrationIn, policy: Policy) -> None:
+    if set(registration.special_care) - set(registration.data):
+        raise InvalidInput("special_care: names fields that are not in data")
+    for category in registration.special_care.values():
+        if category not in policy.special_care_ids():
+            raise InvalidInput(f"special_care: {category!r} is not a special-care category")
+
+
+def _consents_record(
+    actor: str,
+    registration: RegistrationIn,
+    checked: Acquirable,
+    ingested: IngestResult,
+    policy_version: int,
+    wanted: list[tuple[ConsentKind, str, str | None]],
+) -> list[str]:
+    evidence = {
+        "channel": checked.channel.id,
+        "method": "api_caller",
+        "acquisition": str(ingested.acquisition_id),
+        "caller": actor,
+    }
+    return [
         consent_give(
             actor=actor,
             subject_id=ingested.subject_id,
             kind=kind,
             target=target,
-            policy_version=policy.version,
+            policy_version=policy_version,
             notice_sha256=registration.notice_sha256,
-            evidence={
-                "channel": checked.channel.id,
-                "method": "api_caller",
-                "acquisition": str(ingested.acquisition_id),
-                "caller": actor,
-            },
+            evidence=evidence,
             ref=ref,
         ).ref
         for kind, target, ref in wanted
     ]
-    return Registered(ingested=ingested, consents=consents)
