@@ -37,6 +37,9 @@ PERSONAL_DATA_IN_TESTS = (
     "03-1234-5678",
     "03-3333-4444",
 )
+# aiosmtpd's logger: the test SMTP server stands in for the mail server outside hogo, which
+# logs envelope addresses as any mail server does; hogo's own records are the point here.
+OUTSIDE_HOGO_LOGGERS = ("mail.log",)
 
 
 class _RecordsKept(logging.Handler):
@@ -72,6 +75,7 @@ def no_personal_data_in_logs() -> Iterator[None]:
     leaks = [
         f"{record.name}: {marker!r}"
         for record in kept.records
+        if record.name not in OUTSIDE_HOGO_LOGGERS
         for marker in PERSONAL_DATA_IN_TESTS
         if marker.casefold() in _record_text(record)
     ]
