@@ -1,6 +1,7 @@
 """Personas shared by every app's tests (STYLE.md): an officer, a desk operator, a marketing
 user, an auditor, and an outsider who is staff but holds no role and should see nothing."""
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,9 +19,72 @@ from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.other_policy import other_policy_text
 
+# Files the tests make are their owner's alone, as hogo makes its own (0600): pytest-django's test
+# databases in HOGO_DATA_DIR would otherwise draw vault.W001 from every `hogo` subprocess.
+os.umask(0o077)
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
     from pytest_django.live_server_helper import LiveServer
+
+
+# The personas' personal data used across the tests (addresses, names, phone numbers): no log
+# record emitted while a test runs may carry any of them (DESIGN: no personal data in logs).
+PERSONAL_DATA_IN_TESTS = (
+    "hanako",
+    "taro@",
+    "@example.jp",
+    "山田",
+    "花子",
+    "太郎",
+    "090-",
+    "03-1234-5678",
+    "03-3333-4444",
+)
+# aiosmtpd's logger: the test SMTP server stands in for the mail server outside hogo, which
+# logs envelope addresses as any mail server does; hogo's own records are the point here.
+OUTSIDE_HOGO_LOGGERS = ("mail.log",)
+
+
+class _RecordsKept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _record_text(record: logging.LogRecord) -> str:
+    try:
+        text = record.getMessage()
+    except (TypeError, ValueError):
+        text = f"{record.msg} {record.args}"
+    if record.exc_info and record.exc_info[1] is not None:
+        text += f" {record.exc_info[1]}"
+    return text.casefold()
+
+
+@pytest.fixture(autouse=True)
+def no_personal_data_in_logs() -> Iterator[None]:
+    """Keeps every record that reaches the root logger during the test (threads included: the
+    live server's requests log there too) and fails the test if one names a persona."""
+    kept = _RecordsKept()
+    root = logging.getLogger()
+    root.addHandler(kept)
+    try:
+        yield
+    finally:
+        root.removeHandler(kept)
+    leaks = [
+        f"{record.name}: {marker!r}"
+        for record in kept.records
+        if record.name not in OUTSIDE_HOGO_LOGGERS
+        for marker in PERSONAL_DATA_IN_TESTS
+        if marker.casefold() in _record_text(record)
+    ]
+    if leaks:
+        pytest.fail("personal data reached a log record: " + "; ".join(leaks))
 
 
 def make_staff(username: str, role: Role | None) -> User:

@@ -16,6 +16,7 @@ from ninja.parser import Parser
 from hogo.api.auth import BearerToken
 from hogo.audit.api import router as audit_router
 from hogo.collect.api import router as collect_router
+from hogo.collect.subjects_api import router as registration_router
 from hogo.consent.api import router as consent_router
 from hogo.desk.api import router as desk_router
 from hogo.errors import ErrorOut, HogoError, InvalidInput
@@ -109,6 +110,8 @@ api.add_router("/policy", policy_router)
 api.add_router("/audit", audit_router)
 api.add_router("/consents", consent_router)
 api.add_router("/collect", collect_router)
+# Registration applies collect's acquisition rules, which the vault may not import.
+api.add_router("/subjects", registration_router)
 api.add_router("/subjects", subjects_router)
 api.add_router("/requests", desk_router)
 api.add_router("/site", site_router)

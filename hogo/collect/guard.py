@@ -72,11 +72,15 @@ def special_care_guard(
     values: Mapping[str, str],
     consented: Collection[str],
     lang: str | None = None,
+    declared: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """Scans the channel's free-text fields among `values`. Returns what was found (field ->
+    """Scans the channel's free-text fields among `values`; `declared` adds the category a
+    caller says a field holds (field -> category). Returns what was found (field ->
     categories), all of it consented; raises SpecialCareFound otherwise."""
     free = {f.id: values[f.id] for f in channel.fields if f.free_text and values.get(f.id)}
     found = special_care_scan(texts=free, lang=lang)
+    for field, category in (declared or {}).items():
+        found[field] = tuple(dict.fromkeys((category, *found.get(field, ()))))
     if not found:
         return found
     consentable = special_care_consentable(policy=policy, channel=channel, purposes=purposes)

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
+from hogo.collect.acquisition import acquisition_check
 from hogo.collect.directory import DirectoryFile, Row, directory_open
 from hogo.collect.models import (
     ImportedRow,
@@ -26,6 +27,7 @@ from hogo.collect.models import (
     ImportStatus,
     ReceiptRecord,
 )
+from hogo.collect.models import Source as ImportSource
 from hogo.collect.rows import ParsedRows, RowProblem, helper_start, rows_parse
 from hogo.collect.values import identifier_fields
 from hogo.errors import Conflict, HogoError, InvalidInput
@@ -124,10 +126,14 @@ def directory_import(
             "the active policy has no import channel: set imported = true on the channel "
             "purchased directories come in through"
         )
-    chosen = list(dict.fromkeys(purposes or channel.purposes))
-    for purpose in chosen:
-        if purpose not in channel.purposes:
-            raise InvalidInput(f"purpose {purpose!r} is not a purpose of channel {channel.id!r}")
+    # The same rules as every other path; the rows' free text is scanned row by row below,
+    # so a row with special-care information is reported and left out, not the whole file.
+    chosen = acquisition_check(
+        policy=policy,
+        channel_id=channel.id,
+        source=ImportSource.IMPORT,
+        purposes=list(purposes or channel.purposes),
+    ).purposes
     directory = directory_open(path, channel=channel, ignore=ignore_columns, encoding=encoding)
     if not 0 <= helpers <= MAX_HELPERS:
         raise InvalidInput(f"helpers: between 0 and {MAX_HELPERS}")

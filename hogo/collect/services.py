@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
-from hogo.collect.guard import special_care_guard
+from hogo.collect.acquisition import ConsentMissing, acquisition_channel, acquisition_check
 from hogo.collect.inquiries import inquiry_case_open
 from hogo.collect.labels import LABELS
 from hogo.collect.members import member_register
@@ -59,8 +59,7 @@ class Accepted:
     mailed: bool = False  # a confirmation mail goes out on commit (forms only)
 
 
-class ConsentMissing(InvalidInput):
-    code = "consent_missing"
+__all__ = ["Accepted", "ConsentMissing", "SubmissionIn", "submission_accept"]
 
 
 class NoticeChanged(Conflict):
@@ -87,11 +86,9 @@ def _policy_and_channel(submission: SubmissionIn) -> tuple[Policy, Channel]:
         )
     except NotFound as exc:
         raise InvalidInput(f"policy_version: {exc.message}") from exc
-    channel = policy.channels.get(submission.channel)
-    if channel is None or channel.imported:
-        raise NotFound(f"channel {submission.channel!r} does not take submissions")
-    if submission.source == Source.FORM and not channel.public_form:
-        raise NotFound(f"channel {submission.channel!r} has no public form")
+    channel = acquisition_channel(
+        policy=policy, channel_id=submission.channel, source=submission.source
+    )
     if submission.lang not in LANGS:
         raise InvalidInput(f"lang: must be one of {', '.join(LANGS)}")
     return policy, channel
@@ -155,13 +152,15 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         if identifiers
         else list(channel.purposes)
     )
-    found = special_care_guard(
+    found = acquisition_check(
         policy=policy,
-        channel=channel,
+        channel_id=channel.id,
+        source=submission.source,
         purposes=purposes,
+        purposes_consented=submission.purposes_consented if identifiers else purposes,
         values=values,
-        consented=submission.special_care_consented if identifiers else (),
-    )
+        special_care_consented=submission.special_care_consented if identifiers else (),
+    ).special_care
     if not identifiers:
         return _anonymous_keep(submission, policy, values)
 

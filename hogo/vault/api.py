@@ -1,6 +1,8 @@
-"""Subjects API (/api/v1/subjects): register, look up and read for a stated purpose, suspend
-and lift, erase. Reads need the purpose in the `X-Hogo-Purpose` header; the role must be
-allowed to state it (permissions.py) and the person's acquisitions must allow it (access/).
+"""Subjects API (/api/v1/subjects): look up and read for a stated purpose, suspend and lift,
+erase. Reads need the purpose in the `X-Hogo-Purpose` header; the role must be allowed to state
+it (permissions.py) and the person's acquisitions must allow it (access/). Registration
+(`POST /subjects`) applies collect's acquisition rules, so it is collect's router
+(`hogo/collect/subjects_api.py`), mounted beside this one.
 """
 
 import json
@@ -13,28 +15,26 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
-from hogo.detect import scan
 from hogo.errors import ErrorOut, HogoError, InvalidInput, NotFound, Refused
 from hogo.policy.selectors import policy_active
 from hogo.vault.access import subjects_access, subjects_access_excepted, subjects_export
 from hogo.vault.erasure import subject_erase
 from hogo.vault.exceptions import MAX_EXPLANATION, USE_GROUNDS
-from hogo.vault.models import DisposalReason, Source
+from hogo.vault.models import DisposalReason
 from hogo.vault.permissions import (
     can_handle_requests,
     can_read,
-    can_register,
     can_use_beyond_purpose,
     purpose_allowed,
 )
-from hogo.vault.records import AccessResult, ItemIn, RefusalReason, SuspensionState
-from hogo.vault.services import subject_ingest, subject_suspend, subject_suspension_lift
+from hogo.vault.records import AccessResult, Refusal, RefusalReason, SuspensionState
+from hogo.vault.selectors import subjects_purposes
+from hogo.vault.services import subject_suspend, subject_suspension_lift
 from hogo.vault.unsubscribe import marketing_purposes, unsubscribe_url
 
 router = Router(tags=["subjects"])
 
 SUBJECT_ID = r"^sub_[a-z2-7]{16}$"
-REF = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 SUBJECT_PATH = params.Path(..., pattern=SUBJECT_ID, description="The pseudonymous subject id.")
 PURPOSE_HEADER = params.Header(
     None,
@@ -46,39 +46,6 @@ PURPOSE_HEADER = params.Header(
 class Gone(HogoError):
     code = "gone"
     status = 410
-
-
-class IdentifiersIn(Schema):
-    email: str | None = Field(None, max_length=320, description="A known e-mail attaches.")
-    phone: str | None = Field(None, max_length=40, description="Japanese numbers by default.")
-    name: str | None = Field(None, max_length=320)
-    member_number: str | None = Field(None, max_length=64)
-
-
-class SpecialCareIn(Schema):
-    category: str = Field(max_length=64, description="Special-care category id, e.g. health.")
-    consent: str = Field(pattern=REF, description="Id of the explicit consent record.")
-
-
-class SubjectIn(Schema):
-    channel: str = Field(max_length=64, description="Channel id of the policy.")
-    purposes: list[str] = Field(min_length=1, max_length=20)
-    identifiers: IdentifiersIn
-    data: dict[str, str] = Field(
-        default_factory=dict, description="Values by the channel's field ids."
-    )
-    special_care: dict[str, SpecialCareIn] = Field(
-        default_factory=dict,
-        description="For a free-text field holding special-care information: its category and "
-        "the consent that allows it. Without it such information is refused.",
-    )
-    notice_sha256: str = Field("", pattern=r"^([0-9a-f]{64})?$")
-
-
-class SubjectCreatedOut(Schema):
-    subject_id: str
-    acquisition_id: int
-    created: bool = Field(description="False when a known e-mail attached it to a subject.")
 
 
 class SubjectOut(Schema):
@@ -166,74 +133,6 @@ def _suspension_out(state: SuspensionState) -> SuspensionOut:
 
 
 @router.post(
-    "",
-    response={201: SubjectCreatedOut, **ERRORS},
-    summary="Register a subject with an acquisition",
-)
-def subject_create(request: HttpRequest, body: SubjectIn) -> Status[SubjectCreatedOut]:
-    if not can_register(request.user):
-        raise _forbid("Your role may not register personal data")
-    unknown = set(body.special_care) - set(body.data)
-    if unknown:
-        raise InvalidInput("special_care: names fields that are not in data")
-    _special_care_guard(body)
-    items = [
-        ItemIn(
-            field=field,
-            category=body.special_care[field].category if field in body.special_care else None,
-            value=value,
-            special_care_consent=(
-                body.special_care[field].consent if field in body.special_care else None
-            ),
-        )
-        for field, value in body.data.items()
-    ]
-    identifiers = {k: v for k, v in body.identifiers.model_dump().items() if v is not None}
-    result = subject_ingest(
-        actor=_actor(request),
-        channel=body.channel,
-        purposes=body.purposes,
-        identifiers=identifiers,
-        items=items,
-        notice_sha256=body.notice_sha256,
-        source=Source.API,
-    )
-    return Status(201, SubjectCreatedOut(**vars(result)))
-
-
-def _special_care_guard(body: SubjectIn) -> None:
-    """Free text the caller did not declare as special-care goes through the detector first,
-    as the forms and imports do (policy 3.3): found, nothing is stored."""
-    channel = policy_active().channels.get(body.channel)
-    if channel is None:
-        return  # subject_ingest names the unknown channel
-    for field_id, value in body.data.items():
-        field = channel.field(field_id)
-        if field is None or not field.free_text or field_id in body.special_care:
-            continue
-        if categories := scan(value).categories:
-            raise Refused(
-                f"data.{field_id}: seems to include special-care information "
-                f"({', '.join(categories)}); remove it, or declare it in special_care with the "
-                "person's explicit consent where the channel allows it",
-                code=RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT,
-            )
-
-
-@router.get(
-    "",
-    response={200: AccessOut, **ERRORS},
-    summary="Look up by e-mail or phone, for a stated purpose",
-    description="The identifier travels in the URL here; prefer `POST /subjects/search`, which "
-    "keeps it out of proxy and server logs.",
-)
-def subjects_lookup(
-    request: HttpRequest, query: Query[LookupQuery], purpose: str | None = PURPOSE_HEADER
-) -> AccessOut:
-    return _lookup(request, query, purpose)
-
-
-@router.post(
     "/search",
     response={200: AccessOut, **ERRORS},
     summary="Look up by e-mail or phone (in the body), for a stated purpose",
@@ -255,7 +154,25 @@ def _lookup(request: HttpRequest, query: LookupQuery, purpose: str | None) -> Ac
         phone=query.phone,
         via="api",
     )
-    return _access_out(result)
+    return _access_out(_unreadable_hidden(request, result))
+
+
+def _unreadable_hidden(request: HttpRequest, result: AccessResult) -> AccessResult:
+    """A person the caller may not read for any of their purposes is answered as an unknown
+    one: a refusal naming them would tell staff with no business there that they are known."""
+    named = [r.subject_id for r in result.refused if r.subject_id is not None]
+    if not named:
+        return result
+    purposes = subjects_purposes(subject_ids=named)
+    refused = [
+        r
+        for r in result.refused
+        if r.subject_id is None
+        or any(purpose_allowed(request.user, p) for p in purposes.get(r.subject_id, ()))
+    ]
+    if not result.items and not refused:
+        refused = [Refusal(None, RefusalReason.NOT_FOUND)]
+    return AccessResult(items=result.items, refused=refused)
 
 
 class UseGroundOut(Schema):

@@ -5,7 +5,14 @@ from collections.abc import Sequence
 from django.db.models import Q
 
 from hogo.errors import NotFound
-from hogo.vault.models import Disposal, ProvisionStop, Subject, SubjectStatus, Suspension
+from hogo.vault.models import (
+    Acquisition,
+    Disposal,
+    ProvisionStop,
+    Subject,
+    SubjectStatus,
+    Suspension,
+)
 from hogo.vault.records import DisclosedDisposal, RefusalReason
 
 
@@ -60,3 +67,17 @@ def disposals_for(*, subject_id: str) -> list[DisclosedDisposal]:
         DisclosedDisposal(d.category, d.field, d.items, d.disposed_at, d.reason)
         for d in Disposal.objects.filter(subject=subject).order_by("disposed_at", "pk")
     ]
+
+
+def subjects_purposes(
+    *, subject_ids: Sequence[str], excluding_acquisition: int | None = None
+) -> dict[str, set[str]]:
+    """The purposes each subject's data was ever acquired for (subject id -> purpose ids), so
+    an API can tell whether a caller could read a person at all without revealing them."""
+    rows = Acquisition.objects.filter(subject__ref__in=list(subject_ids))
+    if excluding_acquisition is not None:
+        rows = rows.exclude(pk=excluding_acquisition)
+    found: dict[str, set[str]] = {}
+    for ref, purposes in rows.values_list("subject__ref", "purposes"):
+        found.setdefault(ref, set()).update(purposes)
+    return found

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
+from hogo.consent.models import Consent as ConsentRecord
 from hogo.policy.schema import Policy
 from hogo.vault.models import Subject
 from hogo.vault.tests.conftest import CAMPAIGN, INQUIRY
@@ -20,6 +21,7 @@ EVENT = {
     "purposes": [CAMPAIGN],
     "identifiers": {"email": "hanako.yamada@example.jp", "name": "山田 花子"},
     "data": {"organization": "Mitsuboshi Denki", "event": "CC-Link IE TSN セミナー"},
+    "consents": [{"purpose": CAMPAIGN}],
 }
 
 
@@ -27,6 +29,10 @@ def post(
     client: Client, url: str, body: dict[str, Any], headers: dict[str, str] | None = None
 ) -> Any:
     return client.post(url, body, content_type="application/json", headers=headers)
+
+
+def search(client: Client, body: dict[str, Any], headers: dict[str, str] | None = None) -> Any:
+    return post(client, f"{URL}/search", body, headers)
 
 
 def error_code(response: Any) -> str:
@@ -64,7 +70,7 @@ class TestRegister:
     @pytest.mark.parametrize(
         ("change", "status", "message"),
         [
-            ({"channel": "telemarketing"}, 400, "channel"),
+            ({"channel": "telemarketing"}, 404, "channel"),
             ({"purposes": [INQUIRY]}, 400, "purposes"),
             ({"identifiers": {}}, 400, "identifiers"),
             ({"data": {"hobby": "x"}}, 400, "items[0](hobby)"),
@@ -91,17 +97,17 @@ class TestRegister:
         self, policy: Policy, api_as: ApiAs, officer: User
     ) -> None:
         needs = {"data": {"special_requirements": "車椅子を使用します"}}
-        consented = {
-            **needs,
-            "special_care": {
-                "special_requirements": {"category": "disability", "consent": "consent_1"}
-            },
-        }
+        declared = {"special_requirements": {"category": "disability"}}
+        response = post(api_as(officer), URL, {**EVENT, **needs, "special_care": declared})
+        assert response.status_code == 403
+        assert error_code(response) == "special_care_found"
+        assert not Subject.objects.exists()
+        consents = [{"purpose": CAMPAIGN}, {"special_care": "disability"}]
+        consented = {**needs, "special_care": declared, "consents": consents}
         response = post(api_as(officer), URL, {**EVENT, **consented})
         assert response.status_code == 201
-        no_consent = {"special_requirements": {"category": "disability", "consent": ""}}
-        response = post(api_as(officer), URL, {**EVENT, **needs, "special_care": no_consent})
-        assert response.status_code == 422
+        [special] = ConsentRecord.objects.filter(kind="special_care")
+        assert special.ref in response.json()["consents"]
 
     def test_it_refuses_special_care_information_where_the_channel_takes_no_consent(
         self, policy: Policy, api_as: ApiAs, officer: User
@@ -111,11 +117,12 @@ class TestRegister:
             "purposes": [INQUIRY],
             "identifiers": {"email": "hanako.yamada@example.jp"},
             "data": {"message": "持病について相談したい"},
-            "special_care": {"message": {"category": "health", "consent": "consent_2"}},
+            "special_care": {"message": {"category": "health"}},
+            "consents": [{"special_care": "health"}],
         }
         response = post(api_as(officer), URL, body)
         assert response.status_code == 403
-        assert error_code(response) == "special_care_without_consent"
+        assert error_code(response) == "special_care_found"
         assert "持病" not in response.json()["error"]["message"]
 
     def test_it_runs_undeclared_free_text_through_the_detector_and_stores_nothing(
@@ -129,7 +136,7 @@ class TestRegister:
         }
         response = post(api_as(officer), URL, body)
         assert response.status_code == 403
-        assert error_code(response) == "special_care_without_consent"
+        assert error_code(response) == "special_care_found"
         assert "health" in response.json()["error"]["message"]
         assert "透析" not in response.json()["error"]["message"]
         assert not Subject.objects.exists()
@@ -141,8 +148,11 @@ class TestLookup:
     def test_it_returns_values_for_the_stated_purpose(
         self, subject_id: str, api_as: ApiAs, marketing_user: User
     ) -> None:
-        response = api_as(marketing_user).get(
-            URL, {"email": "hanako.yamada@example.jp"}, headers={"X-Hogo-Purpose": CAMPAIGN}
+        response = post(
+            api_as(marketing_user),
+            f"{URL}/search",
+            {"email": "hanako.yamada@example.jp"},
+            headers={"X-Hogo-Purpose": CAMPAIGN},
         )
         assert response.status_code == 200
         assert response.json() == {
@@ -177,8 +187,11 @@ class TestLookup:
     def test_it_answers_not_found_as_a_refusal(
         self, policy: Policy, api_as: ApiAs, officer: User
     ) -> None:
-        response = api_as(officer).get(
-            URL, {"phone": "03-1234-5678"}, headers={"X-Hogo-Purpose": CAMPAIGN}
+        response = post(
+            api_as(officer),
+            f"{URL}/search",
+            {"phone": "03-1234-5678"},
+            headers={"X-Hogo-Purpose": CAMPAIGN},
         )
         assert response.status_code == 200
         assert response.json() == {
@@ -189,7 +202,7 @@ class TestLookup:
     def test_it_requires_the_purpose_header(
         self, subject_id: str, api_as: ApiAs, officer: User
     ) -> None:
-        response = api_as(officer).get(URL, {"email": "hanako.yamada@example.jp"})
+        response = search(api_as(officer), {"email": "hanako.yamada@example.jp"})
         assert response.status_code == 400
         assert error_code(response) == "purpose_required"
 
@@ -197,10 +210,14 @@ class TestLookup:
         self, subject_id: str, api_as: ApiAs, marketing_user: User, outsider: User
     ) -> None:
         query = {"email": "hanako.yamada@example.jp"}
-        response = api_as(marketing_user).get(URL, query, headers={"X-Hogo-Purpose": INQUIRY})
+        response = post(
+            api_as(marketing_user), f"{URL}/search", query, headers={"X-Hogo-Purpose": INQUIRY}
+        )
         assert response.status_code == 403
         assert "inquiry-response" in response.json()["error"]["message"]
-        response = api_as(outsider).get(URL, query, headers={"X-Hogo-Purpose": CAMPAIGN})
+        response = post(
+            api_as(outsider), f"{URL}/search", query, headers={"X-Hogo-Purpose": CAMPAIGN}
+        )
         assert response.status_code == 403
         assert AuditEvent.objects.filter(action="vault.access").count() == 0
 
@@ -211,15 +228,20 @@ class TestLookup:
     def test_it_rejects_bad_lookups(
         self, policy: Policy, api_as: ApiAs, officer: User, query: dict[str, str]
     ) -> None:
-        response = api_as(officer).get(URL, query, headers={"X-Hogo-Purpose": CAMPAIGN})
+        response = post(
+            api_as(officer), f"{URL}/search", query, headers={"X-Hogo-Purpose": CAMPAIGN}
+        )
         assert response.status_code == 400
         assert "no-at-sign" not in response.json()["error"]["message"]
 
     def test_it_rejects_an_unknown_purpose(
         self, policy: Policy, api_as: ApiAs, officer: User
     ) -> None:
-        response = api_as(officer).get(
-            URL, {"email": "a@example.jp"}, headers={"X-Hogo-Purpose": "ads"}
+        response = post(
+            api_as(officer),
+            f"{URL}/search",
+            {"email": "a@example.jp"},
+            headers={"X-Hogo-Purpose": "ads"},
         )
         assert response.status_code == 400
         assert error_code(response) == "unknown_purpose"
@@ -336,5 +358,6 @@ def test_it_documents_the_endpoints_in_openapi(db: None, api_as: ApiAs, officer:
         "/api/v1/subjects/{subject_id}",
         "/api/v1/subjects/{subject_id}/suspension",
     } <= set(schema["paths"])
-    parameters = schema["paths"]["/api/v1/subjects"]["get"]["parameters"]
+    assert set(schema["paths"]["/api/v1/subjects"]) == {"post"}  # no address in a URL
+    parameters = schema["paths"]["/api/v1/subjects/search"]["post"]["parameters"]
     assert any(p["name"] == "X-Hogo-Purpose" and p["in"] == "header" for p in parameters)
