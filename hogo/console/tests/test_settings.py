@@ -34,6 +34,7 @@ def hogo(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
         text=True,
         timeout=120,
         check=False,
+        umask=0o022,  # a usual login shell's, not the tests' own 077 (conftest)
     )
 
 
