@@ -159,11 +159,13 @@ def vault_baseline(path: Path, rows: int, batch_size: int) -> int:
     people, new e-mail addresses): the floor under any import's time."""
     from hogo.collect.directory import Row, directory_open
     from hogo.collect.rows import rows_parse
+    from hogo.collect.values import identifier_fields
     from hogo.policy.selectors import policy_active
     from hogo.vault.models import Source
     from hogo.vault.services import subjects_ingest
 
-    channel = policy_active().channels["directory-import"]
+    policy = policy_active()
+    channel = policy.channels["directory-import"]
     checked: list[Row] = []
     for row in directory_open(path, channel=channel).rows():
         if len(checked) == rows:
@@ -174,7 +176,7 @@ def vault_baseline(path: Path, rows: int, batch_size: int) -> int:
             identifiers={**record.identifiers, "email": "b." + record.identifiers["email"]},
             items=record.items,
         )
-        for _, record in rows_parse(channel, checked).good
+        for _, record in rows_parse(channel, identifier_fields(policy, channel), checked).good
     ]
     start = time.perf_counter()
     for first in range(0, len(records), batch_size):
