@@ -27,7 +27,7 @@ class SpecialCareIn(Schema):
     category: str = Field(max_length=64, description="Special-care category id, e.g. health.")
 
 
-class ConsentIn(Schema):
+class StatedConsentIn(Schema):
     """One consent the caller obtained from the person: give exactly one of the two."""
 
     purpose: str | None = Field(None, max_length=80, description="A purpose id registered.")
@@ -49,7 +49,7 @@ class SubjectIn(Schema):
         "stored only where the channel allows such consent and `consents` states the person's "
         "explicit consent to that category; undeclared free text goes through the detector.",
     )
-    consents: list[ConsentIn] = Field(
+    consents: list[StatedConsentIn] = Field(
         default_factory=list,
         max_length=30,
         description="The consents you obtained: every purpose with `consent_required` in the "
