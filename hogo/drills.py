@@ -7,15 +7,23 @@ directory; on PostgreSQL by URL) and at the test's master key file. Tests that u
 need committed data: `@pytest.mark.django_db(transaction=True)`.
 """
 
+import asyncio
+import email
+import email.policy
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
+from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connections
 
@@ -26,9 +34,16 @@ REPO = Path(__file__).resolve().parents[1]
 PATIENCE = 60.0
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def database_url(alias: str) -> str:
     db = connections[alias].settings_dict
-    credentials = quote(str(db["USER"])) + (f":{quote(str(db['PASSWORD']))}" if db["PASSWORD"] else "")
+    password = f":{quote(str(db['PASSWORD']))}" if db["PASSWORD"] else ""
+    credentials = quote(str(db["USER"])) + password
     port = f":{db['PORT']}" if db["PORT"] else ""
     return f"postgresql://{credentials}@{db['HOST']}{port}/{quote(str(db['NAME']))}"
 
@@ -62,7 +77,7 @@ def drill_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def hogo_start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     """`hogo ARGS` as its own process (output on a pipe, stderr merged)."""
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 (this interpreter, arguments the test wrote)
         [sys.executable, "-m", "hogo.manage", *args],
         cwd=REPO,
         env=env,
@@ -74,7 +89,7 @@ def hogo_start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
 
 def hogo_run(env: dict[str, str], *args: str) -> str:
     """`hogo ARGS` to the end; its output, and a failure if it did not succeed."""
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 (this interpreter, arguments the test wrote)
         [sys.executable, "-m", "hogo.manage", *args],
         cwd=REPO,
         env=env,
@@ -124,3 +139,43 @@ def wait_for(condition: Callable[[], bool], what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting: {what}")
         time.sleep(0.1)
+
+
+class Mailbox:
+    """A mail server on loopback that keeps what it accepted, and can hold one message in
+    flight (the sender waits for the server's answer) until the test has killed the sender.
+    A held message is then refused: a server that never said 250 never took it."""
+
+    def __init__(self, *, hold: Callable[[EmailMessage], bool] | None = None) -> None:
+        self.hold = hold
+        self.accepted: list[EmailMessage] = []
+        self.held = threading.Event()
+        self.released = threading.Event()
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        if self.hold is not None and not self.held.is_set() and self.hold(message):
+            self.held.set()
+            while not self.released.is_set():
+                await asyncio.sleep(0.05)
+            return "451 not taken"
+        self.accepted.append(message)
+        return "250 OK"
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "Mailbox":
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.released.set()
+        self.controller.stop()
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.accepted if m["To"] == address]
