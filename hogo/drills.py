@@ -27,6 +27,7 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connections
 
+from hogo.vault.keys import kek_for_wrapping
 from hogo.vault.routers import KEYS_DB
 
 REPO = Path(__file__).resolve().parents[1]
@@ -50,6 +51,8 @@ def database_url(alias: str) -> str:
 
 def drill_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     """The environment of a production-like `hogo` process on this test's databases."""
+    # The master key exists before the processes start, as it does in production.
+    kek_for_wrapping()
     data = tmp_path / "drill-data"
     data.mkdir(mode=0o700, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HOGO_", "DATABASE_URL"))}
