@@ -30,6 +30,7 @@ def test_it_resumes_an_import_killed_mid_way_without_duplicates(
         f"--provider-representative={PROVIDER.representative}",
         f"--obtained-by={PROVIDER.obtained_by}",
         "--batch-size=2",
+        "--helpers=0",  # their own kill -9 has its test in test_import.py
     )
     env = drill_env(tmp_path)
 
