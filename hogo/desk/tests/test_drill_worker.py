@@ -66,7 +66,9 @@ def test_a_task_whose_worker_was_killed_completes_once_on_another(
             )
             case_approve(actor=STAFF, case_ref=case.ref)
             wait_for(mailbox.held.is_set, "the answer on its way to the mail server")
-            [task] = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+            [task] = DBTaskResult.objects.filter(
+                status=TaskResultStatus.RUNNING, task_path="hogo.desk.tasks.mail_send"
+            )
             victim = task.worker_ids[-1]
             kill9(workers.pop(victim))
             mailbox.released.set()
