@@ -24,6 +24,7 @@ from hogo.desk.models import (
     OutboundMail,
     Package,
 )
+from hogo.desk.requeue import tasks_requeue_stale
 from hogo.desk.services import cases_expire
 from hogo.desk.verification import throttles_forget
 from hogo.policy.selectors import policy_active
@@ -39,6 +40,8 @@ RECORD_DAYS_DEFAULT = 1095
 
 def desk_sweep(*, now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
+    # First, so that a task whose worker died is back in the queue before anything else.
+    requeued = tasks_requeue_stale(now=now)
     delivered = sum(mail_deliver(mail_ref=ref, now=now) for ref in mails_due(now=now))
     advanced = 0
     for ref in steps_retry_due(now=now):
@@ -52,6 +55,7 @@ def desk_sweep(*, now: datetime | None = None) -> dict[str, int]:
         "throttles_forgotten": throttles_forget(now=now),
         "packages_discarded": packages_discard(now=now),
         "cases_purged": cases_purge(now=now),
+        "tasks_requeued": requeued,
     }
 
 
