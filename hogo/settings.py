@@ -190,6 +190,9 @@ TRUSTED_PROXIES = trusted_proxies("HOGO_TRUSTED_PROXIES", "127.0.0.1,::1,unix")
 SITE_ORIGINS = site_origins("HOGO_SITE_ORIGINS", "*" if DEBUG else "")
 POLICY_FILE = Path(os.environ.get("HOGO_POLICY_FILE", BASE_DIR / "policy" / "reference.toml"))
 MASTER_KEY_FILE = Path(os.environ.get("HOGO_MASTER_KEY_FILE", DATA_DIR / "master.key"))
+# Destroyed data keys, for `hogo restore` to destroy again (hogo/vault/journal.py); unset means
+# `<MASTER_KEY_FILE>.erasures`, beside the KEK.
+ERASURE_JOURNAL = os.environ.get("HOGO_ERASURE_JOURNAL") or None
 
 INSTALLED_APPS = [
     "django.contrib.admin",
