@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,8 +72,8 @@ def shell(data_dir: Path, code: str) -> str:
     return done.stdout
 
 
-def read(data_dir: Path, refs: list[str]) -> dict[str, dict[str, str]]:
-    result: dict[str, dict[str, str]] = json.loads(shell(data_dir, READ % (refs,)).splitlines()[-1])
+def read(data_dir: Path, refs: list[str]) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(shell(data_dir, READ % (refs,)).splitlines()[-1])
     return result
 
 
