@@ -59,8 +59,24 @@ def engine(alias: str) -> str:
 
 
 def backup_write(*, directory: Path) -> BackupResult:
-    """Writes the snapshots and the manifest into `directory` (new or empty; made 0700)."""
+    """Writes the snapshots and the manifest into `directory` (new or empty; made 0700).
+    On failure, removes what it wrote."""
+    kinds = {alias: engine(alias) for alias in (DEFAULT_DB_ALIAS, KEYS_DB)}
+    if "postgresql" in kinds.values():
+        tool("pg_dump")
+    made = not directory.exists()
     _directory_prepare(directory)
+    try:
+        return _snapshots_write(directory)
+    except BaseException:
+        for file in directory.iterdir():
+            file.unlink()
+        if made:
+            directory.rmdir()
+        raise
+
+
+def _snapshots_write(directory: Path) -> BackupResult:
     started = timezone.now()
     databases: dict[str, Any] = {}
     facts: dict[str, dict[str, Any]] = {}

@@ -12,7 +12,7 @@ One JSON object per line: `{"at": ISO time, "subject": pseudonymous ref, "key": 
 
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -88,11 +88,6 @@ def journal_read() -> tuple[list[JournalEntry], int]:
     except OSError as exc:
         raise JournalError(f"the erasure journal {path} cannot be read ({exc.strerror})") from None
     return entries, bad
-
-
-def journal_since(since: datetime) -> Iterator[JournalEntry]:
-    entries, _ = journal_read()
-    return (e for e in entries if e.at >= since)
 
 
 def _parsed(line: str) -> JournalEntry | None:

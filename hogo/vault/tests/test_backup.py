@@ -230,6 +230,10 @@ def test_it_keeps_a_person_erased_after_a_restore_on_postgresql(tmp_path: Path) 
         assert hogo(data_dir, "migrate", "-v", "0", env=env).returncode == 0
         done = hogo(data_dir, "shell", "-c", INGEST % (PEOPLE,), env=env)
         erased, kept = json.loads(done.stdout.splitlines()[-1])
+        no_tools = hogo(data_dir, "backup", str(tmp_path / "b0"), env={**env, "PATH": "/none"})
+        assert no_tools.returncode != 0
+        assert "pg_dump is not installed" in no_tools.stderr
+        assert not (tmp_path / "b0").exists()
         backed = hogo(data_dir, "backup", str(tmp_path / "b1"), env=env)
         assert backed.returncode == 0, backed.stderr
         assert sorted(p.name for p in (tmp_path / "b1").iterdir()) == [
