@@ -73,11 +73,10 @@ def kek_for_unwrapping(kek_id: str) -> KeyEncryptionKey:
             return retired
         raise KekMismatch(
             f"keys in the key store are wrapped with key-encryption key {kek_id}, but the "
-            f"{store.describe()} holds {candidates[0].key_id}, and the retired key file "
-            f"{store.retired_path(kek_id)} that `hogo keys rotate` would have kept for "
-            f"{kek_id} is missing: the key store predates a rotation and needs that file "
-            "(copy it back from the KEK's backup), or HOGO_MASTER_KEY_FILE is wrong, or the key "
-            "store comes from another installation"
+            f"{store.describe()} holds {candidates[0].key_id}: wrong HOGO_MASTER_KEY_FILE, a key "
+            "store restored from another installation, or one from before a `hogo keys rotate` "
+            f"whose retired key file {store.retired_path(kek_id)} (key {kek_id}) is missing: "
+            "copy that file back from the key-encryption key's backup"
         )
     raise KekMismatch(
         f"keys in the key store are wrapped with key-encryption key {kek_id}, but the "

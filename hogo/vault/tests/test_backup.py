@@ -153,6 +153,7 @@ def test_it_names_the_missing_retired_key_file(
     assert "vault.E003" in checked.stderr
     assert str(retired) in checked.stderr
     assert "is missing" in checked.stderr
+    assert old_kek in checked.stderr
 
 
 def test_it_never_puts_the_key_encryption_key_in_a_backup(
