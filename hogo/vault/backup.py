@@ -235,7 +235,7 @@ def facts_read(alias: str, cursor: Cursor) -> dict[str, Any]:
     return facts
 
 
-def manifest_read(directory: Path) -> dict[str, Any]:
+def manifest_read(*, directory: Path) -> dict[str, Any]:
     """The backup's manifest, checked against its files and against this installation."""
     if not directory.is_dir():
         raise BackupError(f"{directory} is not a directory")

@@ -67,7 +67,7 @@ class RestoreResult:
     keys_rewrapped: int
 
 
-def restore_check(manifest: dict[str, Any]) -> None:
+def restore_check(*, manifest: dict[str, Any]) -> None:
     """Refuses, before anything is written, what the restore could not finish."""
     _migrations_check(manifest)
     _keks_check(manifest["kek_ids"])

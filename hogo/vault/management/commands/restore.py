@@ -28,8 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         directory: Path = options["directory"]
         try:
-            manifest = manifest_read(directory)
-            restore_check(manifest)
+            manifest = manifest_read(directory=directory)
+            restore_check(manifest=manifest)
             if not options["yes"]:
                 self.confirm(directory, manifest["created_at"])
             result = backup_restore(directory=directory, manifest=manifest)
