@@ -194,6 +194,9 @@ MASTER_KEY_FILE = Path(os.environ.get("HOGO_MASTER_KEY_FILE", DATA_DIR / "master
 AUDIT_KEY_FILE = Path(os.environ.get("HOGO_AUDIT_KEY_FILE", DATA_DIR / "audit.key"))
 # Where `hogo audit anchor` writes checkpoints of the audit head: a file path or an http(s) URL.
 AUDIT_ANCHOR = os.environ.get("HOGO_AUDIT_ANCHOR", "")
+# Destroyed data keys, for `hogo restore` to destroy again (hogo/vault/journal.py); unset means
+# `<MASTER_KEY_FILE>.erasures`, beside the KEK.
+ERASURE_JOURNAL = os.environ.get("HOGO_ERASURE_JOURNAL") or None
 
 INSTALLED_APPS = [
     "django.contrib.admin",

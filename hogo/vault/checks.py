@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 from django.db import DatabaseError
 
+from hogo.vault.journal import journal_path
 from hogo.vault.kek import KekError, KekMissing, kek_store
 from hogo.vault.keys import index_root
 from hogo.vault.models import DataKey, KeyStoreSecret
@@ -70,6 +71,7 @@ def permissions_check(
     data_dir = Path(settings.DATA_DIR)
     files = {p for pattern in PRIVATE_FILES for p in data_dir.glob(pattern)}
     files.add(Path(settings.MASTER_KEY_FILE))
+    files.add(journal_path())
     wide = sorted(str(p) for p in files if _open_to_others(p))
     hint = "chmod 600 each file"
     if _open_to_others(data_dir):

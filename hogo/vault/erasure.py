@@ -81,7 +81,7 @@ def subject_erase(
         raise NotFound(f"subject {subject_id} does not exist")
     if subject.status != SubjectStatus.ACTIVE:
         raise Conflict(f"subject {subject_id} is already {subject.status}", code="gone")
-    key_destroyed = data_keys_destroy([subject.ref]) > 0
+    key_destroyed = data_keys_destroy([subject.ref], reason=reason) > 0
     with transaction.atomic():
         subject = Subject.objects.select_for_update().get(pk=subject.pk)
         if subject.status != SubjectStatus.ACTIVE:
@@ -151,7 +151,7 @@ def items_erase(
                 "subject_closed": emptied,
             },
         )
-    destroyed = data_keys_destroy([subject.ref]) > 0 if emptied else False
+    destroyed = data_keys_destroy([subject.ref], reason=reason) > 0 if emptied else False
     return ErasureResult(subject_id=subject.ref, items=count, key_destroyed=destroyed)
 
 
@@ -188,7 +188,9 @@ def retention_dispose(*, now: datetime | None = None, batch_size: int = 500) -> 
                 subjects=[s.ref for s in subjects],
                 detail={"items": count, "subjects_closed": len(closing), "notes": notes},
             )
-        keys_total += data_keys_destroy([s.ref for s in closing])
+        keys_total += data_keys_destroy(
+            [s.ref for s in closing], reason=DisposalReason.RETENTION_EXPIRED
+        )
         items_total += count
         closed_total += len(closing)
         notes_total += notes

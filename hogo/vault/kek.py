@@ -13,7 +13,7 @@ import os
 import secrets
 import stat
 from pathlib import Path
-from typing import Protocol, Self
+from typing import Protocol, Self, runtime_checkable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -152,12 +152,22 @@ class LocalFileKekStore:
         old = self._read(self.path)
         kept = ""
         if old is not None and old.key_id != new.key_id:
-            retired = self.path.with_name(f"{self.path.name}.retired-{old.key_id.split(':')[-1]}")
+            retired = self.retired_path(old.key_id)
             if not retired.exists():
                 os.link(self.path, retired)
             kept = f"; the old key is kept as {retired}: destroy it once no backup needs it"
         os.replace(self.next_path, self.path)
         return f"{self.path} now holds key-encryption key {new.key_id}{kept}"
+
+    def retired_path(self, key_id: str) -> Path:
+        """Where `rotation_finish` keeps the KEK with this id once it is no longer active."""
+        return self.path.with_name(f"{self.path.name}.retired-{key_id.split(':')[-1]}")
+
+    def retired(self, key_id: str) -> AesGcmKek | None:
+        """The retired KEK with this id, if its file is still there (a restored key store, or
+        one from before a rotation, may still need it)."""
+        kek = self._read(self.retired_path(key_id))
+        return kek if kek is not None and kek.key_id == key_id else None
 
     def _read(self, path: Path) -> AesGcmKek | None:
         name = self._names.get(path) or os.fspath(path)
@@ -198,6 +208,15 @@ class LocalFileKekStore:
                 os.link(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
+
+
+@runtime_checkable
+class RetiredKeks(Protocol):
+    """A KEK store that keeps retired KEKs by id (the local file store does; a KMS may)."""
+
+    def retired_path(self, key_id: str) -> Path: ...
+
+    def retired(self, key_id: str) -> KeyEncryptionKey | None: ...
 
 
 def kek_store() -> KekStore:

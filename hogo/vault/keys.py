@@ -20,7 +20,8 @@ from hogo.vault.crypto import (
     key_generate,
     keys_generate,
 )
-from hogo.vault.kek import KekMismatch, KekMissing, KeyEncryptionKey, kek_store
+from hogo.vault.journal import journal_append
+from hogo.vault.kek import KekMismatch, KekMissing, KeyEncryptionKey, RetiredKeks, kek_store
 from hogo.vault.models import DataKey, KeyStoreSecret
 from hogo.vault.routers import KEYS_DB
 
@@ -66,6 +67,17 @@ def kek_for_unwrapping(kek_id: str) -> KeyEncryptionKey:
     for kek in candidates:
         if kek.key_id == kek_id:
             return kek
+    if isinstance(store, RetiredKeks):
+        # A key store restored from before a `hogo keys rotate` (hogo restore rewraps it).
+        if (retired := store.retired(kek_id)) is not None:
+            return retired
+        raise KekMismatch(
+            f"keys in the key store are wrapped with key-encryption key {kek_id}, but the "
+            f"{store.describe()} holds {candidates[0].key_id}: wrong HOGO_MASTER_KEY_FILE, a key "
+            "store restored from another installation, or one from before a `hogo keys rotate` "
+            f"whose retired key file {store.retired_path(kek_id)} (key {kek_id}) is missing: "
+            "copy that file back from the key-encryption key's backup"
+        )
     raise KekMismatch(
         f"keys in the key store are wrapped with key-encryption key {kek_id}, but the "
         f"{store.describe()} holds {candidates[0].key_id}: wrong HOGO_MASTER_KEY_FILE or a key "
@@ -160,11 +172,22 @@ def data_keys_load(subject_refs: Iterable[str]) -> dict[str, FieldCipher]:
     return ciphers
 
 
-def data_keys_destroy(subject_refs: Sequence[str]) -> int:
-    """Crypto-shredding: the key store forgets these subjects' keys (committed at once)."""
+def data_keys_destroy(subject_refs: Sequence[str], *, reason: str = "key_destroyed") -> int:
+    """Crypto-shredding: the key store forgets these subjects' keys (committed at once).
+
+    Each destroyed key is first written to the erasure journal (journal.py), before the
+    deletion commits: a crash in between leaves at worst an entry for a key that still exists,
+    which `hogo restore` replays harmlessly; never a destroyed key the journal does not know."""
     deleted = 0
     with transaction.atomic(using=KEYS_DB):
         for start in range(0, len(subject_refs), 2000):
             batch = list(subject_refs[start : start + 2000])
-            deleted += DataKey.objects.filter(subject_ref__in=batch).delete()[0]
+            doomed = list(
+                DataKey.objects.select_for_update()
+                .filter(subject_ref__in=batch)
+                .values_list("pk", "subject_ref")
+            )
+            if doomed:
+                journal_append([(ref, pk) for pk, ref in doomed], reason=reason)
+                deleted += DataKey.objects.filter(pk__in=[pk for pk, _ in doomed]).delete()[0]
     return deleted
