@@ -6,17 +6,14 @@ desk wrote is opened from the vault for the staff member looking (audited, conte
 import json
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
@@ -56,43 +53,22 @@ from hogo.desk.services import (
     cases_find,
 )
 from hogo.errors import HogoError, NotFound
-from hogo.roles import Role, has_role
+from hogo.roles import Role
+from hogo.staffpages import View, staff_context, staff_view
 
 HANDLERS = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
 VIEWERS = (*HANDLERS, Role.AUDITOR)
 
-View = Callable[..., HttpResponse]
-
-
-def _staff(roles: tuple[Role, ...]) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = request.user
-            if not (isinstance(user, User) and has_role(user, *roles)):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return admin.site.admin_view(never_cache(checked))
-
-    return decorate
-
 
 def _context(request: HttpRequest, title: str, **extra: object) -> dict[str, object]:
-    user = request.user
-    return {
-        **admin.site.each_context(request),
-        "title": title,
-        "can_handle": isinstance(user, User) and has_role(user, *HANDLERS),
-        **extra,
-    }
+    return staff_context(request, title, handlers=HANDLERS, **extra)
 
 
 class FindForm(forms.Form):
     email = forms.EmailField(label="Requester's e-mail address", max_length=254)
 
 
-@_staff(VIEWERS)
+@staff_view(VIEWERS)
 def queue(request: HttpRequest) -> HttpResponse:
     """The queue; or (POST, so that the address stays out of URLs and logs) a requester's
     cases, found by the blind index of their address."""
@@ -175,7 +151,7 @@ class FeeForm(forms.Form):
     )
 
 
-@_staff(VIEWERS)
+@staff_view(VIEWERS)
 def detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = _case_or_404(ref)
     user = request.user
@@ -217,7 +193,7 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
     )
 
 
-@_staff(HANDLERS)
+@staff_view(HANDLERS)
 def review(request: HttpRequest, ref: str) -> HttpResponse:
     """A correction as a diff against the values held (read through the vault's disclosure
     path for this case, audited)."""
@@ -232,7 +208,7 @@ def review(request: HttpRequest, ref: str) -> HttpResponse:
     )
 
 
-@_staff(HANDLERS)
+@staff_view(HANDLERS)
 def print_pdf(request: HttpRequest, ref: str) -> HttpResponse:
     """The disclosure PDF to print and post (postal delivery); each download is audited."""
     case = _case_or_404(ref)
@@ -261,7 +237,7 @@ def _action(run: Callable[[HttpRequest, str, str], object]) -> View:
             messages.success(request, "Done.")
         return redirect("desk_console:detail", ref=ref)
 
-    return _staff(HANDLERS)(require_POST(act))
+    return staff_view(HANDLERS)(require_POST(act))
 
 
 @_action
@@ -368,7 +344,7 @@ class RecordForm(forms.Form):
     )
 
 
-@_staff(HANDLERS)
+@staff_view(HANDLERS)
 def record(request: HttpRequest) -> HttpResponse:
     """A request received by post or e-mail, or through an agent, entered by the desk."""
     form = RecordForm(request.POST or None)

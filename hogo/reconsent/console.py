@@ -3,19 +3,14 @@
 both languages, and the officer's actions: queue the requests (sent at once), send what is
 still queued. Pages use the console's (admin) layout and login; auditors may look."""
 
-from collections.abc import Callable
 from datetime import timedelta
-from functools import wraps
-from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
@@ -26,37 +21,16 @@ from hogo.reconsent.delivery import requests_deliver
 from hogo.reconsent.selectors import Campaign, campaign_counts, campaign_get, campaigns
 from hogo.reconsent.services import requests_queue
 from hogo.reconsent.tokens import ANSWER_DAYS
-from hogo.roles import Role, has_role
+from hogo.roles import Role
+from hogo.staffpages import staff_context, staff_view
 
 HANDLERS = (Role.PRIVACY_OFFICER,)
 VIEWERS = (*HANDLERS, Role.AUDITOR)
 PREVIEW_LINK = "{origin}/{lang}/consent/(a signed link for each person)/"
 
-View = Callable[..., HttpResponse]
-
-
-def _staff(roles: tuple[Role, ...]) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = request.user
-            if not (isinstance(user, User) and has_role(user, *roles)):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return admin.site.admin_view(never_cache(checked))
-
-    return decorate
-
 
 def _context(request: HttpRequest, title: str, **extra: object) -> dict[str, object]:
-    user = request.user
-    return {
-        **admin.site.each_context(request),
-        "title": title,
-        "can_handle": isinstance(user, User) and has_role(user, *HANDLERS),
-        **extra,
-    }
+    return staff_context(request, title, handlers=HANDLERS, **extra)
 
 
 def _campaign_or_404(version: int, purpose: str) -> Campaign:
@@ -70,7 +44,7 @@ def _origin(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-@_staff(VIEWERS)
+@staff_view(VIEWERS)
 def campaign_list(request: HttpRequest) -> HttpResponse:
     rows = [(campaign, campaign_counts(campaign)) for campaign in campaigns()]
     return TemplateResponse(
@@ -78,7 +52,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@_staff(VIEWERS)
+@staff_view(VIEWERS)
 def campaign_detail(request: HttpRequest, version: int, purpose: str) -> HttpResponse:
     campaign = _campaign_or_404(version, purpose)
     policy = policy_active()
@@ -106,7 +80,7 @@ def campaign_detail(request: HttpRequest, version: int, purpose: str) -> HttpRes
 
 
 @require_POST
-@_staff(HANDLERS)
+@staff_view(HANDLERS)
 def campaign_send(request: HttpRequest, version: int, purpose: str) -> HttpResponse:
     """Queues a request for everyone not asked yet; they go out once this commits."""
     _campaign_or_404(version, purpose)
@@ -128,7 +102,7 @@ def campaign_send(request: HttpRequest, version: int, purpose: str) -> HttpRespo
 
 
 @require_POST
-@_staff(HANDLERS)
+@staff_view(HANDLERS)
 def campaign_retry(request: HttpRequest, version: int, purpose: str) -> HttpResponse:
     """Sends what is still queued (a mail server that was down), now."""
     _campaign_or_404(version, purpose)
