@@ -61,6 +61,7 @@ def drill_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         HOGO_DATA_DIR=str(data),
         HOGO_DEBUG="false",
         HOGO_MASTER_KEY_FILE=str(settings.MASTER_KEY_FILE),
+        HOGO_AUDIT_KEY_FILE=str(settings.AUDIT_KEY_FILE),  # the chain the tests' events keyed
         HOGO_EMAIL_URL="smtp://127.0.0.1:2525",
         HOGO_SECRET_KEY="drill-" + "k" * 30 + "abcdefghijklmnopqrstuvwxyz",
     )

@@ -29,4 +29,6 @@ class ApiToken(models.Model):
 
     @staticmethod
     def generate() -> str:
-        return "hogo_" + secrets.token_urlsafe(32)
+        # Hex, not URL-safe base64: a prefix starting with "-" would read as an option to
+        # `hogo token revoke PREFIX`.
+        return "hogo_" + secrets.token_hex(32)
