@@ -12,9 +12,7 @@ does not open the package.
 """
 
 import base64
-import csv
 import hashlib
-import io
 import json
 import secrets
 from collections.abc import Sequence
@@ -29,6 +27,7 @@ from django.utils.crypto import salted_hmac
 
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
+from hogo.csvfile import csv_bytes
 from hogo.desk.models import Case, DownloadLink, Package
 from hogo.desk.package_text import Titles
 from hogo.desk.seal import pdf_encrypt, pdf_open, zip_encrypt, zip_open
@@ -393,15 +392,13 @@ def package_open(package: Package) -> dict[str, bytes]:
 
 
 def _csv(rows: list[dict[str, object]], columns: list[str]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(
+    return csv_bytes(
+        columns,
+        (
             [_cell(row.get(column), titles=column.endswith("titles")) for column in columns]
-        )
-    # A byte-order mark so that spreadsheet software reads the Japanese as UTF-8.
-    return out.getvalue().encode("utf-8-sig")
+            for row in rows
+        ),
+    )
 
 
 def _cell(value: object, *, titles: bool = False) -> str:
@@ -410,11 +407,7 @@ def _cell(value: object, *, titles: bool = False) -> str:
         return ("; " if titles else " ").join(
             str(v.get("id") if isinstance(v, dict) else v) for v in value
         )
-    if value is None:
-        return ""
-    text = str(value)
-    # Spreadsheets run a cell starting with = + - @ as a formula (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "" if value is None else str(value)
 
 
 def link_create(*, package: Package) -> tuple[str, datetime]:

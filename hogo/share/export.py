@@ -5,7 +5,6 @@ address and representative, the individual by pseudonymous id, the items, the co
 on) with the record's form and retention. Subjects appear by id, never by value.
 """
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -15,6 +14,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from hogo.audit.services import audit_record
+from hogo.csvfile import cell_safe, csv_bytes
 from hogo.errors import InvalidInput
 from hogo.share.records import RecordRow
 from hogo.share.selectors import record_rows
@@ -53,9 +53,9 @@ def _cells(row: RecordRow) -> list[str]:
         row.provision_id,
         local(row.provided_at).isoformat(timespec="seconds"),
         row.recipient_id,
-        _safe(row.recipient_name),
-        _safe(row.recipient_address),
-        _safe(row.recipient_representative),
+        cell_safe(row.recipient_name),
+        cell_safe(row.recipient_address),
+        cell_safe(row.recipient_representative),
         row.recipient_country,
         row.basis,
         row.purpose,
@@ -67,17 +67,8 @@ def _cells(row: RecordRow) -> list[str]:
     ]
 
 
-def _safe(text: str) -> str:
-    # Register text typed by staff must not run as a spreadsheet formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def records_csv(rows: Iterable[RecordRow]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(_cells(row) for row in rows)
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(HEADER, (_cells(row) for row in rows))
 
 
 def records_xlsx(rows: Iterable[RecordRow]) -> bytes:

@@ -2,7 +2,6 @@
 `manifest.json` and `data.csv`. A fresh random password per package is returned once, to be
 handed over separately; the organization does not keep it."""
 
-import csv
 import hashlib
 import io
 import json
@@ -13,6 +12,7 @@ from datetime import datetime
 
 import pyzipper
 
+from hogo.csvfile import csv_bytes
 from hogo.policy.schema import Policy
 from hogo.share.models import Recipient
 from hogo.share.records import ExportPackage
@@ -66,19 +66,11 @@ def _columns(categories: Sequence[str], views: Sequence[SubjectView]) -> list[tu
 
 
 def _csv(columns: list[tuple[str, str]], views: Sequence[SubjectView]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["subject_id", *(name for name, _ in columns)])
+    rows = []
     for view in views:
         values = {**view.data, **view.identifiers}
-        writer.writerow([view.subject_id, *(_cell(values.get(name, "")) for name, _ in columns)])
-    # With a byte-order mark, Excel opens the Japanese text as UTF-8.
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _cell(value: str) -> str:
-    # A value starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        rows.append([view.subject_id, *(values.get(name, "") for name, _ in columns)])
+    return csv_bytes(["subject_id", *(name for name, _ in columns)], rows)
 
 
 def _manifest(
