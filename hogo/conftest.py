@@ -1,5 +1,6 @@
-"""Personas shared by every app's tests (STYLE.md): an officer, a desk operator, a marketing
-user, an auditor, and an outsider who is staff but holds no role and should see nothing."""
+"""Personas shared by every app's tests (docs/style.md, "Tests"): an officer, a desk operator, a
+marketing user, an auditor, and an outsider who is staff but holds no role and should see
+nothing."""
 
 import logging
 import os
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 
 # The personas' personal data used across the tests (addresses, names, phone numbers): no log
-# record emitted while a test runs may carry any of them (DESIGN: no personal data in logs).
+# record emitted while a test runs may carry any of them (docs/architecture.md, Principles: no
+# personal data in logs).
 PERSONAL_DATA_IN_TESTS = (
     "hanako",
     "taro@",

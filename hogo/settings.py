@@ -1,7 +1,8 @@
 """hogo's one settings module.
 
-Every value comes from the environment (see DESIGN.md, "Public interface") with a safe default
-for one machine. A malformed value stops start-up with a message naming the variable.
+Every value comes from the environment (see docs/architecture.md, "Public interface") with a
+safe default for one machine. A malformed value stops start-up with a message naming the
+variable.
 """
 
 import contextlib

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 
 LANGUAGES = ("ja", "en")
 
-# The special-care labels the detector, the vault and the forms share (DESIGN.md).
+# The special-care labels the detector, the vault and the forms share
+# (docs/architecture.md, Public interface).
 SPECIAL_CARE_IDS = frozenset(
     {
         "religion",
@@ -32,7 +33,8 @@ COOKIE_CATEGORIES = ("necessary", "preferences", "analytics")
 FIELD_KINDS = ("text", "email", "tel", "textarea", "select", "radio", "checkbox", "date", "url")
 CHOICE_KINDS = ("select", "radio")
 NOTICE_KINDS = ("product", "website", "event")
-# The identifier kinds of the vault's blind indexes (DESIGN.md): a category may hold one.
+# The identifier kinds of the vault's blind indexes (docs/architecture.md, Keys and encryption):
+# a category may hold one.
 IDENTIFIER_KINDS = ("email", "phone", "name", "member_number")
 # What a submission through a channel opens besides the acquisition record.
 FOLLOW_UP_INQUIRY_CASE = "inquiry_case"

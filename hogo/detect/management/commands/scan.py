@@ -1,4 +1,4 @@
-"""`hogo scan [FILE|-]`: JSON Lines in, JSON Lines out (DESIGN.md, public interface).
+"""`hogo scan [FILE|-]`: JSON Lines in, JSON Lines out (docs/architecture.md, Public interface).
 
 Each input line is ``{"id": ..., "text": ...}`` (optionally ``"lang": "ja"|"en"``); each output
 line is ``{"id": ..., "categories": [...], "findings": [...]}`` in the same order. A line that
