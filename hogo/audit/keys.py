@@ -10,17 +10,16 @@ is its own file, not one derived from the vault's key-encryption key.
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import hmac
 import json
 import os
-import secrets
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+
+from hogo.keyfiles import KeyFileOpen, KeyFiles, keyfile_create
 
 KEY_BYTES = 32
 
@@ -41,12 +40,29 @@ def _derived(key: bytes, label: bytes) -> bytes:
     return hmac.new(key, b"hogo.audit." + label, hashlib.sha256).digest()
 
 
-# Parsed key files by (path, inode, mtime, size): audit_record pays a stat, not a read.
-_loaded: dict[tuple[str, int, int, int], AuditKey] = {}
-
-
 def audit_key_path() -> Path:
     return Path(settings.AUDIT_KEY_FILE)
+
+
+def _load(name: str) -> AuditKey:
+    try:
+        content = json.loads(Path(name).read_text())
+        raw = base64.b64decode(content["key"], validate=True)
+        keyed_from = content["keyed_from"]
+    except (OSError, ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise AuditKeyError(
+            f"the audit key file {name} cannot be read ({type(exc).__name__})"
+        ) from None
+    if len(raw) != KEY_BYTES or not isinstance(keyed_from, int) or keyed_from < 1:
+        raise AuditKeyError(f"the audit key file {name} does not hold a {KEY_BYTES}-byte key")
+    return AuditKey(
+        chain_key=_derived(raw, b"chain"),
+        anchor_key=_derived(raw, b"anchor"),
+        keyed_from=keyed_from,
+    )
+
+
+_files = KeyFiles(_load)
 
 
 def audit_key_read() -> AuditKey | None:
@@ -55,32 +71,11 @@ def audit_key_read() -> AuditKey | None:
     # audited action cost several times the stat itself.
     name = os.fspath(settings.AUDIT_KEY_FILE)
     try:
-        info = os.stat(name)
-    except FileNotFoundError:
-        return None
-    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise AuditKeyError(f"the audit key file {name} is readable by other users: chmod 600 it")
-    cache_key = (name, info.st_ino, info.st_mtime_ns, info.st_size)
-    if (loaded := _loaded.get(cache_key)) is not None:
-        return loaded
-    path = Path(name)
-    try:
-        content = json.loads(path.read_text())
-        raw = base64.b64decode(content["key"], validate=True)
-        keyed_from = content["keyed_from"]
-    except (OSError, ValueError, KeyError, TypeError, binascii.Error) as exc:
+        return _files.read(name)
+    except KeyFileOpen:
         raise AuditKeyError(
-            f"the audit key file {path} cannot be read ({type(exc).__name__})"
+            f"the audit key file {name} is readable by other users: chmod 600 it"
         ) from None
-    if len(raw) != KEY_BYTES or not isinstance(keyed_from, int) or keyed_from < 1:
-        raise AuditKeyError(f"the audit key file {path} does not hold a {KEY_BYTES}-byte key")
-    loaded = AuditKey(
-        chain_key=_derived(raw, b"chain"),
-        anchor_key=_derived(raw, b"anchor"),
-        keyed_from=keyed_from,
-    )
-    _loaded[cache_key] = loaded
-    return loaded
 
 
 def audit_key_required() -> AuditKey:
@@ -96,23 +91,6 @@ def audit_key_required() -> AuditKey:
 def audit_key_create(*, keyed_from: int) -> AuditKey:
     """Writes a fresh key unless the file exists; safe when several processes race (the first
     writer wins, the others read its key)."""
-    path = audit_key_path()
-    if not path.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        content = {
-            "key": base64.b64encode(os.urandom(KEY_BYTES)).decode(),
-            "keyed_from": keyed_from,
-        }
-        try:
-            with os.fdopen(fd, "w") as f:
-                f.write(json.dumps(content) + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-            # link() never replaces an existing file, unlike rename().
-            with contextlib.suppress(FileExistsError):
-                os.link(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+    content = {"key": base64.b64encode(os.urandom(KEY_BYTES)).decode(), "keyed_from": keyed_from}
+    keyfile_create(audit_key_path(), json.dumps(content) + "\n")
     return audit_key_required()

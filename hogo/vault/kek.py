@@ -7,11 +7,8 @@ an external KMS plugs in by naming another store class in `settings.VAULT_KEK_ST
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import os
-import secrets
-import stat
 from pathlib import Path
 from typing import Protocol, Self, runtime_checkable
 
@@ -22,6 +19,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
+from hogo.keyfiles import KeyFileOpen, KeyFiles, keyfile_create
 from hogo.vault.crypto import KEY_BYTES, NONCE_BYTES
 
 
@@ -100,8 +98,17 @@ class AesGcmKek:
             ) from None
 
 
-# Parsed key files by (path, inode, mtime, size): a stat per use instead of a read.
-_loaded: dict[tuple[str, int, int, int], AesGcmKek] = {}
+def _load(name: str) -> AesGcmKek:
+    try:
+        raw = base64.b64decode(Path(name).read_text().strip(), validate=True)
+    except (OSError, UnicodeDecodeError, binascii.Error) as exc:
+        raise KekError(f"{name} cannot be read as a key file ({type(exc).__name__})") from None
+    if len(raw) != KEY_BYTES:
+        raise KekError(f"{name} does not hold a {KEY_BYTES}-byte key")
+    return AesGcmKek(raw)
+
+
+_files = KeyFiles(_load)
 
 
 class LocalFileKekStore:
@@ -170,44 +177,14 @@ class LocalFileKekStore:
         return kek if kek is not None and kek.key_id == key_id else None
 
     def _read(self, path: Path) -> AesGcmKek | None:
-        name = self._names.get(path) or os.fspath(path)
         try:
-            info = os.stat(name)
-        except FileNotFoundError:
-            return None
-        if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise KekError(f"{path} is readable by other users: chmod 600 it")
-        cache_key = (name, info.st_ino, info.st_mtime_ns, info.st_size)
-        if (kek := _loaded.get(cache_key)) is not None:
-            return kek
-        try:
-            raw = base64.b64decode(path.read_text().strip(), validate=True)
-        except (OSError, UnicodeDecodeError, binascii.Error) as exc:
-            raise KekError(f"{path} cannot be read as a key file ({type(exc).__name__})") from None
-        if len(raw) != KEY_BYTES:
-            raise KekError(f"{path} does not hold a {KEY_BYTES}-byte key")
-        kek = AesGcmKek(raw)
-        _loaded[cache_key] = kek
-        return kek
+            return _files.read(self._names.get(path) or os.fspath(path))
+        except KeyFileOpen:
+            raise KekError(f"{path} is readable by other users: chmod 600 it") from None
 
     @staticmethod
     def _write_new(path: Path) -> None:
-        """Writes a fresh key unless the file exists; safe when several processes race."""
-        if path.exists():
-            return
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "w") as f:
-                f.write(base64.b64encode(os.urandom(KEY_BYTES)).decode() + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-            # link() never replaces: the first writer wins, the others read its key.
-            with contextlib.suppress(FileExistsError):
-                os.link(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        keyfile_create(path, base64.b64encode(os.urandom(KEY_BYTES)).decode() + "\n")
 
 
 @runtime_checkable
