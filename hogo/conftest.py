@@ -14,11 +14,11 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from hogo.api.models import ApiToken, token_digest, token_prefix
-from hogo.console.roles import Role
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.other_policy import other_policy_text
+from hogo.roles import Role
 
 # Files the tests make are their owner's alone, as hogo makes its own (0600): pytest-django's test
 # databases in HOGO_DATA_DIR would otherwise draw vault.W001 from every `hogo` subprocess.

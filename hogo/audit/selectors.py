@@ -12,9 +12,9 @@ from django.db.models.expressions import RawSQL
 from hogo.audit.anchor import Anchor
 from hogo.audit.keys import AuditKey, AuditKeyError, audit_key_path, audit_key_read
 from hogo.audit.models import GENESIS_HASH, AuditEvent, Chain
+from hogo.roles import Role
 
-# Group names of hogo.console.roles.Role; spelled out because audit sits left of console.
-READER_GROUPS = ("privacy_officer", "auditor")
+READER_GROUPS = (Role.PRIVACY_OFFICER.value, Role.AUDITOR.value)
 
 VERIFY_CHUNK = 2000
 

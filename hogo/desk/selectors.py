@@ -19,7 +19,6 @@ from hogo.desk.models import (
     OutboundMail,
     Package,
     Step,
-    StepName,
     StepStatus,
 )
 from hogo.desk.package import package_is_pdf, package_password
@@ -158,7 +157,3 @@ def step_waiting_for_post(*, case: Case) -> Step | None:
         ),
         None,
     )
-
-
-def step_names() -> list[tuple[str, str]]:
-    return list(StepName.choices)

@@ -3,7 +3,6 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser, Group, User
 from django.test import Client
 
-from hogo.console.roles import Role as ConsoleRole
 from hogo.console.selectors import user_has_role
 from hogo.roles import Role, has_role, role_grant, role_revoke
 
@@ -21,10 +20,6 @@ def test_it_creates_a_group_for_every_role() -> None:
         "marketing_user",
         "auditor",
     }
-
-
-def test_it_keeps_the_old_import_path_for_role() -> None:
-    assert ConsoleRole is Role
 
 
 @pytest.mark.django_db
