@@ -20,10 +20,12 @@ from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.logging import truncate_ip
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
-from hogo.vault.models import Subject, SubjectStatus, Suspension
+from hogo.vault.models import Subject, SubjectStatus
 from hogo.vault.reconsent import purpose_consent_close
+from hogo.vault.selectors import suspended_by_withdrawal
 from hogo.vault.services import (
     special_care_consent_withdraw,
+    subject_lock,
     subject_suspend,
     subject_suspension_lift,
 )
@@ -88,6 +90,25 @@ def evidence_checked(evidence: Mapping[str, object] | None) -> dict[str, object]
     return checked
 
 
+def _kind_checked(kind: str, target: str, policy_version: int, notice_sha256: str) -> ConsentKind:
+    if kind not in ConsentKind.values:
+        raise InvalidInput(f"kind: must be one of {', '.join(ConsentKind.values)}")
+    checked = ConsentKind(kind)
+    _target_checked(checked, target, _policy(policy_version))
+    if notice_sha256 and not _SHA256.fullmatch(notice_sha256):
+        raise InvalidInput("notice_sha256: must be 64 lower-case hex digits or empty")
+    return checked
+
+
+def _consent_active(subject: Subject, kind: str, target: str, *, ref: str | None) -> Consent | None:
+    """The subject's active record for the target; a new one `ref` names must look like one."""
+    if ref is not None and not _CONSENT_REF.fullmatch(ref):
+        raise InvalidInput("ref: must look like con_ followed by 16 letters or digits")
+    return Consent.objects.filter(
+        subject=subject, kind=kind, target=target, withdrawn_at__isnull=True
+    ).first()
+
+
 @transaction.atomic
 def consent_give(
     *,
@@ -107,25 +128,10 @@ def consent_give(
     subject exists (collect stores special-care values and their consent in one transaction).
     A record given a ref is always new: it supersedes an active one even under the same notice.
     """
-    if kind not in ConsentKind.values:
-        raise InvalidInput(f"kind: must be one of {', '.join(ConsentKind.values)}")
-    kind = ConsentKind(kind)
-    policy = _policy(policy_version)
-    _target_checked(kind, target, policy)
-    if notice_sha256 and not _SHA256.fullmatch(notice_sha256):
-        raise InvalidInput("notice_sha256: must be 64 lower-case hex digits or empty")
+    kind = _kind_checked(kind, target, policy_version, notice_sha256)
     stored_evidence = evidence_checked(evidence)
-    subject = Subject.objects.select_for_update().filter(ref=subject_id).first()
-    if subject is None:
-        raise NotFound(f"subject {subject_id} does not exist")
-    if subject.status != SubjectStatus.ACTIVE:
-        raise Conflict(f"subject {subject_id} is {subject.status}: nothing is held", code="gone")
-
-    current = Consent.objects.filter(
-        subject=subject, kind=kind, target=target, withdrawn_at__isnull=True
-    ).first()
-    if ref is not None and not _CONSENT_REF.fullmatch(ref):
-        raise InvalidInput("ref: must look like con_ followed by 16 letters or digits")
+    subject = subject_lock(subject_id=subject_id)
+    current = _consent_active(subject, kind, target, ref=ref)
     if (
         ref is None
         and current is not None
@@ -133,12 +139,11 @@ def consent_give(
         and current.notice_sha256 == notice_sha256
     ):
         return current
-    now = timezone.now()
     consent = Consent(
         subject=subject,
         kind=kind,
         target=target,
-        given_at=now,
+        given_at=timezone.now(),
         given_by=actor,
         policy_version=policy_version,
         notice_sha256=notice_sha256,
@@ -146,16 +151,7 @@ def consent_give(
     )
     if ref is not None:
         consent.ref = ref
-    if current is not None:
-        # Close the old record first: at most one active record per target (constraint).
-        Consent.objects.filter(pk=current.pk).update(withdrawn_at=now, withdrawn_by=SUPERSEDED)
-    try:
-        with transaction.atomic():
-            consent.save()
-    except IntegrityError as exc:
-        raise Conflict("this consent was being recorded at the same time; try again") from exc
-    if current is not None:
-        Consent.objects.filter(pk=current.pk).update(superseded_by=consent)
+    _consent_store(consent, supersedes=current)
     lifted = _purpose_suspension_lift(actor, subject, kind, target)
     audit_record(
         actor=actor,
@@ -174,20 +170,29 @@ def consent_give(
     return consent
 
 
+def _consent_store(consent: Consent, *, supersedes: Consent | None) -> None:
+    """Saves a new record, superseding the active one for the same target."""
+    if supersedes is not None:
+        # Close the old record first: at most one active record per target (constraint).
+        Consent.objects.filter(pk=supersedes.pk).update(
+            withdrawn_at=consent.given_at, withdrawn_by=SUPERSEDED
+        )
+    try:
+        with transaction.atomic():
+            consent.save()
+    except IntegrityError as exc:
+        raise Conflict("this consent was being recorded at the same time; try again") from exc
+    if supersedes is not None:
+        Consent.objects.filter(pk=supersedes.pk).update(superseded_by=consent)
+
+
 def _purpose_suspension_lift(actor: str, subject: Subject, kind: str, target: str) -> bool:
     """Consenting anew to a purpose lifts the suspension an earlier withdrawal caused, and
     only that one: a suspension the person asked the desk for stays."""
     if kind != ConsentKind.PURPOSE:
         return False
-    suspension = Suspension.objects.filter(
-        subject=subject, purpose=target, lifted_at__isnull=True
-    ).first()
-    if suspension is None or not suspension.request_ref.startswith("con_"):
+    if not suspended_by_withdrawal(subject_id=subject.ref, purpose=target):
         return False
-    if Suspension.objects.filter(
-        subject=subject, purpose__isnull=True, lifted_at__isnull=True
-    ).exists():
-        return False  # suspended for every purpose: lifted only as a whole, by the desk
     subject_suspension_lift(actor=actor, subject_id=subject.ref, purposes=[target])
     return True
 

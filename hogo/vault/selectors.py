@@ -13,12 +13,7 @@ from hogo.vault.models import (
     SubjectStatus,
     Suspension,
 )
-from hogo.vault.records import DisclosedDisposal, RefusalReason
-
-
-def refusal_reasons() -> list[tuple[str, str]]:
-    """Every reason the vault may give for not returning a subject, with its description."""
-    return list(RefusalReason.choices)
+from hogo.vault.records import DisclosedDisposal
 
 
 def subject_status(*, subject_id: str) -> SubjectStatus:
@@ -55,6 +50,22 @@ def subjects_provision_stopped(*, subject_pks: Sequence[int]) -> set[int]:
             ).values_list("subject_id", flat=True)
         )
     return stopped
+
+
+def subject_provision_stopped(*, subject_id: str) -> bool:
+    """Whether the subject stopped provision of their data to others (Art. 35(3))."""
+    return ProvisionStop.objects.filter(subject__ref=subject_id, lifted_at__isnull=True).exists()
+
+
+def suspended_by_withdrawal(*, subject_id: str, purpose: str) -> bool:
+    """Whether the subject's use for `purpose` is suspended by a withdrawn consent (the
+    suspension's request ref is the consent's `con_...`), and not also for every purpose (such a
+    suspension is lifted only as a whole, by the desk)."""
+    live = Suspension.objects.filter(subject__ref=subject_id, lifted_at__isnull=True)
+    suspension = live.filter(purpose=purpose).first()
+    if suspension is None or not suspension.request_ref.startswith("con_"):
+        return False
+    return not live.filter(purpose__isnull=True).exists()
 
 
 def disposals_for(*, subject_id: str) -> list[DisclosedDisposal]:

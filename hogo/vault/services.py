@@ -308,7 +308,10 @@ def _indexes_write(parsed: list[Record]) -> None:
     rows_insert(BlindIndex, ["subject", "kind", "digest"], missing)
 
 
-def _subject_for_update(subject_id: str) -> Subject:
+def subject_lock(*, subject_id: str) -> Subject:
+    """The subject's row, locked until the caller's transaction ends; refused when the subject
+    does not exist or holds nothing any more. Other apps that write about a subject (consent)
+    lock it through here."""
     subject = Subject.objects.select_for_update().filter(ref=subject_id).first()
     if subject is None:
         raise NotFound(f"subject {subject_id} does not exist")
@@ -355,7 +358,7 @@ def subject_suspend(
     Suspending what is already suspended changes nothing and records nothing."""
     wanted = _purposes_checked(purposes)
     _ref_checked(request_ref)
-    subject = _subject_for_update(subject_id)
+    subject = subject_lock(subject_id=subject_id)
     active = set(
         Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
             "purpose", flat=True
@@ -395,7 +398,7 @@ def subject_suspension_lift(
     purposes is lifted only as a whole, so lifting one purpose of it is refused."""
     wanted = _purposes_checked(purposes)
     _ref_checked(request_ref)
-    subject = _subject_for_update(subject_id)
+    subject = subject_lock(subject_id=subject_id)
     active = Suspension.objects.filter(subject=subject, lifted_at__isnull=True)
     if wanted is not None:
         if active.filter(purpose__isnull=True).exists():
