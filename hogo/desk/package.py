@@ -38,7 +38,7 @@ from hogo.refs import ref_new
 from hogo.share.selectors import provision_records_for, receipt_records_for
 from hogo.vault.access import subject_disclose
 from hogo.vault.lookup import acquisitions_for
-from hogo.vault.models import ProvisionStop
+from hogo.vault.selectors import subject_provision_stopped
 
 LINK_LIFETIME = timedelta(days=7)
 ITEM_COLUMNS = [
@@ -251,9 +251,7 @@ def package_content(*, case: Case, actor: str) -> Content:
             "all_purposes": disclosure.suspended_all,
             "purposes": titles.purposes(disclosure.suspended_purposes),
         },
-        provision_stopped=ProvisionStop.objects.filter(
-            subject__ref=case.subject_ref, lifted_at__isnull=True
-        ).exists(),
+        provision_stopped=subject_provision_stopped(subject_id=case.subject_ref),
         provision_records=provision_records(subject_id=case.subject_ref, titles=titles),
         disposals=[
             {
