@@ -8,8 +8,10 @@ all in one transaction: a refused submission leaves nothing behind.
 import hashlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
@@ -17,7 +19,14 @@ from hogo.collect.acquisition import ConsentMissing, acquisition_channel, acquis
 from hogo.collect.inquiries import inquiry_case_open
 from hogo.collect.labels import LABELS
 from hogo.collect.members import member_register
-from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText, Source
+from hogo.collect.models import (
+    AcquisitionRecord,
+    AnonymousResponse,
+    ImportJob,
+    NoticeText,
+    ReceiptRecord,
+    Source,
+)
 from hogo.collect.receipt import receipt_mail_schedule
 from hogo.collect.values import identifier_fields, values_clean
 from hogo.consent.models import ConsentKind, consent_ref_new
@@ -304,3 +313,26 @@ def _anonymous_keep(submission: SubmissionIn, policy: Policy, values: dict[str, 
         answers={key: redact(value) for key, value in values.items()},
     )
     return Accepted(record_id=None, subject_id=None, created=False)
+
+
+@transaction.atomic
+def receipt_records_dispose(*, last_receipt_before: datetime) -> int:
+    """Dispose of the Art. 30 receipt records whose last receipt (the record, or its latest
+    import job) is older than `last_receipt_before`, with their import jobs (the jobs' row lists
+    go with them; the acquisitions they made stay in the vault under their own retention).
+
+    Part of the provision records' retention run (`hogo.share.retention`), which records the
+    one audit event of the run, with this count, in the same transaction."""
+    expired = [
+        pk
+        for pk, recorded_at, last_job in ReceiptRecord.objects.filter(
+            recorded_at__lte=last_receipt_before
+        )
+        .annotate(last_job=Max("jobs__started_at"))
+        .values_list("pk", "recorded_at", "last_job")
+        if max(filter(None, [recorded_at, last_job])) <= last_receipt_before
+    ]
+    if not expired:
+        return 0
+    ImportJob.objects.filter(receipt_id__in=expired).delete()
+    return ReceiptRecord.objects.filter(pk__in=expired).delete()[0]

@@ -10,11 +10,10 @@ that disposed of anything.
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
-from hogo.collect.models import ImportJob, ReceiptRecord
+from hogo.collect.services import receipt_records_dispose
 from hogo.share.models import (
     Package,
     Provision,
@@ -63,18 +62,5 @@ def records_dispose(*, now: datetime | None = None) -> DisposalSummary:
 
 
 def _receipts_dispose(moment: datetime) -> int:
-    """Receipt records whose last receipt (the record, or its latest import job) is three
-    years old, with their import jobs (the jobs' row lists go with them; the acquisitions
-    they made stay in the vault under their own retention)."""
-    cutoff = years_after(moment, -RECEIPT_YEARS)
-    expired = [
-        pk
-        for pk, recorded_at, last_job in ReceiptRecord.objects.filter(recorded_at__lte=cutoff)
-        .annotate(last_job=Max("jobs__started_at"))
-        .values_list("pk", "recorded_at", "last_job")
-        if max(filter(None, [recorded_at, last_job])) <= cutoff
-    ]
-    if not expired:
-        return 0
-    ImportJob.objects.filter(receipt_id__in=expired).delete()
-    return ReceiptRecord.objects.filter(pk__in=expired).delete()[0]
+    """Receipt records (collect's) whose last receipt is three years old (Rule 25)."""
+    return receipt_records_dispose(last_receipt_before=years_after(moment, -RECEIPT_YEARS))
