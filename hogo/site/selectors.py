@@ -11,39 +11,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
-from hogo.policy.models import PolicyVersion
 from hogo.policy.schema import Policy, Text
-from hogo.policy.selectors import PolicyNotLoaded, policy_at
+from hogo.policy.selectors import PolicyNotLoaded, policy_in_force
 from hogo.roles import Role, has_role
 from hogo.site.models import ConsentMethod, CookieConsent
-
-# Parsed policies by (number, sha256), which never change once stored; a few at most.
-_policies: dict[tuple[int, str], Policy] = {}
-
-
-def policy_in_force() -> tuple[int, Policy]:
-    """The active policy and its version number, read afresh on every call.
-
-    The consent endpoint calls this on every request, so the latest version's number and digest
-    come from one plain indexed query (through the ORM it cost a third of the request) and the
-    parsed policy is reused while they stay the same.
-    """
-    quote = connection.ops.quote_name
-    table, number, sha256 = quote(PolicyVersion._meta.db_table), quote("number"), quote("sha256")
-    sql = f"SELECT {number}, {sha256} FROM {table} ORDER BY {number} DESC LIMIT 1"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        row = cursor.fetchone()
-    if row is None:
-        raise PolicyNotLoaded()
-    key = (int(row[0]), str(row[1]))
-    policy = _policies.get(key)
-    if policy is None:
-        policy = policy_at(version=key[0])
-        if len(_policies) >= 8:
-            _policies.clear()
-        _policies[key] = policy
-    return key[0], policy
 
 
 def site_config(*, policy: Policy, notice_urls: Mapping[str, str], gpc: bool) -> dict[str, object]:

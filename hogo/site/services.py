@@ -10,12 +10,9 @@ from django.utils import timezone
 
 from hogo.audit.services import actor_for, audit_record
 from hogo.errors import Conflict, HogoError, InvalidInput, NotFound
+from hogo.policy.selectors import policy_in_force
 from hogo.site.models import ConsentMethod, CookieConsent
-from hogo.site.selectors import (
-    cookie_consent_history,
-    cookie_consent_recent_count,
-    policy_in_force,
-)
+from hogo.site.selectors import cookie_consent_history, cookie_consent_recent_count
 
 # A busy office or a carrier's NAT shares one /24, so the limit is per network and generous;
 # it stops one machine from filling the table, not visitors.

@@ -26,8 +26,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from hogo.errors import HogoError
 from hogo.network import client_network
+from hogo.policy.selectors import policy_in_force
 from hogo.site.models import ConsentMethod
-from hogo.site.selectors import policy_in_force, site_config
+from hogo.site.selectors import site_config
 from hogo.site.services import CookieChoice, cookie_consent_record
 
 ASSETS = Path(__file__).resolve().parent / "assets"
