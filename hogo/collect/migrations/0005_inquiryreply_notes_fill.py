@@ -18,7 +18,7 @@ def adopt(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.alias != "default":
         return  # the key store holds no collect table
     from hogo.policy.selectors import PolicyNotLoaded, policy_active
-    from hogo.vault.access import note_adopt
+    from hogo.vault.adoption import note_adopt
 
     reply_model = apps.get_model("collect", "InquiryReply")
     replies = reply_model.objects.filter(subject_line_note="", body_note="")

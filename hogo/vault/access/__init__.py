@@ -18,7 +18,7 @@ open values, and are the only modules of hogo that do (a test proves it).
 from hogo.vault.access.disclosure import DISCLOSURE_PURPOSE, subject_disclose
 from hogo.vault.access.exceptional import ExceptionalAccess, subjects_access_excepted
 from hogo.vault.access.masks import mask, subject_masks
-from hogo.vault.access.notes import note_adopt, notes_open
+from hogo.vault.access.notes import notes_open
 from hogo.vault.access.subjects import MAX_SUBJECTS, subjects_access, subjects_export
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "MAX_SUBJECTS",
     "ExceptionalAccess",
     "mask",
-    "note_adopt",
     "notes_open",
     "subject_disclose",
     "subject_masks",

@@ -1,20 +1,18 @@
-"""Opening notes (hogo/vault/notes.py seals them) for a stated purpose, and adopting texts that
-other apps sealed before notes existed."""
+"""Opening notes (hogo/vault/notes.py seals them) for a stated purpose, and opening texts that
+other apps sealed before notes existed, for their adoption (hogo/vault/adoption.py)."""
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput
 from hogo.vault.access.eligibility import notes_refusal, purpose_checked
-from hogo.vault.crypto import associated_data, field_open
+from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import data_keys_load
 from hogo.vault.models import Note, Subject, SubjectStatus, note_aad
-from hogo.vault.notes import KIND_RE, REQUEST_PURPOSE, is_subject, note_new, refs_checked
-from hogo.vault.records import NoteIn, NotesResult, NoteView, RefusalReason
+from hogo.vault.notes import KIND_RE, REQUEST_PURPOSE, is_subject, refs_checked
+from hogo.vault.records import NotesResult, NoteView, RefusalReason
 
 
 @transaction.atomic
@@ -72,38 +70,17 @@ def notes_open(
     return NotesResult(owner, notes, refused)
 
 
-@transaction.atomic
-def note_adopt(
-    *,
-    actor: str,
-    owner: str,
-    kind: str,
-    sealed: bytes | memoryview,
-    table: str,
-    column: str,
-    row: str,
-    retain_until: datetime | None = None,
-) -> str | None:
-    """Moves a text that another app sealed with a subject's data key before notes existed
-    (associated data `table | column | row | subject`) into a note of that subject; the
-    plaintext never leaves this function. None when the subject's key is gone (erased): there
-    is nothing left to move. For data migrations; the vault's own values are not notes."""
-    if not is_subject(owner):
-        raise InvalidInput("owner: only a subject's own texts can be adopted")
-    if table.startswith("vault_") or not KIND_RE.fullmatch(kind):
-        raise InvalidInput("table, kind: a text of another app, with a note kind")
+def adopted_text_open(
+    *, owner: str, sealed: bytes | memoryview, table: str, column: str, row: str
+) -> tuple[FieldCipher, str] | None:
+    """Opens a text that another app sealed with a subject's data key before notes existed
+    (associated data `table | column | row | subject`), for `hogo.vault.adoption.note_adopt`
+    to seal again as a note, and returns it with the subject's key. None when the subject is
+    not active or its key is gone (erased): there is nothing left to move. Opens only: the
+    write, and its audit event, are the adoption's."""
     status = Subject.objects.filter(ref=owner).values_list("status", flat=True).first()
     cipher = data_keys_load([owner]).get(owner)
     if status != SubjectStatus.ACTIVE or cipher is None:
         return None
     aad = associated_data(table=table, column=column, row=row, subject=owner)
-    text = field_open(cipher, sealed, aad=aad)
-    note = note_new(cipher, owner, NoteIn(kind, text, retain_until), timezone.now())
-    note.save(force_insert=True)
-    audit_record(
-        actor=actor,
-        action="vault.notes.adopt",
-        subjects=[owner],
-        detail={"notes": 1, "kind": kind, "from": table},
-    )
-    return note.id.hex
+    return cipher, field_open(cipher, sealed, aad=aad)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from hogo.audit.models import AuditEvent
 from hogo.errors import Conflict, InvalidInput
 from hogo.policy.schema import Policy
-from hogo.vault.access import note_adopt, notes_open
+from hogo.vault.access import notes_open
+from hogo.vault.adoption import note_adopt
 from hogo.vault.crypto import CiphertextInvalid, associated_data
 from hogo.vault.erasure import retention_dispose, subject_erase
 from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_load
