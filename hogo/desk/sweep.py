@@ -87,13 +87,21 @@ def reminders_send(*, now: datetime | None = None) -> int:
     return len(due)
 
 
+@transaction.atomic
 def packages_discard(*, now: datetime | None = None) -> int:
+    """Empties the packages of cases closed more than 30 days ago (the person can ask again);
+    one audit event when any went."""
     now = now or timezone.now()
-    return Package.objects.filter(
+    discarded = Package.objects.filter(
         discarded_at__isnull=True,
         case__status__in=CLOSED_STATUSES,
         case__closed_at__lt=now - PACKAGE_KEEP,
     ).update(content=b"", discarded_at=now)
+    if discarded:
+        audit_record(
+            actor="system:desk", action="desk.packages.discard", detail={"packages": discarded}
+        )
+    return discarded
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from hogo.audit.models import AuditEvent
 from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Package
 from hogo.desk.services import (
     case_approve,
@@ -92,6 +93,8 @@ def test_it_discards_packages_and_then_the_content_of_closed_cases(
     assert closed is not None
     assert desk_sweep(now=closed + timedelta(days=31))["packages_discarded"] == 1
     assert Package.objects.get().content in (b"", memoryview(b""))
+    discard = AuditEvent.objects.get(action="desk.packages.discard")
+    assert (discard.actor, discard.detail) == ("system:desk", {"packages": 1})
     assert desk_sweep(now=closed + timedelta(days=1096))["cases_purged"] == 1
     case.refresh_from_db()
     assert (case.contact_note, case.details_note, case.contact_digest) == ("", "", "")
