@@ -2,13 +2,12 @@
 
 from hogo.consent.models import Consent, ConsentKind
 from hogo.errors import NotFound
-from hogo.vault.models import Subject
+from hogo.vault.selectors import subject_status
 
 
 def consents_for(*, subject_id: str) -> list[Consent]:
     """Every consent record of a subject, active and withdrawn, oldest first."""
-    if not Subject.objects.filter(ref=subject_id).exists():
-        raise NotFound(f"subject {subject_id} does not exist")
+    subject_status(subject_id=subject_id)  # NotFound for a subject that never existed
     return list(
         Consent.objects.filter(subject__ref=subject_id)
         .select_related("subject", "superseded_by")
