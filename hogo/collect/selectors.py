@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from hogo.collect.models import AcquisitionRecord, ImportedRow
+from hogo.collect.models import AcquisitionRecord, ImportedRow, ReceiptRecord
 from hogo.errors import NotFound
 from hogo.vault.models import Acquisition, Subject
 
@@ -50,3 +50,12 @@ def acquisitions_for(*, subject_id: str) -> list[AcquisitionView]:
         )
         for a in acquisitions
     ]
+
+
+def receipt_records_of(*, subject_id: str) -> list[ReceiptRecord]:
+    """The Art. 30 receipt records (directory imports) under which the subject's data was
+    received, oldest first."""
+    receipt_pks = ImportedRow.objects.filter(acquisition__subject__ref=subject_id).values(
+        "job__receipt_id"
+    )
+    return list(ReceiptRecord.objects.filter(pk__in=receipt_pks).order_by("received_on", "pk"))

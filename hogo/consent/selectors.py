@@ -1,8 +1,12 @@
 """Reads of consent records (no personal values: kinds, targets, times, evidence metadata)."""
 
+from collections.abc import Sequence
+
 from hogo.consent.models import Consent, ConsentKind
 from hogo.errors import NotFound
 from hogo.vault.selectors import subject_status
+
+CHUNK = 2000
 
 
 def consents_for(*, subject_id: str) -> list[Consent]:
@@ -33,3 +37,24 @@ def consent_get(*, consent_id: str) -> Consent:
     if consent is None:
         raise NotFound(f"consent {consent_id} does not exist")
     return consent
+
+
+def consents_active_among(
+    *, subject_pks: Sequence[int], kind: ConsentKind, targets: Sequence[str]
+) -> dict[int, str]:
+    """The ref of an active consent of `kind` to any of `targets`, per subject pk that has one
+    (the first target listed wins)."""
+    order = {target: n for n, target in enumerate(targets)}
+    found: dict[int, tuple[int, str]] = {}
+    for start in range(0, len(subject_pks), CHUNK):
+        rows = Consent.objects.filter(
+            subject_id__in=subject_pks[start : start + CHUNK],
+            kind=kind,
+            target__in=list(targets),
+            withdrawn_at__isnull=True,
+        ).values_list("subject_id", "target", "ref")
+        for subject_pk, target, ref in rows:
+            rank = order[target]
+            if subject_pk not in found or rank < found[subject_pk][0]:
+                found[subject_pk] = (rank, ref)
+    return {pk: ref for pk, (_, ref) in found.items()}

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.consent.models import ConsentKind
+from hogo.consent.selectors import consents_active_among
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
@@ -37,7 +38,6 @@ from hogo.share.models import (
 )
 from hogo.share.package import PackageTerms, package_build
 from hogo.share.records import ExportPackage, ProvisionResult, Refusal, RefusedSubject
-from hogo.share.selectors import consents_active_among
 from hogo.share.services import ids_checked, years_after
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Subject, SubjectStatus

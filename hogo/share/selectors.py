@@ -8,8 +8,7 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hogo.collect.models import ImportedRow, ReceiptRecord
-from hogo.consent.models import Consent, ConsentKind
+from hogo.collect.selectors import receipt_records_of
 from hogo.errors import NotFound
 from hogo.share.models import (
     Agreement,
@@ -21,7 +20,7 @@ from hogo.share.models import (
     ReferableConfirmation,
 )
 from hogo.share.records import DisclosedProvision, DisclosedReceipt, RecordRow
-from hogo.vault.models import Subject
+from hogo.vault.selectors import subject_status
 
 CHUNK = 2000
 
@@ -78,27 +77,6 @@ def foreign_notice(*, recipient_id: str) -> ForeignNotice:
     )
 
 
-def consents_active_among(
-    *, subject_pks: Sequence[int], kind: ConsentKind, targets: Sequence[str]
-) -> dict[int, str]:
-    """The ref of an active consent of `kind` to any of `targets`, per subject pk that has one
-    (the first target listed wins)."""
-    order = {target: n for n, target in enumerate(targets)}
-    found: dict[int, tuple[int, str]] = {}
-    for start in range(0, len(subject_pks), CHUNK):
-        rows = Consent.objects.filter(
-            subject_id__in=subject_pks[start : start + CHUNK],
-            kind=kind,
-            target__in=list(targets),
-            withdrawn_at__isnull=True,
-        ).values_list("subject_id", "target", "ref")
-        for subject_pk, target, ref in rows:
-            rank = order[target]
-            if subject_pk not in found or rank < found[subject_pk][0]:
-                found[subject_pk] = (rank, ref)
-    return {pk: ref for pk, (_, ref) in found.items()}
-
-
 def provisions_list(*, recipient_id: str | None = None) -> QuerySet[Provision]:
     rows = Provision.objects.select_related("recipient", "record").order_by("-provided_at", "-pk")
     return rows if recipient_id is None else rows.filter(recipient__ref=recipient_id)
@@ -137,13 +115,11 @@ def provision_records_for(
     does not reach them, and telling the person of a provision to, say, an investigating
     authority could harm what the exception protects. hogo keeps its own record of them for
     the officer and auditors (the records export)."""
-    subject = Subject.objects.filter(ref=subject_id).first()
-    if subject is None:
-        raise NotFound(f"subject {subject_id} does not exist")
+    subject_status(subject_id=subject_id)  # NotFound for a subject that never existed
     moment = now or timezone.now()
     lines = (
         ProvisionLine.objects.filter(
-            subject=subject,
+            subject__ref=subject_id,
             outcome=LineOutcome.PROVIDED,
             provision__record__retain_until__gt=moment,
         )
@@ -172,11 +148,7 @@ def provision_records_for(
 def receipt_records_for(*, subject_id: str) -> list[DisclosedReceipt]:
     """The Art. 30 receipt records (the directory import's) under which the subject's data
     was received, oldest first: the other half of a disclosure's third-party records."""
-    if not Subject.objects.filter(ref=subject_id).exists():
-        raise NotFound(f"subject {subject_id} does not exist")
-    receipt_pks = ImportedRow.objects.filter(acquisition__subject__ref=subject_id).values(
-        "job__receipt_id"
-    )
+    subject_status(subject_id=subject_id)  # NotFound for a subject that never existed
     return [
         DisclosedReceipt(
             received_on=row.received_on,
@@ -187,7 +159,7 @@ def receipt_records_for(*, subject_id: str) -> list[DisclosedReceipt]:
             provider_obtained_by=row.provider_obtained_by,
             purposes=list(row.purposes),
         )
-        for row in ReceiptRecord.objects.filter(pk__in=receipt_pks).order_by("received_on", "pk")
+        for row in receipt_records_of(subject_id=subject_id)
     ]
 
 
