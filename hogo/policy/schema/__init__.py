@@ -40,6 +40,7 @@ from hogo.policy.schema.document import (
 )
 from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
+from hogo.policy.schema.shape import policy_json_schema
 
 __all__ = [
     "FOLLOW_UP_INQUIRY_CASE",
@@ -80,5 +81,6 @@ __all__ = [
     "Text",
     "Use",
     "Website",
+    "policy_json_schema",
     "policy_parse",
 ]
