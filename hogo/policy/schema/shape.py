@@ -19,17 +19,15 @@ from hogo.policy.schema.document import (
     DELIVERY_METHODS,
     FIELD_KINDS,
     FOLLOW_UPS,
+    FORMAT,
+    FORMAT_OLDEST,
+    ID_PATTERN,
     IDENTIFIER_KINDS,
+    MAX_DEADLINE_DAYS,
     NOTICE_KINDS,
     RECIPIENT_KINDS,
     SPECIAL_CARE_BASES,
 )
-
-FORMAT = 2
-FORMAT_OLDEST = 1
-ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
-# A person may go to court two weeks after a request (APPI Art. 39), so no later deadline.
-MAX_DEADLINE_DAYS = 14
 
 
 def _one_of(values: tuple[str, ...]) -> object:
