@@ -105,6 +105,14 @@ class Purpose(Table):
 
 
 class Category(Table):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"special_care": {"const": True}}, "required": ["special_care"]},
+            "then": {"required": ["basis"]},
+            "else": {"not": {"required": ["basis"]}},
+        }
+    )
+
     id: Id
     title: Text
     description: Text | None = None
@@ -356,15 +364,18 @@ def policy_json_schema() -> dict[str, Any]:
     schema = PolicyFile.model_json_schema(
         ref_template="#/definitions/{model}", schema_generator=_Draft7
     )
-    cleaned: dict[str, Any] = _without_null_defaults(schema)
+    cleaned: dict[str, Any] = _draft7(schema)
     return cleaned
 
 
-def _without_null_defaults(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {
-            k: _without_null_defaults(v) for k, v in node.items() if (k, v) != ("default", None)
-        }
+def _draft7(node: Any) -> Any:
+    """Draft 7 ignores what stands beside a `$ref` (a key's description): move the reference
+    into `allOf`. An optional key's `default` of None says nothing in TOML: drop it."""
     if isinstance(node, list):
-        return [_without_null_defaults(item) for item in node]
+        return [_draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _draft7(value) for key, value in node.items() if (key, value) != ("default", None)}
+    if "$ref" in node and len(node) > 1:
+        node["allOf"] = [{"$ref": node.pop("$ref")}]
     return node

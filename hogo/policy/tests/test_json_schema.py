@@ -88,6 +88,10 @@ MISTAKES: dict[str, Callable[[Data], object]] = {
         fee_jpy=500
     ),
     "format 2 without staff": lambda d: d.pop("staff"),
+    "special care without a basis": lambda d: by_id(d["categories"], "health").pop("basis"),
+    "a basis on an ordinary category": lambda d: by_id(d["categories"], "email").update(
+        basis="policy"
+    ),
     "a text as a plain string": lambda d: d["use"].update(principle="We use it."),
 }
 
@@ -139,8 +143,9 @@ def schema_at(path: str) -> Data:
 
 
 def _resolved(node: Data) -> Data:
-    if "$ref" in node:
-        resolved: Data = SCHEMA["definitions"][node["$ref"].rsplit("/", 1)[1]]
+    reference = node.get("$ref") or node.get("allOf", [{}])[0].get("$ref")
+    if reference:
+        resolved: Data = SCHEMA["definitions"][reference.rsplit("/", 1)[1]]
         return resolved
     return node
 
