@@ -1,42 +1,21 @@
-"""The policy file format: typed values (`document`) and the validating parser (`parse`)."""
+"""The policy file format: typed values (`document`), the validating parser (`parse`) and the
+JSON Schema of the file (`shape`). The names other apps use; the rest of the document's types
+are in `hogo.policy.schema.document`."""
+
+from typing import Any
 
 from hogo.policy.schema.document import (
     FOLLOW_UP_INQUIRY_CASE,
     FOLLOW_UP_MEMBER_ACCOUNT,
-    IDENTIFIER_KINDS,
-    LANGUAGES,
     SPECIAL_CARE_IDS,
-    Acquisition,
-    Analytics,
-    BasicPolicy,
     Category,
     Channel,
-    Choice,
-    Complaints,
-    Contact,
-    CookieCategory,
-    Cookies,
-    Country,
-    ExternalEnvironment,
     Field,
-    JointUse,
-    Link,
     Notice,
     NoticePurpose,
-    Organization,
     Policy,
-    Provision,
     Purpose,
-    RecipientKind,
-    Records,
-    RequestKind,
-    Requests,
-    Safety,
-    Sources,
-    Staff,
     Text,
-    Use,
-    Website,
 )
 from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
@@ -44,41 +23,25 @@ from hogo.policy.schema.reader import PolicyError
 __all__ = [
     "FOLLOW_UP_INQUIRY_CASE",
     "FOLLOW_UP_MEMBER_ACCOUNT",
-    "IDENTIFIER_KINDS",
-    "LANGUAGES",
     "SPECIAL_CARE_IDS",
-    "Acquisition",
-    "Analytics",
-    "BasicPolicy",
     "Category",
     "Channel",
-    "Choice",
-    "Complaints",
-    "Contact",
-    "CookieCategory",
-    "Cookies",
-    "Country",
-    "ExternalEnvironment",
     "Field",
-    "JointUse",
-    "Link",
     "Notice",
     "NoticePurpose",
-    "Organization",
     "Policy",
     "PolicyError",
     "PolicyInvalid",
-    "Provision",
     "Purpose",
-    "RecipientKind",
-    "Records",
-    "RequestKind",
-    "Requests",
-    "Safety",
-    "Sources",
-    "Staff",
     "Text",
-    "Use",
-    "Website",
+    "policy_json_schema",
     "policy_parse",
 ]
+
+
+def policy_json_schema() -> dict[str, Any]:
+    """The JSON Schema of policy files (`hogo policy schema`); built on demand, so that
+    processes which only parse do not build its models."""
+    from hogo.policy.schema.shape import policy_json_schema as generated
+
+    return generated()

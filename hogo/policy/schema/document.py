@@ -7,6 +7,12 @@ keep the order of the policy file, which is the order the notice and the forms s
 from dataclasses import dataclass, field, replace
 
 LANGUAGES = ("ja", "en")
+FORMAT = 2
+# Stored versions keep parsing: format 1 lacks the operational keys (schema/operations.py).
+FORMAT_OLDEST = 1
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+# A person may go to court two weeks after a request (APPI Art. 39), so no later deadline.
+MAX_DEADLINE_DAYS = 14
 
 # The special-care labels the detector, the vault and the forms share
 # (docs/architecture.md, Public interface).

@@ -16,7 +16,8 @@ from hogo.policy.schema.document import (
     NoticePurpose,
     Purpose,
 )
-from hogo.policy.schema.reader import PolicyError, Reader, join
+from hogo.policy.schema.purposes import purpose_keys
+from hogo.policy.schema.reader import PolicyError, Reader, items, join, known
 
 
 def notices_parse(
@@ -26,12 +27,9 @@ def notices_parse(
     channels: Mapping[str, Channel],
 ) -> dict[str, Notice]:
     """The notices of the file, checked against its purposes, categories and channels."""
-    # Imported here: `parse` imports this module while it is itself being loaded.
-    from hogo.policy.schema.parse import _items
-
     notices: dict[str, Notice] = {}
     if root.has("notices"):
-        for r, ident in _items(root, "notices", "notice", by_id=True):
+        for r, ident in items(root, "notices", "notice", by_id=True):
             notices[ident] = _notice(r, ident, purposes, categories)
     for channel in channels.values():
         if channel.notice is None:
@@ -55,15 +53,11 @@ def notices_parse(
 def _notice(
     r: Reader, ident: str, purposes: Mapping[str, Purpose], categories: Mapping[str, Category]
 ) -> Notice:
-    from hogo.policy.schema.parse import _items
-
     refs = r.strings("purposes", required=False)
-    for index, pid in enumerate(refs):
-        if pid not in purposes:
-            r.errors.add(join(r.at("purposes"), index), f"unknown purpose {pid!r}")
+    known(r, "purposes", refs, purposes, "purpose")
     own: dict[str, NoticePurpose] = {}
     if r.has("own_purposes"):
-        for p, pid in _items(r, "own_purposes", "purpose", by_id=True):
+        for p, pid in items(r, "own_purposes", "purpose", by_id=True):
             if pid in purposes:
                 p.error("id", f"{pid!r} is a main purpose: name it in `purposes` instead")
             own[pid] = _own_purpose(p, pid, purposes, categories)
@@ -83,21 +77,7 @@ def _notice(
 def _own_purpose(
     p: Reader, pid: str, purposes: Mapping[str, Purpose], categories: Mapping[str, Category]
 ) -> NoticePurpose:
-    purpose = NoticePurpose(
-        id=pid,
-        title=p.text("title"),
-        description=p.text("description"),
-        categories=p.strings("categories"),
-        retention_days=p.integer(
-            "retention_days", what="days to keep data for this purpose", minimum=1
-        ),
-        related_to=p.strings("related_to", required=False),
-    )
-    if p.has("categories") and not purpose.categories:
-        p.error("categories", "must name at least one category")
-    for index, cid in enumerate(purpose.categories):
-        if cid not in categories:
-            p.errors.add(join(p.at("categories"), index), f"unknown category {cid!r}")
+    purpose = NoticePurpose(pid, *purpose_keys(p, categories))
     for index, rid in enumerate(purpose.related_to):
         if rid not in purposes:
             p.errors.add(join(p.at("related_to"), index), f"unknown main purpose {rid!r}")

@@ -17,7 +17,7 @@ from hogo.policy.schema.document import (
     Records,
     Staff,
 )
-from hogo.policy.schema.reader import Reader, join
+from hogo.policy.schema.reader import Reader, join, known
 
 FORMAT_OPERATIONS = 2  # the first format with these keys
 
@@ -88,21 +88,25 @@ def channels_checked(
             )
 
 
+def _operations_table(root: Reader, key: str, what: str, fmt: int) -> Reader | None:
+    """A table format 2 requires and format 1 does not know."""
+    table = root.optional_table(key)
+    if table is None and fmt >= FORMAT_OPERATIONS:
+        root.error(key, f"missing ({what})")
+    if table is not None and fmt < FORMAT_OPERATIONS:
+        root.error(key, f"needs format = {FORMAT_OPERATIONS}")
+    return table
+
+
 def staff_section(root: Reader, purposes: dict[str, Purpose], fmt: int) -> Staff:
-    table = root.optional_table("staff")
+    table = _operations_table(root, "staff", "a table with [staff.purposes]", fmt)
     if table is None:
-        if fmt >= FORMAT_OPERATIONS:
-            root.error("staff", "missing (a table with [staff.purposes])")
         return Staff()
-    if fmt < FORMAT_OPERATIONS:
-        root.error("staff", f"needs format = {FORMAT_OPERATIONS}")
     roles = table.table("purposes")
     granted: dict[str, tuple[str, ...]] = {}
     for role in STAFF_ROLES:
         ids = roles.strings(role, required=False)
-        for index, ident in enumerate(ids):
-            if ident not in purposes:
-                roles.errors.add(join(roles.at(role), index), f"unknown purpose {ident!r}")
+        known(roles, role, ids, purposes, "purpose")
         granted[role] = ids
     for key in roles.data:
         if key not in STAFF_ROLES:
@@ -116,13 +120,9 @@ def staff_section(root: Reader, purposes: dict[str, Purpose], fmt: int) -> Staff
 def records_section(
     root: Reader, purposes: dict[str, Purpose], channels: dict[str, Channel], fmt: int
 ) -> Records:
-    table = root.optional_table("records")
+    table = _operations_table(root, "records", "a table with inquiry_cases and request_cases", fmt)
     if table is None:
-        if fmt >= FORMAT_OPERATIONS:
-            root.error("records", "missing (a table with inquiry_cases and request_cases)")
         return Records()
-    if fmt < FORMAT_OPERATIONS:
-        root.error("records", f"needs format = {FORMAT_OPERATIONS}")
     kept = {
         key: table.string(key, what="a purpose id") for key in ("inquiry_cases", "request_cases")
     }

@@ -6,10 +6,13 @@ placeholder so that one mistake does not hide the next.
 """
 
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from hogo.policy.schema.document import LANGUAGES, Text
+from hogo.policy.schema.document import ID_PATTERN, LANGUAGES, Text
+
+ID = re.compile(ID_PATTERN)
 
 _LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 PLACEHOLDER_TEXT = Text(ja="", en="")
@@ -176,3 +179,34 @@ class Reader:
             else:
                 items.append(item)
         return tuple(items)
+
+
+def items(parent: Reader, key: str, kind: str, *, by_id: bool) -> Iterator[tuple[Reader, str]]:
+    """Each table of an array with its id, reporting bad and duplicate ids.
+
+    Paths name an element by its id (`purposes.<id>.retention_days`) when `by_id`
+    and the id is usable, otherwise by its index (`channels.survey.fields.2.category`).
+    """
+    seen: dict[str, int] = {}
+    for index, raw in parent.tables(key):
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        usable = isinstance(raw_id, str) and ID.fullmatch(raw_id) and raw_id not in seen
+        label: str | int = raw_id if by_id and usable and isinstance(raw_id, str) else index
+        reader = Reader(raw, join(parent.at(key), label), parent.errors)
+        ident = reader.string("id", what=f"{kind} id")
+        if ident and not ID.fullmatch(ident):
+            reader.error("id", "must start with a lowercase letter and use only a-z, 0-9, - and _")
+        if ident in seen:
+            first = join(parent.at(key), seen[ident])
+            reader.error("id", f"duplicate {kind} id {ident!r} (first at {first})")
+            continue
+        seen[ident] = index
+        yield reader, ident
+
+
+def known(
+    r: Reader, key: str, ids: tuple[str, ...], known: Mapping[str, object], what: str
+) -> None:
+    for index, ident in enumerate(ids):
+        if ident not in known:
+            r.errors.add(join(r.at(key), index), f"unknown {what} {ident!r}")

@@ -57,5 +57,18 @@ def with_disclosure_fee(data: dict[str, Any], fee_jpy: int = 1000) -> dict[str, 
     return data
 
 
+def format_1(data: dict[str, Any]) -> dict[str, Any]:
+    """The policy data as it was stored before format 2 (no operational keys)."""
+    data["format"] = 1
+    data.pop("staff")
+    data.pop("records")
+    for item in data["categories"]:
+        item.pop("identifier", None)
+    for item in data["channels"]:
+        item.pop("follow_up", None)
+        item.pop("imported", None)
+    return data
+
+
 def by_id(items: list[dict[str, Any]], ident: str) -> dict[str, Any]:
     return next(item for item in items if item.get("id") == ident)

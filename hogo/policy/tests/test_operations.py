@@ -8,7 +8,13 @@ import pytest
 
 from hogo.policy.diff import policy_diff
 from hogo.policy.schema import PolicyError, policy_parse
-from hogo.policy.tests.helpers import by_id, reference_data, reference_text, toml_dumps
+from hogo.policy.tests.helpers import (
+    by_id,
+    format_1,
+    reference_data,
+    reference_text,
+    toml_dumps,
+)
 from hogo.policy.tests.other_policy import other_policy_text
 from hogo.policy.tests.test_validation import errors_of
 
@@ -157,19 +163,6 @@ def test_it_reads_the_reference_choices() -> None:
         "phone": "phone",
         "member_number": "member_id",
     }
-
-
-def format_1(data: Data) -> Data:
-    """The reference as it was stored before format 2."""
-    data["format"] = 1
-    data.pop("staff")
-    data.pop("records")
-    for item in data["categories"]:
-        item.pop("identifier", None)
-    for item in data["channels"]:
-        item.pop("follow_up", None)
-        item.pop("imported", None)
-    return data
 
 
 def test_it_keeps_parsing_a_format_1_version_with_the_old_defaults() -> None:

@@ -1,4 +1,5 @@
-"""`hogo policy check|load|diff`: validate, store and compare policy files.
+"""`hogo policy check|load|diff|schema`: validate, store and compare policy files; publish
+the JSON Schema of the format for editors.
 
 It lives in the console, not in the policy app, because loading records an audit event
 (`policy` is left of `audit`; console/policy_versions.py joins the two).
@@ -6,9 +7,10 @@ It lives in the console, not in the policy app, because loading records an audit
 Exit status 0 on success, 2 for an invalid or unreadable file (nothing is written then).
 Errors go to stderr, one per line: `PATH: dotted.key.path: reason`. `check` also warns, one
 line each on stderr, of placeholders still in the file (`warning: PATH: dotted.key.path:
-placeholder text (...)`), and still exits 0.
+placeholder text (...)`), and still exits 0. `schema` prints the JSON Schema to stdout.
 """
 
+import json
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, NoReturn
@@ -20,7 +22,7 @@ from hogo.console.policy_versions import policy_version_load
 from hogo.errors import HogoError
 from hogo.policy.diff import policy_diff
 from hogo.policy.placeholders import policy_placeholders
-from hogo.policy.schema import Policy, PolicyInvalid, policy_parse
+from hogo.policy.schema import Policy, PolicyInvalid, policy_json_schema, policy_parse
 from hogo.policy.selectors import policy_at
 from hogo.policy.services import PolicyUnreadable, policy_file_read
 
@@ -41,9 +43,13 @@ class Command(BaseCommand):
         diff = sub.add_parser("diff", help="compare two policies: file paths or version numbers")
         diff.add_argument("old")
         diff.add_argument("new")
+        sub.add_parser("schema", help="print the JSON Schema of policy files (for editors)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
+        if action == "schema":
+            self.stdout.write(json.dumps(policy_json_schema(), indent=2, ensure_ascii=False))
+            return
         if action == "diff":
             self.diff(options["old"], options["new"])
             return
