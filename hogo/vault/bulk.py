@@ -12,6 +12,7 @@ import gc
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
@@ -160,14 +161,31 @@ def in_values(
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
+# Set only by a command that is a process of its own (`gc_pauses_allowed`).
+_gc_pauses_allowed: ContextVar[bool] = ContextVar("gc_pauses_allowed", default=False)
+
+
+@contextmanager
+def gc_pauses_allowed() -> Iterator[None]:
+    """Lets `gc_paused` pause Python's cycle collector within this block. For commands that run
+    as a process of their own (`hogo import directory`); never in a web or worker process,
+    where the collector is process-wide and other threads and requests share it."""
+    token = _gc_pauses_allowed.set(True)
+    try:
+        yield
+    finally:
+        _gc_pauses_allowed.reset(token)
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Python's cycle collector paused for one batch. A batch allocates several objects per value
-    and keeps them all until it ends; each allocation threshold crossed made the collector walk
-    the whole heap again (Django's included), a quarter of a bulk ingest's time. The batch's own
+    """Python's cycle collector paused for one batch, where `gc_pauses_allowed` lets it (else
+    nothing). A batch allocates several objects per value and keeps them all until it ends;
+    each allocation threshold crossed made the collector walk the whole heap again (Django's
+    included): 15-20% of an import's CPU time (bench/README.md, "Vault"). The batch's own
     objects hold no reference cycles; whatever else does is collected once it is back on.
-    Nested or concurrent batches leave it to the one that paused it."""
-    if not gc.isenabled():
+    Nested batches leave it to the one that paused it."""
+    if not _gc_pauses_allowed.get() or not gc.isenabled():
         yield
         return
     gc.disable()
