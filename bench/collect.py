@@ -350,7 +350,13 @@ def main() -> None:
     policy_load(text=policy_file_read(path=Path(settings.POLICY_FILE)), note="bench")
     summary: dict[str, Any] = {"date": date.today().isoformat(), "database": connection.vendor}
     if not args.skip_import:
-        summary["directory_import"] = import_bench(args.rows, args.batch_size, args.helpers, work)
+        from hogo.vault.bulk import gc_pauses_allowed
+
+        # As `hogo import directory` runs it: a process of its own.
+        with gc_pauses_allowed():
+            summary["directory_import"] = import_bench(
+                args.rows, args.batch_size, args.helpers, work
+            )
     if not args.skip_forms:
         connection.close()  # the server's workers write; this process only counts at the end
         summary["form_submissions"] = forms_bench(args, env)

@@ -275,16 +275,17 @@ def _batch_write(
         )
         rows_insert(
             ImportedRow,
-            ["job", "row", "acquisition"],
             [
-                (job.pk, number, result.acquisition_id)
+                {"job": job.pk, "row": number, "acquisition": result.acquisition_id}
                 for (number, _), result in zip(parsed.good, results, strict=True)
             ],
         )
     rows_insert(
         ImportRowError,
-        ["job", "row", "reason", "categories"],
-        [(job.pk, p.row, p.reason[:300], p.categories) for p in parsed.problems],
+        [
+            {"job": job.pk, "row": p.row, "reason": p.reason[:300], "categories": p.categories}
+            for p in parsed.problems
+        ],
     )
     job.rows_done = done
     job.imported += len(parsed.good)

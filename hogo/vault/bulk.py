@@ -10,44 +10,45 @@ RETURNING` for the ids (the arrays bound on the server, in binary). `in_values` 
 
 import gc
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.fields import NOT_PROVIDED, AutoFieldMixin
 
 Convert = Callable[[Any], Any]
+type Field = "models.Field[Any, Any]"
+Row = Mapping[str, object]
 _UNSET = object()
 
 
 def rows_insert(
-    model: type[models.Model],
-    columns: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    returning: bool = False,
+    model: type[models.Model], rows: Sequence[Row], *, returning: bool = False
 ) -> list[int]:
-    """Inserts `rows` (values in `columns` order, by field name); returns the new primary keys,
-    in row order, when `returning`."""
+    """Inserts `rows`, each a mapping of the model's field names (`subject`, not `subject_id`)
+    to values; returns the new primary keys, in row order, when `returning`.
+
+    The columns come from the model: every concrete field but an automatic primary key. A
+    field the rows leave out gets its model default (once per batch, or per row where the
+    default is a callable); a nullable one without a default is left to the database. So a new
+    column needs no change here, only a value where rows are built when it has no default.
+    """
     if not rows:
         return []
     connection = connections[router.db_for_write(model)]
-    fields = [_field(model, name) for name in columns]
-    converters = [(n, c) for n, field in enumerate(fields) if (c := _converter(field, connection))]
-    prepared: list[Any] = list(rows)
-    if converters:
-        # Column by column: one map() per converted column instead of a call per row.
-        columns_ = list(zip(*rows, strict=True))
-        for n, convert in converters:
-            columns_[n] = tuple(map(convert, columns_[n]))
-        prepared = list(zip(*columns_, strict=True))
+    fields, columns = _columns(model, rows, connection)
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(str(field.column)) for field in fields)
-    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    if returning and connection.vendor == "postgresql":
+        return _insert_unnest(connection, model, table, names, fields, columns)
     with connection.cursor() as cursor:
+        prepared = list(zip(*columns, strict=True))
         if not returning and connection.vendor == "postgresql":
             # COPY: one stream instead of one statement per row. It goes to the driver's own
             # cursor, so its errors are turned into Django's here (a unique violation must
@@ -59,23 +60,10 @@ def rows_insert(
                 for values in prepared:
                     copy.write_row(values)
             return []
+        one = "(" + ", ".join(["%s"] * len(fields)) + ")"
         if not returning:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", prepared)  # noqa: S608
             return []
-        assert model._meta.pk is not None
-        pk = quote(str(model._meta.pk.column))
-        if connection.vendor == "postgresql":
-            # One array per column (as Django's own bulk_create does there): a short statement,
-            # where thousands of placeholders would be parsed on every call. Bound on the
-            # server and sent in binary: Django's cursor binds on the client, and text arrays
-            # are quoted element by element; either took longer than the insert.
-            arrays = ", ".join(f"%b::{field.db_type(connection)}[]" for field in fields)
-            with connection.wrap_database_errors, server_binding(connection) as bound:
-                bound.execute(
-                    f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) RETURNING {pk}",  # noqa: S608
-                    [list(column) for column in zip(*prepared, strict=True)],
-                )
-                return [row[0] for row in bound.fetchall()]
         limit = connection.features.max_query_params or 999
         per = max(1, min(500, limit // len(fields)))
         ids: list[int] = []
@@ -83,11 +71,75 @@ def rows_insert(
             chunk = prepared[start : start + per]
             cursor.execute(
                 f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))} "  # noqa: S608
-                f"RETURNING {pk}",
+                f"RETURNING {_pk_column(model, connection)}",
                 [value for row in chunk for value in row],
             )
             ids.extend(row[0] for row in cursor.fetchall())
     return ids
+
+
+def _written_fields(model: type[models.Model]) -> list[Field]:
+    """The columns a bulk insert writes: every concrete field but an automatic primary key."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if not (field.primary_key and isinstance(field, AutoFieldMixin))
+    ]
+
+
+def _columns(
+    model: type[models.Model], rows: Sequence[Row], connection: BaseDatabaseWrapper
+) -> tuple[list[Field], list[Sequence[object]]]:
+    """The fields written and their values column by column, adapted for the driver: one map()
+    per column instead of a call per value."""
+    given = rows[0].keys()
+    written = _written_fields(model)
+    if unknown := sorted(set(given) - {field.name for field in written}):
+        raise ValueError(f"{model.__name__} has no field {', '.join(unknown)} to insert")
+    fields: list[Field] = []
+    columns: list[Sequence[object]] = []
+    for field in written:
+        if field.name in given:
+            values: Sequence[object] = list(map(itemgetter(field.name), rows))
+        elif field.has_default():
+            default = field.default
+            values = [default() for _ in rows] if callable(default) else [default] * len(rows)
+        elif field.null or field.db_default is not NOT_PROVIDED:
+            continue  # the database's NULL or its own default
+        else:
+            raise ValueError(f"{model.__name__}.{field.name} has no default: give it in every row")
+        if convert := _converter(field, connection):
+            values = list(map(convert, values))
+        fields.append(field)
+        columns.append(values)
+    return fields, columns
+
+
+def _insert_unnest(
+    connection: BaseDatabaseWrapper,
+    model: type[models.Model],
+    table: str,
+    names: str,
+    fields: list[Field],
+    columns: list[Sequence[object]],
+) -> list[int]:
+    """PostgreSQL: one array per column (as Django's own bulk_create does there), a short
+    statement where thousands of placeholders would be parsed on every call. Bound on the
+    server and sent in binary: Django's cursor binds on the client, and text arrays are quoted
+    element by element; either took longer than the insert."""
+    arrays = ", ".join(f"%b::{field.db_type(connection)}[]" for field in fields)
+    pk = _pk_column(model, connection)
+    with connection.wrap_database_errors, server_binding(connection) as bound:
+        bound.execute(
+            f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) RETURNING {pk}",  # noqa: S608
+            [list(column) for column in columns],
+        )
+        return [row[0] for row in bound.fetchall()]
+
+
+def _pk_column(model: type[models.Model], connection: BaseDatabaseWrapper) -> str:
+    assert model._meta.pk is not None
+    return str(connection.ops.quote_name(str(model._meta.pk.column)))
 
 
 def server_binding(connection: BaseDatabaseWrapper) -> Any:
@@ -109,14 +161,31 @@ def in_values(
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
+# Set only by a command that is a process of its own (`gc_pauses_allowed`).
+_gc_pauses_allowed: ContextVar[bool] = ContextVar("gc_pauses_allowed", default=False)
+
+
+@contextmanager
+def gc_pauses_allowed() -> Iterator[None]:
+    """Lets `gc_paused` pause Python's cycle collector within this block. For commands that run
+    as a process of their own (`hogo import directory`); never in a web or worker process,
+    where the collector is process-wide and other threads and requests share it."""
+    token = _gc_pauses_allowed.set(True)
+    try:
+        yield
+    finally:
+        _gc_pauses_allowed.reset(token)
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Python's cycle collector paused for one batch. A batch allocates several objects per value
-    and keeps them all until it ends; each allocation threshold crossed made the collector walk
-    the whole heap again (Django's included), a quarter of a bulk ingest's time. The batch's own
+    """Python's cycle collector paused for one batch, where `gc_pauses_allowed` lets it (else
+    nothing). A batch allocates several objects per value and keeps them all until it ends;
+    each allocation threshold crossed made the collector walk the whole heap again (Django's
+    included): 15-20% of an import's CPU time (bench/README.md, "Vault"). The batch's own
     objects hold no reference cycles; whatever else does is collected once it is back on.
-    Nested or concurrent batches leave it to the one that paused it."""
-    if not gc.isenabled():
+    Nested batches leave it to the one that paused it."""
+    if not _gc_pauses_allowed.get() or not gc.isenabled():
         yield
         return
     gc.disable()
@@ -126,13 +195,7 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _field(model: type[models.Model], name: str) -> "models.Field[Any, Any]":
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field)
-    return field
-
-
-def _converter(field: "models.Field[Any, Any]", connection: BaseDatabaseWrapper) -> Convert | None:
+def _converter(field: Field, connection: BaseDatabaseWrapper) -> Convert | None:
     """How a column's values are adapted for the driver; None where they go as they are."""
     ops = connection.ops
     if isinstance(field, models.DateTimeField):

@@ -139,12 +139,16 @@ def data_keys_create(subject_refs: Sequence[str]) -> dict[str, FieldCipher]:
     plain = dict(zip(refs, keys_generate(len(refs)), strict=True))
     now = timezone.now()
     rows = [
-        (ref, kek.wrap(key, aad=data_key_aad(ref)), kek.key_id, now) for ref, key in plain.items()
+        {
+            "subject_ref": ref,
+            "wrapped": kek.wrap(key, aad=data_key_aad(ref)),
+            "kek_id": kek.key_id,
+            "created_at": now,
+        }
+        for ref, key in plain.items()
     ]
     with transaction.atomic(using=KEYS_DB):
-        pks = rows_insert(
-            DataKey, ["subject_ref", "wrapped", "kek_id", "created_at"], rows, returning=True
-        )
+        pks = rows_insert(DataKey, rows, returning=True)
     return {
         ref: FieldCipher(key, key_id=pk) for (ref, key), pk in zip(plain.items(), pks, strict=True)
     }

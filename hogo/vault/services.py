@@ -8,6 +8,7 @@ pseudonymous ids only.
 import os
 import time
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
@@ -170,81 +171,12 @@ def _records_write(
     source: str,
     new_keys: dict[str, FieldCipher],
 ) -> list[IngestResult]:
-    now = terms.acquired_at
-    # Sorted: the ids are random, and rows in the order of the unique index on them touch each
-    # of its pages once per batch.
-    new_refs = sorted(r.ref for r in parsed if r.created)
-    new_pks = rows_insert(
-        Subject,
-        ["ref", "status", "created_at"],
-        [(ref, SubjectStatus.ACTIVE, now) for ref in new_refs],
-        returning=True,
-    )
-    pk_of = dict(zip(new_refs, new_pks, strict=True))
     known = {r.pk: r.ref for r in parsed if r.pk is not None}
-    # Lock known subjects so an erasure cannot slip between our key load and our insert.
-    locked = set(
-        Subject.objects.select_for_update()
-        .filter(pk__in=list(known), status=SubjectStatus.ACTIVE)
-        .values_list("pk", flat=True)
-    )
-    if len(locked) != len(known):
-        raise Conflict("a subject was erased while this data was being stored; try again")
-    ciphers = {**new_keys, **data_keys_load(known.values())}
-    if any(ref not in ciphers for ref in known.values()):
-        raise Conflict("a subject's data key is destroyed (erasure in progress); try again")
-    for record in parsed:
-        if record.pk is None:
-            record.pk = pk_of[record.ref]
-
-    purposes = list(terms.purposes)  # one list for every row: serialized once
-    acquisition_pks = rows_insert(
-        Acquisition,
-        ["subject", "channel", "acquired_at", "policy_version", "purposes", "notice_sha256",
-         "source", "recorded_by"],
-        [
-            (r.pk, terms.channel.id, now, terms.version, purposes, notice_sha256, source, actor)
-            for r in parsed
-        ],
-        returning=True,
-    )  # fmt: skip
-    rows_insert(
-        AcquisitionPurpose,
-        ["acquisition", "subject", "purpose", "expires_at"],
-        [
-            (acquisition_pk, r.pk, p, terms.expires[p])
-            for r, acquisition_pk in zip(parsed, acquisition_pks, strict=True)
-            for p in terms.purposes
-        ],
-    )
+    new_refs = _subjects_insert(parsed, terms.acquired_at)
+    ciphers = {**new_keys, **_known_subjects_locked(known)}
+    acquisition_pks = _acquisitions_insert(actor, terms, parsed, notice_sha256, source)
     _indexes_write(parsed)
-    count = sum(len(r.values) for r in parsed)
-    item_pks = _item_ids_new(count)
-    to_seal: list[tuple[FieldCipher, str, bytes]] = []
-    items: list[list[object]] = []
-    n = 0
-    for record, acquisition_pk in zip(parsed, acquisition_pks, strict=True):
-        record.acquisition = acquisition_pk
-        cipher, subject_pk = ciphers[record.ref], record.pk
-        # The associated data of `item_aad`, joined here for a whole batch.
-        subject_aad = f"\x1f{record.ref}".encode()
-        for value in record.values:
-            item_pk = item_pks[n]
-            n += 1
-            to_seal.append((cipher, value.text, ITEM_AAD_PREFIX + item_pk.encode() + subject_aad))
-            items.append(
-                [item_pk, subject_pk, acquisition_pk, value.field, value.category, value.digest,
-                 None, value.special_care, value.consent_ref, value.retain_until]
-            )  # fmt: skip
-    for row, sealed in zip(items, fields_seal(to_seal), strict=True):
-        row[6] = sealed
-    rows_insert(
-        Item,
-        ["id", "subject", "acquisition", "field", "category", "digest", "sealed",
-         "special_care", "consent_ref", "retain_until"],
-        items,
-    )  # fmt: skip
-
+    items = _items_insert(parsed, ciphers)
     audit_record(
         actor=actor,
         action="vault.ingest",
@@ -256,7 +188,7 @@ def _records_write(
             "purposes": list(terms.purposes),
             "acquisitions": len(acquisition_pks),
             "subjects_created": len(new_refs),
-            "items": len(items),
+            "items": items,
         },
     )
     return [
@@ -264,6 +196,106 @@ def _records_write(
         for r in parsed
         if r.acquisition is not None
     ]
+
+
+def _subjects_insert(parsed: list[Record], now: datetime) -> list[str]:
+    """Inserts the batch's new subjects and gives every record its subject's primary key;
+    returns the new subjects' ids."""
+    # Sorted: the ids are random, and rows in the order of the unique index on them touch each
+    # of its pages once per batch.
+    new_refs = sorted(r.ref for r in parsed if r.created)
+    new_pks = rows_insert(
+        Subject,
+        [{"ref": ref, "status": SubjectStatus.ACTIVE, "created_at": now} for ref in new_refs],
+        returning=True,
+    )
+    pk_of = dict(zip(new_refs, new_pks, strict=True))
+    for record in parsed:
+        if record.pk is None:
+            record.pk = pk_of[record.ref]
+    return new_refs
+
+
+def _known_subjects_locked(known: dict[int, str]) -> dict[str, FieldCipher]:
+    """Locks the subjects that existed before this batch (primary key to id), so an erasure
+    cannot slip between our key load and our insert; returns their data keys."""
+    locked = set(
+        Subject.objects.select_for_update()
+        .filter(pk__in=list(known), status=SubjectStatus.ACTIVE)
+        .values_list("pk", flat=True)
+    )
+    if len(locked) != len(known):
+        raise Conflict("a subject was erased while this data was being stored; try again")
+    ciphers = data_keys_load(known.values())
+    if any(ref not in ciphers for ref in known.values()):
+        raise Conflict("a subject's data key is destroyed (erasure in progress); try again")
+    return ciphers
+
+
+def _acquisitions_insert(
+    actor: str, terms: Terms, parsed: list[Record], notice_sha256: str, source: str
+) -> list[int]:
+    """One acquisition per record, with a grant per purpose; sets `record.acquisition`."""
+    purposes = list(terms.purposes)  # one list for every row: serialized once
+    acquisition_pks = rows_insert(
+        Acquisition,
+        [
+            {
+                "subject": r.pk,
+                "channel": terms.channel.id,
+                "acquired_at": terms.acquired_at,
+                "policy_version": terms.version,
+                "purposes": purposes,
+                "notice_sha256": notice_sha256,
+                "source": source,
+                "recorded_by": actor,
+            }
+            for r in parsed
+        ],
+        returning=True,
+    )
+    for record, acquisition_pk in zip(parsed, acquisition_pks, strict=True):
+        record.acquisition = acquisition_pk
+    rows_insert(
+        AcquisitionPurpose,
+        [
+            {"acquisition": r.acquisition, "subject": r.pk, "purpose": p, "expires_at": expires}
+            for r in parsed
+            for p, expires in terms.expires.items()
+        ],
+    )
+    return acquisition_pks
+
+
+def _items_insert(parsed: list[Record], ciphers: dict[str, FieldCipher]) -> int:
+    """Seals every value of the batch and inserts it as an item; returns how many."""
+    item_pks = iter(_item_ids_new(sum(len(r.values) for r in parsed)))
+    to_seal: list[tuple[FieldCipher, str, bytes]] = []
+    items: list[dict[str, object]] = []
+    for record in parsed:
+        cipher = ciphers[record.ref]
+        # The associated data of `item_aad`, joined here for a whole batch.
+        subject_aad = f"\x1f{record.ref}".encode()
+        for value in record.values:
+            item_pk = next(item_pks)
+            to_seal.append((cipher, value.text, ITEM_AAD_PREFIX + item_pk.encode() + subject_aad))
+            items.append(
+                {
+                    "id": item_pk,
+                    "subject": record.pk,
+                    "acquisition": record.acquisition,
+                    "field": value.field,
+                    "category": value.category,
+                    "digest": value.digest,
+                    "special_care": value.special_care,
+                    "consent_ref": value.consent_ref,
+                    "retain_until": value.retain_until,
+                }
+            )
+    for row, sealed in zip(items, fields_seal(to_seal), strict=True):
+        row["sealed"] = sealed
+    rows_insert(Item, items)
+    return len(items)
 
 
 def _item_ids_new(count: int) -> list[str]:
@@ -305,7 +337,7 @@ def _indexes_write(parsed: list[Record]) -> None:
     # of the (kind, digest) indexes once per batch instead of at random (a third of the insert's
     # cost at 300,000 rows on SQLite).
     missing = sorted(wanted - held, key=lambda k: (k[1], k[2]))
-    rows_insert(BlindIndex, ["subject", "kind", "digest"], missing)
+    rows_insert(BlindIndex, [{"subject": s, "kind": k, "digest": d} for s, k, d in missing])
 
 
 def subject_lock(*, subject_id: str) -> Subject:

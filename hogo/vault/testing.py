@@ -1,8 +1,9 @@
 """Test support: every test that uses the database may also use the vault's key store.
 
-Called from the root conftest's `pytest_collection_modifyitems`, so a test of any app that
-stores or reads personal data through the vault needs nothing more than `db` or
-`@pytest.mark.django_db(...)`; pytest-django then sets up the `keys` test database as well.
+Called from the tests' plugin's `pytest_collection_modifyitems` (hogo/tests/fixtures.py), so
+a test of any app that stores or reads personal data through the vault needs nothing more
+than `db` or `@pytest.mark.django_db(...)`; pytest-django then sets up the `keys` test database
+as well.
 """
 
 from collections.abc import Sequence

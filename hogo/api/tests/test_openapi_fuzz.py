@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from hogo.api.services import token_create
 from hogo.policy.schema import Policy
-from hogo.vault.tests.conftest import CAMPAIGN, register
+from hogo.tests.vault import CAMPAIGN, register
 
 schemathesis = pytest.importorskip("schemathesis")
 

@@ -11,11 +11,11 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.collect.importer import directory_import
-from hogo.collect.tests.conftest import EVENT, form_post
 from hogo.collect.tests.test_import import HEADER, PROVIDER, write_csv
 from hogo.consent.models import Consent
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.collect import EVENT, form_post
 from hogo.vault.models import Subject
 
 ApiAs = Callable[[User], Client]

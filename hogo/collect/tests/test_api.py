@@ -4,8 +4,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
-from hogo.collect.tests.conftest import EVENT, INQUIRY
 from hogo.policy.schema import Policy
+from hogo.tests.collect import EVENT, INQUIRY
 from hogo.vault.models import Item, Subject
 
 ApiAs = Callable[[User], Client]

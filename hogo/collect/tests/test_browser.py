@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from hogo.collect.models import AcquisitionRecord, InquiryCase, Member
 from hogo.consent.models import Consent, ConsentKind
-from hogo.desk.tests.conftest import Inbox, body
 from hogo.policy.schema import Policy
+from hogo.tests.mail import Inbox, body
 from hogo.vault.models import Item, Subject
 
 if TYPE_CHECKING:

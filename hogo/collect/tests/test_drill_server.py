@@ -22,10 +22,10 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from hogo.collect.models import AcquisitionRecord
-from hogo.collect.tests.conftest import EVENT
 from hogo.consent.models import Consent
 from hogo.drills import REPO, drill_env, free_port, stop, wait_for
 from hogo.policy.schema import Policy
+from hogo.tests.collect import EVENT
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Subject
 

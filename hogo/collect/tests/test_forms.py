@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 
 from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText
-from hogo.collect.tests.conftest import EVENT, form_post
 from hogo.consent.models import Consent, ConsentKind
 from hogo.policy.schema import Policy
+from hogo.tests.collect import EVENT, form_post
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Acquisition, Subject
 

@@ -15,9 +15,9 @@ from hogo.audit.models import AuditEvent
 from hogo.collect.inquiries import inquiry_replies_read, inquiry_reply
 from hogo.collect.models import CaseStatus, Delivery, InquiryCase, InquiryReply
 from hogo.collect.services import SubmissionIn, submission_accept
-from hogo.collect.tests.conftest import INQUIRY
 from hogo.errors import Conflict, Refused
 from hogo.policy.schema import Policy
+from hogo.tests.collect import INQUIRY
 from hogo.vault.crypto import associated_data
 from hogo.vault.erasure import subject_erase
 from hogo.vault.keys import data_keys_load

@@ -8,8 +8,8 @@ from django.core import mail
 from django.test import Client
 
 from hogo.collect.models import Member, MemberStatus
-from hogo.collect.tests.conftest import form_post
 from hogo.policy.schema import Policy
+from hogo.tests.collect import form_post
 
 Capture = Callable[..., Any]
 MEMBER = {

@@ -11,12 +11,12 @@ from django.core import mail
 from django.test import Client
 
 from hogo.collect.models import Member, ReceiptRecord
-from hogo.collect.tests.conftest import form_post
 from hogo.collect.tests.test_import import run, write_csv
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 from hogo.policy.services import policy_load
 from hogo.policy.tests.helpers import reference_data, toml_dumps
+from hogo.tests.collect import form_post
 from hogo.vault.access import subjects_access
 
 pytestmark = pytest.mark.django_db

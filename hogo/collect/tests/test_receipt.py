@@ -10,9 +10,9 @@ from django.test import Client
 
 from hogo.collect.models import AcquisitionRecord, InquiryCase, Source
 from hogo.collect.services import SubmissionIn, submission_accept
-from hogo.collect.tests.conftest import EVENT, INQUIRY, form_post
-from hogo.desk.tests.conftest import Inbox, body
 from hogo.policy.schema import Policy
+from hogo.tests.collect import EVENT, INQUIRY, form_post
+from hogo.tests.mail import Inbox, body
 from hogo.vault.models import Subject
 
 Capture = Callable[..., Any]

@@ -7,9 +7,9 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.collect.guard import SpecialCareFound, special_care_guard
 from hogo.collect.models import AcquisitionRecord
-from hogo.collect.tests.conftest import EVENT, INQUIRY, form_post
 from hogo.consent.models import Consent, ConsentKind
 from hogo.policy.schema import Policy
+from hogo.tests.collect import EVENT, INQUIRY, form_post
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Item, Subject
 

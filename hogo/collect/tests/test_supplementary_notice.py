@@ -11,7 +11,6 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.collect.models import AcquisitionRecord, NoticeText
-from hogo.collect.tests.conftest import EVENT, form_post
 from hogo.policy.schema import Policy
 from hogo.policy.services import policy_load
 from hogo.policy.tests.notice_helpers import (
@@ -21,6 +20,7 @@ from hogo.policy.tests.notice_helpers import (
     notice_policy_load,
     notice_policy_text,
 )
+from hogo.tests.collect import EVENT, form_post
 from hogo.vault.models import Subject
 
 CAMPAIGN = "campaign-invitations-surveys"

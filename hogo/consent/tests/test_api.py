@@ -5,8 +5,8 @@ from django.test import Client
 
 from hogo.consent.models import Consent, ConsentKind
 from hogo.consent.services import consent_give
-from hogo.consent.tests.conftest import ACTOR, CAMPAIGN, register
 from hogo.policy.schema import Policy
+from hogo.tests.consent import ACTOR, CAMPAIGN, register
 
 ApiAs = Callable[[User], Client]
 

@@ -4,9 +4,9 @@ from hogo.audit.models import AuditEvent
 from hogo.consent.models import Consent, ConsentKind
 from hogo.consent.selectors import consent_active, consents_for
 from hogo.consent.services import consent_give
-from hogo.consent.tests.conftest import ACTOR, CAMPAIGN, register
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import Policy
+from hogo.tests.consent import ACTOR, CAMPAIGN, register
 from hogo.vault.erasure import subject_erase
 
 NOTICE = "a" * 64

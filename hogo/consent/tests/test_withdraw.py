@@ -3,9 +3,9 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.consent.models import Consent, ConsentKind
 from hogo.consent.services import consent_give, consent_withdraw
-from hogo.consent.tests.conftest import ACTOR, CAMPAIGN, register
 from hogo.errors import NotFound
 from hogo.policy.schema import Policy
+from hogo.tests.consent import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Suspension
 from hogo.vault.records import ItemIn, RefusalReason

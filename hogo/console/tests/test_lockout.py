@@ -13,7 +13,7 @@ from hogo.console.services import login_failure_record
 from hogo.console.throttle import NETWORK_LIMIT
 
 LOGIN = "/console/admin/login/"
-PASSWORD = "correct horse battery staple"  # the personas' password (hogo/conftest.py)
+PASSWORD = "correct horse battery staple"  # the personas' password (hogo/tests/fixtures.py)
 LOCKED = "too many failed attempts; try again in 15 minutes"
 
 

@@ -8,8 +8,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.desk.models import Case, CaseStatus
-from hogo.desk.tests.conftest import HANAKO, Inbox, committed, person
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, person
+from hogo.tests.mail import Inbox, committed
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse

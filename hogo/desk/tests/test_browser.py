@@ -12,8 +12,9 @@ from playwright.sync_api import expect
 
 from hogo.desk.models import Case, CaseStatus
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, asked, person
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, asked, person
+from hogo.tests.mail import Inbox
 from hogo.vault.models import Suspension
 
 if TYPE_CHECKING:

@@ -6,9 +6,10 @@ from django.test import Client
 
 from hogo.desk.models import Case, CaseStatus, Note
 from hogo.desk.services import case_approve, case_note_add
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, verified
 from hogo.errors import Conflict
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, verified
+from hogo.tests.mail import Inbox, body, committed
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import Case, CaseStatus
-from hogo.desk.tests.conftest import HANAKO, Inbox, committed, person, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, person, verified
+from hogo.tests.mail import Inbox, committed
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, StepStatus
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, person, verified
+from hogo.tests.mail import Inbox, body, committed
 from hogo.vault.access import subject_disclose
 from hogo.vault.models import Subject, SubjectStatus
 from hogo.vault.records import ItemIn

@@ -19,8 +19,9 @@ from hogo.audit.models import AuditEvent
 from hogo.desk.models import Case, CaseStatus, StepName, StepStatus
 from hogo.desk.package import package_password
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import CAMPAIGN, HANAKO, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import CAMPAIGN, HANAKO, person, verified
+from hogo.tests.mail import Inbox, body, committed
 from hogo.vault.notes import note_seal
 
 pytestmark = pytest.mark.django_db

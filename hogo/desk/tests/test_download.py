@@ -11,8 +11,9 @@ from django.utils import timezone
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, DownloadLink
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, person, verified
+from hogo.tests.mail import Inbox, body, committed
 
 pytestmark = pytest.mark.django_db
 

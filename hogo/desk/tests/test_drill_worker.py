@@ -19,9 +19,9 @@ from hogo.audit.models import AuditEvent
 from hogo.desk.models import Case, CaseStatus, MailStatus, OutboundMail, Package
 from hogo.desk.requeue import TASK_STALE, tasks_requeue_stale
 from hogo.desk.services import case_approve, case_confirm, case_start
-from hogo.desk.tests.conftest import HANAKO, ORIGIN, person
 from hogo.drills import Mailbox, drill_env, hogo_start, kill9, stop, wait_for
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, ORIGIN, person
 
 STAFF = "user:1"
 

@@ -15,22 +15,14 @@ from hogo.audit.models import AuditEvent
 from hogo.desk.fees import Payment, case_fee_record
 from hogo.desk.models import Case, CaseStatus, MailKind, StepName, StepStatus
 from hogo.desk.services import Evidence, case_approve, case_record, case_refuse
-from hogo.desk.tests.conftest import (
-    HANAKO,
-    HANDLE,
-    ORIGIN,
-    Inbox,
-    body,
-    committed,
-    person,
-    verified,
-)
 from hogo.desk.tests.test_privacy_center import confirm, start
 from hogo.errors import Conflict, InvalidInput
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.helpers import FEE_PAYMENT, reference_data, toml_dumps, with_disclosure_fee
+from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified
+from hogo.tests.mail import Inbox, body, committed
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from hogo.desk.models import Case, CaseStatus, MailKind, MailStatus, OutboundMail, StepStatus
 from hogo.desk.services import case_approve, case_confirm, case_start
 from hogo.desk.sweep import desk_sweep
-from hogo.desk.tests.conftest import HANAKO, HANDLE, ORIGIN, Inbox, body, person, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified
+from hogo.tests.mail import Inbox, body
 from hogo.vault.models import Note as VaultNote
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,8 +7,9 @@ from django.test import Client
 
 from hogo.desk.mail import mail_queue
 from hogo.desk.models import MailKind, OutboundMail
-from hogo.desk.tests.conftest import CAMPAIGN, ORIGIN, Inbox, committed, person
 from hogo.policy.schema import Policy
+from hogo.tests.desk import CAMPAIGN, ORIGIN, person
+from hogo.tests.mail import Inbox, committed
 from hogo.vault.access import subjects_access
 from hogo.vault.records import RefusalReason
 from hogo.vault.unsubscribe import unsubscribe_headers, unsubscribe_url

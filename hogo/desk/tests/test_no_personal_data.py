@@ -11,8 +11,9 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import Step
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, person, verified
+from hogo.tests.mail import Inbox, body, committed
 
 pytestmark = pytest.mark.django_db
 SECRETS = [HANAKO, "山田", "三ツ星電機", "星空電機", "hanako"]

@@ -14,12 +14,13 @@ from django.test import Client
 
 from hogo.collect.inquiries import inquiry_reply
 from hogo.collect.models import AcquisitionRecord, InquiryCase
-from hogo.collect.tests.conftest import form_post
 from hogo.desk.models import Case, CaseStatus
 from hogo.desk.package import package_password
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import Inbox, committed, verified
 from hogo.policy.schema import Policy
+from hogo.tests.collect import form_post
+from hogo.tests.desk import verified
+from hogo.tests.mail import Inbox, committed
 
 pytestmark = pytest.mark.django_db
 HANAKO = "hanako.yamada@example.jp"

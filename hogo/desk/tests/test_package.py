@@ -15,11 +15,11 @@ from hogo.consent.services import consent_give
 from hogo.desk.models import Case, CaseStatus, Intake
 from hogo.desk.package import package_content, package_files
 from hogo.desk.package_text import local_date, local_time
-from hogo.desk.tests.conftest import CAMPAIGN, HANDLE, ORIGIN, person
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.records import RecipientIn
 from hogo.share.services import recipient_register
+from hogo.tests.desk import CAMPAIGN, HANDLE, ORIGIN, person
 from hogo.vault.erasure import items_erase
 from hogo.vault.provision import subject_provision_stop
 from hogo.vault.records import ItemIn

@@ -14,9 +14,9 @@ import pytest
 
 from hogo.collect.importer import Provider, directory_import
 from hogo.desk.package import package_content, package_files
-from hogo.desk.tests.conftest import HANDLE, person
 from hogo.desk.tests.test_package import case_for
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANDLE, person
 from hogo.vault.models import Subject
 
 pytestmark = pytest.mark.django_db

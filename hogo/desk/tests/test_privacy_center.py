@@ -11,8 +11,9 @@ from django.test import Client
 
 from hogo.desk.models import Case, CaseStatus, Verification
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, person
+from hogo.tests.mail import Inbox, body, committed
 
 pytestmark = pytest.mark.django_db
 

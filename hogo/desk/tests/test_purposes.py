@@ -4,8 +4,9 @@ import pytest
 
 from hogo.desk.models import CaseStatus
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, person, verified
+from hogo.tests.mail import Inbox, body, committed
 from hogo.vault.services import subject_ingest
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,10 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, Decision, StepName, StepStatus
 from hogo.desk.services import case_refuse
-from hogo.desk.tests.conftest import HANAKO, HANDLE, Inbox, body, committed, person, verified
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, person, verified
+from hogo.tests.mail import Inbox, body, committed
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,9 @@ from hogo.audit.models import AuditEvent
 from hogo.desk.content import case_text, mail_content
 from hogo.desk.models import Case, Note, OutboundMail
 from hogo.desk.services import case_approve, case_note_add, case_refuse
-from hogo.desk.tests.conftest import HANAKO, HANDLE, ORIGIN, Inbox, body, committed, verified
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, verified
+from hogo.tests.mail import Inbox, body, committed
 from hogo.vault.access import notes_open
 from hogo.vault.models import DataKey
 from hogo.vault.notes import REQUEST_PURPOSE, email_digest

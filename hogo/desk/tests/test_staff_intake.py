@@ -13,9 +13,10 @@ from django.utils import timezone
 from hogo.audit.models import AuditEvent
 from hogo.desk.models import CaseStatus, StepStatus, VerificationMethod
 from hogo.desk.services import Evidence, case_approve, case_record
-from hogo.desk.tests.conftest import HANDLE, ORIGIN, committed, person
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANDLE, ORIGIN, person
+from hogo.tests.mail import committed
 
 pytestmark = pytest.mark.django_db
 

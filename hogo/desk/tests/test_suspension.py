@@ -6,21 +6,13 @@ from hogo.consent.models import ConsentKind
 from hogo.consent.services import consent_give
 from hogo.desk.models import CaseStatus
 from hogo.desk.services import case_approve
-from hogo.desk.tests.conftest import (
-    CAMPAIGN,
-    HANAKO,
-    HANDLE,
-    Inbox,
-    body,
-    committed,
-    person,
-    verified,
-)
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.records import RecipientIn, Refusal
 from hogo.share.services import recipient_register
+from hogo.tests.desk import CAMPAIGN, HANAKO, HANDLE, person, verified
+from hogo.tests.mail import Inbox, body, committed
 from hogo.vault.access import subjects_access
 from hogo.vault.models import ProvisionStop, Suspension
 from hogo.vault.records import RefusalReason

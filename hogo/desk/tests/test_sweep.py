@@ -19,17 +19,9 @@ from hogo.desk.services import (
     status_access_start,
 )
 from hogo.desk.sweep import desk_sweep
-from hogo.desk.tests.conftest import (
-    HANAKO,
-    HANDLE,
-    ORIGIN,
-    Inbox,
-    body,
-    committed,
-    person,
-    verified,
-)
 from hogo.policy.schema import Policy
+from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified
+from hogo.tests.mail import Inbox, body, committed
 from hogo.vault.models import DataKey
 from hogo.vault.models import Note as VaultNote
 

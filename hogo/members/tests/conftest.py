@@ -1,72 +1,18 @@
-"""Members' area test support: a member registered through the public form and activated
-through the mailed link, a logged-in client, and the shared fixtures of collect (quick Argon2)
-and the desk (a real SMTP server on loopback)."""
+"""Members' area test fixtures: members registered and logged in; helpers are in
+hogo/tests/members.py."""
 
-import re
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core import mail
-from django.test import Client
 
-from hogo.collect.models import Member
-from hogo.collect.tests.conftest import form_post, master_key, policy, quick_argon2
-from hogo.desk.tests.conftest import Inbox, body, committed, inbox
-
-__all__ = ["Inbox", "inbox", "master_key", "policy", "quick_argon2"]
-
-PASSWORD = "blue kettle under the bridge"
-HANAKO = {
-    "name": "Hanako Yamada",
-    "email": "hanako.yamada@example.jp",
-    "organization": "Mitsuboshi Denki",
-    "country": "Japan",
-}
-TARO = {
-    "name": "Taro Suzuki",
-    "email": "taro.suzuki@example.jp",
-    "organization": "Kawasaki Kikai",
-    "country": "Japan",
-}
+from hogo.tests.members import HANAKO, TARO, Registered, register
 
 
-@dataclass
-class Registered:
-    member: Member
-    client: Client  # logged in
-    activation_path: str
-
-
-def activation_path(body: str) -> str:
-    link = re.search(r"https?://testserver(/\S+/activate/\S+/)", body)
-    assert link is not None, "no activation link in the mail"
-    return link.group(1)
-
-
-def register(
-    values: dict[str, str], *, lang: str = "en", login: bool = True, inbox: Inbox | None = None
-) -> Registered:
-    """Registers through the member-registration form, sets the password through the link
-    from the mail, and (by default) logs in with the member number."""
-    client = Client()
-    mail.outbox.clear()
-    with committed():
-        response = form_post(client, "member-registration", values, lang=lang)
-    assert response.status_code == 302
-    sent = body(inbox.last(values["email"])) if inbox else str(mail.outbox[-1].body)
-    path = activation_path(sent)
-    activated = client.post(path, {"password": PASSWORD, "password_again": PASSWORD})
-    assert activated.status_code == 200
-    member = Member.objects.order_by("-pk").first()
-    assert member is not None
-    if login:
-        logged_in = client.post(
-            f"/{lang}/members/login/",
-            {"identifier": member.member_number, "password": PASSWORD},
-        )
-        assert logged_in.status_code == 302, logged_in.content.decode()
-    return Registered(member=member, client=client, activation_path=path)
+@pytest.fixture(autouse=True)
+def own_master_key(master_key: Path, quick_argon2: None) -> None:
+    """Every test here gets its own key-encryption key file and Argon2 at its cheapest
+    (`master_key`, `quick_argon2`, hogo/tests)."""
 
 
 @pytest.fixture

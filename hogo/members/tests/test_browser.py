@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from hogo.collect.models import Member, MemberStatus
-from hogo.desk.tests.conftest import Inbox, body
-from hogo.members.tests.conftest import HANAKO, PASSWORD, register
 from hogo.policy.schema import Policy
+from hogo.tests.mail import Inbox, body
+from hogo.tests.members import HANAKO, PASSWORD, register
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

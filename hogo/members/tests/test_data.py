@@ -3,7 +3,7 @@
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
-from hogo.members.tests.conftest import HANAKO, TARO, Registered
+from hogo.tests.members import HANAKO, TARO, Registered
 from hogo.vault.access import subject_disclose
 
 

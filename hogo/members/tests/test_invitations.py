@@ -7,8 +7,8 @@ import pytest
 
 from hogo.audit.models import AuditEvent
 from hogo.members.services import marketing_purposes
-from hogo.members.tests.conftest import HANAKO, Registered
 from hogo.policy.schema import Policy
+from hogo.tests.members import HANAKO, Registered
 from hogo.vault.access import subjects_access
 from hogo.vault.records import ItemIn, RefusalReason
 from hogo.vault.services import subject_ingest

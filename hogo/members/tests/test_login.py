@@ -9,8 +9,8 @@ from django.test import Client
 
 from hogo.audit.models import AuditEvent
 from hogo.members.sessions import COOKIE
-from hogo.members.tests.conftest import HANAKO, PASSWORD, Registered, register
 from hogo.policy.schema import Policy
+from hogo.tests.members import HANAKO, PASSWORD, Registered, register
 
 MEMBER_PAGES = [
     "/en/members/",

@@ -10,9 +10,9 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.collect.members import RESET_HOURS, member_reset_token
 from hogo.desk.models import OutboundMail
-from hogo.desk.tests.conftest import Inbox, body, committed
-from hogo.members.tests.conftest import HANAKO, PASSWORD, Registered, register
 from hogo.policy.schema import Policy
+from hogo.tests.mail import Inbox, body, committed
+from hogo.tests.members import HANAKO, PASSWORD, Registered, register
 
 NEW_PASSWORD = "seven herons over kyoto"
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from hogo.audit.models import AuditEvent
 from hogo.collect.members import member_reset_token
 from hogo.collect.models import Member, MemberStatus
-from hogo.members.tests.conftest import HANAKO, PASSWORD, Registered, register
 from hogo.policy.schema import Policy
+from hogo.tests.members import HANAKO, PASSWORD, Registered, register
 from hogo.vault.erasure import items_erase, retention_dispose, subject_erase
 from hogo.vault.models import Subject, SubjectStatus
 

@@ -2,9 +2,9 @@
 and (non-special-care) category id renamed, and another organization's name and desk address.
 
 Made from reference.toml at test time, so that it follows every change to the reference; the
-flows' tests load it (`other_policy` in hogo/conftest.py) to prove that nothing depends on the
-reference ids. Only quoted ids are renamed; field kinds (`kind = "email"`) and identifier kinds
-(`identifier = "email"`) are fixed vocabulary and stay.
+flows' tests load it (`other_policy` in hogo/tests/fixtures.py) to prove that nothing depends
+on the reference ids. Only quoted ids are renamed; field kinds (`kind = "email"`) and identifier
+kinds (`identifier = "email"`) are fixed vocabulary and stay.
 """
 
 import re

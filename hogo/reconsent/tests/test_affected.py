@@ -6,15 +6,7 @@ from collections.abc import Callable
 from hogo.policy.diff import ChangeKind
 from hogo.policy.schema import Policy
 from hogo.reconsent.selectors import campaign_counts, campaign_subjects, campaigns
-from hogo.reconsent.tests.conftest import (
-    ADDED,
-    HANAKO,
-    JOHN,
-    MEMBER_SITE,
-    WIDENED,
-    contract,
-    event_guest,
-)
+from hogo.tests.reconsent import ADDED, HANAKO, JOHN, MEMBER_SITE, WIDENED, contract, event_guest
 from hogo.vault.erasure import subject_erase
 
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import expect
 
-from hogo.desk.tests.conftest import Inbox, body, committed
 from hogo.policy.schema import Policy
 from hogo.reconsent.services import requests_queue
-from hogo.reconsent.tests.conftest import ACTOR, ADDED, HANAKO, ORIGIN, contract, speaks
+from hogo.tests.mail import Inbox, body, committed
+from hogo.tests.reconsent import ACTOR, ADDED, HANAKO, ORIGIN, contract, speaks
 from hogo.vault.access import subjects_access
 from hogo.vault.records import RefusalReason
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from django.core.management import call_command
 
-from hogo.desk.tests.conftest import Inbox, committed
 from hogo.policy.schema import Policy
 from hogo.reconsent.models import ConsentRequest, RequestStatus
 from hogo.reconsent.services import requests_queue
-from hogo.reconsent.tests.conftest import ACTOR, ADDED, HANAKO, ORIGIN, contract
+from hogo.tests.mail import Inbox, committed
+from hogo.tests.reconsent import ACTOR, ADDED, HANAKO, ORIGIN, contract
 
 
 def run(*args: str) -> str:

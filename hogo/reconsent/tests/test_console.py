@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from hogo.desk.tests.conftest import Inbox, committed
 from hogo.policy.schema import Policy
 from hogo.reconsent.models import ConsentRequest, RequestStatus
-from hogo.reconsent.tests.conftest import ADDED, HANAKO, JOHN, MEMBER_SITE, contract
+from hogo.tests.mail import Inbox, committed
+from hogo.tests.reconsent import ADDED, HANAKO, JOHN, MEMBER_SITE, contract
 
 LIST = "/console/reconsent/"
 DETAIL = f"/console/reconsent/2/{ADDED}/"

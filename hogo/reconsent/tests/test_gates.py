@@ -18,7 +18,7 @@ from hogo.policy.services import policy_file_read, policy_load
 from hogo.reconsent.models import Answer, ConsentRequest
 from hogo.reconsent.selectors import campaign_get, campaigns
 from hogo.reconsent.services import request_answer, requests_queue
-from hogo.reconsent.tests.conftest import (
+from hogo.tests.reconsent import (
     ACTOR,
     ADDED,
     ADDRESS,

@@ -11,21 +11,13 @@ from django.test import Client
 from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
-from hogo.desk.tests.conftest import Inbox, body, committed
 from hogo.policy.schema import Policy
 from hogo.reconsent.delivery import requests_deliver
 from hogo.reconsent.models import Answer, ConsentRequest, RequestStatus
 from hogo.reconsent.services import requests_queue
-from hogo.reconsent.tests.conftest import (
-    ACTOR,
-    ADDED,
-    HANAKO,
-    JOHN,
-    ORIGIN,
-    contract,
-    speaks,
-)
 from hogo.reconsent.tokens import TokenKind, token_make
+from hogo.tests.mail import Inbox, body, committed
+from hogo.tests.reconsent import ACTOR, ADDED, HANAKO, JOHN, ORIGIN, contract, speaks
 from hogo.vault.models import Subject
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 from hogo.consent.models import ConsentKind
 from hogo.policy.schema import Policy
 from hogo.share.models import Provision, Recipient
-from hogo.share.tests.conftest import CAMPAIGN, consent, person, recipient
+from hogo.tests.share import CAMPAIGN, consent, person, recipient
 
 API = "/api/v1/share"
 ApiAs = Callable[[User], Client]

@@ -10,7 +10,7 @@ from hogo.consent.models import ConsentKind
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import ProvisionRecord, Recipient
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, consent, person, recipient
+from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient
 
 ADMIN = "/console/admin/share"
 

@@ -15,7 +15,7 @@ from hogo.share.gate import provision_make
 from hogo.share.models import Provision, ProvisionLine, ProvisionRecord
 from hogo.share.records import ProvisionResult, Refusal
 from hogo.share.services import recipient_retire
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, consent, person, recipient, unpack
+from hogo.tests.share import ACTOR, CAMPAIGN, INQUIRY, consent, person, recipient, unpack
 from hogo.vault.erasure import subject_erase
 from hogo.vault.provision import subject_provision_stop
 from hogo.vault.services import subject_suspend

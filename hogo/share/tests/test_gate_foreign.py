@@ -16,7 +16,7 @@ from hogo.share.models import Provision, RecipientKind
 from hogo.share.records import ProvisionResult, RecipientIn, Refusal
 from hogo.share.selectors import foreign_notice
 from hogo.share.services import recipient_change, recipient_register
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, agreement, consent, person, recipient
+from hogo.tests.share import ACTOR, CAMPAIGN, agreement, consent, person, recipient
 
 SYSTEM = "The United States has no comprehensive federal privacy law; sector laws apply."
 MEASURES = "The recipient follows its published privacy program and our contract clauses."

@@ -16,7 +16,7 @@ from hogo.share.gate import provision_make
 from hogo.share.models import JointUse, Recipient, RecipientKind
 from hogo.share.records import JointUseIn, Refusal
 from hogo.share.services import joint_use_end, joint_use_record
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, person, recipient
+from hogo.tests.share import ACTOR, CAMPAIGN, person, recipient
 from hogo.vault.provision import subject_provision_stop
 
 COUNCIL = "Kyushu Automation Council"

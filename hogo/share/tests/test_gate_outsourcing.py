@@ -14,15 +14,7 @@ from hogo.share.gate import provision_make
 from hogo.share.models import Provision, RecipientKind
 from hogo.share.records import ProvisionResult, Refusal
 from hogo.share.services import agreement_terminate
-from hogo.share.tests.conftest import (
-    ACTOR,
-    CAMPAIGN,
-    INQUIRY,
-    agreement,
-    person,
-    recipient,
-    unpack,
-)
+from hogo.tests.share import ACTOR, CAMPAIGN, INQUIRY, agreement, person, recipient, unpack
 from hogo.vault.provision import subject_provision_stop
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_suspend

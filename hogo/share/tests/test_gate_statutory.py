@@ -18,7 +18,7 @@ from hogo.share.export import records_csv
 from hogo.share.gate import provision_make
 from hogo.share.models import Basis, Provision, RecipientKind
 from hogo.share.selectors import provision_records_for, record_rows
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, consent, person, recipient, unpack
+from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient, unpack
 from hogo.vault.provision import subject_provision_stop
 
 ITEMS = ["name", "email"]

@@ -12,7 +12,7 @@ from hogo.share.gate import provision_make
 from hogo.share.models import Recipient, RecipientKind, Succession
 from hogo.share.records import Refusal, SuccessionIn
 from hogo.share.services import succession_record
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, MEMBER, person, recipient, unpack
+from hogo.tests.share import ACTOR, CAMPAIGN, INQUIRY, MEMBER, person, recipient, unpack
 from hogo.vault.provision import subject_provision_stop
 from hogo.vault.records import ItemIn
 

@@ -9,7 +9,7 @@ from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import ProvisionLine, RecipientKind
 from hogo.share.records import Refusal
-from hogo.share.tests.conftest import ACTOR, agreement, consent, person, recipient, unpack
+from hogo.tests.share import ACTOR, agreement, consent, person, recipient, unpack
 from hogo.vault.records import ItemIn
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from hogo.policy.schema import Policy
 from hogo.share.gate import package_download, provision_make
 from hogo.share.models import Package
 from hogo.share.records import ProvisionResult
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, consent, person, recipient
+from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient
 from hogo.vault.records import ItemIn
 
 

@@ -11,7 +11,7 @@ from hogo.policy.schema import Policy
 from hogo.share.retention import records_dispose
 from hogo.share.selectors import receipt_records_for
 from hogo.share.services import years_after
-from hogo.share.tests.conftest import ACTOR, person
+from hogo.tests.share import ACTOR, person
 from hogo.vault.models import Subject
 
 BROKER = Provider(

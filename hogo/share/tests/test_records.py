@@ -27,7 +27,7 @@ from hogo.share.retention import records_dispose
 from hogo.share.selectors import provision_records_for
 from hogo.share.services import years_after
 from hogo.share.tasks import records_sweep
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, consent, person, recipient
+from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient
 from hogo.vault.erasure import subject_erase
 
 

@@ -18,7 +18,7 @@ from hogo.share.services import (
     start_of,
     years_after,
 )
-from hogo.share.tests.conftest import ACTOR, recipient
+from hogo.tests.share import ACTOR, recipient
 
 
 def test_it_confirms_records_the_period_and_keeps_it_three_years(policy: Policy) -> None:

@@ -18,7 +18,7 @@ from hogo.share.services import (
     recipient_retire,
     supervision_record,
 )
-from hogo.share.tests.conftest import ACTOR, agreement, recipient
+from hogo.tests.share import ACTOR, agreement, recipient
 
 
 def test_it_registers_changes_and_retires_a_recipient_audited_by_ref(policy: Policy) -> None:

@@ -6,7 +6,7 @@ from hogo.consent.services import consent_withdraw
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.records import ProvisionResult, Refusal
-from hogo.share.tests.conftest import ACTOR, CAMPAIGN, consent, person, recipient, unpack
+from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient, unpack
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_ingest
 

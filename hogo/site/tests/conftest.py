@@ -1,37 +1,22 @@
+"""Cookie-consent endpoint fixtures; helpers are in hogo/tests/site.py."""
+
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.test import Client
 
 from hogo.policy.schema import Policy
+from hogo.tests.site import SITE, Post, choice
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
-
-SITE = "https://www.example.jp"
-
-Post = Callable[..., "TestResponse"]
 
 
 @pytest.fixture
 def site_origins(settings: Any) -> list[str]:
     settings.SITE_ORIGINS = [SITE]
     return settings.SITE_ORIGINS  # type: ignore[no-any-return]
-
-
-def choice(**overrides: object) -> dict[str, object]:
-    body: dict[str, object] = {
-        "accepted": ["analytics", "necessary", "preferences"],
-        "rejected": [],
-        "version": 1,
-        "method": "accept_all",
-        "gpc": False,
-        "language": "ja",
-    }
-    body.update(overrides)
-    return body
 
 
 @pytest.fixture

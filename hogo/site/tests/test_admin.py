@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
-from hogo.site.tests.conftest import Post
+from hogo.tests.site import Post
 
 URL = "/console/admin/site/cookieconsent/"
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
-from hogo.site.tests.conftest import Post, choice
+from hogo.tests.site import Post, choice
 
 ApiAs = Callable[[User], Client]
 

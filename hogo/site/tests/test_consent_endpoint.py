@@ -11,7 +11,7 @@ from hogo.errors import Refused
 from hogo.site.models import CookieConsent
 from hogo.site.selectors import cookie_consent_recent_count
 from hogo.site.services import RATE_LIMIT
-from hogo.site.tests.conftest import SITE, Post, choice
+from hogo.tests.site import SITE, Post, choice
 
 
 def test_it_records_a_choice_and_returns_a_new_consent_id(post_choice: Post) -> None:

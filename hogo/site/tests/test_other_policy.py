@@ -8,7 +8,7 @@ from django.test import Client
 
 from hogo.policy.schema import Policy
 from hogo.site.models import CookieConsent
-from hogo.site.tests.conftest import SITE, choice
+from hogo.tests.site import SITE, choice
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.test import Client
 
 from hogo.policy.schema import Policy
-from hogo.site.tests.conftest import SITE
+from hogo.tests.site import SITE
 
 SCRIPT = Path(__file__).resolve().parents[1] / "assets" / "consent.js"
 

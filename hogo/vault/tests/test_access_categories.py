@@ -5,8 +5,8 @@ import pytest
 
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subjects_access
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 
 def test_it_returns_only_the_chosen_categories_with_their_category(policy: Policy) -> None:

@@ -4,8 +4,8 @@ from django.test import Client
 
 from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
+from hogo.tests.vault import CAMPAIGN, INQUIRY, register
 from hogo.vault.models import Subject
-from hogo.vault.tests.conftest import CAMPAIGN, INQUIRY, register
 
 ADMIN = "/console/admin/vault/subject/"
 

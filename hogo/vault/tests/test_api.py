@@ -10,8 +10,8 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.consent.models import Consent as ConsentRecord
 from hogo.policy.schema import Policy
+from hogo.tests.vault import CAMPAIGN, INQUIRY
 from hogo.vault.models import Subject
-from hogo.vault.tests.conftest import CAMPAIGN, INQUIRY
 
 ApiAs = Callable[[User], Client]
 URL = "/api/v1/subjects"

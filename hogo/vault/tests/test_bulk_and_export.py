@@ -3,6 +3,7 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.access import subject_disclose, subjects_access, subjects_export
 from hogo.vault.erasure import subject_erase
 from hogo.vault.models import Item, Subject
@@ -13,7 +14,6 @@ from hogo.vault.services import (
     subject_suspend,
     subjects_ingest,
 )
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, register
 
 
 def person(email: str, organization: str = "Mitsuboshi") -> SubjectIn:

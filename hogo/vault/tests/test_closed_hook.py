@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, register
 from hogo.vault import erasure
 from hogo.vault.erasure import subject_closed_hook, subject_erase
 from hogo.vault.models import Subject, SubjectStatus
-from hogo.vault.tests.conftest import ACTOR, register
 
 
 class HookFailed(Exception):

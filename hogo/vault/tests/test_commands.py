@@ -14,7 +14,7 @@ from django.core.management import call_command
 
 from hogo.console.tests.test_settings import SMTP
 from hogo.policy.schema import Policy
-from hogo.vault.tests.conftest import register
+from hogo.tests.vault import register
 
 
 def hogo(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

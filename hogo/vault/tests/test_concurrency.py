@@ -8,10 +8,10 @@ from django.db import connection, connections
 
 from hogo.audit.selectors import audit_verify
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Acquisition, DataKey, Subject
 from hogo.vault.records import ItemIn
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 
 def run_together(count: int, work: Callable[[int], None]) -> list[BaseException]:

@@ -5,13 +5,13 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subject_disclose
 from hogo.vault.correction import Correction, items_correct
 from hogo.vault.erasure import subject_erase
 from hogo.vault.lookup import acquisitions_for, subject_find
 from hogo.vault.models import BlindIndex
 from hogo.vault.records import ItemIn
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 
 def values(subject_id: str) -> dict[str, list[str]]:

@@ -8,10 +8,10 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.drills import drill_env, hogo_run, hogo_start, kill9, read_until
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subjects_access
 from hogo.vault.kek import kek_store
 from hogo.vault.models import DataKey, Subject
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 PEOPLE = 12
 

@@ -7,13 +7,13 @@ from django.db import connections
 from hogo.audit.models import AuditEvent
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subjects_access
 from hogo.vault.crypto import CiphertextInvalid, field_open
 from hogo.vault.erasure import items_erase, subject_erase
 from hogo.vault.keys import data_keys_destroy, data_keys_load
 from hogo.vault.models import BlindIndex, DataKey, Disposal, Item, Subject, SubjectStatus, item_aad
 from hogo.vault.records import ItemIn, RefusalReason
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 
 def test_it_erases_a_subject_by_destroying_its_key_and_values(policy: Policy) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, register
 from hogo.vault.erasure import subject_erase
 from hogo.vault.journal import JournalError, journal_path, journal_read
 from hogo.vault.models import DataKey, Subject, SubjectStatus
-from hogo.vault.tests.conftest import ACTOR, register
 
 
 def test_it_journals_an_erased_subjects_key_beside_the_master_key(

@@ -11,12 +11,12 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.access import subjects_access, subjects_access_excepted
 from hogo.vault.exceptions import USE_GROUNDS
 from hogo.vault.models import ExceptionalUse
 from hogo.vault.records import ItemIn, RefusalReason
 from hogo.vault.services import subject_suspend
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, register
 
 URL = "/api/v1/subjects/exception-access"
 WHY = "Police request under the Code of Criminal Procedure Art. 197(2), letter no. 2026-41"

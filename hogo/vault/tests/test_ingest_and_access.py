@@ -3,10 +3,10 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.errors import InvalidInput, Refused
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Acquisition, Item, Subject
 from hogo.vault.records import ItemIn, RefusalReason
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, register
 
 
 def test_it_returns_what_was_stored_for_the_stated_purpose(policy: Policy) -> None:

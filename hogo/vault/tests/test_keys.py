@@ -9,12 +9,12 @@ from django.core.management import call_command
 
 from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subjects_access
 from hogo.vault.checks import kek_check
 from hogo.vault.kek import KekError, KekMismatch, KekMissing, kek_store
 from hogo.vault.models import DataKey, Item, Subject
 from hogo.vault.rotation import kek_rotate
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 
 def readable(email: str = "hanako.yamada@example.jp") -> bool:

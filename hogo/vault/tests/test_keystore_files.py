@@ -7,10 +7,10 @@ import pytest
 from django.db import connections
 
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, register
 from hogo.vault.erasure import subject_erase
 from hogo.vault.models import DataKey
 from hogo.vault.routers import KEYS_DB
-from hogo.vault.tests.conftest import ACTOR, register
 
 
 def keystore_files() -> list[Path]:

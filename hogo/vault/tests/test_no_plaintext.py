@@ -10,11 +10,11 @@ from django.db import connections
 
 from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, register
 from hogo.vault.access import subject_disclose, subjects_access
 from hogo.vault.erasure import subject_erase
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_suspend
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, register
 
 EMAIL = "zanshin.tokumei@example-grep.jp"
 PHONE = "090-8765-4321"

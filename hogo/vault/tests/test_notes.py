@@ -9,6 +9,7 @@ from django.utils import timezone
 from hogo.audit.models import AuditEvent
 from hogo.errors import Conflict, InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.access import notes_open
 from hogo.vault.adoption import note_adopt
 from hogo.vault.crypto import CiphertextInvalid, associated_data
@@ -27,7 +28,6 @@ from hogo.vault.notes import (
 )
 from hogo.vault.records import ItemIn, NoteIn, RefusalReason
 from hogo.vault.services import subject_suspend
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, register
 
 pytestmark = pytest.mark.django_db
 CASE = "req_abcdefghijklmnop"

@@ -6,10 +6,10 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.errors import InvalidInput, NotFound
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, register
 from hogo.vault.models import Subject
 from hogo.vault.provision import subject_provision_resume, subject_provision_stop
 from hogo.vault.selectors import subjects_provision_stopped
-from hogo.vault.tests.conftest import ACTOR, register
 
 
 def stopped(subject_id: str) -> bool:

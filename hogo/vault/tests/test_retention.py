@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, CONTRACT, register
 from hogo.vault.access import subjects_access
 from hogo.vault.erasure import retention_dispose
 from hogo.vault.keys import data_keys_create
@@ -20,7 +21,6 @@ from hogo.vault.models import (
 from hogo.vault.records import ItemIn, RefusalReason
 from hogo.vault.selectors import disposals_for
 from hogo.vault.tasks import retention_sweep
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, CONTRACT, register
 
 CAMPAIGN_DAYS = 1095  # the reference policy's retention for campaign-invitations-surveys
 

@@ -3,10 +3,10 @@ import pytest
 from hogo.audit.models import AuditEvent
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.access import subjects_access
 from hogo.vault.records import ItemIn, RefusalReason
 from hogo.vault.services import subject_suspend, subject_suspension_lift
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, register
 
 
 def reasons(purpose: str, subject_id: str) -> list[RefusalReason]:

@@ -14,9 +14,9 @@ from django.test import Client
 from hogo.audit.models import AuditEvent
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
+from hogo.tests.vault import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.access import subjects_access
 from hogo.vault.records import RefusalReason
-from hogo.vault.tests.conftest import ACTOR, CAMPAIGN, INQUIRY, register
 from hogo.vault.unsubscribe import (
     marketing_purposes,
     unsubscribe_headers,

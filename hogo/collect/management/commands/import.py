@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hogo.collect.importer import BATCH_SIZE, ImportSummary, Provider, directory_import
 from hogo.errors import HogoError
+from hogo.vault.bulk import gc_pauses_allowed
 
 ACTOR = "system:import"
 SHOWN_PROBLEMS = 50
@@ -102,19 +103,21 @@ class Command(BaseCommand):
             received_on=options["received_on"] or date.today(),
         )
         try:
-            summary = directory_import(
-                actor=ACTOR,
-                path=options["file"],
-                provider=provider,
-                purposes=tuple(options["purpose"]),
-                ignore_columns=tuple(options["ignore_column"]),
-                encoding=options["encoding"],
-                dry_run=options["dry_run"],
-                again=options["again"],
-                batch_size=options["batch_size"],
-                progress=bar,
-                helpers=options["helpers"],
-            )
+            # A process of its own: the cycle collector may pause for each batch.
+            with gc_pauses_allowed():
+                summary = directory_import(
+                    actor=ACTOR,
+                    path=options["file"],
+                    provider=provider,
+                    purposes=tuple(options["purpose"]),
+                    ignore_columns=tuple(options["ignore_column"]),
+                    encoding=options["encoding"],
+                    dry_run=options["dry_run"],
+                    again=options["again"],
+                    batch_size=options["batch_size"],
+                    progress=bar,
+                    helpers=options["helpers"],
+                )
         except HogoError as exc:
             raise CommandError(exc.message, returncode=2) from exc
         finally:
