@@ -20,11 +20,11 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from hogo.api.models import ApiToken, token_digest, token_prefix
-from hogo.roles import Role
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.other_policy import other_policy_text
+from hogo.roles import Role
 from hogo.tests.mail import Inbox, free_port
 
 # Files the tests make are their owner's alone, as hogo makes its own (0600): pytest-django's test
