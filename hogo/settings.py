@@ -213,6 +213,7 @@ INSTALLED_APPS = [
     "ninja",
     "hogo.policy",
     "hogo.detect",
+    "hogo.throttle",
     "hogo.audit",
     "hogo.vault",
     "hogo.consent",

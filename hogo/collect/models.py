@@ -116,24 +116,6 @@ class AnonymousResponse(models.Model):
         return f"{self.channel} {self.received_at:%Y-%m-%d}"
 
 
-class FormThrottle(models.Model):
-    """Submissions per client network and fixed window, counted in the database so that every
-    web process shares the count. The key is an HMAC of the truncated network."""
-
-    key = models.CharField(max_length=64)
-    window = models.BigIntegerField(help_text="Start of the window, in seconds since the epoch.")
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = (
-            models.UniqueConstraint(fields=["key", "window"], name="collect_throttle_unique"),
-        )
-        indexes = (models.Index(fields=["window"]),)
-
-    def __str__(self) -> str:
-        return f"{self.key[:12]}… @{self.window}"
-
-
 class CaseStatus(models.TextChoices):
     OPEN = "open", "Open"
     ANSWERED = "answered", "Answered"

@@ -1,12 +1,11 @@
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Max
-from django.utils import timezone
 
-from hogo.console.models import LoginThrottle
-from hogo.console.throttle import network_key, username_key
+from hogo.console.throttle import NETWORK, USERNAME
 from hogo.roles import Role, has_role
+from hogo.throttle.selectors import throttle_locked_until
+from hogo.throttle.services import Rule
 
 
 def user_has_role(user: User | AnonymousUser, *roles: Role) -> bool:
@@ -17,13 +16,10 @@ def login_locked_until(
     *, username: str, network: str | None, now: datetime | None = None
 ) -> datetime | None:
     """When the lock on this username or client network ends, or None if neither is locked."""
-    keys = [username_key(username)]
+    checks: list[tuple[Rule, str]] = [(USERNAME, username)]
     if network is not None:
-        keys.append(network_key(network))
-    latest: datetime | None = LoginThrottle.objects.filter(
-        key__in=keys, locked_until__gt=now or timezone.now()
-    ).aggregate(until=Max("locked_until"))["until"]
-    return latest
+        checks.append((NETWORK, network))
+    return throttle_locked_until(checks=checks, now=now)
 
 
 def staff_roles() -> list[tuple[str, list[str]]]:

@@ -8,17 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import actor_for, audit_record
-from hogo.console.models import LoginThrottle
-from hogo.console.throttle import (
-    LOCK,
-    NETWORK_LIMIT,
-    USERNAME_LIMIT,
-    WINDOW,
-    network_key,
-    username_key,
-)
+from hogo.console.throttle import LOCK, NETWORK, USERNAME
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.roles import Role
+from hogo.throttle.models import Throttle
+from hogo.throttle.services import throttle_fail, throttle_forgive
 
 
 @transaction.atomic
@@ -76,9 +70,7 @@ def staff_password_reset(*, actor: str, username: str) -> str:
     password = secrets.token_urlsafe(18)
     user.set_password(password)
     user.save(update_fields=["password"])
-    LoginThrottle.objects.filter(
-        scope=LoginThrottle.Scope.USERNAME, key=username_key(username)
-    ).delete()
+    throttle_forgive(rule=USERNAME, value=username)
     audit_record(
         actor=actor, action="console.staff.password_reset", detail={"user": f"user:{user.pk}"}
     )
@@ -93,18 +85,13 @@ def login_failure_record(*, username: str, network: str | None) -> datetime | No
     while already locked is not counted, so a lock never grows beyond LOCK.
     """
     now = timezone.now()
-    # Forget counters whose window and lock have both passed, so that a spray of made-up
-    # usernames leaves no rows behind.
-    LoginThrottle.objects.filter(window_start__lte=now - WINDOW).exclude(
-        locked_until__gt=now
-    ).delete()
     locked_until = None
-    counters = [(LoginThrottle.Scope.USERNAME, username_key(username), USERNAME_LIMIT)]
+    counters = [(USERNAME, username)]
     if network is not None:
-        counters.append((LoginThrottle.Scope.NETWORK, network_key(network), NETWORK_LIMIT))
-    for scope, key, limit in counters:
-        row, just_locked = _failure_count(scope=scope, key=key, limit=limit, now=now)
-        if just_locked:
+        counters.append((NETWORK, network))
+    for rule, value in counters:
+        row = throttle_fail(rule=rule, value=value, now=now)
+        if row is not None:
             _lock_audit(row=row, username=username)
             locked_until = row.locked_until
     return locked_until
@@ -113,36 +100,18 @@ def login_failure_record(*, username: str, network: str | None) -> datetime | No
 @transaction.atomic
 def login_success_record(*, username: str) -> None:
     """A successful login forgives the username's earlier failures (not the network's)."""
-    LoginThrottle.objects.filter(key=username_key(username)).delete()
+    throttle_forgive(rule=USERNAME, value=username)
 
 
-def _failure_count(
-    *, scope: str, key: str, limit: int, now: datetime
-) -> tuple[LoginThrottle, bool]:
-    row, _ = LoginThrottle.objects.select_for_update().get_or_create(
-        key=key, defaults={"scope": scope, "window_start": now}
-    )
-    if row.is_locked(now):
-        return row, False
-    if row.locked_until is not None or row.window_start <= now - WINDOW:
-        # The lock or the window has passed: start counting afresh.
-        row.failures, row.window_start, row.locked_until = 0, now, None
-    row.failures += 1
-    just_locked = row.failures >= limit
-    if just_locked:
-        row.locked_until = now + LOCK
-    row.save()
-    return row, just_locked
-
-
-def _lock_audit(*, row: LoginThrottle, username: str) -> None:
+def _lock_audit(*, row: Throttle, username: str) -> None:
+    scope = "username" if row.scope == USERNAME.scope else "network"
     detail: dict[str, object] = {
-        "scope": row.scope,
-        "failures": row.failures,
+        "scope": scope,
+        "failures": row.count,
         "minutes": int(LOCK.total_seconds() // 60),
     }
     actor = "system:console"
-    if row.scope == LoginThrottle.Scope.USERNAME:
+    if row.scope == USERNAME.scope:
         user = User.objects.filter(username=username).first()
         if user is not None:
             actor = actor_for(user)

@@ -1,9 +1,9 @@
-"""The lockout rule for staff logins, in one place."""
+"""The lockout rule for staff logins (and members' logins, through `hogo.members`), counted
+by the one throttle (`hogo.throttle`)."""
 
-import unicodedata
 from datetime import timedelta
 
-from django.utils.crypto import salted_hmac
+from hogo.throttle.services import Rule
 
 # A person mistyping gets 5 tries; a password sprayer behind one network gets 20 per window.
 USERNAME_LIMIT = 5
@@ -11,18 +11,5 @@ NETWORK_LIMIT = 20
 WINDOW = timedelta(minutes=15)
 LOCK = timedelta(minutes=15)
 
-
-def username_key(username: str) -> str:
-    # Folded so that "Olivia" and "olivia" share one counter: locking more, never less.
-    folded = unicodedata.normalize("NFKC", username).casefold()
-    return _key("username", folded)
-
-
-def network_key(network: str) -> str:
-    return _key("network", network)
-
-
-def _key(scope: str, value: str) -> str:
-    return salted_hmac(
-        "hogo.console.LoginThrottle", f"{scope}:{value}", algorithm="sha256"
-    ).hexdigest()
+USERNAME = Rule("login_username", USERNAME_LIMIT, WINDOW, lock=LOCK)
+NETWORK = Rule("login_network", NETWORK_LIMIT, WINDOW, lock=LOCK)

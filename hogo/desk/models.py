@@ -259,26 +259,6 @@ class Verification(models.Model):
         return self.ref
 
 
-class Throttle(models.Model):
-    """A counter per (scope, keyed hash of an address or network) and time window, in the
-    database so that every web process and machine shares it."""
-
-    scope = models.CharField(max_length=24)
-    key = models.CharField(max_length=64)
-    window_start = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = (
-            models.UniqueConstraint(
-                fields=["scope", "key", "window_start"], name="desk_throttle_unique"
-            ),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.scope} {self.count}"
-
-
 class MailKind(models.TextChoices):
     CODE = "code", "Verification code"
     ANSWER = "answer", "Answer to a request"

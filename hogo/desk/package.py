@@ -1,7 +1,8 @@
 """The disclosure package (APPI Art. 33, policy 7.1(b)): everything held about the person,
 read through the vault's disclosure path for this case, as JSON (machine-readable), CSV and a
 PDF in the case's language: by default an AES-256 encrypted PDF with the JSON and CSV embedded
-as PDF attachments, or (settings.DISCLOSURE_FORMAT = "zip") an AES-256 zip of all the files.
+as PDF attachments, or (HOGO_DISCLOSURE_FORMAT=zip) an AES-256 zip of all the files; the
+container is chosen and written by `hogo.packages`, the one package writer.
 
 A section is a key of `Content` (ids and ISO 8601 times, titles beside the ids, from
 `package_text`), a CSV in `package_files` and a section of the PDF's template.
@@ -30,14 +31,15 @@ from hogo.consent.selectors import consents_for
 from hogo.csvfile import csv_bytes
 from hogo.desk.models import Case, DownloadLink, Package
 from hogo.desk.package_text import Titles
-from hogo.desk.seal import pdf_encrypt, pdf_open, zip_encrypt, zip_open
 from hogo.desk.verification import keyed_hash
+from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
 from hogo.share.selectors import provision_records_for, receipt_records_for
 from hogo.vault.access import subject_disclose
 from hogo.vault.lookup import acquisitions_for
+from hogo.vault.records import DisclosedDisposal, DisclosedItem
 from hogo.vault.selectors import subject_provision_stopped
 
 LINK_LIFETIME = timedelta(days=7)
@@ -126,7 +128,7 @@ def package_zip_name(case: Case) -> str:
 
 
 def package_is_pdf(package: Package) -> bool:
-    return bytes(package.content[:5]) == b"%PDF-"
+    return is_pdf(bytes(package.content))
 
 
 def package_attachment(package: Package) -> tuple[str, str]:
@@ -138,22 +140,16 @@ def package_attachment(package: Package) -> tuple[str, str]:
 
 @transaction.atomic
 def package_build(*, case: Case, actor: str, pdf: bool = True) -> Package:
-    """Builds the package in the format of settings.DISCLOSURE_FORMAT: `pdf`, an AES-256
-    encrypted PDF carrying the JSON and CSV files as PDF attachments (opens in any PDF reader),
-    or `zip`, an AES-256 zip of the same files (needs 7-Zip or the like). Without a PDF
-    (`pdf=False`) it is always a zip."""
+    """Builds the package in the container `hogo.packages` chooses (HOGO_DISCLOSURE_FORMAT):
+    `pdf`, an AES-256 encrypted PDF carrying the JSON and CSV files as PDF attachments (opens in
+    any PDF reader), or `zip`, an AES-256 zip of the same files (needs 7-Zip or the like).
+    Without a PDF (`pdf=False`) it is always a zip."""
     content = package_content(case=case, actor=actor)
-    as_pdf = pdf and settings.DISCLOSURE_FORMAT == "pdf"
-    files = package_files(
-        content, language=case.language, pdf=pdf, container="pdf" if as_pdf else "zip"
-    )
+    container = container_choose(printable=pdf)
+    files = package_files(content, language=case.language, pdf=pdf, container=container)
     ref = ref_new("pkg")
-    if as_pdf:
-        main = files.pop(package_pdf_name(case.language))
-        archive = pdf_encrypt(main, attachments=files, password=package_password(ref))
-        files[package_pdf_name(case.language)] = main
-    else:
-        archive = zip_encrypt(files, password=package_password(ref))
+    cover = package_pdf_name(case.language) if container == PDF else None
+    archive = files_seal(files, password=package_password(ref), cover=cover)
     package = Package.objects.create(
         ref=ref,
         case=case,
@@ -171,7 +167,7 @@ def package_build(*, case: Case, actor: str, pdf: bool = True) -> Package:
             "package": ref,
             "items": len(content.items),
             "pdf": pdf,
-            "format": "pdf" if as_pdf else "zip",
+            "format": container,
         },
     )
     return package
@@ -184,53 +180,6 @@ def package_content(*, case: Case, actor: str) -> Content:
     lang = case.language
     policy = policy_active()
     titles = Titles(policy=policy, lang=lang)
-    items = [
-        {
-            "category": item.category,
-            "category_title": titles.category(item.category),
-            "field": item.field,
-            "value": item.value,
-            "special_care": item.special_care,
-            "acquired_at": item.acquisition.acquired_at.isoformat(),
-            "channel": item.acquisition.channel,
-            "channel_title": titles.channel(
-                item.acquisition.channel, item.acquisition.policy_version
-            ),
-            "policy_version": item.acquisition.policy_version,
-            "purposes": list(item.acquisition.purposes),
-            "purpose_titles": [
-                titles.purpose(p, item.acquisition.policy_version)
-                for p in item.acquisition.purposes
-            ],
-            "retain_until": item.retain_until.isoformat(),
-        }
-        for item in disclosure.items
-    ]
-    acquisitions = [
-        {
-            "acquired_at": a.acquired_at.isoformat(),
-            "channel": a.channel,
-            "channel_title": titles.channel(a.channel, a.policy_version),
-            "source": a.source,
-            "policy_version": a.policy_version,
-            "purposes": titles.purposes(a.purposes, a.policy_version),
-        }
-        for a in acquisitions_for(subject_id=case.subject_ref)
-    ]
-    consents: list[dict[str, object]] = [
-        {
-            "id": c.ref,
-            "kind": c.kind,
-            "kind_title": titles.code(c.kind),
-            "target": c.target,
-            "target_title": titles.consent_target(c.kind, c.target, c.policy_version),
-            "given_at": c.given_at.isoformat(),
-            "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
-            "active": c.active,
-            "policy_version": c.policy_version,
-        }
-        for c in consents_for(subject_id=case.subject_ref)
-    ]
     return Content(
         request={
             "id": case.ref,
@@ -244,27 +193,16 @@ def package_content(*, case: Case, actor: str) -> Content:
         subject_id=disclosure.subject_id,
         status=disclosure.status,
         status_title=titles.code(disclosure.status),
-        items=items,
-        acquisitions=acquisitions,
-        consents=consents,
+        items=[_item(item, titles) for item in disclosure.items],
+        acquisitions=_acquisitions(subject_id=case.subject_ref, titles=titles),
+        consents=_consents(subject_id=case.subject_ref, titles=titles),
         suspension={
             "all_purposes": disclosure.suspended_all,
             "purposes": titles.purposes(disclosure.suspended_purposes),
         },
         provision_stopped=subject_provision_stopped(subject_id=case.subject_ref),
         provision_records=provision_records(subject_id=case.subject_ref, titles=titles),
-        disposals=[
-            {
-                "category": d.category,
-                "category_title": titles.category(d.category),
-                "field": d.field,
-                "items": d.items,
-                "disposed_at": d.disposed_at.isoformat(),
-                "reason": d.reason,
-                "reason_title": titles.code(d.reason),
-            }
-            for d in disclosure.disposals
-        ],
+        disposals=[_disposal(d, titles) for d in disclosure.disposals],
         notes=[
             {
                 "kind": n.kind,
@@ -276,6 +214,69 @@ def package_content(*, case: Case, actor: str) -> Content:
         ],
         receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
     )
+
+
+def _item(item: DisclosedItem, titles: Titles) -> dict[str, object]:
+    acquisition = item.acquisition
+    return {
+        "category": item.category,
+        "category_title": titles.category(item.category),
+        "field": item.field,
+        "value": item.value,
+        "special_care": item.special_care,
+        "acquired_at": acquisition.acquired_at.isoformat(),
+        "channel": acquisition.channel,
+        "channel_title": titles.channel(acquisition.channel, acquisition.policy_version),
+        "policy_version": acquisition.policy_version,
+        "purposes": list(acquisition.purposes),
+        "purpose_titles": [
+            titles.purpose(p, acquisition.policy_version) for p in acquisition.purposes
+        ],
+        "retain_until": item.retain_until.isoformat(),
+    }
+
+
+def _acquisitions(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
+    return [
+        {
+            "acquired_at": a.acquired_at.isoformat(),
+            "channel": a.channel,
+            "channel_title": titles.channel(a.channel, a.policy_version),
+            "source": a.source,
+            "policy_version": a.policy_version,
+            "purposes": titles.purposes(a.purposes, a.policy_version),
+        }
+        for a in acquisitions_for(subject_id=subject_id)
+    ]
+
+
+def _consents(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
+    return [
+        {
+            "id": c.ref,
+            "kind": c.kind,
+            "kind_title": titles.code(c.kind),
+            "target": c.target,
+            "target_title": titles.consent_target(c.kind, c.target, c.policy_version),
+            "given_at": c.given_at.isoformat(),
+            "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            "active": c.active,
+            "policy_version": c.policy_version,
+        }
+        for c in consents_for(subject_id=subject_id)
+    ]
+
+
+def _disposal(disposal: DisclosedDisposal, titles: Titles) -> dict[str, object]:
+    return {
+        "category": disposal.category,
+        "category_title": titles.category(disposal.category),
+        "field": disposal.field,
+        "items": disposal.items,
+        "disposed_at": disposal.disposed_at.isoformat(),
+        "reason": disposal.reason,
+        "reason_title": titles.code(disposal.reason),
+    }
 
 
 def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[dict[str, object]]:
@@ -381,11 +382,9 @@ def package_pdf(
 def package_open(package: Package) -> dict[str, bytes]:
     """The package's files (for the desk's printout and for checks): the PDF decrypted (its
     attachments left in) and each embedded or zipped file by name."""
-    data = bytes(package.content)
-    password = package_password(package.ref)
-    if not package_is_pdf(package):
-        return zip_open(data, password=password)
-    pdf, files = pdf_open(data, password=password)
+    pdf, files = files_open(bytes(package.content), password=package_password(package.ref))
+    if pdf is None:
+        return files
     return files | {package_pdf_name(package.case.language): pdf}
 
 

@@ -55,7 +55,7 @@ from hogo.desk.verification import (
     CODES_PER_ADDRESS,
     CODES_PER_CLIENT,
     Outcome,
-    throttle_hit,
+    attempt_count,
     verification_issue,
     verification_use,
 )
@@ -109,8 +109,8 @@ def case_start(
     # Counted before (and whatever happens to) the request itself; by the address's blind
     # index, so the counter never holds the address.
     if client_ip:
-        throttle_hit(CODES_PER_CLIENT, client_ip)
-    throttle_hit(CODES_PER_ADDRESS, requester_digest(address))
+        attempt_count(CODES_PER_CLIENT, client_ip)
+    attempt_count(CODES_PER_ADDRESS, requester_digest(address))
     request_kind = policy.requests.kinds.get(kind)
     with transaction.atomic():
         case = Case(
@@ -135,7 +135,7 @@ def case_start(
 def case_confirm(*, verification_ref: str, code: str, client_ip: str | None = None) -> Case:
     """Checks a code. A wrong code's attempt is committed before the failure is raised."""
     if client_ip:
-        throttle_hit(CHECKS_PER_CLIENT, client_ip)
+        attempt_count(CHECKS_PER_CLIENT, client_ip)
     with transaction.atomic():
         outcome, verification = verification_use(verification_ref=verification_ref, code=code)
         if verification is not None:
@@ -147,7 +147,7 @@ def case_confirm(*, verification_ref: str, code: str, client_ip: str | None = No
 
 def case_confirm_link(*, token: str, client_ip: str | None = None) -> Case:
     if client_ip:
-        throttle_hit(CHECKS_PER_CLIENT, client_ip)
+        attempt_count(CHECKS_PER_CLIENT, client_ip)
     with transaction.atomic():
         outcome, verification = verification_use(token=token)
         if verification is not None:
@@ -162,7 +162,7 @@ def unmatched_confirm(*, attempts: int, client_ip: str | None = None) -> NoRetur
     against the network's code entries exactly as `case_confirm` counts a real one, then failed
     as a wrong code would, so the two answers cannot be told apart (429 on both once spent)."""
     if client_ip:
-        throttle_hit(CHECKS_PER_CLIENT, client_ip)
+        attempt_count(CHECKS_PER_CLIENT, client_ip)
     raise VerificationFailed(Outcome.EXHAUSTED if attempts >= CODE_ATTEMPTS else Outcome.WRONG)
 
 
@@ -170,12 +170,12 @@ def status_access_start(*, case_ref: str, email: str, client_ip: str | None = No
     """Sends a code for opening a case's status page when the number and the address match;
     None otherwise (the caller answers exactly as if they matched)."""
     if client_ip:
-        throttle_hit(CODES_PER_CLIENT, client_ip)
+        attempt_count(CODES_PER_CLIENT, client_ip)
     try:
         digest = requester_digest(_address(email))
     except InvalidInput:
         return None
-    throttle_hit(CODES_PER_ADDRESS, digest)
+    attempt_count(CODES_PER_ADDRESS, digest)
     with transaction.atomic():
         case = Case.objects.filter(ref=case_ref.strip(), contact_digest=digest).first()
         if case is None or case.status == CaseStatus.EXPIRED or case.content_purged_at:

@@ -26,8 +26,8 @@ from hogo.desk.models import (
 )
 from hogo.desk.requeue import tasks_requeue_stale
 from hogo.desk.services import cases_expire
-from hogo.desk.verification import throttles_forget
 from hogo.policy.selectors import policy_active
+from hogo.throttle.services import throttles_forget
 
 REMIND_BEFORE = timedelta(days=2)
 REMIND_EVERY = timedelta(days=1)

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from hogo.desk.models import Case, Throttle, Verification, VerificationPurpose
+from hogo.desk.models import Case, Verification, VerificationPurpose
 from hogo.errors import HogoError
 from hogo.refs import ref_new
+from hogo.throttle.services import Rule, throttle_hit
 
 CODE_LIFETIME = timedelta(minutes=10)
 CODE_ATTEMPTS = 3
@@ -30,18 +29,11 @@ class Throttled(HogoError):
         super().__init__("Too many attempts; please wait and try again later")
 
 
-@dataclass(frozen=True)
-class Limit:
-    scope: str
-    most: int
-    window: timedelta
-
-
 # New codes per address and per client network (/24, /48: an office shares one), and code
 # entries per client network.
-CODES_PER_ADDRESS = Limit("code_address", 5, timedelta(hours=1))
-CODES_PER_CLIENT = Limit("code_client", 30, timedelta(hours=1))
-CHECKS_PER_CLIENT = Limit("check_client", 60, timedelta(hours=1))
+CODES_PER_ADDRESS = Rule("code_address", 5, timedelta(hours=1))
+CODES_PER_CLIENT = Rule("code_client", 30, timedelta(hours=1))
+CHECKS_PER_CLIENT = Rule("check_client", 60, timedelta(hours=1))
 
 
 def keyed_hash(purpose: str, value: str) -> str:
@@ -50,32 +42,12 @@ def keyed_hash(purpose: str, value: str) -> str:
     return salted_hmac(f"hogo.desk.{purpose}", value, algorithm="sha256").hexdigest()
 
 
-def throttle_hit(limit: Limit, key: str, *, now: datetime | None = None) -> None:
-    """Counts one event for `key` (an address or client IP, hashed before it is stored);
-    raises `Throttled` once the window's count passes the limit."""
-    now = now or timezone.now()
-    seconds = int(limit.window.total_seconds())
-    start = datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=now.tzinfo)
-    digest = keyed_hash("throttle", f"{limit.scope}:{key.casefold()}")
-    rows = Throttle.objects.filter(scope=limit.scope, key=digest, window_start=start)
-    with transaction.atomic():
-        if not rows.update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    Throttle.objects.create(
-                        scope=limit.scope, key=digest, window_start=start, count=1
-                    )
-            except IntegrityError:  # another process created it first
-                rows.update(count=F("count") + 1)
-        count = rows.values_list("count", flat=True).get()
-    if count > limit.most:
+def attempt_count(limit: Rule, key: str, *, now: datetime | None = None) -> None:
+    """Counts one event for `key` (an address's blind index or a client network; the one
+    throttle stores only a keyed hash of it); raises `Throttled` once the window's count passes
+    the limit. The count commits with the caller's transaction, or at once outside one."""
+    if not throttle_hit(rule=limit, value=key, now=now):
         raise Throttled()
-
-
-def throttles_forget(*, now: datetime | None = None) -> int:
-    """Deletes counters of windows that ended (the longest window is a day)."""
-    now = now or timezone.now()
-    return Throttle.objects.filter(window_start__lt=now - timedelta(days=1)).delete()[0]
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,17 @@
 """The export package for a recipient: an AES-256 zip (WinZip AES, opens with 7-Zip) holding
-`manifest.json` and `data.csv`. A fresh random password per package is returned once, to be
-handed over separately; the organization does not keep it."""
+`manifest.json` and `data.csv`, written by `hogo.packages` (the one package writer; it is a zip
+whatever HOGO_DISCLOSURE_FORMAT says, as there is no PDF in it). A fresh random password per
+package is returned once, to be handed over separately; the organization does not keep it."""
 
 import hashlib
-import io
 import json
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import pyzipper
-
 from hogo.csvfile import csv_bytes
+from hogo.packages import container_choose, files_seal
 from hogo.policy.schema import Policy
 from hogo.share.models import Recipient
 from hogo.share.records import ExportPackage
@@ -39,17 +38,10 @@ def package_build(*, terms: PackageTerms, views: Sequence[SubjectView]) -> Expor
     data = _csv(columns, views)
     manifest = _manifest(terms, columns, data, len(views))
     password = secrets.token_urlsafe(PASSWORD_BYTES)
-    buffer = io.BytesIO()
-    with pyzipper.AESZipFile(
-        buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-    ) as archive:
-        archive.setpassword(password.encode())
-        archive.setencryption(pyzipper.WZ_AES, nbits=256)
-        archive.writestr("manifest.json", manifest)
-        archive.writestr("data.csv", data)
-    content = buffer.getvalue()
+    container = container_choose(printable=False)
+    content = files_seal({"manifest.json": manifest.encode(), "data.csv": data}, password=password)
     return ExportPackage(
-        filename=f"{terms.provision_id}.zip",
+        filename=f"{terms.provision_id}.{container}",
         content=content,
         sha256=hashlib.sha256(content).hexdigest(),
         password=password,

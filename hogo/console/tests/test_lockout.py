@@ -8,9 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
-from hogo.console.models import LoginThrottle
 from hogo.console.services import login_failure_record
 from hogo.console.throttle import NETWORK_LIMIT
+from hogo.throttle.models import Throttle
 
 LOGIN = "/console/admin/login/"
 PASSWORD = "correct horse battery staple"  # the personas' password (hogo/tests/fixtures.py)
@@ -34,7 +34,7 @@ def log_in(client: Client, username: str, password: str, **extra: str) -> str:
 def move_clock(minutes: int) -> None:
     """Pretend `minutes` have passed for every throttle row."""
     delta = timedelta(minutes=minutes)
-    for row in LoginThrottle.objects.all():
+    for row in Throttle.objects.all():
         row.window_start -= delta
         if row.locked_until is not None:
             row.locked_until -= delta
@@ -87,7 +87,7 @@ def test_failures_outside_the_window_start_afresh(officer: User, client: Client)
     move_clock(16)
     page = log_in(client, "olivia", "wrong password")
     assert LOCKED not in page
-    assert LoginThrottle.objects.get(scope="username").failures == 1
+    assert Throttle.objects.get(scope="login_username").count == 1
 
 
 def test_it_counts_the_username_whatever_its_case(officer: User, client: Client) -> None:
@@ -119,8 +119,8 @@ def test_it_takes_the_client_address_from_the_local_proxy(officer: User, client:
 
 def test_it_stores_neither_usernames_nor_addresses(officer: User, client: Client) -> None:
     log_in(client, "olivia", "wrong password", REMOTE_ADDR="203.0.113.77")
-    rows = list(LoginThrottle.objects.values_list("scope", "key"))
-    assert sorted(scope for scope, _ in rows) == ["network", "username"]
+    rows = list(Throttle.objects.values_list("scope", "key"))
+    assert sorted(scope for scope, _ in rows) == ["login_network", "login_username"]
     for _, key in rows:
         assert len(key) == 64
         assert "olivia" not in key
@@ -142,15 +142,15 @@ def test_it_records_a_lock_of_an_unknown_name_by_hash_only(client: Client) -> No
     event = AuditEvent.objects.get(action="console.login.locked")
     assert event.actor == "system:console"
     assert "mallory" not in str(event.detail)
-    assert event.detail["username_hash"] == LoginThrottle.objects.get(scope="username").key
+    assert event.detail["username_hash"] == Throttle.objects.get(scope="login_username").key
 
 
 def test_a_lock_is_not_extended_by_more_attempts(officer: User, client: Client) -> None:
     for _ in range(5):
         log_in(client, "olivia", "wrong password")
-    until = LoginThrottle.objects.get(scope="username").locked_until
+    until = Throttle.objects.get(scope="login_username").locked_until
     log_in(client, "olivia", "wrong password")
-    assert LoginThrottle.objects.get(scope="username").locked_until == until
+    assert Throttle.objects.get(scope="login_username").locked_until == until
     assert AuditEvent.objects.filter(action="console.login.locked").count() == 1
 
 
@@ -159,11 +159,9 @@ def test_the_officer_can_lift_a_lock_in_the_admin(
 ) -> None:
     for _ in range(5):
         log_in(client, "daniel", "wrong password")
-    row = LoginThrottle.objects.get(scope="username", locked_until__gt=timezone.now())
+    row = Throttle.objects.get(scope="login_username", locked_until__gt=timezone.now())
     client.force_login(officer)
-    response = client.post(
-        f"/console/admin/console/loginthrottle/{row.pk}/delete/", {"post": "yes"}
-    )
+    response = client.post(f"/console/admin/throttle/throttle/{row.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     client.logout()
     assert log_in(client, "daniel", PASSWORD) == ""
@@ -181,4 +179,4 @@ def test_it_forgets_counters_once_their_window_has_passed() -> None:
         login_failure_record(username=f"made-up-{index}", network=None)
     move_clock(16)
     login_failure_record(username="another", network=None)
-    assert LoginThrottle.objects.count() == 1
+    assert Throttle.objects.count() == 1

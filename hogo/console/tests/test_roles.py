@@ -32,8 +32,8 @@ def test_it_lets_the_officer_manage_staff_and_tokens() -> None:
         "auth.change_group",
         "api.add_apitoken",
         "api.delete_apitoken",
-        "console.view_loginthrottle",
-        "console.delete_loginthrottle",
+        "throttle.view_throttle",
+        "throttle.delete_throttle",
     }
 
 
@@ -117,7 +117,7 @@ def test_an_outsider_sees_no_models_and_is_refused_model_pages(
     assert b"/console/admin/auth/user/" not in response.content
     assert response.context["app_list"] == []
     assert client.get("/console/admin/auth/user/").status_code == 403
-    assert client.get("/console/admin/console/loginthrottle/").status_code == 403
+    assert client.get("/console/admin/throttle/throttle/").status_code == 403
 
 
 def test_console_redirects_to_the_admin_index(officer: User, client: Client) -> None:

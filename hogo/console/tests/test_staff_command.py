@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from hogo.audit.models import AuditEvent
-from hogo.console.models import LoginThrottle
 from hogo.console.services import login_failure_record
+from hogo.throttle.models import Throttle
 
 CREATED = re.compile(r"created staff user (\S+) \((\w+)\) with password: (\S+)\n")
 
@@ -134,9 +134,9 @@ def test_it_lifts_the_lockout_of_the_username_whose_password_it_resets() -> None
     staff_create("officer", "--role", "privacy_officer")
     for _ in range(6):
         login_failure_record(username="officer", network=None)
-    assert LoginThrottle.objects.get(scope=LoginThrottle.Scope.USERNAME).locked_until
+    assert Throttle.objects.get(scope="login_username").locked_until
     call_command("staff", "password", "officer", stdout=StringIO())
-    assert not LoginThrottle.objects.filter(scope=LoginThrottle.Scope.USERNAME).exists()
+    assert not Throttle.objects.filter(scope="login_username").exists()
 
 
 @pytest.mark.django_db

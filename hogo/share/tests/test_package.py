@@ -5,6 +5,7 @@ import json
 import subprocess
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils import timezone
 from hogo.audit.models import AuditEvent
 from hogo.consent.models import ConsentKind
 from hogo.errors import Conflict, NotFound
+from hogo.packages import files_open
 from hogo.policy.schema import Policy
 from hogo.share.gate import package_download, provision_make
 from hogo.share.models import Package
@@ -101,3 +103,16 @@ def test_it_audits_each_download_and_refuses_after_expiry(policy: Policy) -> Non
         package_download(actor=ACTOR, provision_id=result.provision_id)
     with pytest.raises(NotFound):
         package_download(actor=ACTOR, provision_id="prv_nothing")
+
+
+def test_it_stays_a_zip_whatever_the_disclosure_format(policy: Policy, settings: Any) -> None:
+    """HOGO_DISCLOSURE_FORMAT=pdf makes the desk's packages PDFs; a provision package has no
+    PDF to carry its files (it is for the recipient's systems), so the one writer keeps it a
+    zip (hogo.packages)."""
+    settings.DISCLOSURE_FORMAT = "pdf"
+    result = provided(person())
+    assert result.package is not None
+    assert result.package.filename.endswith(".zip")
+    pdf, files = files_open(result.package.content, password=result.package.password)
+    assert pdf is None
+    assert sorted(files) == ["data.csv", "manifest.json"]
