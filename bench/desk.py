@@ -123,7 +123,7 @@ def main() -> None:
     from hogo.desk.fulfilment import case_advance
     from hogo.desk.kinds import details_parse
     from hogo.desk.models import Case, CaseStatus, Intake, VerificationMethod
-    from hogo.desk.package import package_build, package_content, package_pdf
+    from hogo.desk.package import disclosure_package_build, package_content, package_pdf
     from hogo.desk.services import case_approve
     from hogo.policy.selectors import policy_active
     from hogo.policy.services import policy_file_read, policy_load
@@ -209,7 +209,7 @@ def main() -> None:
         timed_each(
             args.requests,
             lambda: case("disclosure", disclosure),
-            lambda item: package_build(case=item, actor=DESK, pdf=False),
+            lambda item: disclosure_package_build(case=item, actor=DESK, pdf=False),
         )
     )
     package_pdf(package_content(case=case("disclosure", disclosure), actor=DESK), language="ja")

@@ -17,7 +17,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from hogo.collect.guard import special_care_guard
-from hogo.collect.models import Source
+from hogo.collect.models import RecordSource
 from hogo.errors import InvalidInput, NotFound, Refused
 from hogo.policy.schema import Channel, Policy
 
@@ -34,12 +34,12 @@ class Acquirable:
     special_care: dict[str, tuple[str, ...]]
 
 
-def acquisition_channel(*, policy: Policy, channel_id: str, source: Source) -> Channel:
+def acquisition_channel(*, policy: Policy, channel_id: str, source: RecordSource) -> Channel:
     """The channel, if it takes data from this path; NotFound otherwise."""
     channel = policy.channels.get(channel_id)
-    if channel is None or channel.imported != (source == Source.IMPORT):
+    if channel is None or channel.imported != (source == RecordSource.IMPORT):
         raise NotFound(f"channel {channel_id!r} does not take submissions here")
-    if source == Source.FORM and not channel.public_form:
+    if source == RecordSource.FORM and not channel.public_form:
         raise NotFound(f"channel {channel_id!r} has no public form")
     return channel
 
@@ -48,7 +48,7 @@ def acquisition_check(
     *,
     policy: Policy,
     channel_id: str,
-    source: Source,
+    source: RecordSource,
     purposes: Sequence[str],
     purposes_consented: Collection[str] = (),
     values: Mapping[str, str] | None = None,
@@ -66,7 +66,7 @@ def acquisition_check(
             raise InvalidInput(f"purposes: {purpose!r} is not a purpose of channel {channel.id!r}")
     # A purchased directory cannot carry the person's consent to us: an import takes the
     # purposes the policy publishes for its channel (APPI Art. 21(1)) with an Art. 30 receipt.
-    if source != Source.IMPORT:
+    if source != RecordSource.IMPORT:
         missing = [
             p for p in chosen if policy.purposes[p].consent_required and p not in purposes_consented
         ]

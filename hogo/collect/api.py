@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from hogo.audit.services import actor_for
-from hogo.collect.models import Source
-from hogo.collect.selectors import AcquisitionView, acquisitions_for
+from hogo.collect.models import RecordSource
+from hogo.collect.selectors import AcquisitionView, acquisition_views_for
 from hogo.collect.services import SubmissionIn, submission_accept
 from hogo.errors import Refused
 from hogo.roles import Role, has_role
@@ -114,7 +114,7 @@ def submit(
             notice_sha256=body.notice_sha256,
             purposes_consented=body.purposes_consented,
             special_care_consented=body.special_care_consented,
-            source=Source.API,
+            source=RecordSource.API,
             origin=request.build_absolute_uri("/").rstrip("/"),
         ),
     )
@@ -141,5 +141,5 @@ def acquisitions(request: HttpRequest, filters: Query[AcquisitionFilter]) -> Acq
     if not has_role(_user(request), *READERS):
         raise Refused("Your role may not read acquisition records", code="forbidden")
     return AcquisitionList(
-        items=[_acquisition_out(v) for v in acquisitions_for(subject_id=filters.subject)]
+        items=[_acquisition_out(v) for v in acquisition_views_for(subject_id=filters.subject)]
     )

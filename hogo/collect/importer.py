@@ -27,7 +27,7 @@ from hogo.collect.models import (
     ImportStatus,
     ReceiptRecord,
 )
-from hogo.collect.models import Source as ImportSource
+from hogo.collect.models import RecordSource as ImportSource
 from hogo.collect.rows import ParsedRows, RowProblem, helper_start, rows_parse
 from hogo.collect.values import identifier_fields
 from hogo.errors import Conflict, HogoError, InvalidInput

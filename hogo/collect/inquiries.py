@@ -17,10 +17,10 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.collect.models import (
     AcquisitionRecord,
-    CaseStatus,
     Delivery,
     InquiryCase,
     InquiryReply,
+    InquiryStatus,
 )
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.selectors import policy_active
@@ -72,7 +72,7 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
     )
     if case is None:
         raise NotFound(f"inquiry case {case_id} does not exist")
-    if case.status == CaseStatus.CLOSED:
+    if case.status == InquiryStatus.CLOSED:
         raise Conflict(f"inquiry case {case_id} is closed", code="closed")
     subject_ref = case.subject.ref
     purpose_id = inquiry_purpose()
@@ -103,7 +103,7 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
         body_note=body_note,
         body_sha256=hashlib.sha256(body.encode()).hexdigest(),
     )
-    case.status = CaseStatus.ANSWERED
+    case.status = InquiryStatus.ANSWERED
     case.answered_at = now
     case.save(update_fields=["status", "answered_at"])
     audit_record(
@@ -179,8 +179,8 @@ def inquiry_close(*, actor: str, case_id: str) -> InquiryCase:
     )
     if case is None:
         raise NotFound(f"inquiry case {case_id} does not exist")
-    if case.status != CaseStatus.CLOSED:
-        case.status = CaseStatus.CLOSED
+    if case.status != InquiryStatus.CLOSED:
+        case.status = InquiryStatus.CLOSED
         case.closed_at = timezone.now()
         case.save(update_fields=["status", "closed_at"])
         audit_record(

@@ -51,7 +51,7 @@ class NoticeText(models.Model):
         return f"{self.channel} v{self.policy_version} {self.lang}"
 
 
-class Source(models.TextChoices):
+class RecordSource(models.TextChoices):
     FORM = "form", "Public form"
     API = "api", "API"
     IMPORT = "import", "Directory import"
@@ -66,7 +66,7 @@ class AcquisitionRecord(models.Model):
     )
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
     channel = models.CharField(max_length=64)
-    source = models.CharField(max_length=8, choices=Source.choices)
+    source = models.CharField(max_length=8, choices=RecordSource.choices)
     lang = models.CharField(max_length=8, blank=True)
     received_at = models.DateTimeField()
     policy_version = models.PositiveIntegerField()
@@ -116,7 +116,7 @@ class AnonymousResponse(models.Model):
         return f"{self.channel} {self.received_at:%Y-%m-%d}"
 
 
-class CaseStatus(models.TextChoices):
+class InquiryStatus(models.TextChoices):
     OPEN = "open", "Open"
     ANSWERED = "answered", "Answered"
     CLOSED = "closed", "Closed"
@@ -130,7 +130,9 @@ class InquiryCase(models.Model):
     record = models.OneToOneField(
         AcquisitionRecord, on_delete=models.CASCADE, related_name="inquiry_case"
     )
-    status = models.CharField(max_length=12, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    status = models.CharField(
+        max_length=12, choices=InquiryStatus.choices, default=InquiryStatus.OPEN
+    )
     received_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

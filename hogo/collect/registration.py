@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from hogo.collect.acquisition import Acquirable, acquisition_check
-from hogo.collect.models import Source
+from hogo.collect.models import RecordSource
 from hogo.consent.models import ConsentKind, consent_ref_new
 from hogo.consent.services import consent_give
 from hogo.errors import InvalidInput
@@ -50,7 +50,7 @@ def subject_register(*, actor: str, registration: RegistrationIn) -> Registered:
     checked = acquisition_check(
         policy=policy,
         channel_id=registration.channel,
-        source=Source.API,
+        source=RecordSource.API,
         purposes=registration.purposes,
         purposes_consented=registration.purposes_consented,
         values=registration.data,

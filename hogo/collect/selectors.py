@@ -21,7 +21,7 @@ class AcquisitionView:
     receipt: str | None  # directory imports: the Art. 30 receipt record
 
 
-def acquisitions_for(*, subject_id: str) -> list[AcquisitionView]:
+def acquisition_views_for(*, subject_id: str) -> list[AcquisitionView]:
     """Every acquisition of a subject, oldest first, with the collection record if any."""
     subject = Subject.objects.filter(ref=subject_id).first()
     if subject is None:

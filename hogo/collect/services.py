@@ -25,7 +25,7 @@ from hogo.collect.models import (
     ImportJob,
     NoticeText,
     ReceiptRecord,
-    Source,
+    RecordSource,
 )
 from hogo.collect.receipt import receipt_mail_schedule
 from hogo.collect.values import identifier_fields, values_clean
@@ -53,7 +53,7 @@ class SubmissionIn:
     purposes_consented: Collection[str] = ()
     special_care_consented: Collection[str] = ()
     network: str = ""  # truncated client network
-    source: Source = Source.FORM
+    source: RecordSource = RecordSource.FORM
     origin: str = ""  # scheme://host for links in e-mails (member activation)
 
 
@@ -105,7 +105,7 @@ def _policy_and_channel(submission: SubmissionIn) -> tuple[Policy, Channel]:
 
 def _notice_checked(submission: SubmissionIn, policy: Policy) -> None:
     assert policy.version is not None
-    if submission.source != Source.FORM:
+    if submission.source != RecordSource.FORM:
         return
     shown = NoticeText.objects.filter(
         policy_version=policy.version, channel=submission.channel, lang=submission.lang
@@ -123,7 +123,7 @@ def _supplementary_shown(
     assert policy.version is not None
     if channel.notice is None:
         return "", None
-    if submission.source != Source.FORM and not (
+    if submission.source != RecordSource.FORM and not (
         submission.notice_sha256
         and NoticeText.objects.filter(
             policy_version=policy.version, channel=channel.id, sha256=submission.notice_sha256
@@ -189,7 +189,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         items=items,
         policy_version=policy.version,
         notice_sha256=submission.notice_sha256,
-        source=VaultSource.FORM if submission.source == Source.FORM else VaultSource.API,
+        source=VaultSource.FORM if submission.source == RecordSource.FORM else VaultSource.API,
     )
     supplementary, supplementary_version = _supplementary_shown(submission, policy, channel)
     record = AcquisitionRecord(
@@ -222,7 +222,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
             lang=submission.lang,
             origin=submission.origin,
         ).ref
-    mailed = submission.source == Source.FORM and receipt_mail_schedule(
+    mailed = submission.source == RecordSource.FORM and receipt_mail_schedule(
         policy=policy,
         channel=channel,
         values=values,
@@ -271,7 +271,7 @@ def _consents_give(
     assert policy.version is not None
     evidence: dict[str, object] = {
         "channel": submission.channel,
-        "method": "form_checkbox" if submission.source == Source.FORM else "api_caller",
+        "method": "form_checkbox" if submission.source == RecordSource.FORM else "api_caller",
         "acquisition": record.ref,
         "lang": submission.lang,
     }

@@ -25,7 +25,7 @@ from hogo.desk.services import (
     case_refuse,
     case_start,
 )
-from hogo.desk.verification import Outcome
+from hogo.desk.verification import VerificationOutcome
 from hogo.errors import ErrorOut, Refused
 from hogo.roles import Role, has_role
 
@@ -226,7 +226,7 @@ def request_verify(request: HttpRequest, body: VerifyIn, ref: str = CASE_REF) ->
     _user(request, HANDLERS)
     case = _case(ref)
     if not case.verifications.filter(ref=body.verification_id).exists():
-        raise VerificationFailed(Outcome.EXPIRED)
+        raise VerificationFailed(VerificationOutcome.EXPIRED)
     return RequestOut.of(case_confirm(verification_ref=body.verification_id, code=body.code))
 
 

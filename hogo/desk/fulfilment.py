@@ -30,9 +30,9 @@ from hogo.desk.models import (
     StepStatus,
 )
 from hogo.desk.package import (
+    disclosure_package_build,
     link_create,
     package_attachment,
-    package_build,
     package_is_pdf,
 )
 from hogo.errors import Conflict, HogoError, NotFound
@@ -177,7 +177,7 @@ def _package_build(case: Case, step: Step) -> Ran:
         return Ran(StepStatus.SUCCEEDED)  # built by an earlier run whose mail step failed
     if case.waits_for_fee:  # the fee step comes first; this holds even if a plan had none
         raise Conflict(f"case {case.ref}: the fee has not been received")
-    package = package_build(case=case, actor=ACTOR) if case.subject_ref else None
+    package = disclosure_package_build(case=case, actor=ACTOR) if case.subject_ref else None
     if package is None:
         return Ran(StepStatus.SUCCEEDED, {"held": False})
     return Ran(

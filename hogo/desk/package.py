@@ -29,7 +29,7 @@ from django.utils.crypto import salted_hmac
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
 from hogo.csvfile import csv_bytes
-from hogo.desk.models import Case, DownloadLink, Package
+from hogo.desk.models import Case, DisclosurePackage, DownloadLink
 from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
@@ -127,11 +127,11 @@ def package_zip_name(case: Case) -> str:
     return f"disclosure-{case.ref}.zip"
 
 
-def package_is_pdf(package: Package) -> bool:
+def package_is_pdf(package: DisclosurePackage) -> bool:
     return is_pdf(bytes(package.content))
 
 
-def package_attachment(package: Package) -> tuple[str, str]:
+def package_attachment(package: DisclosurePackage) -> tuple[str, str]:
     """The file name and media type the package is delivered under (mail or download)."""
     if package_is_pdf(package):
         return f"disclosure-{package.case.ref}.pdf", "application/pdf"
@@ -139,7 +139,7 @@ def package_attachment(package: Package) -> tuple[str, str]:
 
 
 @transaction.atomic
-def package_build(*, case: Case, actor: str, pdf: bool = True) -> Package:
+def disclosure_package_build(*, case: Case, actor: str, pdf: bool = True) -> DisclosurePackage:
     """Builds the package in the container `hogo.packages` chooses (HOGO_DISCLOSURE_FORMAT):
     `pdf`, an AES-256 encrypted PDF carrying the JSON and CSV files as PDF attachments (opens in
     any PDF reader), or `zip`, an AES-256 zip of the same files (needs 7-Zip or the like).
@@ -150,7 +150,7 @@ def package_build(*, case: Case, actor: str, pdf: bool = True) -> Package:
     ref = ref_new("pkg")
     cover = package_pdf_name(case.language) if container == PDF else None
     archive = files_seal(files, password=package_password(ref), cover=cover)
-    package = Package.objects.create(
+    package = DisclosurePackage.objects.create(
         ref=ref,
         case=case,
         content=archive,
@@ -379,7 +379,7 @@ def package_pdf(
     return pdf
 
 
-def package_open(package: Package) -> dict[str, bytes]:
+def package_open(package: DisclosurePackage) -> dict[str, bytes]:
     """The package's files (for the desk's printout and for checks): the PDF decrypted (its
     attachments left in) and each embedded or zipped file by name."""
     pdf, files = files_open(bytes(package.content), password=package_password(package.ref))
@@ -407,7 +407,7 @@ def _cell(value: object, *, titles: bool = False) -> str:
     return "" if value is None else str(value)
 
 
-def link_create(*, package: Package) -> tuple[str, datetime]:
+def link_create(*, package: DisclosurePackage) -> tuple[str, datetime]:
     """A single-use download link's token (only its hash is stored) and expiry."""
     token = secrets.token_urlsafe(32)
     expires_at = timezone.now() + LINK_LIFETIME
@@ -427,7 +427,7 @@ def link_valid(*, token: str) -> bool:
 
 
 @transaction.atomic
-def link_use(*, token: str) -> Package | None:
+def link_use(*, token: str) -> DisclosurePackage | None:
     """The package behind a link, using the link up; None when used, expired or unknown."""
     link = (
         DownloadLink.objects.select_for_update()

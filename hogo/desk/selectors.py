@@ -14,10 +14,10 @@ from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
     CaseKind,
+    CaseNote,
+    DisclosurePackage,
     MailStatus,
-    Note,
     OutboundMail,
-    Package,
     Step,
     StepStatus,
 )
@@ -76,15 +76,15 @@ def case_mails(*, case: Case) -> list[OutboundMail]:
     return list(case.mails.defer("body", "attachment").order_by("created_at", "pk"))
 
 
-def case_replies(*, case: Case) -> list[Note]:
+def case_replies(*, case: Case) -> list[CaseNote]:
     return list(case.notes.filter(is_reply=True).order_by("created_at", "pk"))
 
 
-def case_notes(*, case: Case) -> list[Note]:
+def case_notes(*, case: Case) -> list[CaseNote]:
     return list(case.notes.select_related("author").order_by("created_at", "pk"))
 
 
-def case_package(*, case: Case) -> Package | None:
+def case_package(*, case: Case) -> DisclosurePackage | None:
     return case.packages.filter(discarded_at__isnull=True).order_by("-created_at").first()
 
 

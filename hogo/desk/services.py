@@ -35,13 +35,13 @@ from hogo.desk.mail import mail_queue
 from hogo.desk.models import (
     Case,
     CaseKind,
+    CaseNote,
     CaseRefusalReason,
     CaseStatus,
     Decision,
     Intake,
     MailKind,
     MailStatus,
-    Note,
     OutboundMail,
     StepName,
     StepStatus,
@@ -54,7 +54,7 @@ from hogo.desk.verification import (
     CODE_ATTEMPTS,
     CODES_PER_ADDRESS,
     CODES_PER_CLIENT,
-    Outcome,
+    VerificationOutcome,
     attempt_count,
     verification_issue,
     verification_use,
@@ -72,11 +72,13 @@ UNVERIFIED_LIFETIME = timedelta(days=1)
 
 
 class VerificationFailed(HogoError):
-    def __init__(self, outcome: Outcome) -> None:
+    def __init__(self, outcome: VerificationOutcome) -> None:
         messages = {
-            Outcome.WRONG: "The code is not correct",
-            Outcome.EXPIRED: "The code has expired or was already used; ask for a new one",
-            Outcome.EXHAUSTED: "Too many wrong codes; ask for a new one",
+            VerificationOutcome.WRONG: "The code is not correct",
+            VerificationOutcome.EXPIRED: (
+                "The code has expired or was already used; ask for a new one"
+            ),
+            VerificationOutcome.EXHAUSTED: "Too many wrong codes; ask for a new one",
         }
         super().__init__(messages[outcome], code=f"code_{outcome.value}")
         self.outcome = outcome
@@ -163,7 +165,9 @@ def unmatched_confirm(*, attempts: int, client_ip: str | None = None) -> NoRetur
     as a wrong code would, so the two answers cannot be told apart (429 on both once spent)."""
     if client_ip:
         attempt_count(CHECKS_PER_CLIENT, client_ip)
-    raise VerificationFailed(Outcome.EXHAUSTED if attempts >= CODE_ATTEMPTS else Outcome.WRONG)
+    raise VerificationFailed(
+        VerificationOutcome.EXHAUSTED if attempts >= CODE_ATTEMPTS else VerificationOutcome.WRONG
+    )
 
 
 def status_access_start(*, case_ref: str, email: str, client_ip: str | None = None) -> str | None:
@@ -292,7 +296,7 @@ def case_assign(*, actor: str, case_ref: str, assignee: User | None) -> Case:
 
 
 @transaction.atomic
-def case_note_add(*, actor: str, author: User, case_ref: str, text: str, reply: bool) -> Note:
+def case_note_add(*, actor: str, author: User, case_ref: str, text: str, reply: bool) -> CaseNote:
     """A note for the desk, or (`reply`) an answer e-mailed to the person."""
     case = _case_locked(case_ref)
     if not text.strip() or len(text) > MAX_NOTE:
@@ -305,7 +309,7 @@ def case_note_add(*, actor: str, author: User, case_ref: str, text: str, reply: 
         raise Conflict(f"case {case.ref}: its content was disposed of", code="disposed")
     text = text.strip()
     sealed = text_seal(case, actor=actor, kind=REPLY if reply else NOTE, text=text)
-    note = Note.objects.create(case=case, author=author, text_note=sealed, is_reply=reply)
+    note = CaseNote.objects.create(case=case, author=author, text_note=sealed, is_reply=reply)
     if reply:
         subject, body = answers.reply(case, text)
         mail_queue(actor=actor, subject=subject, body=body, kind=MailKind.REPLY, case=case)

@@ -18,11 +18,11 @@ from hogo.desk.models import (
     CLOSED_STATUSES,
     QUEUE_STATUSES,
     Case,
+    CaseNote,
+    DisclosurePackage,
     MailKind,
     MailStatus,
-    Note,
     OutboundMail,
-    Package,
 )
 from hogo.desk.requeue import tasks_requeue_stale
 from hogo.desk.services import cases_expire
@@ -92,7 +92,7 @@ def packages_discard(*, now: datetime | None = None) -> int:
     """Empties the packages of cases closed more than 30 days ago (the person can ask again);
     one audit event when any went."""
     now = now or timezone.now()
-    discarded = Package.objects.filter(
+    discarded = DisclosurePackage.objects.filter(
         discarded_at__isnull=True,
         case__status__in=CLOSED_STATUSES,
         case__closed_at__lt=now - PACKAGE_KEEP,
@@ -123,12 +123,12 @@ def cases_purge(*, now: datetime | None = None) -> int:
     if not refs:
         return 0
     contents_dispose(actor="system:desk", case_refs=refs, reason="retention_expired")
-    Note.objects.filter(case__ref__in=refs).update(text_note="")
+    CaseNote.objects.filter(case__ref__in=refs).update(text_note="")
     mails = OutboundMail.objects.filter(case__ref__in=refs)
     # A status-page code still undelivered can no longer be sent: its content is gone.
     mails.filter(status=MailStatus.QUEUED).delete()
     mails.update(to="", subject="", body="", content_note="", attachment=None)
-    Package.objects.filter(case__ref__in=refs).update(content=b"", discarded_at=now)
+    DisclosurePackage.objects.filter(case__ref__in=refs).update(content=b"", discarded_at=now)
     Case.objects.filter(ref__in=refs).update(
         contact_note="",
         contact_digest="",

@@ -74,7 +74,7 @@ def verification_issue(*, case: Case, purpose: VerificationPurpose) -> Issued:
     return Issued(verification, code, token)
 
 
-class Outcome(Enum):
+class VerificationOutcome(Enum):
     OK = "ok"
     WRONG = "wrong"
     EXPIRED = "expired"  # too old, already used, or unknown: the person needs a new code
@@ -83,7 +83,7 @@ class Outcome(Enum):
 
 def verification_use(
     *, verification_ref: str | None = None, code: str | None = None, token: str | None = None
-) -> tuple[Outcome, Verification | None]:
+) -> tuple[VerificationOutcome, Verification | None]:
     """Checks a code (with its verification ref) or a link token and uses the verification up
     on success. Runs in the caller's transaction: the caller commits a wrong attempt's count
     before it reports the failure."""
@@ -94,20 +94,20 @@ def verification_use(
         verification = rows.filter(ref=verification_ref or "").first()
     now = timezone.now()
     if verification is None or verification.used_at or verification.expires_at <= now:
-        return Outcome.EXPIRED, None
+        return VerificationOutcome.EXPIRED, None
     if token is None:
         if verification.attempts >= CODE_ATTEMPTS:
-            return Outcome.EXHAUSTED, None
+            return VerificationOutcome.EXHAUSTED, None
         verification.attempts += 1
         expected = keyed_hash("code", f"{verification.ref}:{(code or '').strip()}")
         if not constant_time_compare(expected, verification.code_hash):
             verification.save(update_fields=["attempts"])
             exhausted = verification.attempts >= CODE_ATTEMPTS
-            return (Outcome.EXHAUSTED if exhausted else Outcome.WRONG), None
+            return (VerificationOutcome.EXHAUSTED if exhausted else VerificationOutcome.WRONG), None
     verification.used_at = now
     verification.save(update_fields=["attempts", "used_at"])
     # A code and a link were sent together; using one also retires any older ones.
     Verification.objects.filter(
         case=verification.case, purpose=verification.purpose, used_at__isnull=True
     ).update(used_at=now)
-    return Outcome.OK, verification
+    return VerificationOutcome.OK, verification

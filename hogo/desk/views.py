@@ -38,7 +38,7 @@ from hogo.desk.services import (
     status_access_start,
     unmatched_confirm,
 )
-from hogo.desk.verification import Outcome, Throttled
+from hogo.desk.verification import Throttled, VerificationOutcome
 from hogo.errors import HogoError
 from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
@@ -176,7 +176,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             return _throttled(request)
         except VerificationFailed as exc:
             message = LABELS[f"code_{exc.outcome.value}"]
-            start_over = exc.outcome != Outcome.WRONG
+            start_over = exc.outcome != VerificationOutcome.WRONG
         else:
             del request.session[PENDING]
             _grant(request, case.ref)

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from hogo.collect.models import Member
-from hogo.members.services import marketing_purposes, member_actor
+from hogo.members.services import invitation_purposes, member_actor
 from hogo.policy.schema import Policy
 from hogo.vault.access import subject_disclose
 from hogo.vault.lookup import acquisitions_for
@@ -71,6 +71,6 @@ def member_invitations(*, member: Member, policy: Policy, lang: str) -> list[Inv
             title=policy.purposes[purpose].title.get(lang),
             receiving=not subjects_suspended(subject_pks=[member.subject.pk], purpose=purpose),
         )
-        for purpose in marketing_purposes(policy)
+        for purpose in invitation_purposes(policy)
         if purpose in held
     ]

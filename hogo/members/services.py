@@ -150,7 +150,7 @@ def member_correct(
     )
 
 
-def marketing_purposes(policy: Policy) -> list[str]:
+def invitation_purposes(policy: Policy) -> list[str]:
     """Ids of the purposes the policy marks `marketing_mail` (never a fixed id)."""
     return [p.id for p in policy.purposes.values() if p.marketing_mail]
 
@@ -159,7 +159,7 @@ def member_invitations_set(
     *, member: Member, policy: Policy, purpose: str, receive: bool
 ) -> SuspensionState:
     """Stops (suspends the use for) or restarts mail for one marketing purpose."""
-    if purpose not in marketing_purposes(policy):
+    if purpose not in invitation_purposes(policy):
         raise InvalidInput("purpose: not a purpose that sends invitation mail")
     change = subject_suspension_lift if receive else subject_suspend
     return change(

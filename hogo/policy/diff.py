@@ -41,7 +41,7 @@ class ChangeKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Change:
+class PolicyChange:
     kind: ChangeKind
     key: str
     detail: str
@@ -56,14 +56,14 @@ class Change:
 _TEXT_SECTIONS = ("basic_policy", "acquisition", "sources", "use", "safety", "website")
 
 
-def policy_diff(old: Policy, new: Policy) -> list[Change]:
+def policy_diff(old: Policy, new: Policy) -> list[PolicyChange]:
     """Every difference from `old` to `new` that a privacy officer must act on or publish."""
     changes = [*_purposes(old, new), *_categories(old, new), *_channels(old, new)]
     changes += _provision(old, new)
     changes += _notices(old, new)
     if old.cookies != new.cookies:
         changes.append(
-            Change(
+            PolicyChange(
                 ChangeKind.COOKIES_CHANGED,
                 "cookies",
                 f"cookie section changed (version {old.cookies.version} -> "
@@ -74,22 +74,22 @@ def policy_diff(old: Policy, new: Policy) -> list[Change]:
     for name in (f.name for f in fields(old.organization)):
         if getattr(old.organization, name) != getattr(new.organization, name):
             changes.append(
-                Change(ChangeKind.ORGANIZATION_CHANGED, f"organization.{name}", "changed")
+                PolicyChange(ChangeKind.ORGANIZATION_CHANGED, f"organization.{name}", "changed")
             )
     for section in (*_TEXT_SECTIONS, "requests", "complaints"):
         if getattr(old, section) != getattr(new, section):
-            changes.append(Change(ChangeKind.SECTION_CHANGED, section, "wording changed"))
+            changes.append(PolicyChange(ChangeKind.SECTION_CHANGED, section, "wording changed"))
     # Who reads for which purpose, and how long case records are kept: enforced, not worded.
     for section in ("staff", "records"):
         if getattr(old, section) != getattr(new, section):
-            changes.append(Change(ChangeKind.SECTION_CHANGED, section, "changed"))
+            changes.append(PolicyChange(ChangeKind.SECTION_CHANGED, section, "changed"))
     return changes
 
 
-def _purposes(old: Policy, new: Policy) -> list[Change]:
+def _purposes(old: Policy, new: Policy) -> list[PolicyChange]:
     changes = []
     for pid in old.purposes.keys() - new.purposes.keys():
-        changes.append(Change(ChangeKind.PURPOSE_REMOVED, f"purposes.{pid}", "removed"))
+        changes.append(PolicyChange(ChangeKind.PURPOSE_REMOVED, f"purposes.{pid}", "removed"))
     for pid, purpose in new.purposes.items():
         if pid not in old.purposes:
             changes.append(_purpose_added(old, purpose))
@@ -98,18 +98,18 @@ def _purposes(old: Policy, new: Policy) -> list[Change]:
     return sorted(changes, key=lambda c: c.key)
 
 
-def _purpose_added(old: Policy, purpose: Purpose) -> Change:
+def _purpose_added(old: Policy, purpose: Purpose) -> PolicyChange:
     related = [p for p in purpose.related_to if p in old.purposes]
     if related:
         detail = f"added; reasonably related to {', '.join(related)}: publish the change"
     else:
         detail = "added; not related to any existing purpose: consent needed for earlier data"
-    return Change(
+    return PolicyChange(
         ChangeKind.PURPOSE_ADDED, f"purposes.{purpose.id}", detail, needs_consent=not related
     )
 
 
-def _purpose_changed(old: Purpose, new: Purpose) -> list[Change]:
+def _purpose_changed(old: Purpose, new: Purpose) -> list[PolicyChange]:
     key = f"purposes.{new.id}"
     changes = []
     reworded = [
@@ -118,10 +118,12 @@ def _purpose_changed(old: Purpose, new: Purpose) -> list[Change]:
         if getattr(old, name) != getattr(new, name)
     ]
     if reworded:
-        changes.append(Change(ChangeKind.PURPOSE_REWORDED, key, f"{', '.join(reworded)} changed"))
+        changes.append(
+            PolicyChange(ChangeKind.PURPOSE_REWORDED, key, f"{', '.join(reworded)} changed")
+        )
     if added := sorted(set(new.categories) - set(old.categories)):
         changes.append(
-            Change(
+            PolicyChange(
                 ChangeKind.CATEGORIES_WIDENED,
                 f"{key}.categories",
                 "may now use " + ", ".join(added),
@@ -130,7 +132,7 @@ def _purpose_changed(old: Purpose, new: Purpose) -> list[Change]:
         )
     if removed := sorted(set(old.categories) - set(new.categories)):
         changes.append(
-            Change(
+            PolicyChange(
                 ChangeKind.CATEGORIES_NARROWED,
                 f"{key}.categories",
                 "no longer uses " + ", ".join(removed),
@@ -138,7 +140,7 @@ def _purpose_changed(old: Purpose, new: Purpose) -> list[Change]:
         )
     if old.retention_days != new.retention_days:
         changes.append(
-            Change(
+            PolicyChange(
                 ChangeKind.RETENTION_CHANGED,
                 f"{key}.retention_days",
                 f"{old.retention_days} -> {new.retention_days} days",
@@ -146,7 +148,7 @@ def _purpose_changed(old: Purpose, new: Purpose) -> list[Change]:
         )
     if old.consent_required != new.consent_required:
         changes.append(
-            Change(
+            PolicyChange(
                 ChangeKind.CONSENT_REQUIRED_CHANGED,
                 f"{key}.consent_required",
                 f"{old.consent_required} -> {new.consent_required}",
@@ -157,14 +159,14 @@ def _purpose_changed(old: Purpose, new: Purpose) -> list[Change]:
     return changes
 
 
-def _categories(old: Policy, new: Policy) -> list[Change]:
+def _categories(old: Policy, new: Policy) -> list[PolicyChange]:
     changes = []
     for cid in sorted(old.categories.keys() - new.categories.keys()):
-        changes.append(Change(ChangeKind.CATEGORY_REMOVED, f"categories.{cid}", "removed"))
+        changes.append(PolicyChange(ChangeKind.CATEGORY_REMOVED, f"categories.{cid}", "removed"))
     for cid, category in new.categories.items():
         before = old.categories.get(cid)
         if before is None:
-            changes.append(Change(ChangeKind.CATEGORY_ADDED, f"categories.{cid}", "added"))
+            changes.append(PolicyChange(ChangeKind.CATEGORY_ADDED, f"categories.{cid}", "added"))
         elif before != category:
             what = [
                 f.name
@@ -172,27 +174,27 @@ def _categories(old: Policy, new: Policy) -> list[Change]:
                 if getattr(before, f.name) != getattr(category, f.name)
             ]
             changes.append(
-                Change(
+                PolicyChange(
                     ChangeKind.CATEGORY_CHANGED, f"categories.{cid}", f"{', '.join(what)} changed"
                 )
             )
     return changes
 
 
-def _channels(old: Policy, new: Policy) -> list[Change]:
+def _channels(old: Policy, new: Policy) -> list[PolicyChange]:
     changes = []
     for cid in sorted(old.channels.keys() - new.channels.keys()):
-        changes.append(Change(ChangeKind.CHANNEL_REMOVED, f"channels.{cid}", "removed"))
+        changes.append(PolicyChange(ChangeKind.CHANNEL_REMOVED, f"channels.{cid}", "removed"))
     for cid, channel in new.channels.items():
         before = old.channels.get(cid)
         if before is None:
-            changes.append(Change(ChangeKind.CHANNEL_ADDED, f"channels.{cid}", "added"))
+            changes.append(PolicyChange(ChangeKind.CHANNEL_ADDED, f"channels.{cid}", "added"))
         elif before != channel:
             changes += _channel_changed(before, channel)
     return changes
 
 
-def _channel_changed(old: Channel, new: Channel) -> list[Change]:
+def _channel_changed(old: Channel, new: Channel) -> list[PolicyChange]:
     key = f"channels.{new.id}"
     changes = []
     what = [
@@ -210,33 +212,35 @@ def _channel_changed(old: Channel, new: Channel) -> list[Change]:
         if getattr(old, name) != getattr(new, name)
     ]
     if what:
-        changes.append(Change(ChangeKind.CHANNEL_CHANGED, key, f"{', '.join(what)} changed"))
+        changes.append(PolicyChange(ChangeKind.CHANNEL_CHANGED, key, f"{', '.join(what)} changed"))
     old_fields = {f.id: f for f in old.fields}
     new_fields = {f.id: f for f in new.fields}
     for fid in old_fields.keys() - new_fields.keys():
-        changes.append(Change(ChangeKind.FIELD_REMOVED, f"{key}.fields.{fid}", "removed"))
+        changes.append(PolicyChange(ChangeKind.FIELD_REMOVED, f"{key}.fields.{fid}", "removed"))
     for fid, field in new_fields.items():
         if fid not in old_fields:
             changes.append(
-                Change(ChangeKind.FIELD_ADDED, f"{key}.fields.{fid}", f"added ({field.category})")
+                PolicyChange(
+                    ChangeKind.FIELD_ADDED, f"{key}.fields.{fid}", f"added ({field.category})"
+                )
             )
         elif old_fields[fid] != field:
             changes.append(_field_changed(key, old_fields[fid], field))
     return changes
 
 
-def _field_changed(channel_key: str, old: Field, new: Field) -> Change:
+def _field_changed(channel_key: str, old: Field, new: Field) -> PolicyChange:
     what = [f.name for f in fields(new) if getattr(old, f.name) != getattr(new, f.name)]
     detail = f"{', '.join(what)} changed"
     if old.category != new.category:
         detail += f" (category {old.category} -> {new.category})"
-    return Change(ChangeKind.FIELD_CHANGED, f"{channel_key}.fields.{new.id}", detail)
+    return PolicyChange(ChangeKind.FIELD_CHANGED, f"{channel_key}.fields.{new.id}", detail)
 
 
-def _provision(old: Policy, new: Policy) -> list[Change]:
+def _provision(old: Policy, new: Policy) -> list[PolicyChange]:
     before, after = old.provision.recipient_kinds, new.provision.recipient_kinds
     changes = [
-        Change(
+        PolicyChange(
             ChangeKind.RECIPIENT_KIND_ADDED,
             f"provision.recipient_kinds.{kind}",
             "added",
@@ -247,7 +251,9 @@ def _provision(old: Policy, new: Policy) -> list[Change]:
         if kind not in before
     ]
     changes += [
-        Change(ChangeKind.RECIPIENT_KIND_REMOVED, f"provision.recipient_kinds.{kind}", "removed")
+        PolicyChange(
+            ChangeKind.RECIPIENT_KIND_REMOVED, f"provision.recipient_kinds.{kind}", "removed"
+        )
         for kind in before
         if kind not in after
     ]
@@ -256,13 +262,13 @@ def _provision(old: Policy, new: Policy) -> list[Change]:
         old.provision, recipient_kinds={}
     ) != replace(new.provision, recipient_kinds={})
     if reworded:
-        changes.append(Change(ChangeKind.SECTION_CHANGED, "provision", "wording changed"))
+        changes.append(PolicyChange(ChangeKind.SECTION_CHANGED, "provision", "wording changed"))
     return changes
 
 
-def _notices(old: Policy, new: Policy) -> list[Change]:
+def _notices(old: Policy, new: Policy) -> list[PolicyChange]:
     changes = [
-        Change(ChangeKind.NOTICE_REMOVED, f"notices.{nid}", "removed")
+        PolicyChange(ChangeKind.NOTICE_REMOVED, f"notices.{nid}", "removed")
         for nid in old.notices
         if nid not in new.notices
     ]
@@ -274,7 +280,7 @@ def _notices(old: Policy, new: Policy) -> list[Change]:
             if beyond:
                 detail += f"; {', '.join(beyond)} beyond the main purposes: consent needed"
             changes.append(
-                Change(
+                PolicyChange(
                     ChangeKind.NOTICE_ADDED, f"notices.{nid}", detail, needs_consent=bool(beyond)
                 )
             )
@@ -283,7 +289,7 @@ def _notices(old: Policy, new: Policy) -> list[Change]:
     return changes
 
 
-def _notice_changed(old: Notice, new: Notice) -> list[Change]:
+def _notice_changed(old: Notice, new: Notice) -> list[PolicyChange]:
     key = f"notices.{new.id}"
     versions = f"(version {old.version} -> {new.version})"
     changes = []
@@ -299,12 +305,14 @@ def _notice_changed(old: Notice, new: Notice) -> list[Change]:
     ]
     if reworded:
         changes.append(
-            Change(ChangeKind.NOTICE_REWORDED, key, f"{', '.join(reworded)} changed {versions}")
+            PolicyChange(
+                ChangeKind.NOTICE_REWORDED, key, f"{', '.join(reworded)} changed {versions}"
+            )
         )
     what, needs_consent = _notice_purposes_changed(old, new)
     if what:
         changes.append(
-            Change(
+            PolicyChange(
                 ChangeKind.NOTICE_PURPOSES_CHANGED,
                 f"{key}.purposes",
                 f"{'; '.join(what)} {versions}",

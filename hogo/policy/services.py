@@ -8,7 +8,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 
 from hogo.errors import Conflict, InvalidInput
-from hogo.policy.diff import Change, policy_diff
+from hogo.policy.diff import PolicyChange, policy_diff
 from hogo.policy.models import PolicyVersion
 from hogo.policy.schema import Policy, PolicyError, PolicyInvalid, policy_parse
 from hogo.policy.schema.notices import notice_versions_check
@@ -25,7 +25,7 @@ class PolicyLoadResult:
     policy: Policy
     created: bool
     # Changes from the previous version; empty for the first version or when unchanged.
-    changes: list[Change]
+    changes: list[PolicyChange]
 
 
 def policy_file_read(*, path: Path) -> str:
@@ -56,7 +56,7 @@ def policy_load(*, text: str, note: str = "") -> PolicyLoadResult:
         return PolicyLoadResult(
             version=latest, policy=policy_at(version=latest.number), created=False, changes=[]
         )
-    changes: list[Change] = []
+    changes: list[PolicyChange] = []
     if latest is not None:
         previous = policy_at(version=latest.number)
         _check_cookie_version(previous, policy)

@@ -47,7 +47,7 @@ def explain(campaign: Campaign, policy: Policy, lang: str) -> Explained:
     )
 
 
-def local_time(moment: datetime) -> str:
+def local_time_text(moment: datetime) -> str:
     """A time as people read it, in the site's zone, with the zone named."""
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M %Z")
 
@@ -78,7 +78,7 @@ def mail_render(
         "",
         text("mail_open"),
         link,
-        text("expires", date=local_time(expires_at)),
+        text("expires", date=local_time_text(expires_at)),
         "",
         text("mail_close"),
         said.desk,

@@ -94,7 +94,7 @@ def _languages(pks: list[int]) -> dict[int, str]:
     return {pk: lang for pk, lang in rows if lang in LANGS}
 
 
-def consent_wording_sha256(request: ConsentRequest, lang: str) -> str:
+def request_wording_sha256(request: ConsentRequest, lang: str) -> str:
     """Digest of what the page showed the person (consent evidence)."""
     policy = policy_active()
     campaign = campaign_get(version=request.policy_version, purpose=request.purpose)
@@ -157,7 +157,7 @@ def _agree(request: ConsentRequest, actor: str, lang: str, network: str) -> None
         "method": "reconsent_link",
         "request": request.ref,
         "lang": lang,
-        "text_sha256": consent_wording_sha256(request, lang),
+        "text_sha256": request_wording_sha256(request, lang),
     }
     if network:
         evidence["network"] = network

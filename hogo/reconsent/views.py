@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from hogo.errors import HogoError, NotFound
 from hogo.network import client_network
 from hogo.policy.selectors import policy_active
-from hogo.reconsent.content import explain, local_time
+from hogo.reconsent.content import explain, local_time_text
 from hogo.reconsent.labels import LABELS, fill
 from hogo.reconsent.models import Answer, ConsentRequest
 from hogo.reconsent.selectors import campaign_get, request_get
@@ -66,7 +66,7 @@ def _page(
         days = policy.purposes[asked.purpose].retention_days
         keep = token_make(ref=asked.ref, kind=TokenKind.WITHDRAW, days=days)
         withdraw_url = request.build_absolute_uri(reverse("reconsent:page", args=[keep]))
-    answered = local_time(asked.answered_at) if asked.answered_at else ""
+    answered = local_time_text(asked.answered_at) if asked.answered_at else ""
     context = {
         "label": {key: text.get(lang) for key, text in LABELS.items()},
         "said": explain(campaign, policy, lang),
@@ -79,7 +79,7 @@ def _page(
         "state_text": fill(LABELS[state].get(lang), date=answered) if state else "",
         "withdraw_only": link.kind == TokenKind.WITHDRAW,
         "withdraw_url": withdraw_url,
-        "expires": fill(LABELS["expires"].get(lang), date=local_time(link.expires_at)),
+        "expires": fill(LABELS["expires"].get(lang), date=local_time_text(link.expires_at)),
         "other_lang": "ja" if lang == "en" else "en",
         "other_url": translate_url(request.path, "ja" if lang == "en" else "en"),
         "conflict": status == 409,

@@ -29,15 +29,20 @@ from hogo.share.models import (
     RETENTION_YEARS,
     Basis,
     LineOutcome,
-    Package,
     Provision,
     ProvisionLine,
+    ProvisionPackage,
     ProvisionRecord,
     Recipient,
     RecordForm,
 )
-from hogo.share.package import PackageTerms, package_build
-from hogo.share.records import ExportPackage, ProvisionResult, Refusal, RefusedSubject
+from hogo.share.package import PackageTerms, provision_package_build
+from hogo.share.records import (
+    ExportPackage,
+    ProvisionRefusalReason,
+    ProvisionResult,
+    RefusedSubject,
+)
 from hogo.share.services import ids_checked, years_after
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Subject, SubjectStatus
@@ -101,7 +106,7 @@ def provision_make(
     today = timezone.localdate()
     grounds = statutory or grounds_for(recipient, grounds_basis, purpose, chosen, policy, today)
 
-    refused: dict[str, Refusal] = {}
+    refused: dict[str, ProvisionRefusalReason] = {}
     candidates = _candidates(list(dict.fromkeys(subject_ids)), refused)
     candidates = _subject_checks(recipient, grounds, candidates, refused)
     views = _values(actor, recipient, purpose, chosen, candidates, refused)
@@ -125,7 +130,7 @@ def provision_make(
     return _provide(actor, recipient, grounds, purpose, chosen, form, policy, views, refused)
 
 
-def _candidates(refs: list[str], refused: dict[str, Refusal]) -> list[_Candidate]:
+def _candidates(refs: list[str], refused: dict[str, ProvisionRefusalReason]) -> list[_Candidate]:
     found: dict[str, tuple[int, str]] = {}
     for start in range(0, len(refs), CHUNK):
         for pk, ref, status in Subject.objects.filter(
@@ -135,11 +140,11 @@ def _candidates(refs: list[str], refused: dict[str, Refusal]) -> list[_Candidate
     candidates: list[_Candidate] = []
     for ref in refs:
         if ref not in found:
-            refused[ref] = Refusal.NOT_FOUND
+            refused[ref] = ProvisionRefusalReason.NOT_FOUND
         elif found[ref][1] == SubjectStatus.ERASED:
-            refused[ref] = Refusal.ERASED
+            refused[ref] = ProvisionRefusalReason.ERASED
         elif found[ref][1] == SubjectStatus.DISPOSED:
-            refused[ref] = Refusal.DISPOSED
+            refused[ref] = ProvisionRefusalReason.DISPOSED
         else:
             candidates.append(_Candidate(ref, found[ref][0]))
     return candidates
@@ -149,7 +154,7 @@ def _subject_checks(
     recipient: Recipient,
     grounds: Grounds,
     candidates: list[_Candidate],
-    refused: dict[str, Refusal],
+    refused: dict[str, ProvisionRefusalReason],
 ) -> list[_Candidate]:
     pks = [c.pk for c in candidates]
     stopped = (
@@ -169,11 +174,11 @@ def _subject_checks(
     passed: list[_Candidate] = []
     for candidate in candidates:
         if candidate.pk in stopped:
-            refused[candidate.ref] = Refusal.PROVISION_STOPPED
+            refused[candidate.ref] = ProvisionRefusalReason.PROVISION_STOPPED
         elif grounds.basis == Basis.CONSENT and candidate.pk not in consents:
-            refused[candidate.ref] = Refusal.NO_CONSENT
+            refused[candidate.ref] = ProvisionRefusalReason.NO_CONSENT
         elif grounds.foreign_consent and candidate.pk not in foreign:
-            refused[candidate.ref] = Refusal.NO_FOREIGN_CONSENT
+            refused[candidate.ref] = ProvisionRefusalReason.NO_FOREIGN_CONSENT
         else:
             candidate.consent_ref = consents.get(candidate.pk, "")
             candidate.foreign_consent_ref = foreign.get(candidate.pk, "")
@@ -187,7 +192,7 @@ def _values(
     purpose: str,
     categories: list[str],
     candidates: list[_Candidate],
-    refused: dict[str, Refusal],
+    refused: dict[str, ProvisionRefusalReason],
 ) -> list[tuple[_Candidate, SubjectView]]:
     if not candidates:
         return []
@@ -198,14 +203,16 @@ def _values(
         via=f"share:{recipient.ref}",
         categories=categories,
     )
-    vault_refused = {r.subject_id: Refusal(r.reason.value) for r in access.refused if r.subject_id}
+    vault_refused = {
+        r.subject_id: ProvisionRefusalReason(r.reason.value) for r in access.refused if r.subject_id
+    }
     by_ref = {c.ref: c for c in candidates}
     views: list[tuple[_Candidate, SubjectView]] = []
     for view in access.items:
         if view.subject_id in vault_refused:
             continue  # special-care values withheld: nothing of this subject goes out
         if not view.categories:
-            refused[view.subject_id] = Refusal.NOTHING_TO_PROVIDE
+            refused[view.subject_id] = ProvisionRefusalReason.NOTHING_TO_PROVIDE
             continue
         views.append((by_ref[view.subject_id], view))
     # In the order asked for, so the result and the record read like the request.
@@ -224,7 +231,7 @@ def _provide(
     form: str,
     policy: Policy,
     views: list[tuple[_Candidate, SubjectView]],
-    refused: dict[str, Refusal],
+    refused: dict[str, ProvisionRefusalReason],
 ) -> ProvisionResult:
     now = timezone.now()
     record = _record_for(recipient, grounds.basis, purpose, form, now)
@@ -244,7 +251,7 @@ def _provide(
         exception=grounds.exception.id if grounds.exception else "",
         explanation=grounds.explanation,
     )
-    package = package_build(
+    package = provision_package_build(
         terms=PackageTerms(
             provision_id=provision.ref,
             record_id=record.ref,
@@ -275,7 +282,7 @@ def _provide(
         batch_size=1000,
     )
     _refused_lines(provision, refused)
-    Package.objects.create(
+    ProvisionPackage.objects.create(
         provision=provision,
         content=package.content,
         sha256=package.sha256,
@@ -314,8 +321,8 @@ def _provide(
     )
 
 
-def _refused_lines(provision: Provision, refused: dict[str, Refusal]) -> None:
-    refs = [ref for ref, reason in refused.items() if reason != Refusal.NOT_FOUND]
+def _refused_lines(provision: Provision, refused: dict[str, ProvisionRefusalReason]) -> None:
+    refs = [ref for ref, reason in refused.items() if reason != ProvisionRefusalReason.NOT_FOUND]
     pks: dict[str, int] = {}
     for start in range(0, len(refs), CHUNK):
         pks.update(
@@ -382,7 +389,7 @@ def _exception_detail(grounds: Grounds) -> dict[str, str]:
     return {"exception": grounds.exception.id, "explanation_sha256": digest}
 
 
-def _reason_counts(refused: dict[str, Refusal]) -> dict[str, int]:
+def _reason_counts(refused: dict[str, ProvisionRefusalReason]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for reason in refused.values():
         counts[reason.value] = counts.get(reason.value, 0) + 1
@@ -394,7 +401,7 @@ def package_download(*, actor: str, provision_id: str) -> ExportPackage:
     """The stored package of a provision, for handing to the recipient (without its password,
     which only the provision's result carried). Audited; refused once the package expired."""
     package = (
-        Package.objects.select_for_update()
+        ProvisionPackage.objects.select_for_update()
         .select_related("provision")
         .filter(provision__ref=provision_id)
         .first()

@@ -4,7 +4,7 @@ export package whose password the organization does not keep.
 
 Register: Recipient, Agreement (outsourcing) + Supervision, Succession, JointUse.
 Provisions: ProvisionRecord (the Art. 29 record, one or many provisions) > Provision > line per
-subject (ProvisionLine), Package (the encrypted export).
+subject (ProvisionLine), ProvisionPackage (the encrypted export).
 Art. 31: ReferableConfirmation (personally referable information to a recipient).
 """
 
@@ -178,7 +178,7 @@ class SupervisionKind(models.TextChoices):
     INCIDENT_REVIEW = "incident_review", "Review after an incident"
 
 
-class Outcome(models.TextChoices):
+class SupervisionOutcome(models.TextChoices):
     SATISFACTORY = "satisfactory", "Satisfactory"
     FINDINGS = "findings", "Findings to correct"
     SERIOUS = "serious", "Serious findings"
@@ -190,7 +190,7 @@ class Supervision(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="supervisions")
     kind = models.CharField(max_length=16, choices=SupervisionKind.choices)
     performed_on = models.DateField()
-    outcome = models.CharField(max_length=16, choices=Outcome.choices)
+    outcome = models.CharField(max_length=16, choices=SupervisionOutcome.choices)
     findings = models.TextField(blank=True)
     next_review = models.DateField()
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -340,7 +340,7 @@ class ProvisionLine(models.Model):
         return f"{self.outcome} {self.reason}".strip()
 
 
-class Package(models.Model):
+class ProvisionPackage(models.Model):
     """The encrypted export of a provision (AES-256 zip). Its password is shown once and not
     kept, so the stored copy is unreadable here; it is deleted when `expires_at` passes."""
 
@@ -351,6 +351,9 @@ class Package(models.Model):
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField(db_index=True)
     downloads = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "share_package"  # the table of its first name, `Package`: renamed without a copy
 
     def __str__(self) -> str:
         return f"package of {self.provision_id}"

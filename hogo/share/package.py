@@ -33,7 +33,7 @@ class PackageTerms:
     policy: Policy
 
 
-def package_build(*, terms: PackageTerms, views: Sequence[SubjectView]) -> ExportPackage:
+def provision_package_build(*, terms: PackageTerms, views: Sequence[SubjectView]) -> ExportPackage:
     columns = _columns(terms.categories, views)
     data = _csv(columns, views)
     manifest = _manifest(terms, columns, data, len(views))

@@ -53,7 +53,7 @@ class JointUseIn:
     starts_on: date
 
 
-class Refusal(models.TextChoices):
+class ProvisionRefusalReason(models.TextChoices):
     """Why a subject was not provided (the vault's reasons, then the share app's own)."""
 
     NOT_FOUND = "not_found", "No such subject"
@@ -78,7 +78,7 @@ class Refusal(models.TextChoices):
 @dataclass(frozen=True)
 class RefusedSubject:
     subject_id: str
-    reason: Refusal
+    reason: ProvisionRefusalReason
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class RecordRow:
 
 
 @dataclass(frozen=True)
-class DisposalSummary:
+class SweepSummary:
     records: int
     provisions: int
     lines: int

@@ -15,13 +15,13 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.collect.services import receipt_records_dispose
 from hogo.share.models import (
-    Package,
     Provision,
     ProvisionLine,
+    ProvisionPackage,
     ProvisionRecord,
     ReferableConfirmation,
 )
-from hogo.share.records import DisposalSummary
+from hogo.share.records import SweepSummary
 from hogo.share.services import years_after
 
 RETENTION_ACTOR = "system:share-retention"
@@ -30,13 +30,13 @@ RECEIPT_YEARS = 3  # Rule 25
 
 
 @transaction.atomic
-def records_dispose(*, now: datetime | None = None) -> DisposalSummary:
+def records_dispose(*, now: datetime | None = None) -> SweepSummary:
     moment = now or timezone.now()
     records = lines = provisions = 0
     expired = ProvisionRecord.objects.filter(retain_until__lte=moment)
     # Packages first, counted on their own: those of records going now and those past expiry.
-    packages = Package.objects.filter(expires_at__lte=moment).delete()[0]
-    packages += Package.objects.filter(provision__record__in=expired).delete()[0]
+    packages = ProvisionPackage.objects.filter(expires_at__lte=moment).delete()[0]
+    packages += ProvisionPackage.objects.filter(provision__record__in=expired).delete()[0]
     while batch := list(expired.order_by("pk").values_list("pk", flat=True)[:BATCH]):
         chosen = Provision.objects.filter(record_id__in=batch)
         lines += ProvisionLine.objects.filter(provision__in=chosen).delete()[0]
@@ -44,7 +44,7 @@ def records_dispose(*, now: datetime | None = None) -> DisposalSummary:
         records += ProvisionRecord.objects.filter(pk__in=batch).delete()[0]
     confirmations = ReferableConfirmation.objects.filter(retain_until__lte=moment).delete()[0]
     receipts = _receipts_dispose(moment)
-    summary = DisposalSummary(records, provisions, lines, packages, confirmations, receipts)
+    summary = SweepSummary(records, provisions, lines, packages, confirmations, receipts)
     if records or packages or confirmations or receipts:
         audit_record(
             actor=RETENTION_ACTOR,

@@ -24,7 +24,6 @@ from hogo.share.models import (
     ConfirmationMethod,
     ForeignBasis,
     JointUse,
-    Outcome,
     Recipient,
     RecipientKind,
     RecordForm,
@@ -35,6 +34,7 @@ from hogo.share.models import (
     SuccessionKind,
     Supervision,
     SupervisionKind,
+    SupervisionOutcome,
 )
 from hogo.share.records import AgreementIn, JointUseIn, RecipientIn, SuccessionIn
 
@@ -260,13 +260,13 @@ def supervision_record(
     if next_review <= performed_on:
         raise InvalidInput("next_review: must be after performed_on")
     findings = text_checked("findings", findings, max_len=MAX_TEXT, required=False)
-    if outcome != Outcome.SATISFACTORY and not findings:
+    if outcome != SupervisionOutcome.SATISFACTORY and not findings:
         raise InvalidInput("findings: describe the findings")
     row = Supervision.objects.create(
         agreement=agreement,
         kind=_choice("kind", kind, SupervisionKind),
         performed_on=performed_on,
-        outcome=_choice("outcome", outcome, Outcome),
+        outcome=_choice("outcome", outcome, SupervisionOutcome),
         findings=findings,
         next_review=next_review,
         recorded_by=actor,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings as django_settings
 
-from hogo.collect.models import AcquisitionRecord, Source
+from hogo.collect.models import AcquisitionRecord, RecordSource
 from hogo.policy.services import policy_file_read
 from hogo.vault.models import Acquisition
 from hogo.vault.records import ItemIn
@@ -115,7 +115,7 @@ def speaks(subject_id: str, lang: str) -> None:
         acquisition=acquisition,
         subject=acquisition.subject,
         channel=acquisition.channel,
-        source=Source.API,
+        source=RecordSource.API,
         lang=lang,
         received_at=acquisition.acquired_at,
         policy_version=acquisition.policy_version,

@@ -27,7 +27,7 @@ from hogo.vault.permissions import (
     can_use_beyond_purpose,
     purpose_allowed,
 )
-from hogo.vault.records import AccessResult, Refusal, RefusalReason, SuspensionState
+from hogo.vault.records import AccessRefusal, AccessResult, RefusalReason, SuspensionState
 from hogo.vault.selectors import subjects_purposes
 from hogo.vault.services import subject_suspend, subject_suspension_lift
 from hogo.vault.unsubscribe import marketing_purposes, unsubscribe_url
@@ -171,7 +171,7 @@ def _unreadable_hidden(request: HttpRequest, result: AccessResult) -> AccessResu
         or any(purpose_allowed(request.user, p) for p in purposes.get(r.subject_id, ()))
     ]
     if not result.items and not refused:
-        refused = [Refusal(None, RefusalReason.NOT_FOUND)]
+        refused = [AccessRefusal(None, RefusalReason.NOT_FOUND)]
     return AccessResult(items=result.items, refused=refused)
 
 

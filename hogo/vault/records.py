@@ -52,7 +52,7 @@ class RefusalReason(models.TextChoices):
 
 
 @dataclass(frozen=True)
-class Refusal:
+class AccessRefusal:
     """Why a subject (or, for special-care data, part of it) was not returned. `subject_id` is
     None when a lookup by identifier found nobody."""
 
@@ -74,7 +74,7 @@ class SubjectView:
 @dataclass(frozen=True)
 class AccessResult:
     items: list[SubjectView] = field(default_factory=list)
-    refused: list[Refusal] = field(default_factory=list)
+    refused: list[AccessRefusal] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.collect.inquiries import inquiry_replies_read, inquiry_reply
-from hogo.collect.models import CaseStatus, Delivery, InquiryCase, InquiryReply
+from hogo.collect.models import Delivery, InquiryCase, InquiryReply, InquiryStatus
 from hogo.collect.services import SubmissionIn, submission_accept
 from hogo.errors import Conflict, Refused
 from hogo.policy.schema import Policy
@@ -39,7 +39,7 @@ def inquire() -> InquiryCase:
 
 def test_an_inquiry_becomes_an_open_case(policy: Policy) -> None:
     case = inquire()
-    assert case.status == CaseStatus.OPEN
+    assert case.status == InquiryStatus.OPEN
     assert case.record.channel == "inquiry"
     assert case.record.purposes == ["inquiry-response"]
 
@@ -65,7 +65,7 @@ def test_the_desk_answers_by_email_and_the_reply_is_kept(
     assert note.owner == case.subject.ref
     assert b"300,000" not in bytes(note.sealed)
     case.refresh_from_db()
-    assert case.status == CaseStatus.ANSWERED
+    assert case.status == InquiryStatus.ANSWERED
     event = AuditEvent.objects.get(action="collect.inquiry.reply")
     assert event.purpose == "inquiry-response"
     assert event.detail == {"case": case.ref, "reply": str(reply.pk)}
@@ -121,7 +121,7 @@ def test_a_closed_case_takes_no_more_replies(policy: Policy, desk_operator: User
     client.force_login(desk_operator)
     client.post(f"/console/admin/collect/inquirycase/{case.pk}/answer/", {"close": "1"})
     case.refresh_from_db()
-    assert case.status == CaseStatus.CLOSED
+    assert case.status == InquiryStatus.CLOSED
     with pytest.raises(Conflict, match="is closed"):
         inquiry_reply(actor="system:test", case_id=case.ref, subject_line="Re", body="Hi")
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from hogo.collect.models import AcquisitionRecord, InquiryCase, Source
+from hogo.collect.models import AcquisitionRecord, InquiryCase, RecordSource
 from hogo.collect.services import SubmissionIn, submission_accept
 from hogo.policy.schema import Policy
 from hogo.tests.collect import EVENT, INQUIRY, form_post
@@ -162,7 +162,7 @@ def test_it_mails_no_confirmation_for_an_api_submission(
         accepted = submission_accept(
             actor="system:test",
             submission=SubmissionIn(
-                channel="inquiry", values=INQUIRY, lang="en", source=Source.API
+                channel="inquiry", values=INQUIRY, lang="en", source=RecordSource.API
             ),
         )
     assert accepted.mailed is False

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from hogo.desk.models import Case, CaseStatus, Note
+from hogo.desk.models import Case, CaseNote, CaseStatus
 from hogo.desk.services import case_approve, case_note_add
 from hogo.errors import Conflict
 from hogo.policy.schema import Policy
@@ -31,7 +31,7 @@ def test_it_replies_by_mail_and_closes_once_the_replies_are_out(
             {"text": "配信を停止いたしました。ご迷惑をおかけしました。", "reply": "on"},
         )
     assert "配信を停止いたしました。" in body(inbox.last(HANAKO))
-    assert Note.objects.filter(case=case).count() == 2
+    assert CaseNote.objects.filter(case=case).count() == 2
     with committed():
         client.post(f"/console/desk/{case.ref}/approve/")
     case.refresh_from_db()

@@ -16,7 +16,7 @@ from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from hogo.audit.models import AuditEvent
-from hogo.desk.models import Case, CaseStatus, MailStatus, OutboundMail, Package
+from hogo.desk.models import Case, CaseStatus, DisclosurePackage, MailStatus, OutboundMail
 from hogo.desk.requeue import TASK_STALE, tasks_requeue_stale
 from hogo.desk.services import case_approve, case_confirm, case_start
 from hogo.drills import Mailbox, drill_env, hogo_start, kill9, stop, wait_for
@@ -93,7 +93,7 @@ def test_a_task_whose_worker_was_killed_completes_once_on_another(
     assert len(answers) == 1
     assert len(mailbox.accepted) == 2  # the code, then the answer: nothing twice
     assert Case.objects.get(ref=case.ref).status == CaseStatus.COMPLETED
-    assert Package.objects.count() == 1
+    assert DisclosurePackage.objects.count() == 1
     assert set(OutboundMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
     actions = Counter(AuditEvent.objects.values_list("action", flat=True))
     for once in ("desk.case.approve", "vault.disclose", "desk.package.build", "desk.case.close"):

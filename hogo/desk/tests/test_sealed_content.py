@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.content import case_text, mail_content
-from hogo.desk.models import Case, Note, OutboundMail
+from hogo.desk.models import Case, CaseNote, OutboundMail
 from hogo.desk.services import case_approve, case_note_add, case_refuse
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, verified
@@ -86,7 +86,7 @@ def test_the_tables_hold_note_refs_and_a_digest_not_the_text(
     rows = json.dumps(
         [
             list(Case.objects.values()),
-            list(Note.objects.values()),
+            list(CaseNote.objects.values()),
             list(OutboundMail.objects.values("to", "subject", "body", "content_note")),
             list(AuditEvent.objects.values("actor", "action", "purpose", "subjects", "detail")),
         ],
@@ -196,7 +196,7 @@ def test_the_data_migration_seals_existing_cases_and_keeps_them_working(
         MigrationExecutor(connection).migrate(latest)
 
     moved = Case.objects.get(ref="req_migratemigratemi")
-    [note] = Note.objects.filter(case=moved)
+    [note] = CaseNote.objects.filter(case=moved)
     reply = OutboundMail.objects.get(ref="mail_replyreplyreplyr")
     text = case_text(
         moved,

@@ -9,7 +9,7 @@ from hogo.desk.services import case_approve
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
-from hogo.share.records import RecipientIn, Refusal
+from hogo.share.records import ProvisionRefusalReason, RecipientIn
 from hogo.share.services import recipient_register
 from hogo.tests.desk import CAMPAIGN, HANAKO, HANDLE, person, verified
 from hogo.tests.mail import Inbox, body, committed
@@ -84,5 +84,5 @@ def test_it_makes_the_share_app_refuse_provision_after_a_stop(policy: Policy, in
     )
     assert result.provided == []
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        (subject_id, Refusal.PROVISION_STOPPED)
+        (subject_id, ProvisionRefusalReason.PROVISION_STOPPED)
     ]

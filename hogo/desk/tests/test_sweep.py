@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
-from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Package
+from hogo.desk.models import Case, CaseNote, CaseStatus, DisclosurePackage, MailKind, OutboundMail
 from hogo.desk.services import (
     case_approve,
     case_assign,
@@ -84,13 +84,13 @@ def test_it_discards_packages_and_then_the_content_of_closed_cases(
     closed = Case.objects.get(pk=case.pk).closed_at
     assert closed is not None
     assert desk_sweep(now=closed + timedelta(days=31))["packages_discarded"] == 1
-    assert Package.objects.get().content in (b"", memoryview(b""))
+    assert DisclosurePackage.objects.get().content in (b"", memoryview(b""))
     discard = AuditEvent.objects.get(action="desk.packages.discard")
     assert (discard.actor, discard.detail) == ("system:desk", {"packages": 1})
     assert desk_sweep(now=closed + timedelta(days=1096))["cases_purged"] == 1
     case.refresh_from_db()
     assert (case.contact_note, case.details_note, case.contact_digest) == ("", "", "")
-    assert Note.objects.get().text_note == ""
+    assert CaseNote.objects.get().text_note == ""
     assert not DataKey.objects.filter(subject_ref=case.ref).exists()
     assert not VaultNote.objects.filter(owner=case.ref).exists()
     assert not OutboundMail.objects.exclude(content_note="").exists()

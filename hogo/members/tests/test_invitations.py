@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from hogo.audit.models import AuditEvent
-from hogo.members.services import marketing_purposes
+from hogo.members.services import invitation_purposes
 from hogo.policy.schema import Policy
 from hogo.tests.members import HANAKO, Registered
 from hogo.vault.access import subjects_access
@@ -37,12 +37,12 @@ def marketing_read(registered: Registered) -> list[str]:
 
 
 def test_it_takes_the_purposes_from_the_policy_flag(policy: Policy) -> None:
-    assert marketing_purposes(policy) == [CAMPAIGN]
+    assert invitation_purposes(policy) == [CAMPAIGN]
     unflagged = replace(
         policy,
         purposes={k: replace(p, marketing_mail=False) for k, p in policy.purposes.items()},
     )
-    assert marketing_purposes(unflagged) == []
+    assert invitation_purposes(unflagged) == []
 
 
 def test_it_stops_and_restarts_campaign_mail(invited: Registered) -> None:

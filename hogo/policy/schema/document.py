@@ -88,7 +88,7 @@ class BasicPolicy:
 
 
 @dataclass(frozen=True)
-class Acquisition:
+class AcquisitionSection:
     fair_means: Text
     notice: Text
     voluntary: Text
@@ -171,7 +171,7 @@ class Channel:
 
 
 @dataclass(frozen=True)
-class RecipientKind:
+class RecipientKindSection:
     id: str
     clause: str
     title: Text
@@ -180,7 +180,7 @@ class RecipientKind:
 
 
 @dataclass(frozen=True)
-class JointUse:
+class JointUseSection:
     """An Art. 27(5)(iii) announcement; required before `joint_user` recipients exist."""
 
     items: Text
@@ -190,11 +190,11 @@ class JointUse:
 
 
 @dataclass(frozen=True)
-class Provision:
+class ProvisionSection:
     principle: Text
     legal_exceptions: Text
-    recipient_kinds: dict[str, RecipientKind]
-    joint_use: JointUse | None = None
+    recipient_kinds: dict[str, RecipientKindSection]
+    joint_use: JointUseSection | None = None
 
 
 @dataclass(frozen=True)
@@ -351,13 +351,13 @@ class Policy:
     format: int
     organization: Organization
     basic_policy: BasicPolicy
-    acquisition: Acquisition
+    acquisition: AcquisitionSection
     sources: Sources
     use: Use
     purposes: dict[str, Purpose]
     categories: dict[str, Category]
     channels: dict[str, Channel]
-    provision: Provision
+    provision: ProvisionSection
     safety: Safety
     website: Website
     cookies: Cookies

@@ -8,7 +8,7 @@ from hogo.policy.schema.document import (
     MAX_DEADLINE_DAYS,
     RECIPIENT_KINDS,
     REQUEST_KINDS,
-    Acquisition,
+    AcquisitionSection,
     Analytics,
     BasicPolicy,
     Complaints,
@@ -17,11 +17,11 @@ from hogo.policy.schema.document import (
     Cookies,
     Country,
     ExternalEnvironment,
-    JointUse,
+    JointUseSection,
     Link,
     Organization,
-    Provision,
-    RecipientKind,
+    ProvisionSection,
+    RecipientKindSection,
     RequestKind,
     Requests,
     Safety,
@@ -55,8 +55,8 @@ def basic_policy_section(r: Reader) -> BasicPolicy:
     return BasicPolicy(introduction=r.text("introduction"), text=r.text("text"))
 
 
-def acquisition_section(r: Reader) -> Acquisition:
-    return Acquisition(
+def acquisition_section(r: Reader) -> AcquisitionSection:
+    return AcquisitionSection(
         fair_means=r.text("fair_means"), notice=r.text("notice"), voluntary=r.text("voluntary")
     )
 
@@ -69,12 +69,12 @@ def sources_section(r: Reader) -> Sources:
     )
 
 
-def provision_section(r: Reader) -> Provision:
-    kinds: dict[str, RecipientKind] = {}
+def provision_section(r: Reader) -> ProvisionSection:
+    kinds: dict[str, RecipientKindSection] = {}
     for k, ident in items(r, "recipient_kinds", "recipient kind", by_id=True):
         if ident not in RECIPIENT_KINDS:
             k.error("id", f"must be one of {', '.join(RECIPIENT_KINDS)}")
-        kinds[ident] = RecipientKind(
+        kinds[ident] = RecipientKindSection(
             id=ident,
             clause=k.string("clause", what="the policy clause, e.g. 5.1"),
             title=k.text("title"),
@@ -84,7 +84,7 @@ def provision_section(r: Reader) -> Provision:
     joint = r.optional_table("joint_use")
     joint_use = None
     if joint is not None:
-        joint_use = JointUse(
+        joint_use = JointUseSection(
             items=joint.text("items"),
             users=joint.text("users"),
             purposes=joint.text("purposes"),
@@ -96,7 +96,7 @@ def provision_section(r: Reader) -> Provision:
             "required before joint users: announce items, users, purposes and "
             "the person responsible (APPI Art. 27(5)(iii))",
         )
-    return Provision(
+    return ProvisionSection(
         principle=r.text("principle"),
         legal_exceptions=r.text("legal_exceptions"),
         recipient_kinds=kinds,

@@ -76,7 +76,7 @@ class BasicPolicy(Table):
     text: Text
 
 
-class Acquisition(Table):
+class AcquisitionSection(Table):
     fair_means: Text
     notice: Text
     voluntary: Text
@@ -150,7 +150,7 @@ class Channel(Table):
     fields: Annotated[list[FormField], Field(min_length=1)]
 
 
-class RecipientKind(Table):
+class RecipientKindSection(Table):
     id: _one_of(RECIPIENT_KINDS)  # type: ignore[valid-type]
     clause: Annotated[Str, Field(description="the policy clause, e.g. 5.1")]
     title: Text
@@ -158,7 +158,7 @@ class RecipientKind(Table):
     requires_consent: bool = True
 
 
-class JointUse(Table):
+class JointUseSection(Table):
     """The APPI Art. 27(5)(iii) announcement; required before joint_user recipients."""
 
     items: Text
@@ -167,11 +167,11 @@ class JointUse(Table):
     responsible: Text
 
 
-class Provision(Table):
+class ProvisionSection(Table):
     principle: Text
     legal_exceptions: Text
-    recipient_kinds: list[RecipientKind]
-    joint_use: JointUse | None = None
+    recipient_kinds: list[RecipientKindSection]
+    joint_use: JointUseSection | None = None
 
 
 class Country(Table):
@@ -321,13 +321,13 @@ class PolicyFile(Table):
     format: Annotated[int, Field(ge=FORMAT_OLDEST, le=FORMAT)]
     organization: Organization
     basic_policy: BasicPolicy
-    acquisition: Acquisition
+    acquisition: AcquisitionSection
     sources: Sources
     use: Use
     purposes: Annotated[list[Purpose], Field(min_length=1)]
     categories: list[Category]
     channels: list[Channel]
-    provision: Provision
+    provision: ProvisionSection
     safety: Safety
     website: Website
     cookies: Cookies

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from hogo.errors import Refused
-from hogo.policy.diff import Change, ChangeKind, policy_diff
+from hogo.policy.diff import ChangeKind, PolicyChange, policy_diff
 from hogo.policy.models import PolicyVersion
 from hogo.policy.schema import Policy, PolicyError, PolicyInvalid, policy_parse
 from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_at, policy_version_active
@@ -21,7 +21,7 @@ from hogo.policy.tests.helpers import (
 pytestmark = pytest.mark.django_db
 
 
-def kinds(changes: list[Change]) -> set[tuple[ChangeKind, str, bool]]:
+def kinds(changes: list[PolicyChange]) -> set[tuple[ChangeKind, str, bool]]:
     return {(c.kind, c.key, c.needs_consent) for c in changes}
 
 

@@ -34,10 +34,10 @@ from hogo.tests.reconsent import (
 )
 from hogo.vault.access import notes_open, subjects_access
 from hogo.vault.models import PurposeConsent
-from hogo.vault.records import Refusal, RefusalReason
+from hogo.vault.records import AccessRefusal, RefusalReason
 
 
-def read(purpose: str, subject_id: str) -> tuple[dict[str, str], list[Refusal]]:
+def read(purpose: str, subject_id: str) -> tuple[dict[str, str], list[AccessRefusal]]:
     result = subjects_access(actor=ACTOR, purpose=purpose, subject_ids=[subject_id])
     values = {**result.items[0].identifiers, **result.items[0].data} if result.items else {}
     return values, result.refused
@@ -62,7 +62,7 @@ def hanako(version_1: Policy, load_version_2: Callable[[], Policy]) -> str:
 def test_it_refuses_the_added_purpose_as_consent_missing_before_consent(hanako: str) -> None:
     values, refused = read(ADDED, hanako)
     assert values == {}
-    assert refused == [Refusal(hanako, RefusalReason.CONSENT_MISSING)]
+    assert refused == [AccessRefusal(hanako, RefusalReason.CONSENT_MISSING)]
 
 
 def test_it_opens_the_added_purpose_once_the_person_agrees(hanako: str) -> None:
@@ -79,14 +79,14 @@ def test_it_refuses_the_added_purpose_again_after_withdrawal(hanako: str) -> Non
     answer(hanako, ADDED, Answer.WITHDRAWN)
     values, refused = read(ADDED, hanako)
     assert values == {}
-    assert refused == [Refusal(hanako, RefusalReason.CONSENT_MISSING)]
+    assert refused == [AccessRefusal(hanako, RefusalReason.CONSENT_MISSING)]
     assert not PurposeConsent.objects.filter(withdrawn_at__isnull=True).exists()
 
 
 def test_it_keeps_refusing_after_a_decline(hanako: str) -> None:
     request = answer(hanako, ADDED, Answer.DECLINED)
     assert request.answer == Answer.DECLINED
-    assert read(ADDED, hanako)[1] == [Refusal(hanako, RefusalReason.CONSENT_MISSING)]
+    assert read(ADDED, hanako)[1] == [AccessRefusal(hanako, RefusalReason.CONSENT_MISSING)]
     assert not Consent.objects.filter(target=ADDED).exists()
 
 
@@ -178,7 +178,7 @@ def test_it_refuses_a_purpose_made_consent_only_until_the_person_agrees(
     policy_load(text=policy_file_read(path=path), note="test: member site needs consent")
     [campaign] = campaigns()
     assert campaign.kinds == ("consent_required_changed",)
-    assert read(MEMBER_SITE, hanako)[1] == [Refusal(hanako, RefusalReason.CONSENT_MISSING)]
+    assert read(MEMBER_SITE, hanako)[1] == [AccessRefusal(hanako, RefusalReason.CONSENT_MISSING)]
     answer(hanako, MEMBER_SITE, Answer.AGREED)
     values, refused = read(MEMBER_SITE, hanako)
     assert refused == []

@@ -31,8 +31,8 @@ from hogo.share.models import (
 )
 from hogo.share.permissions import can_manage, can_read, can_read_subject_records
 from hogo.share.records import (
+    ProvisionRefusalReason,
     ProvisionResult,
-    Refusal,
 )
 from hogo.share.selectors import (
     provision_get,
@@ -70,7 +70,7 @@ class ProvisionBody(Schema):
 
 class RefusedOut(Schema):
     subject_id: str
-    reason: Refusal
+    reason: ProvisionRefusalReason
 
 
 class ProvisionResultOut(Schema):

@@ -22,13 +22,13 @@ from hogo.share.models import (
     Agreement,
     ForeignBasis,
     JointUse,
-    Outcome,
     Recipient,
     RecipientKind,
     Subcontracting,
     Succession,
     SuccessionKind,
     SupervisionKind,
+    SupervisionOutcome,
 )
 from hogo.share.permissions import can_manage, can_read_subject_records
 from hogo.share.records import (
@@ -259,7 +259,7 @@ def agreements_due(request: HttpRequest) -> AgreementList:
 class SupervisionBody(Schema):
     kind: SupervisionKind
     performed_on: date
-    outcome: Outcome
+    outcome: SupervisionOutcome
     findings: str = Field("", max_length=4000)
     next_review: date
 

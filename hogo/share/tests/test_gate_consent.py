@@ -13,7 +13,7 @@ from hogo.errors import InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import Provision, ProvisionLine, ProvisionRecord
-from hogo.share.records import ProvisionResult, Refusal
+from hogo.share.records import ProvisionRefusalReason, ProvisionResult
 from hogo.share.services import recipient_retire
 from hogo.tests.share import ACTOR, CAMPAIGN, INQUIRY, consent, person, recipient, unpack
 from hogo.vault.erasure import subject_erase
@@ -55,7 +55,9 @@ def test_it_provides_people_who_consented_and_refuses_the_others(policy: Policy)
     )
 
     assert result.provided == [agreed]
-    assert [(r.subject_id, r.reason) for r in result.refused] == [(silent, Refusal.NO_CONSENT)]
+    assert [(r.subject_id, r.reason) for r in result.refused] == [
+        (silent, ProvisionRefusalReason.NO_CONSENT)
+    ]
     assert result.package is not None
     manifest, data = unpack(result.package)
     assert manifest["recipient"]["id"] == events.ref
@@ -96,24 +98,30 @@ def test_it_refuses_a_withdrawn_consent(policy: Policy) -> None:
     consent_withdraw(actor=ACTOR, consent_id=given.ref)
     result = provide(events.ref, [subject_id])
     assert result.provided == []
-    assert result.refused[0].reason == Refusal.NO_CONSENT
+    assert result.refused[0].reason == ProvisionRefusalReason.NO_CONSENT
 
 
 @pytest.mark.parametrize(
     ("prepare", "reason"),
     [
-        (lambda s: subject_provision_stop(actor=ACTOR, subject_id=s), Refusal.PROVISION_STOPPED),
+        (
+            lambda s: subject_provision_stop(actor=ACTOR, subject_id=s),
+            ProvisionRefusalReason.PROVISION_STOPPED,
+        ),
         (
             lambda s: subject_suspend(actor=ACTOR, subject_id=s, purposes=[CAMPAIGN]),
-            Refusal.SUSPENDED,
+            ProvisionRefusalReason.SUSPENDED,
         ),
-        (lambda s: subject_suspend(actor=ACTOR, subject_id=s, purposes=None), Refusal.SUSPENDED),
-        (lambda s: subject_erase(actor=ACTOR, subject_id=s), Refusal.ERASED),
+        (
+            lambda s: subject_suspend(actor=ACTOR, subject_id=s, purposes=None),
+            ProvisionRefusalReason.SUSPENDED,
+        ),
+        (lambda s: subject_erase(actor=ACTOR, subject_id=s), ProvisionRefusalReason.ERASED),
     ],
     ids=["provision stopped", "use suspended", "all use suspended", "erased"],
 )
 def test_it_refuses_a_person_who_consented_but_stopped_or_left(
-    policy: Policy, prepare: Callable[[str], object], reason: Refusal
+    policy: Policy, prepare: Callable[[str], object], reason: ProvisionRefusalReason
 ) -> None:
     events = recipient()
     subject_id = person()
@@ -129,8 +137,8 @@ def test_it_refuses_data_acquired_for_another_purpose_and_unknown_ids(policy: Po
     consent(inquirer, ConsentKind.RECIPIENT, events.ref)
     result = provide(events.ref, [inquirer, "sub_nobody"])
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        ("sub_nobody", Refusal.NOT_FOUND),
-        (inquirer, Refusal.PURPOSE_NOT_ALLOWED),
+        ("sub_nobody", ProvisionRefusalReason.NOT_FOUND),
+        (inquirer, ProvisionRefusalReason.PURPOSE_NOT_ALLOWED),
     ]
 
 

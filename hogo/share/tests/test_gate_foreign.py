@@ -13,7 +13,7 @@ from hogo.errors import InvalidInput, Refused
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import Provision, RecipientKind
-from hogo.share.records import ProvisionResult, RecipientIn, Refusal
+from hogo.share.records import ProvisionRefusalReason, ProvisionResult, RecipientIn
 from hogo.share.selectors import foreign_notice
 from hogo.share.services import recipient_change, recipient_register
 from hogo.tests.share import ACTOR, CAMPAIGN, agreement, consent, person, recipient
@@ -60,7 +60,7 @@ def test_it_needs_each_persons_consent_to_provision_abroad(policy: Policy) -> No
 
     assert result.provided == [both]
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        (domestic_only, Refusal.NO_FOREIGN_CONSENT)
+        (domestic_only, ProvisionRefusalReason.NO_FOREIGN_CONSENT)
     ]
     assert Provision.objects.get().lines.get(outcome="provided").foreign_consent_ref == foreign.ref
 
@@ -75,7 +75,10 @@ def test_it_needs_consent_abroad_for_a_contractor_too(policy: Policy) -> None:
     )
     agreement(cloud, categories=("email",))
     subject_id = person()
-    assert provide(cloud.ref, [subject_id]).refused[0].reason == Refusal.NO_FOREIGN_CONSENT
+    assert (
+        provide(cloud.ref, [subject_id]).refused[0].reason
+        == ProvisionRefusalReason.NO_FOREIGN_CONSENT
+    )
     consent(subject_id, ConsentKind.FOREIGN_TRANSFER, cloud.ref)
     assert provide(cloud.ref, [subject_id]).provided == [subject_id]
 

@@ -14,7 +14,7 @@ from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.helpers import reference_data, toml_dumps
 from hogo.share.gate import provision_make
 from hogo.share.models import JointUse, Recipient, RecipientKind
-from hogo.share.records import JointUseIn, Refusal
+from hogo.share.records import JointUseIn, ProvisionRefusalReason
 from hogo.share.services import joint_use_end, joint_use_record
 from hogo.tests.share import ACTOR, CAMPAIGN, person, recipient
 from hogo.vault.provision import subject_provision_stop
@@ -76,7 +76,7 @@ def test_it_provides_for_joint_use_as_published(policy: Policy) -> None:
     assert result.basis == "joint_use"
     assert result.provided == [member]
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        (stopped, Refusal.PROVISION_STOPPED)
+        (stopped, ProvisionRefusalReason.PROVISION_STOPPED)
     ]
 
 

@@ -12,7 +12,7 @@ from hogo.errors import Refused
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import Provision, RecipientKind
-from hogo.share.records import ProvisionResult, Refusal
+from hogo.share.records import ProvisionRefusalReason, ProvisionResult
 from hogo.share.services import agreement_terminate
 from hogo.tests.share import ACTOR, CAMPAIGN, INQUIRY, agreement, person, recipient, unpack
 from hogo.vault.provision import subject_provision_stop
@@ -93,7 +93,7 @@ def test_it_refuses_data_collected_for_other_purposes(policy: Policy) -> None:
     inquirer = person(channel="inquiry", purposes=(INQUIRY,), items=())
     result = provide(mailer.ref, [inquirer])
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        (inquirer, Refusal.PURPOSE_NOT_ALLOWED)
+        (inquirer, ProvisionRefusalReason.PURPOSE_NOT_ALLOWED)
     ]
 
 
@@ -119,4 +119,6 @@ def test_it_still_provides_after_a_stop_of_provision_but_not_after_suspension(
     subject_suspend(actor=ACTOR, subject_id=suspended, purposes=[CAMPAIGN])
     result = provide(mailer.ref, [stopped, suspended])
     assert result.provided == [stopped]
-    assert [(r.subject_id, r.reason) for r in result.refused] == [(suspended, Refusal.SUSPENDED)]
+    assert [(r.subject_id, r.reason) for r in result.refused] == [
+        (suspended, ProvisionRefusalReason.SUSPENDED)
+    ]

@@ -10,7 +10,7 @@ from hogo.errors import Conflict, InvalidInput, Refused
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import Recipient, RecipientKind, Succession
-from hogo.share.records import Refusal, SuccessionIn
+from hogo.share.records import ProvisionRefusalReason, SuccessionIn
 from hogo.share.services import succession_record
 from hogo.tests.share import ACTOR, CAMPAIGN, INQUIRY, MEMBER, person, recipient, unpack
 from hogo.vault.provision import subject_provision_stop
@@ -51,7 +51,7 @@ def test_it_hands_the_successor_the_part_it_takes_bound_to_its_purposes(policy: 
     assert result.basis == "succession"
     assert result.provided == [attendee]
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        (inquirer, Refusal.PURPOSE_NOT_ALLOWED)
+        (inquirer, ProvisionRefusalReason.PURPOSE_NOT_ALLOWED)
     ]
     assert result.package is not None
     manifest, data = unpack(result.package)

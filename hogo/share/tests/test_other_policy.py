@@ -8,7 +8,7 @@ from hogo.consent.models import ConsentKind
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
 from hogo.share.models import ProvisionLine, RecipientKind
-from hogo.share.records import Refusal
+from hogo.share.records import ProvisionRefusalReason
 from hogo.tests.share import ACTOR, agreement, consent, person, recipient, unpack
 from hogo.vault.records import ItemIn
 
@@ -39,7 +39,9 @@ def test_it_provides_people_who_consented_under_the_other_policy(other_policy: P
         categories=ITEMS,
     )
     assert result.provided == [agreed]
-    assert [(r.subject_id, r.reason) for r in result.refused] == [(silent, Refusal.NO_CONSENT)]
+    assert [(r.subject_id, r.reason) for r in result.refused] == [
+        (silent, ProvisionRefusalReason.NO_CONSENT)
+    ]
     assert result.package is not None
     manifest, data = unpack(result.package)
     assert manifest["basis"] == "consent"

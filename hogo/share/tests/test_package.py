@@ -16,7 +16,7 @@ from hogo.errors import Conflict, NotFound
 from hogo.packages import files_open
 from hogo.policy.schema import Policy
 from hogo.share.gate import package_download, provision_make
-from hogo.share.models import Package
+from hogo.share.models import ProvisionPackage
 from hogo.share.records import ProvisionResult
 from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient
 from hogo.vault.records import ItemIn
@@ -85,7 +85,7 @@ def test_it_keeps_spreadsheet_formulas_from_running(policy: Policy, tmp_path: Pa
 def test_it_never_stores_the_password(policy: Policy) -> None:
     result = provided(person())
     assert result.package is not None
-    stored = Package.objects.get()
+    stored = ProvisionPackage.objects.get()
     assert bytes(stored.content) == result.package.content
     assert result.package.password.encode() not in bytes(stored.content)
     assert result.package.password not in str(list(AuditEvent.objects.values()))
@@ -95,10 +95,10 @@ def test_it_audits_each_download_and_refuses_after_expiry(policy: Policy) -> Non
     result = provided(person())
     assert result.provision_id is not None
     package = package_download(actor=ACTOR, provision_id=result.provision_id)
-    assert package.content == Package.objects.get().content
+    assert package.content == ProvisionPackage.objects.get().content
     assert package.password == ""
     assert AuditEvent.objects.filter(action="share.package.download").count() == 1
-    Package.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    ProvisionPackage.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     with pytest.raises(Conflict, match="expired"):
         package_download(actor=ACTOR, provision_id=result.provision_id)
     with pytest.raises(NotFound):

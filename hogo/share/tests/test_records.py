@@ -15,9 +15,9 @@ from hogo.policy.schema import Policy
 from hogo.share.export import records_export
 from hogo.share.gate import provision_make
 from hogo.share.models import (
-    Package,
     Provision,
     ProvisionLine,
+    ProvisionPackage,
     ProvisionRecord,
     Recipient,
     RecordForm,
@@ -102,7 +102,7 @@ def test_it_disposes_of_records_past_retention_and_nothing_younger(policy: Polic
     assert (summary.records, summary.provisions, summary.lines, summary.packages) == (1, 1, 1, 2)
     assert list(ProvisionRecord.objects.values_list("form", flat=True)) == [RecordForm.SINGLE]
     assert ProvisionLine.objects.get().subject.ref == young
-    assert not Package.objects.exists()  # the young one's package expired long before
+    assert not ProvisionPackage.objects.exists()  # the young one's package expired long before
     event = AuditEvent.objects.get(action="share.records.dispose")
     assert event.detail["records"] == 1
     assert records_dispose(now=contract.retain_until + timedelta(seconds=2)).records == 0

@@ -5,7 +5,7 @@ from hogo.consent.models import ConsentKind
 from hogo.consent.services import consent_withdraw
 from hogo.policy.schema import Policy
 from hogo.share.gate import provision_make
-from hogo.share.records import ProvisionResult, Refusal
+from hogo.share.records import ProvisionRefusalReason, ProvisionResult
 from hogo.tests.share import ACTOR, CAMPAIGN, consent, person, recipient, unpack
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_ingest
@@ -61,6 +61,6 @@ def test_it_refuses_the_whole_person_once_special_care_consent_is_withdrawn(
     result = provide(caterer.ref, subject_id)
     assert result.provided == []
     assert [(r.subject_id, r.reason) for r in result.refused] == [
-        (subject_id, Refusal.SPECIAL_CARE_WITHOUT_CONSENT)
+        (subject_id, ProvisionRefusalReason.SPECIAL_CARE_WITHOUT_CONSENT)
     ]
     assert result.package is None

@@ -22,7 +22,7 @@ from hogo.vault.access.eligibility import CLOSED, purpose_checked, subjects_by_r
 from hogo.vault.access.subjects import values_open
 from hogo.vault.exceptions import USE_GROUND, explanation_checked, ground_checked
 from hogo.vault.models import AcquisitionPurpose, ExceptionalUse, SubjectStatus
-from hogo.vault.records import AccessResult, Refusal, RefusalReason
+from hogo.vault.records import AccessRefusal, AccessResult, RefusalReason
 from hogo.vault.selectors import subjects_suspended
 
 MAX_EXCEPTIONAL = 1000  # an exception is decided case by case, not for a whole list
@@ -67,11 +67,11 @@ def subjects_access_excepted(
     found = {s.ref for s in subjects}
     result = AccessResult()
     refused = result.refused
-    refused += [Refusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found]
+    refused += [AccessRefusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found]
     active = []
     for subject in subjects:
         if subject.status in CLOSED:
-            refused.append(Refusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
+            refused.append(AccessRefusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
         else:
             active.append(subject)
     suspended = subjects_suspended(subject_pks=[s.pk for s in active], purpose=purpose)
@@ -87,9 +87,9 @@ def subjects_access_excepted(
     opened = []
     for subject in active:
         if subject.pk in suspended:
-            refused.append(Refusal(subject.ref, RefusalReason.SUSPENDED))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.SUSPENDED))
         elif subject.pk not in held:
-            refused.append(Refusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
         else:
             opened.append(subject)
     usable = {acq: allowed for s in opened for acq in held[s.pk]}

@@ -35,7 +35,7 @@ from hogo.vault.models import (
     SubjectStatus,
     item_aad,
 )
-from hogo.vault.records import AccessResult, Refusal, RefusalReason, SubjectView
+from hogo.vault.records import AccessRefusal, AccessResult, RefusalReason, SubjectView
 from hogo.vault.selectors import subjects_suspended
 
 MAX_SUBJECTS = 10_000  # per call: one audit event names every subject returned
@@ -73,20 +73,22 @@ def subjects_access(
     lookups = [x for x in (subject_ids, email, phone) if x is not None]
     if len(lookups) != 1:
         raise InvalidInput("give exactly one of subject_ids, email, phone")
-    refused: list[Refusal] = []
+    refused: list[AccessRefusal] = []
     if subject_ids is not None:
         if isinstance(subject_ids, str) or len(subject_ids) > MAX_SUBJECTS:
             raise InvalidInput(f"subject_ids: give a list of at most {MAX_SUBJECTS} ids")
         wanted = list(dict.fromkeys(subject_ids))
         subjects = subjects_by_ref(wanted)
         found = {s.ref for s in subjects}
-        refused += [Refusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found]
+        refused += [
+            AccessRefusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found
+        ]
         lookup = "ids"
     else:
         kind, raw = (IdentifierKind.EMAIL, email) if email is not None else ("phone", phone)
         subjects = subjects_by_identifier(kind, raw or "")
         if not subjects:
-            refused.append(Refusal(None, RefusalReason.NOT_FOUND))
+            refused.append(AccessRefusal(None, RefusalReason.NOT_FOUND))
         lookup = kind
     chosen = None if categories is None else frozenset(categories)
     result = _views(subjects, purpose, policy, chosen)
@@ -137,7 +139,7 @@ def _views(
         if subject.status == SubjectStatus.ACTIVE:
             active.append(subject)
         elif subject.status in CLOSED:
-            refused.append(Refusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
+            refused.append(AccessRefusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
     pks = [s.pk for s in active]
     grants = grants_for(pks, purpose)
     # Consent to a purpose changed after the data was acquired (gates.py).
@@ -150,13 +152,13 @@ def _views(
     for subject in active:
         held = grants.get(subject.pk)
         if subject.pk in consent_missing:
-            refused.append(Refusal(subject.ref, RefusalReason.CONSENT_MISSING))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.CONSENT_MISSING))
         elif not held:
-            refused.append(Refusal(subject.ref, RefusalReason.PURPOSE_NOT_ALLOWED))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.PURPOSE_NOT_ALLOWED))
         elif subject.pk in suspended:
-            refused.append(Refusal(subject.ref, RefusalReason.SUSPENDED))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.SUSPENDED))
         elif not any(running for _, running, _ in held):
-            refused.append(Refusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
         else:
             open_subjects.append(subject)
             for acquisition_pk, running, version in held:
@@ -186,12 +188,12 @@ def values_open(
         cipher = ciphers.get(subject.ref)
         if cipher is None:
             # An erasure destroyed the key and has not finished recording it yet.
-            refused.append(Refusal(subject.ref, RefusalReason.ERASED))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.ERASED))
             continue
         view, withheld = _view(subject, by_subject.get(subject.pk, ()), cipher)
         result.items.append(view)
         if withheld:
-            refused.append(Refusal(subject.ref, RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT))
+            refused.append(AccessRefusal(subject.ref, RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT))
 
 
 def _identifier_kinds(policy: Policy) -> dict[str, str]:
