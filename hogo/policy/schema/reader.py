@@ -205,8 +205,9 @@ def items(parent: Reader, key: str, kind: str, *, by_id: bool) -> Iterator[tuple
 
 
 def known(
-    r: Reader, key: str, ids: tuple[str, ...], known: Mapping[str, object], what: str
+    r: Reader, key: str, ids: tuple[str, ...], declared: Mapping[str, object], what: str
 ) -> None:
+    """Report each id of the list at `key` that names nothing declared: `unknown <what> 'x'`."""
     for index, ident in enumerate(ids):
-        if ident not in known:
+        if ident not in declared:
             r.errors.add(join(r.at(key), index), f"unknown {what} {ident!r}")

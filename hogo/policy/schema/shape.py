@@ -1,11 +1,12 @@
-"""The policy file's shape, declared once as pydantic models: the source of the JSON Schema that
+"""The policy file's shape as pydantic models: the source of the JSON Schema that
 `hogo policy schema` publishes for editors (completion, hover texts, errors as people type).
 
 Only the shape lives here (keys, types, enumerations, bounds, required or not). What JSON
-Schema cannot say (ids that must exist, one channel per follow-up, the laws' conditions) stays
+Schema cannot say (ids that must exist, one channel per follow-up, the law's conditions) stays
 in the parser (`parse`), which also writes the key-path errors `hogo policy check` prints; the
-policy README, "One declaration", says why these models do not parse. A test keeps the two in
-step: every key the parser reads is declared here, and every key declared here is read.
+policy README ("Decisions", one declaration of the format) says why these models do not parse.
+`tests/test_json_schema.py` keeps the two in step: every key the parser reads is declared here,
+and every key declared here is read.
 """
 
 from typing import Annotated, Any, Literal
@@ -31,6 +32,8 @@ from hogo.policy.schema.document import (
 
 
 def _one_of(values: tuple[str, ...]) -> object:
+    """An enumeration from a vocabulary of `document`, which stays its one list (mypy cannot
+    read a Literal built at run time: hence the `type: ignore[valid-type]` where it is used)."""
     return Literal[values]
 
 
