@@ -231,18 +231,7 @@ def case_record(
     parsed = details_parse(kind, details, policy)
     if language not in ("ja", "en"):
         raise InvalidInput("language: must be ja or en")
-    if evidence.document not in IDENTITY_DOCUMENTS:
-        raise InvalidInput(f"evidence.document: must be one of {', '.join(IDENTITY_DOCUMENTS)}")
-    if evidence.agent and (
-        evidence.agent not in AGENT_KINDS or evidence.authority_document not in AUTHORITY_DOCUMENTS
-    ):
-        raise InvalidInput(
-            "evidence: an agent's request needs the agent kind and the authority document"
-        )
-    if not evidence.copy_destroyed:
-        raise InvalidInput("evidence.copy_destroyed: destroy copies of the documents first")
-    if received_at > timezone.now():
-        raise InvalidInput("received_at: cannot be in the future")
+    _evidence_checked(evidence, received_at)
     request_kind = policy.requests.kinds.get(kind)
     case = Case(
         kind=kind,
@@ -274,6 +263,22 @@ def case_record(
         received_at=received_at,
         actor=actor,
     )
+
+
+def _evidence_checked(evidence: Evidence, received_at: datetime) -> None:
+    """Refuses a request received off-line whose identity check is incomplete."""
+    if evidence.document not in IDENTITY_DOCUMENTS:
+        raise InvalidInput(f"evidence.document: must be one of {', '.join(IDENTITY_DOCUMENTS)}")
+    if evidence.agent and (
+        evidence.agent not in AGENT_KINDS or evidence.authority_document not in AUTHORITY_DOCUMENTS
+    ):
+        raise InvalidInput(
+            "evidence: an agent's request needs the agent kind and the authority document"
+        )
+    if not evidence.copy_destroyed:
+        raise InvalidInput("evidence.copy_destroyed: destroy copies of the documents first")
+    if received_at > timezone.now():
+        raise InvalidInput("received_at: cannot be in the future")
 
 
 @transaction.atomic
