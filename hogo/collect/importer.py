@@ -120,12 +120,7 @@ def directory_import(
         raise InvalidInput(f"batch size: between 1 and {MAX_BATCH_SIZE}")
     _provider_checked(provider)
     policy = policy_active()
-    channel = policy.import_channel()
-    if channel is None:
-        raise InvalidInput(
-            "the active policy has no import channel: set imported = true on the channel "
-            "purchased directories come in through"
-        )
+    channel = _import_channel(policy)
     # The same rules as every other path; the rows' free text is scanned row by row below,
     # so a row with special-care information is reported and left out, not the whole file.
     chosen = acquisition_check(
@@ -151,7 +146,21 @@ def directory_import(
     except HogoError as exc:
         ImportJob.objects.filter(pk=job.pk).update(message=exc.message[:500])
         raise
-    job = _job_finish(actor, job, receipt)
+    return _summary_filled(summary, _job_finish(actor, job, receipt))
+
+
+def _import_channel(policy: Policy) -> Channel:
+    channel = policy.import_channel()
+    if channel is None:
+        raise InvalidInput(
+            "the active policy has no import channel: set imported = true on the channel "
+            "purchased directories come in through"
+        )
+    return channel
+
+
+def _summary_filled(summary: ImportSummary, job: ImportJob) -> ImportSummary:
+    """The summary of a finished job: its counts and every row refused."""
     summary.rows = job.rows_done
     summary.imported, summary.rejected, summary.special_care = (
         job.imported,

@@ -64,16 +64,7 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
         raise InvalidInput(f"subject_line: one line of 1 to {MAX_SUBJECT_LINE} characters")
     if not body.strip() or len(body) > MAX_BODY:
         raise InvalidInput(f"body: 1 to {MAX_BODY} characters")
-    case = (
-        InquiryCase.objects.select_for_update()
-        .select_related("subject")
-        .filter(ref=case_id)
-        .first()
-    )
-    if case is None:
-        raise NotFound(f"inquiry case {case_id} does not exist")
-    if case.status == InquiryStatus.CLOSED:
-        raise Conflict(f"inquiry case {case_id} is closed", code="closed")
+    case = _open_case_locked(case_id)
     subject_ref = case.subject.ref
     purpose_id = inquiry_purpose()
     access = subjects_access(
@@ -118,6 +109,21 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
         lambda: _reply_send(reply_pk=reply_pk, to=email, subject_line=subject_line, body=body)
     )
     return reply
+
+
+def _open_case_locked(case_id: str) -> InquiryCase:
+    """The case, locked for the reply; refused when unknown or closed."""
+    case = (
+        InquiryCase.objects.select_for_update()
+        .select_related("subject")
+        .filter(ref=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(f"inquiry case {case_id} does not exist")
+    if case.status == InquiryStatus.CLOSED:
+        raise Conflict(f"inquiry case {case_id} is closed", code="closed")
+    return case
 
 
 def _reply_send(*, reply_pk: uuid.UUID, to: str, subject_line: str, body: str) -> None:

@@ -37,7 +37,7 @@ from hogo.policy.schema import FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT,
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.vault.models import Source as VaultSource
 from hogo.vault.models import Subject
-from hogo.vault.records import ItemIn
+from hogo.vault.records import IngestResult, ItemIn
 from hogo.vault.services import subject_ingest
 
 LANGS = ("ja", "en")
@@ -154,81 +154,27 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
     values = values_clean(channel, submission.values, kinds)
     _notice_checked(submission, policy)
     identifiers = {kind: values[field] for field, kind in kinds.items() if field in values}
-    # Without any identifier the answers are about nobody we can tell: no purpose consent is
-    # needed, but the guard still applies (nobody consented to special-care data either).
-    purposes = (
-        _purposes(policy, channel, submission.purposes_consented)
-        if identifiers
-        else list(channel.purposes)
-    )
-    found = acquisition_check(
-        policy=policy,
-        channel_id=channel.id,
-        source=submission.source,
-        purposes=purposes,
-        purposes_consented=submission.purposes_consented if identifiers else purposes,
-        values=values,
-        special_care_consented=submission.special_care_consented if identifiers else (),
-    ).special_care
+    purposes, found = _purposes_and_special_care(submission, policy, channel, values, identifiers)
     if not identifiers:
         return _anonymous_keep(submission, policy, values)
 
     special_refs = {c: consent_ref_new() for cats in found.values() for c in cats}
-    items = [
-        ItemIn(spec.id, found[spec.id][0], values[spec.id], special_refs[found[spec.id][0]])
-        if spec.id in found
-        else ItemIn(spec.id, None, values[spec.id])
-        for spec in channel.fields
-        if spec.id in values and spec.id not in kinds
-    ]
     ingested = subject_ingest(
         actor=actor,
         channel=channel.id,
         purposes=purposes,
         identifiers=identifiers,
-        items=items,
+        items=_items(channel, values, kinds, found, special_refs),
         policy_version=policy.version,
         notice_sha256=submission.notice_sha256,
         source=VaultSource.FORM if submission.source == RecordSource.FORM else VaultSource.API,
     )
-    supplementary, supplementary_version = _supplementary_shown(submission, policy, channel)
-    record = AcquisitionRecord(
-        acquisition_id=ingested.acquisition_id,
-        subject=Subject.objects.only("pk", "ref").get(ref=ingested.subject_id),
-        channel=channel.id,
-        source=submission.source,
-        lang=submission.lang,
-        received_at=timezone.now(),
-        policy_version=policy.version,
-        notice_sha256=submission.notice_sha256,
-        supplementary_notice=supplementary,
-        supplementary_notice_version=supplementary_version,
-        purposes=purposes,
-        fields=sorted(values),
-        special_care=sorted(special_refs),
-        network=submission.network,
-        recorded_by=actor,
-    )
+    record = _record_make(actor, submission, policy, channel, ingested, values, purposes)
+    record.special_care = sorted(special_refs)
     record.consents = _consents_give(actor, submission, policy, record, purposes, special_refs)
     record.save()
-
-    case_id = member_id = None
-    if channel.follow_up == FOLLOW_UP_INQUIRY_CASE:
-        case_id = inquiry_case_open(record=record).ref
-    if channel.follow_up == FOLLOW_UP_MEMBER_ACCOUNT and "email" in identifiers:
-        member_id = member_register(
-            subject=record.subject,
-            email=identifiers["email"],
-            lang=submission.lang,
-            origin=submission.origin,
-        ).ref
-    mailed = submission.source == RecordSource.FORM and receipt_mail_schedule(
-        policy=policy,
-        channel=channel,
-        values=values,
-        ref=case_id or record.ref,
-        lang=submission.lang,
-        origin=submission.origin,
+    case_id, member_id, mailed = _follow_up(
+        submission, policy, channel, record, values, identifiers
     )
     audit_record(
         actor=actor,
@@ -239,7 +185,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
             "channel": channel.id,
             "source": submission.source,
             "policy_version": policy.version,
-            "supplementary_notice": supplementary,
+            "supplementary_notice": record.supplementary_notice,
             "purposes": purposes,
             "fields": len(values),
             "consents": record.consents,
@@ -258,6 +204,113 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         member_id=member_id,
         mailed=mailed,
     )
+
+
+def _purposes_and_special_care(
+    submission: SubmissionIn,
+    policy: Policy,
+    channel: Channel,
+    values: dict[str, str],
+    identifiers: dict[str, str],
+) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """The purposes the data is acquired for, and the special-care categories found by field
+    (refusing what the policy does not allow)."""
+    # Without any identifier the answers are about nobody we can tell: no purpose consent is
+    # needed, but the guard still applies (nobody consented to special-care data either).
+    purposes = (
+        _purposes(policy, channel, submission.purposes_consented)
+        if identifiers
+        else list(channel.purposes)
+    )
+    found = acquisition_check(
+        policy=policy,
+        channel_id=channel.id,
+        source=submission.source,
+        purposes=purposes,
+        purposes_consented=submission.purposes_consented if identifiers else purposes,
+        values=values,
+        special_care_consented=submission.special_care_consented if identifiers else (),
+    ).special_care
+    return purposes, found
+
+
+def _items(
+    channel: Channel,
+    values: dict[str, str],
+    kinds: dict[str, str],
+    found: dict[str, tuple[str, ...]],
+    special_refs: dict[str, str],
+) -> list[ItemIn]:
+    """The values that are not identifiers, special-care ones under their consent's id."""
+    return [
+        ItemIn(spec.id, found[spec.id][0], values[spec.id], special_refs[found[spec.id][0]])
+        if spec.id in found
+        else ItemIn(spec.id, None, values[spec.id])
+        for spec in channel.fields
+        if spec.id in values and spec.id not in kinds
+    ]
+
+
+def _record_make(
+    actor: str,
+    submission: SubmissionIn,
+    policy: Policy,
+    channel: Channel,
+    ingested: IngestResult,
+    values: dict[str, str],
+    purposes: list[str],
+) -> AcquisitionRecord:
+    """The acquisition record of a stored submission, not saved yet."""
+    assert policy.version is not None
+    supplementary, supplementary_version = _supplementary_shown(submission, policy, channel)
+    return AcquisitionRecord(
+        acquisition_id=ingested.acquisition_id,
+        subject=Subject.objects.only("pk", "ref").get(ref=ingested.subject_id),
+        channel=channel.id,
+        source=submission.source,
+        lang=submission.lang,
+        received_at=timezone.now(),
+        policy_version=policy.version,
+        notice_sha256=submission.notice_sha256,
+        supplementary_notice=supplementary,
+        supplementary_notice_version=supplementary_version,
+        purposes=purposes,
+        fields=sorted(values),
+        network=submission.network,
+        recorded_by=actor,
+    )
+
+
+def _follow_up(
+    submission: SubmissionIn,
+    policy: Policy,
+    channel: Channel,
+    record: AcquisitionRecord,
+    values: dict[str, str],
+    identifiers: dict[str, str],
+) -> tuple[str | None, str | None, bool]:
+    """Opens what the channel follows a submission up with (an inquiry case or a member
+    account) and schedules the confirmation mail of a form. Returns the case's and the
+    member's ids, and whether a mail was scheduled."""
+    case_id = member_id = None
+    if channel.follow_up == FOLLOW_UP_INQUIRY_CASE:
+        case_id = inquiry_case_open(record=record).ref
+    if channel.follow_up == FOLLOW_UP_MEMBER_ACCOUNT and "email" in identifiers:
+        member_id = member_register(
+            subject=record.subject,
+            email=identifiers["email"],
+            lang=submission.lang,
+            origin=submission.origin,
+        ).ref
+    mailed = submission.source == RecordSource.FORM and receipt_mail_schedule(
+        policy=policy,
+        channel=channel,
+        values=values,
+        ref=case_id or record.ref,
+        lang=submission.lang,
+        origin=submission.origin,
+    )
+    return case_id, member_id, mailed
 
 
 def _consents_give(

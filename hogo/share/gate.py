@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -238,58 +239,17 @@ def _provide(
     provision = Provision(
         record=record,
         recipient=recipient,
-        basis=grounds.basis,
         purpose=purpose,
         categories=categories,
-        agreement=grounds.agreement,
-        succession=grounds.succession,
-        joint_use=grounds.joint_use,
         provided_at=now,
         actor=actor,
         subjects_provided=len(views),
         subjects_refused=len(refused),
-        exception=grounds.exception.id if grounds.exception else "",
-        explanation=grounds.explanation,
+        **_grounds_fields(grounds),
     )
-    package = provision_package_build(
-        terms=PackageTerms(
-            provision_id=provision.ref,
-            record_id=record.ref,
-            provided_at=now,
-            recipient=recipient,
-            basis=grounds.basis,
-            purpose=purpose,
-            categories=categories,
-            policy=policy,
-        ),
-        views=[view for _, view in views],
-    )
-    provision.package_sha256 = package.sha256
-    provision.save()
-    subject_pks = {c.ref: c.pk for c, _ in views}
-    ProvisionLine.objects.bulk_create(
-        [
-            ProvisionLine(
-                provision=provision,
-                subject_id=subject_pks[view.subject_id],
-                outcome=LineOutcome.PROVIDED,
-                categories=sorted(set(view.categories.values())),
-                consent_ref=candidate.consent_ref,
-                foreign_consent_ref=candidate.foreign_consent_ref,
-            )
-            for candidate, view in views
-        ],
-        batch_size=1000,
-    )
+    package = _package_store(provision, policy, views)
+    _provided_lines(provision, views)
     _refused_lines(provision, refused)
-    ProvisionPackage.objects.create(
-        provision=provision,
-        content=package.content,
-        sha256=package.sha256,
-        size=len(package.content),
-        created_at=now,
-        expires_at=now + timedelta(days=PACKAGE_DAYS),
-    )
     provided = [view.subject_id for _, view in views]
     audit_record(
         actor=actor,
@@ -318,6 +278,68 @@ def _provide(
         provided=provided,
         refused=[RefusedSubject(ref, reason) for ref, reason in refused.items()],
         package=package,
+    )
+
+
+def _grounds_fields(grounds: Grounds) -> dict[str, Any]:
+    """A provision's fields that record what it rests on."""
+    return {
+        "basis": grounds.basis,
+        "agreement": grounds.agreement,
+        "succession": grounds.succession,
+        "joint_use": grounds.joint_use,
+        "exception": grounds.exception.id if grounds.exception else "",
+        "explanation": grounds.explanation,
+    }
+
+
+def _package_store(
+    provision: Provision, policy: Policy, views: list[tuple[_Candidate, SubjectView]]
+) -> ExportPackage:
+    """Builds the encrypted package of what a provision gives the recipient, saves the
+    provision with its digest and keeps the package for download."""
+    package = provision_package_build(
+        terms=PackageTerms(
+            provision_id=provision.ref,
+            record_id=provision.record.ref,
+            provided_at=provision.provided_at,
+            recipient=provision.recipient,
+            basis=provision.basis,
+            purpose=provision.purpose,
+            categories=provision.categories,
+            policy=policy,
+        ),
+        views=[view for _, view in views],
+    )
+    provision.package_sha256 = package.sha256
+    provision.save()
+    ProvisionPackage.objects.create(
+        provision=provision,
+        content=package.content,
+        sha256=package.sha256,
+        size=len(package.content),
+        created_at=provision.provided_at,
+        expires_at=provision.provided_at + timedelta(days=PACKAGE_DAYS),
+    )
+    return package
+
+
+def _provided_lines(provision: Provision, views: list[tuple[_Candidate, SubjectView]]) -> None:
+    """A line per person provided, with the consents it rests on."""
+    subject_pks = {c.ref: c.pk for c, _ in views}
+    ProvisionLine.objects.bulk_create(
+        [
+            ProvisionLine(
+                provision=provision,
+                subject_id=subject_pks[view.subject_id],
+                outcome=LineOutcome.PROVIDED,
+                categories=sorted(set(view.categories.values())),
+                consent_ref=candidate.consent_ref,
+                foreign_consent_ref=candidate.foreign_consent_ref,
+            )
+            for candidate, view in views
+        ],
+        batch_size=1000,
     )
 
 

@@ -163,68 +163,92 @@ def records_parse(terms: Terms, records: Sequence[SubjectIn], *, prefixed: bool)
     parsed: list[Record] = []
     for number, record in enumerate(records):
         values: list[Value] = []
-        email = phone = None
-        identifiers = record.identifiers
-        if not isinstance(identifiers, Mapping) or not identifiers:
-            errors.append((number, "identifiers", _IDENTIFIERS_WANTED))
-            identifiers = {}
-        for kind, raw in identifiers.items():
-            spec = kinds.get(kind)
-            if spec is None:
-                reason = _KIND_UNKNOWN if kind not in NORMALIZERS else _KIND_NOT_HELD
-                errors.append((number, "identifiers", reason))
-                continue
-            plain = isinstance(raw, str) and 0 < len(raw) <= MAX_IDENTIFIER_CHARS
-            if not plain or raw.isspace():
-                errors.append((number, f"identifiers.{kind}", _IDENTIFIER_LENGTH))
-                continue
-            try:
-                digest = spec.digest(spec.normalize(raw))
-            except ValueError as exc:
-                errors.append((number, f"identifiers.{kind}", str(exc)))
-                continue
-            if spec.retain_until is None:
-                reason = f"category {spec.category!r} is not used by the purposes stated"
-                errors.append((number, f"identifiers.{kind}", reason))
-                continue
-            values.append(
-                Value(kind, spec.category, raw.strip(), spec.retain_until, False, "", kind, digest)
-            )
-            if kind == IdentifierKind.EMAIL:
-                email = digest
-            elif kind == IdentifierKind.PHONE:
-                phone = digest
-        for index, item in enumerate(record.items):
-            plan = None
-            if isinstance(item, ItemIn):
-                plan = plans.get((item.field, item.category))
-                if plan is None:
-                    plan = plans[(item.field, item.category)] = _item_plan(
-                        terms, item.field, item.category
-                    )
-                value = item.value
-                # The usual case: a field the purposes use, plain text, no special care.
-                if (
-                    plan.error is None
-                    and plan.retain_until is not None
-                    and not plan.special
-                    and type(value) is str
-                    and value
-                    and len(value) <= MAX_VALUE_CHARS
-                    and not value.isspace()
-                    and not item.special_care_consent
-                ):
-                    values.append(Value(item.field, plan.category, value, plan.retain_until))
-                    continue
-            checked = _item_checked(terms, item, plan)
-            if isinstance(checked, Value):
-                values.append(checked)
-            else:
-                errors.append((number, _item_path(index, item), checked))
+        email, phone = _identifiers_parse(number, record.identifiers, kinds, values, errors)
+        _items_parse(number, record.items, terms, plans, values, errors)
         parsed.append(Record(values, email, phone))
     if errors:
         _raise(errors, prefixed=prefixed)
     return parsed
+
+
+def _identifiers_parse(
+    number: int,
+    identifiers: Mapping[str, str],
+    kinds: dict[str, _Kind],
+    values: list[Value],
+    errors: list[tuple[int, str, str]],
+) -> tuple[str | None, str | None]:
+    """Adds a record's identifiers to `values` (or its errors to `errors`); returns the
+    digests of its e-mail address and phone number."""
+    email = phone = None
+    if not isinstance(identifiers, Mapping) or not identifiers:
+        errors.append((number, "identifiers", _IDENTIFIERS_WANTED))
+        identifiers = {}
+    for kind, raw in identifiers.items():
+        spec = kinds.get(kind)
+        if spec is None:
+            reason = _KIND_UNKNOWN if kind not in NORMALIZERS else _KIND_NOT_HELD
+            errors.append((number, "identifiers", reason))
+            continue
+        plain = isinstance(raw, str) and 0 < len(raw) <= MAX_IDENTIFIER_CHARS
+        if not plain or raw.isspace():
+            errors.append((number, f"identifiers.{kind}", _IDENTIFIER_LENGTH))
+            continue
+        try:
+            digest = spec.digest(spec.normalize(raw))
+        except ValueError as exc:
+            errors.append((number, f"identifiers.{kind}", str(exc)))
+            continue
+        if spec.retain_until is None:
+            reason = f"category {spec.category!r} is not used by the purposes stated"
+            errors.append((number, f"identifiers.{kind}", reason))
+            continue
+        values.append(
+            Value(kind, spec.category, raw.strip(), spec.retain_until, False, "", kind, digest)
+        )
+        if kind == IdentifierKind.EMAIL:
+            email = digest
+        elif kind == IdentifierKind.PHONE:
+            phone = digest
+    return email, phone
+
+
+def _items_parse(
+    number: int,
+    items: Sequence[ItemIn],
+    terms: Terms,
+    plans: dict[tuple[object, object], _Plan],
+    values: list[Value],
+    errors: list[tuple[int, str, str]],
+) -> None:
+    """Adds a record's items to `values` (or their errors to `errors`)."""
+    for index, item in enumerate(items):
+        plan = None
+        if isinstance(item, ItemIn):
+            plan = plans.get((item.field, item.category))
+            if plan is None:
+                plan = plans[(item.field, item.category)] = _item_plan(
+                    terms, item.field, item.category
+                )
+            value = item.value
+            # The usual case: a field the purposes use, plain text, no special care.
+            if (
+                plan.error is None
+                and plan.retain_until is not None
+                and not plan.special
+                and type(value) is str
+                and value
+                and len(value) <= MAX_VALUE_CHARS
+                and not value.isspace()
+                and not item.special_care_consent
+            ):
+                values.append(Value(item.field, plan.category, value, plan.retain_until))
+                continue
+        checked = _item_checked(terms, item, plan)
+        if isinstance(checked, Value):
+            values.append(checked)
+        else:
+            errors.append((number, _item_path(index, item), checked))
 
 
 _IDENTIFIERS_WANTED = "give at least one of " + ", ".join(IdentifierKind.values)

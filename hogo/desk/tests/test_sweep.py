@@ -10,14 +10,9 @@ from django.test import Client
 from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
+from hogo.desk.intake import case_start, status_access_start
 from hogo.desk.models import Case, CaseNote, CaseStatus, DisclosurePackage, MailKind, OutboundMail
-from hogo.desk.services import (
-    case_approve,
-    case_assign,
-    case_note_add,
-    case_start,
-    status_access_start,
-)
+from hogo.desk.services import case_approve, case_assign, case_note_add
 from hogo.desk.sweep import desk_sweep
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput, NotFound
-from hogo.vault.crypto import field_open
+from hogo.vault.crypto import FieldCipher, field_open
 from hogo.vault.keys import data_keys_load
 from hogo.vault.models import Item, Note, Subject, SubjectStatus, Suspension, item_aad, note_aad
 from hogo.vault.records import (
@@ -36,32 +36,8 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
     # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
     cipher = data_keys_load([subject.ref]).get(subject.ref)
     if subject.status == SubjectStatus.ACTIVE and cipher is not None:
-        rows = (
-            Item.objects.filter(subject=subject)
-            .select_related("acquisition")
-            .order_by("acquisition__acquired_at", "field")
-        )
-        for item in rows:
-            acquisition = item.acquisition
-            items.append(
-                DisclosedItem(
-                    field=item.field,
-                    category=item.category,
-                    value=field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref)),
-                    special_care=item.special_care,
-                    acquisition=DisclosedAcquisition(
-                        channel=acquisition.channel,
-                        acquired_at=acquisition.acquired_at,
-                        source=acquisition.source,
-                        policy_version=acquisition.policy_version,
-                        purposes=list(acquisition.purposes),
-                    ),
-                    retain_until=item.retain_until,
-                )
-            )
-        for note in Note.objects.filter(owner=subject.ref).order_by("created_at", "pk"):
-            text = field_open(cipher, note.sealed, aad=note_aad(note.pk, subject.ref, note.kind))
-            notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
+        items = _items_opened(subject, cipher)
+        notes = _notes_opened(subject, cipher)
     suspended = list(
         Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
             "purpose", flat=True
@@ -89,3 +65,41 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         disposals=disposals,
         notes=notes,
     )
+
+
+def _items_opened(subject: Subject, cipher: FieldCipher) -> list[DisclosedItem]:
+    """Every item of the subject, opened, with the acquisition it came from."""
+    items: list[DisclosedItem] = []
+    rows = (
+        Item.objects.filter(subject=subject)
+        .select_related("acquisition")
+        .order_by("acquisition__acquired_at", "field")
+    )
+    for item in rows:
+        acquisition = item.acquisition
+        items.append(
+            DisclosedItem(
+                field=item.field,
+                category=item.category,
+                value=field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref)),
+                special_care=item.special_care,
+                acquisition=DisclosedAcquisition(
+                    channel=acquisition.channel,
+                    acquired_at=acquisition.acquired_at,
+                    source=acquisition.source,
+                    policy_version=acquisition.policy_version,
+                    purposes=list(acquisition.purposes),
+                ),
+                retain_until=item.retain_until,
+            )
+        )
+    return items
+
+
+def _notes_opened(subject: Subject, cipher: FieldCipher) -> list[NoteView]:
+    """The subject's notes (the desk's case texts), opened, oldest first."""
+    notes: list[NoteView] = []
+    for note in Note.objects.filter(owner=subject.ref).order_by("created_at", "pk"):
+        text = field_open(cipher, note.sealed, aad=note_aad(note.pk, subject.ref, note.kind))
+        notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
+    return notes

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput
-from hogo.vault.access.eligibility import CLOSED, purpose_checked, subjects_by_ref
+from hogo.policy.schema import Policy
+from hogo.vault.access.eligibility import CLOSED, SubjectRow, purpose_checked, subjects_by_ref
 from hogo.vault.access.subjects import values_open
 from hogo.vault.exceptions import USE_GROUND, explanation_checked, ground_checked
 from hogo.vault.models import AcquisitionPurpose, ExceptionalUse, SubjectStatus
@@ -57,41 +58,10 @@ def subjects_access_excepted(
     text = explanation_checked(explanation)
     if isinstance(subject_ids, str) or not 1 <= len(subject_ids) <= MAX_EXCEPTIONAL:
         raise InvalidInput(f"subject_ids: give a list of 1 to {MAX_EXCEPTIONAL} subject ids")
-    allowed = frozenset(policy.purposes[purpose].categories)
-    if categories is not None:
-        if isinstance(categories, str) or not categories or set(categories) - allowed:
-            raise InvalidInput(f"categories: give categories that purpose {purpose!r} uses")
-        allowed &= frozenset(categories)
-    wanted = list(dict.fromkeys(subject_ids))
-    subjects = subjects_by_ref(wanted)
-    found = {s.ref for s in subjects}
+    allowed = _categories_allowed(policy, purpose, categories)
     result = AccessResult()
     refused = result.refused
-    refused += [AccessRefusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found]
-    active = []
-    for subject in subjects:
-        if subject.status in CLOSED:
-            refused.append(AccessRefusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
-        else:
-            active.append(subject)
-    suspended = subjects_suspended(subject_pks=[s.pk for s in active], purpose=purpose)
-    held: dict[int, list[int]] = {}  # subject pk -> acquisitions still within a retention
-    for subject_pk, acquisition_pk in (
-        AcquisitionPurpose.objects.filter(
-            subject_id__in=[s.pk for s in active], expires_at__gt=timezone.now()
-        )
-        .values_list("subject_id", "acquisition_id")
-        .distinct()
-    ):
-        held.setdefault(subject_pk, []).append(acquisition_pk)
-    opened = []
-    for subject in active:
-        if subject.pk in suspended:
-            refused.append(AccessRefusal(subject.ref, RefusalReason.SUSPENDED))
-        elif subject.pk not in held:
-            refused.append(AccessRefusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
-        else:
-            opened.append(subject)
+    opened, held = _subjects_openable(list(dict.fromkeys(subject_ids)), purpose, refused)
     usable = {acq: allowed for s in opened for acq in held[s.pk]}
     values_open(opened, usable, policy, result)
     returned = [view.subject_id for view in result.items]
@@ -122,3 +92,51 @@ def subjects_access_excepted(
         },
     )
     return ExceptionalAccess(record_id=record.ref, ground=ground.id, result=result)
+
+
+def _categories_allowed(
+    policy: Policy, purpose: str, categories: Collection[str] | None
+) -> frozenset[str]:
+    """The purpose's categories, narrowed by `categories` (which may name no other)."""
+    allowed = frozenset(policy.purposes[purpose].categories)
+    if categories is not None:
+        if isinstance(categories, str) or not categories or set(categories) - allowed:
+            raise InvalidInput(f"categories: give categories that purpose {purpose!r} uses")
+        allowed &= frozenset(categories)
+    return allowed
+
+
+def _subjects_openable(
+    wanted: list[str], purpose: str, refused: list[AccessRefusal]
+) -> tuple[list[SubjectRow], dict[int, list[int]]]:
+    """The subjects whose values may be opened, and by subject pk their acquisitions still
+    within a retention period; refusals for the others are added to `refused`. Only the
+    purpose check gives way: closed, suspended and expired subjects are refused."""
+    subjects = subjects_by_ref(wanted)
+    found = {s.ref for s in subjects}
+    refused += [AccessRefusal(ref, RefusalReason.NOT_FOUND) for ref in wanted if ref not in found]
+    active = []
+    for subject in subjects:
+        if subject.status in CLOSED:
+            refused.append(AccessRefusal(subject.ref, CLOSED[SubjectStatus(subject.status)]))
+        else:
+            active.append(subject)
+    suspended = subjects_suspended(subject_pks=[s.pk for s in active], purpose=purpose)
+    held: dict[int, list[int]] = {}  # subject pk -> acquisitions still within a retention
+    for subject_pk, acquisition_pk in (
+        AcquisitionPurpose.objects.filter(
+            subject_id__in=[s.pk for s in active], expires_at__gt=timezone.now()
+        )
+        .values_list("subject_id", "acquisition_id")
+        .distinct()
+    ):
+        held.setdefault(subject_pk, []).append(acquisition_pk)
+    opened = []
+    for subject in active:
+        if subject.pk in suspended:
+            refused.append(AccessRefusal(subject.ref, RefusalReason.SUSPENDED))
+        elif subject.pk not in held:
+            refused.append(AccessRefusal(subject.ref, RefusalReason.RETENTION_EXPIRED))
+        else:
+            opened.append(subject)
+    return opened, held
