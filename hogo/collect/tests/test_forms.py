@@ -5,6 +5,7 @@ from django.test import Client
 
 from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText
 from hogo.collect.tests.conftest import EVENT, form_post
+from hogo.collect.tests.test_acquisition_rules import SURVEY
 from hogo.consent.models import Consent, ConsentKind
 from hogo.policy.schema import Policy
 from hogo.vault.access import subjects_access
@@ -101,7 +102,7 @@ def test_it_refuses_a_post_without_the_csrf_token(policy: Policy) -> None:
 
 
 def test_it_asks_for_consent_where_the_only_purpose_needs_it(policy: Policy) -> None:
-    response = form_post(Client(), "event-registration", EVENT, lang="en")
+    response = form_post(Client(), "survey", SURVEY, lang="en")
     assert response.status_code == 200
     assert "Without your consent to this purpose we cannot accept this form." in page_text(response)
     assert Subject.objects.count() == 0

@@ -88,9 +88,7 @@ def _own_purpose(
         title=p.text("title"),
         description=p.text("description"),
         categories=p.strings("categories"),
-        retention_days=p.integer(
-            "retention_days", what="days to keep data for this purpose", minimum=1
-        ),
+        retention_days=p.retention(),
         related_to=p.strings("related_to", required=False),
     )
     if p.has("categories") and not purpose.categories:

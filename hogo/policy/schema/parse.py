@@ -154,7 +154,10 @@ def _categories(root: Reader, fmt: int) -> dict[str, Category]:
             basis=basis,
             description=r.optional_text("description"),
             identifier=category_identifier(r, ident, special, fmt),
+            policy_items=r.optional_text("policy_items"),
         )
+        if r.has("policy_items") and not (special and basis == "statutory"):
+            r.error("policy_items", "only a statutory special-care category has items added by policy")
     for missing in sorted(SPECIAL_CARE_IDS - categories.keys()):
         root.error("categories", f"missing special-care category {missing!r}")
     identifiers_checked(root, categories)
@@ -176,9 +179,7 @@ def _purposes(root: Reader, categories: dict[str, Category]) -> dict[str, Purpos
             title=r.text("title"),
             description=r.text("description"),
             categories=r.strings("categories"),
-            retention_days=r.integer(
-                "retention_days", what="days to keep data for this purpose", minimum=1
-            ),
+            retention_days=r.retention(),
             consent_required=r.boolean("consent_required", default=False),
             related_to=r.strings("related_to", required=False),
             context=r.optional_text("context"),
