@@ -12,6 +12,7 @@ from hogo.vault.access import subjects_access
 from hogo.vault.models import Acquisition, Subject
 
 CAMPAIGN = "campaign-invitations-surveys"
+EVENT_OPERATION = "event-operation"
 PUBLIC = ["event-registration", "survey", "member-registration", "inquiry"]
 
 
@@ -26,7 +27,7 @@ def page_text(response: object) -> str:
         (
             "ja",
             "利用目的",
-            "CC-Link協会 個人情報お問合せ窓口",
+            "CC-Link協会 個人情報に関するお問合せ窓口",
             "個人情報の取扱いについて（第1版）の全文",
         ),
         ("en", "Purposes of use", "Personal Information Inquiry Desk", "Read our full notice"),
@@ -67,7 +68,7 @@ def test_it_accepts_a_registration_and_records_what_was_shown_and_agreed(policy:
     notice = NoticeText.objects.get(channel="event-registration", lang="ja")
     assert record.notice_sha256 == notice.sha256
     assert record.policy_version == policy.version == notice.policy_version
-    assert record.purposes == [CAMPAIGN]
+    assert record.purposes == [EVENT_OPERATION, CAMPAIGN]
     assert record.fields == ["email", "event", "name", "organization"]
     assert record.network == "203.0.113.0"
     assert record.acquisition.notice_sha256 == notice.sha256

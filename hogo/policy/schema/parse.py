@@ -157,7 +157,9 @@ def _categories(root: Reader, fmt: int) -> dict[str, Category]:
             policy_items=r.optional_text("policy_items"),
         )
         if r.has("policy_items") and not (special and basis == "statutory"):
-            r.error("policy_items", "only a statutory special-care category has items added by policy")
+            r.error(
+                "policy_items", "only a statutory special-care category has items added by policy"
+            )
     for missing in sorted(SPECIAL_CARE_IDS - categories.keys()):
         root.error("categories", f"missing special-care category {missing!r}")
     identifiers_checked(root, categories)

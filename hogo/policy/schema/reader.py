@@ -14,7 +14,11 @@ from hogo.policy.wording import MONTH_DAYS, YEAR_DAYS
 
 _LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 # A retention period's keys and the days each unit counts.
-RETENTION_UNITS = {"retention_days": 1, "retention_months": MONTH_DAYS, "retention_years": YEAR_DAYS}
+RETENTION_UNITS = {
+    "retention_days": 1,
+    "retention_months": MONTH_DAYS,
+    "retention_years": YEAR_DAYS,
+}
 PLACEHOLDER_TEXT = Text(ja="", en="")
 
 
