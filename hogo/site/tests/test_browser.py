@@ -241,7 +241,7 @@ def test_accepting_runs_the_analytics_tag_and_google_analytics(
     assert record.method == "accept_all"
     assert record.accepted == ["analytics", "necessary", "preferences"]
     assert record.origin == shop.shop
-    assert f"hogo_consent=1|{record.consent_id}|1|" in shop.page.evaluate("document.cookie")
+    assert f"hogo_consent=1|{record.consent_id}|2|" in shop.page.evaluate("document.cookie")
 
     shop.page.goto(shop.shop + "/about")
     shop.page.wait_for_function("() => window.analyticsRuns === 1")
