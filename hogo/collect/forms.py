@@ -16,6 +16,9 @@ class ConsentBox:
     value: str
     label: str
     checked: bool
+    # The form is accepted without it: another purpose of the channel needs no consent (event
+    # registration with invitations as an opt-in). Shown marked optional, never pre-ticked.
+    optional: bool = False
 
 
 def _widget(spec: Field, lang: str) -> forms.Widget:
@@ -74,6 +77,7 @@ def channel_form_class(channel: Channel, lang: str) -> type[forms.Form]:
 def purpose_boxes(
     policy: Policy, channel: Channel, lang: str, checked: set[str]
 ) -> list[ConsentBox]:
+    without_consent = any(not policy.purposes[p].consent_required for p in channel.purposes)
     return [
         ConsentBox(
             name="consent_purpose",
@@ -82,6 +86,7 @@ def purpose_boxes(
             .get(lang)
             .replace("{title}", policy.purposes[p].title.get(lang)),
             checked=p in checked,
+            optional=without_consent,
         )
         for p in channel.purposes
         if policy.purposes[p].consent_required

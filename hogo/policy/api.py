@@ -60,6 +60,7 @@ class CategoryOut(Schema):
     special_care: bool
     basis: str | None
     identifier: str | None
+    policy_items: TextOut | None
 
 
 class FieldChoiceOut(Schema):

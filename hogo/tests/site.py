@@ -15,7 +15,7 @@ def choice(**overrides: object) -> dict[str, object]:
     body: dict[str, object] = {
         "accepted": ["analytics", "necessary", "preferences"],
         "rejected": [],
-        "version": 1,
+        "version": 2,
         "method": "accept_all",
         "gpc": False,
         "language": "ja",

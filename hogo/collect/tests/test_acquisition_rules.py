@@ -22,6 +22,7 @@ ApiAs = Callable[[User], Client]
 CAMPAIGN = "campaign-invitations-surveys"
 INQUIRY = "inquiry-response"
 NEEDS = "I have a hearing impairment; captions, please."  # disability
+SURVEY = {"email": "hanako.yamada@example.jp", "answer": "Very useful, thank you."}
 
 
 def collect_api(client: Client, channel: str, body: dict[str, object]) -> Any:
@@ -51,12 +52,10 @@ def test_it_refuses_a_purpose_that_needs_consent_without_it_everywhere(
     policy: Policy, marketing_user: User, api_as: ApiAs
 ) -> None:
     client = api_as(marketing_user)
-    form = form_post(Client(), "event-registration", EVENT)
+    # The survey's only purpose needs consent (event registration has one that does not).
+    form = form_post(Client(), "survey", SURVEY)
     assert form.status_code == 200  # the form again, asking for the consent
-    assert code(collect_api(client, "event-registration", {"values": EVENT})) == (
-        403,
-        "consent_missing",
-    )
+    assert code(collect_api(client, "survey", {"values": SURVEY})) == (403, "consent_missing")
     assert code(subjects_api(client, registration())) == (403, "consent_missing")
     assert not Subject.objects.exists()
     assert not Consent.objects.exists()

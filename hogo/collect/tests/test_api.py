@@ -10,6 +10,7 @@ from hogo.vault.models import Item, Subject
 
 ApiAs = Callable[[User], Client]
 CAMPAIGN = "campaign-invitations-surveys"
+EVENT_OPERATION = "event-operation"
 
 
 def submit(client: Client, channel: str, body: dict[str, object]) -> object:
@@ -36,7 +37,7 @@ def test_it_accepts_a_submission_and_lists_the_acquisition(
     [item] = listed.json()["items"]
     assert item["channel"] == "event-registration"
     assert item["source"] == "api"
-    assert item["purposes"] == [CAMPAIGN]
+    assert item["purposes"] == [EVENT_OPERATION, CAMPAIGN]
     assert item["record"]["ref"] == body["record_id"]
     assert item["record"]["fields"] == ["email", "event", "name", "organization"]
     consents = api_as(desk_operator).get(f"/api/v1/consents?subject={body['subject_id']}")

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText
+from hogo.collect.tests.test_acquisition_rules import SURVEY
 from hogo.consent.models import Consent, ConsentKind
 from hogo.policy.schema import Policy
 from hogo.tests.collect import EVENT, form_post
@@ -11,6 +12,7 @@ from hogo.vault.access import subjects_access
 from hogo.vault.models import Acquisition, Subject
 
 CAMPAIGN = "campaign-invitations-surveys"
+EVENT_OPERATION = "event-operation"
 PUBLIC = ["event-registration", "survey", "member-registration", "inquiry"]
 
 
@@ -25,7 +27,7 @@ def page_text(response: object) -> str:
         (
             "ja",
             "利用目的",
-            "CC-Link協会 個人情報お問合せ窓口",
+            "CC-Link協会 個人情報に関するお問合せ窓口",
             "個人情報の取扱いについて（第1版）の全文",
         ),
         ("en", "Purposes of use", "Personal Information Inquiry Desk", "Read our full notice"),
@@ -66,7 +68,7 @@ def test_it_accepts_a_registration_and_records_what_was_shown_and_agreed(policy:
     notice = NoticeText.objects.get(channel="event-registration", lang="ja")
     assert record.notice_sha256 == notice.sha256
     assert record.policy_version == policy.version == notice.policy_version
-    assert record.purposes == [CAMPAIGN]
+    assert record.purposes == [EVENT_OPERATION, CAMPAIGN]
     assert record.fields == ["email", "event", "name", "organization"]
     assert record.network == "203.0.113.0"
     assert record.acquisition.notice_sha256 == notice.sha256
@@ -101,7 +103,7 @@ def test_it_refuses_a_post_without_the_csrf_token(policy: Policy) -> None:
 
 
 def test_it_asks_for_consent_where_the_only_purpose_needs_it(policy: Policy) -> None:
-    response = form_post(Client(), "event-registration", EVENT, lang="en")
+    response = form_post(Client(), "survey", SURVEY, lang="en")
     assert response.status_code == 200
     assert "Without your consent to this purpose we cannot accept this form." in page_text(response)
     assert Subject.objects.count() == 0

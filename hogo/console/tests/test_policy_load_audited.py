@@ -13,7 +13,14 @@ from hogo.console.policy_versions import policy_version_load
 from hogo.errors import InvalidInput
 from hogo.policy.models import PolicyVersion
 from hogo.policy.services import policy_sha256
-from hogo.policy.tests.helpers import REFERENCE, by_id, reference_data, reference_text, toml_dumps
+from hogo.policy.tests.helpers import (
+    REFERENCE,
+    by_id,
+    reference_data,
+    reference_text,
+    toml_dumps,
+    without_retention,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +37,7 @@ def load(path: Path) -> tuple[int, str]:
 def test_it_records_the_loaded_version_in_the_audit_chain() -> None:
     code, out = load(REFERENCE)
     assert code == 0
-    assert out.startswith("policy version 1 loaded: 4 purposes, 6 channels, 24 categories")
+    assert out.startswith("policy version 1 loaded: 5 purposes, 6 channels, 24 categories")
     event = AuditEvent.objects.get(action="policy.load")
     assert event.actor == "system:cli"
     assert event.detail == {
@@ -62,7 +69,7 @@ def test_it_records_nothing_for_an_unchanged_file() -> None:
 
 def test_it_records_nothing_for_an_invalid_file(tmp_path: Path) -> None:
     data = reference_data()
-    by_id(data["purposes"], "inquiry-response").pop("retention_days")
+    without_retention(by_id(data["purposes"], "inquiry-response"))
     broken = tmp_path / "broken.toml"
     broken.write_text(toml_dumps(data), encoding="utf-8")
     assert load(broken)[0] == 2

@@ -51,7 +51,7 @@ def test_a_workshop_signup_is_read_by_marketing_and_disclosed_on_request(
     assert response.status_code == 302
     assert response["Location"].startswith("/ja/forms/workshop-signup/done/?r=")
     record = AcquisitionRecord.objects.get()
-    assert record.purposes == ["newsletters"]
+    assert record.purposes == ["workshop-running", "newsletters"]
 
     # Marketing reads for the purpose the other policy gives its role; the desk may not.
     found = search(api_as(marketing_user), "newsletters")

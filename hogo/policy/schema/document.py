@@ -130,6 +130,10 @@ class Category:
     description: Text | None = None
     # The identifier kind (IDENTIFIER_KINDS) values of this category are blind-indexed as.
     identifier: str | None = None
+    # Items the organization's own policy adds to a statutory category (basis "policy" for
+    # them alone): 門地 and 本籍地 are not special-care information under the APPI by
+    # themselves, but the reference policy treats them as part of 社会的身分 (JIS Q 15001).
+    policy_items: Text | None = None
 
 
 @dataclass(frozen=True)

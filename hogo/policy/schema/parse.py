@@ -114,7 +114,12 @@ def _categories(root: Reader, fmt: int) -> dict[str, Category]:
             basis=basis,
             description=r.optional_text("description"),
             identifier=category_identifier(r, ident, special, fmt),
+            policy_items=r.optional_text("policy_items"),
         )
+        if r.has("policy_items") and not (special and basis == "statutory"):
+            r.error(
+                "policy_items", "only a statutory special-care category has items added by policy"
+            )
     for missing in sorted(SPECIAL_CARE_IDS - categories.keys()):
         root.error("categories", f"missing special-care category {missing!r}")
     identifiers_checked(root, categories)

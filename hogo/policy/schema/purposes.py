@@ -25,9 +25,7 @@ def purpose_keys(r: Reader, categories: Mapping[str, Category]) -> PurposeKeys:
         title=r.text("title"),
         description=r.text("description"),
         categories=r.strings("categories"),
-        retention_days=r.integer(
-            "retention_days", what="days to keep data for this purpose", minimum=1
-        ),
+        retention_days=r.retention(),
         related_to=r.strings("related_to", required=False),
     )
     if r.has("categories") and not keys.categories:

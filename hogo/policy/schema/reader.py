@@ -11,10 +11,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from hogo.policy.schema.document import ID_PATTERN, LANGUAGES, Text
+from hogo.policy.wording import MONTH_DAYS, YEAR_DAYS
 
 ID = re.compile(ID_PATTERN)
 
 _LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
+# A retention period's keys and the days each unit counts.
+RETENTION_UNITS = {
+    "retention_days": 1,
+    "retention_months": MONTH_DAYS,
+    "retention_years": YEAR_DAYS,
+}
 PLACEHOLDER_TEXT = Text(ja="", en="")
 
 
@@ -162,6 +169,22 @@ class Reader:
             bound = f"at least {minimum}" if maximum is None else f"{minimum} to {maximum}"
             self.error(key, f"must be {bound}, not {value}")
         return value
+
+    def retention(self) -> int:
+        """Days to keep data, from exactly one of `retention_years` (365 days each),
+        `retention_months` (30 days each) or `retention_days`: the units in which
+        `hogo.policy.wording.retention_period` reads a period back, so "3 years" in the file
+        is what the notice says and 1,095 days are what the vault counts."""
+        given = [key for key in RETENTION_UNITS if self.has(key)]
+        if not given:
+            self.error("retention_days", "missing (days to keep data for this purpose)")
+            return 1
+        if len(given) > 1:
+            self.error(given[1], f"give one of {', '.join(RETENTION_UNITS)}, not {len(given)}")
+        key = given[0]
+        unit = key.removeprefix("retention_")
+        count = self.integer(key, what=f"{unit} to keep data for this purpose", minimum=1)
+        return count * RETENTION_UNITS[key]
 
     def strings(self, key: str, *, required: bool = True) -> tuple[str, ...]:
         value = self.raw(key)

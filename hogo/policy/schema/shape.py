@@ -95,13 +95,30 @@ class Use(Table):
     principle: Text
 
 
-class Purpose(Table):
+class Retained(Table):
+    """A purpose's retention period: exactly one of days, months (30 days) or years (365)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["retention_days"]},
+                {"required": ["retention_months"]},
+                {"required": ["retention_years"]},
+            ]
+        }
+    )
+
+    retention_days: Annotated[Days | None, Field(description="days to keep data")] = None
+    retention_months: Annotated[Days | None, Field(description="months (30 days)")] = None
+    retention_years: Annotated[Days | None, Field(description="years (365 days)")] = None
+
+
+class Purpose(Retained):
     id: Id
     context: Text | None = None
     title: Text
     description: Text
     categories: Annotated[Refs, Field(min_length=1, description="category ids")]
-    retention_days: Annotated[Days, Field(description="days to keep data, from acquisition")]
     consent_required: bool
     related_to: Annotated[Refs, Field(description="earlier purpose ids (APPI Art. 17(2))")] = []
     marketing_mail: bool = False
@@ -121,6 +138,10 @@ class Category(Table):
     description: Text | None = None
     special_care: bool = False
     basis: _one_of(SPECIAL_CARE_BASES) | None = None  # type: ignore[valid-type]
+    policy_items: Annotated[
+        Text | None,
+        Field(description="items the organization's own policy adds to a statutory category"),
+    ] = None
     identifier: _one_of(IDENTIFIER_KINDS) | None = None  # type: ignore[valid-type]
 
 
@@ -271,12 +292,11 @@ class Complaints(Table):
     accredited_organization: Text | None = None
 
 
-class NoticePurpose(Table):
+class NoticePurpose(Retained):
     id: Id
     title: Text
     description: Text
     categories: Annotated[Refs, Field(min_length=1)]
-    retention_days: Days
     related_to: Annotated[Refs, Field(description="main purposes; none: beyond them")] = []
 
 

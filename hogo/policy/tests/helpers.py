@@ -72,3 +72,21 @@ def format_1(data: dict[str, Any]) -> dict[str, Any]:
 
 def by_id(items: list[dict[str, Any]], ident: str) -> dict[str, Any]:
     return next(item for item in items if item.get("id") == ident)
+
+
+RETENTION_KEYS = ("retention_days", "retention_months", "retention_years")
+
+
+def in_days(purpose: dict[str, Any], days: object) -> dict[str, Any]:
+    """The purpose with its retention given as `retention_days` (the reference file gives most
+    in years): what tests that change or break a period start from."""
+    for key in RETENTION_KEYS:
+        purpose.pop(key, None)
+    purpose["retention_days"] = days
+    return purpose
+
+
+def without_retention(purpose: dict[str, Any]) -> dict[str, Any]:
+    for key in RETENTION_KEYS:
+        purpose.pop(key, None)
+    return purpose

@@ -14,6 +14,7 @@ from hogo.policy.tests.helpers import reference_text
 RENAMED = {
     # purposes
     "campaign-invitations-surveys": "newsletters",
+    "event-operation": "workshop-running",
     "contract-performance": "service-delivery",
     "member-site-registration": "portal-accounts",
     "inquiry-response": "support-answers",

@@ -8,7 +8,7 @@ from django.test import Client
 
 from hogo.policy.schema import Policy
 from hogo.policy.services import policy_load
-from hogo.policy.tests.helpers import by_id, reference_data, toml_dumps
+from hogo.policy.tests.helpers import by_id, in_days, reference_data, toml_dumps
 
 
 def test_it_returns_the_active_policy_as_json(
@@ -32,6 +32,11 @@ def test_it_returns_the_active_policy_as_json(
         "special_care": True,
         "basis": "statutory",
         "identifier": None,
+        "policy_items": None,
+    }
+    assert policy["categories"]["social_status"]["policy_items"] == {
+        "ja": "門地および所在都道府県以外の本籍地の情報",
+        "en": "Family lineage, and domicile of origin other than the prefecture",
     }
     assert policy["categories"]["email"]["identifier"] == "email"
     assert policy["channels"]["inquiry"]["follow_up"] == "inquiry_case"
@@ -41,7 +46,7 @@ def test_it_returns_the_active_policy_as_json(
     survey = policy["channels"]["survey"]
     assert [f["id"] for f in survey["fields"]] == ["email", "organization", "interest", "answer"]
     assert policy["requests"]["kinds"]["disclosure"]["default_delivery"] == "email_attachment"
-    assert policy["cookies"]["version"] == 1
+    assert policy["cookies"]["version"] == 2
 
 
 def test_any_staff_member_may_read_the_public_policy(
@@ -55,7 +60,7 @@ def test_it_lists_versions_and_returns_an_earlier_one(
     desk_operator: User, api_as: Callable[[User], Client], active_policy: Policy
 ) -> None:
     data = reference_data()
-    by_id(data["purposes"], "inquiry-response")["retention_days"] = 730
+    in_days(by_id(data["purposes"], "inquiry-response"), 730)
     policy_load(text=toml_dumps(data), note="shorter retention")
     client = api_as(desk_operator)
 

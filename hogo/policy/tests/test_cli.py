@@ -10,7 +10,13 @@ import pytest
 from django.core.management import call_command
 
 from hogo.policy.models import PolicyVersion
-from hogo.policy.tests.helpers import REFERENCE, by_id, reference_data, toml_dumps
+from hogo.policy.tests.helpers import (
+    REFERENCE,
+    by_id,
+    reference_data,
+    toml_dumps,
+    without_retention,
+)
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -25,7 +31,7 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     data = reference_data()
-    by_id(data["purposes"], "inquiry-response").pop("retention_days")
+    without_retention(by_id(data["purposes"], "inquiry-response"))
     by_id(data["channels"], "survey")["fields"][2]["category"] = "shoe_size"
     path = tmp_path / "broken.toml"
     path.write_text(toml_dumps(data), encoding="utf-8")
@@ -44,7 +50,7 @@ def widened(tmp_path: Path) -> Path:
 def test_check_accepts_the_reference_policy_with_a_one_line_summary() -> None:
     code, out, err = run("check", str(REFERENCE))
     assert code == 0
-    assert out == f"ok: {REFERENCE}: 4 purposes, 6 channels, 24 categories\n"
+    assert out == f"ok: {REFERENCE}: 5 purposes, 6 channels, 24 categories\n"
     # The facts the published policy does not state are warned of, not errors.
     assert all(line.startswith(f"warning: {REFERENCE}: ") for line in err.splitlines())
 
@@ -97,7 +103,7 @@ def test_check_names_bad_toml_syntax(tmp_path: Path) -> None:
 def test_load_stores_a_version_once_then_reports_it_unchanged() -> None:
     code, out, _ = run("load", str(REFERENCE))
     assert code == 0
-    assert out.splitlines()[0] == ("policy version 1 loaded: 4 purposes, 6 channels, 24 categories")
+    assert out.splitlines()[0] == ("policy version 1 loaded: 5 purposes, 6 channels, 24 categories")
     assert run("load", str(REFERENCE))[:2] == (0, "unchanged: version 1\n")
     assert PolicyVersion.objects.count() == 1
 
@@ -108,7 +114,7 @@ def test_load_of_a_changed_policy_prints_the_classified_diff(widened: Path) -> N
     code, out, _ = run("load", str(widened), "--note", "inquiries may include addresses")
     assert code == 0
     assert out.splitlines() == [
-        "policy version 2 loaded: 4 purposes, 6 channels, 24 categories",
+        "policy version 2 loaded: 5 purposes, 6 channels, 24 categories",
         "  categories_widened: purposes.inquiry-response.categories: may now use "
         "postal_address [needs consent]",
     ]

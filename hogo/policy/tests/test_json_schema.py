@@ -73,10 +73,14 @@ def survey_field(data: Data) -> Data:
     return fields[2]
 
 
+RETENTION_KEYS = ("retention_days", "retention_months", "retention_years")
+
 MISTAKES: dict[str, Callable[[Data], object]] = {
     "wrong type": lambda d: purpose(d).update(retention_days="3 years"),
     "unknown key": lambda d: purpose(d).update(retension_days=30),
-    "missing key": lambda d: purpose(d).pop("retention_days"),
+    "missing key": lambda d: purpose(d).pop("consent_required"),
+    "no retention period": lambda d: [purpose(d).pop(k, None) for k in RETENTION_KEYS],
+    "two retention periods": lambda d: purpose(d).update(retention_days=30, retention_months=1),
     "missing table": lambda d: d.pop("requests"),
     "bad enum value": lambda d: survey_field(d).update(kind="phone"),
     "Japanese text missing": lambda d: purpose(d)["title"].pop("ja"),

@@ -230,3 +230,28 @@ def test_the_site_root_follows_a_chosen_language_over_the_browsers(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get("/", headers={"Accept-Language": "ja"})
     assert response["Location"] == "/en/privacy/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "statutory", "added"),
+    [
+        (
+            "ja",
+            "<strong>社会的身分</strong>",
+            "門地および所在都道府県以外の本籍地の情報（当協会の方針により同様に取り扱う情報）",
+        ),
+        (
+            "en",
+            "<strong>Social status</strong>",
+            "Family lineage, and domicile of origin other than the prefecture (treated the same "
+            "way under our own policy)",
+        ),
+    ],
+)
+def test_it_marks_the_items_the_policy_adds_to_a_statutory_category(
+    client: Client, active_policy: Policy, lang: str, statutory: str, added: str
+) -> None:
+    """門地 and 本籍地 are the policy's own additions to 社会的身分 (review row 6)."""
+    html = unescape(page(client, f"/{lang}/privacy/"))
+    item = html[html.index(statutory) :].split("</li>", 1)[0]
+    assert added in item

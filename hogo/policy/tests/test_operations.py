@@ -146,7 +146,10 @@ def test_it_rejects_a_broken_operational_key_naming_the_key_path(
 def test_it_reads_the_reference_choices() -> None:
     policy = policy_parse(toml_dumps(reference_data()))
     assert policy.staff.purposes["desk_operator"] == ("inquiry-response",)
-    assert policy.staff.purposes["marketing_user"] == ("campaign-invitations-surveys",)
+    assert policy.staff.purposes["marketing_user"] == (
+        "campaign-invitations-surveys",
+        "event-operation",
+    )
     inquiry = policy.channel_following_up("inquiry_case")
     members = policy.channel_following_up("member_account")
     imported = policy.import_channel()

@@ -59,7 +59,7 @@ def test_it_keeps_the_organization_name() -> None:
 def test_check_prints_a_warning_per_placeholder_and_exits_0() -> None:
     code, out, err = run("check", str(REFERENCE))
     assert code == 0
-    assert out.startswith(f"ok: {REFERENCE}: 4 purposes")
+    assert out.startswith(f"ok: {REFERENCE}: 5 purposes")
     lines = err.splitlines()
     assert len(lines) == 5
     assert lines[0] == (

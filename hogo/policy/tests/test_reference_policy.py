@@ -6,7 +6,7 @@ from hogo.policy.tests.helpers import reference_text
 
 def test_it_parses_the_reference_policy_without_errors() -> None:
     policy = policy_parse(reference_text())
-    assert policy.summary() == "4 purposes, 6 channels, 24 categories"
+    assert policy.summary() == "5 purposes, 6 channels, 24 categories"
     assert policy.version is None  # not loaded from the database
 
 
@@ -14,6 +14,7 @@ def test_it_declares_the_purpose_and_channel_ids_other_apps_rely_on() -> None:
     policy = policy_parse(reference_text())
     assert list(policy.purposes) == [
         "campaign-invitations-surveys",
+        "event-operation",
         "contract-performance",
         "member-site-registration",
         "inquiry-response",
@@ -35,6 +36,26 @@ def test_it_marks_the_nine_special_care_categories_with_their_basis() -> None:
     assert policy_only == {"sexual_orientation", "political"}
     statutory = {c.id for c in policy.categories.values() if c.basis == "statutory"}
     assert statutory == SPECIAL_CARE_IDS - policy_only
+    # 門地 and 本籍地 are the policy's own additions to social status (JIS Q 15001), not
+    # special-care information under the APPI by themselves (review row 6).
+    social = policy.categories["social_status"]
+    assert social.title.ja == "社会的身分"
+    assert social.policy_items is not None
+    assert "門地" in social.policy_items.ja
+    assert "本籍地" in social.policy_items.ja
+    others = [c for c in policy.categories.values() if c.id != "social_status"]
+    assert all(c.policy_items is None for c in others)
+
+
+def test_event_registration_does_not_depend_on_consent_to_marketing() -> None:
+    """Issue 21 item 9: a purpose without consent to register under, marketing as an option."""
+    policy = policy_parse(reference_text())
+    purposes = [policy.purposes[p] for p in policy.channels["event-registration"].purposes]
+    assert [p.id for p in purposes if not p.consent_required] == ["event-operation"]
+    optional = [p for p in purposes if p.consent_required]
+    assert [p.id for p in optional] == ["campaign-invitations-surveys"]
+    assert optional[0].marketing_mail
+    assert not policy.purposes["event-operation"].marketing_mail
 
 
 def test_every_optional_field_says_what_happens_if_it_is_left_empty() -> None:

@@ -9,9 +9,11 @@ from hogo.policy.schema import PolicyError, PolicyInvalid, policy_parse
 from hogo.policy.tests.helpers import (
     FEE_PAYMENT,
     by_id,
+    in_days,
     reference_data,
     toml_dumps,
     with_disclosure_fee,
+    without_retention,
 )
 
 Data = dict[str, Any]
@@ -84,27 +86,47 @@ CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
     ),
     (
         "purpose without retention",
-        lambda d: purpose(d, "inquiry-response").pop("retention_days"),
+        lambda d: without_retention(purpose(d, "inquiry-response")),
         "purposes.inquiry-response.retention_days",
         "missing (days to keep data for this purpose)",
     ),
     (
         "zero retention",
-        lambda d: purpose(d, "inquiry-response").update(retention_days=0),
+        lambda d: in_days(purpose(d, "inquiry-response"), 0),
         "purposes.inquiry-response.retention_days",
         "must be at least 1, not 0",
     ),
     (
         "negative retention",
-        lambda d: purpose(d, "contract-performance").update(retention_days=-30),
+        lambda d: in_days(purpose(d, "contract-performance"), -30),
         "purposes.contract-performance.retention_days",
         "must be at least 1, not -30",
     ),
     (
         "retention that is not a number",
-        lambda d: purpose(d, "contract-performance").update(retention_days="ten years"),
+        lambda d: in_days(purpose(d, "contract-performance"), "ten years"),
         "purposes.contract-performance.retention_days",
         "must be a whole number (days to keep data for this purpose)",
+    ),
+    (
+        "retention given twice",
+        lambda d: purpose(d, "inquiry-response").update(retention_days=1095),
+        "purposes.inquiry-response.retention_years",
+        "give one of retention_days, retention_months, retention_years, not 2",
+    ),
+    (
+        "retention of zero years",
+        lambda d: purpose(d, "inquiry-response").update(retention_years=0),
+        "purposes.inquiry-response.retention_years",
+        "must be at least 1, not 0",
+    ),
+    (
+        "items added by policy to a category the law does not list",
+        lambda d: by_id(d["categories"], "political").update(
+            policy_items={"ja": "党員歴", "en": "Party membership"}
+        ),
+        "categories.political.policy_items",
+        "only a statutory special-care category has items added by policy",
     ),
     (
         "channel field without category",
@@ -233,7 +255,7 @@ CASES: list[tuple[str, Callable[[Data], object], str, str]] = [
     (
         "badly formed id",
         lambda d: purpose(d, "inquiry-response").update(id="Inquiry Response"),
-        "purposes.3.id",
+        "purposes.4.id",
         "must start with a lowercase letter and use only a-z, 0-9, - and _",
     ),
     (
@@ -337,7 +359,17 @@ def test_it_rejects_a_broken_policy_naming_the_key_path(
 
 def test_the_unmodified_reference_round_trips_through_the_test_writer() -> None:
     """Guards the table above: only the mutation makes a case fail."""
-    assert policy_parse(toml_dumps(reference_data())).summary().startswith("4 purposes")
+    assert policy_parse(toml_dumps(reference_data())).summary().startswith("5 purposes")
+
+
+def test_a_retention_in_years_or_months_is_counted_in_days() -> None:
+    data = reference_data()
+    without_retention(purpose(data, "inquiry-response"))["retention_months"] = 6
+    parsed = policy_parse(toml_dumps(data))
+    assert parsed.purposes["inquiry-response"].retention_days == 180
+    assert parsed.purposes["contract-performance"].retention_days == 3650  # retention_years = 10
+    in_days(purpose(data, "inquiry-response"), 1000)
+    assert policy_parse(toml_dumps(data)).purposes["inquiry-response"].retention_days == 1000
 
 
 def test_it_accepts_a_fee_with_the_text_saying_how_it_is_paid() -> None:
@@ -356,7 +388,7 @@ def test_it_accepts_no_fee_payment_text_when_every_request_is_free() -> None:
 
 def test_it_reports_every_error_not_just_the_first() -> None:
     data = reference_data()
-    purpose(data, "inquiry-response").pop("retention_days")
+    without_retention(purpose(data, "inquiry-response"))
     field(data, "survey", 2)["category"] = "shoe_size"
     data["organization"].pop("contact")
     paths = {error.path for error in errors_of(data)}

@@ -12,10 +12,12 @@ from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_at, pol
 from hogo.policy.services import policy_load
 from hogo.policy.tests.helpers import (
     by_id,
+    in_days,
     reference_data,
     reference_text,
     toml_dumps,
     with_disclosure_fee,
+    without_retention,
 )
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +60,7 @@ def test_loading_the_same_policy_twice_stores_one_version() -> None:
 
 def test_loading_a_changed_policy_adds_a_version_and_keeps_the_old_one() -> None:
     policy_load(text=reference_text())
-    text = changed(lambda d: by_id(d["purposes"], "inquiry-response").update(retention_days=730))
+    text = changed(lambda d: in_days(by_id(d["purposes"], "inquiry-response"), 730))
     result = policy_load(text=text, note="shorter inquiry retention")
     assert result.version.number == 2
     assert policy_version_active().note == "shorter inquiry retention"
@@ -70,7 +72,7 @@ def test_loading_a_changed_policy_adds_a_version_and_keeps_the_old_one() -> None
 
 
 def test_an_invalid_policy_stores_nothing() -> None:
-    text = changed(lambda d: d["purposes"][0].pop("retention_days"))
+    text = changed(lambda d: without_retention(d["purposes"][0]))
     with pytest.raises(PolicyInvalid):
         policy_load(text=text)
     assert not PolicyVersion.objects.exists()
@@ -98,7 +100,7 @@ def test_a_changed_cookie_section_must_raise_the_cookie_version() -> None:
     assert caught.value.errors == [
         PolicyError(
             path="cookies.version",
-            reason="the cookie section changed: raise the version above 1 so that visitors "
+            reason="the cookie section changed: raise the version above 2 so that visitors "
             "are asked again",
         )
     ]
@@ -106,7 +108,7 @@ def test_a_changed_cookie_section_must_raise_the_cookie_version() -> None:
 
     def drop_analytics(d: dict[str, Any]) -> None:
         d["cookies"]["categories"].pop()
-        d["cookies"]["version"] = 2
+        d["cookies"]["version"] = 3
         d["website"].pop("analytics")
 
     result = policy_load(text=changed(drop_analytics))

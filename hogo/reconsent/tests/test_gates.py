@@ -169,8 +169,8 @@ def test_it_refuses_a_purpose_made_consent_only_until_the_person_agrees(
 ) -> None:
     hanako = contract(HANAKO)
     text = version_1_text().replace(
-        "retention_days = 1825\nconsent_required = false",
-        "retention_days = 1825\nconsent_required = true",
+        "retention_years = 5\nconsent_required = false",
+        "retention_years = 5\nconsent_required = true",
         1,
     )
     path = tmp_path / "consent-only.toml"

@@ -42,7 +42,7 @@ def test_the_officer_reads_the_statistics(consent_id: str, officer: User, api_as
         "visitors": 3,
         "gpc": 1,
         "by_method": {"accept_all": 1, "reject_all": 2, "custom": 1},
-        "by_cookies_version": {"1": 4},
+        "by_cookies_version": {"2": 4},
         "categories": [
             {"id": "necessary", "accepted": 4, "rejected": 0},
             {"id": "preferences", "accepted": 2, "rejected": 2},

@@ -241,7 +241,7 @@ def test_accepting_runs_the_analytics_tag_and_google_analytics(
     assert record.method == "accept_all"
     assert record.accepted == ["analytics", "necessary", "preferences"]
     assert record.origin == shop.shop
-    assert f"hogo_consent=1|{record.consent_id}|1|" in shop.page.evaluate("document.cookie")
+    assert f"hogo_consent=1|{record.consent_id}|2|" in shop.page.evaluate("document.cookie")
 
     shop.page.goto(shop.shop + "/about")
     shop.page.wait_for_function("() => window.analyticsRuns === 1")
@@ -319,7 +319,7 @@ def test_a_new_cookie_policy_version_asks_again(visit: Callable[..., Visit]) -> 
     shop.button("すべて同意").click()
     shop.wait_for_record()
     text = policy_file_read(path=Path(django_settings.POLICY_FILE))
-    policy_load(text=text.replace("[cookies]\nversion = 1", "[cookies]\nversion = 2"), note="v2")
+    policy_load(text=text.replace("[cookies]\nversion = 2", "[cookies]\nversion = 3"), note="v3")
     # A returning visitor: same cookies, and a browser cache that no longer holds the config.
     again = visit(storage_state=shop.context.storage_state(), path="/about")
     expect(again.banner()).to_be_visible()
@@ -329,7 +329,7 @@ def test_a_new_cookie_policy_version_asks_again(visit: Callable[..., Visit]) -> 
     again.button("すべて拒否").click()
     again.expect_records(2)
     first, second = CookieConsent.objects.order_by("id")
-    assert (second.consent_id, second.cookies_version) == (first.consent_id, 2)
+    assert (second.consent_id, second.cookies_version) == (first.consent_id, 3)
 
 
 def test_the_banner_and_preferences_work_with_the_keyboard_alone(

@@ -24,7 +24,7 @@ def test_it_records_a_choice_and_returns_a_new_consent_id(post_choice: Post) -> 
     assert record.consent_id == body["consent_id"]
     assert record.method == "accept_all"
     assert record.rejected == []
-    assert (record.policy_version, record.cookies_version) == (1, 1)
+    assert (record.policy_version, record.cookies_version) == (1, 2)
     assert record.origin == SITE
     assert record.language == "ja"
     assert response["Access-Control-Allow-Origin"] == SITE
@@ -215,11 +215,11 @@ def test_it_refuses_choices_the_policy_does_not_allow(
 
 
 def test_it_refuses_a_choice_made_under_an_old_cookie_version(post_choice: Post) -> None:
-    response = post_choice(choice(version=2))
+    response = post_choice(choice(version=1))
     assert response.status_code == 409
     error = response.json()["error"]
     assert error["code"] == "stale_version"
-    assert "version 1 is in force" in error["message"]
+    assert "version 2 is in force" in error["message"]
 
 
 def test_it_refuses_oversized_bodies_before_reading_them(post_choice: Post) -> None:
