@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from hogo.i18n import HOGO, catalogues, mo_bytes, po_parse
+from hogo.i18n import HOGO, Message, catalogues, mo_bytes, po_parse
 from hogo.tests.translation_checks import (
     Found,
     all_catalogue_messages,
@@ -45,13 +45,13 @@ def _untranslated_by_app() -> dict[str | None, list[str]]:
 def test_every_message_has_a_japanese_translation() -> None:
     used = list(messages_used())
     apps = {app for app, _ in used if app}
-    catalogue = {app: catalogue_of(app) for app in apps}
+    catalogue: dict[str | None, list[Message]] = {app: catalogue_of(app) for app in apps}
     assert len(used) > 100
     assert missing_translations(used, catalogue) == []
 
 
 def test_a_missing_or_fuzzy_translation_is_caught() -> None:
-    catalogue = {
+    catalogue: dict[str | None, list[Message]] = {
         "policy": po_parse('msgid "Kept"\nmsgstr ""\n\n#, fuzzy\nmsgid "Fee"\nmsgstr "手数料"\n')
     }
     used = [("policy", Found("Kept", None, "a.html:1")), ("policy", Found("Fee", None, "a:2"))]

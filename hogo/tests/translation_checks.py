@@ -6,7 +6,7 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -125,7 +125,7 @@ def all_catalogue_messages(language: str = "ja") -> list[tuple[Path, Message]]:
 
 
 def missing_translations(
-    used: list[tuple[str | None, Found]], catalogue: dict[str | None, list[Message]]
+    used: Sequence[tuple[str | None, Found]], catalogue: Mapping[str | None, list[Message]]
 ) -> list[str]:
     """Messages with no non-empty, non-fuzzy Japanese translation in their app's catalogue
     (any catalogue for the project's own templates)."""
