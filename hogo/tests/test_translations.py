@@ -92,8 +92,10 @@ def test_text_outside_translation_tags_is_caught() -> None:
         '{% load i18n %}<h1 title="Fee">{% translate "Fee" %}</h1><p>手数料 {{ fee }}</p>'
         "<script>const a = 'b';</script>{% blocktranslate %}Keep {{ n }}{% endblocktranslate %}"
         '<a href="{% url "x" %}" aria-label="{% translate "Open" %}">{{ x }}</a>'
+        '<button name="action" value="agree">{% translate "I agree" %}</button>'
+        '<input type="submit" value="Send now">'
     )
-    assert untranslated_text(template) == ["Fee", "手数料"]
+    assert untranslated_text(template) == ["Fee", "手数料", "Send", "now"]
 
 
 def test_japanese_translations_follow_the_house_rules() -> None:

@@ -145,7 +145,7 @@ def missing_translations(
 class _VisibleText(HTMLParser):
     """Text a browser shows (and the attributes people read), outside <script> and <style>."""
 
-    SHOWN_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label", "value", "content")
+    SHOWN_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -157,8 +157,9 @@ class _VisibleText(HTMLParser):
             self.hidden += 1
         if tag == "meta":
             return
+        button = tag == "input" and dict(attrs).get("type") in ("submit", "button", "reset")
         for name, value in attrs:
-            if name in self.SHOWN_ATTRIBUTES and value and not (tag == "input" and name == "value"):
+            if value and (name in self.SHOWN_ATTRIBUTES or (button and name == "value")):
                 self.text.append(value)
 
     def handle_endtag(self, tag: str) -> None:
