@@ -21,9 +21,11 @@ from hogo.tests.translation_checks import (
     untranslated_text,
 )
 
-# Apps whose templates still show text outside translation tags. Remove an app once its
-# templates are converted; the test below fails while a listed app has nothing left to convert.
-NOT_YET_CONVERTED = {"collect", "desk", "members"}
+# Apps whose templates still show text outside translation tags or label-dictionary variables
+# (collect, desk and members are being converted; vault's unsubscribe page and console reveal
+# page are not yet anyone's). Remove an app once its templates are converted; the test below
+# fails while a listed app has nothing left to convert.
+NOT_YET_CONVERTED = {"collect", "desk", "members", "vault"}
 # Words a template may show as they are in both languages.
 ALLOWED_WORDS = frozenset({"hogo", "JSON", "CSV", "API", "Cookie"})
 
@@ -93,9 +95,11 @@ def test_text_outside_translation_tags_is_caught() -> None:
         "<script>const a = 'b';</script>{% blocktranslate %}Keep {{ n }}{% endblocktranslate %}"
         '<a href="{% url "x" %}" aria-label="{% translate "Open" %}">{{ x }}</a>'
         '<button name="action" value="agree">{% translate "I agree" %}</button>'
-        '<input type="submit" value="Send now">'
+        '<input type="submit" value="Send now"><pre><code>&lt;script src="x"&gt;</code></pre>'
+        "<p>{{ label.title|localized }}{{ said.title }}</p>"
     )
-    assert untranslated_text(template) == ["Fee", "手数料", "Send", "now"]
+    expected = ["Fee", "手数料", "Send", "now", "{{ label.title }}"]
+    assert untranslated_text(template) == expected
 
 
 def test_japanese_translations_follow_the_house_rules() -> None:

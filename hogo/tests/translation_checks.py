@@ -146,6 +146,8 @@ class _VisibleText(HTMLParser):
     """Text a browser shows (and the attributes people read), outside <script> and <style>."""
 
     SHOWN_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label")
+    # Code, and code samples shown as they are typed (the embedding demo's snippets).
+    NOT_TEXT = ("script", "style", "pre", "code")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -153,7 +155,7 @@ class _VisibleText(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        if tag in self.NOT_TEXT:
             self.hidden += 1
         if tag == "meta":
             return
@@ -163,7 +165,7 @@ class _VisibleText(HTMLParser):
                 self.text.append(value)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
+        if tag in self.NOT_TEXT:
             self.hidden = max(0, self.hidden - 1)
 
     def handle_data(self, data: str) -> None:
@@ -175,12 +177,21 @@ LETTERS = re.compile(r"[^\W\d_]{2,}")
 TRANSLATING = {"blocktranslate": "endblocktranslate", "blocktrans": "endblocktrans"}
 
 
+# A variable from a label dictionary (`{{ label.title|localized }}`), the way of translating
+# that Django's i18n replaces (issue 18).
+LABEL_DICTIONARY = re.compile(r"^\w*labels?\.\w+")
+
+
 def untranslated_text(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """Words a template shows outside {% translate %}/{% blocktranslate %} ({{ variables }},
-    tags and comments are not text; neither are <script>/<style> bodies)."""
+    tags and comments are not text; neither are <script>/<style>/<pre>/<code> bodies), and
+    the label-dictionary variables it shows (as `{{ label.key }}`)."""
     html: list[str] = []
+    labels: list[str] = []
     closing = None
     for token in Lexer(text).tokenize():
+        if token.token_type == TokenType.VAR and (found := LABEL_DICTIONARY.match(token.contents)):
+            labels.append("{{ " + found.group(0) + " }}")
         if token.token_type == TokenType.BLOCK:
             name = token.contents.split()[0] if token.contents else ""
             closing = TRANSLATING.get(name, None if name == closing else closing)
@@ -193,7 +204,7 @@ def untranslated_text(text: str, allowed: frozenset[str] = frozenset()) -> list[
     parser.feed("".join(html))
     parser.close()
     words = [w for chunk in parser.text for w in LETTERS.findall(chunk)]
-    return [w for w in words if w not in allowed and w != "x"]
+    return [w for w in words if w not in allowed and w != "x"] + labels
 
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
