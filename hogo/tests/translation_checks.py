@@ -230,3 +230,19 @@ def japanese_problems(msgstr: str) -> list[str]:
     if RETENTION_IN_DAYS.search(msgstr):
         problems.append("a retention period in days: show it with hogo.policy.wording")
     return problems
+
+
+def bilingual_literals(source: str) -> list[int]:
+    """Lines of `Text("日本語", "English")` calls with two literal strings: UI wording written
+    the old way, beside the catalogues (the policy's own texts come from the policy file)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "Text"
+            and len(node.args) == 2
+            and all(isinstance(a, ast.Constant | ast.JoinedStr) for a in node.args)
+        ):
+            lines.append(node.lineno)
+    return lines
