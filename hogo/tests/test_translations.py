@@ -2,6 +2,8 @@
 translation, and Japanese in its app's catalogue `hogo/<app>/locale/ja/LC_MESSAGES/django.po`,
 compiled by hogo.i18n. Each check over all apps comes with a test that it catches a violation."""
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,14 @@ def test_python_shows_no_ui_wording_outside_the_catalogues() -> None:
 def test_bilingual_literals_are_caught() -> None:
     source = 'A = {"x": Text("手数料", "Fee")}\nB = Text(policy.ja, policy.en)\n'
     assert bilingual_literals(source) == [1]
+
+
+@pytest.mark.skipif(
+    shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed to compare with"
+)
+def test_the_mo_writer_writes_what_msgfmt_writes(tmp_path: Path) -> None:
+    """Byte for byte, for every catalogue (msgfmt without its optional hash table)."""
+    for po in catalogues():
+        out = tmp_path / "msgfmt.mo"
+        subprocess.run(["msgfmt", "--no-hash", "-o", str(out), str(po)], check=True)
+        assert out.read_bytes() == mo_bytes(po_parse(po.read_text(encoding="utf-8"))), po
