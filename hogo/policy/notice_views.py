@@ -15,7 +15,6 @@ from hogo.policy.notice_history import (
     notice_release_current,
     notice_releases,
 )
-from hogo.policy.notice_labels import NOTICE_LABELS
 from hogo.policy.schema import Category, NoticePurpose, Policy, Purpose
 from hogo.policy.schema.notices import notice_purpose_needs_consent
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
@@ -54,7 +53,6 @@ def notice_page(request: HttpRequest, notice_id: str, number: int | None = None)
         "policy/supplementary.html",
         {
             **_page(request),
-            "notice_label": NOTICE_LABELS,
             "policy": active,
             "release": release,
             "notice": release.notice,
@@ -79,7 +77,6 @@ def notice_versions(request: HttpRequest, notice_id: str) -> HttpResponse:
         "policy/supplementary_versions.html",
         {
             **_page(request),
-            "notice_label": NOTICE_LABELS,
             "policy": active,
             "notice": releases[-1].notice,
             "releases": list(reversed(releases)),

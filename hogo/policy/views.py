@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.translation import get_language
 
 from hogo.errors import NotFound
-from hogo.policy.labels import LABELS
 from hogo.policy.models import PolicyVersion
 from hogo.policy.schema import Category, Channel, Field, Policy, Purpose
 from hogo.policy.selectors import (
@@ -82,8 +82,9 @@ def _unavailable(request: HttpRequest) -> HttpResponse:
 def _page(request: HttpRequest) -> dict[str, object]:
     other = "en" if (get_language() or "ja") == "ja" else "ja"
     return {
-        "label": LABELS,
         "other_lang": other,
+        # The other language by its own name (English / 日本語), the same in both languages.
+        "other_name": dict(settings.LANGUAGES)[other],
         "other_url": translate_url(request.path, other),
     }
 

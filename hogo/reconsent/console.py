@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
@@ -48,7 +49,7 @@ def _origin(request: HttpRequest) -> str:
 def campaign_list(request: HttpRequest) -> HttpResponse:
     rows = [(campaign, campaign_counts(campaign)) for campaign in campaigns()]
     return TemplateResponse(
-        request, "reconsent/console/list.html", _context(request, "Re-consent", rows=rows)
+        request, "reconsent/console/list.html", _context(request, gettext("Re-consent"), rows=rows)
     )
 
 
@@ -70,7 +71,8 @@ def campaign_detail(request: HttpRequest, version: int, purpose: str) -> HttpRes
         "reconsent/console/detail.html",
         _context(
             request,
-            f"Re-consent: {purpose} (policy version {version})",
+            gettext("Re-consent: %(purpose)s (policy version %(version)s)")
+            % {"purpose": purpose, "version": version},
             campaign=campaign,
             counts=campaign_counts(campaign),
             previews=previews,
@@ -95,8 +97,11 @@ def campaign_send(request: HttpRequest, version: int, purpose: str) -> HttpRespo
     else:
         messages.success(
             request,
-            f"{queued.queued} request(s) queued and being sent; "
-            f"{queued.already} person(s) had been asked before and were not asked again.",
+            gettext(
+                "%(queued)s request(s) queued and being sent; %(already)s person(s) had been "
+                "asked before and were not asked again."
+            )
+            % {"queued": queued.queued, "already": queued.already},
         )
     return redirect("reconsent_console:detail", version=version, purpose=purpose)
 
@@ -108,6 +113,8 @@ def campaign_retry(request: HttpRequest, version: int, purpose: str) -> HttpResp
     _campaign_or_404(version, purpose)
     done = requests_deliver(limit=1000)
     messages.info(
-        request, f"{done.sent} sent, {done.no_email} without an address, {done.failed} failed."
+        request,
+        gettext("%(sent)s sent, %(no_email)s without an address, %(failed)s failed.")
+        % {"sent": done.sent, "no_email": done.no_email, "failed": done.failed},
     )
     return redirect("reconsent_console:detail", version=version, purpose=purpose)

@@ -9,7 +9,8 @@ from datetime import datetime
 from django.utils import timezone
 
 from hogo.policy.schema import Policy
-from hogo.reconsent.labels import CHANGE_TEXTS, LABELS, fill
+from hogo.policy.wording import colon, date_shown, list_join
+from hogo.reconsent.labels import CHANGE_TEXTS, LABELS, say
 from hogo.reconsent.selectors import Campaign
 
 
@@ -37,19 +38,27 @@ def explain(campaign: Campaign, policy: Policy, lang: str) -> Explained:
     return Explained(
         title=purpose.title.get(lang),
         description=purpose.description.get(lang),
-        changes=[CHANGE_TEXTS[kind].get(lang) for kind in campaign.kinds],
+        changes=[say(CHANGE_TEXTS[kind], lang) for kind in campaign.kinds],
         categories=titled(purpose.categories),
         new_categories=titled(campaign.categories),
         org=policy.organization.name.get(lang),
         desk=contact.name.get(lang),
         desk_email=contact.email,
-        if_not=LABELS["if_not" if whole else "if_not_categories"].get(lang),
+        if_not=say(LABELS["if_not" if whole else "if_not_categories"], lang),
     )
 
 
-def local_time_text(moment: datetime) -> str:
-    """A time as people read it, in the site's zone, with the zone named."""
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M %Z")
+def local_time_text(moment: datetime, lang: str) -> str:
+    """A time as people read it, in the site's zone, with the zone named: 2026年4月1日 15:00
+    （JST） / April 1, 2026, 15:00 JST."""
+    local = timezone.localtime(moment)
+    return say(
+        LABELS["moment"],
+        lang,
+        day=date_shown(local, lang),
+        time=local.strftime("%H:%M"),
+        zone=local.strftime("%Z"),
+    )
 
 
 def mail_render(
@@ -59,26 +68,24 @@ def mail_render(
     said = explain(campaign, policy, lang)
 
     def text(key: str, **values: object) -> str:
-        return fill(LABELS[key].get(lang), **values)
+        return say(LABELS[key], lang, **values)
 
     lines = [
         text("intro", org=said.org, version=campaign.version),
         "",
-        f"{text('purpose')}: {said.title}" if lang == "en" else f"{text('purpose')}：{said.title}",
+        text("purpose") + colon(lang) + said.title,
         said.description,
         *said.changes,
     ]
     if said.new_categories:
-        colon = ": " if lang == "en" else "："
-        separator = ", " if lang == "en" else "、"
-        lines.append(text("new_categories") + colon + separator.join(said.new_categories))
+        lines.append(text("new_categories") + colon(lang) + list_join(said.new_categories, lang))
     lines += [
         "",
         said.if_not,
         "",
         text("mail_open"),
         link,
-        text("expires", date=local_time_text(expires_at)),
+        text("expires", date=local_time_text(expires_at, lang)),
         "",
         text("mail_close"),
         said.desk,

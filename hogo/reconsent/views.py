@@ -7,6 +7,7 @@ on the page: the token carries a pseudonymous ref, the page the policy's texts."
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -15,7 +16,7 @@ from hogo.errors import HogoError, NotFound
 from hogo.network import client_network
 from hogo.policy.selectors import policy_active
 from hogo.reconsent.content import explain, local_time_text
-from hogo.reconsent.labels import LABELS, fill
+from hogo.reconsent.labels import LABELS, say
 from hogo.reconsent.models import Answer, ConsentRequest
 from hogo.reconsent.selectors import campaign_get, request_get
 from hogo.reconsent.services import request_answer
@@ -66,25 +67,25 @@ def _page(
         days = policy.purposes[asked.purpose].retention_days
         keep = token_make(ref=asked.ref, kind=TokenKind.WITHDRAW, days=days)
         withdraw_url = request.build_absolute_uri(reverse("reconsent:page", args=[keep]))
-    answered = local_time_text(asked.answered_at) if asked.answered_at else ""
+    answered = local_time_text(asked.answered_at, lang) if asked.answered_at else ""
+    other = "ja" if lang == "en" else "en"
     context = {
-        "label": {key: text.get(lang) for key, text in LABELS.items()},
         "said": explain(campaign, policy, lang),
-        "intro": fill(
-            LABELS["intro"].get(lang),
-            org=policy.organization.name.get(lang),
-            version=campaign.version,
+        "intro": say(
+            LABELS["intro"], lang, org=policy.organization.name.get(lang), version=campaign.version
         ),
         "state": state,
-        "state_text": fill(LABELS[state].get(lang), date=answered) if state else "",
+        "state_text": say(LABELS[state], lang, date=answered) if state else "",
         "withdraw_only": link.kind == TokenKind.WITHDRAW,
         "withdraw_url": withdraw_url,
-        "expires": fill(LABELS["expires"].get(lang), date=local_time_text(link.expires_at)),
-        "other_lang": "ja" if lang == "en" else "en",
-        "other_url": translate_url(request.path, "ja" if lang == "en" else "en"),
+        "expires": say(LABELS["expires"], lang, date=local_time_text(link.expires_at, lang)),
+        "other_lang": other,
+        "other_name": "English" if other == "en" else "日本語",
+        "other_url": translate_url(request.path, other),
         "conflict": status == 409,
     }
-    return render(request, "reconsent/consent.html", context, status=status)
+    with translation.override(lang):
+        return render(request, "reconsent/consent.html", context, status=status)
 
 
 def _invalid(
@@ -92,8 +93,8 @@ def _invalid(
 ) -> HttpResponse:
     policy = policy_active()
     context = {
-        "label": {key: text.get(lang) for key, text in LABELS.items()},
-        "message": LABELS["gone" if gone else "invalid"].get(lang),
+        "message": say(LABELS["gone" if gone else "invalid"], lang),
         "contact": policy.organization.contact,
     }
-    return render(request, "reconsent/invalid.html", context, status=410 if gone else status)
+    with translation.override(lang):
+        return render(request, "reconsent/invalid.html", context, status=410 if gone else status)

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from hogo.errors import HogoError
 from hogo.network import client_network
 from hogo.policy.selectors import policy_in_force
+from hogo.site.banner import banner_texts
 from hogo.site.models import ConsentMethod
 from hogo.site.selectors import site_config
 from hogo.site.services import CookieChoice, cookie_consent_record
@@ -117,8 +118,9 @@ def config(request: HttpRequest) -> HttpResponse:
     for lang in ("ja", "en"):
         with translation.override(lang):
             notice_urls[lang] = request.build_absolute_uri(reverse("policy:notice")) + "#cookies"
+    shown = site_config(policy=policy, notice_urls=notice_urls, gpc=_gpc_header(request))
     body = json.dumps(
-        site_config(policy=policy, notice_urls=notice_urls, gpc=_gpc_header(request)),
+        {**shown, "ui": banner_texts()},
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode()
@@ -203,7 +205,12 @@ def demo(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "site/demo.html",
-            {"lang": lang, "other_lang": "ja" if lang == "en" else "en", "script_url": script_url},
+            {
+                "lang": lang,
+                "other_lang": "ja" if lang == "en" else "en",
+                "other_name": "日本語" if lang == "en" else "English",
+                "script_url": script_url,
+            },
         )
 
 

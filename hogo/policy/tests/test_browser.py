@@ -17,7 +17,7 @@ CENTER = {"ja": "プライバシーセンターを開く", "en": "Go to the priv
 CENTER_TITLE = {"ja": "プライバシーセンター", "en": "Privacy center"}
 FORM_LINK = {"ja": "「{}」のフォームを開く", "en": "Open the form “{}”"}
 RETENTION = {
-    "ja": ["取得から3年間", "取得から5年間", "取得から10年間"],
+    "ja": ["取得から3年（", "取得から5年（", "取得から10年（"],
     "en": ["3 years from acquisition", "5 years from acquisition", "10 years from acquisition"],
 }
 

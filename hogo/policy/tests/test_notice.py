@@ -90,10 +90,12 @@ def test_the_japanese_notice_shows_fees_deadline_and_sections(
         "1 個人情報の取扱いに関する基本方針",
         "7 個人情報に関するお問合せ窓口",
         "無料",
-        "受付から原則として14日以内",
+        "ご本人確認の完了（手数料が必要な場合はその受領）から、原則として14日以内",
         "電磁的記録（メールへの添付）（特にご指定がない場合）",
-        "取得から3年間",
-        "第1版（現行版）",
+        "取得から3年（経過後は速やかに消去します）",
+        "第1版（現行版）｜公表日：",
+        "5 個人情報の第三者提供について",
+        "プライバシーセンター（個人情報に関するご請求・お問合せの受付ページ）",
         'href="/en/privacy/" hreflang="en" lang="en">English</a>',
     ]:
         assert text in html, text
@@ -108,10 +110,10 @@ def test_the_english_notice_shows_fees_deadline_and_sections(
         "1 Basic Policy for the Handling of Personal Information",
         "7 Customer Service Desk for Personal Information Inquiries",
         "free",
-        "within 14 days of receiving your request",
+        "within 14 days of confirming your identity (or of receiving the fee, where one is due)",
         "electronically, as an e-mail attachment (unless you choose otherwise)",
         "3 years from acquisition",
-        "Version 1 (current)",
+        "Version 1 (current) · Published: ",
         'href="/ja/privacy/" hreflang="ja" lang="ja">日本語</a>',
     ]:
         assert text in html, text
@@ -208,7 +210,7 @@ def test_it_sends_the_site_root_to_the_notice_in_the_browsers_language(
     assert "Accept-Language" in response["Vary"]
 
 
-@pytest.mark.parametrize(("lang", "period"), [("ja", "取得から5年間"), ("en", "10 years from")])
+@pytest.mark.parametrize(("lang", "period"), [("ja", "取得から5年（"), ("en", "10 years from")])
 def test_it_shows_retention_in_years(
     client: Client, active_policy: Policy, lang: str, period: str
 ) -> None:
@@ -255,3 +257,11 @@ def test_it_marks_the_items_the_policy_adds_to_a_statutory_category(
     html = unescape(page(client, f"/{lang}/privacy/"))
     item = html[html.index(statutory) :].split("</li>", 1)[0]
     assert added in item
+
+
+def test_the_japanese_notice_dates_read_as_japanese_dates(
+    client: Client, active_policy: Policy
+) -> None:
+    html = page(client, "/ja/privacy/")
+    assert re.search(r"公表日：<time datetime=\"[^\"]+\">\d{4}年\d{1,2}月\d{1,2}日</time>", html)
+    assert not re.search(r">\d{4}-\d{2}-\d{2}<", html)

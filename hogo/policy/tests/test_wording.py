@@ -39,3 +39,46 @@ def test_it_joins_lists_and_asides_per_language() -> None:
     assert list_join(["Name", "E-mail address"], "en") == "Name, E-mail address"
     assert parenthesized("現行版", "ja") == "（現行版）"
     assert parenthesized("current", "en") == " (current)"
+
+
+def test_the_shared_wording_reads_the_same_everywhere_in_both_languages() -> None:
+    from datetime import UTC, date, datetime
+
+    from hogo.policy.wording import (
+        colon,
+        date_shown,
+        delivery_method,
+        fee,
+        request_deadline,
+        retention_text,
+    )
+
+    assert retention_text(1095, "ja") == "取得から3年（経過後は速やかに消去します）"
+    assert retention_text(180, "en") == "6 months from acquisition (erased promptly afterwards)"
+    assert request_deadline(14, "ja") == (
+        "ご本人確認の完了（手数料が必要な場合はその受領）から、原則として14日以内に結果をご連絡します。"
+    )
+    assert "within 14 days of confirming your identity" in request_deadline(14, "en")
+    assert date_shown(date(2026, 4, 1), "ja") == "2026年4月1日"
+    assert date_shown(datetime(2026, 3, 31, 16, 0, tzinfo=UTC), "ja") == "2026年4月1日"  # Tokyo
+    assert date_shown(date(2026, 4, 1), "en") == "April 1, 2026"
+    assert delivery_method("postal_mail", "ja") == "書面の郵送"
+    assert delivery_method("carrier_pigeon", "ja") == "carrier_pigeon"
+    assert (fee(0, "ja"), fee(1000, "ja"), fee(0, "en"), fee(1000, "en")) == (
+        "無料",
+        "1,000円",
+        "free",
+        "JPY 1,000",
+    )
+    assert (colon("ja"), colon("en")) == ("：", ": ")
+
+
+def test_without_a_language_the_wording_follows_the_request() -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert retention_period(1095) == "3 years"
+        assert list_join(["a", "b"]) == "a, b"
+    with translation.override("ja"):
+        assert retention_period(1095) == "3年"
+        assert parenthesized("現行版") == "（現行版）"

@@ -22,42 +22,9 @@
   const LANG = /^ja/i.test(document.documentElement.lang || navigator.language || "ja") ? "ja" : "en";
   // Cookies the usual analytics tags set, removed when analytics is revoked.
   const KNOWN_COOKIES = { analytics: ["_ga", "_ga_*", "_gid", "_gat*", "__utm*"] };
-  const UI = {
-    ja: {
-      label: "Cookieの設定",
-      prefsLabel: "Cookieの詳細設定",
-      uses: "このウェブサイトは、動作に必要なCookieを使用します。お客様が同意された場合に限り、次のCookieも使用します：",
-      accept: "すべて同意",
-      reject: "すべて拒否",
-      prefs: "詳細設定",
-      save: "選択を保存",
-      close: "閉じる",
-      always: "常に有効",
-      gpc: "ブラウザからグローバル・プライバシー・コントロール（GPC）の信号を受け取りました。ご自身で選択されない限り、解析Cookieは使用しません。",
-      links: "リンク先のウェブサイトでは、それぞれのサイトのポリシーに基づいて情報が取り扱われます。",
-      notice: "個人情報の取扱いについて",
-      id: "同意ID（お問い合わせの際にお伝えください）：",
-      failed: "選択を記録できませんでした。このページでのみ有効です。",
-      sep: "、",
-    },
-    en: {
-      label: "Cookie settings",
-      prefsLabel: "Cookie preferences",
-      uses: "This website uses the cookies it needs to work. Only if you agree does it also use: ",
-      accept: "Accept all",
-      reject: "Reject all",
-      prefs: "Preferences",
-      save: "Save choices",
-      close: "Close",
-      always: "Always on",
-      gpc: "Your browser sent a Global Privacy Control signal. Analytics cookies stay off unless you choose otherwise.",
-      links: "Websites we link to handle information under their own policies.",
-      notice: "Handling of Personal Information",
-      id: "Consent id (quote it if you contact us): ",
-      failed: "Your choice could not be recorded; it applies to this page only.",
-      sep: ", ",
-    },
-  }[LANG];
+  // The banner's wording comes with the configuration, from hogo's translation catalogues
+  // (hogo/site/banner.py); only the console warning below may run before it arrives.
+  let UI = { failed: "Your choice could not be recorded." };
   const CSS = `:host{all:initial}
 *{box-sizing:border-box}
 .box{font:15px/1.6 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",Meiryo,sans-serif;color:#1a1a1a;background:#fff;border:1px solid #555;border-radius:8px;padding:1.25rem}
@@ -120,6 +87,7 @@ input{width:1.2rem;height:1.2rem;margin:0}
 
   function start(c) {
     config = c;
+    UI = c.ui[LANG] || c.ui.ja;
     gpc = gpc || c.gpc === true;
     const known = new Set(c.categories.map((x) => x.id));
     const current = stored && stored.version === c.version && stored.accepted.every((x) => known.has(x));
@@ -330,7 +298,7 @@ input{width:1.2rem;height:1.2rem;margin:0}
           "label",
           { for: id },
           h("input", { type: "checkbox", id, value: x.id, checked: x.required || current.has(x.id), disabled: x.required, "aria-describedby": id + "-d" }),
-          t(x.title) + (x.required ? ` (${UI.always})` : "")
+          t(x.title) + (x.required ? UI.always : "")
         ),
         h("p", { id: id + "-d", class: "note", text: t(x.description) }),
         analytics && analytics.category === x.id && h("p", { class: "note", text: t(analytics.text) }),
