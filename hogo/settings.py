@@ -221,6 +221,7 @@ INSTALLED_APPS = [
     "hogo.desk",
     "hogo.site",
     "hogo.reconsent",
+    "hogo.safety",
     "hogo.api",
     "hogo.console",
     "hogo.members",

@@ -42,6 +42,7 @@ from hogo.policy.schema.document import (
     Use,
     Website,
 )
+from hogo.policy.schema.incidents import incidents_section
 from hogo.policy.schema.notices import notices_parse
 from hogo.policy.schema.operations import (
     category_identifier,
@@ -107,6 +108,7 @@ def _policy(root: Reader) -> Policy:
         notices=notices,
         staff=staff_section(root, purposes, fmt),
         records=records_section(root, purposes, channels, fmt),
+        incidents=incidents_section(root),
     )
 
 
