@@ -3,12 +3,12 @@
 (+09:00), where the PPC's deadlines fall."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
@@ -19,10 +19,12 @@ from hogo.safety.clocks import JST
 from hogo.safety.models import (
     Incident,
     IncidentStatus,
+    ReportStage,
     StepKind,
     Trigger,
     TriggerState,
 )
+from hogo.safety.report import report_draft, report_pdf, report_text
 from hogo.safety.selectors import incident_get, incident_steps
 from hogo.safety.services import incident_report
 
@@ -171,3 +173,28 @@ def incident_create(request: HttpRequest, body: IncidentIn) -> Status[IncidentOu
 def incident_read(request: HttpRequest, ref: str = INCIDENT_REF) -> IncidentOut:
     _officer(request)
     return IncidentOut.of(incident_get(ref=ref))
+
+
+class ReportQuery(Schema):
+    stage: ReportStage = Field(description="preliminary (速報) or final (確報).")
+    format: Literal["pdf", "text"] = Field("pdf", description="pdf, or text to paste.")
+
+
+@router.get(
+    "/{ref}/report",
+    response={200: None, **ERRORS},
+    summary="The draft of the report to the PPC",
+    description="The items of PPC Rule 8(1) filled from the record, in Japanese: a PDF "
+    "(`application/pdf`), or with `format=text` plain text (`text/plain`) to paste into the "
+    "PPC's online form.",
+)
+def incident_report_draft(
+    request: HttpRequest, query: Query[ReportQuery], ref: str = INCIDENT_REF
+) -> HttpResponse:
+    _officer(request)
+    draft = report_draft(incident=incident_get(ref=ref), stage=query.stage)
+    if query.format == "text":
+        return HttpResponse(report_text(draft), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(report_pdf(draft), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{ref}-{query.stage}.pdf"'
+    return response

@@ -62,9 +62,29 @@ STEPS: dict[str, Promise] = {
 }
 
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 def local_time(value: datetime) -> str:
-    """A moment as people in Japan read the deadline: local time with the zone named."""
-    return timezone.localtime(value, JST).strftime("%Y-%m-%d %H:%M JST")
+    """A moment in Japan's time with the zone named, in the active language:
+    2026年2月4日 23:59（JST） / 4 February 2026, 23:59 JST."""
+    moment = timezone.localtime(value, JST)
+    if (translation.get_language() or "ja").startswith("en"):
+        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} JST"
+    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}（JST）"
 
 
 def _reminder_text(incident: Incident, stage: ReportStage, kind: ReminderKind) -> tuple[str, str]:
