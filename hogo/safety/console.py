@@ -12,8 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
@@ -147,6 +147,25 @@ def incident_new(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _category_titles(incident: Incident, policy: Policy | None) -> list[str]:
+    """The policy's titles in the page's language; other names as they were given."""
+    english = (get_language() or "ja").startswith("en")
+    known = policy.categories if policy else {}
+    return [
+        (known[c].title.en if english else known[c].title.ja) if c in known else c
+        for c in incident.categories
+    ]
+
+
+def _actor_name(actor: str) -> str:
+    """Staff by user name (the console is staff-only); the system as itself."""
+    kind, _sep, pk = actor.partition(":")
+    if kind == "user" and pk.isdigit():
+        name = User.objects.filter(pk=int(pk)).values_list("username", flat=True).first()
+        return name or actor
+    return _("hogo (automatic)") if kind == "system" else actor
+
+
 def _findings(incident: Incident) -> list[dict[str, object]]:
     return [
         {
@@ -179,7 +198,7 @@ def incident_detail(request: HttpRequest, ref: str) -> HttpResponse:
     incident = _incident(ref)
     policy = _policy()
     steps = [
-        {"step": s, "kind": labels.STEPS[s.kind], "at": labels.local_time(s.at)}
+        {"who": _actor_name(s.actor), "kind": labels.STEPS[s.kind], "at": labels.local_time(s.at)}
         for s in incident_steps(incident=incident)
     ]
     return TemplateResponse(
@@ -191,6 +210,7 @@ def incident_detail(request: HttpRequest, ref: str) -> HttpResponse:
             row=_row(incident, timezone.now()),
             incident=incident,
             findings=_findings(incident),
+            categories=_category_titles(incident, policy),
             steps=steps,
             triage_form=TriageForm(initial=_triage_initial(incident, policy), policy=policy),
             override_form=OverrideForm(),

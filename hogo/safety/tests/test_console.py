@@ -99,7 +99,8 @@ def test_the_override_asks_for_confirmation_then_records_and_audits(
     assert AuditEvent.objects.filter(action="safety.incident.override").count() == 1
     detail = client.get(f"/console/safety/{incident.ref}/").content.decode()
     assert "decided by the officer" in detail
-    assert "reportability decided by the officer" in detail  # the timeline, in words
+    assert "reportability decided by the officer (olivia)" in detail  # the timeline, in words
+    assert "E-mail address" in detail  # the policy's title, not the category id
 
 
 def test_the_triage_previews_the_classification_before_saving(
