@@ -170,3 +170,26 @@ class IncidentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.incident_id} {self.stage} {self.kind}"
+
+
+class Acknowledgment(models.Model):
+    """A staff member's acknowledgment of one policy version and its handling rules (policy
+    section 1: "all our members ... thoroughly understand and follow the program")."""
+
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, related_name="policy_acknowledgments"
+    )
+    policy_version = models.PositiveIntegerField()
+    # SHA-256 of the handling rules acknowledged (both languages), "" when the policy has none.
+    rules_digest = models.CharField(max_length=64, blank=True)
+    acknowledged_at = models.DateTimeField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["user", "policy_version"], name="safety_acknowledgment_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"user:{self.user_id} v{self.policy_version}"

@@ -4,19 +4,22 @@ Each is one transaction with one audit event and one timeline step. The audit lo
 trigger names and dates, never what staff wrote (a description may name people).
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput
-from hogo.policy.schema import Incidents
-from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.policy.schema import Incidents, Text
+from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_version_active
 from hogo.safety.classify import Facts, incident_classify, reportable
 from hogo.safety.clocks import clocks_compute
 from hogo.safety.models import (
+    Acknowledgment,
     Incident,
     IncidentStatus,
     IncidentStep,
@@ -204,3 +207,33 @@ def incident_close(*, actor: str, ref: str) -> Incident:
     _step(incident, actor=actor, kind=StepKind.CLOSED, at=incident.closed_at)
     audit_record(actor=actor, action="safety.incident.close", detail={"incident": ref})
     return incident
+
+
+def rules_digest(rules: Text | None) -> str:
+    if rules is None:
+        return ""
+    return hashlib.sha256(f"{rules.ja}\x00{rules.en}".encode()).hexdigest()
+
+
+@transaction.atomic
+def acknowledgment_record(*, actor: str, user: User, policy_version: int) -> Acknowledgment:
+    """The staff member acknowledged this policy version and its handling rules. Only the active
+    version can be acknowledged: an older one is not what staff must follow now."""
+    active = policy_version_active()
+    if policy_version != active.number:
+        raise Conflict(f"policy version {policy_version} is not the active one ({active.number})")
+    found = Acknowledgment.objects.filter(user=user, policy_version=policy_version).first()
+    if found is not None:
+        return found
+    acknowledgment = Acknowledgment.objects.create(
+        user=user,
+        policy_version=policy_version,
+        rules_digest=rules_digest(policy_active().handling_rules),
+        acknowledged_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="safety.acknowledgment.record",
+        detail={"user": f"user:{user.pk}", "policy_version": policy_version},
+    )
+    return acknowledgment

@@ -370,6 +370,8 @@ class Policy:
     staff: Staff = field(default_factory=Staff)
     records: Records = field(default_factory=Records)
     incidents: Incidents = field(default_factory=Incidents)
+    # The internal handling rules (取扱規程) staff acknowledge with the policy, if given.
+    handling_rules: Text | None = None
     # The stored version this policy was read from; None for a file not loaded yet.
     version: int | None = field(default=None, compare=False)
 

@@ -42,6 +42,7 @@ from hogo.policy.schema.document import (
     Use,
     Website,
 )
+from hogo.policy.schema.handling_rules import handling_rules_section
 from hogo.policy.schema.incidents import incidents_section
 from hogo.policy.schema.notices import notices_parse
 from hogo.policy.schema.operations import (
@@ -109,6 +110,7 @@ def _policy(root: Reader) -> Policy:
         staff=staff_section(root, purposes, fmt),
         records=records_section(root, purposes, channels, fmt),
         incidents=incidents_section(root),
+        handling_rules=handling_rules_section(root),
     )
 
 

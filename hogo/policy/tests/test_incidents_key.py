@@ -45,3 +45,18 @@ def test_an_unknown_key_in_the_table_is_named() -> None:
     assert [str(e) for e in caught.value.errors] == [
         "incidents.preliminary_days: unknown key (did you mean 'preliminary_report_days'?)"
     ]
+
+
+def test_the_handling_rules_are_optional_and_need_both_languages() -> None:
+    assert policy_parse(toml_dumps(reference_data())).handling_rules is None
+    data = reference_data()
+    data["handling_rules"] = {"text": {"ja": "取扱規程", "en": "Handling rules"}}
+    rules = policy_parse(toml_dumps(data)).handling_rules
+    assert rules is not None
+    assert rules.en == "Handling rules"
+    data["handling_rules"] = {"text": {"ja": "取扱規程"}}
+    with pytest.raises(PolicyInvalid) as caught:
+        policy_parse(toml_dumps(data))
+    assert [str(e) for e in caught.value.errors] == [
+        "handling_rules.text.en: missing (English text)"
+    ]
