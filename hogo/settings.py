@@ -222,6 +222,7 @@ INSTALLED_APPS = [
     "hogo.desk",
     "hogo.site",
     "hogo.reconsent",
+    "hogo.safety",
     "hogo.api",
     "hogo.console",
     "hogo.members",
@@ -237,6 +238,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff acknowledge the active policy version before using the console (hogo/safety).
+    "hogo.safety.middleware.acknowledgment_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -33,6 +33,7 @@ urlpatterns = [
     path("console/", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("console/desk/", include("hogo.desk.console_urls")),
     path("console/reconsent/", include("hogo.reconsent.console_urls")),
+    path("console/safety/", include("hogo.safety.console_urls")),
     path("console/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

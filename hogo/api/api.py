@@ -21,6 +21,7 @@ from hogo.consent.api import router as consent_router
 from hogo.desk.api import router as desk_router
 from hogo.errors import ErrorOut, HogoError, InvalidInput
 from hogo.policy.api import router as policy_router
+from hogo.safety.api import router as incidents_router
 from hogo.share.api import router as share_router
 from hogo.site.api import router as site_router
 from hogo.vault.api import router as subjects_router
@@ -116,6 +117,7 @@ api.add_router("/subjects", subjects_router)
 api.add_router("/requests", desk_router)
 api.add_router("/site", site_router)
 api.add_router("/share", share_router)
+api.add_router("/incidents", incidents_router)
 
 
 def error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

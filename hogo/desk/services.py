@@ -236,3 +236,9 @@ def _case_locked(case_ref: str) -> Case:
 
 def _subjects(case: Case) -> list[str]:
     return [case.subject_ref] if case.subject_ref else []
+
+
+def staff_mail_queue(*, actor: str, to: str, subject: str, body: str) -> str:
+    """Queues a reminder to a staff address through the outbox (never lost, retried), for the
+    apps right of the desk; returns the mail's ref. Subject and body name ids, never a person."""
+    return mail_queue(actor=actor, to=to, subject=subject, body=body, kind=MailKind.REMINDER).ref

@@ -298,3 +298,61 @@ def page(browser: "Browser", live_server: Any) -> Iterator["Page"]:
     opened.outside_requests = outside  # type: ignore[attr-defined]
     yield opened
     context.close()
+
+
+class _Acknowledging:
+    """Signal receivers that acknowledge, for every staff user, each policy version stored while
+    a test runs (and the active one for staff created later)."""
+
+    def __init__(self) -> None:
+        from django.db.models.signals import post_save
+
+        from hogo.policy.models import PolicyVersion
+
+        self.receivers = ((self.on_version, PolicyVersion), (self.on_user, User))
+        for receiver, sender in self.receivers:
+            post_save.connect(receiver, sender=sender, weak=False)
+
+    def off(self) -> None:
+        from django.db.models.signals import post_save
+
+        for receiver, sender in self.receivers:
+            post_save.disconnect(receiver, sender=sender)
+
+    @staticmethod
+    def _acknowledge(users: Any, version: int) -> None:
+        from django.utils import timezone
+
+        from hogo.safety.models import Acknowledgment
+
+        for user in users:
+            Acknowledgment.objects.get_or_create(
+                user=user, policy_version=version, defaults={"acknowledged_at": timezone.now()}
+            )
+
+    def on_version(self, sender: object, instance: Any, created: bool, **kwargs: object) -> None:
+        if created:
+            self._acknowledge(User.objects.filter(is_staff=True), instance.number)
+
+    def on_user(self, sender: object, instance: User, **kwargs: object) -> None:
+        from hogo.policy.models import PolicyVersion
+
+        latest = PolicyVersion.objects.order_by("-number").values_list("number", flat=True)
+        if instance.is_staff and latest.exists():
+            self._acknowledge([instance], latest[0])
+
+
+@pytest.fixture(autouse=True)
+def policy_acknowledged() -> Iterator[_Acknowledging]:
+    """The console sends staff to acknowledge each new policy version first (hogo/safety,
+    middleware.py). In tests about other things the personas have acknowledged every version;
+    tests of the gate itself use `acknowledgment_gate`."""
+    acknowledging = _Acknowledging()
+    yield acknowledging
+    acknowledging.off()
+
+
+@pytest.fixture
+def acknowledgment_gate(policy_acknowledged: _Acknowledging) -> None:
+    """Staff acknowledge policy versions themselves, as in production."""
+    policy_acknowledged.off()

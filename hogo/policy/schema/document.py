@@ -351,6 +351,14 @@ class Records:
 
 
 @dataclass(frozen=True)
+class Incidents:
+    """How the safety app runs the breach clocks (APPI Art. 26): the optional `[incidents]`."""
+
+    # PPC guidelines: the preliminary report is due "promptly", about 3 to 5 days.
+    preliminary_report_days: int = 5
+
+
+@dataclass(frozen=True)
 class Policy:
     format: int
     organization: Organization
@@ -371,6 +379,9 @@ class Policy:
     notices: dict[str, Notice] = field(default_factory=dict)
     staff: Staff = field(default_factory=Staff)
     records: Records = field(default_factory=Records)
+    incidents: Incidents = field(default_factory=Incidents)
+    # The internal handling rules (取扱規程) staff acknowledge with the policy, if given.
+    handling_rules: Text | None = None
     # The stored version this policy was read from; None for a file not loaded yet.
     version: int | None = field(default=None, compare=False)
 

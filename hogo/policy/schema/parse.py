@@ -19,6 +19,8 @@ from hogo.policy.schema.document import (
     Purpose,
     Use,
 )
+from hogo.policy.schema.handling_rules import handling_rules_section
+from hogo.policy.schema.incidents import incidents_section
 from hogo.policy.schema.notices import notices_parse
 from hogo.policy.schema.operations import (
     category_identifier,
@@ -90,6 +92,8 @@ def _policy(root: Reader) -> Policy:
         notices=notices,
         staff=staff_section(root, purposes, fmt),
         records=records_section(root, purposes, channels, fmt),
+        incidents=incidents_section(root),
+        handling_rules=handling_rules_section(root),
     )
 
 

@@ -329,6 +329,19 @@ class Records(Table):
     request_cases: Annotated[Str, Field(description="a purpose id")]
 
 
+class IncidentsTable(Table):
+    preliminary_report_days: Annotated[
+        int,
+        Field(
+            ge=1, le=5, description="days from awareness to the preliminary report (APPI Art. 26)"
+        ),
+    ] = 5
+
+
+class HandlingRules(Table):
+    text: Annotated[Text, Field(description="the internal handling rules staff acknowledge")]
+
+
 class PolicyFile(Table):
     """A hogo policy file (`hogo policy check` validates it, `hogo policy load` stores it)."""
 
@@ -359,6 +372,8 @@ class PolicyFile(Table):
     notices: list[Notice] = []
     staff: Staff | None = None
     records: Records | None = None
+    incidents: IncidentsTable | None = None
+    handling_rules: HandlingRules | None = None
 
 
 class _Draft7(GenerateJsonSchema):

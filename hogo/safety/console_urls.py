@@ -1,0 +1,26 @@
+"""The safety program in the staff console, under /console/safety/ (see console.py)."""
+
+from django.contrib import admin
+from django.urls import path
+from django.views.decorators.cache import never_cache
+
+from hogo.safety import acknowledge, console
+
+app_name = "safety_console"
+urlpatterns = [
+    path("", console.incident_list, name="list"),
+    path("new/", console.incident_new, name="new"),
+    # Any staff member, with a role or not: the admin site's log-in and staff check only.
+    path(
+        "acknowledge/",
+        admin.site.admin_view(never_cache(acknowledge.acknowledge)),
+        name="acknowledge",
+    ),
+    path("acknowledgments.csv", acknowledge.acknowledgments_export, name="acknowledgments"),
+    path("<str:ref>/", console.incident_detail, name="detail"),
+    path("<str:ref>/triage/", console.incident_triage_view, name="triage"),
+    path("<str:ref>/override/", console.incident_override_view, name="override"),
+    path("<str:ref>/file/", console.incident_file_view, name="file"),
+    path("<str:ref>/close/", console.incident_close_view, name="close"),
+    path("<str:ref>/report/", console.incident_report_view, name="report"),
+]
