@@ -34,7 +34,7 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Finding:
+class TriggerFinding:
     trigger: Trigger
     state: TriggerState
     basis: str
@@ -51,28 +51,30 @@ class Finding:
         return row
 
 
-def _stated(trigger: Trigger, value: bool | None) -> Finding:
+def _stated(trigger: Trigger, value: bool | None) -> TriggerFinding:
     if value is None:
-        return Finding(trigger, TriggerState.POSSIBLE, Basis.STATED_UNKNOWN)
+        return TriggerFinding(trigger, TriggerState.POSSIBLE, Basis.STATED_UNKNOWN)
     if value:
-        return Finding(trigger, TriggerState.YES, Basis.STATED_YES)
-    return Finding(trigger, TriggerState.NO, Basis.STATED_NO)
+        return TriggerFinding(trigger, TriggerState.YES, Basis.STATED_YES)
+    return TriggerFinding(trigger, TriggerState.NO, Basis.STATED_NO)
 
 
-def incident_classify(facts: Facts, *, special_care_ids: Iterable[str]) -> list[Finding]:
+def incident_classify(facts: Facts, *, special_care_ids: Iterable[str]) -> list[TriggerFinding]:
     """One finding per trigger, in Rule 7's order. A category the policy marks special-care
     makes `special_care` apply whatever was stated: the record says such data is involved."""
     special = tuple(c for c in facts.categories if c in set(special_care_ids))
     if special:
-        care = Finding(Trigger.SPECIAL_CARE, TriggerState.YES, Basis.SPECIAL_CARE_CATEGORY, special)
+        care = TriggerFinding(
+            Trigger.SPECIAL_CARE, TriggerState.YES, Basis.SPECIAL_CARE_CATEGORY, special
+        )
     else:
         care = _stated(Trigger.SPECIAL_CARE, facts.special_care)
     if facts.people_estimate is None:
-        count = Finding(Trigger.OVER_1000, TriggerState.POSSIBLE, Basis.COUNT_UNKNOWN)
+        count = TriggerFinding(Trigger.OVER_1000, TriggerState.POSSIBLE, Basis.COUNT_UNKNOWN)
     elif facts.people_estimate > OVER:
-        count = Finding(Trigger.OVER_1000, TriggerState.YES, Basis.COUNT_OVER)
+        count = TriggerFinding(Trigger.OVER_1000, TriggerState.YES, Basis.COUNT_OVER)
     else:
-        count = Finding(Trigger.OVER_1000, TriggerState.NO, Basis.COUNT_WITHIN)
+        count = TriggerFinding(Trigger.OVER_1000, TriggerState.NO, Basis.COUNT_WITHIN)
     return [
         care,
         _stated(Trigger.PROPERTY_DAMAGE, facts.property_damage),
@@ -81,6 +83,6 @@ def incident_classify(facts: Facts, *, special_care_ids: Iterable[str]) -> list[
     ]
 
 
-def reportable(findings: Iterable[Finding]) -> bool:
+def reportable(findings: Iterable[TriggerFinding]) -> bool:
     """Any trigger that applies or may apply makes the incident reportable (Art. 26(1))."""
     return any(f.state != TriggerState.NO for f in findings)

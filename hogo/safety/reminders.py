@@ -32,7 +32,7 @@ REMIND_BEFORE = {ReportStage.PRELIMINARY: timedelta(days=1), ReportStage.FINAL: 
 
 
 def safety_tick(*, now: datetime | None = None) -> dict[str, int]:
-    return {"incident_reminders": reminders_send(now=now or timezone.now())}
+    return {"incident_reminders": incident_reminders_send(now=now or timezone.now())}
 
 
 def _reportable_open() -> QuerySet[Incident]:
@@ -57,7 +57,7 @@ def reminders_due(incident: Incident, now: datetime) -> list[tuple[ReportStage, 
     return due
 
 
-def reminders_send(*, now: datetime) -> int:
+def incident_reminders_send(*, now: datetime) -> int:
     sent = 0
     for incident in _reportable_open().order_by("preliminary_due"):
         for stage, kind in reminders_due(incident, now):

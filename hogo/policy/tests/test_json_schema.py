@@ -45,6 +45,8 @@ def maximal() -> Data:
     country = {"name": text("Country"), "system": text("System"), "measures": text("Measures")}
     data["safety"]["external_environment"]["countries"] = [country]
     data["website"]["analytics"]["links"] = [{"title": text("Opt out"), "url": "https://x.test/"}]
+    data["incidents"] = {"preliminary_report_days": 3}
+    data["handling_rules"] = {"text": text("Handling rules")}
     return data
 
 

@@ -12,7 +12,7 @@ from hogo.desk.models import OutboundMail
 from hogo.policy.schema import Policy
 from hogo.safety.clocks import JST
 from hogo.safety.models import IncidentReminder, ReportStage
-from hogo.safety.reminders import reminders_send
+from hogo.safety.reminders import incident_reminders_send
 from hogo.safety.services import incident_file, incident_override
 from hogo.tests.mail import Inbox, body, committed
 from hogo.tests.safety import OFFICER, reported
@@ -31,7 +31,7 @@ def officer_mail(officer: User) -> str:
 
 def tick(at: datetime) -> int:
     with committed():
-        return reminders_send(now=at)
+        return incident_reminders_send(now=at)
 
 
 def test_each_reminder_goes_once_before_and_after_each_deadline(
