@@ -62,7 +62,7 @@ def test_it_shows_the_desk_a_diff_then_corrects_adds_and_deletes(
         "erased": False,
     }
     text = body(inbox.last(HANAKO))
-    assert "訂正した項目数: 1" in text
+    assert "訂正した項目数：1" in text
     assert "星空電機" not in text  # the result mail says what was done, not the values
 
 
