@@ -81,7 +81,6 @@ def _lang() -> str:
 def _page(request: HttpRequest, **context: object) -> dict[str, object]:
     other = "en" if _lang() == "ja" else "ja"
     return {
-        "policy_label": POLICY_LABELS,
         "lang": _lang(),
         "other_lang": other,
         "other_url": translate_url(request.path, other),
@@ -93,7 +92,9 @@ def _policy_or_503(request: HttpRequest) -> Policy | HttpResponse:
     try:
         return policy_active()
     except PolicyNotLoaded:
-        return render(request, "policy/unavailable.html", _page(request), status=503)
+        # The policy app's page, in its own words.
+        context = _page(request, label=POLICY_LABELS)
+        return render(request, "policy/unavailable.html", context, status=503)
 
 
 def _kind_rows(policy: Policy) -> list[KindRow]:

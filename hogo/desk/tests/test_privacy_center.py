@@ -250,3 +250,10 @@ def test_it_throttles_code_entries_for_a_wrong_pair_like_for_a_right_one(
             lookup.post("/ja/privacy-center/verify/", {"code": "000000"})
         answers[email] = lookup.post("/ja/privacy-center/verify/", {"code": "000000"}).status_code
     assert answers == {HANAKO: 429, "x@example.jp": 429}
+
+
+def test_it_says_the_privacy_center_is_unavailable_while_no_policy_is_loaded() -> None:
+    """No policy loaded: a 503 that says so (in the policy app's words), not an empty page."""
+    response = Client().get("/ja/privacy-center/")
+    assert response.status_code == 503
+    assert "現在ご覧いただけません" in response.content.decode()
