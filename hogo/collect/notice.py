@@ -13,7 +13,6 @@ from django.utils import translation
 
 from hogo.collect.labels import NOTICE_CONSENT_ONLY, NOTICE_FULL, NOTICE_RETENTION
 from hogo.collect.models import NoticeText
-from hogo.collect.supplementary import LABELS as SUPPLEMENTARY_LABELS
 from hogo.collect.supplementary import supplementary_shown
 from hogo.policy.schema import Channel, Policy, Purpose
 from hogo.policy.wording import retention_period
@@ -46,7 +45,6 @@ def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
                 "notice_url": reverse("policy:version", kwargs={"number": policy.version}),
                 "full_notice": NOTICE_FULL % {"version": policy.version},
                 "supplementary": supplementary_shown(policy=policy, channel=channel, lang=lang),
-                "supplementary_label": SUPPLEMENTARY_LABELS,
             },
         ).strip()
 

@@ -8,13 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from hogo.policy.notice_labels import NOTICE_LABELS
-from hogo.policy.schema import Channel, Notice, Policy, Text
+from hogo.policy.schema import Channel, Notice, Policy
 from hogo.policy.schema.notices import notice_purpose_needs_consent
 from hogo.policy.wording import retention_period
-
-# The policy's own wording, shown as the notice page shows it.
-LABELS: dict[str, Text] = {"beyond": NOTICE_LABELS["own_beyond"]}
 
 
 @dataclass(frozen=True)
