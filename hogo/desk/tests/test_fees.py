@@ -168,7 +168,7 @@ def test_a_fee_that_arrived_later_moves_the_start_to_that_day(
     assert case.due_at == start_of_day + timedelta(days=14)
     page = login(desk_operator).get("/console/desk/").content.decode()
     assert case.ref in page
-    assert "waiting for the fee" not in page
+    assert "手数料の入金待ち" not in page  # the console in its default language
 
 
 def test_it_does_not_disclose_before_the_fee_is_received(fee_policy: Policy, inbox: Inbox) -> None:
@@ -302,9 +302,9 @@ def test_the_console_shows_the_wait_and_records_the_fee(
     case = verified(inbox, "disclosure")
     client = login(desk_operator)
     queue = client.get("/console/desk/").content.decode()
-    assert "waiting for the fee" in queue
+    assert "手数料の入金待ち" in queue  # the console in its default language
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
-    assert "<strong>waiting for the fee</strong>: the deadline starts when it is received" in page
+    assert "<strong>手数料の入金待ち</strong>：期限は入金の確認から起算します" in page
     assert 'id="fee-form"' in page
     assert 'name="amount_jpy" value="1000"' in page
 
@@ -322,7 +322,7 @@ def test_the_console_shows_the_wait_and_records_the_fee(
     assert (case.fee_paid_jpy, case.fee_reference) == (1000, "A1")
     assert case.due_at is not None
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
-    assert f"received on {timezone.localdate().isoformat()}: JPY 1000, reference A1" in page
+    assert f"{timezone.localdate().isoformat()}入金：1000円、照合番号A1" in page
     assert 'id="fee-form"' not in page
 
 
