@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django import forms
 
-from hogo.collect.labels import LABELS
+from hogo.collect.labels import consent_purpose_text, special_consent_text
 from hogo.collect.values import MAX_CHARS
 from hogo.policy.schema import Channel, Field, Policy
 
@@ -82,9 +82,7 @@ def purpose_boxes(
         ConsentBox(
             name="consent_purpose",
             value=p,
-            label=LABELS["consent_purpose"]
-            .get(lang)
-            .replace("{title}", policy.purposes[p].title.get(lang)),
+            label=consent_purpose_text(policy.purposes[p].title.get(lang), lang),
             checked=p in checked,
             optional=without_consent,
         )
@@ -100,9 +98,7 @@ def special_care_boxes(
         ConsentBox(
             name="consent_special_care",
             value=c,
-            label=LABELS["special_consent"]
-            .get(lang)
-            .replace("{kind}", policy.categories[c].title.get(lang)),
+            label=special_consent_text(policy.categories[c].title.get(lang), lang),
             checked=c in checked,
         )
         for c in categories

@@ -15,12 +15,12 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from hogo.audit.services import audit_record
-from hogo.collect.labels import LABELS
 from hogo.collect.models import Member, MemberStatus
 from hogo.errors import InvalidInput, NotFound
 from hogo.vault.lookup import subject_find
@@ -71,14 +71,13 @@ def member_register(*, subject: Subject, email: str, lang: str, origin: str) -> 
 
 
 def _activation_send(*, email: str, lang: str, link: str, ref: str) -> None:
-    body = (
-        LABELS["activation_body"]
-        .get(lang)
-        .replace("{n}", str(ACTIVATION_DAYS))
-        .replace("{link}", link)
-    )
+    with translation.override(lang):
+        text = render_to_string(
+            "collect/mail/activation.txt", {"days": ACTIVATION_DAYS, "link": link}
+        )
+    subject, _, body = text.partition("\n")
     try:
-        send_mail(LABELS["activation_subject"].get(lang), body, None, [email])
+        send_mail(subject, body, None, [email])
     except Exception:
         # Not the exception itself: SMTP errors quote the recipient's address.
         logger.error("activation e-mail for member %s could not be sent", ref)

@@ -11,9 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from hogo.collect.labels import LABELS
+from hogo.collect.labels import NOTICE_CONSENT_ONLY, NOTICE_FULL, NOTICE_RETENTION
 from hogo.collect.models import NoticeText
-from hogo.collect.supplementary import LABELS as SUPPLEMENTARY_LABELS
 from hogo.collect.supplementary import supplementary_shown
 from hogo.policy.schema import Channel, Policy, Purpose
 from hogo.policy.wording import retention_period
@@ -26,10 +25,11 @@ class _PurposeShown:
 
 
 def _purpose_shown(purpose: Purpose, lang: str) -> _PurposeShown:
+    """In the active language (`notice_render` sets it)."""
     period = retention_period(purpose.retention_days, lang)
-    terms = [LABELS["notice_retention"].get(lang).replace("{n}", period)]
+    terms = [NOTICE_RETENTION % {"period": period}]
     if purpose.consent_required:
-        terms.append(LABELS["notice_consent_only"].get(lang))
+        terms.append(str(NOTICE_CONSENT_ONLY))
     return _PurposeShown(purpose=purpose, terms=("" if lang == "ja" else " ").join(terms))
 
 
@@ -39,14 +39,12 @@ def notice_render(*, policy: Policy, channel: Channel, lang: str) -> str:
         return render_to_string(
             "collect/notice_block.html",
             {
-                "label": LABELS,
                 "policy": policy,
                 "channel": channel,
                 "purposes": [_purpose_shown(policy.purposes[p], lang) for p in channel.purposes],
                 "notice_url": reverse("policy:version", kwargs={"number": policy.version}),
-                "full_notice": LABELS["notice_full"].get(lang).replace("{n}", str(policy.version)),
+                "full_notice": NOTICE_FULL % {"version": policy.version},
                 "supplementary": supplementary_shown(policy=policy, channel=channel, lang=lang),
-                "supplementary_label": SUPPLEMENTARY_LABELS,
             },
         ).strip()
 

@@ -14,10 +14,10 @@ import logging
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from hogo.collect.labels import LABELS
 from hogo.policy.schema import Channel, Policy
 
 logger = logging.getLogger(__name__)
@@ -41,19 +41,18 @@ def receipt_mail_schedule(
 
 def _send(*, policy: Policy, channel: Channel, ref: str, to: str, lang: str, origin: str) -> None:
     with translation.override(lang):
-        center = origin.rstrip("/") + reverse("desk:index")
-        notice = origin.rstrip("/") + reverse("policy:notice")
-    fill = {
-        "{organization}": policy.organization.name.get(lang),
-        "{channel}": channel.title.get(lang),
-        "{ref}": ref,
-        "{center}": center,
-        "{notice}": notice,
-        "{desk}": policy.organization.contact.email,
-    }
-    subject, body = LABELS["receipt_subject"].get(lang), LABELS["receipt_body"].get(lang)
-    for key, value in fill.items():
-        subject, body = subject.replace(key, value), body.replace(key, value)
+        text = render_to_string(
+            "collect/mail/receipt.txt",
+            {
+                "organization": policy.organization.name.get(lang),
+                "channel": channel.title.get(lang),
+                "ref": ref,
+                "center": origin.rstrip("/") + reverse("desk:index"),
+                "notice": origin.rstrip("/") + reverse("policy:notice"),
+                "desk": policy.organization.contact.email,
+            },
+        )
+    subject, _, body = text.partition("\n")
     try:
         send_mail(subject, body, None, [to])
     except Exception:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.collect.acquisition import ConsentMissing, acquisition_channel, acquisition_check
 from hogo.collect.inquiries import inquiry_case_open
-from hogo.collect.labels import LABELS
+from hogo.collect.labels import consent_purpose_text, special_consent_text
 from hogo.collect.members import member_register
 from hogo.collect.models import (
     AcquisitionRecord,
@@ -79,10 +79,10 @@ def consent_wording_sha256(*, purpose_or_category: str, policy: Policy, lang: st
     """Digest of the exact consent sentence shown next to a checkbox (consent evidence)."""
     if purpose_or_category in policy.purposes:
         title = policy.purposes[purpose_or_category].title.get(lang)
-        text = LABELS["consent_purpose"].get(lang).replace("{title}", title)
+        text = consent_purpose_text(title, lang)
     else:
         kind = policy.categories[purpose_or_category].title.get(lang)
-        text = LABELS["special_consent"].get(lang).replace("{kind}", kind)
+        text = special_consent_text(kind, lang)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

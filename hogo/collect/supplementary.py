@@ -5,18 +5,12 @@ part of the stored block, it is covered by the block's sha256 like the rest of t
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from hogo.policy.notice_labels import NOTICE_LABELS
-from hogo.policy.schema import Channel, Notice, Policy, Text
+from hogo.policy.schema import Channel, Notice, Policy
 from hogo.policy.schema.notices import notice_purpose_needs_consent
-
-LABELS: dict[str, Text] = {
-    "purposes": Text("このお知らせの利用目的", "Purposes of use in this notice"),
-    "full": Text("「{title}」（第{n}版）の全文", "Read “{title}” (version {n}) in full"),
-    "retention": Text("取得から{n}日間保存します", "Kept for {n} days from collection"),
-    "consent_only": Text("同意をいただいた場合のみ", "only with your consent"),
-    "beyond": NOTICE_LABELS["own_beyond"],
-}
+from hogo.policy.wording import retention_period
 
 
 @dataclass(frozen=True)
@@ -43,12 +37,11 @@ def supplementary_shown(
     if channel.notice is None:
         return None
     notice = policy.notices[channel.notice]
-    retention = LABELS["retention"].get(lang)
     lines = [
         PurposeLine(
             title=p.title.get(lang),
             description=p.description.get(lang),
-            retention=retention.replace("{n}", str(p.retention_days)),
+            retention=retention_period(p.retention_days, lang),
             consent_only=p.consent_required,
             beyond_main=False,
         )
@@ -58,7 +51,7 @@ def supplementary_shown(
         PurposeLine(
             title=p.title.get(lang),
             description=p.description.get(lang),
-            retention=retention.replace("{n}", str(p.retention_days)),
+            retention=retention_period(p.retention_days, lang),
             consent_only=notice_purpose_needs_consent(p, policy.purposes),
             beyond_main=p.beyond_main,
         )
@@ -70,9 +63,14 @@ def supplementary_shown(
             "policy:supplementary_version",
             kwargs={"notice_id": notice.id, "number": notice.version},
         ),
-        link_text=LABELS["full"]
-        .get(lang)
-        .replace("{title}", notice.title.get(lang))
-        .replace("{n}", str(notice.version)),
+        link_text=_link_text(notice, lang),
         purposes=lines,
     )
+
+
+def _link_text(notice: Notice, lang: str) -> str:
+    with translation.override(lang):
+        return _("Read “%(title)s” (version %(version)s) in full") % {
+            "title": notice.title.get(lang),
+            "version": notice.version,
+        }

@@ -5,7 +5,8 @@ the service decides everything. Nothing here logs or echoes a value anywhere but
 the person's own form.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
@@ -18,7 +19,17 @@ from django.views.decorators.http import require_http_methods
 
 from hogo.collect.forms import ConsentBox, channel_form_class, purpose_boxes, special_care_boxes
 from hogo.collect.guard import SpecialCareFound
-from hogo.collect.labels import LABELS, label
+from hogo.collect.labels import (
+    CONSENT_MISSING,
+    FIELD_ERRORS,
+    NOT_ACCEPTED,
+    NOTICE_CHANGED,
+    PASSWORD,
+    PASSWORD_AGAIN,
+    PASSWORD_MISMATCH,
+    SPECIAL_FOUND,
+    TOO_MANY,
+)
 from hogo.collect.members import member_activate, member_for_token
 from hogo.collect.models import NoticeText
 from hogo.collect.notice import notice_shown
@@ -34,22 +45,11 @@ from hogo.collect.values import MAX_CHARS, FieldErrors
 from hogo.errors import HogoError, InvalidInput, NotFound
 from hogo.network import client_network
 from hogo.policy.labels import LABELS as POLICY_LABELS
-from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
+from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Channel, Field, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.policy.wording import list_join
 
 FORM_ACTOR = "system:forms"
-FIELD_ERRORS = {
-    "required": "field_required",
-    "choice": "field_choice",
-    "too_long": "field_too_long",
-    "email": "field_email",
-    "phone": "field_phone",
-    "date": "field_date",
-    "url": "field_url",
-    "text": "field_required",
-    "unknown": "field_required",
-}
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,45 @@ class SpecialCareMessage:
     consent_possible: bool
 
 
+@dataclass(frozen=True)
+class Ticked:
+    """The consent boxes the person ticked, shown ticked again."""
+
+    purposes: set[str] = field(default_factory=set)
+    special: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the form page says besides the fields: a note, a consent error, findings."""
+
+    message: str = ""
+    consent_error: str = ""
+    found: SpecialCareFound | None = None
+    status: int = 200
+
+
+# What the page says for each way the service refuses a submission, in order (first match).
+# A conflict with a concurrent change (an erasure in progress...) stores nothing: send again.
+REFUSALS: tuple[tuple[type[HogoError], Callable[[HogoError], Said]], ...] = (
+    (SpecialCareFound, lambda exc: Said(found=exc if isinstance(exc, SpecialCareFound) else None)),
+    (ConsentMissing, lambda exc: Said(consent_error=str(CONSENT_MISSING))),
+    (NoticeChanged, lambda exc: Said(message=str(NOTICE_CHANGED))),
+    (HogoError, lambda exc: Said(message=str(NOT_ACCEPTED), status=exc.status)),
+)
+
+
+def _said(exc: HogoError) -> Said:
+    return next(said(exc) for kind, said in REFUSALS if isinstance(exc, kind))
+
+
 def _lang() -> str:
     return "en" if (get_language() or "ja").startswith("en") else "ja"
 
 
 def _page(request: HttpRequest, lang: str) -> dict[str, object]:
     other = "ja" if lang == "en" else "en"
-    return {"label": LABELS, "other_lang": other, "other_url": translate_url(request.path, other)}
+    return {"other_lang": other, "other_url": translate_url(request.path, other)}
 
 
 def _public_channel(channel_id: str) -> tuple[Policy, Channel]:
@@ -115,83 +147,25 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
     lang = _lang()
     form_class = channel_form_class(channel, lang)
     if request.method != "POST":
-        return _render(request, policy, channel, lang, form_class())
+        return _render(request, policy, channel, form_class())
 
     form = form_class(request.POST)
     form.is_valid()  # every field is optional text here: the service checks the values
-    purposes = set(request.POST.getlist("consent_purpose"))
-    special = set(request.POST.getlist("consent_special_care"))
-    if not form_throttle_hit(network=client_network(request)):
-        return _render(
-            request,
-            policy,
-            channel,
-            lang,
-            form,
-            purposes=purposes,
-            status=429,
-            message=label("too_many", lang),
-        )
-    submission = SubmissionIn(
-        channel=channel.id,
-        values={k: v for k, v in form.cleaned_data.items()},
-        lang=lang,
-        notice_sha256=request.POST.get("notice", "")[:64],
-        purposes_consented=purposes,
-        special_care_consented=special,
-        network=client_network(request) or "",
-        origin=f"{request.scheme}://{request.get_host()}",
+    ticked = Ticked(
+        purposes=set(request.POST.getlist("consent_purpose")),
+        special=set(request.POST.getlist("consent_special_care")),
     )
+    if not form_throttle_hit(network=client_network(request)):
+        return _render(request, policy, channel, form, ticked, Said(str(TOO_MANY), status=429))
     try:
-        accepted = submission_accept(actor=FORM_ACTOR, submission=submission)
+        accepted = submission_accept(
+            actor=FORM_ACTOR, submission=_submission(request, channel, form, lang, ticked)
+        )
     except FieldErrors as exc:
-        for field_id, code in exc.errors.items():
-            if field_id in form.fields:
-                text = label(FIELD_ERRORS[code], lang).replace(
-                    "{n}",
-                    str(MAX_CHARS.get(channel.field(field_id).kind, 200)),  # type: ignore[union-attr]
-                )
-                form.add_error(field_id, text)
-        return _render(request, policy, channel, lang, form, purposes=purposes, special=special)
-    except SpecialCareFound as exc:
-        return _render(
-            request, policy, channel, lang, form, purposes=purposes, special=special, found=exc
-        )
-    except ConsentMissing:
-        return _render(
-            request,
-            policy,
-            channel,
-            lang,
-            form,
-            purposes=purposes,
-            special=special,
-            consent_error=label("consent_purpose_missing", lang),
-        )
-    except NoticeChanged:
-        return _render(
-            request,
-            policy,
-            channel,
-            lang,
-            form,
-            purposes=purposes,
-            special=special,
-            message=label("notice_changed", lang),
-        )
+        _field_errors(form, channel, exc)
+        return _render(request, policy, channel, form, ticked)
     except HogoError as exc:
-        # A conflict with a concurrent change (an erasure in progress...): nothing was stored.
-        return _render(
-            request,
-            policy,
-            channel,
-            lang,
-            form,
-            purposes=purposes,
-            special=special,
-            message=label("not_accepted", lang),
-            status=exc.status,
-        )
+        return _render(request, policy, channel, form, ticked, _said(exc))
     # The thanks page shows the reference from its (signed) address, so a reload still shows it.
     token = receipt_token(
         channel=channel,
@@ -202,86 +176,106 @@ def channel_form(request: HttpRequest, channel_id: str) -> HttpResponse:
     return HttpResponseRedirect(f"{done_url}?{urlencode({'r': token})}")
 
 
+def _submission(
+    request: HttpRequest, channel: Channel, form: forms.Form, lang: str, ticked: Ticked
+) -> SubmissionIn:
+    return SubmissionIn(
+        channel=channel.id,
+        values={k: v for k, v in form.cleaned_data.items()},
+        lang=lang,
+        notice_sha256=request.POST.get("notice", "")[:64],
+        purposes_consented=ticked.purposes,
+        special_care_consented=ticked.special,
+        network=client_network(request) or "",
+        origin=f"{request.scheme}://{request.get_host()}",
+    )
+
+
+def _field_errors(form: forms.Form, channel: Channel, exc: FieldErrors) -> None:
+    for field_id, code in exc.errors.items():
+        spec = channel.field(field_id)
+        if field_id in form.fields and spec is not None:
+            limit = MAX_CHARS.get(spec.kind, 200)
+            form.add_error(field_id, FIELD_ERRORS[code] % {"n": limit})
+
+
 def _render(
     request: HttpRequest,
     policy: Policy,
     channel: Channel,
-    lang: str,
     form: forms.Form,
-    *,
-    purposes: set[str] | None = None,
-    special: set[str] | None = None,
-    found: SpecialCareFound | None = None,
-    consent_error: str = "",
-    message: str = "",
-    status: int = 200,
+    ticked: Ticked = Ticked(),
+    said: Said = Said(),
 ) -> HttpResponse:
+    lang = _lang()
     notice: NoticeText = notice_shown(policy=policy, channel=channel, lang=lang)
-    rows = []
-    for spec in channel.fields:
-        bound = form[spec.id]
-        hint_id, error_id = f"hint-{spec.id}", f"error-{spec.id}"
-        errors = [str(e) for e in form.errors.get(spec.id) or []]
-        described = [i for i, on in ((hint_id, not spec.required), (error_id, bool(errors))) if on]
-        attrs = bound.field.widget.attrs
-        if described:
-            attrs["aria-describedby"] = " ".join(described)
-        if errors:
-            attrs["aria-invalid"] = "true"
-        rows.append(
-            FieldRow(
-                field=bound,
-                required=spec.required,
-                if_omitted=spec.if_omitted.get(lang) if spec.if_omitted else "",
-                hint_id=hint_id,
-                error_id=error_id,
-                error=" ".join(str(e) for e in errors),
-            )
-        )
-    messages: list[SpecialCareMessage] = []
-    special_boxes: list[ConsentBox] = []
-    if found is not None:
-        consentable: list[str] = []
-        for finding in found.findings:
-            shown = channel.field(finding.field)
-            text = (
-                LABELS["special_found"]
-                .get(lang)
-                .replace("{field}", shown.label.get(lang) if shown else finding.field)
-                .replace(
-                    "{kinds}",
-                    list_join(
-                        (policy.categories[c].title.get(lang) for c in finding.categories), lang
-                    ),
-                )
-            )
-            possible = set(finding.categories) <= set(finding.consentable)
-            messages.append(SpecialCareMessage(text=text, consent_possible=possible))
-            if possible:
-                consentable += [c for c in finding.categories if c not in consentable]
-        special_boxes = special_care_boxes(policy, consentable, lang, special or set())
-    return render(
-        request,
-        "collect/form.html",
-        {
-            **_page(request, lang),
-            "policy": policy,
-            "channel": channel,
-            "title": channel.title.get(lang),
-            "form": form,
-            "rows": rows,
-            "has_errors": bool(form.errors),
-            "purpose_boxes": purpose_boxes(policy, channel, lang, purposes or set()),
-            "special_messages": messages,
-            "special_boxes": special_boxes,
-            "consent_error": consent_error,
-            "message": message,
-            # Our own rendering, stored and shown byte for byte: its hash is the evidence.
-            "notice_html": mark_safe(notice.text),  # noqa: S308
-            "notice": notice,
-        },
-        status=status,
+    messages, special_boxes = _special_care(policy, channel, said.found, ticked.special, lang)
+    context = {
+        **_page(request, lang),
+        "policy": policy,
+        "channel": channel,
+        "title": channel.title.get(lang),
+        "form": form,
+        "rows": [_row(form, spec, lang) for spec in channel.fields],
+        "has_errors": bool(form.errors),
+        "purpose_boxes": purpose_boxes(policy, channel, lang, ticked.purposes),
+        "special_messages": messages,
+        "special_boxes": special_boxes,
+        "consent_error": said.consent_error,
+        "message": said.message,
+        # Our own rendering, stored and shown byte for byte: its hash is the evidence.
+        "notice_html": mark_safe(notice.text),  # noqa: S308
+        "notice": notice,
+    }
+    return render(request, "collect/form.html", context, status=said.status)
+
+
+def _row(form: forms.Form, spec: Field, lang: str) -> FieldRow:
+    """A field with its hint and error, described to assistive technology."""
+    bound = form[spec.id]
+    hint_id, error_id = f"hint-{spec.id}", f"error-{spec.id}"
+    errors = [str(e) for e in form.errors.get(spec.id) or []]
+    described = [i for i, on in ((hint_id, not spec.required), (error_id, bool(errors))) if on]
+    attrs = bound.field.widget.attrs
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if errors:
+        attrs["aria-invalid"] = "true"
+    return FieldRow(
+        field=bound,
+        required=spec.required,
+        if_omitted=spec.if_omitted.get(lang) if spec.if_omitted else "",
+        hint_id=hint_id,
+        error_id=error_id,
+        error=" ".join(errors),
     )
+
+
+def _special_care(
+    policy: Policy,
+    channel: Channel,
+    found: SpecialCareFound | None,
+    ticked: set[str],
+    lang: str,
+) -> tuple[list[SpecialCareMessage], list[ConsentBox]]:
+    """What the page says about special-care information found in the text, and the consent
+    boxes for the kinds the channel may take with consent."""
+    if found is None:
+        return [], []
+    messages: list[SpecialCareMessage] = []
+    consentable: list[str] = []
+    for finding in found.findings:
+        shown = channel.field(finding.field)
+        kinds = (policy.categories[c].title.get(lang) for c in finding.categories)
+        text = SPECIAL_FOUND % {
+            "field": shown.label.get(lang) if shown else finding.field,
+            "kinds": list_join(kinds, lang),
+        }
+        possible = set(finding.categories) <= set(finding.consentable)
+        messages.append(SpecialCareMessage(text=text, consent_possible=possible))
+        if possible:
+            consentable += [c for c in finding.categories if c not in consentable]
+    return messages, special_care_boxes(policy, consentable, lang, ticked)
 
 
 def done(request: HttpRequest, channel_id: str) -> HttpResponse:
@@ -331,11 +325,11 @@ def activate(request: HttpRequest, token: str) -> HttpResponse:
     except (NotFound, PolicyNotLoaded):
         return render(request, "collect/activate.html", {**context, "invalid": True}, status=404)
     form = PasswordForm(request.POST or None)
-    form.fields["password"].label = label("password", lang)
-    form.fields["password_again"].label = label("password_again", lang)
+    form.fields["password"].label = PASSWORD
+    form.fields["password_again"].label = PASSWORD_AGAIN
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["password"] != form.cleaned_data["password_again"]:
-            form.add_error("password_again", label("password_mismatch", lang))
+            form.add_error("password_again", str(PASSWORD_MISMATCH))
         else:
             try:
                 member_activate(token=token, password=form.cleaned_data["password"])

@@ -1,4 +1,6 @@
-"""The e-mails the desk sends, composed in the case's language from `templates/desk/mail/`.
+"""The e-mails the desk sends, composed in the case's language from `templates/desk/mail/`
+(one template per mail, rendered under `translation.override`; the Japanese is in the app's
+`locale/ja/LC_MESSAGES/django.po`).
 
 Each template's first line is the subject. No mail ever carries a disclosure password or a
 value from the vault other than what the person asked to be told (their purposes).
@@ -13,6 +15,7 @@ from django.utils import translation
 
 from hogo.desk.labels import REFUSAL_TEXTS, kind_title
 from hogo.desk.models import Case, VerificationPurpose
+from hogo.desk.package_text import local_date, local_time
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.policy.wording import retention_period
@@ -42,8 +45,8 @@ def fee_due(case: Case) -> tuple[str, str]:
         case,
         "fee_due",
         {
-            "kind": kind_title(kind.title if kind else None, case.kind).get(case.language),
-            "fee": f"{case.fee_jpy:,}",
+            "kind": kind_title(kind.title if kind else None, case.kind, case.language),
+            "fee": case.fee_jpy,
             "how": how.get(case.language) if how else "",
             "days": policy.requests.deadline_days,
         },
@@ -59,7 +62,7 @@ def purposes(case: Case, acquisitions: Sequence[DisclosedAcquisition]) -> tuple[
         channel = policy.channels.get(acquisition.channel)
         rows.append(
             {
-                "acquired_at": acquisition.acquired_at,
+                "acquired_on": local_date(acquisition.acquired_at, case.language),
                 "channel": channel.title.get(case.language) if channel else acquisition.channel,
                 "version": acquisition.policy_version,
                 "purposes": [
@@ -94,7 +97,11 @@ def disclosure_link(
     return _render(
         case,
         "disclosure_link",
-        {"link": _url(case, "desk:download", token=token), "expires_at": expires_at, "pdf": pdf},
+        {
+            "link": _url(case, "desk:download", token=token),
+            "expires": local_time(expires_at, case.language),
+            "pdf": pdf,
+        },
     )
 
 
@@ -110,7 +117,8 @@ def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
 
 
 def refusal(case: Case, explanation: str) -> tuple[str, str]:
-    reason = REFUSAL_TEXTS[case.refusal_reason].get(case.language)
+    # Lazy: rendered in the case's language by `_render`.
+    reason = REFUSAL_TEXTS[case.refusal_reason]
     return _render(case, "refusal", {"reason": reason, "explanation": explanation})
 
 
@@ -120,7 +128,7 @@ def reply(case: Case, text: str) -> tuple[str, str]:
 
 def reminder(cases: Sequence[Case], *, language: str = "ja") -> tuple[str, str]:
     with translation.override(language):
-        text = render_to_string(f"desk/mail/reminder.{language}.txt", {"cases": cases})
+        text = render_to_string("desk/mail/reminder.txt", {"cases": cases})
     subject, _, body = text.partition("\n")
     return subject.strip(), body.lstrip("\n")
 
@@ -130,7 +138,7 @@ def _render(case: Case, name: str, context: dict[str, object]) -> tuple[str, str
     lang = case.language
     with translation.override(lang):
         text = render_to_string(
-            f"desk/mail/{name}.{lang}.txt",
+            f"desk/mail/{name}.txt",
             {
                 **context,
                 "case": case,

@@ -26,7 +26,7 @@ from hogo.desk.intake import (
     Evidence,
     case_record,
 )
-from hogo.desk.labels import REFUSAL_TEXTS
+from hogo.desk.labels import REFUSAL_TEXTS, in_language
 from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
@@ -188,7 +188,12 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             fee_form=FeeForm(
                 initial={"amount_jpy": case.fee_jpy, "received_on": timezone.localdate()}
             ),
-            refusal_text=REFUSAL_TEXTS.get(case.refusal_reason),
+            # The staff console is in English: the ground as the person reads it in English.
+            refusal_text=(
+                in_language(REFUSAL_TEXTS[case.refusal_reason], "en")
+                if case.refusal_reason in REFUSAL_TEXTS
+                else ""
+            ),
             staff=User.objects.filter(is_staff=True, is_active=True).order_by("username"),
             now=timezone.now(),
         ),

@@ -4,9 +4,11 @@ what a person can fix on the page; the services check everything again."""
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.desk.kinds import TOPICS, correctable_categories
-from hogo.desk.labels import LABELS
+from hogo.desk.labels import TOPIC_TEXTS
 from hogo.desk.models import CaseKind
 from hogo.policy.labels import DELIVERY
 from hogo.policy.schema import Policy
@@ -14,8 +16,12 @@ from hogo.policy.schema import Policy
 CHANGE_ROWS = 5
 
 
-def _t(key: str, lang: str) -> str:
-    return LABELS[key].get(lang)
+NOTHING_ASKED = _(
+    "Choose at least one item to correct or delete, or ask for the deletion of everything."
+)
+NOTHING_TO_STOP = _(
+    "Choose what to stop: all use, use for some purposes, or provision to third parties."
+)
 
 
 class RequestForm(forms.Form):
@@ -25,8 +31,10 @@ class RequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.policy = policy
         self.lang = lang
-        self.fields["email"].label = _t("email", lang)
-        self.fields["email"].help_text = _t("email_help", lang)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].help_text = _(
+            "The address you registered with us. We send a confirmation code to it."
+        )
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def details(self) -> dict[str, object]:
@@ -45,7 +53,7 @@ class DisclosureForm(RequestForm):
             (m, DELIVERY[m].get(lang) if m in DELIVERY else m) for m in kind.delivery_methods
         ]
         field.initial = policy.requests.disclosure_default_delivery
-        field.label = _t("delivery", lang)
+        field.label = _("How you receive the disclosure")
 
     def details(self) -> dict[str, object]:
         return {"delivery": self.cleaned_data["delivery"]}
@@ -56,20 +64,23 @@ class CorrectionForm(RequestForm):
 
     def __init__(self, *args: Any, policy: Policy, lang: str, **kwargs: Any) -> None:
         super().__init__(*args, policy=policy, lang=lang, **kwargs)
-        self.fields["delete_all"].label = _t("delete_all", lang)
-        categories = [("", _t("choose", lang))] + [
+        self.fields["delete_all"].label = _("Delete all personal information you hold")
+        categories = [("", _("Choose"))] + [
             (c, policy.categories[c].title.get(lang)) for c in correctable_categories(policy)
         ]
-        actions = [("set", _t("change_set", lang)), ("delete", _t("change_delete", lang))]
+        actions = [
+            ("set", _("Correct or add")),
+            ("delete", pgettext_lazy("correction action", "Delete")),
+        ]
         for row in range(CHANGE_ROWS):
             self.fields[f"category_{row}"] = forms.ChoiceField(
-                choices=categories, required=False, label=LABELS["changes"].get(lang)
+                choices=categories, required=False, label=_("What to correct, add or delete")
             )
             self.fields[f"action_{row}"] = forms.ChoiceField(
                 choices=actions, required=False, initial="set", widget=forms.RadioSelect
             )
             self.fields[f"value_{row}"] = forms.CharField(
-                max_length=1000, required=False, label=_t("new_value", lang)
+                max_length=1000, required=False, label=_("Correct value")
             )
 
     def rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
@@ -83,11 +94,11 @@ class CorrectionForm(RequestForm):
         for row in range(CHANGE_ROWS):
             category, action = data.get(f"category_{row}"), data.get(f"action_{row}") or "set"
             if category and action == "set" and not (data.get(f"value_{row}") or "").strip():
-                self.add_error(f"value_{row}", _t("new_value", self.lang))
+                self.add_error(f"value_{row}", _("Enter the correct value."))
         if not data.get("delete_all") and not any(
             data.get(f"category_{row}") for row in range(CHANGE_ROWS)
         ):
-            raise forms.ValidationError(_t("invalid", self.lang))
+            raise forms.ValidationError(NOTHING_ASKED)
         return data
 
     def details(self) -> dict[str, object]:
@@ -118,15 +129,17 @@ class SuspensionForm(RequestForm):
         purposes = self.fields["purposes"]
         assert isinstance(purposes, forms.MultipleChoiceField)
         purposes.choices = [(p.id, p.title.get(lang)) for p in policy.purposes.values()]
-        purposes.label = _t("some_purposes", lang)
-        self.fields["all_purposes"].label = _t("all_purposes", lang)
-        self.fields["stop_provision"].label = _t("provision_stop", lang)
-        self.fields["understood"].label = _t("understood", lang)
+        purposes.label = _("Stop use for these purposes")
+        self.fields["all_purposes"].label = _("Stop all use")
+        self.fields["stop_provision"].label = _("Stop provision to third parties")
+        self.fields["understood"].label = _(
+            "I understand the above: some services stop working once use is suspended."
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not (data.get("all_purposes") or data.get("purposes") or data.get("stop_provision")):
-            raise forms.ValidationError(_t("invalid", self.lang))
+            raise forms.ValidationError(NOTHING_TO_STOP)
         return data
 
     def details(self) -> dict[str, object]:
@@ -148,9 +161,9 @@ class ComplaintForm(RequestForm):
         super().__init__(*args, policy=policy, lang=lang, **kwargs)
         topic = self.fields["topic"]
         assert isinstance(topic, forms.ChoiceField)
-        topic.choices = [(t, _t(t, lang)) for t in TOPICS]
-        topic.label = _t("topic", lang)
-        self.fields["text"].label = _t("text", lang)
+        topic.choices = [(t, TOPIC_TEXTS[t]) for t in TOPICS]
+        topic.label = _("Kind of inquiry")
+        self.fields["text"].label = _("Your message")
 
     def details(self) -> dict[str, object]:
         return {"topic": self.cleaned_data["topic"], "text": self.cleaned_data["text"]}
@@ -168,10 +181,10 @@ FORMS: dict[str, type[RequestForm]] = {
 class CodeForm(forms.Form):
     code = forms.RegexField(regex=r"^\s*\d{6}\s*$", max_length=12)
 
-    def __init__(self, *args: Any, lang: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["code"]
-        field.label = _t("code", lang)
+        field.label = _("Confirmation code (6 digits)")
         field.widget.attrs.update(
             {"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": r"\d{6}"}
         )
@@ -181,7 +194,7 @@ class StatusForm(forms.Form):
     ref = forms.RegexField(regex=r"^\s*req_[a-z2-7]{16}\s*$", max_length=40)
     email = forms.EmailField(max_length=254)
 
-    def __init__(self, *args: Any, lang: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["ref"].label = _t("case_ref", lang)
-        self.fields["email"].label = _t("email", lang)
+        self.fields["ref"].label = _("Request number")
+        self.fields["email"].label = _("E-mail address")

@@ -369,7 +369,6 @@ def package_pdf(
     context = {
         "c": content,
         "lang": language,
-        "en": language.startswith("en"),
         "data_files": data_files,
         "container": container,
     }

@@ -12,42 +12,35 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from hogo.consent.models import ConsentKind
-from hogo.policy.schema import Policy, Text
+from hogo.desk.labels import in_language
+from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_at
 from hogo.share.models import Basis, Recipient
 from hogo.vault.models import DisposalReason, SubjectStatus
 
-CODE_TITLES: dict[str, Text] = {
-    ConsentKind.PURPOSE: Text("利用目的への同意", "Consent to a purpose of use"),
-    ConsentKind.SPECIAL_CARE: Text(
-        "要配慮個人情報の取得への同意", "Consent to special-care information"
-    ),
-    ConsentKind.RECIPIENT: Text("第三者提供への同意", "Consent to provision to a third party"),
-    ConsentKind.FOREIGN_TRANSFER: Text(
-        "外国にある第三者への提供への同意", "Consent to provision to a recipient abroad"
-    ),
-    Basis.CONSENT: Text("ご本人の同意（第27条第1項）", "Your consent (Art. 27(1))"),
-    Basis.OUTSOURCING: Text("業務委託（第27条第5項第1号）", "Outsourcing (Art. 27(5)(i))"),
-    Basis.SUCCESSION: Text(
-        "事業の承継（第27条第5項第2号）", "Business succession (Art. 27(5)(ii))"
-    ),
-    Basis.JOINT_USE: Text("共同利用（第27条第5項第3号）", "Joint use (Art. 27(5)(iii))"),
-    Basis.OPT_OUT: Text("オプトアウト（第27条第2項）", "Opt-out (Art. 27(2))"),
-    DisposalReason.RETENTION_EXPIRED: Text("保存期間の満了", "The retention period ended"),
-    DisposalReason.ERASURE_REQUEST: Text("ご本人からの削除のご請求", "You asked us to delete it"),
-    DisposalReason.CONSENT_WITHDRAWN: Text("同意の撤回", "You withdrew your consent"),
-    DisposalReason.UNLAWFUL_ACQUISITION: Text(
-        "方針に反する取得・利用", "Obtained or used against the policy"
-    ),
-    DisposalReason.OFFICER_DECISION: Text(
-        "個人情報保護管理者の判断", "Decision of the privacy officer"
-    ),
-    SubjectStatus.ACTIVE: Text("保有中", "held"),
-    SubjectStatus.ERASED: Text("ご請求により削除済み", "erased on request"),
-    SubjectStatus.DISPOSED: Text("保存期間満了により廃棄済み", "disposed of after retention"),
-    "reply": Text("窓口からの回答", "Reply from the desk"),
+CODE_TITLES: dict[str, Promise] = {
+    ConsentKind.PURPOSE: _("Consent to a purpose of use"),
+    ConsentKind.SPECIAL_CARE: _("Consent to special-care information"),
+    ConsentKind.RECIPIENT: _("Consent to provision to a third party"),
+    ConsentKind.FOREIGN_TRANSFER: _("Consent to provision to a recipient abroad"),
+    Basis.CONSENT: _("Your consent (Art. 27(1))"),
+    Basis.OUTSOURCING: _("Outsourcing (Art. 27(5)(i))"),
+    Basis.SUCCESSION: _("Business succession (Art. 27(5)(ii))"),
+    Basis.JOINT_USE: _("Joint use (Art. 27(5)(iii))"),
+    Basis.OPT_OUT: _("Opt-out (Art. 27(2))"),
+    DisposalReason.RETENTION_EXPIRED: _("The retention period ended"),
+    DisposalReason.ERASURE_REQUEST: _("You asked us to delete it"),
+    DisposalReason.CONSENT_WITHDRAWN: _("You withdrew your consent"),
+    DisposalReason.UNLAWFUL_ACQUISITION: _("Obtained or used against the policy"),
+    DisposalReason.OFFICER_DECISION: _("Decision of the privacy officer"),
+    SubjectStatus.ACTIVE: _("held"),
+    SubjectStatus.ERASED: _("erased on request"),
+    SubjectStatus.DISPOSED: _("disposed of after retention"),
+    "reply": _("Reply from the desk"),
 }
 # Not strftime's %B, which follows the process locale.
 MONTHS = (
@@ -90,7 +83,7 @@ class Titles:
 
     def code(self, code: str) -> str:
         found = CODE_TITLES.get(code)
-        return found.get(self.lang) if found else code
+        return in_language(found, self.lang) if found else code
 
     def recipient(self, ref: str) -> str:
         if self._recipients is None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import translate_url
+from django.utils.functional import Promise
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -27,8 +29,9 @@ from hogo.desk.intake import (
     unmatched_confirm,
 )
 from hogo.desk.labels import (
+    COMPLAINT_DESCRIPTION,
+    COMPLAINT_TITLE,
     KIND_STEPS,
-    LABELS,
     REFUSAL_TEXTS,
     STATUS_TEXTS,
     STEP_STATUS_TEXTS,
@@ -46,6 +49,17 @@ from hogo.policy.schema import Policy, Text
 from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_at
 
 ACCESS_SECONDS = 30 * 60
+CODE_EXPIRED = _("The code has expired or was already used. Please start again.")
+# What a failed confirmation tells the person, by outcome.
+CODE_MESSAGES: dict[VerificationOutcome, Promise] = {
+    VerificationOutcome.WRONG: _(
+        "That code is not correct. Check the 6-digit code in the e-mail and enter it again."
+    ),
+    VerificationOutcome.EXPIRED: CODE_EXPIRED,
+    VerificationOutcome.EXHAUSTED: _("Too many wrong codes. Please start again."),
+}
+THROTTLED = _("Too many attempts in a short time. Please try again later.")
+DOWNLOAD_GONE = _("This link was already used or has expired. Please contact the desk.")
 PENDING = "desk_pending"
 ACCESS = "desk_access"
 
@@ -53,10 +67,10 @@ ACCESS = "desk_access"
 @dataclass(frozen=True)
 class KindRow:
     kind: str
-    title: Text
-    description: Text
+    title: str | Promise
+    description: str | Promise
     fee_jpy: int
-    what_happens: Text
+    what_happens: Promise
     clause: str
 
 
@@ -67,8 +81,6 @@ def _lang() -> str:
 def _page(request: HttpRequest, **context: object) -> dict[str, object]:
     other = "en" if _lang() == "ja" else "ja"
     return {
-        "label": LABELS,
-        "policy_label": POLICY_LABELS,
         "lang": _lang(),
         "other_lang": other,
         "other_url": translate_url(request.path, other),
@@ -80,15 +92,17 @@ def _policy_or_503(request: HttpRequest) -> Policy | HttpResponse:
     try:
         return policy_active()
     except PolicyNotLoaded:
-        return render(request, "policy/unavailable.html", _page(request), status=503)
+        # The policy app's page, in its own words.
+        context = _page(request, label=POLICY_LABELS)
+        return render(request, "policy/unavailable.html", context, status=503)
 
 
 def _kind_rows(policy: Policy) -> list[KindRow]:
     rows = [
         KindRow(
             kind=k.id,
-            title=k.title,
-            description=k.description,
+            title=k.title.get(_lang()),
+            description=k.description.get(_lang()),
             fee_jpy=k.fee_jpy,
             what_happens=KIND_STEPS[k.id],
             clause=k.clause,
@@ -99,8 +113,8 @@ def _kind_rows(policy: Policy) -> list[KindRow]:
     rows.append(
         KindRow(
             kind=CaseKind.COMPLAINT,
-            title=LABELS["complaint_title"],
-            description=LABELS["complaint_description"],
+            title=COMPLAINT_TITLE,
+            description=COMPLAINT_DESCRIPTION,
             fee_jpy=0,
             what_happens=KIND_STEPS[CaseKind.COMPLAINT],
             clause="7.2",
@@ -165,8 +179,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     pending = request.session.get(PENDING)
     if not pending:
         return redirect("desk:index")
-    lang = _lang()
-    form = CodeForm(request.POST or None, lang=lang)
+    form = CodeForm(request.POST or None)
     message = None
     start_over = False
     if request.method == "POST" and form.is_valid():
@@ -175,7 +188,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         except Throttled:
             return _throttled(request)
         except VerificationFailed as exc:
-            message = LABELS[f"code_{exc.outcome.value}"]
+            message = CODE_MESSAGES[exc.outcome]
             start_over = exc.outcome != VerificationOutcome.WRONG
         else:
             del request.session[PENDING]
@@ -212,7 +225,7 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
         except Throttled:
             return _throttled(request)
         except VerificationFailed:
-            return _message(request, "code_expired", 410)
+            return _message(request, CODE_EXPIRED, 410)
         _grant(request, case.ref)
         return redirect("desk:case", ref=case.ref)
     return render(request, "desk/link.html", _page(request))
@@ -221,8 +234,7 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def status_lookup(request: HttpRequest, ref: str = "") -> HttpResponse:
-    lang = _lang()
-    form = StatusForm(request.POST or None, lang=lang, initial={"ref": ref})
+    form = StatusForm(request.POST or None, initial={"ref": ref})
     if request.method == "POST" and form.is_valid():
         try:
             verification_ref = status_access_start(
@@ -254,7 +266,7 @@ def case(request: HttpRequest, ref: str) -> HttpResponse:
         _page(
             request,
             view=view,
-            title=kind_title(kind.title if kind else None, view.case.kind),
+            title=kind_title(kind.title if kind else None, view.case.kind, _lang()),
             status_text=STATUS_TEXTS[view.case.status],
             steps=[(STEP_TEXTS[s.name], STEP_STATUS_TEXTS[s.status], s) for s in view.steps],
             refusal=REFUSAL_TEXTS.get(view.case.refusal_reason),
@@ -289,17 +301,17 @@ def download(request: HttpRequest, token: str) -> HttpResponseBase:
             )
     elif link_valid(token=token):
         return render(request, "desk/download.html", _page(request))
-    return _message(request, "download_gone", 410)
+    return _message(request, DOWNLOAD_GONE, 410)
 
 
 def _throttled(request: HttpRequest) -> HttpResponse:
-    response = _message(request, "throttled", 429)
+    response = _message(request, THROTTLED, 429)
     response["Retry-After"] = "900"
     return response
 
 
-def _message(request: HttpRequest, key: str, status: int) -> HttpResponse:
-    return render(request, "desk/message.html", _page(request, message=LABELS[key]), status=status)
+def _message(request: HttpRequest, message: Promise, status: int) -> HttpResponse:
+    return render(request, "desk/message.html", _page(request, message=message), status=status)
 
 
 def _grant(request: HttpRequest, case_ref: str) -> None:

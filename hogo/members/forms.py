@@ -1,9 +1,28 @@
-"""The members' pages' forms. Labels and messages come from `labels.LABELS` in the page's
-language (set by `localize`), as the public forms do."""
+"""The members' pages' forms. Labels and messages are lazy gettext strings (`labels`): they
+read in the page's language."""
 
 from django import forms
 
-from hogo.members.labels import label
+from hogo.members.labels import (
+    EMAIL,
+    EMAIL_INVALID,
+    FIELD_INVALID,
+    IDENTIFIER,
+    PASSWORD,
+    PASSWORD_AGAIN,
+    PASSWORD_MISMATCH,
+    REQUIRED,
+    WITHDRAW_CONFIRM,
+    WITHDRAW_UNCONFIRMED,
+)
+
+LABELS = {
+    "identifier": IDENTIFIER,
+    "password": PASSWORD,
+    "password_again": PASSWORD_AGAIN,
+    "email": EMAIL,
+    "confirm": WITHDRAW_CONFIRM,
+}
 
 
 class LoginForm(forms.Form):
@@ -22,7 +41,6 @@ class ResetRequestForm(forms.Form):
 
 
 class NewPasswordForm(forms.Form):
-    lang = "ja"  # the page's language, for the mismatch message (set by `localize`)
     password = forms.CharField(
         max_length=4096, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
@@ -33,7 +51,7 @@ class NewPasswordForm(forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if data.get("password") and data.get("password") != data.get("password_again"):
-            self.add_error("password_again", label("password_mismatch", self.lang))
+            self.add_error("password_again", str(PASSWORD_MISMATCH))
         return data
 
 
@@ -41,24 +59,11 @@ class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(required=True)
 
 
-def localize(form: forms.Form, lang: str) -> forms.Form:
-    """Labels and the messages Django would show in English, in the page's language."""
-    names = {
-        "identifier": "identifier",
-        "password": "password",
-        "password_again": "password_again",
-        "email": "email",
-        "confirm": "withdraw_confirm",
-    }
+def localize(form: forms.Form) -> forms.Form:
+    """Labels and the messages Django would show in its own words, in the page's language."""
     for name, field in form.fields.items():
-        field.label = label(names[name], lang)
-        field.error_messages["required"] = label(
-            "withdraw_unconfirmed" if name == "confirm" else "required", lang
-        )
-        field.error_messages["invalid"] = label(
-            "email_invalid" if name == "email" else "field_invalid", lang
-        )
-        field.error_messages["max_length"] = label("field_invalid", lang)
-    if isinstance(form, NewPasswordForm):
-        form.lang = lang
+        field.label = LABELS[name]
+        field.error_messages["required"] = WITHDRAW_UNCONFIRMED if name == "confirm" else REQUIRED
+        field.error_messages["invalid"] = EMAIL_INVALID if name == "email" else FIELD_INVALID
+        field.error_messages["max_length"] = FIELD_INVALID
     return form

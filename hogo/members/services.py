@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -27,7 +28,6 @@ from hogo.console.services import login_failure_record, login_success_record
 from hogo.desk.mail import mail_queue
 from hogo.desk.models import MailKind
 from hogo.errors import HogoError, InvalidInput
-from hogo.members.labels import LABELS
 from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Field, Policy
 from hogo.vault.correction import Correction, CorrectionResult, items_correct
 from hogo.vault.erasure import subject_erase
@@ -90,17 +90,17 @@ def member_reset_request(*, email: str, lang: str, origin: str) -> bool:
         return False
     with translation.override(lang):
         path = reverse("members:reset", kwargs={"token": member_reset_token(member)})
-    body = (
-        LABELS["reset_body"]
-        .get(lang)
-        .replace("{n}", str(RESET_HOURS))
-        .replace("{link}", origin.rstrip("/") + path)
-    )
+    with translation.override(lang):
+        text = render_to_string(
+            "members/mail/reset.txt",
+            {"hours": RESET_HOURS, "link": origin.rstrip("/") + path},
+        )
+    subject, _, body = text.partition("\n")
     # Addressed by the person's own typing, matched by blind index: nothing is decrypted. The
     # link is a secret, so the outbox forgets the body and the address once delivered.
     mail_queue(
         actor=ACTOR,
-        subject=LABELS["reset_subject"].get(lang),
+        subject=subject,
         body=body,
         kind=MailKind.CODE,
         to=email.strip(),

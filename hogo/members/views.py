@@ -4,6 +4,7 @@ takes personal data is `no-store`; pages reached through a link with a token sen
 origin as Referer (see the README)."""
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 
 from django import forms
@@ -19,6 +20,7 @@ from hogo.collect.members import RESET_HOURS, member_for_reset, member_password_
 from hogo.collect.models import Member
 from hogo.collect.throttle import form_throttle_hit
 from hogo.collect.values import MAX_CHARS, FieldErrors
+from hogo.desk.package_text import local_time
 from hogo.errors import Conflict, HogoError, InvalidInput, NotFound
 from hogo.members.forms import (
     LoginForm,
@@ -27,7 +29,24 @@ from hogo.members.forms import (
     WithdrawForm,
     localize,
 )
-from hogo.members.labels import LABELS, label
+from hogo.members.labels import (
+    CORRECT_DONE,
+    CORRECT_REFUSED,
+    CORRECT_SPECIAL,
+    DATA_INTRO,
+    FIELD_ERRORS,
+    FIELD_INVALID,
+    INVITATIONS_ALL,
+    INVITATIONS_RESTARTED,
+    INVITATIONS_STOPPED,
+    INVITATIONS_UNKNOWN,
+    LOGIN_FAILED,
+    LOGIN_LOCKED,
+    LOGIN_NEEDED,
+    NOT_NOW,
+    RESET_SENT,
+    TOO_MANY,
+)
 from hogo.members.selectors import latest_values, member_data, member_invitations
 from hogo.members.services import (
     LoginFailed,
@@ -46,21 +65,20 @@ from hogo.policy.schema import Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 
 MemberView = Callable[[HttpRequest, Member, Policy, str], HttpResponse]
-FIELD_ERRORS = {"choice": "field_choice", "too_long": "field_too_long", "required": "required"}
 
 
 def _lang() -> str:
     return "en" if (get_language() or "ja").startswith("en") else "ja"
 
 
-def _when(moment: object) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M %Z")  # type: ignore[arg-type]
+def _when(moment: datetime, lang: str) -> str:
+    """2026年4月1日 10:00（JST） / 1 April 2026, 10:00 JST, as the privacy center writes times."""
+    return local_time(moment, lang)
 
 
 def _page(request: HttpRequest, lang: str, **context: object) -> dict[str, object]:
     other = "ja" if lang == "en" else "en"
     return {
-        "label": LABELS,
         "other_lang": other,
         "other_url": translate_url(request.path, other),
         **context,
@@ -100,8 +118,8 @@ def member_page(view: MemberView) -> Callable[[HttpRequest], HttpResponse]:
 @require_http_methods(["GET", "POST"])
 def login(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    form = localize(LoginForm(_posted(request)), lang)
-    message, status = (label("login_needed", lang) if request.GET.get("next") else ""), 200
+    form = localize(LoginForm(_posted(request)))
+    message, status = (str(LOGIN_NEEDED) if request.GET.get("next") else ""), 200
     if request.method == "POST" and form.is_valid():
         try:
             member = member_login(
@@ -110,9 +128,9 @@ def login(request: HttpRequest) -> HttpResponse:
                 network=client_network(request),
             )
         except LoginLocked as exc:
-            message, status = label("login_locked", lang).replace("{until}", _when(exc.until)), 429
+            message, status = LOGIN_LOCKED % {"until": _when(exc.until, lang)}, 429
         except LoginFailed:
-            message = label("login_failed", lang)
+            message = str(LOGIN_FAILED)
         else:
             response = HttpResponseRedirect(reverse("members:home"))
             member_session_start(request, response, member)
@@ -132,7 +150,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def home(request: HttpRequest, member: Member, policy: Policy, lang: str) -> HttpResponse:
     rows = member_data(member=member, policy=policy, lang=lang)
-    intro = label("data_intro", lang).replace("{time}", _when(timezone.now()))
+    intro = DATA_INTRO % {"time": _when(timezone.now(), lang)}
     context = _page(request, lang, member=member, rows=rows, intro=intro, policy=policy)
     return render(request, "members/home.html", context)
 
@@ -169,19 +187,19 @@ def correct(request: HttpRequest, member: Member, policy: Policy, lang: str) -> 
             for field_id, code in exc.errors.items():
                 if field_id in form.fields:
                     kind = next(f.kind for f in fields if f.id == field_id)
-                    text = label(FIELD_ERRORS.get(code, "field_invalid"), lang)
-                    form.add_error(field_id, text.replace("{n}", str(MAX_CHARS.get(kind, 200))))
+                    text = FIELD_ERRORS.get(code, FIELD_INVALID)
+                    form.add_error(field_id, text % {"n": MAX_CHARS.get(kind, 200)})
             status = 400
         except HogoError as exc:
             special = exc.code == "special_care_without_consent"
-            reason = label("correct_special", lang) if special else ""
-            message = label("correct_refused", lang).replace("{reason}", reason)
+            reason = str(CORRECT_SPECIAL) if special else ""
+            message = (CORRECT_REFUSED % {"reason": reason}).strip()
             status = 400 if isinstance(exc, InvalidInput) else exc.status
         else:
             key = "correct_done" if done else "correct_nothing"
             return HttpResponseRedirect(reverse("members:correct") + f"?done={key}")
-    if request.GET.get("done") in ("correct_done", "correct_nothing"):
-        message = label(str(request.GET["done"]), lang)
+    if request.GET.get("done") in CORRECT_DONE:
+        message = str(CORRECT_DONE[str(request.GET["done"])])
     context = _page(request, lang, member=member, form=form, message=message)
     return render(request, "members/correct.html", context, status=status)
 
@@ -202,12 +220,12 @@ def invitations(request: HttpRequest, member: Member, policy: Policy, lang: str)
                 receive=receive,
             )
         except InvalidInput:
-            message, status = label("invitations_unknown", lang), 400
+            message, status = str(INVITATIONS_UNKNOWN), 400
         except Conflict as exc:
-            key = "invitations_all" if exc.code == "suspended_for_all" else "not_now"
-            message, status = label(key, lang), 409
+            said = INVITATIONS_ALL if exc.code == "suspended_for_all" else NOT_NOW
+            message, status = str(said), 409
         else:
-            message = label("invitations_restarted" if receive else "invitations_stopped", lang)
+            message = str(INVITATIONS_RESTARTED if receive else INVITATIONS_STOPPED)
     rows = member_invitations(member=member, policy=policy, lang=lang)
     context = _page(request, lang, member=member, rows=rows, message=message)
     return render(request, "members/invitations.html", context, status=status)
@@ -216,12 +234,12 @@ def invitations(request: HttpRequest, member: Member, policy: Policy, lang: str)
 @member_page
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, member: Member, policy: Policy, lang: str) -> HttpResponse:
-    form = localize(WithdrawForm(_posted(request)), lang)
+    form = localize(WithdrawForm(_posted(request)))
     if request.method == "POST" and form.is_valid():
         try:
             member_withdraw(member=member)
         except HogoError:
-            context = _page(request, lang, member=member, form=form, message=label("not_now", lang))
+            context = _page(request, lang, member=member, form=form, message=str(NOT_NOW))
             return render(request, "members/withdraw.html", context, status=409)
         response = render(request, "members/withdrawn.html", _page(request, lang))
         member_session_end(request, response)
@@ -235,19 +253,19 @@ def withdraw(request: HttpRequest, member: Member, policy: Policy, lang: str) ->
 @require_http_methods(["GET", "POST"])
 def reset_request(request: HttpRequest) -> HttpResponse:
     lang = _lang()
-    form = localize(ResetRequestForm(_posted(request)), lang)
+    form = localize(ResetRequestForm(_posted(request)))
     message, status = "", 200
     if request.method == "POST" and form.is_valid():
         if not form_throttle_hit(network=client_network(request)):
-            message, status = label("too_many", lang), 429
+            message, status = str(TOO_MANY), 429
         else:
             member_reset_request(
                 email=form.cleaned_data["email"],
                 lang=lang,
                 origin=f"{request.scheme}://{request.get_host()}",
             )
-            message = label("reset_sent", lang).replace("{n}", str(RESET_HOURS))
-            form = localize(ResetRequestForm(), lang)
+            message = RESET_SENT % {"hours": RESET_HOURS}
+            form = localize(ResetRequestForm())
     context = _page(request, lang, form=form, message=message)
     return render(request, "members/reset_request.html", context, status=status)
 
@@ -262,7 +280,7 @@ def reset(request: HttpRequest, token: str) -> HttpResponse:
     except NotFound:
         response = render(request, "members/reset.html", {**context, "invalid": True}, status=404)
     else:
-        form = localize(NewPasswordForm(_posted(request)), lang)
+        form = localize(NewPasswordForm(_posted(request)))
         done = False
         if request.method == "POST" and form.is_valid():
             try:

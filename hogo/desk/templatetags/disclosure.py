@@ -1,6 +1,7 @@
-"""`{{ iso|local_time }}`, `{{ iso|local_date }}`: the disclosure's ISO 8601 times as a person
-reads them, in the language being rendered and the organization's time zone; `{{ titles|listed }}`
-joins titles as each language does."""
+"""`{{ iso|local_time }}`, `{{ iso|local_date }}`: the disclosure's (and the status page's) times
+as a person reads them, in the language being rendered and the organization's time zone;
+`{{ titles|listed }}` joins titles and `{{ text|aside }}` brackets an aside as each language
+does."""
 
 import re
 from collections.abc import Iterable
@@ -38,10 +39,25 @@ def local_date(value: str | None) -> SafeString:
 
 
 @register.filter
+def aside(value: object) -> SafeString:
+    """An aside after a word, escaped unless already safe: 「（…）」 in Japanese, " (…)" in
+    English."""
+    if _lang().startswith("en"):
+        return format_html(" ({})", value)
+    return format_html("（{}）", value)
+
+
+@register.filter
 def listed(titles: Iterable[object]) -> SafeString:
     """Titles one after another: 「、」 in Japanese, "; " in English (titles hold commas)."""
     separator = "; " if _lang().startswith("en") else "、"
     return format_html_join(separator, "{}", ((title,) for title in titles))
+
+
+@register.filter
+def titles_listed(rows: Iterable[dict[str, object]]) -> SafeString:
+    """The `title` of each row, listed as `listed` does."""
+    return listed(row["title"] for row in rows)
 
 
 @register.filter

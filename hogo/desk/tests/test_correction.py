@@ -40,7 +40,7 @@ def test_it_shows_the_desk_a_diff_then_corrects_adds_and_deletes(
     review = client.get(f"/console/desk/{case.ref}/review/").content.decode()
     assert "<del>三ツ星電機</del>" in review
     assert "<ins>星空電機</ins>" in review
-    assert "<em>not held</em>" in review  # job title is an addition
+    assert "<em>保有なし</em>" in review  # job title is an addition
     reads = AuditEvent.objects.filter(action="vault.disclose", actor=f"user:{desk_operator.pk}")
     assert reads.get().detail["request_ref"] == case.ref
 
@@ -63,7 +63,7 @@ def test_it_shows_the_desk_a_diff_then_corrects_adds_and_deletes(
         "erased": False,
     }
     text = body(inbox.last(HANAKO))
-    assert "訂正した項目数: 1" in text
+    assert "訂正した項目数：1" in text
     assert "星空電機" not in text  # the result mail says what was done, not the values
 
 

@@ -77,7 +77,10 @@ def test_it_tells_the_person_the_fee_and_how_to_pay_by_mail_and_on_the_status_pa
     assert FEE_TEXT[lang] in text
     assert FEE_PAYMENT[lang] in text
     assert ref in text
-    starts = {"ja": "確認した日から14日以内", "en": "within 14 days of the day we receive"}
+    starts = {
+        "ja": "手数料のお支払いの確認の完了から原則として14日以内",
+        "en": "within 14 days of confirming your identity and receiving the fee",
+    }
     assert starts[lang] in text
 
     page = client.get(f"/{lang}/privacy-center/status/{ref}/").content.decode()
@@ -91,7 +94,9 @@ def test_it_tells_the_person_the_fee_and_how_to_pay_by_mail_and_on_the_status_pa
     page = client.get(f"/{lang}/privacy-center/status/{ref}/").content.decode()
     assert 'data-waiting="false"' in page
     assert case.fee_received_on is not None
-    assert case.fee_received_on.isoformat() in page
+    day = case.fee_received_on
+    shown = {"ja": f"{day.year}年{day.month}月{day.day}日", "en": f"{day.day} {day:%B} {day.year}"}
+    assert shown[lang] in page  # as people read dates, not ISO 8601
     assert WAITING[lang] not in page
 
 
@@ -102,7 +107,10 @@ def test_the_privacy_center_shows_the_fee_and_that_the_clock_waits_for_it(
     page = Client().get(f"/{lang}/privacy-center/request/disclosure/").content.decode()
     assert FEE_TEXT[lang] in page
     assert FEE_PAYMENT[lang] in page
-    waits = {"ja": "手数料のお支払いの確認の後14日以内", "en": "and the fee is received"}
+    waits = {
+        "ja": "ご本人確認および手数料のお支払いの確認の完了から原則として14日以内",
+        "en": "within 14 days of confirming your identity and receiving the fee",
+    }
     assert waits[lang] in page
 
 
@@ -153,7 +161,7 @@ def test_a_fee_that_arrived_later_moves_the_start_to_that_day(
     assert case.due_at == start_of_day + timedelta(days=14)
     page = login(desk_operator).get("/console/desk/").content.decode()
     assert case.ref in page
-    assert "waiting for the fee" not in page
+    assert "手数料の入金待ち" not in page  # the console in its default language
 
 
 def test_it_does_not_disclose_before_the_fee_is_received(fee_policy: Policy, inbox: Inbox) -> None:
@@ -287,9 +295,9 @@ def test_the_console_shows_the_wait_and_records_the_fee(
     case = verified(inbox, "disclosure")
     client = login(desk_operator)
     queue = client.get("/console/desk/").content.decode()
-    assert "waiting for the fee" in queue
+    assert "手数料の入金待ち" in queue  # the console in its default language
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
-    assert "<strong>waiting for the fee</strong>: the deadline starts when it is received" in page
+    assert "<strong>手数料の入金待ち</strong>：期限は入金の確認から起算します" in page
     assert 'id="fee-form"' in page
     assert 'name="amount_jpy" value="1000"' in page
 
@@ -307,7 +315,7 @@ def test_the_console_shows_the_wait_and_records_the_fee(
     assert (case.fee_paid_jpy, case.fee_reference) == (1000, "A1")
     assert case.due_at is not None
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
-    assert f"received on {timezone.localdate().isoformat()}: JPY 1000, reference A1" in page
+    assert f"{timezone.localdate().isoformat()}入金：1000円、照合番号A1" in page
     assert 'id="fee-form"' not in page
 
 

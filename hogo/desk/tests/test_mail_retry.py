@@ -62,7 +62,7 @@ def test_it_completes_a_request_only_once_its_answer_was_delivered(
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
     assert "ConnectionRefusedError: errno 111" in page
     queue = client.get("/console/desk/").content.decode()
-    assert "1 mail not delivered" in queue
+    assert "未配信のメール1件" in queue
 
     inbox.start()
     desk_sweep(now=timezone.now() + timedelta(minutes=5))

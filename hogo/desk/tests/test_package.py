@@ -107,7 +107,7 @@ def test_it_keeps_spreadsheet_formulas_out_of_the_csv(policy: Policy) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("ja", ["保有個人情報開示書", "三ツ星電機", "山田 花子", "第三者提供の記録"]),
+        ("ja", ["保有個人データ開示書", "三ツ星電機", "山田 花子", "第三者提供の記録"]),
         ("en", ["Disclosure of personal information", "三ツ星電機", "Records of provision"]),
     ],
 )

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
                 "利用目的の通知",
                 "個人情報の開示",
                 "無料",
-                "本人確認後14日以内",
+                "ご本人確認の完了から原則として14日以内",
                 "ご質問・苦情・ご相談",
             ],
         ),
@@ -117,9 +117,8 @@ def test_it_tells_an_unknown_person_after_verification_that_nothing_is_held(
     ref = confirm(client, inbox, "nobody@example.jp", "en")
     with committed():
         case_approve(actor=HANDLE, case_ref=ref)
-    assert "We hold no personal information linked to this e-mail address" in body(
-        inbox.last("nobody@example.jp")
-    )
+    nothing = "We do not currently hold any personal information related to this e-mail address"
+    assert nothing in body(inbox.last("nobody@example.jp"))
     assert Case.objects.get(ref=ref).status == CaseStatus.COMPLETED
 
 
@@ -230,7 +229,7 @@ def test_it_asks_for_the_suspension_to_be_understood(policy: Policy, inbox: Inbo
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "利用停止によって止まること" in page
+    assert "利用停止による影響" in page
     assert "キャンペーン・イベントのご案内およびアンケートの実施" in page
     assert not inbox.messages
     assert not Case.objects.exists()
@@ -252,3 +251,10 @@ def test_it_throttles_code_entries_for_a_wrong_pair_like_for_a_right_one(
             lookup.post("/ja/privacy-center/verify/", {"code": "000000"})
         answers[email] = lookup.post("/ja/privacy-center/verify/", {"code": "000000"}).status_code
     assert answers == {HANAKO: 429, "x@example.jp": 429}
+
+
+def test_it_says_the_privacy_center_is_unavailable_while_no_policy_is_loaded() -> None:
+    """No policy loaded: a 503 that says so (in the policy app's words), not an empty page."""
+    response = Client().get("/ja/privacy-center/")
+    assert response.status_code == 503
+    assert "現在ご覧いただけません" in response.content.decode()

@@ -92,7 +92,8 @@ def test_it_discards_packages_and_then_the_content_of_closed_cases(
     assert OutboundMail.objects.filter(kind=MailKind.ANSWER).count() == 1  # the record stays
     client = Client()
     client.force_login(desk_operator)
-    assert "disposed of" in client.get(f"/console/desk/{case.ref}/").content.decode()
+    page = client.get(f"/console/desk/{case.ref}/").content.decode()
+    assert "廃棄済み（案件の鍵を破棄しました）" in page  # the console in its default language
 
 
 def test_it_runs_the_sweep_from_the_command_line(policy: Policy, inbox: Inbox) -> None:
