@@ -44,7 +44,6 @@ from hogo.collect.throttle import form_throttle_hit
 from hogo.collect.values import MAX_CHARS, FieldErrors
 from hogo.errors import HogoError, InvalidInput, NotFound
 from hogo.network import client_network
-from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Channel, Field, Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.policy.wording import list_join
@@ -119,7 +118,7 @@ def _public_channel(channel_id: str) -> tuple[Policy, Channel]:
 
 def _unavailable(request: HttpRequest) -> HttpResponse:
     # No policy, no notice: nothing may be collected until one is loaded.
-    response = render(request, "policy/unavailable.html", {"label": POLICY_LABELS}, status=503)
+    response = render(request, "policy/unavailable.html", {}, status=503)
     response["Retry-After"] = "3600"
     return response
 

@@ -10,8 +10,8 @@ from django.utils.translation import pgettext_lazy
 from hogo.desk.kinds import TOPICS, correctable_categories
 from hogo.desk.labels import TOPIC_TEXTS
 from hogo.desk.models import CaseKind
-from hogo.policy.labels import DELIVERY
 from hogo.policy.schema import Policy
+from hogo.policy.wording import delivery_method
 
 CHANGE_ROWS = 5
 
@@ -49,9 +49,7 @@ class DisclosureForm(RequestForm):
         kind = policy.requests.kinds[CaseKind.DISCLOSURE]
         field = self.fields["delivery"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [
-            (m, DELIVERY[m].get(lang) if m in DELIVERY else m) for m in kind.delivery_methods
-        ]
+        field.choices = [(m, delivery_method(m, lang)) for m in kind.delivery_methods]
         field.initial = policy.requests.disclosure_default_delivery
         field.label = _("How you receive the disclosure")
 

@@ -19,6 +19,7 @@ from hogo.consent.models import ConsentKind
 from hogo.desk.labels import in_language
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_at
+from hogo.policy.wording import date_shown, moment_shown
 from hogo.share.models import Basis, Recipient
 from hogo.vault.models import DisposalReason, SubjectStatus
 
@@ -42,11 +43,6 @@ CODE_TITLES: dict[str, Promise] = {
     SubjectStatus.DISPOSED: _("disposed of after retention"),
     "reply": _("Reply from the desk"),
 }
-# Not strftime's %B, which follows the process locale.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 class Titles:
@@ -99,24 +95,15 @@ class Titles:
 
 
 def local_time(value: str | datetime | None, lang: str) -> str:
-    """2026年4月1日 10:00（JST） / 1 April 2026, 10:00 JST, in settings.TIME_ZONE."""
+    """2026年4月1日 10:00（JST） / April 1, 2026, 10:00 JST, in settings.TIME_ZONE."""
     moment = _moment(value)
-    if moment is None:
-        return ""
-    zone = moment.strftime("%Z")
-    if lang.startswith("en"):
-        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} {zone}"
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}（{zone}）"
+    return moment_shown(moment, lang) if moment else ""
 
 
 def local_date(value: str | datetime | date | None, lang: str) -> str:
-    """2026年4月1日 / 1 April 2026: the local calendar day of a moment (or a plain date)."""
+    """2026年4月1日 / April 1, 2026: the local calendar day of a moment (or a plain date)."""
     day = value if isinstance(value, date) and not isinstance(value, datetime) else _moment(value)
-    if day is None:
-        return ""
-    if lang.startswith("en"):
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日"
+    return date_shown(day, lang) if day else ""
 
 
 def _moment(value: str | datetime | None) -> datetime | None:

@@ -44,7 +44,6 @@ from hogo.desk.selectors import status_view
 from hogo.desk.verification import Throttled, VerificationOutcome
 from hogo.errors import HogoError
 from hogo.network import client_network
-from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Policy, Text
 from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_at
 
@@ -93,7 +92,7 @@ def _policy_or_503(request: HttpRequest) -> Policy | HttpResponse:
         return policy_active()
     except PolicyNotLoaded:
         # The policy app's page, in its own words.
-        context = _page(request, label=POLICY_LABELS)
+        context = _page(request)
         return render(request, "policy/unavailable.html", context, status=503)
 
 

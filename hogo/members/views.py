@@ -20,7 +20,6 @@ from hogo.collect.members import RESET_HOURS, member_for_reset, member_password_
 from hogo.collect.models import Member
 from hogo.collect.throttle import form_throttle_hit
 from hogo.collect.values import MAX_CHARS, FieldErrors
-from hogo.desk.package_text import local_time
 from hogo.errors import Conflict, HogoError, InvalidInput, NotFound
 from hogo.members.forms import (
     LoginForm,
@@ -60,9 +59,9 @@ from hogo.members.services import (
 )
 from hogo.members.sessions import member_current, member_session_end, member_session_start
 from hogo.network import client_network
-from hogo.policy.labels import LABELS as POLICY_LABELS
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.policy.wording import moment_shown
 
 MemberView = Callable[[HttpRequest, Member, Policy, str], HttpResponse]
 
@@ -72,8 +71,8 @@ def _lang() -> str:
 
 
 def _when(moment: datetime, lang: str) -> str:
-    """2026年4月1日 10:00（JST） / 1 April 2026, 10:00 JST, as the privacy center writes times."""
-    return local_time(moment, lang)
+    """2026年4月1日 10:00（JST） / April 1, 2026, 10:00 JST, as the privacy center writes times."""
+    return moment_shown(moment, lang)
 
 
 def _page(request: HttpRequest, lang: str, **context: object) -> dict[str, object]:
@@ -91,7 +90,7 @@ def _posted(request: HttpRequest) -> QueryDict | None:
 
 
 def _unavailable(request: HttpRequest) -> HttpResponse:
-    response = render(request, "policy/unavailable.html", {"label": POLICY_LABELS}, status=503)
+    response = render(request, "policy/unavailable.html", {}, status=503)
     response["Retry-After"] = "3600"
     return response
 

@@ -75,6 +75,17 @@ def date_shown(moment: date | datetime, lang: str | None = None) -> str:
         return date_format(moment, "DATE_FORMAT")
 
 
+def moment_shown(moment: datetime, lang: str | None = None) -> str:
+    """A moment as people read it, in the site's zone with the zone named:
+    2026年4月1日 10:00（JST） / April 1, 2026, 10:00 JST (a naive one is taken as the site's)."""
+    aware = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    local = timezone.localtime(aware)
+    day, zone = date_shown(local, lang), local.strftime("%Z")
+    if _english(lang):
+        return f"{day}, {local:%H:%M} {zone}"
+    return f"{day} {local:%H:%M}（{zone}）"
+
+
 def list_join(items: Iterable[str], lang: str | None = None) -> str:
     """Items as a list in running text: 「A、B」 in Japanese, "A, B" in English."""
     return LIST_SEPARATOR["en" if _english(lang) else "ja"].join(items)

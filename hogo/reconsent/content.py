@@ -6,10 +6,8 @@ the request mail and the console's preview alike, so the preview is what people 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
-
 from hogo.policy.schema import Policy
-from hogo.policy.wording import colon, date_shown, list_join
+from hogo.policy.wording import colon, list_join, moment_shown
 from hogo.reconsent.labels import CHANGE_TEXTS, LABELS, say
 from hogo.reconsent.selectors import Campaign
 
@@ -48,19 +46,6 @@ def explain(campaign: Campaign, policy: Policy, lang: str) -> Explained:
     )
 
 
-def local_time_text(moment: datetime, lang: str) -> str:
-    """A time as people read it, in the site's zone, with the zone named: 2026年4月1日 15:00
-    （JST） / April 1, 2026, 15:00 JST."""
-    local = timezone.localtime(moment)
-    return say(
-        LABELS["moment"],
-        lang,
-        day=date_shown(local, lang),
-        time=local.strftime("%H:%M"),
-        zone=local.strftime("%Z"),
-    )
-
-
 def mail_render(
     *, campaign: Campaign, policy: Policy, lang: str, link: str, expires_at: datetime
 ) -> tuple[str, str]:
@@ -85,7 +70,7 @@ def mail_render(
         "",
         text("mail_open"),
         link,
-        text("expires", date=local_time_text(expires_at, lang)),
+        text("expires", date=moment_shown(expires_at, lang)),
         "",
         text("mail_close"),
         said.desk,

@@ -36,7 +36,6 @@ LABELS: dict[str, Promise] = {
         "You withdrew your consent on %(date)s. We will not use the information you gave us "
         "earlier for this purpose."
     ),
-    "moment": _("%(day)s, %(time)s %(zone)s"),
     "expires": _("This link is valid until %(date)s."),
     "invalid": _("This link is not valid or has expired. Please contact the desk below."),
     "gone": _("We no longer hold personal information about you for this, so no answer is needed."),

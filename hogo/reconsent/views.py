@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 from hogo.errors import HogoError, NotFound
 from hogo.network import client_network
 from hogo.policy.selectors import policy_active
-from hogo.reconsent.content import explain, local_time_text
+from hogo.policy.wording import moment_shown
+from hogo.reconsent.content import explain
 from hogo.reconsent.labels import LABELS, say
 from hogo.reconsent.models import Answer, ConsentRequest
 from hogo.reconsent.selectors import campaign_get, request_get
@@ -67,7 +68,7 @@ def _page(
         days = policy.purposes[asked.purpose].retention_days
         keep = token_make(ref=asked.ref, kind=TokenKind.WITHDRAW, days=days)
         withdraw_url = request.build_absolute_uri(reverse("reconsent:page", args=[keep]))
-    answered = local_time_text(asked.answered_at, lang) if asked.answered_at else ""
+    answered = moment_shown(asked.answered_at, lang) if asked.answered_at else ""
     other = "ja" if lang == "en" else "en"
     context = {
         "said": explain(campaign, policy, lang),
@@ -78,7 +79,7 @@ def _page(
         "state_text": say(LABELS[state], lang, date=answered) if state else "",
         "withdraw_only": link.kind == TokenKind.WITHDRAW,
         "withdraw_url": withdraw_url,
-        "expires": say(LABELS["expires"], lang, date=local_time_text(link.expires_at, lang)),
+        "expires": say(LABELS["expires"], lang, date=moment_shown(link.expires_at, lang)),
         "other_lang": other,
         "other_name": "English" if other == "en" else "日本語",
         "other_url": translate_url(request.path, other),

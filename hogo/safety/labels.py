@@ -3,12 +3,12 @@ is hogo/safety/locale/ja/LC_MESSAGES/django.po), and the reminder mail."""
 
 from datetime import datetime
 
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
+from hogo.policy.wording import moment_shown
 from hogo.safety.classify import Basis
-from hogo.safety.clocks import JST
 from hogo.safety.models import (
     Incident,
     IncidentStatus,
@@ -62,29 +62,9 @@ STEPS: dict[str, Promise] = {
 }
 
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
 def local_time(value: datetime) -> str:
-    """A moment in Japan's time with the zone named, in the active language:
-    2026年2月4日 23:59（JST） / 4 February 2026, 23:59 JST."""
-    moment = timezone.localtime(value, JST)
-    if (translation.get_language() or "ja").startswith("en"):
-        return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} JST"
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}（JST）"
+    """A moment in the site's zone (Japan's) with the zone named, in the active language."""
+    return moment_shown(value)
 
 
 def _reminder_text(incident: Incident, stage: ReportStage, kind: ReminderKind) -> tuple[str, str]:

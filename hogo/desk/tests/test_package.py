@@ -133,7 +133,7 @@ def test_it_writes_a_pdf_that_reads_back_in_either_language(
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("ja", "2026年4月1日 10:00（JST）"), ("en", "1 April 2026, 10:00 JST")],
+    [("ja", "2026年4月1日 10:00（JST）"), ("en", "April 1, 2026, 10:00 JST")],
 )
 def test_it_writes_times_in_the_local_zone_with_its_name(lang: str, expected: str) -> None:
     assert local_time("2026-04-01T01:00:00+00:00", lang) == expected

@@ -3,10 +3,10 @@
 
 from datetime import UTC, datetime
 
-from hogo.reconsent.content import local_time_text
+from hogo.policy.wording import moment_shown
 
 
 def test_a_time_reads_as_a_japanese_date_in_japanese_and_an_english_one_in_english() -> None:
     moment = datetime(2026, 4, 1, 1, 30, tzinfo=UTC)  # 10:30 in Tokyo
-    assert local_time_text(moment, "ja") == "2026年4月1日 10:30（JST）"
-    assert local_time_text(moment, "en") == "April 1, 2026, 10:30 JST"
+    assert moment_shown(moment, "ja") == "2026年4月1日 10:30（JST）"
+    assert moment_shown(moment, "en") == "April 1, 2026, 10:30 JST"

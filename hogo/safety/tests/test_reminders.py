@@ -44,7 +44,7 @@ def test_each_reminder_goes_once_before_and_after_each_deadline(
     mail = inbox.last(officer_mail)
     assert incident.ref in str(mail["Subject"])
     assert "2026年2月4日 23:59（JST）" in body(mail)
-    assert "4 February 2026, 23:59 JST" in body(mail)
+    assert "February 4, 2026, 23:59 JST" in body(mail)
     assert "速報" in body(mail)
     assert "preliminary report" in body(mail)
     assert "laptop" not in body(mail)  # what happened stays in the console
