@@ -16,15 +16,10 @@ from ninja.params import functions as params
 
 from hogo.audit.services import actor_for
 from hogo.desk.fees import MAX_AMOUNT, Payment, case_fee_record
+from hogo.desk.intake import VerificationFailed, case_confirm, case_start
 from hogo.desk.models import Case, CaseKind, CaseRefusalReason, CaseStatus, FeeDifference, Intake
 from hogo.desk.selectors import case_get, case_mails, case_steps, cases_queue
-from hogo.desk.services import (
-    VerificationFailed,
-    case_approve,
-    case_confirm,
-    case_refuse,
-    case_start,
-)
+from hogo.desk.services import case_approve, case_refuse
 from hogo.desk.verification import Outcome
 from hogo.errors import ErrorOut, Refused
 from hogo.roles import Role, has_role

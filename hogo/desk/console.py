@@ -19,6 +19,13 @@ from django.views.decorators.http import require_POST
 from hogo.audit.services import actor_for
 from hogo.desk.content import case_text
 from hogo.desk.fees import Payment, case_fee_record
+from hogo.desk.intake import (
+    AGENT_KINDS,
+    AUTHORITY_DOCUMENTS,
+    IDENTITY_DOCUMENTS,
+    Evidence,
+    case_record,
+)
 from hogo.desk.labels import REFUSAL_TEXTS
 from hogo.desk.models import (
     QUEUE_STATUSES,
@@ -39,15 +46,10 @@ from hogo.desk.selectors import (
     step_waiting_for_post,
 )
 from hogo.desk.services import (
-    AGENT_KINDS,
-    AUTHORITY_DOCUMENTS,
-    IDENTITY_DOCUMENTS,
-    Evidence,
     case_approve,
     case_assign,
     case_note_add,
     case_posted_record,
-    case_record,
     case_refuse,
     case_retry,
     cases_find,

@@ -17,6 +17,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from hogo.desk.forms import FORMS, CodeForm, StatusForm
+from hogo.desk.intake import (
+    PUBLIC_ACTOR,
+    VerificationFailed,
+    case_confirm,
+    case_confirm_link,
+    case_start,
+    status_access_start,
+    unmatched_confirm,
+)
 from hogo.desk.labels import (
     KIND_STEPS,
     LABELS,
@@ -29,15 +38,6 @@ from hogo.desk.labels import (
 from hogo.desk.models import Case, CaseKind
 from hogo.desk.package import link_use, link_valid, package_attachment
 from hogo.desk.selectors import status_view
-from hogo.desk.services import (
-    PUBLIC_ACTOR,
-    VerificationFailed,
-    case_confirm,
-    case_confirm_link,
-    case_start,
-    status_access_start,
-    unmatched_confirm,
-)
 from hogo.desk.verification import Outcome, Throttled
 from hogo.errors import HogoError
 from hogo.network import client_network

@@ -3,8 +3,8 @@
 from collections.abc import Mapping
 
 from hogo.desk.content import case_text
+from hogo.desk.intake import case_confirm, case_start
 from hogo.desk.models import Case
-from hogo.desk.services import case_confirm, case_start
 from hogo.tests.mail import Inbox, committed
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_ingest

@@ -16,9 +16,10 @@ from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from hogo.audit.models import AuditEvent
+from hogo.desk.intake import case_confirm, case_start
 from hogo.desk.models import Case, CaseStatus, MailStatus, OutboundMail, Package
 from hogo.desk.requeue import TASK_STALE, tasks_requeue_stale
-from hogo.desk.services import case_approve, case_confirm, case_start
+from hogo.desk.services import case_approve
 from hogo.drills import Mailbox, drill_env, hogo_start, kill9, stop, wait_for
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANAKO, ORIGIN, person

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.fees import Payment, case_fee_record
+from hogo.desk.intake import Evidence, case_record
 from hogo.desk.models import Case, CaseStatus, MailKind, StepName, StepStatus
-from hogo.desk.services import Evidence, case_approve, case_record, case_refuse
+from hogo.desk.services import case_approve, case_refuse
 from hogo.desk.tests.test_privacy_center import confirm, start
 from hogo.errors import Conflict, InvalidInput
 from hogo.policy.schema import Policy

@@ -8,8 +8,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
+from hogo.desk.intake import case_confirm, case_start
 from hogo.desk.models import Case, CaseStatus, MailKind, MailStatus, OutboundMail, StepStatus
-from hogo.desk.services import case_approve, case_confirm, case_start
+from hogo.desk.services import case_approve
 from hogo.desk.sweep import desk_sweep
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified

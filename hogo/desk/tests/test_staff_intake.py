@@ -11,8 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
+from hogo.desk.intake import Evidence, case_record
 from hogo.desk.models import CaseStatus, StepStatus, VerificationMethod
-from hogo.desk.services import Evidence, case_approve, case_record
+from hogo.desk.services import case_approve
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANDLE, ORIGIN, person

@@ -9,14 +9,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from hogo.desk.intake import case_start, status_access_start
 from hogo.desk.models import Case, CaseStatus, MailKind, Note, OutboundMail, Package
-from hogo.desk.services import (
-    case_approve,
-    case_assign,
-    case_note_add,
-    case_start,
-    status_access_start,
-)
+from hogo.desk.services import case_approve, case_assign, case_note_add
 from hogo.desk.sweep import desk_sweep
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified
