@@ -182,7 +182,7 @@ def gc_paused() -> Iterator[None]:
     """Python's cycle collector paused for one batch, where `gc_pauses_allowed` lets it (else
     nothing). A batch allocates several objects per value and keeps them all until it ends;
     each allocation threshold crossed made the collector walk the whole heap again (Django's
-    included): 15-20% of an import's CPU time (bench/README.md, "Vault"). The batch's own
+    included): 15-18% of an import's CPU time (bench/README.md, "Vault"). The batch's own
     objects hold no reference cycles; whatever else does is collected once it is back on.
     Nested batches leave it to the one that paused it."""
     if not _gc_pauses_allowed.get() or not gc.isenabled():
