@@ -72,7 +72,8 @@ def date_shown(moment: date | datetime, lang: str | None = None) -> str:
     if isinstance(moment, datetime):
         moment = timezone.localtime(moment) if timezone.is_aware(moment) else moment
     with _in(lang):
-        return date_format(moment, "DATE_FORMAT")
+        # Whole month names in English (Django's own DATE_FORMAT abbreviates them: "Dec. 7").
+        return date_format(moment, "F j, Y" if _english(lang) else "Y年n月j日")
 
 
 def moment_shown(moment: datetime, lang: str | None = None) -> str:

@@ -95,7 +95,7 @@ def test_it_tells_the_person_the_fee_and_how_to_pay_by_mail_and_on_the_status_pa
     assert 'data-waiting="false"' in page
     assert case.fee_received_on is not None
     day = case.fee_received_on
-    shown = {"ja": f"{day.year}年{day.month}月{day.day}日", "en": f"{day.day} {day:%B} {day.year}"}
+    shown = {"ja": f"{day.year}年{day.month}月{day.day}日", "en": f"{day:%B} {day.day}, {day.year}"}
     assert shown[lang] in page  # as people read dates, not ISO 8601
     assert WAITING[lang] not in page
 
