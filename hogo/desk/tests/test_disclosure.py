@@ -71,7 +71,7 @@ def qpdf_decrypt(pdf: Path, password: str) -> subprocess.CompletedProcess[str]:
         (
             "en",
             ["Event and seminar registration", "Company or organization", "Reply from the desk"],
-            r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4},\s+\d\d:\d\d\s+JST",
+            r"[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4},\s+\d\d:\d\d\s+JST",  # Dec. 7, 2026, 10:00 JST
         ),
     ],
 )
