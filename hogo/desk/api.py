@@ -11,6 +11,7 @@ from typing import Literal
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
@@ -240,7 +241,8 @@ def request_list(request: HttpRequest, query: Query[ListQuery]) -> RequestList:
 )
 def reasons_list(request: HttpRequest) -> list[ReasonOut]:
     _user(request, READERS)
-    return [ReasonOut(id=value, description=label) for value, label in CaseRefusalReason.choices]
+    with translation.override("en"):  # the API speaks English; the labels are lazy
+        return [ReasonOut(id=r.value, description=str(r.label)) for r in CaseRefusalReason]
 
 
 @router.get("/{ref}", response={200: RequestOut, **ERRORS}, summary="A request and its steps")

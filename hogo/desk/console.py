@@ -14,6 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
@@ -26,7 +29,7 @@ from hogo.desk.intake import (
     Evidence,
     case_record,
 )
-from hogo.desk.labels import REFUSAL_TEXTS, in_language
+from hogo.desk.labels import REFUSAL_TEXTS
 from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
@@ -67,7 +70,7 @@ def _context(request: HttpRequest, title: str, **extra: object) -> dict[str, obj
 
 
 class FindForm(forms.Form):
-    email = forms.EmailField(label="Requester's e-mail address", max_length=254)
+    email = forms.EmailField(label=_("Requester's e-mail address"), max_length=254)
 
 
 @staff_view(VIEWERS)
@@ -88,7 +91,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                 "desk/console/queue.html",
                 _context(
                     request,
-                    "Request desk: cases of one requester",
+                    gettext("Request desk: cases of one requester"),
                     rows=found,
                     show="found",
                     find=find,
@@ -114,7 +117,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "desk/console/queue.html",
         _context(
             request,
-            "Request desk",
+            gettext("Request desk"),
             rows=rows,
             show=show,
             kind=kind,
@@ -127,28 +130,36 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 class RefuseForm(forms.Form):
-    reason = forms.ChoiceField(choices=CaseRefusalReason.choices)
-    explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.ChoiceField(
+        label=pgettext_lazy("console", "Reason"), choices=CaseRefusalReason.choices
+    )
+    explanation = forms.CharField(
+        label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
-    reply = forms.BooleanField(required=False, label="E-mail this to the person as a reply")
+    text = forms.CharField(
+        label=pgettext_lazy("console", "Text"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+    reply = forms.BooleanField(required=False, label=_("E-mail this to the person as a reply"))
 
 
 class FeeForm(forms.Form):
-    amount_jpy = forms.IntegerField(label="Amount received (JPY)", min_value=0)
+    amount_jpy = forms.IntegerField(label=_("Amount received (JPY)"), min_value=0)
     received_on = forms.DateField(
-        label="Date it arrived", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date it arrived"), widget=forms.DateInput(attrs={"type": "date"})
     )
     reference = forms.CharField(
-        label="Payment reference",
+        label=_("Payment reference"),
         max_length=40,
-        help_text="The transfer's or money order's number; never the payer's name.",
+        help_text=_("The transfer's or money order's number; never the payer's name."),
     )
     difference = forms.ChoiceField(
-        label="If the amount is not the fee, why",
-        choices=[("", "— the amount is the fee —"), *FeeDifference.choices],
+        label=_("If the amount is not the fee, why"),
+        choices=[("", _("— the amount is the fee —")), *FeeDifference.choices],
         required=False,
     )
 
@@ -173,7 +184,7 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
         "desk/console/detail.html",
         _context(
             request,
-            f"Request {case.ref}",
+            gettext("Request %(ref)s") % {"ref": case.ref},
             case=case,
             asked=text.details,
             disposed=text.disposed,
@@ -188,12 +199,8 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             fee_form=FeeForm(
                 initial={"amount_jpy": case.fee_jpy, "received_on": timezone.localdate()}
             ),
-            # The staff console is in English: the ground as the person reads it in English.
-            refusal_text=(
-                in_language(REFUSAL_TEXTS[case.refusal_reason], "en")
-                if case.refusal_reason in REFUSAL_TEXTS
-                else ""
-            ),
+            # The ground as the person reads it, in the console's language.
+            refusal_text=str(REFUSAL_TEXTS.get(case.refusal_reason, "")),
             staff=User.objects.filter(is_staff=True, is_active=True).order_by("username"),
             now=timezone.now(),
         ),
@@ -211,7 +218,7 @@ def review(request: HttpRequest, ref: str) -> HttpResponse:
     return TemplateResponse(
         request,
         "desk/console/review.html",
-        _context(request, f"Review {case.ref}", case=case, rows=rows),
+        _context(request, gettext("Review %(ref)s") % {"ref": case.ref}, case=case, rows=rows),
     )
 
 
@@ -241,7 +248,7 @@ def _action(run: Callable[[HttpRequest, str, str], object]) -> View:
         except HogoError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, "Done.")
+            messages.success(request, gettext("Done."))
         return redirect("desk_console:detail", ref=ref)
 
     return staff_view(HANDLERS)(require_POST(act))
@@ -258,7 +265,7 @@ def assign(request: HttpRequest, ref: str, actor: str) -> object:
 def note(request: HttpRequest, ref: str, actor: str) -> object:
     form = NoteForm(request.POST)
     if not form.is_valid():
-        raise HogoError("Write the note first.")
+        raise HogoError(gettext("Write the note first."))
     user = request.user
     assert isinstance(user, User)
     return case_note_add(
@@ -279,7 +286,7 @@ def approve(request: HttpRequest, ref: str, actor: str) -> object:
 def refuse(request: HttpRequest, ref: str, actor: str) -> object:
     form = RefuseForm(request.POST)
     if not form.is_valid():
-        raise HogoError("Choose a reason from the list.")
+        raise HogoError(gettext("Choose a reason from the list."))
     return case_refuse(
         actor=actor,
         case_ref=ref,
@@ -293,7 +300,9 @@ def fee(request: HttpRequest, ref: str, actor: str) -> object:
     form = FeeForm(request.POST)
     if not form.is_valid():
         problems = (f"{name}: {' '.join(map(str, e))}" for name, e in form.errors.items())
-        raise HogoError("Fee not recorded: " + "; ".join(problems))
+        raise HogoError(
+            gettext("Fee not recorded: %(problems)s") % {"problems": "; ".join(problems)}
+        )
     data = form.cleaned_data
     payment = Payment(
         amount_jpy=data["amount_jpy"],
@@ -308,7 +317,7 @@ def fee(request: HttpRequest, ref: str, actor: str) -> object:
 def posted(request: HttpRequest, ref: str, actor: str) -> object:
     step = request.POST.get("step", "")
     if step not in StepName.values:
-        raise HogoError("Unknown step.")
+        raise HogoError(gettext("Unknown step."))
     return case_posted_record(actor=actor, case_ref=ref, step=StepName(step))
 
 
@@ -319,35 +328,57 @@ def retry(request: HttpRequest, ref: str, actor: str) -> object:
 
 
 class RecordForm(forms.Form):
-    kind = forms.ChoiceField(choices=CaseKind.choices)
-    email = forms.EmailField(required=False, help_text="Leave empty to answer by post.")
+    kind = forms.ChoiceField(label=pgettext_lazy("console", "Kind"), choices=CaseKind.choices)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_("Leave empty to answer by post."),
+    )
     subject_id = forms.RegexField(
+        label=_("Subject id"),
         regex=r"^sub_[a-z2-7]{16}$",
         required=False,
-        help_text="The person's subject id (console > Subjects), when known.",
+        help_text=_("The person's subject id (console > Subjects), when known."),
     )
-    language = forms.ChoiceField(choices=[("ja", "日本語"), ("en", "English")])
-    received_on = forms.DateTimeField(help_text="When the letter or e-mail arrived.")
-    document = forms.ChoiceField(choices=[(d, d) for d in IDENTITY_DOCUMENTS])
+    # Each language named in itself, as the page frame's language switch does.
+    language = forms.ChoiceField(
+        label=pgettext_lazy("console", "Language"), choices=[("ja", "日本語"), ("en", "English")]
+    )
+    received_on = forms.DateTimeField(
+        label=pgettext_lazy("console", "Received"),
+        help_text=_("When the letter or e-mail arrived."),
+    )
+    document = forms.ChoiceField(
+        label=_("Identity document"), choices=[(d, d) for d in IDENTITY_DOCUMENTS]
+    )
     agent = forms.ChoiceField(
-        choices=[("", "— the person themself —")] + [(a, a) for a in AGENT_KINDS], required=False
+        label=_("Agent"),
+        choices=[("", _("— the person themself —"))] + [(a, a) for a in AGENT_KINDS],
+        required=False,
     )
     authority_document = forms.ChoiceField(
-        choices=[("", "—")] + [(a, a) for a in AUTHORITY_DOCUMENTS], required=False
+        label=_("Document of the agent's authority"),
+        choices=[("", "—")] + [(a, a) for a in AUTHORITY_DOCUMENTS],
+        required=False,
     )
     copy_destroyed = forms.BooleanField(
-        label="Copies of the documents were destroyed after the check (policy)"
+        label=_("Copies of the documents were destroyed after the check (policy)")
     )
     delivery = forms.ChoiceField(
+        label=_("Delivery of the disclosure"),
         choices=[("postal_mail", "postal_mail"), ("email_attachment", "email_attachment")],
         required=False,
-        help_text="Disclosure only.",
+        help_text=_("Disclosure only."),
     )
     details = forms.CharField(
+        label=_("Details"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="What was asked, as JSON for corrections, suspension and complaints, e.g. "
-        '{"changes": [{"category": "phone", "action": "set", "value": "..."}]}',
+        help_text=format_lazy(
+            "{} {}",
+            _("What was asked, as JSON for corrections, suspension and complaints, e.g."),
+            '{"changes": [{"category": "phone", "action": "set", "value": "..."}]}',
+        ),
     )
 
 
@@ -362,7 +393,7 @@ def record(request: HttpRequest) -> HttpResponse:
         try:
             raw = json.loads(data["details"] or "{}")
             if not isinstance(raw, dict):
-                raise HogoError("details: give a JSON object")
+                raise HogoError(gettext("details: give a JSON object"))
             if data["kind"] == CaseKind.DISCLOSURE:
                 raw.setdefault("delivery", data["delivery"] or "postal_mail")
             case = case_record(
@@ -382,13 +413,15 @@ def record(request: HttpRequest) -> HttpResponse:
                 subject_id=data["subject_id"] or "",
             )
         except json.JSONDecodeError:
-            form.add_error("details", "Not valid JSON.")
+            form.add_error("details", gettext("Not valid JSON."))
         except HogoError as exc:
             form.add_error(None, exc.message)
         else:
             return redirect("desk_console:detail", ref=case.ref)
     return TemplateResponse(
-        request, "desk/console/record.html", _context(request, "Record a request", form=form)
+        request,
+        "desk/console/record.html",
+        _context(request, gettext("Record a request"), form=form),
     )
 
 

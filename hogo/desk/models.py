@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.refs import ref_new
 
@@ -28,20 +30,20 @@ def case_ref_new() -> str:
 
 
 class CaseKind(models.TextChoices):
-    PURPOSE_NOTIFICATION = "purpose_notification", "Notification of purposes (7.1(a))"
-    DISCLOSURE = "disclosure", "Disclosure (7.1(b))"
-    CORRECTION = "correction", "Correction, addition or deletion (7.1(c))"
-    SUSPENSION = "suspension", "Suspension of use or provision (7.1(d))"
-    COMPLAINT = "complaint", "Question, complaint or consultation (7.2)"
+    PURPOSE_NOTIFICATION = "purpose_notification", _("Notification of purposes (7.1(a))")
+    DISCLOSURE = "disclosure", _("Disclosure (7.1(b))")
+    CORRECTION = "correction", _("Correction, addition or deletion (7.1(c))")
+    SUSPENSION = "suspension", _("Suspension of use or provision (7.1(d))")
+    COMPLAINT = "complaint", _("Question, complaint or consultation (7.2)")
 
 
 class CaseStatus(models.TextChoices):
-    UNVERIFIED = "unverified", "Waiting for identity verification"
-    EXPIRED = "expired", "Never verified"
-    OPEN = "open", "Verified, waiting for the desk's decision"
-    IN_PROGRESS = "in_progress", "Decided, steps running"
-    COMPLETED = "completed", "Completed: every step succeeded"
-    REFUSED = "refused", "Refused: the reason was notified"
+    UNVERIFIED = "unverified", _("Waiting for identity verification")
+    EXPIRED = "expired", _("Never verified")
+    OPEN = "open", _("Verified, waiting for the desk's decision")
+    IN_PROGRESS = "in_progress", _("Decided, steps running")
+    COMPLETED = "completed", _("Completed: every step succeeded")
+    REFUSED = "refused", _("Refused: the reason was notified")
 
 
 CLOSED_STATUSES = (CaseStatus.EXPIRED, CaseStatus.COMPLETED, CaseStatus.REFUSED)
@@ -49,45 +51,45 @@ QUEUE_STATUSES = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS)
 
 
 class Decision(models.TextChoices):
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused with a reason"
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused with a reason")
 
 
 class Intake(models.TextChoices):
-    PRIVACY_CENTER = "privacy_center", "Privacy center"
-    API = "api", "API (an integrator's portal)"
-    POST = "post", "Post, recorded by the desk"
-    EMAIL = "email", "E-mail to the desk, recorded by the desk"
+    PRIVACY_CENTER = "privacy_center", _("Privacy center")
+    API = "api", _("API (an integrator's portal)")
+    POST = "post", _("Post, recorded by the desk")
+    EMAIL = "email", _("E-mail to the desk, recorded by the desk")
 
 
 class VerificationMethod(models.TextChoices):
-    EMAIL_CODE = "email_code", "One-time code sent by e-mail"
-    EMAIL_LINK = "email_link", "Single-use link sent by e-mail"
-    STAFF_DOCUMENT = "staff_document", "Identity document checked by the desk"
-    STAFF_AGENT = "staff_agent", "Agent: identity and authority documents checked by the desk"
+    EMAIL_CODE = "email_code", _("One-time code sent by e-mail")
+    EMAIL_LINK = "email_link", _("Single-use link sent by e-mail")
+    STAFF_DOCUMENT = "staff_document", _("Identity document checked by the desk")
+    STAFF_AGENT = "staff_agent", _("Agent: identity and authority documents checked by the desk")
 
 
 class CaseRefusalReason(models.TextChoices):
     """Grounds for not doing what was asked, explained to the person (APPI Art. 36)."""
 
-    HARM = "harm", "Art. 33(2)(i): harm to the life, body, property or rights of someone"
-    BUSINESS = "business", "Art. 33(2)(ii): serious hindrance to the proper conduct of business"
-    OTHER_LAW = "other_law", "Art. 33(2)(iii): would violate another law"
-    RECORDS_EXEMPT = "records_exempt", "Art. 33(5), Order Art. 11: provision records exempt"
-    ACCURATE = "accurate", "Art. 34: the data was investigated and is accurate"
-    NO_GROUNDS = "no_grounds", "Art. 35: the grounds for suspension or erasure are not met"
-    SUBSTITUTE = "substitute", "Art. 35 proviso: a substitute measure is taken instead"
-    IDENTITY = "identity", "Art. 37: identity or authority could not be confirmed"
-    FEE_UNPAID = "fee_unpaid", "Art. 38: the fee was not paid"
+    HARM = "harm", _("Art. 33(2)(i): harm to the life, body, property or rights of someone")
+    BUSINESS = "business", _("Art. 33(2)(ii): serious hindrance to the proper conduct of business")
+    OTHER_LAW = "other_law", _("Art. 33(2)(iii): would violate another law")
+    RECORDS_EXEMPT = "records_exempt", _("Art. 33(5), Order Art. 11: provision records exempt")
+    ACCURATE = "accurate", _("Art. 34: the data was investigated and is accurate")
+    NO_GROUNDS = "no_grounds", _("Art. 35: the grounds for suspension or erasure are not met")
+    SUBSTITUTE = "substitute", _("Art. 35 proviso: a substitute measure is taken instead")
+    IDENTITY = "identity", _("Art. 37: identity or authority could not be confirmed")
+    FEE_UNPAID = "fee_unpaid", _("Art. 38: the fee was not paid")
 
 
 class FeeDifference(models.TextChoices):
     """Why the amount the desk received differs from the request's fee (a fixed list, so that
     no free text about a person is written next to a payment)."""
 
-    REDUCED = "reduced", "The organization reduced or waived the fee"
-    BANK_CHARGES = "bank_charges", "Arrived less the transfer's bank charges"
-    OVERPAID = "overpaid", "More was paid; the difference is refunded"
+    REDUCED = "reduced", _("The organization reduced or waived the fee")
+    BANK_CHARGES = "bank_charges", _("Arrived less the transfer's bank charges")
+    OVERPAID = "overpaid", _("More was paid; the difference is refunded")
 
 
 class Case(models.Model):
@@ -138,6 +140,8 @@ class Case(models.Model):
     content_purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("case")  # as the console's index lists it
+        verbose_name_plural = _("cases")
         indexes = (models.Index(fields=["status", "due_at"]),)
         constraints = (
             models.CheckConstraint(
@@ -177,22 +181,22 @@ class Case(models.Model):
 
 
 class StepName(models.TextChoices):
-    FEE = "fee", "Fee received"
-    PURPOSES_ANSWER = "purposes_answer", "Purposes notified by e-mail"
-    PACKAGE_BUILD = "package_build", "Disclosure package built"
-    PACKAGE_DELIVER = "package_deliver", "Disclosure delivered"
-    CORRECTIONS_APPLY = "corrections_apply", "Corrections applied in the vault"
-    SUSPENSION_APPLY = "suspension_apply", "Suspension applied in the vault"
-    RESULT_NOTIFY = "result_notify", "Result notified by e-mail"
-    REPLY = "reply", "Replied and closed by the desk"
-    REFUSAL_NOTIFY = "refusal_notify", "Refusal and its reason notified"
+    FEE = "fee", pgettext_lazy("console", "Fee received")
+    PURPOSES_ANSWER = "purposes_answer", _("Purposes notified by e-mail")
+    PACKAGE_BUILD = "package_build", _("Disclosure package built")
+    PACKAGE_DELIVER = "package_deliver", _("Disclosure delivered")
+    CORRECTIONS_APPLY = "corrections_apply", _("Corrections applied in the vault")
+    SUSPENSION_APPLY = "suspension_apply", _("Suspension applied in the vault")
+    RESULT_NOTIFY = "result_notify", _("Result notified by e-mail")
+    REPLY = "reply", _("Replied and closed by the desk")
+    REFUSAL_NOTIFY = "refusal_notify", _("Refusal and its reason notified")
 
 
 class StepStatus(models.TextChoices):
-    PENDING = "pending", "Not started"
-    WAITING = "waiting", "Waiting (mail delivery or the desk)"
-    SUCCEEDED = "succeeded", "Succeeded"
-    FAILED = "failed", "Failed; will be retried"
+    PENDING = "pending", _("Not started")
+    WAITING = "waiting", _("Waiting (mail delivery or the desk)")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed; will be retried")
 
 
 class Step(models.Model):
@@ -238,8 +242,8 @@ class CaseNote(models.Model):
 
 
 class VerificationPurpose(models.TextChoices):
-    REQUEST = "request", "Confirm a new request"
-    STATUS = "status", "Open the status page of a request"
+    REQUEST = "request", _("Confirm a new request")
+    STATUS = "status", _("Open the status page of a request")
 
 
 class Verification(models.Model):
@@ -261,16 +265,16 @@ class Verification(models.Model):
 
 
 class MailKind(models.TextChoices):
-    CODE = "code", "Verification code"
-    ANSWER = "answer", "Answer to a request"
-    REPLY = "reply", "Reply from the desk"
-    REMINDER = "reminder", "Deadline reminder to staff"
-    FEE = "fee", "Fee due: the amount and how to pay"
+    CODE = "code", _("Verification code")
+    ANSWER = "answer", _("Answer to a request")
+    REPLY = "reply", _("Reply from the desk")
+    REMINDER = "reminder", _("Deadline reminder to staff")
+    FEE = "fee", _("Fee due: the amount and how to pay")
 
 
 class MailStatus(models.TextChoices):
-    QUEUED = "queued", "Queued (being retried after a failure if attempts > 0)"
-    SENT = "sent", "Handed to the mail server"
+    QUEUED = "queued", _("Queued (being retried after a failure if attempts > 0)")
+    SENT = "sent", _("Handed to the mail server")
 
 
 class OutboundMail(models.Model):

@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from hogo.audit.services import actor_for
@@ -65,7 +67,7 @@ class ItemInline(ReadOnlyInline):
     model = Item
     fields = readonly_fields = ("field", "category", "value", "special_care", "retain_until")
 
-    @admin.display(description="value")
+    @admin.display(description=pgettext_lazy("console", "value"))
     def value(self, obj: Item) -> str:
         return HIDDEN
 
@@ -83,7 +85,10 @@ class DisposalInline(ReadOnlyInline):
 
 
 class RevealForm(forms.Form):
-    purpose = forms.ChoiceField(help_text="Why you need the values; recorded in the audit log.")
+    purpose = forms.ChoiceField(
+        label=pgettext_lazy("console", "Purpose"),
+        help_text=_("Why you need the values; recorded in the audit log."),
+    )
 
     def __init__(self, *args: Any, purposes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,18 +109,20 @@ class SubjectAdmin(admin.ModelAdmin[Subject]):
     def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
         return MaskedChangeList
 
-    @admin.display(description="e-mail")
+    @admin.display(description=pgettext_lazy("console", "e-mail"))
     def email(self, obj: Subject) -> str:
         return str(getattr(obj, "masks", {}).get("email", ""))
 
-    @admin.display(description="name")
+    @admin.display(description=pgettext_lazy("console", "name"))
     def name(self, obj: Subject) -> str:
         return str(getattr(obj, "masks", {}).get("name", ""))
 
-    @admin.display(description="values")
+    @admin.display(description=pgettext_lazy("console", "values"))
     def reveal(self, obj: Subject) -> str:
         url = reverse("admin:vault_subject_reveal", args=[obj.pk])
-        return format_html('<a class="button" href="{}">Reveal for a stated purpose…</a>', url)
+        return format_html(
+            '<a class="button" href="{}">{}</a>', url, gettext("Reveal for a stated purpose…")
+        )
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("vault.view_subject")
@@ -164,7 +171,7 @@ class SubjectAdmin(admin.ModelAdmin[Subject]):
             )
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Reveal {subject.ref}",
+            "title": gettext("Reveal %(ref)s") % {"ref": subject.ref},
             "opts": self.model._meta,
             "subject": subject,
             "form": form,

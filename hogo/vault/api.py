@@ -11,6 +11,7 @@ from typing import Literal
 
 from django.contrib.auth.models import User
 from django.http import HttpRequest, StreamingHttpResponse
+from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 from ninja.params import functions as params
 
@@ -279,6 +280,12 @@ def subjects_download(
     return response
 
 
+def _english(reason: RefusalReason) -> str:
+    """The API speaks English whatever the caller's language (the labels are lazy gettext)."""
+    with translation.override("en"):
+        return str(reason.label)
+
+
 @router.get(
     "/{subject_id}",
     response={200: SubjectOut, **ERRORS},
@@ -301,9 +308,9 @@ def subject_read(
         if refusal.reason == RefusalReason.NOT_FOUND:
             raise NotFound(f"subject {subject_id} does not exist")
         if refusal.reason in (RefusalReason.ERASED, RefusalReason.DISPOSED):
-            raise Gone(f"subject {subject_id}: {refusal.reason.label}", code=refusal.reason)
+            raise Gone(f"subject {subject_id}: {_english(refusal.reason)}", code=refusal.reason)
         if refusal.reason != RefusalReason.SPECIAL_CARE_WITHOUT_CONSENT or not result.items:
-            raise Refused(f"subject {subject_id}: {refusal.reason.label}", code=refusal.reason)
+            raise Refused(f"subject {subject_id}: {_english(refusal.reason)}", code=refusal.reason)
     [view] = result.items
     return SubjectOut(**vars(view))
 

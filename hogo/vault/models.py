@@ -12,6 +12,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from hogo.refs import ref_new
 from hogo.vault.crypto import associated_data
@@ -29,31 +30,31 @@ def subject_refs_new(count: int) -> list[str]:
 
 
 class SubjectStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    ERASED = "erased", "Erased on request (keys destroyed)"
-    DISPOSED = "disposed", "Disposed of after retention (keys destroyed)"
+    ACTIVE = "active", _("Active")
+    ERASED = "erased", _("Erased on request (keys destroyed)")
+    DISPOSED = "disposed", _("Disposed of after retention (keys destroyed)")
 
 
 class Source(models.TextChoices):
-    FORM = "form", "Public form"
-    API = "api", "API"
-    IMPORT = "import", "Import"
+    FORM = "form", _("Public form")
+    API = "api", _("API")
+    IMPORT = "import", _("Import")
 
 
 class IdentifierKind(models.TextChoices):
-    EMAIL = "email", "E-mail"
-    PHONE = "phone", "Phone"
-    NAME = "name", "Name"
-    MEMBER_NUMBER = "member_number", "Member number"
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    NAME = "name", _("Name")
+    MEMBER_NUMBER = "member_number", _("Member number")
     # Which policy category holds each kind is the policy's choice (`identifier = "email"`).
 
 
 class DisposalReason(models.TextChoices):
-    RETENTION_EXPIRED = "retention_expired", "Retention period of every purpose ended"
-    ERASURE_REQUEST = "erasure_request", "The person asked for erasure (Art. 35)"
-    CONSENT_WITHDRAWN = "consent_withdrawn", "The person withdrew consent"
-    UNLAWFUL_ACQUISITION = "unlawful_acquisition", "Acquired or used against the policy"
-    OFFICER_DECISION = "officer_decision", "Decision of the privacy officer"
+    RETENTION_EXPIRED = "retention_expired", _("Retention period of every purpose ended")
+    ERASURE_REQUEST = "erasure_request", _("The person asked for erasure (Art. 35)")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("The person withdrew consent")
+    UNLAWFUL_ACQUISITION = "unlawful_acquisition", _("Acquired or used against the policy")
+    OFFICER_DECISION = "officer_decision", _("Decision of the privacy officer")
 
 
 class Subject(models.Model):
@@ -67,6 +68,8 @@ class Subject(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
         permissions = (("reveal_subject", "Can reveal a subject's values for a stated purpose"),)
 
     def __str__(self) -> str:
@@ -90,6 +93,8 @@ class Acquisition(models.Model):
     recorded_by = models.CharField(max_length=80, help_text="Audit actor.")
 
     class Meta:
+        verbose_name = _("acquisition")
+        verbose_name_plural = _("acquisitions")
         indexes = (models.Index(fields=["subject", "acquired_at"]),)
 
     def __str__(self) -> str:
@@ -166,6 +171,8 @@ class Item(models.Model):
     retain_until = models.DateTimeField(db_index=True)
 
     class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
         constraints = (
             models.CheckConstraint(
                 condition=Q(special_care=False) | ~Q(consent_ref=""),
@@ -203,6 +210,8 @@ class Suspension(models.Model):
     lifted_by = models.CharField(max_length=80, blank=True)
 
     class Meta:
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
         constraints = (
             models.UniqueConstraint(
                 fields=["subject", "purpose"],
@@ -261,6 +270,8 @@ class Disposal(models.Model):
     request_ref = models.CharField(max_length=64, blank=True)
 
     class Meta:
+        verbose_name = _("disposal")
+        verbose_name_plural = _("disposals")
         indexes = (models.Index(fields=["subject", "disposed_at"]),)
 
     def __str__(self) -> str:
@@ -342,6 +353,10 @@ class ExceptionalUse(models.Model):
     categories = models.JSONField(default=list, help_text="Categories opened.")
     subjects = models.JSONField(default=list, help_text="Subject ids whose values were opened.")
     used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("exceptional use")
+        verbose_name_plural = _("exceptional uses")
 
     def __str__(self) -> str:
         return self.ref

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -34,20 +35,20 @@ class IngestResult:
 
 
 class RefusalReason(models.TextChoices):
-    NOT_FOUND = "not_found", "No such subject"
-    ERASED = "erased", "Erased on request; nothing is held"
-    DISPOSED = "disposed", "Disposed of after retention; nothing is held"
-    PURPOSE_NOT_ALLOWED = "purpose_not_allowed", "No acquisition allows this purpose"
-    SUSPENDED = "suspended", "Use for this purpose is suspended"
-    RETENTION_EXPIRED = "retention_expired", "The retention period for this purpose has ended"
+    NOT_FOUND = "not_found", _("No such subject")
+    ERASED = "erased", _("Erased on request; nothing is held")
+    DISPOSED = "disposed", _("Disposed of after retention; nothing is held")
+    PURPOSE_NOT_ALLOWED = "purpose_not_allowed", _("No acquisition allows this purpose")
+    SUSPENDED = "suspended", _("Use for this purpose is suspended")
+    RETENTION_EXPIRED = "retention_expired", _("The retention period for this purpose has ended")
     SPECIAL_CARE_WITHOUT_CONSENT = (
         "special_care_without_consent",
-        "Special-care data withheld: no consent recorded, or consent withdrawn",
+        _("Special-care data withheld: no consent recorded, or consent withdrawn"),
     )
     # A purpose a later policy version added or made consent-only (access/gates.py).
     CONSENT_MISSING = (
         "consent_missing",
-        "The person has not consented to this purpose for data acquired before it changed",
+        _("The person has not consented to this purpose for data acquired before it changed"),
     )
 
 

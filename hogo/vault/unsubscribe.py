@@ -6,6 +6,7 @@ it. hogo signs a per-person, per-purpose token (`django.core.signing`, no expiry
 year later must still work) that holds only the pseudonymous subject id and the purpose id; the
 URL `/unsubscribe/<token>` shows a confirmation page, and a POST to it suspends that purpose
 for that person through the suspension service (`subject_suspend`, audited `vault.suspend`).
+The page's wording is in `templates/vault/unsubscribe.html` and the vault's catalogue.
 Mail clients that implement RFC 8058 POST `List-Unsubscribe=One-Click` to the same URL.
 """
 
@@ -15,41 +16,12 @@ from django.core import signing
 from django.urls import reverse
 
 from hogo.errors import Conflict, InvalidInput
-from hogo.policy.schema import Policy, Text
+from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.vault.services import subject_suspend
 
 SALT = "hogo.vault.unsubscribe"
 ONE_CLICK = "List-Unsubscribe=One-Click"  # RFC 8058 section 3.1: the body a mail client posts
-
-LABELS: dict[str, Text] = {
-    "title": Text("配信停止", "Unsubscribe"),
-    "question": Text(
-        "「{purpose}」のためのメールの配信を停止しますか。",
-        "Stop the e-mails we send you for “{purpose}”?",
-    ),
-    "explain": Text(
-        "下のボタンを押すと、この目的でのお客様の個人情報の利用を停止し、以後この目的のメールは"
-        "お送りしません。ほかの目的（お問合せへの回答など）には影響しません。",
-        "When you press the button, we stop using your personal information for this purpose "
-        "and send you no more e-mails for it. Other purposes (answering your inquiries, for "
-        "example) are not affected.",
-    ),
-    "button": Text("配信を停止する", "Unsubscribe"),
-    "done": Text(
-        "「{purpose}」のためのメールの配信を停止しました。",
-        "You will receive no more e-mails for “{purpose}”.",
-    ),
-    "done_more": Text(
-        "再開をご希望の場合や、ご不明な点は、下記の窓口までご連絡ください。",
-        "To receive them again, or for any question, please contact the desk below.",
-    ),
-    "invalid": Text(
-        "このリンクは無効です。メールに記載されたリンクをそのままお使いください。",
-        "This link is not valid. Please use the link exactly as it appears in the e-mail.",
-    ),
-    "switch": Text("English", "日本語"),
-}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from hogo.errors import InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
-from hogo.vault.unsubscribe import LABELS, ONE_CLICK, unsubscribe_apply, unsubscribe_read
+from hogo.vault.unsubscribe import ONE_CLICK, unsubscribe_apply, unsubscribe_read
 
 
 @csrf_exempt
@@ -49,10 +49,8 @@ def _page(
     title = policy.purposes[purpose].title.get(lang) if purpose else ""
     other = "en" if lang == "ja" else "ja"
     context = {
-        "label": LABELS,
         "lang": lang,
-        "question": LABELS["question"].get(lang).format(purpose=title),
-        "done_text": LABELS["done"].get(lang).format(purpose=title),
+        "purpose": title,
         "done": done,
         "valid": purpose is not None,
         "org": policy.organization.name.get(lang),

@@ -59,12 +59,18 @@ def test_it_shows_a_refusal_form_with_the_article_36_reasons(
     case = verified(inbox, "disclosure")
     client = login(desk_operator)
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
-    assert "Art. 33(2)(ii): serious hindrance to the proper conduct of business" in page
+    assert (
+        "第33条第2項第2号：業務の適正な実施に著しい支障を及ぼすおそれ" in page
+    )  # the console's default
+    english = client.get(f"/console/desk/{case.ref}/", headers={"accept-language": "en"})
+    assert "Art. 33(2)(ii): serious hindrance to the proper conduct of business" in (
+        english.content.decode()
+    )
     client.post(f"/console/desk/{case.ref}/refuse/", {"reason": "identity", "explanation": ""})
     case.refresh_from_db()
     assert case.refusal_reason == "identity"
     bad = client.post(f"/console/desk/{case.ref}/refuse/", {"reason": "whim"}, follow=True)
-    assert "Choose a reason from the list." in bad.content.decode()
+    assert "一覧から理由を選んでください。" in bad.content.decode()
 
 
 def test_it_lets_auditors_look_but_not_act(policy: Policy, inbox: Inbox, auditor: User) -> None:

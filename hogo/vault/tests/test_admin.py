@@ -36,7 +36,10 @@ def test_it_shows_a_subject_without_values(subject: Subject, desk_operator: User
     assert "organization" in page
     assert "Mitsuboshi" not in page
     assert "tanaka" not in page
-    assert "Reveal for a stated purpose" in page
+    assert "利用目的を示して表示" in page  # the console speaks Japanese unless asked otherwise
+    client = logged_in(desk_operator)
+    english = client.get(f"{ADMIN}{subject.pk}/change/", headers={"accept-language": "en"})
+    assert "Reveal for a stated purpose" in english.content.decode()
 
 
 def test_it_reveals_values_for_a_stated_purpose_and_audits_it(
