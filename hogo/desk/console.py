@@ -29,7 +29,7 @@ from hogo.desk.intake import (
     Evidence,
     case_record,
 )
-from hogo.desk.labels import REFUSAL_TEXTS
+from hogo.desk.labels import EVIDENCE_TITLES, REFUSAL_TEXTS
 from hogo.desk.models import (
     QUEUE_STATUSES,
     Case,
@@ -58,6 +58,7 @@ from hogo.desk.services import (
     cases_find,
 )
 from hogo.errors import HogoError, NotFound
+from hogo.policy.wording import DELIVERY_METHODS
 from hogo.roles import Role
 from hogo.staffpages import View, staff_context, staff_view
 
@@ -349,16 +350,17 @@ class RecordForm(forms.Form):
         help_text=_("When the letter or e-mail arrived."),
     )
     document = forms.ChoiceField(
-        label=_("Identity document"), choices=[(d, d) for d in IDENTITY_DOCUMENTS]
+        label=_("Identity document"), choices=[(d, EVIDENCE_TITLES[d]) for d in IDENTITY_DOCUMENTS]
     )
     agent = forms.ChoiceField(
         label=_("Agent"),
-        choices=[("", _("— the person themself —"))] + [(a, a) for a in AGENT_KINDS],
+        choices=[("", _("— the person themself —"))]
+        + [(a, EVIDENCE_TITLES[a]) for a in AGENT_KINDS],
         required=False,
     )
     authority_document = forms.ChoiceField(
         label=_("Document of the agent's authority"),
-        choices=[("", "—")] + [(a, a) for a in AUTHORITY_DOCUMENTS],
+        choices=[("", "—")] + [(a, EVIDENCE_TITLES[a]) for a in AUTHORITY_DOCUMENTS],
         required=False,
     )
     copy_destroyed = forms.BooleanField(
@@ -366,7 +368,7 @@ class RecordForm(forms.Form):
     )
     delivery = forms.ChoiceField(
         label=_("Delivery of the disclosure"),
-        choices=[("postal_mail", "postal_mail"), ("email_attachment", "email_attachment")],
+        choices=[(m, DELIVERY_METHODS[m]) for m in ("postal_mail", "email_attachment")],
         required=False,
         help_text=_("Disclosure only."),
     )

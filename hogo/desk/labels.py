@@ -129,3 +129,21 @@ def in_language(text: Promise, lang: str) -> str:
     """A lazy text rendered in `lang` (a mail's or a staff page's language, not the request's)."""
     with translation.override(lang):
         return str(text)
+
+
+# The documents and agents a request by post is checked with (the console's record form), in
+# words: the codes are stored in the case's evidence.
+EVIDENCE_TITLES = {
+    "drivers_license": _("Driver's license"),
+    "passport": _("Passport"),
+    "my_number_card": _("My Number card"),
+    "residence_card": _("Residence card"),
+    "health_insurance_card": _("Health insurance card"),
+    "other_official_photo_id": _("Another official ID with a photo"),
+    "legal_representative": _("Legal representative"),
+    "appointed_agent": _("Agent appointed by the person"),
+    "power_of_attorney": _("Power of attorney"),
+    "family_register": _("Certified copy of the family register"),
+    "guardianship_certificate": _("Certificate of registered guardianship"),
+    "other": _("Another document"),
+}

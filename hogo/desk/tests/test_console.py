@@ -124,6 +124,25 @@ def test_it_records_a_request_received_by_post(policy: Policy, desk_operator: Us
     assert Case.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ja", ["運転免許証", "ご本人が委任した代理人", "委任状", "電磁的記録（メールへの添付）"]),
+        ("en", ["Driver's license", "Agent appointed by the person", "Power of attorney"]),
+    ],
+)
+def test_the_record_form_names_documents_and_delivery_in_words(
+    policy: Policy, desk_operator: User, lang: str, words: list[str]
+) -> None:
+    """The options are what the desk holds in its hands, not the codes stored for them."""
+    page = login(desk_operator).get("/console/desk/new/", HTTP_ACCEPT_LANGUAGE=lang)
+    html = page.content.decode()
+    for word in words:
+        assert word in html.replace("&#x27;", "'")
+    for code in ("drivers_license", "appointed_agent", "power_of_attorney", "email_attachment"):
+        assert f">{code}<" not in html
+
+
 def test_it_explains_on_the_case_that_there_is_nothing_to_print_yet(
     policy: Policy, inbox: Inbox, desk_operator: User
 ) -> None:
