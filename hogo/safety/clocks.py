@@ -9,8 +9,9 @@ Code's reading (Art. 140, the first day not counted) the deadline would be a day
 clock never shows more time than either reading allows.
 """
 
+import calendar
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 # The PPC's deadlines are days in Japan, whatever the server's own zone.
@@ -42,3 +43,15 @@ def clocks_compute(*, aware_at: datetime, preliminary_days: int, unjust_purpose:
         preliminary_due=day_end(aware_at, preliminary_days),
         final_due=day_end(aware_at, final),
     )
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day `months` later; a day the month lacks becomes its last (Jan 31 + 1 = Feb 28
+    or 29), so a yearly course taken on Feb 29 is due again on Feb 28."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def today_jst(now: datetime) -> date:
+    return now.astimezone(JST).date()

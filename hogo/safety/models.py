@@ -193,3 +193,58 @@ class Acknowledgment(models.Model):
 
     def __str__(self) -> str:
         return f"user:{self.user_id} v{self.policy_version}"
+
+
+class Course(models.Model):
+    """A training course of the regular education (policy 6.2): who must take it and how often."""
+
+    title = models.CharField(max_length=200)
+    # What to study: a text, or the address of the material (either or both).
+    material = models.TextField(blank=True)
+    material_url = models.URLField(blank=True)
+    # The roles (hogo.roles.Role values) whose holders must take the course.
+    roles = models.JSONField(default=list)
+    cadence_months = models.PositiveSmallIntegerField()  # 12: yearly
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"course:{self.pk}"
+
+
+class Completion(models.Model):
+    """A staff member took a course on a day and acknowledged it (recorded by the officer or
+    by themselves)."""
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="completions")
+    user = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="trainings")
+    completed_on = models.DateField()
+    acknowledged = models.BooleanField()
+    recorded_by = models.CharField(max_length=100)  # an audit actor, e.g. "user:3"
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        indexes = (models.Index(fields=["course", "user", "completed_on"]),)
+
+    def __str__(self) -> str:
+        return f"course:{self.course_id} user:{self.user_id} {self.completed_on}"
+
+
+class TrainingReminder(models.Model):
+    """One reminder mail per staff member, course and due date: each due period once."""
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="reminders")
+    user = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    sent_at = models.DateTimeField()
+    mail_ref = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["course", "user", "due_on"], name="safety_training_reminder_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"course:{self.course_id} user:{self.user_id} due {self.due_on}"

@@ -6,7 +6,7 @@ trigger names and dates, never what staff wrote (a description may name people).
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -16,10 +16,13 @@ from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput
 from hogo.policy.schema import Incidents, Text
 from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_version_active
+from hogo.roles import Role
 from hogo.safety.classify import Facts, incident_classify, reportable
-from hogo.safety.clocks import clocks_compute
+from hogo.safety.clocks import JST, clocks_compute
 from hogo.safety.models import (
     Acknowledgment,
+    Completion,
+    Course,
     Incident,
     IncidentStatus,
     IncidentStep,
@@ -237,3 +240,95 @@ def acknowledgment_record(*, actor: str, user: User, policy_version: int) -> Ack
         detail={"user": f"user:{user.pk}", "policy_version": policy_version},
     )
     return acknowledgment
+
+
+@dataclass(frozen=True)
+class CourseFacts:
+    title: str
+    material: str
+    material_url: str
+    roles: list[str]
+    cadence_months: int
+    active: bool = True
+
+
+def _course_check(facts: CourseFacts) -> None:
+    if not facts.title.strip():
+        raise InvalidInput("a course needs a title")
+    if not facts.material.strip() and not facts.material_url.strip():
+        raise InvalidInput("a course needs its material: a text or an address")
+    if not facts.roles or set(facts.roles) - set(Role.values):
+        raise InvalidInput("a course needs one or more of the staff roles")
+    if not 1 <= facts.cadence_months <= 120:
+        raise InvalidInput("the cadence is 1 to 120 months")
+
+
+@transaction.atomic
+def course_create(*, actor: str, facts: CourseFacts) -> Course:
+    """A course of the regular education (policy 6.2)."""
+    _course_check(facts)
+    course = Course.objects.create(
+        title=facts.title.strip(),
+        material=facts.material.strip(),
+        material_url=facts.material_url.strip(),
+        roles=sorted(set(facts.roles)),
+        cadence_months=facts.cadence_months,
+        active=facts.active,
+        created_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="safety.course.create",
+        detail={"course": course.pk, "roles": course.roles, "cadence": course.cadence_months},
+    )
+    return course
+
+
+@transaction.atomic
+def course_update(*, actor: str, course: Course, facts: CourseFacts) -> Course:
+    """A change of a course; `active=False` retires it (its completions stay on record)."""
+    _course_check(facts)
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    course.title, course.material = facts.title.strip(), facts.material.strip()
+    course.material_url, course.roles = facts.material_url.strip(), sorted(set(facts.roles))
+    course.cadence_months, course.active = facts.cadence_months, facts.active
+    course.save()
+    audit_record(
+        actor=actor,
+        action="safety.course.update",
+        detail={"course": course.pk, "roles": course.roles, "active": course.active},
+    )
+    return course
+
+
+@transaction.atomic
+def completion_record(
+    *, actor: str, course: Course, user: User, completed_on: date, acknowledged: bool
+) -> Completion:
+    """The staff member took the course on that day and acknowledges it. A day in the future
+    is refused; so is a record without the acknowledgment (it is what the inspection asks)."""
+    if not acknowledged:
+        raise InvalidInput("the staff member's acknowledgment that they took the course is missing")
+    if completed_on > timezone.localdate(timezone.now(), JST):
+        raise InvalidInput("a completion cannot be in the future")
+    if not user.is_staff:
+        raise InvalidInput("only staff members take the courses")
+    completion = Completion.objects.create(
+        course=course,
+        user=user,
+        completed_on=completed_on,
+        acknowledged=True,
+        recorded_by=actor,
+        recorded_at=timezone.now(),
+    )
+    audit_record(
+        actor=actor,
+        action="safety.completion.record",
+        detail={
+            "completion": completion.pk,
+            "course": course.pk,
+            "user": f"user:{user.pk}",
+            "completed_on": completed_on.isoformat(),
+        },
+    )
+    return completion
