@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
-from hogo.policy.wording import moment_shown
+from hogo.policy.wording import date_shown, moment_shown
 from hogo.safety.classify import Basis
 from hogo.safety.models import (
     Incident,
@@ -18,6 +18,7 @@ from hogo.safety.models import (
     Trigger,
     TriggerState,
 )
+from hogo.safety.selectors import Overdue
 
 TRIGGERS: dict[str, Promise] = {
     Trigger.SPECIAL_CARE: gettext_lazy("Special-care information is involved (Rule 7(i))"),
@@ -99,6 +100,33 @@ def reminder_mail(incident: Incident, stage: ReportStage, kind: ReminderKind) ->
     for language in ("ja", "en"):
         with translation.override(language):
             parts.append(_reminder_text(incident, stage, kind))
+    subject = " / ".join(subject for subject, _ in parts)
+    body = "\n\n".join(body for _, body in parts) + "\n"
+    return subject, body
+
+
+def _training_text(overdue: Overdue) -> tuple[str, str]:
+    values = {"title": overdue.course.title, "due": date_shown(overdue.due_on)}
+    subject = gettext("Training due: %(title)s") % values
+    if overdue.last_completed is None:
+        body = gettext(
+            "You have not yet taken the course %(title)s of the personal information "
+            "training. Take it and record it in the console (My trainings)."
+        )
+    else:
+        body = gettext(
+            "The course %(title)s of the personal information training was due again on "
+            "%(due)s. Take it and record it in the console (My trainings)."
+        )
+    return subject, body % values
+
+
+def training_reminder_mail(overdue: Overdue) -> tuple[str, str]:
+    """Subject and body in Japanese, then English."""
+    parts = []
+    for language in ("ja", "en"):
+        with translation.override(language):
+            parts.append(_training_text(overdue))
     subject = " / ".join(subject for subject, _ in parts)
     body = "\n\n".join(body for _, body in parts) + "\n"
     return subject, body

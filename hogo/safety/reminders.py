@@ -23,7 +23,9 @@ from hogo.safety.models import (
     ReminderKind,
     ReportStage,
     StepKind,
+    TrainingReminder,
 )
+from hogo.safety.selectors import Overdue, trainings_overdue
 
 logger = logging.getLogger(__name__)
 ACTOR = "system:safety"
@@ -32,7 +34,39 @@ REMIND_BEFORE = {ReportStage.PRELIMINARY: timedelta(days=1), ReportStage.FINAL: 
 
 
 def safety_tick(*, now: datetime | None = None) -> dict[str, int]:
-    return {"incident_reminders": incident_reminders_send(now=now or timezone.now())}
+    now = now or timezone.now()
+    return {
+        "incident_reminders": incident_reminders_send(now=now),
+        "training_reminders": training_reminders_send(now=now),
+    }
+
+
+def training_reminders_send(*, now: datetime) -> int:
+    """Mails each overdue staff member once per course and due day (policy 6.2): a new due
+    day (after the next completion's period ran out) reminds again."""
+    sent = 0
+    for overdue in trainings_overdue(now=now):
+        if not overdue.user.email:
+            logger.warning("user:%s has no address for a training reminder", overdue.user.pk)
+            continue
+        try:
+            sent += _remind_training(overdue, now)
+        except IntegrityError:
+            continue  # another tick sent it meanwhile
+    return sent
+
+
+@transaction.atomic
+def _remind_training(overdue: Overdue, now: datetime) -> int:
+    course, user = overdue.course, overdue.user
+    if TrainingReminder.objects.filter(course=course, user=user, due_on=overdue.due_on).exists():
+        return 0
+    subject, body = labels.training_reminder_mail(overdue)
+    ref = staff_mail_queue(actor=ACTOR, to=user.email, subject=subject, body=body)
+    TrainingReminder.objects.create(
+        course=course, user=user, due_on=overdue.due_on, sent_at=now, mail_ref=ref
+    )
+    return 1
 
 
 def _reportable_open() -> QuerySet[Incident]:

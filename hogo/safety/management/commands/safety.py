@@ -11,7 +11,8 @@ from hogo.safety.reminders import safety_tick
 class Command(BaseCommand):
     help = (
         "Safety program maintenance. `tick`: mail the privacy officer before each incident "
-        "report deadline and when one passes (once each; the desk's outbox delivers them)."
+        "report deadline and when one passes, and each staff member whose training is "
+        "overdue (once per due day; the desk's outbox delivers them)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
