@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from hogo.safety import acknowledge, console
+from hogo.safety import acknowledge, console, training
 
 app_name = "safety_console"
 urlpatterns = [
@@ -17,6 +17,15 @@ urlpatterns = [
         name="acknowledge",
     ),
     path("acknowledgments.csv", acknowledge.acknowledgments_export, name="acknowledgments"),
+    # Any staff member sees their own trainings (the officer more, see training.py).
+    path(
+        "trainings/",
+        admin.site.admin_view(never_cache(training.trainings)),
+        name="trainings",
+    ),
+    path("trainings/courses/new/", training.course_new, name="course_new"),
+    path("trainings/record/", training.completion_new, name="completion_new"),
+    path("trainings/completions.xlsx", training.completions_export, name="completions"),
     path("<str:ref>/", console.incident_detail, name="detail"),
     path("<str:ref>/triage/", console.incident_triage_view, name="triage"),
     path("<str:ref>/override/", console.incident_override_view, name="override"),

@@ -130,3 +130,11 @@ def training_reminder_mail(overdue: Overdue) -> tuple[str, str]:
     subject = " / ".join(subject for subject, _ in parts)
     body = "\n\n".join(body for _, body in parts) + "\n"
     return subject, body
+
+
+ROLES: dict[str, Promise] = {
+    "privacy_officer": gettext_lazy("Privacy officers"),
+    "desk_operator": gettext_lazy("Desk operators"),
+    "marketing_user": gettext_lazy("Marketing users"),
+    "auditor": gettext_lazy("Auditors"),
+}
