@@ -130,7 +130,9 @@ def course_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return redirect("safety_console:trainings")
-    context = staff_context(request, _("New course"), handlers=HANDLERS, form=form)
+    context = staff_context(
+        request, _("New course"), handlers=HANDLERS, form=form, submit=_("Create the course")
+    )
     return TemplateResponse(request, "safety/console/training_form.html", context)
 
 
@@ -151,7 +153,13 @@ def completion_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return redirect("safety_console:trainings")
-    context = staff_context(request, _("Record a completion"), handlers=HANDLERS, form=form)
+    context = staff_context(
+        request,
+        _("Record a completion"),
+        handlers=HANDLERS,
+        form=form,
+        submit=_("Record the completion"),
+    )
     return TemplateResponse(request, "safety/console/training_form.html", context)
 
 
