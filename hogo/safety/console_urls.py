@@ -24,6 +24,7 @@ urlpatterns = [
         name="trainings",
     ),
     path("trainings/courses/new/", training.course_new, name="course_new"),
+    path("trainings/courses/<int:pk>/", training.course_edit, name="course_edit"),
     path("trainings/record/", training.completion_new, name="completion_new"),
     path("trainings/completions.xlsx", training.completions_export, name="completions"),
     path("<str:ref>/", console.incident_detail, name="detail"),

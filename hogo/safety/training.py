@@ -8,7 +8,7 @@ from datetime import date
 
 from django import forms
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -18,12 +18,18 @@ from openpyxl import Workbook
 
 from hogo.audit.services import actor_for
 from hogo.csvfile import cell_safe
-from hogo.errors import HogoError
+from hogo.errors import HogoError, NotFound
 from hogo.policy.wording import date_shown
 from hogo.roles import Role, has_role
 from hogo.safety import labels
-from hogo.safety.selectors import completions_all, courses_all, trainings_of, trainings_overdue
-from hogo.safety.services import CourseFacts, completion_record, course_create
+from hogo.safety.selectors import (
+    completions_all,
+    course_get,
+    courses_all,
+    trainings_of,
+    trainings_overdue,
+)
+from hogo.safety.services import CourseFacts, completion_record, course_create, course_update
 from hogo.staffpages import staff_context, staff_view
 
 HANDLERS = (Role.PRIVACY_OFFICER,)
@@ -50,6 +56,22 @@ class CourseForm(forms.Form):
         max_value=120,
         initial=12,
     )
+    active = forms.BooleanField(
+        label=gettext_lazy("Active (clear to retire the course; its completions stay)"),
+        required=False,
+        initial=True,
+    )
+
+    def facts(self) -> CourseFacts:
+        data = self.cleaned_data
+        return CourseFacts(
+            title=data["title"],
+            material=data["material"],
+            material_url=data["material_url"],
+            roles=list(data["roles"]),
+            cadence_months=data["cadence_months"],
+            active=data.get("active", True),  # a new course has no such field: active
+        )
 
 
 class CompletionForm(forms.Form):
@@ -115,23 +137,48 @@ def trainings(request: HttpRequest) -> HttpResponse:
 @staff_view(HANDLERS)
 def course_new(request: HttpRequest) -> HttpResponse:
     form = CourseForm(request.POST or None)
+    del form.fields["active"]  # a course starts active
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        facts = CourseFacts(
-            title=data["title"],
-            material=data["material"],
-            material_url=data["material_url"],
-            roles=list(data["roles"]),
-            cadence_months=data["cadence_months"],
-        )
         try:
-            course_create(actor=actor_for(request.user), facts=facts)  # type: ignore[arg-type]
+            course_create(actor=actor_for(request.user), facts=form.facts())  # type: ignore[arg-type]
         except HogoError as exc:
             form.add_error(None, exc.message)
         else:
             return redirect("safety_console:trainings")
     context = staff_context(
         request, _("New course"), handlers=HANDLERS, form=form, submit=_("Create the course")
+    )
+    return TemplateResponse(request, "safety/console/training_form.html", context)
+
+
+@staff_view(HANDLERS)
+def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        course = course_get(pk=pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    initial = {
+        "title": course.title,
+        "material": course.material,
+        "material_url": course.material_url,
+        "roles": course.roles,
+        "cadence_months": course.cadence_months,
+        "active": course.active,
+    }
+    form = CourseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course_update(
+                actor=actor_for(request.user),  # type: ignore[arg-type]
+                course=course,
+                facts=form.facts(),
+            )
+        except HogoError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("safety_console:trainings")
+    context = staff_context(
+        request, course.title, handlers=HANDLERS, form=form, submit=_("Save the course")
     )
     return TemplateResponse(request, "safety/console/training_form.html", context)
 

@@ -140,3 +140,33 @@ def test_the_export_reads_back_with_formulas_neutralised(
     assert rows[1][4].date() == date(2025, 2, 1)  # a date cell
     assert rows[1][5] == "yes"
     assert len(rows) == 2
+
+
+def test_the_officer_retires_a_course_and_it_leaves_the_overdue_list(
+    officer: User, desk_operator: User
+) -> None:
+    c = course(CREATED)
+    client = browser_for(officer)
+    form = client.get(f"/console/safety/trainings/courses/{c.pk}/").content.decode()
+    assert 'name="active"' in form
+    assert "checked" in form
+    response = client.post(
+        f"/console/safety/trainings/courses/{c.pk}/",
+        {
+            "title": c.title,
+            "material": c.material,
+            "material_url": "",
+            "roles": c.roles,
+            "cadence_months": "6",
+        },  # "active" left unticked
+    )
+    assert response.status_code == 302, response.content.decode()
+    c.refresh_from_db()
+    assert (c.active, c.cadence_months) == (False, 6)
+    assert "Nobody is overdue." in client.get("/console/safety/trainings/").content.decode()
+    assert AuditEvent.objects.filter(action="safety.course.update").count() == 1
+    assert client.get("/console/safety/trainings/courses/999999/").status_code == 404
+    assert (
+        browser_for(desk_operator).get(f"/console/safety/trainings/courses/{c.pk}/").status_code
+        == 403
+    )
