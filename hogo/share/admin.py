@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hogo.audit.services import actor_for
 from hogo.errors import HogoError
@@ -149,7 +150,7 @@ class AgreementAdmin(ReadOnlyAdmin):
     )  # fmt: skip
     inlines = (SupervisionInline,)
 
-    @admin.display(boolean=True, description="in force")
+    @admin.display(boolean=True, description=_("in force"))
     def in_force_today(self, obj: Agreement) -> bool:
         return obj.in_force(timezone.localdate())
 
