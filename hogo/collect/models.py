@@ -9,6 +9,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.refs import ref_new
 from hogo.vault.models import Acquisition, Subject
@@ -291,7 +292,7 @@ class ImportJob(models.Model):
         _("rows done"), default=0, help_text="Data rows processed so far."
     )
     imported = models.PositiveIntegerField(_("imported"), default=0)
-    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    rejected = models.PositiveIntegerField(pgettext_lazy("import", "rejected"), default=0)
     special_care = models.PositiveIntegerField(_("special care"), default=0)
     message = models.CharField(
         _("message"), max_length=500, blank=True, help_text="Why it stopped, if it did."

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.errors import Refused
 
@@ -14,7 +15,10 @@ class PolicyVersion(models.Model):
 
     number = models.PositiveIntegerField(_("number"), unique=True)
     sha256 = models.CharField(_("sha256"), max_length=64)
-    source = models.TextField(_("source"), help_text="The policy file exactly as loaded (TOML).")
+    source = models.TextField(
+        pgettext_lazy("policy file", "source"),
+        help_text="The policy file exactly as loaded (TOML).",
+    )
     loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
