@@ -168,7 +168,7 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
     @admin.display(description=_("answer"))
     def answer(self, obj: InquiryCase) -> str:
         url = reverse("admin:collect_inquirycase_answer", args=[obj.pk])
-        return format_html('<a class="button" href="{}">Read and answer…</a>', url)
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Read and answer…"))
 
     def get_urls(self) -> list[URLPattern]:
         answer = path(
