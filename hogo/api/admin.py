@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from hogo.api.models import ApiToken
 from hogo.api.services import tokens_revoke
@@ -44,7 +45,7 @@ class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a revoked token stays, as the record of who could call the API
 
-    @admin.action(description="Revoke the selected tokens")
+    @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> TemplateResponse | None:
         if not _officer(request) or not isinstance(request.user, User):
             self.message_user(request, "Only the privacy officer revokes tokens", messages.ERROR)

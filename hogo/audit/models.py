@@ -8,6 +8,7 @@ from typing import Any, ClassVar, NoReturn
 
 from django.db import models
 from django.db.models.base import ModelBase
+from django.utils.translation import gettext_lazy as _
 
 from hogo.errors import Refused
 
@@ -57,27 +58,29 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    seq = models.PositiveBigIntegerField(primary_key=True)
-    at = models.DateTimeField()
-    actor = models.CharField(max_length=80)
-    action = models.CharField(max_length=80, db_index=True)
+    seq = models.PositiveBigIntegerField(_("seq"), primary_key=True)
+    at = models.DateTimeField(_("at"))
+    actor = models.CharField(_("actor"), max_length=80)
+    action = models.CharField(_("action"), max_length=80, db_index=True)
     # NULL, not "", is hashed as JSON null: "no purpose declared" must not read as a purpose.
-    purpose = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
-    subjects = models.JSONField(default=list)
-    detail = models.JSONField(default=dict)
+    purpose = models.CharField(_("purpose"), max_length=80, null=True, blank=True)  # noqa: DJ001
+    subjects = models.JSONField(_("subjects"), default=list)
+    detail = models.JSONField(_("detail"), default=dict)
     # Unique: two events can never claim the same predecessor, so the chain cannot fork
     # even if a writer slipped past the head lock.
-    prev_hash = models.CharField(max_length=64, unique=True)
-    hash = models.CharField(max_length=64, unique=True)
+    prev_hash = models.CharField(_("prev hash"), max_length=64, unique=True)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
     # audit_record always keys; the database default is plain because every row that existed
     # before this column, or that a writer unaware of it inserts, is unkeyed.
     chain = models.PositiveSmallIntegerField(
-        choices=Chain, default=Chain.HMAC_SHA256, db_default=Chain.SHA256
+        _("chain"), choices=Chain, default=Chain.HMAC_SHA256, db_default=Chain.SHA256
     )
 
     objects: ClassVar[AuditEventQuerySet] = AuditEventQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         ordering = ("seq",)
 
     def __str__(self) -> str:

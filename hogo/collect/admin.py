@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from hogo.audit.services import actor_for
@@ -164,10 +165,10 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
     )  # fmt: skip
     inlines = (ReplyInline,)
 
-    @admin.display(description="answer")
+    @admin.display(description=_("answer"))
     def answer(self, obj: InquiryCase) -> str:
         url = reverse("admin:collect_inquirycase_answer", args=[obj.pk])
-        return format_html('<a class="button" href="{}">Read and answer…</a>', url)
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Read and answer…"))
 
     def get_urls(self) -> list[URLPattern]:
         answer = path(

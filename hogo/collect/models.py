@@ -8,6 +8,8 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.refs import ref_new
 from hogo.vault.models import Acquisition, Subject
@@ -33,14 +35,16 @@ class NoticeText(models.Model):
     """The exact notice block a form showed (purposes, contact desk, links), kept once per
     (policy version, channel, language) so that it can be shown again for any acquisition."""
 
-    policy_version = models.PositiveIntegerField()
-    channel = models.CharField(max_length=64)
-    lang = models.CharField(max_length=8)
-    sha256 = models.CharField(max_length=64, db_index=True)
-    text = models.TextField(help_text="The HTML fragment exactly as shown.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    policy_version = models.PositiveIntegerField(_("policy version"))
+    channel = models.CharField(_("channel"), max_length=64)
+    lang = models.CharField(_("lang"), max_length=8)
+    sha256 = models.CharField(_("sha256"), max_length=64, db_index=True)
+    text = models.TextField(_("text"), help_text="The HTML fragment exactly as shown.")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("notice text")
+        verbose_name_plural = _("notice texts")
         constraints = (
             models.UniqueConstraint(
                 fields=["policy_version", "channel", "lang"], name="collect_notice_unique"
@@ -60,33 +64,53 @@ class RecordSource(models.TextChoices):
 class AcquisitionRecord(models.Model):
     """What was shown and agreed when one submission was accepted (APPI Art. 20, 21)."""
 
-    ref = models.CharField(max_length=32, unique=True, default=acquisition_ref_new)
+    ref = models.CharField(_("ref"), max_length=32, unique=True, default=acquisition_ref_new)
     acquisition = models.OneToOneField(
-        Acquisition, on_delete=models.CASCADE, related_name="collect_record"
+        Acquisition,
+        on_delete=models.CASCADE,
+        related_name="collect_record",
+        verbose_name=_("acquisition"),
     )
-    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
-    channel = models.CharField(max_length=64)
-    source = models.CharField(max_length=8, choices=RecordSource.choices)
-    lang = models.CharField(max_length=8, blank=True)
-    received_at = models.DateTimeField()
-    policy_version = models.PositiveIntegerField()
-    notice_sha256 = models.CharField(max_length=64, blank=True)
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="+", verbose_name=_("subject")
+    )
+    channel = models.CharField(_("channel"), max_length=64)
+    source = models.CharField(_("source"), max_length=8, choices=RecordSource.choices)
+    lang = models.CharField(_("lang"), max_length=8, blank=True)
+    received_at = models.DateTimeField(_("received at"))
+    policy_version = models.PositiveIntegerField(_("policy version"))
+    notice_sha256 = models.CharField(_("notice sha256"), max_length=64, blank=True)
     # The supplementary notice (`[[notices]]`) the form showed with the main notice block, and
     # its own version; empty and null when the channel names none.
-    supplementary_notice = models.CharField(max_length=64, blank=True, default="")
-    supplementary_notice_version = models.PositiveIntegerField(null=True, blank=True)
-    purposes = models.JSONField(help_text="Purpose ids the data may be used for.")
-    consents = models.JSONField(default=list, help_text="Refs of the consents given with it.")
-    fields = models.JSONField(default=list, help_text="Field ids captured (never values).")
+    supplementary_notice = models.CharField(
+        _("supplementary notice"), max_length=64, blank=True, default=""
+    )
+    supplementary_notice_version = models.PositiveIntegerField(
+        _("supplementary notice version"), null=True, blank=True
+    )
+    purposes = models.JSONField(_("purposes"), help_text="Purpose ids the data may be used for.")
+    consents = models.JSONField(
+        _("consents"), default=list, help_text="Refs of the consents given with it."
+    )
+    fields = models.JSONField(
+        _("fields"), default=list, help_text="Field ids captured (never values)."
+    )
     special_care = models.JSONField(
-        default=list, help_text="Special-care categories stored, each with explicit consent."
+        _("special care"),
+        default=list,
+        help_text="Special-care categories stored, each with explicit consent.",
     )
     network = models.CharField(
-        max_length=48, blank=True, help_text="Client network, truncated (IPv4 /24, IPv6 /48)."
+        _("network"),
+        max_length=48,
+        blank=True,
+        help_text="Client network, truncated (IPv4 /24, IPv6 /48).",
     )
-    recorded_by = models.CharField(max_length=80, help_text="Audit actor.")
+    recorded_by = models.CharField(_("recorded by"), max_length=80, help_text="Audit actor.")
 
     class Meta:
+        verbose_name = _("acquisition record")
+        verbose_name_plural = _("acquisition records")
         indexes = (models.Index(fields=["subject", "received_at"]),)
         constraints = (
             models.CheckConstraint(
@@ -125,19 +149,25 @@ class InquiryStatus(models.TextChoices):
 class InquiryCase(models.Model):
     """An inquiry from the public form, answered by the desk by e-mail."""
 
-    ref = models.CharField(max_length=32, unique=True, default=case_ref_new, editable=False)
-    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField(
+        _("ref"), max_length=32, unique=True, default=case_ref_new, editable=False
+    )
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="+", verbose_name=_("subject")
+    )
     record = models.OneToOneField(
         AcquisitionRecord, on_delete=models.CASCADE, related_name="inquiry_case"
     )
     status = models.CharField(
-        max_length=12, choices=InquiryStatus.choices, default=InquiryStatus.OPEN
+        _("status"), max_length=12, choices=InquiryStatus.choices, default=InquiryStatus.OPEN
     )
-    received_at = models.DateTimeField()
-    answered_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    received_at = models.DateTimeField(_("received at"))
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("inquiry case")
+        verbose_name_plural = _("inquiry cases")
         indexes = (models.Index(fields=["status", "received_at"]),)
 
     def __str__(self) -> str:
@@ -158,12 +188,18 @@ class InquiryReply(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(InquiryCase, on_delete=models.CASCADE, related_name="replies")
-    sent_at = models.DateTimeField()
-    sent_by = models.CharField(max_length=80, help_text="Audit actor.")
+    sent_at = models.DateTimeField(_("sent at"))
+    sent_by = models.CharField(_("sent by"), max_length=80, help_text="Audit actor.")
     subject_line_note = models.CharField(max_length=32, blank=True)
     body_note = models.CharField(max_length=32, blank=True)
-    body_sha256 = models.CharField(max_length=64)
-    delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.PENDING)
+    body_sha256 = models.CharField(_("body sha256"), max_length=64)
+    delivery = models.CharField(
+        _("delivery"), max_length=8, choices=Delivery.choices, default=Delivery.PENDING
+    )
+
+    class Meta:
+        verbose_name = _("inquiry reply")
+        verbose_name_plural = _("inquiry replys")
 
     def __str__(self) -> str:
         return f"reply to {self.case.ref}"
@@ -179,19 +215,29 @@ class Member(models.Model):
     """An account on the members-only site. Members are not Django users: they can never sign
     in to the console or the admin, and staff permissions cannot be given to them."""
 
-    ref = models.CharField(max_length=32, unique=True, default=member_ref_new, editable=False)
-    subject = models.OneToOneField(Subject, on_delete=models.CASCADE, related_name="member")
+    ref = models.CharField(
+        _("ref"), max_length=32, unique=True, default=member_ref_new, editable=False
+    )
+    subject = models.OneToOneField(
+        Subject, on_delete=models.CASCADE, related_name="member", verbose_name=_("subject")
+    )
     # None once closed: the number is gone with the person (unique, so NULL and not blank).
-    member_number = models.CharField(max_length=16, unique=True, null=True, blank=True)
+    member_number = models.CharField(
+        _("member number"), max_length=16, unique=True, null=True, blank=True
+    )
     status = models.CharField(
-        max_length=8, choices=MemberStatus.choices, default=MemberStatus.PENDING
+        _("status"), max_length=8, choices=MemberStatus.choices, default=MemberStatus.PENDING
     )
     password = models.CharField(max_length=256, blank=True)
     activation_digest = models.CharField(max_length=64, blank=True, db_index=True)
     activation_expires_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    activated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
 
     def __str__(self) -> str:
         return self.ref
@@ -201,17 +247,25 @@ class ReceiptRecord(models.Model):
     """APPI Art. 30 confirmation on receiving personal data from a third party (a purchased
     directory): who provided it and how they obtained it, kept 3 years (Rule 25)."""
 
-    ref = models.CharField(max_length=32, unique=True, default=receipt_ref_new, editable=False)
-    provider_name = models.CharField(max_length=200)
-    provider_address = models.CharField(max_length=300)
-    provider_representative = models.CharField(max_length=200)
-    provider_obtained_by = models.TextField(help_text="How the provider obtained the data.")
-    received_on = models.DateField()
-    purposes = models.JSONField()
-    file_name = models.CharField(max_length=255)
-    file_sha256 = models.CharField(max_length=64)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.CharField(max_length=80)
+    ref = models.CharField(
+        _("ref"), max_length=32, unique=True, default=receipt_ref_new, editable=False
+    )
+    provider_name = models.CharField(_("provider name"), max_length=200)
+    provider_address = models.CharField(_("provider address"), max_length=300)
+    provider_representative = models.CharField(_("provider representative"), max_length=200)
+    provider_obtained_by = models.TextField(
+        _("provider obtained by"), help_text="How the provider obtained the data."
+    )
+    received_on = models.DateField(_("received on"))
+    purposes = models.JSONField(_("purposes"))
+    file_name = models.CharField(_("file name"), max_length=255)
+    file_sha256 = models.CharField(_("file sha256"), max_length=64)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.CharField(_("recorded by"), max_length=80)
+
+    class Meta:
+        verbose_name = _("receipt record")
+        verbose_name_plural = _("receipt records")
 
     def __str__(self) -> str:
         return f"{self.ref} {self.provider_name}"
@@ -228,19 +282,27 @@ class ImportJob(models.Model):
     together with `rows_done`, so an interrupted job resumes after the last committed batch
     and imports no row twice."""
 
-    receipt = models.ForeignKey(ReceiptRecord, on_delete=models.PROTECT, related_name="jobs")
-    file_sha256 = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=ImportStatus.choices)
-    rows_total = models.PositiveIntegerField(default=0)
-    rows_done = models.PositiveIntegerField(default=0, help_text="Data rows processed so far.")
-    imported = models.PositiveIntegerField(default=0)
-    rejected = models.PositiveIntegerField(default=0)
-    special_care = models.PositiveIntegerField(default=0)
-    message = models.CharField(max_length=500, blank=True, help_text="Why it stopped, if it did.")
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    receipt = models.ForeignKey(
+        ReceiptRecord, on_delete=models.PROTECT, related_name="jobs", verbose_name=_("receipt")
+    )
+    file_sha256 = models.CharField(_("file sha256"), max_length=64)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
+    rows_total = models.PositiveIntegerField(_("rows total"), default=0)
+    rows_done = models.PositiveIntegerField(
+        _("rows done"), default=0, help_text="Data rows processed so far."
+    )
+    imported = models.PositiveIntegerField(_("imported"), default=0)
+    rejected = models.PositiveIntegerField(pgettext_lazy("import", "rejected"), default=0)
+    special_care = models.PositiveIntegerField(_("special care"), default=0)
+    message = models.CharField(
+        _("message"), max_length=500, blank=True, help_text="Why it stopped, if it did."
+    )
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
         constraints = (
             # One unfinished job per file: a second run resumes it instead of starting over.
             models.UniqueConstraint(
@@ -258,13 +320,20 @@ class ImportRowError(models.Model):
     """A row that was not imported: its number and why, never its values."""
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="errors")
-    row = models.PositiveIntegerField(help_text="Line number in the file (header is line 1).")
-    reason = models.CharField(max_length=300)
+    row = models.PositiveIntegerField(
+        _("row"), help_text="Line number in the file (header is line 1)."
+    )
+    reason = models.CharField(_("reason"), max_length=300)
     categories = models.CharField(
-        max_length=200, blank=True, help_text="Special-care categories found, comma-separated."
+        _("categories"),
+        max_length=200,
+        blank=True,
+        help_text="Special-care categories found, comma-separated.",
     )
 
     class Meta:
+        verbose_name = _("import row error")
+        verbose_name_plural = _("import row errors")
         indexes = (models.Index(fields=["job", "row"]),)
 
     def __str__(self) -> str:

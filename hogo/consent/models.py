@@ -7,6 +7,7 @@ record per (subject, kind, target) is active, which the database enforces.
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from hogo.refs import ref_new
 from hogo.vault.models import Subject
@@ -25,22 +26,37 @@ class ConsentKind(models.TextChoices):
 
 
 class Consent(models.Model):
-    ref = models.CharField(max_length=32, unique=True, default=consent_ref_new, editable=False)
-    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="consents")
-    kind = models.CharField(max_length=20, choices=ConsentKind.choices)
-    target = models.CharField(max_length=80)
-    given_at = models.DateTimeField()
-    given_by = models.CharField(max_length=80, help_text="Audit actor that recorded it.")
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.CharField(max_length=80, blank=True)
-    superseded_by = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    ref = models.CharField(
+        _("ref"), max_length=32, unique=True, default=consent_ref_new, editable=False
     )
-    policy_version = models.PositiveIntegerField(help_text="Notice version the person saw.")
-    notice_sha256 = models.CharField(max_length=64, blank=True)
-    evidence = models.JSONField(default=dict, blank=True)
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="consents", verbose_name=_("subject")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ConsentKind.choices)
+    target = models.CharField(_("target"), max_length=80)
+    given_at = models.DateTimeField(_("given at"))
+    given_by = models.CharField(
+        _("given by"), max_length=80, help_text="Audit actor that recorded it."
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.CharField(_("withdrawn by"), max_length=80, blank=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("superseded by"),
+    )
+    policy_version = models.PositiveIntegerField(
+        _("policy version"), help_text="Notice version the person saw."
+    )
+    notice_sha256 = models.CharField(_("notice sha256"), max_length=64, blank=True)
+    evidence = models.JSONField(_("evidence"), default=dict, blank=True)
 
     class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
         constraints = (
             models.UniqueConstraint(
                 fields=["subject", "kind", "target"],

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MembersConfig(AppConfig):
     name = "hogo.members"
     label = "members"
-    verbose_name = "Members' area"
+    verbose_name = _("Members' area")

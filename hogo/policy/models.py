@@ -1,5 +1,7 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.errors import Refused
 
@@ -11,13 +13,18 @@ class PolicyVersion(models.Model):
     changes are published, so the old text must stay available).
     """
 
-    number = models.PositiveIntegerField(unique=True)
-    sha256 = models.CharField(max_length=64)
-    source = models.TextField(help_text="The policy file exactly as loaded (TOML).")
-    loaded_at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=200, blank=True)
+    number = models.PositiveIntegerField(_("number"), unique=True)
+    sha256 = models.CharField(_("sha256"), max_length=64)
+    source = models.TextField(
+        pgettext_lazy("policy file", "source"),
+        help_text="The policy file exactly as loaded (TOML).",
+    )
+    loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
+    note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
         ordering = ("number",)
         constraints = (
             models.CheckConstraint(condition=models.Q(number__gte=1), name="policy_version_gte_1"),

@@ -13,6 +13,8 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from hogo.audit.services import actor_for
 from hogo.errors import HogoError
@@ -108,7 +110,7 @@ class RecipientAdmin(ReadOnlyAdmin):
     inlines = (AgreementInline, SuccessionInline, JointUseInline)
     actions = ("retire",)
 
-    @admin.action(description="Retire the selected recipients (nothing more is provided)")
+    @admin.action(description=_("Retire the selected recipients (nothing more is provided)"))
     def retire(self, request: HttpRequest, queryset: QuerySet[Recipient]) -> None:
         if not can_manage(request.user) or not isinstance(request.user, User):
             self.message_user(request, "Only the privacy officer retires recipients", "error")
@@ -125,11 +127,11 @@ class SupervisionInline(ReadOnlyInline):
 
 
 class ReviewFilter(admin.SimpleListFilter):
-    title = "contractor review"
+    title = _("contractor review")
     parameter_name = "review"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("due", "Due or overdue")]
+        return [("due", gettext("Due or overdue"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.value() == "due":
@@ -149,7 +151,7 @@ class AgreementAdmin(ReadOnlyAdmin):
     )  # fmt: skip
     inlines = (SupervisionInline,)
 
-    @admin.display(boolean=True, description="in force")
+    @admin.display(boolean=True, description=_("in force"))
     def in_force_today(self, obj: Agreement) -> bool:
         return obj.in_force(timezone.localdate())
 
@@ -215,13 +217,13 @@ class ProvisionRecordAdmin(ReadOnlyAdmin):
     )  # fmt: skip
     actions = ("export_csv", "export_xlsx")
 
-    @admin.action(description="Export the selected records as CSV (for an inspection)")
+    @admin.action(description=_("Export the selected records as CSV (for an inspection)"))
     def export_csv(
         self, request: HttpRequest, queryset: QuerySet[ProvisionRecord]
     ) -> HttpResponse | None:
         return self._export(request, queryset, "csv")
 
-    @admin.action(description="Export the selected records as xlsx (for an inspection)")
+    @admin.action(description=_("Export the selected records as xlsx (for an inspection)"))
     def export_xlsx(
         self, request: HttpRequest, queryset: QuerySet[ProvisionRecord]
     ) -> HttpResponse | None:

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ShareConfig(AppConfig):
     name = "hogo.share"
     label = "share"
-    verbose_name = "Third-party provision"
+    verbose_name = _("Third-party provision")

@@ -8,10 +8,12 @@ subject (ProvisionLine), ProvisionPackage (the encrypted export).
 Art. 31: ReferableConfirmation (personally referable information to a recipient).
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from django.db import models
-from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hogo.refs import ref_new
 from hogo.vault.models import Subject
@@ -43,6 +45,10 @@ def provision_ref_new() -> str:
 
 def confirmation_ref_new() -> str:
     return ref_new("rcf")
+
+
+def _ref_field(new: Callable[[], str]) -> "models.CharField[str, str]":
+    return models.CharField(_("ref"), max_length=32, unique=True, default=new, editable=False)
 
 
 class RecipientKind(models.TextChoices):
@@ -93,33 +99,50 @@ class Recipient(models.Model):
     """Someone personal data may be provided to. Name, address and representative are what the
     Art. 29 record and a disclosure of provision records must show."""
 
-    ref = models.CharField(max_length=32, unique=True, default=recipient_ref_new, editable=False)
-    kind = models.CharField(max_length=32, choices=RecipientKind.choices)
-    name = models.CharField(max_length=200)
-    address = models.CharField(max_length=300)
-    representative = models.CharField(max_length=200)
-    country = models.CharField(max_length=2, default="JP", help_text="ISO 3166-1 alpha-2.")
+    ref = _ref_field(recipient_ref_new)
+    kind = models.CharField(_("kind"), max_length=32, choices=RecipientKind.choices)
+    name = models.CharField(pgettext_lazy("recipient", "name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300)
+    representative = models.CharField(_("representative"), max_length=200)
+    country = models.CharField(
+        _("country"), max_length=2, default="JP", help_text="ISO 3166-1 alpha-2."
+    )
     category = models.CharField(
+        _("category"),
         max_length=64,
         blank=True,
         help_text="A group of recipients a person may consent to as a whole (consent target).",
     )
     country_system = models.TextField(
-        blank=True, help_text="Art. 28: the country's system for protecting personal information."
+        _("country system"),
+        blank=True,
+        help_text="Art. 28: the country's system for protecting personal information.",
     )
     recipient_measures = models.TextField(
-        blank=True, help_text="Art. 28: the measures the recipient takes to protect it."
+        _("recipient measures"),
+        blank=True,
+        help_text="Art. 28: the measures the recipient takes to protect it.",
     )
     foreign_basis = models.CharField(
-        max_length=24, choices=ForeignBasis.choices, default=ForeignBasis.CONSENT
+        _("foreign basis"),
+        max_length=24,
+        choices=ForeignBasis.choices,
+        default=ForeignBasis.CONSENT,
     )
     measures_checked_on = models.DateField(
-        null=True, blank=True, help_text="Rule 16: the last periodic check of the measures."
+        _("measures checked on"),
+        null=True,
+        blank=True,
+        help_text="Rule 16: the last periodic check of the measures.",
     )
-    registered_at = models.DateTimeField(auto_now_add=True)
-    registered_by = models.CharField(max_length=80)
-    retired_at = models.DateTimeField(null=True, blank=True)
-    retired_by = models.CharField(max_length=80, blank=True)
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    registered_by = models.CharField(_("registered by"), max_length=80)
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    retired_by = models.CharField(_("retired by"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.ref})"
@@ -139,25 +162,40 @@ class Agreement(models.Model):
     """An outsourcing agreement (policy 6.3, APPI Art. 25): what the contractor may handle, for
     which purposes, under which security clauses, until when."""
 
-    ref = models.CharField(max_length=32, unique=True, default=agreement_ref_new, editable=False)
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="agreements")
-    signed_on = models.DateField()
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True, help_text="Empty: until terminated.")
-    terminated_on = models.DateField(null=True, blank=True)
-    purposes = models.JSONField(help_text="Purpose ids the contractor handles data for.")
-    categories = models.JSONField(help_text="Data categories the contractor may receive.")
-    security_clauses = models.TextField()
-    subcontracting = models.CharField(max_length=16, choices=Subcontracting.choices)
-    review_due = models.DateField(help_text="When the contractor's handling is next reviewed.")
-    document_ref = models.CharField(max_length=200, blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.CharField(max_length=80)
+    ref = _ref_field(agreement_ref_new)
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("recipient")
+    )
+    signed_on = models.DateField(_("signed on"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, help_text="Empty: until terminated."
+    )
+    terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    purposes = models.JSONField(
+        _("purposes"), help_text="Purpose ids the contractor handles data for."
+    )
+    categories = models.JSONField(
+        _("categories"), help_text="Data categories the contractor may receive."
+    )
+    security_clauses = models.TextField(_("security clauses"))
+    subcontracting = models.CharField(
+        _("subcontracting"), max_length=16, choices=Subcontracting.choices
+    )
+    review_due = models.DateField(
+        _("review due"), help_text="When the contractor's handling is next reviewed."
+    )
+    document_ref = models.CharField(_("document ref"), max_length=200, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.CharField(_("recorded by"), max_length=80)
 
     class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
         constraints = (
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
                 name="share_agreement_ends_after_start",
             ),
         )
@@ -188,13 +226,17 @@ class Supervision(models.Model):
     """One act of supervising a contractor (APPI Art. 25; GL 3-4-4)."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="supervisions")
-    kind = models.CharField(max_length=16, choices=SupervisionKind.choices)
-    performed_on = models.DateField()
-    outcome = models.CharField(max_length=16, choices=SupervisionOutcome.choices)
-    findings = models.TextField(blank=True)
-    next_review = models.DateField()
+    kind = models.CharField(_("kind"), max_length=16, choices=SupervisionKind.choices)
+    performed_on = models.DateField(_("performed on"))
+    outcome = models.CharField(_("outcome"), max_length=16, choices=SupervisionOutcome.choices)
+    findings = models.TextField(_("findings"), blank=True)
+    next_review = models.DateField(_("next review"))
     recorded_at = models.DateTimeField(auto_now_add=True)
     recorded_by = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = _("supervision")
+        verbose_name_plural = _("supervisions")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.performed_on}"
@@ -210,15 +252,23 @@ class Succession(models.Model):
     """A succession of activities (policy 5.3): the part of the data that goes to the successor,
     which stays bound to the purposes it was acquired for (APPI Art. 18(2))."""
 
-    ref = models.CharField(max_length=32, unique=True, default=succession_ref_new, editable=False)
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="successions")
-    kind = models.CharField(max_length=20, choices=SuccessionKind.choices)
-    effective_on = models.DateField()
-    purposes = models.JSONField(help_text="Data acquired for these purposes is transferred.")
-    categories = models.JSONField(help_text="Data categories transferred.")
-    document_ref = models.CharField(max_length=200, blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.CharField(max_length=80)
+    ref = _ref_field(succession_ref_new)
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="successions", verbose_name=_("recipient")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SuccessionKind.choices)
+    effective_on = models.DateField(_("effective on"))
+    purposes = models.JSONField(
+        _("purposes"), help_text="Data acquired for these purposes is transferred."
+    )
+    categories = models.JSONField(_("categories"), help_text="Data categories transferred.")
+    document_ref = models.CharField(_("document ref"), max_length=200, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.CharField(_("recorded by"), max_length=80)
+
+    class Meta:
+        verbose_name = _("succession")
+        verbose_name_plural = _("successions")
 
     def __str__(self) -> str:
         return self.ref
@@ -228,20 +278,28 @@ class JointUse(models.Model):
     """The particulars of joint use with one recipient (APPI Art. 27(5)(iii)). The policy's
     `[provision.joint_use]` announcement publishes them; the gate checks both agree."""
 
-    ref = models.CharField(max_length=32, unique=True, default=joint_use_ref_new, editable=False)
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="joint_uses")
-    categories = models.JSONField(help_text="Items used jointly (data categories).")
-    purposes = models.JSONField(help_text="Purpose ids of the joint use.")
-    responsible_name = models.CharField(max_length=200)
-    responsible_address = models.CharField(max_length=300)
-    responsible_representative = models.CharField(max_length=200)
-    announced_version = models.PositiveIntegerField(
-        help_text="Policy version whose notice announced this joint use."
+    ref = _ref_field(joint_use_ref_new)
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="joint_uses", verbose_name=_("recipient")
     )
-    starts_on = models.DateField()
-    ended_on = models.DateField(null=True, blank=True)
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.CharField(max_length=80)
+    categories = models.JSONField(
+        _("categories"), help_text="Items used jointly (data categories)."
+    )
+    purposes = models.JSONField(_("purposes"), help_text="Purpose ids of the joint use.")
+    responsible_name = models.CharField(_("responsible name"), max_length=200)
+    responsible_address = models.CharField(_("responsible address"), max_length=300)
+    responsible_representative = models.CharField(_("responsible representative"), max_length=200)
+    announced_version = models.PositiveIntegerField(
+        _("announced version"), help_text="Policy version whose notice announced this joint use."
+    )
+    starts_on = models.DateField(_("starts on"))
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.CharField(_("recorded by"), max_length=80)
+
+    class Meta:
+        verbose_name = _("joint use")
+        verbose_name_plural = _("joint uses")
 
     def __str__(self) -> str:
         return self.ref
@@ -269,16 +327,20 @@ class ProvisionRecord(models.Model):
     """The record of one provision, or (bulk and contract forms) of every provision of the same
     kind to the same recipient, kept until `retain_until` and then disposed of."""
 
-    ref = models.CharField(max_length=32, unique=True, default=record_ref_new, editable=False)
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="records")
-    basis = models.CharField(max_length=16, choices=Basis.choices)
-    purpose = models.CharField(max_length=80)
-    form = models.CharField(max_length=16, choices=RecordForm.choices)
-    first_provided_at = models.DateTimeField()
-    last_provided_at = models.DateTimeField()
-    retain_until = models.DateTimeField(db_index=True)
+    ref = _ref_field(record_ref_new)
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="records", verbose_name=_("recipient")
+    )
+    basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices)
+    purpose = models.CharField(_("purpose"), max_length=80)
+    form = models.CharField(_("form"), max_length=16, choices=RecordForm.choices)
+    first_provided_at = models.DateTimeField(_("first provided at"))
+    last_provided_at = models.DateTimeField(_("last provided at"))
+    retain_until = models.DateTimeField(_("retain until"), db_index=True)
 
     class Meta:
+        verbose_name = _("provision record")
+        verbose_name_plural = _("provision records")
         indexes = (models.Index(fields=["recipient", "basis", "purpose", "form"]),)
 
     def __str__(self) -> str:
@@ -288,29 +350,55 @@ class ProvisionRecord(models.Model):
 class Provision(models.Model):
     """One act of providing chosen items of chosen subjects to a recipient for a purpose."""
 
-    ref = models.CharField(max_length=32, unique=True, default=provision_ref_new, editable=False)
-    record = models.ForeignKey(ProvisionRecord, on_delete=models.CASCADE, related_name="provisions")
-    recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="provisions")
-    basis = models.CharField(max_length=16, choices=Basis.choices)
-    purpose = models.CharField(max_length=80)
-    categories = models.JSONField(help_text="Data categories chosen.")
+    ref = _ref_field(provision_ref_new)
+    record = models.ForeignKey(
+        ProvisionRecord,
+        on_delete=models.CASCADE,
+        related_name="provisions",
+        verbose_name=_("record"),
+    )
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="provisions", verbose_name=_("recipient")
+    )
+    basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices)
+    purpose = models.CharField(_("purpose"), max_length=80)
+    categories = models.JSONField(_("categories"), help_text="Data categories chosen.")
     agreement = models.ForeignKey(
-        Agreement, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+        Agreement,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="provisions",
+        verbose_name=_("agreement"),
     )
     succession = models.ForeignKey(
-        Succession, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+        Succession,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="provisions",
+        verbose_name=_("succession"),
     )
     joint_use = models.ForeignKey(
-        JointUse, null=True, blank=True, on_delete=models.PROTECT, related_name="provisions"
+        JointUse,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="provisions",
+        verbose_name=_("joint use"),
     )
-    provided_at = models.DateTimeField()
-    actor = models.CharField(max_length=80)
-    subjects_provided = models.PositiveIntegerField()
-    subjects_refused = models.PositiveIntegerField()
-    package_sha256 = models.CharField(max_length=64)
+    provided_at = models.DateTimeField(_("provided at"))
+    actor = models.CharField(_("actor"), max_length=80)
+    subjects_provided = models.PositiveIntegerField(_("subjects provided"))
+    subjects_refused = models.PositiveIntegerField(_("subjects refused"))
+    package_sha256 = models.CharField(_("package sha256"), max_length=64)
     # Basis STATUTORY only: the Art. 27(1) ground cited (hogo.share.exceptions) and why.
-    exception = models.CharField(max_length=16, blank=True)
-    explanation = models.TextField(blank=True)
+    exception = models.CharField(_("exception"), max_length=16, blank=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+
+    class Meta:
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
 
     def __str__(self) -> str:
         return self.ref
@@ -381,20 +469,31 @@ class ReferableConfirmation(models.Model):
     abroad, that they were given the Art. 28 information). This is the confirmation and its
     record (Rule 28: date or period, recipient, items), kept like provision records."""
 
-    ref = models.CharField(max_length=32, unique=True, default=confirmation_ref_new, editable=False)
+    ref = _ref_field(confirmation_ref_new)
     recipient = models.ForeignKey(
-        Recipient, on_delete=models.PROTECT, related_name="referable_confirmations"
+        Recipient,
+        on_delete=models.PROTECT,
+        related_name="referable_confirmations",
+        verbose_name=_("recipient"),
     )
-    items = models.JSONField(help_text="ReferableItem ids.")
-    method = models.CharField(max_length=24, choices=ConfirmationMethod.choices)
-    evidence_ref = models.CharField(max_length=200, blank=True)
-    foreign_information_confirmed = models.BooleanField(default=False)
-    confirmed_on = models.DateField()
-    confirmed_by = models.CharField(max_length=80)
-    form = models.CharField(max_length=16, choices=RecordForm.choices, default=RecordForm.BULK)
-    first_provided_on = models.DateField(null=True, blank=True)
-    last_provided_on = models.DateField(null=True, blank=True)
-    retain_until = models.DateTimeField(db_index=True)
+    items = models.JSONField(_("items"), help_text="ReferableItem ids.")
+    method = models.CharField(_("method"), max_length=24, choices=ConfirmationMethod.choices)
+    evidence_ref = models.CharField(_("evidence ref"), max_length=200, blank=True)
+    foreign_information_confirmed = models.BooleanField(
+        _("foreign information confirmed"), default=False
+    )
+    confirmed_on = models.DateField(_("confirmed on"))
+    confirmed_by = models.CharField(_("confirmed by"), max_length=80)
+    form = models.CharField(
+        _("form"), max_length=16, choices=RecordForm.choices, default=RecordForm.BULK
+    )
+    first_provided_on = models.DateField(_("first provided on"), null=True, blank=True)
+    last_provided_on = models.DateField(_("last provided on"), null=True, blank=True)
+    retain_until = models.DateTimeField(_("retain until"), db_index=True)
+
+    class Meta:
+        verbose_name = _("referable confirmation")
+        verbose_name_plural = _("referable confirmations")
 
     def __str__(self) -> str:
         return self.ref

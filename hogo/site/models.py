@@ -1,6 +1,7 @@
 """Cookie choices of anonymous website visitors: the proof of consent (policy 6.4(b), APPI 31)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from hogo.errors import Refused
 
@@ -19,22 +20,32 @@ class CookieConsent(models.Model):
     identifying is kept: the network is truncated (IPv4 /24, IPv6 /48) before it gets here.
     """
 
-    consent_id = models.CharField(max_length=22)
-    recorded_at = models.DateTimeField()
-    method = models.CharField(max_length=16, choices=ConsentMethod.choices)
+    consent_id = models.CharField(_("consent id"), max_length=22)
+    recorded_at = models.DateTimeField(_("recorded at"))
+    method = models.CharField(_("method"), max_length=16, choices=ConsentMethod.choices)
     # Sorted category ids; together they are every category of `cookies_version`.
-    accepted = models.JSONField()
-    rejected = models.JSONField()
-    policy_version = models.PositiveIntegerField(help_text="The policy version in force.")
-    cookies_version = models.PositiveIntegerField(help_text="Its cookie section's version.")
-    gpc = models.BooleanField(help_text="The browser sent Global Privacy Control.")
-    network = models.GenericIPAddressField(
-        null=True, help_text="The visitor's network (IPv4 /24, IPv6 /48), never the address."
+    accepted = models.JSONField(_("accepted"))
+    rejected = models.JSONField(_("rejected"))
+    policy_version = models.PositiveIntegerField(
+        _("policy version"), help_text="The policy version in force."
     )
-    origin = models.CharField(max_length=200, help_text="The website the choice was made on.")
-    language = models.CharField(max_length=2)
+    cookies_version = models.PositiveIntegerField(
+        _("cookies version"), help_text="Its cookie section's version."
+    )
+    gpc = models.BooleanField(_("gpc"), help_text="The browser sent Global Privacy Control.")
+    network = models.GenericIPAddressField(
+        _("network"),
+        null=True,
+        help_text="The visitor's network (IPv4 /24, IPv6 /48), never the address.",
+    )
+    origin = models.CharField(
+        _("origin"), max_length=200, help_text="The website the choice was made on."
+    )
+    language = models.CharField(_("language"), max_length=2)
 
     class Meta:
+        verbose_name = _("cookie consent")
+        verbose_name_plural = _("cookie consents")
         ordering = ("recorded_at", "id")
         indexes = (
             models.Index(fields=("consent_id", "recorded_at"), name="site_consent_id_at"),

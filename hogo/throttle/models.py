@@ -4,6 +4,7 @@
 from datetime import datetime
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Throttle(models.Model):
@@ -16,13 +17,15 @@ class Throttle(models.Model):
     short-lived counters; an officer can delete one in the console to lift a lock early.
     """
 
-    scope = models.CharField(max_length=32)
-    key = models.CharField(max_length=64)
-    window_start = models.DateTimeField(db_index=True)
-    count = models.PositiveIntegerField(default=0)
-    locked_until = models.DateTimeField(null=True, blank=True)
+    scope = models.CharField(_("scope"), max_length=32)
+    key = models.CharField(_("key"), max_length=64)
+    window_start = models.DateTimeField(_("window start"), db_index=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("throttle")
+        verbose_name_plural = _("throttles")
         constraints = (
             models.UniqueConstraint(fields=["scope", "key"], name="throttle_scope_key_unique"),
         )

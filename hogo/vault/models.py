@@ -60,12 +60,14 @@ class DisposalReason(models.TextChoices):
 class Subject(models.Model):
     """A person. Known outside the vault only by `ref`, never by the primary key."""
 
-    ref = models.CharField(max_length=32, unique=True, default=subject_ref_new, editable=False)
-    status = models.CharField(
-        max_length=16, choices=SubjectStatus.choices, default=SubjectStatus.ACTIVE
+    ref = models.CharField(
+        _("ref"), max_length=32, unique=True, default=subject_ref_new, editable=False
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=SubjectStatus.choices, default=SubjectStatus.ACTIVE
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("subject")
@@ -84,12 +86,12 @@ class Acquisition(models.Model):
     subject = models.ForeignKey(
         Subject, on_delete=models.CASCADE, related_name="acquisitions", db_index=False
     )
-    channel = models.CharField(max_length=64)
-    acquired_at = models.DateTimeField()
-    policy_version = models.PositiveIntegerField()
-    purposes = models.JSONField(help_text="Purpose ids stated at acquisition.")
-    notice_sha256 = models.CharField(max_length=64, blank=True)
-    source = models.CharField(max_length=8, choices=Source.choices)
+    channel = models.CharField(_("channel"), max_length=64)
+    acquired_at = models.DateTimeField(_("acquired at"))
+    policy_version = models.PositiveIntegerField(_("policy version"))
+    purposes = models.JSONField(_("purposes"), help_text="Purpose ids stated at acquisition.")
+    notice_sha256 = models.CharField(_("notice sha256"), max_length=64, blank=True)
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices)
     recorded_by = models.CharField(max_length=80, help_text="Audit actor.")
 
     class Meta:
@@ -157,18 +159,18 @@ class Item(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="items")
     acquisition = models.ForeignKey(Acquisition, on_delete=models.CASCADE, related_name="items")
-    field = models.CharField(max_length=64)
-    category = models.CharField(max_length=64)
+    field = models.CharField(_("field"), max_length=64)
+    category = models.CharField(_("category"), max_length=64)
     # For an identifier, its blind-index digest (the subject's `BlindIndex` row holds the same);
     # empty for other values. A value and not a link: no index to write with every item.
     digest = models.CharField(max_length=32, blank=True)
     sealed = models.BinaryField()
-    special_care = models.BooleanField(default=False)
+    special_care = models.BooleanField(_("special care"), default=False)
     consent_ref = models.CharField(
         max_length=64, blank=True, help_text="The consent record allowing special-care data."
     )
     consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
-    retain_until = models.DateTimeField(db_index=True)
+    retain_until = models.DateTimeField(_("retain until"), db_index=True)
 
     class Meta:
         verbose_name = _("item")
@@ -202,12 +204,12 @@ class Suspension(models.Model):
 
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="suspensions")
     # NULL is "every purpose", distinct from any purpose id (and from an empty string).
-    purpose = models.CharField(max_length=80, null=True, blank=True)  # noqa: DJ001
-    suspended_at = models.DateTimeField(auto_now_add=True)
-    suspended_by = models.CharField(max_length=80)
-    request_ref = models.CharField(max_length=64, blank=True)
-    lifted_at = models.DateTimeField(null=True, blank=True)
-    lifted_by = models.CharField(max_length=80, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=80, null=True, blank=True)  # noqa: DJ001
+    suspended_at = models.DateTimeField(_("suspended at"), auto_now_add=True)
+    suspended_by = models.CharField(_("suspended by"), max_length=80)
+    request_ref = models.CharField(_("request ref"), max_length=64, blank=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    lifted_by = models.CharField(_("lifted by"), max_length=80, blank=True)
 
     class Meta:
         verbose_name = _("suspension")
@@ -261,12 +263,12 @@ class Disposal(models.Model):
     acquisition = models.ForeignKey(
         Acquisition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    field = models.CharField(max_length=64)
-    category = models.CharField(max_length=64)
-    items = models.PositiveIntegerField()
-    disposed_at = models.DateTimeField()
-    reason = models.CharField(max_length=32, choices=DisposalReason.choices)
-    actor = models.CharField(max_length=80)
+    field = models.CharField(_("field"), max_length=64)
+    category = models.CharField(_("category"), max_length=64)
+    items = models.PositiveIntegerField(_("items"))
+    disposed_at = models.DateTimeField(_("disposed at"))
+    reason = models.CharField(_("reason"), max_length=32, choices=DisposalReason.choices)
+    actor = models.CharField(_("actor"), max_length=80)
     request_ref = models.CharField(max_length=64, blank=True)
 
     class Meta:
@@ -344,15 +346,19 @@ class ExceptionalUse(models.Model):
     one so that every such use can be reviewed."""
 
     ref = models.CharField(
-        max_length=32, unique=True, default=exceptional_use_ref_new, editable=False
+        _("ref"), max_length=32, unique=True, default=exceptional_use_ref_new, editable=False
     )
-    actor = models.CharField(max_length=80)
-    purpose = models.CharField(max_length=80)
-    ground = models.CharField(max_length=16, help_text="A ground id of hogo.vault.exceptions.")
-    explanation = models.TextField()
-    categories = models.JSONField(default=list, help_text="Categories opened.")
-    subjects = models.JSONField(default=list, help_text="Subject ids whose values were opened.")
-    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.CharField(_("actor"), max_length=80)
+    purpose = models.CharField(_("purpose"), max_length=80)
+    ground = models.CharField(
+        _("ground"), max_length=16, help_text="A ground id of hogo.vault.exceptions."
+    )
+    explanation = models.TextField(_("explanation"))
+    categories = models.JSONField(_("categories"), default=list, help_text="Categories opened.")
+    subjects = models.JSONField(
+        _("subjects"), default=list, help_text="Subject ids whose values were opened."
+    )
+    used_at = models.DateTimeField(_("used at"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("exceptional use")
