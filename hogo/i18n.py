@@ -113,13 +113,19 @@ def catalogues(root: Path = HOGO) -> list[Path]:
     return sorted(root.glob("**/locale/*/LC_MESSAGES/*.po"))
 
 
+def catalogue_stale(po: Path) -> bool:
+    """True when `po` has no .mo beside it, or one older than itself."""
+    mo = po.with_suffix(".mo")
+    return not mo.exists() or mo.stat().st_mtime_ns < po.stat().st_mtime_ns
+
+
 def catalogue_compile(po: Path) -> bool:
     """Writes `po`'s .mo beside it unless it is newer than the .po; True if it wrote one.
 
     Written to a temporary file and renamed, so parallel test workers never read half a file."""
-    mo = po.with_suffix(".mo")
-    if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+    if not catalogue_stale(po):
         return False
+    mo = po.with_suffix(".mo")
     data = mo_bytes(po_parse(po.read_text(encoding="utf-8"), str(po)))
     temporary = mo.with_name(f".{mo.name}.{os.getpid()}")
     temporary.write_bytes(data)

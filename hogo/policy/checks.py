@@ -9,7 +9,7 @@ from django.apps import AppConfig
 from django.core.checks import CheckMessage, Warning, register
 from django.db import DatabaseError
 
-from hogo.i18n import HOGO, catalogues
+from hogo.i18n import HOGO, catalogue_stale, catalogues
 from hogo.policy.placeholders import policy_placeholders
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 
@@ -42,12 +42,7 @@ def translations_check(
     app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
 ) -> list[CheckMessage]:
     """A catalogue without an up-to-date .mo: its pages would show the English msgids."""
-    stale = [
-        po
-        for po in catalogues()
-        if not po.with_suffix(".mo").exists()
-        or po.with_suffix(".mo").stat().st_mtime_ns < po.stat().st_mtime_ns
-    ]
+    stale = [po for po in catalogues() if catalogue_stale(po)]
     if not stale:
         return []
     return [
