@@ -14,6 +14,7 @@ from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
+from hogo.detect.typos import typo_entries
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
 # take UTF-8: each becomes U+FFFD, one character for one, so offsets still index the caller's text.
@@ -233,5 +234,6 @@ def get_engine() -> Engine:
                 ja_surnames()
                 given_names()
                 warm_heritage()
-                _engine = Engine(Lexicon.build(load_entries()))
+                entries = load_entries()
+                _engine = Engine(Lexicon.build(entries + typo_entries(entries)))
     return _engine
