@@ -31,7 +31,7 @@ from hogo.collect.receipt import receipt_mail_schedule
 from hogo.collect.values import identifier_fields, values_clean
 from hogo.consent.models import ConsentKind, consent_ref_new
 from hogo.consent.services import consent_give
-from hogo.detect import redact
+from hogo.detect import redact, scan
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
 from hogo.policy.selectors import policy_active, policy_at
@@ -363,9 +363,15 @@ def _anonymous_keep(submission: SubmissionIn, policy: Policy, values: dict[str, 
         policy_version=policy.version,
         notice_sha256=submission.notice_sha256,
         lang=submission.lang,
-        answers={key: redact(value) for key, value in values.items()},
+        answers={key: _masked(value, policy) for key, value in values.items()},
     )
     return Accepted(record_id=None, subject_id=None, created=False)
+
+
+def _masked(value: str, policy: Policy) -> str:
+    """An anonymous answer keeps no identifier: what the detector finds is masked."""
+    regions = policy.detection.phone_regions
+    return redact(value, scan(value, phone_regions=regions).findings)
 
 
 @transaction.atomic

@@ -4,15 +4,21 @@ Pure Python, no Django: ``scan(text)`` returns what was found with spans in the 
 and the rule that fired; ``redact(text)`` masks it. Lexicons live in ``lexicons/*.tsv``.
 """
 
+from collections.abc import Sequence
+
 from hogo.detect.redact import redact
 from hogo.detect.result import CATEGORY_LABELS, IDENTIFIER_LABELS, Finding, ScanResult
 
 
-def scan(text: str, *, lang: str | None = None) -> ScanResult:
-    """Find special-care categories and identifiers; ``lang`` is "ja", "en" or None (auto)."""
+def scan(
+    text: str, *, lang: str | None = None, phone_regions: Sequence[str] = ("JP",)
+) -> ScanResult:
+    """Find special-care categories and identifiers; ``lang`` is "ja", "en" or None (auto).
+    Phone numbers in national format are those of ``phone_regions`` (ISO 3166-1 codes, the
+    policy's `[detector] phone_regions`), or of other common regions where grouped or cued."""
     from hogo.detect.engine import get_engine
 
-    return get_engine().scan(text, lang=lang)
+    return get_engine().scan(text, lang=lang, phone_regions=phone_regions)
 
 
 __all__ = ["CATEGORY_LABELS", "IDENTIFIER_LABELS", "Finding", "ScanResult", "redact", "scan"]

@@ -2,6 +2,7 @@
 
 import re
 import threading
+from collections.abc import Sequence
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import find_couples, given_names
@@ -11,7 +12,9 @@ from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
+from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
+from hogo.detect.typos import typo_entries
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
 # take UTF-8: each becomes U+FFFD, one character for one, so offsets still index the caller's text.
@@ -84,14 +87,16 @@ class Engine:
                 ]
         return (_longest_first(terms, blockers) if terms else []), cues
 
-    def scan(self, text: str, *, lang: str | None = None) -> ScanResult:
+    def scan(
+        self, text: str, *, lang: str | None = None, phone_regions: Sequence[str] = DEFAULT_REGIONS
+    ) -> ScanResult:
         if SURROGATES.search(text):
             text = SURROGATES.sub("\ufffd", text)
         lang = lang or detect_lang(text)
         ja = lang == "ja"
         norm = normalize(text)
         terms, cues = self._hits(norm, text, ja=ja)
-        identifiers = find_identifiers(norm, text, ja=ja, cues=cues)
+        identifiers = find_identifiers(norm, text, ja=ja, cues=cues, phone_regions=phone_regions)
         findings: list[Finding] = list(identifiers)
         if terms:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
@@ -229,5 +234,6 @@ def get_engine() -> Engine:
                 ja_surnames()
                 given_names()
                 warm_heritage()
-                _engine = Engine(Lexicon.build(load_entries()))
+                entries = load_entries()
+                _engine = Engine(Lexicon.build(entries + typo_entries(entries)))
     return _engine

@@ -6,12 +6,14 @@ person names, which need the capital letters of the original text.
 
 import ipaddress
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from hogo.detect.cards import card_number_valid
 from hogo.detect.context import Cue
 from hogo.detect.names import find_person_names
 from hogo.detect.normalize import Normalized
+from hogo.detect.phones import DEFAULT_REGIONS, phone_region
 from hogo.detect.result import Finding
 
 _DASH = r"[\-‐‑–—−ー]"
@@ -40,34 +42,16 @@ def my_number_valid(digits: str) -> bool:
     return check == int(digits[11])
 
 
-def luhn_valid(digits: str) -> bool:
-    if not digits.isdigit():
-        return False
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
 _EMAIL_RE = re.compile(
     r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
 )
 _MY_NUMBER_RE = re.compile(r"(?<![\d\-])(\d{4})[ \-]?(\d{4})[ \-]?(\d{4})(?![\d\-])")
-_CARD_RE = re.compile(r"(?<![\d\-])[2-6]\d{3}(?:[ \-]?\d){9,15}(?![\d\-])")
+_CARD_RE = re.compile(r"(?<![\d\-])\d{4}(?:[ \-]?\d){8,15}(?![\d\-])")
+_CARD_GROUPED_RE = re.compile(
+    r"^\d{4}(?:([ \-])\d{4})+(?:\1\d{1,4})?$|^\d{4}([ \-])\d{6}\2\d{4,5}$"
+)
 _IPV4_RE = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]|\.\d)")
 _IPV6_RE = re.compile(r"(?<![0-9a-f:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![0-9a-f:])")
-_PHONE_INTL_RE = re.compile(r"\+\d{1,3}(?:[ \-.]?\(?\d{1,4}\)?){2,5}(?![\d])")
-_PHONE_JP_RE = re.compile(
-    rf"(?<![\d\-+])(?:\(0\d{{1,4}}\)[ ]?\d{{1,4}}{_DASH}\d{{3,4}}"
-    rf"|0\d{{1,4}}[ ]?{_DASH}[ ]?\d{{1,4}}[ ]?{_DASH}[ ]?\d{{3,4}}"
-    rf"|0[5789]0\d{{8}}|0[1-9]\d{{8}})(?![\d\-])"
-)
-_PHONE_NANP_RE = re.compile(r"(?<![\d\-+])\(?[2-9]\d{2}\)?[ .\-][2-9]\d{2}[ .\-]\d{4}(?![\d\-])")
 _POSTAL_RE = re.compile(
     r"(?:〒|郵便番号|postal code|post code|postcode|zip code|zip)[ :：は]*"
     rf"\d{{3}}{_DASH}?\d{{4}}(?!\d)"
@@ -198,38 +182,52 @@ def _emails(text: str) -> Iterator[Candidate]:
         yield Candidate("email", m.start(), m.end(), 0.95, "email.pattern")
 
 
-def _numbers(text: str) -> Iterator[Candidate]:
+def _numbers(text: str, cues: dict[str, list[Cue]], regions: Sequence[str]) -> Iterator[Candidate]:
     """Number-shaped identifiers, looked for only inside runs of digits and separators (plus
     a little room before a run for 〒, + or 郵便番号), and only those a run can hold."""
+    phone_cues = cues.get("@id_phone", ())
+    card_cues = cues.get("@id_card", ())
     for chunk in _NUMBER_RUN_RE.finditer(text):
         digits = sum(ch.isdigit() for ch in chunk.group())
-        if digits >= 6:
-            yield from _numbers_in(text, max(0, chunk.start() - 12), chunk.end(), digits)
+        if digits < 6:
+            continue
+        start, end = chunk.span()
+        yield from _numbers_in(text, max(0, start - 12), end, digits, _near(card_cues, start, end))
+        if digits >= 7:
+            yield from _phones(chunk, _near(phone_cues, start, end), regions)
 
 
-def _numbers_in(text: str, pos: int, endpos: int, digits: int) -> Iterator[Candidate]:
+def _near(cues: Sequence[Cue], start: int, end: int) -> bool:
+    """A cue shortly before the run (its label) or after it (「〜までお電話ください」)."""
+    return any(
+        start - _CUE_BEFORE <= c_end and c_start <= end + _CUE_AFTER for c_start, c_end in cues
+    )
+
+
+def _phones(chunk: re.Match[str], cued: bool, regions: Sequence[str]) -> Iterator[Candidate]:
+    run = chunk.group().translate(_DASHES)
+    if run.endswith(")") and "(" not in run:
+        run = run[:-1]
+    region = phone_region(run, cued=cued, regions=regions)
+    if region is not None:
+        end = chunk.start() + len(run)
+        yield Candidate("phone", chunk.start(), end, 0.9, f"phone.{region}")
+
+
+def _numbers_in(
+    text: str, pos: int, endpos: int, digits: int, card_cued: bool
+) -> Iterator[Candidate]:
     if digits >= 12:
         for m in _MY_NUMBER_RE.finditer(text, pos, endpos):
             if my_number_valid("".join(m.groups())):
                 yield Candidate("my_number", m.start(), m.end(), 0.95, "my_number.check_digit")
-    if digits >= 13:
         for m in _CARD_RE.finditer(text, pos, endpos):
-            found = _digits(m.group())
-            if 13 <= len(found) <= 19 and luhn_valid(found):
+            grouped = _CARD_GROUPED_RE.match(m.group()) is not None
+            if card_number_valid(_digits(m.group()), cued=card_cued, grouped=grouped):
                 yield Candidate("credit_card", m.start(), m.end(), 0.95, "credit_card.luhn")
     if digits >= 7:
         for m in _POSTAL_RE.finditer(text, pos, endpos):
             yield Candidate("postal_code", m.start(), m.end(), 0.95, "postal_code.marker")
-    if digits >= 8 and "+" in text[pos:endpos]:
-        for m in _PHONE_INTL_RE.finditer(text, pos, endpos):
-            if 8 <= len(_digits(m.group())) <= 15:
-                yield Candidate("phone", m.start(), m.end(), 0.9, "phone.international")
-    if digits >= 10:
-        for m in _PHONE_JP_RE.finditer(text, pos, endpos):
-            if len(_digits(m.group())) in (10, 11):
-                yield Candidate("phone", m.start(), m.end(), 0.9, "phone.jp")
-        for m in _PHONE_NANP_RE.finditer(text, pos, endpos):
-            yield Candidate("phone", m.start(), m.end(), 0.8, "phone.nanp")
     if "." in text[pos:endpos]:
         for m in _IPV4_RE.finditer(text, pos, endpos):
             try:
@@ -265,8 +263,10 @@ def _addresses(text: str, places: list[Cue]) -> Iterator[Candidate]:
 
 
 # Every number-shaped identifier has at least six digits, possibly with separators between.
-_NUMBER_HINT_RE = re.compile(r"\d(?:[ \-‐‑–—−ー().+:/]?\d){5}")
+_NUMBER_HINT_RE = re.compile(r"\d(?:[ \-‐‑–—−ー().+:/]{0,2}\d){5}")
 _NUMBER_RUN_RE = re.compile(r"[(+]?\d(?:[ \-‐‑–—−ー().:/]{0,2}\d)+\)?")
+_DASHES = str.maketrans("‐‑–—−ー", "------")
+_CUE_BEFORE, _CUE_AFTER = 40, 16
 _ROMAJI_HINT_RE = re.compile(r"-(?:ku|shi|cho|machi|mura|gun)\b")
 _PRIORITY = {
     "email": 0,
@@ -281,7 +281,12 @@ _PRIORITY = {
 
 
 def find_identifiers(
-    norm: Normalized, original: str, *, ja: bool, cues: dict[str, list[Cue]]
+    norm: Normalized,
+    original: str,
+    *,
+    ja: bool,
+    cues: dict[str, list[Cue]],
+    phone_regions: Sequence[str] = DEFAULT_REGIONS,
 ) -> list[Finding]:
     """Identifiers in the original text, without overlaps (the validated, longer one wins)."""
     text = norm.text
@@ -289,7 +294,7 @@ def find_identifiers(
     if "@" in text:
         candidates.extend(_emails(text))
     if _NUMBER_HINT_RE.search(text):
-        candidates.extend(_numbers(text))
+        candidates.extend(_numbers(text, cues, phone_regions))
     if text.count(":") >= 2:
         candidates.extend(_ipv6(text))
     places = cues.get("@place")

@@ -1,13 +1,15 @@
 """Normalization of identifiers before they are blind-indexed (exact match on the normal form).
 
 NFKC folds full-width Latin and half-width katakana; hiragana folds to katakana; case folds.
-Phone numbers become E.164, Japanese by default. Errors never repeat the value.
+Phone numbers become E.164 by libphonenumber's rules, Japanese by default. Errors never repeat
+the value.
 """
 
 import re
 import unicodedata
 
 import jaconv
+import phonenumbers
 
 _SPACE = re.compile(r"\s+")
 _PHONE_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―ー−().・/]")
@@ -27,25 +29,27 @@ def email_normalize(value: str) -> str:
     return email
 
 
-def phone_normalize(value: str, *, country_code: str = "81") -> str:
-    """E.164 (`+81312345678`). A leading 0 is the national trunk prefix of `country_code`;
-    `+`, `00` and Japan's `010` introduce an international number."""
+def phone_normalize(value: str) -> str:
+    """E.164 (`+81312345678`) by libphonenumber's rules (`phonenumbers`, which the detector
+    uses too). A number with a leading 0 is Japanese (valid in Japan's numbering plan); `+`,
+    `00` and Japan's `010` introduce an international number (of a length possible there)."""
     phone = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
-    if phone.startswith("+"):
-        digits = phone[1:]
-    elif phone.startswith("010"):
-        digits = phone[3:]
-    elif phone.startswith("00"):
-        digits = phone[2:]
-    elif phone.startswith("0"):
-        digits = country_code + phone[1:]
-        if country_code == "81" and len(phone) not in (10, 11):
-            raise ValueError("is not a Japanese phone number (10 or 11 digits with the 0)")
-    else:
+    if phone.startswith(("00", "010")):
+        phone = "+" + phone[3 if phone.startswith("010") else 2 :]
+    if not phone.startswith(("+", "0")):
         raise ValueError("needs a leading 0 or an international +country code")
-    if not digits.isdigit() or not 8 <= len(digits) <= 15 or digits.startswith("0"):
+    try:
+        number = phonenumbers.parse(phone, "JP")
+    except phonenumbers.NumberParseException:
+        raise ValueError("is not a phone number") from None
+    international = phone.startswith("+")
+    if not (
+        phonenumbers.is_possible_number(number)
+        if international
+        else phonenumbers.is_valid_number(number)
+    ):
         raise ValueError("is not a phone number")
-    return "+" + digits
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def name_normalize(value: str) -> str:

@@ -3,7 +3,8 @@
 import pytest
 
 from hogo.detect import scan
-from hogo.detect.identifiers import luhn_valid, my_number_valid
+from hogo.detect.cards import luhn_valid
+from hogo.detect.identifiers import my_number_valid
 
 
 def with_check_digit(body: str) -> str:

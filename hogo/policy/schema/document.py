@@ -359,6 +359,14 @@ class Incidents:
 
 
 @dataclass(frozen=True)
+class Detection:
+    """What the detector assumes: the optional `[detection]`."""
+
+    # National phone formats read first (ISO 3166-1 alpha-2); Japan unless the policy says.
+    phone_regions: tuple[str, ...] = ("JP",)
+
+
+@dataclass(frozen=True)
 class Policy:
     format: int
     organization: Organization
@@ -380,6 +388,7 @@ class Policy:
     staff: Staff = field(default_factory=Staff)
     records: Records = field(default_factory=Records)
     incidents: Incidents = field(default_factory=Incidents)
+    detection: Detection = field(default_factory=Detection)
     # The internal handling rules (取扱規程) staff acknowledge with the policy, if given.
     handling_rules: Text | None = None
     # The stored version this policy was read from; None for a file not loaded yet.

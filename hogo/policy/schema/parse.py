@@ -4,6 +4,7 @@ import tomllib
 from collections.abc import Iterator
 
 from hogo.errors import InvalidInput
+from hogo.policy.schema.detection import detection_section
 from hogo.policy.schema.document import (
     CHOICE_KINDS,
     FIELD_KINDS,
@@ -93,6 +94,7 @@ def _policy(root: Reader) -> Policy:
         staff=staff_section(root, purposes, fmt),
         records=records_section(root, purposes, channels, fmt),
         incidents=incidents_section(root),
+        detection=detection_section(root),
         handling_rules=handling_rules_section(root),
     )
 

@@ -338,6 +338,16 @@ class IncidentsTable(Table):
     ] = 5
 
 
+class DetectionTable(Table):
+    phone_regions: Annotated[
+        list[Annotated[str, Field(pattern="^[A-Z]{2}$")]],
+        Field(
+            min_length=1,
+            description="national phone formats the detector reads first (ISO 3166-1 alpha-2)",
+        ),
+    ] = ["JP"]
+
+
 class HandlingRules(Table):
     text: Annotated[Text, Field(description="the internal handling rules staff acknowledge")]
 
@@ -373,6 +383,7 @@ class PolicyFile(Table):
     staff: Staff | None = None
     records: Records | None = None
     incidents: IncidentsTable | None = None
+    detection: DetectionTable | None = None
     handling_rules: HandlingRules | None = None
 
 

@@ -46,6 +46,7 @@ def maximal() -> Data:
     data["safety"]["external_environment"]["countries"] = [country]
     data["website"]["analytics"]["links"] = [{"title": text("Opt out"), "url": "https://x.test/"}]
     data["incidents"] = {"preliminary_report_days": 3}
+    data["detection"] = {"phone_regions": ["JP", "US"]}
     data["handling_rules"] = {"text": text("Handling rules")}
     return data
 

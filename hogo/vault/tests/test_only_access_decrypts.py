@@ -17,7 +17,10 @@ CIPHER_MODULES = ("cryptography.hazmat.primitives.ciphers", "cryptography.fernet
 MAY_IMPORT_CIPHERS = {"vault/crypto.py", "vault/kek.py"}
 MAY_OPEN_FIELDS = {
     "vault/crypto.py",
-    *(f"vault/access/{name}.py" for name in ("subjects", "disclosure", "notes", "masks")),
+    *(
+        f"vault/access/{name}.py"
+        for name in ("subjects", "disclosure", "notes", "masks", "reindex")
+    ),
 }
 MAY_CALL_DECRYPT = {"vault/crypto.py", "vault/kek.py"}
 

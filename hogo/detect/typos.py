@@ -1,0 +1,68 @@
+"""Misspelt English key words: one letter dropped, doubled, or two neighbours swapped
+("depresion", "epilespy", "diabettes", "shizophrenia" is not one: two edits).
+
+Each single-word category term of at least eight letters gets these variants as extra lexicon
+entries, so the same Aho-Corasick pass finds them at no cost per text. A variant is weak
+(it stands only with a person in its sentence, as casual writing about oneself does), keeps the
+term's category and flags, and names the term it came from in its rule (`health.tsv:45~typo`).
+The first letter is never touched (people rarely get it wrong, and it keeps the variants few).
+
+A variant that is itself a word of English would turn that word into the term ("disable" from
+"disabled", "offended" near "offender"): variants that are any lexicon entry are dropped, and so
+are those in `lexicons/typo-exclude.txt`, the variants that are common English words
+(generated once with the `wordfreq` package at Zipf frequency 2.0 and above, reviewed by hand;
+see the file's header for how to regenerate it).
+"""
+
+import dataclasses
+from collections.abc import Iterator
+from importlib import resources
+
+from hogo.detect.lexicon import Entry
+from hogo.detect.result import CATEGORY_LABELS
+
+MIN_LETTERS = 8
+
+
+def variants(term: str) -> Iterator[str]:
+    """One letter dropped, doubled, or two neighbours swapped; never the first letter."""
+    for i in range(1, len(term)):
+        yield term[:i] + term[i + 1 :]
+        if term[i] != term[i - 1] and (i + 1 == len(term) or term[i] != term[i + 1]):
+            yield term[:i] + term[i] + term[i:]
+        if i + 1 < len(term) and term[i] != term[i + 1]:
+            yield term[:i] + term[i + 1] + term[i] + term[i + 2 :]
+
+
+def typo_candidates(entries: list[Entry]) -> Iterator[Entry]:
+    """The terms that get variants: single ASCII words of a category, eight letters or more."""
+    for e in entries:
+        if (
+            e.kind in CATEGORY_LABELS
+            and e.ascii
+            and not e.stem
+            and len(e.term) >= MIN_LETTERS
+            and e.term.isalpha()
+        ):
+            yield e
+
+
+def typo_entries(entries: list[Entry]) -> list[Entry]:
+    known = {e.term for e in entries} | _excluded()
+    made: dict[str, Entry] = {}
+    for entry in typo_candidates(entries):
+        for variant in variants(entry.term):
+            if variant not in known and variant not in made:
+                made[variant] = dataclasses.replace(
+                    entry,
+                    term=variant,
+                    strength="weak",
+                    exact=True,
+                    source=f"{entry.source}~typo",
+                )
+    return list(made.values())
+
+
+def _excluded() -> set[str]:
+    text = (resources.files("hogo.detect") / "lexicons" / "typo-exclude.txt").read_text("utf-8")
+    return {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
