@@ -149,3 +149,30 @@ def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) ->
             rule = f"sexual_orientation.couple:partner_{partner_gender}+writer_{gender}"
             findings.append(Finding("category", "sexual_orientation", o_start, o_end, _SCORE, rule))
     return findings
+
+
+# "Mr. and Mr. Tanaka", "Mrs Ito & Mrs Ono": two titles of one gender joined as a pair, in a
+# text that says they are a couple (married, a couple, their wedding).
+_TITLE_PAIR_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss)\.?(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:and|&)[ \t]+(Mr|Mrs|Ms|Miss)\b\.?"
+)
+_COUPLE_RE = re.compile(
+    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds)\b",
+    re.IGNORECASE,
+)
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+
+
+def find_title_couples(original: str) -> list[Finding]:
+    """A finding on a same-gender pair of titles in a text that calls them a couple."""
+    if _COUPLE_RE.search(original) is None:
+        return []
+    findings = []
+    for m in _TITLE_PAIR_RE.finditer(original):
+        first, second = _TITLE_GENDER[m.group(1)], _TITLE_GENDER[m.group(2)]
+        if first == second:
+            rule = f"sexual_orientation.couple:titles_{first}+{second}"
+            findings.append(
+                Finding("category", "sexual_orientation", m.start(), m.end(), _SCORE, rule)
+            )
+    return findings

@@ -5,7 +5,7 @@ import threading
 from collections.abc import Sequence
 
 from hogo.detect.context import Context, Cue, judge
-from hogo.detect.couples import find_couples, given_names
+from hogo.detect.couples import find_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
@@ -102,6 +102,8 @@ class Engine:
             findings.extend(self._judge(norm, terms, cues, identifiers, text, ja=ja))
         if "@partner_m" in cues or "@partner_f" in cues or "@partner" in cues:
             findings.extend(find_couples(norm, text, cues))
+        if "@nf_title" in cues:
+            findings.extend(find_title_couples(text))
         if "@family" in cues:
             findings.extend(find_heritage(text, ja=ja))
         if len(findings) > 1:

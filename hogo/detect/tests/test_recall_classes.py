@@ -32,6 +32,12 @@ from hogo.detect.typos import variants
         ("I'm on maternity leave until April.", "health"),
         ("産前産後休業のため4月以降に参加します。", "health"),
         ("週3回、人工透析に通っています。", "health"),
+        # A couple whose genders only the titles of both partners give.
+        ("Mr. and Mr. Tanaka will attend together as a married couple.", "sexual_orientation"),
+        (
+            "Table for Mrs Ito & Mrs Ono, celebrating their wedding anniversary.",
+            "sexual_orientation",
+        ),
         # Honours and hereditary titles.
         ("My father was knighted in 2010.", "social_status"),
         ("祖父は旧華族の家系です。", "social_status"),
@@ -51,6 +57,8 @@ def test_it_finds_the_new_classes(text: str, category: str) -> None:
         "The Knights of the Round Table is a good film.",
         "Our booth will show the 選挙事務所 layout software.",
         "The maternity leave policy is on page 4.",  # a document, no person
+        "Mr. and Mrs. Tanaka will attend as a married couple.",  # titles of both genders
+        "Mr. Sato and Mr. Ito will present the new controller.",  # two men, no couple
     ],
 )
 def test_it_keeps_the_words_of_the_new_classes_apart_from_people(text: str) -> None:
