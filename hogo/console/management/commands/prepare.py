@@ -28,7 +28,7 @@ class Command(BaseCommand):
         "Prepare a development start: migrate when a migration is pending, load the policy "
         "file when it changed, create the staff user when missing."
     )
-    requires_system_checks: list[str] = []
+    requires_system_checks = ()  # the server started next runs them before it serves
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--staff", required=True, metavar="USERNAME")
