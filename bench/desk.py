@@ -98,6 +98,14 @@ def stats(samples: Sequence[float]) -> dict[str, float]:
     }
 
 
+def rss_mib() -> int:
+    """This process's resident memory (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
 def main() -> None:
     args = arguments()
     data_dir = tempfile.mkdtemp(prefix="hogo-bench-desk-")
@@ -220,9 +228,13 @@ def main() -> None:
             lambda item: package_pdf(package_content(case=item, actor=DESK), language="ja"),
         )
     )
+    summary["rss_mib_after_first_pdf"] = rss_mib()
     summary["disclosure_request_with_pdf"] = stats(
         timed_each(args.pdf_requests, lambda: case("disclosure", disclosure), fulfil)
     )
+    # This process does what a worker does with each request; its memory after every PDF
+    # request shows whether rendering leaks (target: under 200 MiB, flat after the first).
+    summary["rss_mib_after_pdf_requests"] = rss_mib()
     summary["deletion_request"] = stats(
         timed_each(args.requests, lambda: case("correction", {"delete_all": True}), fulfil)
     )

@@ -14,7 +14,6 @@ PDF to be read by a person, so it is always a zip, whatever the setting.
 import io
 import secrets
 
-import pyzipper
 from django.conf import settings
 
 PDF = "pdf"
@@ -79,6 +78,8 @@ def _pdf_open(data: bytes, *, password: str) -> tuple[bytes, dict[str, bytes]]:
 
 
 def _zip_encrypt(files: dict[str, bytes], *, password: str) -> bytes:
+    import pyzipper  # with pycryptodome's cffi set-up, 0.5 s of every command's start
+
     buffer = io.BytesIO()
     with pyzipper.AESZipFile(
         buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
@@ -91,6 +92,8 @@ def _zip_encrypt(files: dict[str, bytes], *, password: str) -> bytes:
 
 
 def _zip_open(data: bytes, *, password: str) -> dict[str, bytes]:
+    import pyzipper
+
     with pyzipper.AESZipFile(io.BytesIO(data)) as archive:
         archive.setpassword(password.encode())
         return {name: archive.read(name) for name in archive.namelist()}

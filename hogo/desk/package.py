@@ -33,6 +33,7 @@ from hogo.desk.models import Case, DisclosurePackage, DownloadLink
 from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
+from hogo.pdf import pdf_render
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
@@ -364,8 +365,6 @@ def package_pdf(
     data_files: Sequence[str] = (),
     container: str = "zip",
 ) -> bytes:
-    import weasyprint  # 2 s to import: only where a PDF is made
-
     context = {
         "c": content,
         "lang": language,
@@ -374,8 +373,7 @@ def package_pdf(
     }
     with translation.override(language):
         html = render_to_string("desk/package/disclosure.html", context)
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
-    return pdf
+    return pdf_render(html)
 
 
 def package_open(package: DisclosurePackage) -> dict[str, bytes]:

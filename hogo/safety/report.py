@@ -13,6 +13,7 @@ from datetime import datetime
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from hogo.pdf import pdf_render
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.safety import labels
@@ -148,12 +149,9 @@ def report_text(draft: Draft) -> str:
 
 
 def report_pdf(draft: Draft) -> bytes:
-    import weasyprint  # 2 s to import: only where a PDF is made
-
     with translation.override("ja"):
         html = render_to_string(
             "safety/report.html",
             {"d": draft, "generated": labels.local_time(draft.generated_at)},
         )
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
-    return pdf
+    return pdf_render(html)
