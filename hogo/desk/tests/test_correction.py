@@ -45,7 +45,7 @@ def test_it_shows_the_desk_a_diff_then_corrects_adds_and_deletes(
     assert reads.get().detail["request_ref"] == case.ref
 
     with committed():
-        client.post(f"/console/desk/{case.ref}/approve/")
+        client.post(f"/console/desk/{case.ref}/approve/", {"confirmed": "yes"})
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
     assert held(subject_id) == {
