@@ -1,6 +1,8 @@
 """The forms of the desk's console pages (console.py, console_actions.py): what staff pick and
 type, checked for what they can fix on the page; the services check everything again."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.models import User
 from django.utils.text import format_lazy
@@ -51,6 +53,9 @@ class FilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     mine = forms.BooleanField(label=_("My cases only"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, label_suffix="", **kwargs)
 
     def case_filter(self, user: User) -> CaseFilter:
         data = self.cleaned_data if self.is_valid() else {}

@@ -28,7 +28,11 @@ def test_it_replies_by_mail_and_closes_once_the_replies_are_out(
     with committed():
         client.post(
             f"/console/desk/{case.ref}/note/",
-            {"text": "配信を停止いたしました。ご迷惑をおかけしました。", "reply": "on", "confirmed": "yes"},
+            {
+                "text": "配信を停止いたしました。ご迷惑をおかけしました。",
+                "reply": "on",
+                "confirmed": "yes",
+            },
         )
     assert "配信を停止いたしました。" in body(inbox.last(HANAKO))
     assert CaseNote.objects.filter(case=case).count() == 2

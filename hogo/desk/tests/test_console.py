@@ -66,7 +66,10 @@ def test_it_shows_a_refusal_form_with_the_article_36_reasons(
     assert "Art. 33(2)(ii): serious hindrance to the proper conduct of business" in (
         english.content.decode()
     )
-    client.post(f"/console/desk/{case.ref}/refuse/", {"reason": "identity", "explanation": "", "confirmed": "yes"})
+    client.post(
+        f"/console/desk/{case.ref}/refuse/",
+        {"reason": "identity", "explanation": "", "confirmed": "yes"},
+    )
     case.refresh_from_db()
     assert case.refusal_reason == "identity"
     bad = client.post(f"/console/desk/{case.ref}/refuse/", {"reason": "whim"}, follow=True)

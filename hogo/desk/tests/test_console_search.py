@@ -26,7 +26,9 @@ def three(policy: Policy, inbox: Inbox) -> list[Case]:
     late = verified(inbox, "complaint", OTHER, {"topic": "question", "text": "?"})
     Case.objects.filter(pk=soon.pk).update(due_at=timezone.now() + timedelta(days=1))
     Case.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(days=1))
-    waiting = Case.objects.create(kind="disclosure", intake="api", origin="https://x", policy_version=1)
+    waiting = Case.objects.create(
+        kind="disclosure", intake="api", origin="https://x", policy_version=1
+    )
     return [Case.objects.get(pk=c.pk) for c in (soon, late, waiting)]
 
 

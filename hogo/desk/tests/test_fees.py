@@ -21,8 +21,8 @@ from hogo.errors import Conflict, InvalidInput
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
-from hogo.policy.wording import date_shown
 from hogo.policy.tests.helpers import FEE_PAYMENT, reference_data, toml_dumps, with_disclosure_fee
+from hogo.policy.wording import date_shown
 from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified
 from hogo.tests.mail import Inbox, body, committed
 
