@@ -206,7 +206,7 @@ def _suspension_result(result: Mapping[str, object], policy: Policy) -> str:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class EvidenceWords:
     """The identity check in words: how, with which document, through which agent."""
 
     method: str
@@ -217,7 +217,7 @@ class Evidence:
     checked_by: str = ""
 
 
-def evidence_in_words(case: Case, staff_names: Mapping[str, str]) -> Evidence:
+def evidence_in_words(case: Case, staff_names: Mapping[str, str]) -> EvidenceWords:
     """`staff_names` maps the audit log's `user:<id>` to a username."""
     found = case.verification_evidence or {}
 
@@ -226,7 +226,7 @@ def evidence_in_words(case: Case, staff_names: Mapping[str, str]) -> Evidence:
         return str(EVIDENCE_TITLES.get(code, code))
 
     checked = str(found.get("checked_by") or "")
-    return Evidence(
+    return EvidenceWords(
         method=case.get_verification_method_display() or pgettext("console", "not yet"),
         document=title("document"),
         agent=title("agent"),

@@ -55,7 +55,8 @@ class FilterForm(forms.Form):
     mine = forms.BooleanField(label=_("My cases only"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, label_suffix="", **kwargs)
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     def case_filter(self, user: User) -> CaseFilter:
         data = self.cleaned_data if self.is_valid() else {}
