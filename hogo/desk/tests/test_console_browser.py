@@ -2,7 +2,8 @@
 approving and refusing through their confirmation pages, the search by address (posted, never
 in a URL or a log), bulk assignment and the operator's own queue, the export opened with
 openpyxl, and an accessibility check (axe-core) of the queue and a case. With
-HOGO_SCREENSHOTS=1 the accessibility test also saves the pages to docs/screenshots/."""
+HOGO_SCREENSHOTS=1 the accessibility and approval tests also save the pages to
+docs/screenshots/."""
 
 import csv
 import io
@@ -72,6 +73,8 @@ def test_approving_an_erasure_goes_through_its_confirmation(
     expect(page.locator("#requester-email")).to_have_text(HANAKO)
     page.locator("#approve").click()
     expect(page.locator("#consequences")).to_contain_text(WORDS[lang]["erasure"])
+    if os.environ.get("HOGO_SCREENSHOTS"):
+        page.screenshot(path=str(SCREENSHOTS / f"desk-confirm-{lang}.png"))
     page.locator("#cancel").click()
     assert Case.objects.get(pk=case.pk).status == CaseStatus.OPEN
     page.locator("#approve").click()

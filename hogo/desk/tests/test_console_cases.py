@@ -254,3 +254,23 @@ def test_the_export_refuses_a_backwards_period(policy: Policy, officer: User) ->
     status, content = export(login(officer), start="2026-05-02", end="2026-05-01")
     assert status == 200
     assert "end: must be on or after the start" in content.decode()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_the_export_neutralises_formulas(
+    policy: Policy, inbox: Inbox, officer: User, file_format: str
+) -> None:
+    """A cell a spreadsheet would run (here a staff name starting with "=") stays text."""
+    sly = User.objects.create_user("=HYPERLINK(1)", is_staff=True)
+    case = verified(inbox, "purpose_notification")
+    Case.objects.filter(pk=case.pk).update(assignee=sly)
+    today = case.created_at.date().isoformat()
+    status, content = export(login(officer), start=today, end=today, file_format=file_format)
+    assert status == 200
+    if file_format == "csv":
+        assert "'=HYPERLINK(1)" in content.decode("utf-8-sig")
+        return
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None
+    cell = next(c for c in sheet[2] if "HYPERLINK" in str(c.value))
+    assert (cell.data_type, cell.value) == ("s", "'=HYPERLINK(1)")
