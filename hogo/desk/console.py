@@ -1,185 +1,165 @@
-"""The desk in the staff console (/console/desk/): the queue by deadline, one case with its
-steps, mail and notes, and the desk's actions. Desk operators and the privacy officer act;
-auditors may look. Pages use the console's (admin) layout and login. What the person and the
-desk wrote is opened from the vault for the staff member looking (audited, content.py)."""
+"""The desk in the staff console (/console/desk/): the queue with its filters, a requester's
+cases found by their address, bulk assignment, one case in words, and the export of a period.
+Desk operators and the privacy officer act; auditors may look. Pages use the console's (admin)
+layout and login. What the person and the desk wrote, and who is asking, are opened from the
+vault for the staff member looking (audited: content.py, requester.py). The actions on a case,
+with their confirmations, are in console_actions.py; the forms in console_forms.py."""
 
 import json
-from collections.abc import Callable
-from functools import wraps
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
-from django.utils.translation import gettext, pgettext_lazy
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from hogo.audit.services import actor_for
+from hogo.desk.casewords import asked_in_words, evidence_in_words, step_in_words
+from hogo.desk.console_forms import (
+    BulkAssignForm,
+    ExportForm,
+    FeeForm,
+    FilterForm,
+    FindForm,
+    NoteForm,
+    RecordForm,
+    RefuseForm,
+    staff_choices,
+)
 from hogo.desk.content import case_text
-from hogo.desk.fees import Payment, case_fee_record
-from hogo.desk.intake import (
-    AGENT_KINDS,
-    AUTHORITY_DOCUMENTS,
-    IDENTITY_DOCUMENTS,
-    Evidence,
-    case_record,
-)
-from hogo.desk.labels import EVIDENCE_TITLES, REFUSAL_TEXTS
-from hogo.desk.models import (
-    QUEUE_STATUSES,
-    Case,
-    CaseKind,
-    CaseRefusalReason,
-    CaseStatus,
-    FeeDifference,
-    StepName,
-)
+from hogo.desk.export import cases_export
+from hogo.desk.intake import Evidence, case_record
+from hogo.desk.labels import REFUSAL_TEXTS
+from hogo.desk.models import Case, CaseKind
+from hogo.desk.requester import RequesterName, requester_name
 from hogo.desk.review import case_review, printable_pdf
+from hogo.desk.search import cases_search
 from hogo.desk.selectors import (
     case_get,
     case_mails,
     case_notes,
     case_steps,
-    cases_queue,
     step_waiting_for_post,
 )
-from hogo.desk.services import (
-    case_approve,
-    case_assign,
-    case_note_add,
-    case_posted_record,
-    case_refuse,
-    case_retry,
-    cases_find,
-)
+from hogo.desk.services import cases_assign, cases_find
 from hogo.errors import HogoError, NotFound
-from hogo.policy.wording import DELIVERY_METHODS
-from hogo.roles import Role
-from hogo.staffpages import View, staff_context, staff_view
+from hogo.policy.selectors import policy_active
+from hogo.roles import Role, has_role
+from hogo.staffpages import staff_context, staff_view
 
 HANDLERS = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
 VIEWERS = (*HANDLERS, Role.AUDITOR)
+QUEUE_ROWS = 500
 
 
 def _context(request: HttpRequest, title: str, **extra: object) -> dict[str, object]:
     return staff_context(request, title, handlers=HANDLERS, **extra)
 
 
-class FindForm(forms.Form):
-    email = forms.EmailField(label=_("Requester's e-mail address"), max_length=254)
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
 
 
 @staff_view(VIEWERS)
 def queue(request: HttpRequest) -> HttpResponse:
-    """The queue; or (POST, so that the address stays out of URLs and logs) a requester's
-    cases, found by the blind index of their address."""
+    """The queue, filtered and sorted from the query string; or (POST, so that the address
+    stays out of URLs and logs) a requester's cases, found by blind indexes."""
+    user = _user(request)
+    filters = FilterForm(request.GET or None)
     find = FindForm(request.POST or None)
+    title = gettext("Request desk")
     if request.method == "POST" and find.is_valid():
-        user = request.user
-        assert isinstance(user, User)
         try:
-            found = cases_find(actor=actor_for(user), email=find.cleaned_data["email"])
+            rows = cases_find(actor=actor_for(user), email=find.cleaned_data["email"])
         except HogoError as exc:
             find.add_error("email", exc.message)
-        else:
-            return TemplateResponse(
-                request,
-                "desk/console/queue.html",
-                _context(
-                    request,
-                    gettext("Request desk: cases of one requester"),
-                    rows=found,
-                    show="found",
-                    find=find,
-                    kinds=CaseKind.choices,
-                    now=timezone.now(),
-                ),
-            )
-    show = request.GET.get("show", "open")
-    statuses = {
-        "open": QUEUE_STATUSES,
-        "unverified": (CaseStatus.UNVERIFIED,),
-        "closed": (CaseStatus.COMPLETED, CaseStatus.REFUSED, CaseStatus.EXPIRED),
-    }.get(show, QUEUE_STATUSES)
-    kind = request.GET.get("kind") or None
-    mine = request.GET.get("mine") == "1"
-    rows = cases_queue(
-        statuses=tuple(statuses),
-        kind=kind if kind in CaseKind.values else None,
-        assignee_id=request.user.pk if mine else None,
-    )[:500]
+            rows = []
+        title = gettext("Request desk: cases of one requester")
+        found = True
+    else:
+        chosen = filters.case_filter(user)
+        rows = list(cases_search(filters=chosen)[:QUEUE_ROWS])
+        found = False
+        if chosen.assignee_id is not None:
+            title = gettext("Request desk: my cases")
     return TemplateResponse(
         request,
         "desk/console/queue.html",
         _context(
             request,
-            gettext("Request desk"),
+            title,
             rows=rows,
-            show=show,
-            kind=kind,
-            mine=mine,
+            found=found,
+            filters=filters,
             find=find,
-            kinds=CaseKind.choices,
+            staff=staff_choices(gettext("— nobody —")),
             now=timezone.now(),
+            limit=QUEUE_ROWS,
         ),
     )
 
 
-class RefuseForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=pgettext_lazy("console", "Reason"), choices=CaseRefusalReason.choices
-    )
-    explanation = forms.CharField(
-        label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+@staff_view(HANDLERS)
+@require_POST
+def bulk_assign(request: HttpRequest) -> HttpResponse:
+    """Assigns the requests ticked in the queue to one staff member (or to nobody)."""
+    form = BulkAssignForm(request.POST, refs=request.POST.getlist("cases"))
+    back = request.POST.get("back", "")
+    target = back if back.startswith("?") else ""
+    if not form.is_valid():
+        messages.error(request, gettext("Tick at least one request first."))
+        return redirect(f"{_queue_url()}{target}")
+    who = form.cleaned_data["assignee"]
+    assignee = User.objects.filter(pk=who, is_staff=True).first() if who else None
+    try:
+        n = cases_assign(
+            actor=actor_for(_user(request)), case_refs=form.cleaned_data["cases"], assignee=assignee
+        )
+    except HogoError as exc:
+        messages.error(request, exc.message)
+    else:
+        name = assignee.get_full_name() or assignee.username if assignee else gettext("nobody")
+        messages.success(
+            request,
+            gettext("%(n)s requests assigned to %(who)s.") % {"n": n, "who": name},
+        )
+    return redirect(f"{_queue_url()}{target}")
 
 
-class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=pgettext_lazy("console", "Text"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
-    )
-    reply = forms.BooleanField(required=False, label=_("E-mail this to the person as a reply"))
-
-
-class FeeForm(forms.Form):
-    amount_jpy = forms.IntegerField(label=_("Amount received (JPY)"), min_value=0)
-    received_on = forms.DateField(
-        label=_("Date it arrived"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    reference = forms.CharField(
-        label=_("Payment reference"),
-        max_length=40,
-        help_text=_("The transfer's or money order's number; never the payer's name."),
-    )
-    difference = forms.ChoiceField(
-        label=_("If the amount is not the fee, why"),
-        choices=[("", _("— the amount is the fee —")), *FeeDifference.choices],
-        required=False,
-    )
+def _queue_url() -> str:
+    return reverse("desk_console:queue")
 
 
 @staff_view(VIEWERS)
 def detail(request: HttpRequest, ref: str) -> HttpResponse:
     case = _case_or_404(ref)
-    user = request.user
-    assert isinstance(user, User)
+    user = _user(request)
+    actor = actor_for(user)
+    can_handle = has_role(user, *HANDLERS)
     notes = case_notes(case=case)
-    # One audited reading for the page: what was asked, the explanation, the notes.
+    # One audited reading for the page: the address (the desk only), what was asked, the
+    # explanation, the notes.
     text = case_text(
         case,
-        actor=actor_for(user),
+        actor=actor,
         via="console",
+        email=can_handle,
         details=True,
         refusal=True,
         refs=[n.text_note for n in notes],
     )
+    policy = policy_active()
+    steps = case_steps(case=case)
+    if can_handle:
+        name = requester_name(case=case, user=user, actor=actor)
+    else:
+        name = RequesterName(why_not=gettext("Shown to the desk only."))
     return TemplateResponse(
         request,
         "desk/console/detail.html",
@@ -187,11 +167,14 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             request,
             gettext("Request %(ref)s") % {"ref": case.ref},
             case=case,
-            asked=text.details,
+            requester=name,
+            email=text.email,
+            asked=asked_in_words(case.kind, text.details, policy),
             disposed=text.disposed,
+            evidence=evidence_in_words(case, _staff_names()),
             refusal_explanation=text.refusal_explanation,
             is_correction=case.kind == CaseKind.CORRECTION,
-            steps=case_steps(case=case),
+            steps=[(s, step_in_words(s, policy)) for s in steps],
             mails=case_mails(case=case),
             notes=[(n, text.texts.get(n.text_note, "")) for n in notes],
             post_step=step_waiting_for_post(case=case),
@@ -202,8 +185,50 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             ),
             # The ground as the person reads it, in the console's language.
             refusal_text=str(REFUSAL_TEXTS.get(case.refusal_reason, "")),
-            staff=User.objects.filter(is_staff=True, is_active=True).order_by("username"),
+            staff=staff_choices(gettext("— nobody —")),
             now=timezone.now(),
+        ),
+    )
+
+
+def _staff_names() -> dict[str, str]:
+    return {
+        f"user:{u.pk}": u.get_full_name() or u.username for u in User.objects.filter(is_staff=True)
+    }
+
+
+@staff_view(HANDLERS)
+def export(request: HttpRequest) -> HttpResponse:
+    """The requests of a period as xlsx or CSV; personal values only for the officer, with a
+    reason (audited)."""
+    user = _user(request)
+    today = timezone.localdate()
+    form = ExportForm(request.POST or None, initial={"start": today.replace(day=1), "end": today})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            made = cases_export(
+                actor=actor_for(user),
+                user=user,
+                start=data["start"],
+                end=data["end"],
+                file_format=data["file_format"],
+                purpose=data["purpose"],
+            )
+        except HogoError as exc:
+            form.add_error(None, exc.message)
+        else:
+            response = HttpResponse(made.content, content_type=made.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{made.name}"'
+            return response
+    return TemplateResponse(
+        request,
+        "desk/console/export.html",
+        _context(
+            request,
+            gettext("Export requests"),
+            form=form,
+            officer=has_role(user, Role.PRIVACY_OFFICER),
         ),
     )
 
@@ -237,151 +262,6 @@ def print_pdf(request: HttpRequest, ref: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _action(run: Callable[[HttpRequest, str, str], object]) -> View:
-    @wraps(run)
-    def act(request: HttpRequest, ref: str) -> HttpResponse:
-        user = request.user
-        assert isinstance(user, User)
-        try:
-            run(request, ref, actor_for(user))
-        except HogoError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, gettext("Done."))
-        return redirect("desk_console:detail", ref=ref)
-
-    return staff_view(HANDLERS)(require_POST(act))
-
-
-@_action
-def assign(request: HttpRequest, ref: str, actor: str) -> object:
-    who = request.POST.get("assignee", "")
-    assignee = User.objects.filter(pk=who, is_staff=True).first() if who.isdigit() else None
-    return case_assign(actor=actor, case_ref=ref, assignee=assignee)
-
-
-@_action
-def note(request: HttpRequest, ref: str, actor: str) -> object:
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        raise HogoError(gettext("Write the note first."))
-    user = request.user
-    assert isinstance(user, User)
-    return case_note_add(
-        actor=actor,
-        author=user,
-        case_ref=ref,
-        text=form.cleaned_data["text"],
-        reply=form.cleaned_data["reply"],
-    )
-
-
-@_action
-def approve(request: HttpRequest, ref: str, actor: str) -> object:
-    return case_approve(actor=actor, case_ref=ref)
-
-
-@_action
-def refuse(request: HttpRequest, ref: str, actor: str) -> object:
-    form = RefuseForm(request.POST)
-    if not form.is_valid():
-        raise HogoError(gettext("Choose a reason from the list."))
-    return case_refuse(
-        actor=actor,
-        case_ref=ref,
-        reason=form.cleaned_data["reason"],
-        explanation=form.cleaned_data["explanation"],
-    )
-
-
-@_action
-def fee(request: HttpRequest, ref: str, actor: str) -> object:
-    form = FeeForm(request.POST)
-    if not form.is_valid():
-        problems = (f"{name}: {' '.join(map(str, e))}" for name, e in form.errors.items())
-        raise HogoError(
-            gettext("Fee not recorded: %(problems)s") % {"problems": "; ".join(problems)}
-        )
-    data = form.cleaned_data
-    payment = Payment(
-        amount_jpy=data["amount_jpy"],
-        received_on=data["received_on"],
-        reference=data["reference"],
-        difference=data["difference"],
-    )
-    return case_fee_record(actor=actor, case_ref=ref, payment=payment)
-
-
-@_action
-def posted(request: HttpRequest, ref: str, actor: str) -> object:
-    step = request.POST.get("step", "")
-    if step not in StepName.values:
-        raise HogoError(gettext("Unknown step."))
-    return case_posted_record(actor=actor, case_ref=ref, step=StepName(step))
-
-
-@_action
-def retry(request: HttpRequest, ref: str, actor: str) -> object:
-    """Retries failed steps and undelivered mail now instead of at the next sweep."""
-    return case_retry(actor=actor, case_ref=ref)
-
-
-class RecordForm(forms.Form):
-    kind = forms.ChoiceField(label=pgettext_lazy("console", "Kind"), choices=CaseKind.choices)
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        required=False,
-        help_text=_("Leave empty to answer by post."),
-    )
-    subject_id = forms.RegexField(
-        label=_("Subject id"),
-        regex=r"^sub_[a-z2-7]{16}$",
-        required=False,
-        help_text=_("The person's subject id (console > Subjects), when known."),
-    )
-    # Each language named in itself, as the page frame's language switch does.
-    language = forms.ChoiceField(
-        label=pgettext_lazy("console", "Language"), choices=[("ja", "日本語"), ("en", "English")]
-    )
-    received_on = forms.DateTimeField(
-        label=pgettext_lazy("console", "Received"),
-        help_text=_("When the letter or e-mail arrived."),
-    )
-    document = forms.ChoiceField(
-        label=_("Identity document"), choices=[(d, EVIDENCE_TITLES[d]) for d in IDENTITY_DOCUMENTS]
-    )
-    agent = forms.ChoiceField(
-        label=_("Agent"),
-        choices=[("", _("— the person themself —"))]
-        + [(a, EVIDENCE_TITLES[a]) for a in AGENT_KINDS],
-        required=False,
-    )
-    authority_document = forms.ChoiceField(
-        label=_("Document of the agent's authority"),
-        choices=[("", "—")] + [(a, EVIDENCE_TITLES[a]) for a in AUTHORITY_DOCUMENTS],
-        required=False,
-    )
-    copy_destroyed = forms.BooleanField(
-        label=_("Copies of the documents were destroyed after the check (policy)")
-    )
-    delivery = forms.ChoiceField(
-        label=_("Delivery of the disclosure"),
-        choices=[(m, DELIVERY_METHODS[m]) for m in ("postal_mail", "email_attachment")],
-        required=False,
-        help_text=_("Disclosure only."),
-    )
-    details = forms.CharField(
-        label=_("Details"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=format_lazy(
-            "{} {}",
-            _("What was asked, as JSON for corrections, suspension and complaints, e.g."),
-            '{"changes": [{"category": "phone", "action": "set", "value": "..."}]}',
-        ),
-    )
 
 
 @staff_view(HANDLERS)

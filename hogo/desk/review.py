@@ -4,6 +4,8 @@ as a diff against the values held, and the printable disclosure for postal deliv
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from hogo.audit.services import audit_record
 from hogo.desk.content import case_details
 from hogo.desk.kinds import CorrectionDetails
@@ -38,7 +40,8 @@ def case_review(*, case: Case, actor: str) -> list[ReviewRow]:
     categories = policy_active().categories
 
     def title(category: str) -> str:
-        return categories[category].title.get("en") if category in categories else category
+        lang = "en" if (get_language() or "ja").startswith("en") else "ja"
+        return categories[category].title.get(lang) if category in categories else category
 
     if details.delete_all:
         return [ReviewRow(c, title(c), values, "delete_all", "") for c, values in held.items()]

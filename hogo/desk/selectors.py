@@ -23,6 +23,7 @@ from hogo.desk.models import (
 )
 from hogo.desk.package import package_is_pdf, package_password
 from hogo.errors import NotFound
+from hogo.vault.lookup import subject_find
 
 
 def case_get(*, case_ref: str) -> Case:
@@ -33,9 +34,15 @@ def case_get(*, case_ref: str) -> Case:
 
 
 def cases_for_email(*, email: str) -> QuerySet[Case]:
-    """A requester's cases, newest first, found by the blind index of their address."""
-    rows = Case.objects.filter(contact_digest=requester_digest(email))
-    return _with_attention(rows).order_by("-created_at", "-pk")
+    """A requester's cases, newest first, found by blind indexes only: the desk's index of the
+    address they wrote from, and the vault's e-mail index for the subject holding it (which
+    also finds their requests by post, recorded with the subject id)."""
+    match = Q(contact_digest=requester_digest(email))
+    subject = subject_find(email=email)
+    if subject:
+        match |= Q(subject_ref=subject)
+    rows = Case.objects.filter(match)
+    return with_attention(rows).order_by("-created_at", "-pk")
 
 
 def cases_queue(
@@ -46,7 +53,7 @@ def cases_queue(
 ) -> QuerySet[Case]:
     """Cases by deadline, soonest first, with a count of failed steps and undelivered mail."""
     # Cases waiting for their fee have no deadline yet: after the ones that do, everywhere.
-    rows = _with_attention(Case.objects.filter(status__in=statuses)).order_by(
+    rows = with_attention(Case.objects.filter(status__in=statuses)).order_by(
         F("due_at").asc(nulls_last=True), "pk"
     )
     if kind:
@@ -56,7 +63,7 @@ def cases_queue(
     return rows
 
 
-def _with_attention(rows: QuerySet[Case]) -> QuerySet[Case]:
+def with_attention(rows: QuerySet[Case]) -> QuerySet[Case]:
     """With the count of failed steps and of undelivered mail (`failed_steps`, `mail_failing`)."""
     return rows.select_related("assignee").annotate(
         failed_steps=Count("steps", filter=Q(steps__status=StepStatus.FAILED), distinct=True),

@@ -44,6 +44,7 @@ from hogo.vault.normalize import email_normalize
 
 DESK_ACTOR = "system:desk"
 MAX_NOTE = 5000
+MAX_BULK = 500
 UNVERIFIED_LIFETIME = timedelta(days=1)
 
 
@@ -60,6 +61,18 @@ def case_assign(*, actor: str, case_ref: str, assignee: User | None) -> Case:
         detail={"case": case.ref, "assignee": f"user:{assignee.pk}" if assignee else None},
     )
     return case
+
+
+@transaction.atomic
+def cases_assign(*, actor: str, case_refs: list[str], assignee: User | None) -> int:
+    """Assigns several cases at once (the queue's bulk assignment): each one as `case_assign`,
+    with its own audit event, all or none."""
+    refs = list(dict.fromkeys(case_refs))
+    if not refs or len(refs) > MAX_BULK:
+        raise InvalidInput(f"cases: choose 1 to {MAX_BULK} requests")
+    for ref in refs:
+        case_assign(actor=actor, case_ref=ref, assignee=assignee)
+    return len(refs)
 
 
 @transaction.atomic

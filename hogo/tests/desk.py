@@ -52,3 +52,15 @@ def verified(
         )
     with committed():
         return case_confirm(verification_ref=started.verification_ref, code=inbox.code(address))
+
+
+def inquirer(address: str = HANAKO, *, name: str = "山田 花子") -> str:
+    """A person who wrote to the inquiry form (acquired for `inquiry-response`, the purpose the
+    reference policy keeps the desk's request records under); returns the subject id."""
+    return subject_ingest(
+        actor=ACTOR,
+        channel="inquiry",
+        purposes=["inquiry-response"],
+        identifiers={"email": address, "name": name},
+        items=[ItemIn("organization", None, "三ツ星電機")],
+    ).subject_id

@@ -28,12 +28,16 @@ def test_it_replies_by_mail_and_closes_once_the_replies_are_out(
     with committed():
         client.post(
             f"/console/desk/{case.ref}/note/",
-            {"text": "配信を停止いたしました。ご迷惑をおかけしました。", "reply": "on"},
+            {
+                "text": "配信を停止いたしました。ご迷惑をおかけしました。",
+                "reply": "on",
+                "confirmed": "yes",
+            },
         )
     assert "配信を停止いたしました。" in body(inbox.last(HANAKO))
     assert CaseNote.objects.filter(case=case).count() == 2
     with committed():
-        client.post(f"/console/desk/{case.ref}/approve/")
+        client.post(f"/console/desk/{case.ref}/approve/", {"confirmed": "yes"})
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
     assert case.steps.get().result == {"replies": 1}

@@ -43,7 +43,7 @@ def test_it_lets_the_desk_assign_note_and_approve(
     client.post(f"/console/desk/{case.ref}/assign/", {"assignee": officer.pk})
     client.post(f"/console/desk/{case.ref}/note/", {"text": "Called the person back."})
     with committed():
-        client.post(f"/console/desk/{case.ref}/approve/")
+        client.post(f"/console/desk/{case.ref}/approve/", {"confirmed": "yes"})
     case.refresh_from_db()
     assert case.assignee == officer
     assert case.status == CaseStatus.COMPLETED
@@ -66,7 +66,10 @@ def test_it_shows_a_refusal_form_with_the_article_36_reasons(
     assert "Art. 33(2)(ii): serious hindrance to the proper conduct of business" in (
         english.content.decode()
     )
-    client.post(f"/console/desk/{case.ref}/refuse/", {"reason": "identity", "explanation": ""})
+    client.post(
+        f"/console/desk/{case.ref}/refuse/",
+        {"reason": "identity", "explanation": "", "confirmed": "yes"},
+    )
     case.refresh_from_db()
     assert case.refusal_reason == "identity"
     bad = client.post(f"/console/desk/{case.ref}/refuse/", {"reason": "whim"}, follow=True)

@@ -41,11 +41,13 @@ def test_it_shows_the_desk_a_diff_then_corrects_adds_and_deletes(
     assert "<del>三ツ星電機</del>" in review
     assert "<ins>星空電機</ins>" in review
     assert "<em>保有なし</em>" in review  # job title is an addition
+    assert "<td>set</td>" not in review  # the action in words, not its code
+    assert "会社名・団体名" in review  # the item by the policy's title in the page's language
     reads = AuditEvent.objects.filter(action="vault.disclose", actor=f"user:{desk_operator.pk}")
     assert reads.get().detail["request_ref"] == case.ref
 
     with committed():
-        client.post(f"/console/desk/{case.ref}/approve/")
+        client.post(f"/console/desk/{case.ref}/approve/", {"confirmed": "yes"})
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
     assert held(subject_id) == {

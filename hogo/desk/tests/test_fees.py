@@ -22,6 +22,7 @@ from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
 from hogo.policy.services import policy_file_read, policy_load
 from hogo.policy.tests.helpers import FEE_PAYMENT, reference_data, toml_dumps, with_disclosure_fee
+from hogo.policy.wording import date_shown
 from hogo.tests.desk import HANAKO, HANDLE, ORIGIN, person, verified
 from hogo.tests.mail import Inbox, body, committed
 
@@ -303,7 +304,7 @@ def test_the_console_shows_the_wait_and_records_the_fee(
 
     url = f"/console/desk/{case.ref}/fee/"
     today = timezone.localdate().isoformat()
-    form = {"amount_jpy": "1000", "received_on": today, "reference": "A1"}
+    form = {"amount_jpy": "1000", "received_on": today, "reference": "A1", "confirmed": "yes"}
     assert login(auditor).post(url, form).status_code == 403
     bad = client.post(url, {**form, "amount_jpy": "800"}, follow=True).content.decode()
     assert "the fee of this request is JPY 1,000" in bad
@@ -315,7 +316,7 @@ def test_the_console_shows_the_wait_and_records_the_fee(
     assert (case.fee_paid_jpy, case.fee_reference) == (1000, "A1")
     assert case.due_at is not None
     page = client.get(f"/console/desk/{case.ref}/").content.decode()
-    assert f"{timezone.localdate().isoformat()}入金：1000円、照合番号A1" in page
+    assert f"{date_shown(timezone.localdate())}入金：1000円、照合番号A1" in page
     assert 'id="fee-form"' not in page
 
 

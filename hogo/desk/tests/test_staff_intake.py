@@ -72,7 +72,9 @@ def test_it_records_an_agents_postal_disclosure_and_its_evidence(
         assert not printable.is_encrypted
     assert AuditEvent.objects.filter(action="desk.package.print").count() == 1
     with committed():
-        client.post(f"/console/desk/{case.ref}/posted/", {"step": "package_deliver"})
+        client.post(
+            f"/console/desk/{case.ref}/posted/", {"step": "package_deliver", "confirmed": "yes"}
+        )
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
 
