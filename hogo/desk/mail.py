@@ -20,7 +20,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hogo.desk.content import mail_content, mail_seal
-from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step
+from hogo.desk.models import Case, MailStatus, OutboundMail, Step
+
+# The kinds of mail, which the callers of `mail_queue` state.
+from hogo.desk.models import MailKind as MailKind
 from hogo.errors import Conflict
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new

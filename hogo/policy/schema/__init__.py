@@ -18,6 +18,7 @@ from hogo.policy.schema.document import (
     Purpose,
     Text,
 )
+from hogo.policy.schema.notices import notice_purpose_needs_consent
 from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
 
@@ -36,6 +37,7 @@ __all__ = [
     "PolicyInvalid",
     "Purpose",
     "Text",
+    "notice_purpose_needs_consent",
     "policy_json_schema",
     "policy_parse",
 ]
