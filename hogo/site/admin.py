@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hogo.errors import NotFound
-from hogo.site.models import CookieConsent
+from hogo.site.models import ConsentMethod, CookieConsent
 from hogo.site.selectors import (
     consent_lookup_check,
     consent_stats_reader_check,
@@ -43,10 +43,17 @@ class CookieConsentAdmin(admin.ModelAdmin[CookieConsent]):
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         now = timezone.now()
+        recent = cookie_consent_stats(since=now - timedelta(days=30))
+        every = cookie_consent_stats()
         context = {
             **(extra_context or {}),
-            "stats_recent": cookie_consent_stats(since=now - timedelta(days=30)),
-            "stats_all": cookie_consent_stats(),
+            "stats_recent": recent,
+            "stats_all": every,
+            # Each method in words, with its counts over the last 30 days and all time.
+            "stats_methods": [
+                (ConsentMethod(method).label, recent.by_method.get(method, 0), n)
+                for method, n in every.by_method.items()
+            ],
             "can_look_up": consent_lookup_check(user=request.user),
         }
         response = super().changelist_view(request, extra_context=context)

@@ -23,6 +23,8 @@ def test_the_officer_sees_statistics_but_no_list_of_visitors(
     assert response.status_code == 200
     page = response.content.decode()
     assert "Cookie同意の統計" in page  # the console in its default language, Japanese
+    assert "方法：すべて許可" in page  # each method in words, not its stored value
+    assert "accept_all" not in page
     assert response.context["stats_all"].records == 1
     assert consent_id not in page
 
