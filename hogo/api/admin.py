@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from hogo.api.models import ApiToken
 from hogo.api.services import tokens_revoke
@@ -48,15 +49,18 @@ class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> TemplateResponse | None:
         if not _officer(request) or not isinstance(request.user, User):
-            self.message_user(request, "Only the privacy officer revokes tokens", messages.ERROR)
+            self.message_user(request, _("Only the privacy officer revokes tokens"), messages.ERROR)
             return None
         if request.POST.get("confirmed") == "yes":
             done = tokens_revoke(actor=actor_for(request.user), tokens=list(queryset))
-            self.message_user(request, f"{len(done)} token(s) revoked", messages.SUCCESS)
+            revoked = ngettext("%(count)d token revoked", "%(count)d tokens revoked", len(done)) % {
+                "count": len(done)
+            }
+            self.message_user(request, revoked, messages.SUCCESS)
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": "Revoke API tokens?",
+            "title": _("Revoke API tokens?"),
             "opts": self.model._meta,
             "tokens": queryset.select_related("user").order_by("pk"),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,

@@ -23,7 +23,7 @@ class ApiToken(models.Model):
     )
     digest = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(
-        _("prefix"), max_length=8, help_text="First characters, to tell tokens apart."
+        _("prefix"), max_length=8, help_text=_("First characters, to tell tokens apart.")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)

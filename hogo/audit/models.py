@@ -36,8 +36,8 @@ def append_only() -> NoReturn:
 class Chain(models.IntegerChoices):
     """How an event's hash is made. Events written before the audit key existed stay plain."""
 
-    SHA256 = 1, "SHA-256 (unkeyed, before the audit key)"
-    HMAC_SHA256 = 2, "HMAC-SHA256 under the audit key"
+    SHA256 = 1, _("SHA-256 (unkeyed, before the audit key)")
+    HMAC_SHA256 = 2, _("HMAC-SHA256 under the audit key")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -134,8 +135,10 @@ class ReplyInline(admin.TabularInline[InquiryReply, InquiryCase]):
 
 
 class ReplyForm(forms.Form):
-    subject_line = forms.CharField(max_length=MAX_SUBJECT_LINE, label="Subject")
-    body = forms.CharField(max_length=MAX_BODY, widget=forms.Textarea(attrs={"rows": 14}))
+    subject_line = forms.CharField(max_length=MAX_SUBJECT_LINE, label=_("Subject line"))
+    body = forms.CharField(
+        max_length=MAX_BODY, label=_("Message text"), widget=forms.Textarea(attrs={"rows": 14})
+    )
 
 
 def _inquiry_purpose_or_blank() -> str:
@@ -187,7 +190,7 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
         form = ReplyForm(request.POST or None)
         if request.method == "POST" and "close" in request.POST:
             inquiry_close(actor=actor_for(user), case_id=case.ref)
-            messages.success(request, f"Case {case.ref} closed.")
+            messages.success(request, gettext("Case %(ref)s closed.") % {"ref": case.ref})
             return HttpResponseRedirect(reverse("admin:collect_inquirycase_changelist"))
         if request.method == "POST" and form.is_valid():
             try:
@@ -200,7 +203,7 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
             except HogoError as exc:
                 form.add_error(None, exc.message)
             else:
-                messages.success(request, f"Reply to {case.ref} sent.")
+                messages.success(request, gettext("Reply to %(ref)s sent.") % {"ref": case.ref})
                 return HttpResponseRedirect(
                     reverse("admin:collect_inquirycase_change", args=[case.pk])
                 )
@@ -213,7 +216,7 @@ class InquiryCaseAdmin(ReadOnlyAdmin):
         kept = inquiry_replies_read(actor=actor_for(user), case_id=case.ref, via="console")
         context = {
             **self.admin_site.each_context(request),
-            "title": f"Answer {case.ref}",
+            "title": gettext("Answer %(ref)s") % {"ref": case.ref},
             "opts": self.model._meta,
             "case": case,
             "purpose": purpose,

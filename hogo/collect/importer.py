@@ -34,7 +34,7 @@ from hogo.errors import Conflict, HogoError, InvalidInput
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import policy_active
 from hogo.vault.bulk import rows_insert
-from hogo.vault.models import Source
+from hogo.vault.selectors import Source
 from hogo.vault.services import subjects_ingest
 
 BATCH_SIZE = 2000

@@ -111,8 +111,8 @@ def inquiry_reply(*, actor: str, case_id: str, subject_line: str, body: str) -> 
     return reply
 
 
-def _open_case_locked(case_id: str) -> InquiryCase:
-    """The case, locked for the reply; refused when unknown or closed."""
+def _case_locked(case_id: str) -> InquiryCase:
+    """The case, locked for a change; refused when unknown."""
     case = (
         InquiryCase.objects.select_for_update()
         .select_related("subject")
@@ -121,6 +121,12 @@ def _open_case_locked(case_id: str) -> InquiryCase:
     )
     if case is None:
         raise NotFound(f"inquiry case {case_id} does not exist")
+    return case
+
+
+def _open_case_locked(case_id: str) -> InquiryCase:
+    """The case, locked for the reply; refused when unknown or closed."""
+    case = _case_locked(case_id)
     if case.status == InquiryStatus.CLOSED:
         raise Conflict(f"inquiry case {case_id} is closed", code="closed")
     return case
@@ -177,14 +183,7 @@ def inquiry_replies_read(*, actor: str, case_id: str, via: str = "service") -> K
 
 @transaction.atomic
 def inquiry_close(*, actor: str, case_id: str) -> InquiryCase:
-    case = (
-        InquiryCase.objects.select_for_update()
-        .select_related("subject")
-        .filter(ref=case_id)
-        .first()
-    )
-    if case is None:
-        raise NotFound(f"inquiry case {case_id} does not exist")
+    case = _case_locked(case_id)
     if case.status != InquiryStatus.CLOSED:
         case.status = InquiryStatus.CLOSED
         case.closed_at = timezone.now()

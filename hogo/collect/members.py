@@ -21,10 +21,14 @@ from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from hogo.audit.services import audit_record
-from hogo.collect.models import Member, MemberStatus
+
+# The account row these functions return, which the members' site holds as the signed-in
+# member and names in its type hints; its queries stay here.
+from hogo.collect.models import Member as Member
+from hogo.collect.models import MemberStatus
 from hogo.errors import InvalidInput, NotFound
 from hogo.vault.lookup import subject_find
-from hogo.vault.models import Subject
+from hogo.vault.selectors import Subject
 
 logger = logging.getLogger(__name__)
 ACTIVATION_DAYS = 3
@@ -130,6 +134,12 @@ def member_close(subject: Subject) -> None:
         activation_expires_at=None,
         closed_at=timezone.now(),
     )
+
+
+def member_active_get(*, member_id: str) -> Member | None:
+    """The member of that ref (with its subject) while the account is active, else None."""
+    member = Member.objects.select_related("subject").filter(ref=member_id).first()
+    return member if member is not None and member.status == MemberStatus.ACTIVE else None
 
 
 def member_find(*, identifier: str) -> Member | None:

@@ -39,7 +39,7 @@ class NoticeText(models.Model):
     channel = models.CharField(_("channel"), max_length=64)
     lang = models.CharField(_("lang"), max_length=8)
     sha256 = models.CharField(_("sha256"), max_length=64, db_index=True)
-    text = models.TextField(_("text"), help_text="The HTML fragment exactly as shown.")
+    text = models.TextField(_("text"), help_text=_("The HTML fragment exactly as shown."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -56,9 +56,9 @@ class NoticeText(models.Model):
 
 
 class RecordSource(models.TextChoices):
-    FORM = "form", "Public form"
+    FORM = "form", _("Public form")
     API = "api", "API"
-    IMPORT = "import", "Directory import"
+    IMPORT = "import", _("Directory import")
 
 
 class AcquisitionRecord(models.Model):
@@ -88,25 +88,25 @@ class AcquisitionRecord(models.Model):
     supplementary_notice_version = models.PositiveIntegerField(
         _("supplementary notice version"), null=True, blank=True
     )
-    purposes = models.JSONField(_("purposes"), help_text="Purpose ids the data may be used for.")
+    purposes = models.JSONField(_("purposes"), help_text=_("Purpose ids the data may be used for."))
     consents = models.JSONField(
-        _("consents"), default=list, help_text="Refs of the consents given with it."
+        _("consents"), default=list, help_text=_("Refs of the consents given with it.")
     )
     fields = models.JSONField(
-        _("fields"), default=list, help_text="Field ids captured (never values)."
+        _("fields"), default=list, help_text=_("Field ids captured (never values).")
     )
     special_care = models.JSONField(
         _("special care"),
         default=list,
-        help_text="Special-care categories stored, each with explicit consent.",
+        help_text=_("Special-care categories stored, each with explicit consent."),
     )
     network = models.CharField(
         _("network"),
         max_length=48,
         blank=True,
-        help_text="Client network, truncated (IPv4 /24, IPv6 /48).",
+        help_text=_("Client network, truncated (IPv4 /24, IPv6 /48)."),
     )
-    recorded_by = models.CharField(_("recorded by"), max_length=80, help_text="Audit actor.")
+    recorded_by = models.CharField(_("recorded by"), max_length=80, help_text=_("Audit actor."))
 
     class Meta:
         verbose_name = _("acquisition record")
@@ -141,9 +141,9 @@ class AnonymousResponse(models.Model):
 
 
 class InquiryStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    ANSWERED = "answered", "Answered"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", _("Open")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
 
 
 class InquiryCase(models.Model):
@@ -175,9 +175,9 @@ class InquiryCase(models.Model):
 
 
 class Delivery(models.TextChoices):
-    PENDING = "pending", "Waiting to be sent"
-    SENT = "sent", "Handed to the mail server"
-    FAILED = "failed", "The mail server refused it"
+    PENDING = "pending", _("Waiting to be sent")
+    SENT = "sent", _("Handed to the mail server")
+    FAILED = "failed", _("The mail server refused it")
 
 
 class InquiryReply(models.Model):
@@ -189,7 +189,7 @@ class InquiryReply(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(InquiryCase, on_delete=models.CASCADE, related_name="replies")
     sent_at = models.DateTimeField(_("sent at"))
-    sent_by = models.CharField(_("sent by"), max_length=80, help_text="Audit actor.")
+    sent_by = models.CharField(_("sent by"), max_length=80, help_text=_("Audit actor."))
     subject_line_note = models.CharField(max_length=32, blank=True)
     body_note = models.CharField(max_length=32, blank=True)
     body_sha256 = models.CharField(_("body sha256"), max_length=64)
@@ -206,9 +206,9 @@ class InquiryReply(models.Model):
 
 
 class MemberStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for the person to set a password"
-    ACTIVE = "active", "Active"
-    CLOSED = "closed", "Closed"
+    PENDING = "pending", _("Waiting for the person to set a password")
+    ACTIVE = "active", _("Active")
+    CLOSED = "closed", _("Closed")
 
 
 class Member(models.Model):
@@ -254,7 +254,7 @@ class ReceiptRecord(models.Model):
     provider_address = models.CharField(_("provider address"), max_length=300)
     provider_representative = models.CharField(_("provider representative"), max_length=200)
     provider_obtained_by = models.TextField(
-        _("provider obtained by"), help_text="How the provider obtained the data."
+        _("provider obtained by"), help_text=_("How the provider obtained the data.")
     )
     received_on = models.DateField(_("received on"))
     purposes = models.JSONField(_("purposes"))
@@ -272,9 +272,9 @@ class ReceiptRecord(models.Model):
 
 
 class ImportStatus(models.TextChoices):
-    RUNNING = "running", "Running (or interrupted: run the same command again to resume)"
-    COMPLETE = "complete", "Complete"
-    FAILED = "failed", "Failed"
+    RUNNING = "running", _("Running (or interrupted: run the same command again to resume)")
+    COMPLETE = "complete", _("Complete")
+    FAILED = "failed", _("Failed")
 
 
 class ImportJob(models.Model):
@@ -289,13 +289,13 @@ class ImportJob(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
     rows_total = models.PositiveIntegerField(_("rows total"), default=0)
     rows_done = models.PositiveIntegerField(
-        _("rows done"), default=0, help_text="Data rows processed so far."
+        _("rows done"), default=0, help_text=_("Data rows processed so far.")
     )
     imported = models.PositiveIntegerField(_("imported"), default=0)
     rejected = models.PositiveIntegerField(pgettext_lazy("import", "rejected"), default=0)
     special_care = models.PositiveIntegerField(_("special care"), default=0)
     message = models.CharField(
-        _("message"), max_length=500, blank=True, help_text="Why it stopped, if it did."
+        _("message"), max_length=500, blank=True, help_text=_("Why it stopped, if it did.")
     )
     started_at = models.DateTimeField(_("started at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
@@ -321,14 +321,14 @@ class ImportRowError(models.Model):
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="errors")
     row = models.PositiveIntegerField(
-        _("row"), help_text="Line number in the file (header is line 1)."
+        _("row"), help_text=_("Line number in the file (header is line 1).")
     )
     reason = models.CharField(_("reason"), max_length=300)
     categories = models.CharField(
         _("categories"),
         max_length=200,
         blank=True,
-        help_text="Special-care categories found, comma-separated.",
+        help_text=_("Special-care categories found, comma-separated."),
     )
 
     class Meta:

@@ -12,13 +12,13 @@ from django.db import transaction
 
 from hogo.collect.acquisition import Acquirable, acquisition_check
 from hogo.collect.models import RecordSource
-from hogo.consent.models import ConsentKind, consent_ref_new
-from hogo.consent.services import consent_give
+from hogo.consent.selectors import ConsentKind
+from hogo.consent.services import consent_give, consent_ref_new
 from hogo.errors import InvalidInput
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
-from hogo.vault.models import Source as VaultSource
 from hogo.vault.records import IngestResult, ItemIn
+from hogo.vault.selectors import Source as VaultSource
 from hogo.vault.services import subject_ingest
 
 

@@ -1,11 +1,11 @@
 """Reads of acquisition records (never values): what was shown, agreed and captured when."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from hogo.collect.models import AcquisitionRecord, ImportedRow, ReceiptRecord
-from hogo.errors import NotFound
-from hogo.vault.models import Acquisition, Subject
+from hogo.vault.selectors import acquisitions_of
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,7 @@ class AcquisitionView:
 
 def acquisition_views_for(*, subject_id: str) -> list[AcquisitionView]:
     """Every acquisition of a subject, oldest first, with the collection record if any."""
-    subject = Subject.objects.filter(ref=subject_id).first()
-    if subject is None:
-        raise NotFound(f"subject {subject_id} does not exist")
-    acquisitions = list(Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk"))
+    acquisitions = acquisitions_of(subject_id=subject_id)
     pks = [a.pk for a in acquisitions]
     records = {
         r.acquisition_id: r for r in AcquisitionRecord.objects.filter(acquisition_id__in=pks)
@@ -59,3 +56,14 @@ def receipt_records_of(*, subject_id: str) -> list[ReceiptRecord]:
         "job__receipt_id"
     )
     return list(ReceiptRecord.objects.filter(pk__in=receipt_pks).order_by("received_on", "pk"))
+
+
+def languages_last_used(*, subject_pks: Sequence[int], among: Sequence[str]) -> dict[int, str]:
+    """Subject (primary key) -> the language (one of `among`) of the form or channel they last
+    used in one of those languages, for those who did."""
+    rows = (
+        AcquisitionRecord.objects.filter(subject_id__in=subject_pks, lang__in=among)
+        .order_by("received_at")
+        .values_list("subject_id", "lang")
+    )
+    return dict(rows)

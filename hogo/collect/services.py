@@ -29,15 +29,15 @@ from hogo.collect.models import (
 )
 from hogo.collect.receipt import receipt_mail_schedule
 from hogo.collect.values import identifier_fields, values_clean
-from hogo.consent.models import ConsentKind, consent_ref_new
-from hogo.consent.services import consent_give
+from hogo.consent.selectors import ConsentKind
+from hogo.consent.services import consent_give, consent_ref_new
 from hogo.detect import redact, scan
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
 from hogo.policy.selectors import policy_active, policy_at
-from hogo.vault.models import Source as VaultSource
-from hogo.vault.models import Subject
 from hogo.vault.records import IngestResult, ItemIn
+from hogo.vault.selectors import Source as VaultSource
+from hogo.vault.selectors import subject_get
 from hogo.vault.services import subject_ingest
 
 LANGS = ("ja", "en")
@@ -265,7 +265,7 @@ def _record_make(
     supplementary, supplementary_version = _supplementary_shown(submission, policy, channel)
     return AcquisitionRecord(
         acquisition_id=ingested.acquisition_id,
-        subject=Subject.objects.only("pk", "ref").get(ref=ingested.subject_id),
+        subject=subject_get(subject_id=ingested.subject_id),
         channel=channel.id,
         source=submission.source,
         lang=submission.lang,

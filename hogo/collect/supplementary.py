@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from hogo.policy.schema import Channel, Notice, Policy
-from hogo.policy.schema.notices import notice_purpose_needs_consent
+from hogo.policy.schema import Channel, Notice, Policy, notice_purpose_needs_consent
 from hogo.policy.wording import retention_period
 
 

@@ -18,11 +18,11 @@ def consent_ref_new() -> str:
 
 
 class ConsentKind(models.TextChoices):
-    PURPOSE = "purpose", "Purpose of use"  # target: purpose id of the policy
-    SPECIAL_CARE = "special_care", "Special-care information"  # target: category label
-    RECIPIENT = "recipient", "Provision to a recipient"  # target: recipient id or kind
+    PURPOSE = "purpose", _("Purpose of use")  # target: purpose id of the policy
+    SPECIAL_CARE = "special_care", _("Special-care information")  # target: category label
+    RECIPIENT = "recipient", _("Provision to a recipient")  # target: recipient id or kind
     # target: recipient id; the Art. 28 information (country, system, measures) was shown
-    FOREIGN_TRANSFER = "foreign_transfer", "Provision to a recipient abroad"
+    FOREIGN_TRANSFER = "foreign_transfer", _("Provision to a recipient abroad")
 
 
 class Consent(models.Model):
@@ -36,7 +36,7 @@ class Consent(models.Model):
     target = models.CharField(_("target"), max_length=80)
     given_at = models.DateTimeField(_("given at"))
     given_by = models.CharField(
-        _("given by"), max_length=80, help_text="Audit actor that recorded it."
+        _("given by"), max_length=80, help_text=_("Audit actor that recorded it.")
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.CharField(_("withdrawn by"), max_length=80, blank=True)
@@ -49,7 +49,7 @@ class Consent(models.Model):
         verbose_name=_("superseded by"),
     )
     policy_version = models.PositiveIntegerField(
-        _("policy version"), help_text="Notice version the person saw."
+        _("policy version"), help_text=_("Notice version the person saw.")
     )
     notice_sha256 = models.CharField(_("notice sha256"), max_length=64, blank=True)
     evidence = models.JSONField(_("evidence"), default=dict, blank=True)

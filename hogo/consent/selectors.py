@@ -2,7 +2,10 @@
 
 from collections.abc import Sequence
 
-from hogo.consent.models import Consent, ConsentKind
+from hogo.consent.models import Consent
+
+# The kinds of consent, which other apps pass to these selectors and to the services.
+from hogo.consent.models import ConsentKind as ConsentKind
 from hogo.errors import NotFound
 from hogo.vault.selectors import subject_status
 

@@ -16,13 +16,15 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.consent.models import Consent, ConsentKind
+
+# A consent's ref drawn ahead, for a collection that names the consent it is about to record.
+from hogo.consent.models import consent_ref_new as consent_ref_new
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.logging import truncate_ip
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
-from hogo.vault.models import Subject, SubjectStatus
 from hogo.vault.reconsent import purpose_consent_close
-from hogo.vault.selectors import suspended_by_withdrawal
+from hogo.vault.selectors import Subject, SubjectStatus, suspended_by_withdrawal
 from hogo.vault.services import (
     special_care_consent_withdraw,
     subject_lock,

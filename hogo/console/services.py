@@ -11,8 +11,7 @@ from hogo.audit.services import actor_for, audit_record
 from hogo.console.throttle import LOCK, NETWORK, USERNAME
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.roles import Role
-from hogo.throttle.models import Throttle
-from hogo.throttle.services import throttle_fail, throttle_forgive
+from hogo.throttle.services import Throttle, throttle_fail, throttle_forgive
 
 
 @transaction.atomic

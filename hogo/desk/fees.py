@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
-from hogo.desk.fulfilment import case_advance_on_commit
 from hogo.desk.models import Case, CaseStatus, FeeDifference
+from hogo.desk.schedule import case_run_on_commit
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
 
@@ -67,7 +67,7 @@ def case_fee_record(*, actor: str, case_ref: str, payment: Payment) -> Case:
             "difference": payment.difference or None,
         },
     )
-    case_advance_on_commit(case.ref)
+    case_run_on_commit(case.ref)
     return case
 
 

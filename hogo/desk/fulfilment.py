@@ -78,13 +78,6 @@ def steps_plan(case: Case) -> list[Step]:
     )
 
 
-def case_advance_on_commit(case_ref: str) -> None:
-    # Imported here: the task module imports this one.
-    from hogo.desk.tasks import case_run
-
-    transaction.on_commit(lambda: case_run.enqueue(case_ref))
-
-
 def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
     """Runs the case's next steps until one waits or fails; closes the case when all
     succeeded. Safe to call any time, from any process: the case row is locked meanwhile."""

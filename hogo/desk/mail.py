@@ -9,18 +9,21 @@ staff reminders, which name case ids and nothing of the person, are stored as pl
 """
 
 import smtplib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from hogo.desk.content import mail_content, mail_seal
-from hogo.desk.models import Case, MailKind, MailStatus, OutboundMail, Step
+from hogo.desk.models import Case, MailStatus, OutboundMail, Step
+
+# The kinds of mail, which the callers of `mail_queue` state.
+from hogo.desk.models import MailKind as MailKind
+from hogo.desk.schedule import mail_send_on_commit
 from hogo.errors import Conflict
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
@@ -77,15 +80,8 @@ def mail_queue(
         headers=dict(headers or {}),
         next_attempt_at=timezone.now(),
     )
-    transaction.on_commit(_sender(mail.ref))
+    mail_send_on_commit(mail.ref)
     return mail
-
-
-def _sender(ref: str) -> Callable[[], object]:
-    # Imported here: the task module imports this one.
-    from hogo.desk.tasks import mail_send
-
-    return lambda: mail_send.enqueue(ref)
 
 
 def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:

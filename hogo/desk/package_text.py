@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from hogo.consent.models import ConsentKind
+from hogo.consent.selectors import ConsentKind
 from hogo.desk.labels import in_language
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_at
 from hogo.policy.wording import date_shown, moment_shown
-from hogo.share.models import Basis, Recipient
-from hogo.vault.models import DisposalReason, SubjectStatus
+from hogo.share.selectors import Basis, recipient_names
+from hogo.vault.selectors import DisposalReason, SubjectStatus
 
 CODE_TITLES: dict[str, Promise] = {
     ConsentKind.PURPOSE: _("Consent to a purpose of use"),
@@ -83,7 +83,7 @@ class Titles:
 
     def recipient(self, ref: str) -> str:
         if self._recipients is None:
-            self._recipients = dict(Recipient.objects.values_list("ref", "name"))
+            self._recipients = recipient_names()
         return self._recipients.get(ref, ref)
 
     def consent_target(self, kind: str, target: str, number: int | None) -> str:

@@ -23,7 +23,7 @@ from hogo.desk.content import (
     contents_dispose,
     text_seal,
 )
-from hogo.desk.fulfilment import case_advance_on_commit, steps_plan
+from hogo.desk.fulfilment import steps_plan
 from hogo.desk.mail import mail_queue
 from hogo.desk.models import (
     Case,
@@ -38,6 +38,7 @@ from hogo.desk.models import (
     StepName,
     StepStatus,
 )
+from hogo.desk.schedule import case_run_on_commit, mails_send
 from hogo.desk.selectors import cases_for_email
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.vault.normalize import email_normalize
@@ -93,7 +94,7 @@ def case_note_add(*, actor: str, author: User, case_ref: str, text: str, reply: 
     if reply:
         subject, body = answers.reply(case, text)
         mail_queue(actor=actor, subject=subject, body=body, kind=MailKind.REPLY, case=case)
-        case_advance_on_commit(case.ref)
+        case_run_on_commit(case.ref)
     audit_record(actor=actor, action="desk.case.note", detail={"case": case.ref, "reply": reply})
     return note
 
@@ -114,7 +115,7 @@ def case_approve(*, actor: str, case_ref: str) -> Case:
         subjects=_subjects(case),
         detail={"case": case.ref, "kind": case.kind},
     )
-    case_advance_on_commit(case.ref)
+    case_run_on_commit(case.ref)
     return case
 
 
@@ -144,7 +145,7 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
         subjects=_subjects(case),
         detail={"case": case.ref, "kind": case.kind, "reason": reason},
     )
-    case_advance_on_commit(case.ref)
+    case_run_on_commit(case.ref)
     return case
 
 
@@ -160,7 +161,7 @@ def case_posted_record(*, actor: str, case_ref: str, step: StepName) -> Case:
     audit_record(
         actor=actor, action="desk.case.posted", detail={"case": case.ref, "step": str(step)}
     )
-    case_advance_on_commit(case.ref)
+    case_run_on_commit(case.ref)
     return case
 
 
@@ -177,8 +178,8 @@ def case_retry(*, actor: str, case_ref: str) -> Case:
         detail={"case": case.ref, "steps": steps, "mails": mails},
     )
     refs = list(case.mails.filter(status=MailStatus.QUEUED).values_list("ref", flat=True))
-    transaction.on_commit(lambda: _mails_send(refs))
-    case_advance_on_commit(case.ref)
+    transaction.on_commit(lambda: mails_send(refs))
+    case_run_on_commit(case.ref)
     return case
 
 
@@ -189,13 +190,6 @@ def cases_find(*, actor: str, email: str) -> list[Case]:
     cases = list(cases_for_email(email=_address(email))[:500])
     audit_record(actor=actor, action="desk.case.find", detail={"cases": len(cases)})
     return cases
-
-
-def _mails_send(refs: list[str]) -> None:
-    from hogo.desk.tasks import mail_send  # the task module imports this one
-
-    for ref in refs:
-        mail_send.enqueue(ref)
 
 
 def cases_expire(*, now: datetime | None = None) -> int:

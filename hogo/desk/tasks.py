@@ -7,6 +7,7 @@ from django.tasks import task
 from hogo.desk.fulfilment import case_advance
 from hogo.desk.mail import mail_deliver
 from hogo.desk.models import MailKind, OutboundMail
+from hogo.desk.sweep import desk_sweep
 
 
 @task
@@ -31,6 +32,4 @@ def case_run(case_ref: str) -> str:
 
 @task
 def desk_tick() -> dict[str, int]:
-    from hogo.desk.sweep import desk_sweep
-
     return desk_sweep()

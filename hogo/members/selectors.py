@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from hogo.collect.models import Member
+from hogo.collect.members import Member
 from hogo.members.services import invitation_purposes, member_actor
 from hogo.policy.schema import Policy
 from hogo.vault.access import subject_disclose

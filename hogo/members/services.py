@@ -17,22 +17,21 @@ from django.utils import translation
 
 from hogo.collect.members import (
     RESET_HOURS,
+    Member,
     member_authenticate,
     member_find,
     member_reset_token,
 )
-from hogo.collect.models import Member
 from hogo.collect.values import identifier_fields, values_clean
 from hogo.console.selectors import login_locked_until
 from hogo.console.services import login_failure_record, login_success_record
-from hogo.desk.mail import mail_queue
-from hogo.desk.models import MailKind
+from hogo.desk.mail import MailKind, mail_queue
 from hogo.errors import HogoError, InvalidInput
 from hogo.policy.schema import FOLLOW_UP_MEMBER_ACCOUNT, Field, Policy
 from hogo.vault.correction import Correction, CorrectionResult, items_correct
 from hogo.vault.erasure import subject_erase
-from hogo.vault.models import IdentifierKind
 from hogo.vault.records import ErasureResult, SuspensionState
+from hogo.vault.selectors import IdentifierKind
 from hogo.vault.services import subject_suspend, subject_suspension_lift
 
 ACTOR = "system:members"

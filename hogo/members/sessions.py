@@ -10,8 +10,7 @@ from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 
-from hogo.collect.members import member_session_hash
-from hogo.collect.models import Member, MemberStatus
+from hogo.collect.members import Member, member_active_get, member_session_hash
 
 COOKIE = "hogo_member"
 AGE = 2 * 60 * 60  # seconds a member session lasts without a new login
@@ -31,12 +30,8 @@ def member_current(request: HttpRequest) -> Member | None:
     ref = store.get("member")
     if not isinstance(ref, str):
         return None
-    member = Member.objects.select_related("subject").filter(ref=ref).first()
-    if (
-        member is None
-        or member.status != MemberStatus.ACTIVE
-        or store.get("hash") != member_session_hash(member)
-    ):
+    member = member_active_get(member_id=ref)
+    if member is None or store.get("hash") != member_session_hash(member):
         return None
     return member
 

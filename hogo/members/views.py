@@ -16,8 +16,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hogo.collect.members import RESET_HOURS, member_for_reset, member_password_reset
-from hogo.collect.models import Member
+from hogo.collect.members import RESET_HOURS, Member, member_for_reset, member_password_reset
 from hogo.collect.throttle import form_throttle_hit
 from hogo.collect.values import MAX_CHARS, FieldErrors
 from hogo.errors import Conflict, HogoError, InvalidInput, NotFound

@@ -17,7 +17,7 @@ class PolicyVersion(models.Model):
     sha256 = models.CharField(_("sha256"), max_length=64)
     source = models.TextField(
         pgettext_lazy("policy file", "source"),
-        help_text="The policy file exactly as loaded (TOML).",
+        help_text=_("The policy file exactly as loaded (TOML)."),
     )
     loaded_at = models.DateTimeField(_("loaded at"), default=timezone.now)
     note = models.CharField(_("note"), max_length=200, blank=True)

@@ -27,7 +27,7 @@ from hogo.reconsent.models import ConsentRequest, RequestStatus
 from hogo.reconsent.selectors import campaign_get
 from hogo.reconsent.tokens import ANSWER_DAYS, TokenKind, token_make
 from hogo.vault.access import subjects_access
-from hogo.vault.models import AcquisitionPurpose, IdentifierKind
+from hogo.vault.selectors import IdentifierKind, purposes_held
 
 ACTOR = "system:reconsent"
 CLAIM = timedelta(minutes=5)  # a sender that died mid-batch frees its rows after this
@@ -96,12 +96,7 @@ def _addresses(refs: list[str]) -> dict[str, str]:
     email = policy.identifier_categories().get(IdentifierKind.EMAIL)
     if email is None:  # the policy names no category that holds e-mail addresses
         return {}
-    held: dict[str, set[str]] = {}
-    rows = AcquisitionPurpose.objects.filter(
-        subject__ref__in=refs, expires_at__gt=timezone.now()
-    ).values_list("subject__ref", "purpose")
-    for ref, purpose in rows:
-        held.setdefault(ref, set()).add(purpose)
+    held = purposes_held(subject_ids=refs)
     found: dict[str, str] = {}
     for purpose in policy.purposes:
         wanted = [ref for ref in refs if ref not in found and purpose in held.get(ref, ())]

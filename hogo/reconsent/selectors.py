@@ -4,18 +4,16 @@ consent-needing purpose changes), and the people off the vault's acquisitions.""
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from hogo.errors import NotFound
 from hogo.policy.reconsent import ConsentChange, consent_changes
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_at, policy_versions
 from hogo.reconsent.models import ConsentRequest, RequestStatus
-from hogo.vault.models import Subject
-from hogo.vault.reconsent import subjects_affected
+from hogo.vault.reconsent import subjects_affected_by_any
+from hogo.vault.selectors import Subject
 
 
 @dataclass(frozen=True)
@@ -70,11 +68,7 @@ def campaign_get(*, version: int, purpose: str) -> Campaign:
 
 def campaign_subjects(campaign: Campaign) -> QuerySet[Subject]:
     """The people the campaign concerns who have not consented to it yet."""
-    found = [subjects_affected(change=change) for change in campaign.changes]
-    if len(found) == 1:
-        return found[0]
-    either = reduce(or_, (Q(pk__in=qs.values("pk")) for qs in found))
-    return Subject.objects.filter(either).order_by("pk")
+    return subjects_affected_by_any(changes=campaign.changes)
 
 
 def campaign_requests(campaign: Campaign) -> QuerySet[ConsentRequest]:

@@ -11,17 +11,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
-from hogo.collect.models import AcquisitionRecord
-from hogo.consent.models import ConsentKind
-from hogo.consent.selectors import consent_active
+from hogo.collect.selectors import languages_last_used
+from hogo.consent.selectors import ConsentKind, consent_active
 from hogo.consent.services import consent_give, consent_withdraw
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
 from hogo.reconsent.content import explain
 from hogo.reconsent.models import Answer, ConsentRequest
 from hogo.reconsent.selectors import campaign_get, campaign_subjects
-from hogo.vault.models import SubjectStatus
 from hogo.vault.reconsent import purpose_consent_open
+from hogo.vault.selectors import SubjectStatus
 
 BATCH = 5000  # requests per audit event (the log takes at most 10,000 subjects per event)
 LANGS = ("ja", "en")
@@ -85,13 +84,7 @@ def _send_later() -> None:
 
 def _languages(pks: list[int]) -> dict[int, str]:
     """Each person's language: that of the form they last used, Japanese when none."""
-    rows = (
-        AcquisitionRecord.objects.filter(subject_id__in=pks)
-        .exclude(lang="")
-        .order_by("received_at")
-        .values_list("subject_id", "lang")
-    )
-    return {pk: lang for pk, lang in rows if lang in LANGS}
+    return languages_last_used(subject_pks=pks, among=LANGS)
 
 
 def request_wording_sha256(request: ConsentRequest, lang: str) -> str:

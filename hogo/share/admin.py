@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from hogo.audit.services import actor_for
@@ -83,11 +83,11 @@ class JointUseInline(ReadOnlyInline):
 
 
 class RetiredFilter(admin.SimpleListFilter):
-    title = "status"
+    title = _("status")
     parameter_name = "retired"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("no", "Current"), ("yes", "Retired")]
+        return [("no", gettext("Current")), ("yes", gettext("Retired"))]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.value() == "no":
@@ -113,11 +113,15 @@ class RecipientAdmin(ReadOnlyAdmin):
     @admin.action(description=_("Retire the selected recipients (nothing more is provided)"))
     def retire(self, request: HttpRequest, queryset: QuerySet[Recipient]) -> None:
         if not can_manage(request.user) or not isinstance(request.user, User):
-            self.message_user(request, "Only the privacy officer retires recipients", "error")
+            self.message_user(request, _("Only the privacy officer retires recipients"), "error")
             return
         for row in queryset:
             recipient_retire(actor=actor_for(request.user), recipient_id=row.ref)
-        self.message_user(request, f"{queryset.count()} recipient(s) retired", messages.SUCCESS)
+        count = queryset.count()
+        retired = ngettext("%(count)d recipient retired", "%(count)d recipients retired", count) % {
+            "count": count
+        }
+        self.message_user(request, retired, messages.SUCCESS)
 
 
 class SupervisionInline(ReadOnlyInline):

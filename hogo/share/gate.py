@@ -20,8 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
-from hogo.consent.models import ConsentKind
-from hogo.consent.selectors import consents_active_among
+from hogo.consent.selectors import ConsentKind, consents_active_among
 from hogo.errors import Conflict, InvalidInput, NotFound, Refused
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active
@@ -46,14 +45,12 @@ from hogo.share.records import (
 )
 from hogo.share.services import ids_checked, years_after
 from hogo.vault.access import subjects_access
-from hogo.vault.models import Subject, SubjectStatus
 from hogo.vault.records import SubjectView
-from hogo.vault.selectors import subjects_provision_stopped
+from hogo.vault.selectors import SubjectStatus, subjects_found, subjects_provision_stopped
 
 MAX_SUBJECTS = 10_000  # one audit event names every subject provided
 PACKAGE_DAYS = 14  # the encrypted package can be downloaded this long
 RECORD_SPAN_DAYS = 365  # a bulk or contract-form record gathers a year of provisions
-CHUNK = 2000
 # Bases under which a person's stop of provision (Art. 35(3)) applies: data going to another
 # organization for its own use. A contractor handles data for us and a successor continues our
 # own use; both stay subject to suspension of use, which the vault enforces.
@@ -132,12 +129,7 @@ def provision_make(
 
 
 def _candidates(refs: list[str], refused: dict[str, ProvisionRefusalReason]) -> list[_Candidate]:
-    found: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(refs), CHUNK):
-        for pk, ref, status in Subject.objects.filter(
-            ref__in=refs[start : start + CHUNK]
-        ).values_list("pk", "ref", "status"):
-            found[ref] = (pk, status)
+    found = subjects_found(subject_ids=refs)
     candidates: list[_Candidate] = []
     for ref in refs:
         if ref not in found:
@@ -345,11 +337,7 @@ def _provided_lines(provision: Provision, views: list[tuple[_Candidate, SubjectV
 
 def _refused_lines(provision: Provision, refused: dict[str, ProvisionRefusalReason]) -> None:
     refs = [ref for ref, reason in refused.items() if reason != ProvisionRefusalReason.NOT_FOUND]
-    pks: dict[str, int] = {}
-    for start in range(0, len(refs), CHUNK):
-        pks.update(
-            Subject.objects.filter(ref__in=refs[start : start + CHUNK]).values_list("ref", "pk")
-        )
+    pks = {ref: pk for ref, (pk, _) in subjects_found(subject_ids=refs).items()}
     ProvisionLine.objects.bulk_create(
         [
             ProvisionLine(

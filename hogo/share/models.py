@@ -1,11 +1,9 @@
 """The share app's tables: who receives personal data, on what basis, and the records of each
 provision (APPI Arts. 25, 27–31). No personal value is stored here except inside an encrypted
-export package whose password the organization does not keep.
-
-Register: Recipient, Agreement (outsourcing) + Supervision, Succession, JointUse.
-Provisions: ProvisionRecord (the Art. 29 record, one or many provisions) > Provision > line per
-subject (ProvisionLine), ProvisionPackage (the encrypted export).
-Art. 31: ReferableConfirmation (personally referable information to a recipient).
+export package whose password the organization does not keep. Register: Recipient, Agreement
+(outsourcing) + Supervision, Succession, JointUse. Provisions: ProvisionRecord (the Art. 29
+record, one or many provisions) > Provision > line per subject (ProvisionLine), ProvisionPackage
+(the encrypted export). Art. 31: ReferableConfirmation (personally referable information).
 """
 
 from collections.abc import Callable
@@ -54,21 +52,21 @@ def _ref_field(new: Callable[[], str]) -> "models.CharField[str, str]":
 class RecipientKind(models.TextChoices):
     """The policy's recipient kinds (clause 5); the ids are those of `[provision]`."""
 
-    THIRD_PARTY = "third_party_with_consent", "Third party, with the person's consent"
-    CONTRACTOR = "outsourcing_contractor", "Outsourcing contractor"
-    SUCCESSOR = "successor", "Successor (merger or business transfer)"
-    JOINT_USER = "joint_user", "Joint user"
+    THIRD_PARTY = "third_party_with_consent", _("Third party, with the person's consent")
+    CONTRACTOR = "outsourcing_contractor", _("Outsourcing contractor")
+    SUCCESSOR = "successor", _("Successor (merger or business transfer)")
+    JOINT_USER = "joint_user", _("Joint user")
 
 
 class Basis(models.TextChoices):
-    CONSENT = "consent", "The person's consent (Art. 27(1))"
-    OUTSOURCING = "outsourcing", "Outsourcing within the purposes (Art. 27(5)(i))"
-    SUCCESSION = "succession", "Business succession (Art. 27(5)(ii))"
-    JOINT_USE = "joint_use", "Joint use as published (Art. 27(5)(iii))"
+    CONSENT = "consent", _("The person's consent (Art. 27(1))")
+    OUTSOURCING = "outsourcing", _("Outsourcing within the purposes (Art. 27(5)(i))")
+    SUCCESSION = "succession", _("Business succession (Art. 27(5)(ii))")
+    JOINT_USE = "joint_use", _("Joint use as published (Art. 27(5)(iii))")
     # Named so that a request for it is refused with a clear reason: the policy never uses it.
-    OPT_OUT = "opt_out", "Opt-out (Art. 27(2)): not used by this policy"
+    OPT_OUT = "opt_out", _("Opt-out (Art. 27(2)): not used by this policy")
     # Any registered recipient, the privacy officer only, with a cited ground (exceptions.py).
-    STATUTORY = "statutory", "Statutory exception (Art. 27(1)(i)-(vii))"
+    STATUTORY = "statutory", _("Statutory exception (Art. 27(1)(i)-(vii))")
 
 
 BASIS_OF_KIND: dict[str, Basis] = {
@@ -82,9 +80,9 @@ BASIS_OF_KIND: dict[str, Basis] = {
 class ForeignBasis(models.TextChoices):
     """Why a provision abroad is lawful (Art. 28)."""
 
-    CONSENT = "consent", "Each person's consent after the Art. 28 information (Rule 17)"
-    ADEQUATE_COUNTRY = "adequate_country", "Country with an equivalent system (Rule 15)"
-    EQUIVALENT_MEASURES = "equivalent_measures", "Recipient keeps equivalent measures (Rule 16)"
+    CONSENT = "consent", _("Each person's consent after the Art. 28 information (Rule 17)")
+    ADEQUATE_COUNTRY = "adequate_country", _("Country with an equivalent system (Rule 15)")
+    EQUIVALENT_MEASURES = "equivalent_measures", _("Recipient keeps equivalent measures (Rule 16)")
 
 
 # Rule 15: countries whose system the PPC recognises as equivalent (EU and EEA members since
@@ -105,23 +103,23 @@ class Recipient(models.Model):
     address = models.CharField(_("address"), max_length=300)
     representative = models.CharField(_("representative"), max_length=200)
     country = models.CharField(
-        _("country"), max_length=2, default="JP", help_text="ISO 3166-1 alpha-2."
+        _("country"), max_length=2, default="JP", help_text=_("ISO 3166-1 alpha-2.")
     )
     category = models.CharField(
         _("category"),
         max_length=64,
         blank=True,
-        help_text="A group of recipients a person may consent to as a whole (consent target).",
+        help_text=_("A group of recipients a person may consent to as a whole (consent target)."),
     )
     country_system = models.TextField(
         _("country system"),
         blank=True,
-        help_text="Art. 28: the country's system for protecting personal information.",
+        help_text=_("Art. 28: the country's system for protecting personal information."),
     )
     recipient_measures = models.TextField(
         _("recipient measures"),
         blank=True,
-        help_text="Art. 28: the measures the recipient takes to protect it.",
+        help_text=_("Art. 28: the measures the recipient takes to protect it."),
     )
     foreign_basis = models.CharField(
         _("foreign basis"),
@@ -133,7 +131,7 @@ class Recipient(models.Model):
         _("measures checked on"),
         null=True,
         blank=True,
-        help_text="Rule 16: the last periodic check of the measures.",
+        help_text=_("Rule 16: the last periodic check of the measures."),
     )
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     registered_by = models.CharField(_("registered by"), max_length=80)
@@ -153,9 +151,9 @@ class Recipient(models.Model):
 
 
 class Subcontracting(models.TextChoices):
-    FORBIDDEN = "forbidden", "Forbidden"
-    PRIOR_APPROVAL = "prior_approval", "Only with our prior written approval"
-    ALLOWED = "allowed", "Allowed under the same obligations"
+    FORBIDDEN = "forbidden", _("Forbidden")
+    PRIOR_APPROVAL = "prior_approval", _("Only with our prior written approval")
+    ALLOWED = "allowed", _("Allowed under the same obligations")
 
 
 class Agreement(models.Model):
@@ -169,21 +167,21 @@ class Agreement(models.Model):
     signed_on = models.DateField(_("signed on"))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(
-        _("ends on"), null=True, blank=True, help_text="Empty: until terminated."
+        _("ends on"), null=True, blank=True, help_text=_("Empty: until terminated.")
     )
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     purposes = models.JSONField(
-        _("purposes"), help_text="Purpose ids the contractor handles data for."
+        _("purposes"), help_text=_("Purpose ids the contractor handles data for.")
     )
     categories = models.JSONField(
-        _("categories"), help_text="Data categories the contractor may receive."
+        _("categories"), help_text=_("Data categories the contractor may receive.")
     )
     security_clauses = models.TextField(_("security clauses"))
     subcontracting = models.CharField(
         _("subcontracting"), max_length=16, choices=Subcontracting.choices
     )
     review_due = models.DateField(
-        _("review due"), help_text="When the contractor's handling is next reviewed."
+        _("review due"), help_text=_("When the contractor's handling is next reviewed.")
     )
     document_ref = models.CharField(_("document ref"), max_length=200, blank=True)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
@@ -210,16 +208,16 @@ class Agreement(models.Model):
 
 
 class SupervisionKind(models.TextChoices):
-    AUDIT = "audit", "On-site audit"
-    QUESTIONNAIRE = "questionnaire", "Written questionnaire"
-    REPORT = "report", "Contractor's report"
-    INCIDENT_REVIEW = "incident_review", "Review after an incident"
+    AUDIT = "audit", _("On-site audit")
+    QUESTIONNAIRE = "questionnaire", _("Written questionnaire")
+    REPORT = "report", _("Contractor's report")
+    INCIDENT_REVIEW = "incident_review", _("Review after an incident")
 
 
 class SupervisionOutcome(models.TextChoices):
-    SATISFACTORY = "satisfactory", "Satisfactory"
-    FINDINGS = "findings", "Findings to correct"
-    SERIOUS = "serious", "Serious findings"
+    SATISFACTORY = "satisfactory", _("Satisfactory")
+    FINDINGS = "findings", _("Findings to correct")
+    SERIOUS = "serious", _("Serious findings")
 
 
 class Supervision(models.Model):
@@ -243,9 +241,9 @@ class Supervision(models.Model):
 
 
 class SuccessionKind(models.TextChoices):
-    MERGER = "merger", "Merger"
-    BUSINESS_TRANSFER = "business_transfer", "Business transfer"
-    COMPANY_SPLIT = "company_split", "Company split"
+    MERGER = "merger", _("Merger")
+    BUSINESS_TRANSFER = "business_transfer", _("Business transfer")
+    COMPANY_SPLIT = "company_split", _("Company split")
 
 
 class Succession(models.Model):
@@ -259,9 +257,9 @@ class Succession(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=SuccessionKind.choices)
     effective_on = models.DateField(_("effective on"))
     purposes = models.JSONField(
-        _("purposes"), help_text="Data acquired for these purposes is transferred."
+        _("purposes"), help_text=_("Data acquired for these purposes is transferred.")
     )
-    categories = models.JSONField(_("categories"), help_text="Data categories transferred.")
+    categories = models.JSONField(_("categories"), help_text=_("Data categories transferred."))
     document_ref = models.CharField(_("document ref"), max_length=200, blank=True)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     recorded_by = models.CharField(_("recorded by"), max_length=80)
@@ -283,14 +281,14 @@ class JointUse(models.Model):
         Recipient, on_delete=models.PROTECT, related_name="joint_uses", verbose_name=_("recipient")
     )
     categories = models.JSONField(
-        _("categories"), help_text="Items used jointly (data categories)."
+        _("categories"), help_text=_("Items used jointly (data categories).")
     )
-    purposes = models.JSONField(_("purposes"), help_text="Purpose ids of the joint use.")
+    purposes = models.JSONField(_("purposes"), help_text=_("Purpose ids of the joint use."))
     responsible_name = models.CharField(_("responsible name"), max_length=200)
     responsible_address = models.CharField(_("responsible address"), max_length=300)
     responsible_representative = models.CharField(_("responsible representative"), max_length=200)
     announced_version = models.PositiveIntegerField(
-        _("announced version"), help_text="Policy version whose notice announced this joint use."
+        _("announced version"), help_text=_("Policy version whose notice announced this joint use.")
     )
     starts_on = models.DateField(_("starts on"))
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
@@ -311,16 +309,15 @@ class JointUse(models.Model):
 class RecordForm(models.TextChoices):
     """How the record is kept, which sets its retention (Rules 19 and 21)."""
 
-    SINGLE = "single", "One record per provision (kept 3 years)"
-    BULK = "bulk", "Bulk record of continuous or repeated provision (kept 3 years from the last)"
-    CONTRACT = "contract", "Contract document with the person as the record (1 year from the last)"
+    SINGLE = "single", _("One record per provision (kept 3 years)")
+    BULK = "bulk", _("Bulk record of continuous or repeated provision (kept 3 years from the last)")
+    CONTRACT = (
+        "contract",
+        _("Contract document with the person as the record (1 year from the last)"),
+    )
 
 
-RETENTION_YEARS: dict[str, int] = {
-    RecordForm.SINGLE: 3,
-    RecordForm.BULK: 3,
-    RecordForm.CONTRACT: 1,
-}
+RETENTION_YEARS: dict[str, int] = {RecordForm.SINGLE: 3, RecordForm.BULK: 3, RecordForm.CONTRACT: 1}
 
 
 class ProvisionRecord(models.Model):
@@ -362,7 +359,7 @@ class Provision(models.Model):
     )
     basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices)
     purpose = models.CharField(_("purpose"), max_length=80)
-    categories = models.JSONField(_("categories"), help_text="Data categories chosen.")
+    categories = models.JSONField(_("categories"), help_text=_("Data categories chosen."))
     agreement = models.ForeignKey(
         Agreement,
         null=True,
@@ -405,8 +402,8 @@ class Provision(models.Model):
 
 
 class LineOutcome(models.TextChoices):
-    PROVIDED = "provided", "Provided"
-    REFUSED = "refused", "Refused"
+    PROVIDED = "provided", _("Provided")
+    REFUSED = "refused", _("Refused")
 
 
 class ProvisionLine(models.Model):
@@ -417,7 +414,7 @@ class ProvisionLine(models.Model):
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="+")
     outcome = models.CharField(max_length=8, choices=LineOutcome.choices)
     reason = models.CharField(max_length=32, blank=True)
-    categories = models.JSONField(default=list, help_text="Data categories provided.")
+    categories = models.JSONField(default=list, help_text=_("Data categories provided."))
     consent_ref = models.CharField(max_length=32, blank=True)
     foreign_consent_ref = models.CharField(max_length=32, blank=True)
 
@@ -450,17 +447,20 @@ class ProvisionPackage(models.Model):
 class ReferableItem(models.TextChoices):
     """Personally referable information (個人関連情報, Art. 31)."""
 
-    COOKIE_ID = "cookie_id", "Cookie identifiers"
-    IP_ADDRESS = "ip_address", "IP addresses"
-    BROWSING_HISTORY = "browsing_history", "Browsing history"
-    DEVICE_ID = "device_id", "Device or advertising identifiers"
-    LOCATION = "location", "Location information"
+    COOKIE_ID = "cookie_id", _("Cookie identifiers")
+    IP_ADDRESS = "ip_address", _("IP addresses")
+    BROWSING_HISTORY = "browsing_history", _("Browsing history")
+    DEVICE_ID = "device_id", _("Device or advertising identifiers")
+    LOCATION = "location", _("Location information")
 
 
 class ConfirmationMethod(models.TextChoices):
-    RECIPIENT_DECLARATION = "recipient_declaration", "Written declaration by the recipient"
-    CONSENT_RECORDS_SEEN = "consent_records_seen", "We saw the recipient's consent screens/records"
-    CONTRACT_CLAUSE = "contract_clause", "Clause of our contract with the recipient"
+    RECIPIENT_DECLARATION = "recipient_declaration", _("Written declaration by the recipient")
+    CONSENT_RECORDS_SEEN = (
+        "consent_records_seen",
+        _("We saw the recipient's consent screens/records"),
+    )
+    CONTRACT_CLAUSE = "contract_clause", _("Clause of our contract with the recipient")
 
 
 class ReferableConfirmation(models.Model):
@@ -476,7 +476,7 @@ class ReferableConfirmation(models.Model):
         related_name="referable_confirmations",
         verbose_name=_("recipient"),
     )
-    items = models.JSONField(_("items"), help_text="ReferableItem ids.")
+    items = models.JSONField(_("items"), help_text=_("ReferableItem ids."))
     method = models.CharField(_("method"), max_length=24, choices=ConfirmationMethod.choices)
     evidence_ref = models.CharField(_("evidence ref"), max_length=200, blank=True)
     foreign_information_confirmed = models.BooleanField(

@@ -12,13 +12,15 @@ from hogo.collect.selectors import receipt_records_of
 from hogo.errors import NotFound
 from hogo.share.models import (
     Agreement,
-    Basis,
     LineOutcome,
     Provision,
     ProvisionLine,
     Recipient,
     ReferableConfirmation,
 )
+
+# The legal bases of a provision, which the desk's disclosure names in words.
+from hogo.share.models import Basis as Basis
 from hogo.share.records import DisclosedProvision, DisclosedReceipt, RecordRow
 from hogo.vault.selectors import subject_status
 
@@ -30,6 +32,11 @@ def recipients_list(*, kind: str | None = None, retired: bool = False) -> QueryS
     if kind is not None:
         rows = rows.filter(kind=kind)
     return rows if retired else rows.filter(retired_at__isnull=True)
+
+
+def recipient_names() -> dict[str, str]:
+    """Every recipient's ref -> its name, retired ones included (old records name them)."""
+    return dict(Recipient.objects.values_list("ref", "name"))
 
 
 def recipient_get(*, recipient_id: str) -> Recipient:

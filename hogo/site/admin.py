@@ -13,9 +13,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from hogo.errors import NotFound
-from hogo.site.models import CookieConsent
+from hogo.site.models import ConsentMethod, CookieConsent
 from hogo.site.selectors import (
     consent_lookup_check,
     consent_stats_reader_check,
@@ -31,7 +32,7 @@ class CookieConsentAdmin(admin.ModelAdmin[CookieConsent]):
     change_list_template = "admin/site/cookieconsent/change_list.html"
     list_display = ("recorded_at", "method", "accepted", "rejected", "cookies_version", "gpc")
     search_fields = ("=consent_id",)
-    search_help_text = "Type a visitor's consent id to see every choice recorded under it."
+    search_help_text = _("Type a visitor's consent id to see every choice recorded under it.")
     readonly_fields = (
         "consent_id", "recorded_at", "method", "accepted", "rejected", "policy_version",
         "cookies_version", "gpc", "network", "origin", "language",
@@ -42,10 +43,17 @@ class CookieConsentAdmin(admin.ModelAdmin[CookieConsent]):
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         now = timezone.now()
+        recent = cookie_consent_stats(since=now - timedelta(days=30))
+        every = cookie_consent_stats()
         context = {
             **(extra_context or {}),
-            "stats_recent": cookie_consent_stats(since=now - timedelta(days=30)),
-            "stats_all": cookie_consent_stats(),
+            "stats_recent": recent,
+            "stats_all": every,
+            # Each method in words, with its counts over the last 30 days and all time.
+            "stats_methods": [
+                (ConsentMethod(method).label, recent.by_method.get(method, 0), n)
+                for method, n in every.by_method.items()
+            ],
             "can_look_up": consent_lookup_check(user=request.user),
         }
         response = super().changelist_view(request, extra_context=context)
@@ -62,19 +70,21 @@ class CookieConsentAdmin(admin.ModelAdmin[CookieConsent]):
         if not consent_lookup_check(user=request.user):
             self.message_user(
                 request,
-                "Looking up a consent id is for the officer, the desk and auditors.",
+                _("Looking up a consent id is for the officer, the desk and auditors."),
                 messages.ERROR,
             )
             return queryset.none(), False
         if not CONSENT_ID_RE.fullmatch(term):
             self.message_user(
-                request, "A consent id is 22 letters, digits, - or _.", messages.ERROR
+                request, _("A consent id is 22 letters, digits, - or _."), messages.ERROR
             )
             return queryset.none(), False
         try:
             cookie_consent_lookup(user=request.user, consent_id=term)  # type: ignore[arg-type]
-        except NotFound as exc:
-            self.message_user(request, exc.message, messages.WARNING)
+        except NotFound:
+            self.message_user(
+                request, _("No cookie choice was recorded under this consent id."), messages.WARNING
+            )
             return queryset.none(), False
         return queryset.filter(consent_id=term), False
 

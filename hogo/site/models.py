@@ -7,9 +7,9 @@ from hogo.errors import Refused
 
 
 class ConsentMethod(models.TextChoices):
-    ACCEPT_ALL = "accept_all", "Accepted all"
-    REJECT_ALL = "reject_all", "Rejected all optional"
-    CUSTOM = "custom", "Chose in preferences"
+    ACCEPT_ALL = "accept_all", _("Accepted all")
+    REJECT_ALL = "reject_all", _("Rejected all optional")
+    CUSTOM = "custom", _("Chose in preferences")
 
 
 class CookieConsent(models.Model):
@@ -27,19 +27,19 @@ class CookieConsent(models.Model):
     accepted = models.JSONField(_("accepted"))
     rejected = models.JSONField(_("rejected"))
     policy_version = models.PositiveIntegerField(
-        _("policy version"), help_text="The policy version in force."
+        _("policy version"), help_text=_("The policy version in force.")
     )
     cookies_version = models.PositiveIntegerField(
-        _("cookies version"), help_text="Its cookie section's version."
+        _("cookies version"), help_text=_("Its cookie section's version.")
     )
-    gpc = models.BooleanField(_("gpc"), help_text="The browser sent Global Privacy Control.")
+    gpc = models.BooleanField(_("gpc"), help_text=_("The browser sent Global Privacy Control."))
     network = models.GenericIPAddressField(
         _("network"),
         null=True,
-        help_text="The visitor's network (IPv4 /24, IPv6 /48), never the address.",
+        help_text=_("The visitor's network (IPv4 /24, IPv6 /48), never the address."),
     )
     origin = models.CharField(
-        _("origin"), max_length=200, help_text="The website the choice was made on."
+        _("origin"), max_length=200, help_text=_("The website the choice was made on.")
     )
     language = models.CharField(_("language"), max_length=2)
 

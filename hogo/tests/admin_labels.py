@@ -1,6 +1,8 @@
 """The labels the staff console shows for the admin site's models: the app's name, the model's
-names and each column or field an admin page shows. Each must be a lazy translation whose
-Japanese differs from the English (a word the same in both languages is allowed by name)."""
+names, each column or field an admin page shows with its help text and the words of its choices
+(a status in a list column), the search box's help, the filters' titles and the actions. Each
+must be a lazy translation whose Japanese differs from the English (a word the same in both
+languages is allowed by name)."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,6 +47,34 @@ def _field_label(model_admin: BaseModelAdmin[models.Model], name: str) -> object
     return getattr(field, "verbose_name", None)  # a reverse relation is never shown
 
 
+def _field_texts(model_admin: BaseModelAdmin[models.Model], name: str) -> Iterator[Label]:
+    """A shown field's help text and the labels of its choices (a status in a list column)."""
+    where = f"{model_admin.model._meta.app_label}.{model_admin.model.__name__}.{name}"
+    try:
+        field = model_admin.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return
+    help_text = getattr(field, "help_text", "")  # a reverse relation has none
+    if help_text:
+        yield Label(f"{where} (help_text)", help_text)
+    for value, label in getattr(field, "flatchoices", None) or ():
+        yield Label(f"{where} (choice {value!r})", label)
+
+
+def _page_texts(model_admin: admin.ModelAdmin[models.Model], where: str) -> Iterator[Label]:
+    """The search box's help, the filters' titles and the actions' descriptions."""
+    if model_admin.search_help_text:
+        yield Label(f"{where} (search_help_text)", model_admin.search_help_text)
+    for shown in model_admin.list_filter:
+        if isinstance(shown, type) and issubclass(shown, admin.SimpleListFilter):
+            yield Label(f"{where} (filter {shown.__name__})", shown.title)
+    for action in model_admin.actions or ():
+        function = getattr(model_admin, action) if isinstance(action, str) else action
+        description = getattr(function, "short_description", None)
+        if description is not None:
+            yield Label(f"{where} (action {function.__name__})", description)
+
+
 def _app_and_model(app: AppConfig, model: type[models.Model]) -> Iterator[Label]:
     name = f"{app.label}.{model.__name__}"
     yield Label(app.label, app.verbose_name)
@@ -72,6 +102,8 @@ def admin_labels(
             where = f"{app.label}.{shown.model.__name__}"
             for name in _shown_names(shown):
                 yield Label(f"{where}.{name}", _field_label(shown, name))
+                yield from _field_texts(shown, name)
+        yield from _page_texts(model_admin, f"{app.label}.{model.__name__}")
 
 
 def untranslated_labels(labels: Iterator[Label], same_in_both: frozenset[str]) -> list[str]:

@@ -16,7 +16,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from hogo.throttle.models import Throttle
+# The row `throttle_fail` returns (a lock), which callers name in their type hints.
+from hogo.throttle.models import Throttle as Throttle
 
 # The longest window or lock of any rule: counters older than this are forgotten.
 LONGEST = timedelta(days=1)

@@ -89,10 +89,10 @@ class Acquisition(models.Model):
     channel = models.CharField(_("channel"), max_length=64)
     acquired_at = models.DateTimeField(_("acquired at"))
     policy_version = models.PositiveIntegerField(_("policy version"))
-    purposes = models.JSONField(_("purposes"), help_text="Purpose ids stated at acquisition.")
+    purposes = models.JSONField(_("purposes"), help_text=_("Purpose ids stated at acquisition."))
     notice_sha256 = models.CharField(_("notice sha256"), max_length=64, blank=True)
     source = models.CharField(_("source"), max_length=8, choices=Source.choices)
-    recorded_by = models.CharField(max_length=80, help_text="Audit actor.")
+    recorded_by = models.CharField(max_length=80, help_text=_("Audit actor."))
 
     class Meta:
         verbose_name = _("acquisition")
@@ -167,7 +167,7 @@ class Item(models.Model):
     sealed = models.BinaryField()
     special_care = models.BooleanField(_("special care"), default=False)
     consent_ref = models.CharField(
-        max_length=64, blank=True, help_text="The consent record allowing special-care data."
+        max_length=64, blank=True, help_text=_("The consent record allowing special-care data.")
     )
     consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
     retain_until = models.DateTimeField(_("retain until"), db_index=True)
@@ -351,12 +351,12 @@ class ExceptionalUse(models.Model):
     actor = models.CharField(_("actor"), max_length=80)
     purpose = models.CharField(_("purpose"), max_length=80)
     ground = models.CharField(
-        _("ground"), max_length=16, help_text="A ground id of hogo.vault.exceptions."
+        _("ground"), max_length=16, help_text=_("A ground id of hogo.vault.exceptions.")
     )
     explanation = models.TextField(_("explanation"))
-    categories = models.JSONField(_("categories"), default=list, help_text="Categories opened.")
+    categories = models.JSONField(_("categories"), default=list, help_text=_("Categories opened."))
     subjects = models.JSONField(
-        _("subjects"), default=list, help_text="Subject ids whose values were opened."
+        _("subjects"), default=list, help_text=_("Subject ids whose values were opened.")
     )
     used_at = models.DateTimeField(_("used at"), auto_now_add=True, db_index=True)
 
@@ -376,7 +376,7 @@ class PurposeConsent(models.Model):
 
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
     purpose = models.CharField(max_length=80)
-    policy_version = models.PositiveIntegerField(help_text="The version the person agreed to.")
+    policy_version = models.PositiveIntegerField(help_text=_("The version the person agreed to."))
     consent_ref = models.CharField(max_length=64)
     given_at = models.DateTimeField()
     withdrawn_at = models.DateTimeField(null=True, blank=True)

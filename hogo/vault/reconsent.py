@@ -10,11 +10,14 @@ earlier version would have P (or the widened categories of P) under V:
 A live consent to P under V or later settles it; an erased or disposed person is not asked.
 """
 
+from collections.abc import Sequence
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
@@ -55,6 +58,15 @@ def subjects_affected(*, change: ConsentChange) -> QuerySet[Subject]:
         .exclude(pk__in=settled)
         .order_by("pk")
     )
+
+
+def subjects_affected_by_any(*, changes: Sequence[ConsentChange]) -> QuerySet[Subject]:
+    """The people any of the changes affects (a campaign's changes to one purpose)."""
+    found = [subjects_affected(change=change) for change in changes]
+    if len(found) == 1:
+        return found[0]
+    either = reduce(or_, (Q(pk__in=qs.values("pk")) for qs in found))
+    return Subject.objects.filter(either).order_by("pk")
 
 
 def _channels_with(purpose: str, version: int) -> list[str]:

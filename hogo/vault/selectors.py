@@ -3,17 +3,28 @@
 from collections.abc import Sequence
 
 from django.db.models import Q
+from django.utils import timezone
 
 from hogo.errors import NotFound
 from hogo.vault.models import (
     Acquisition,
+    AcquisitionPurpose,
     Disposal,
     ProvisionStop,
-    Subject,
-    SubjectStatus,
     Suspension,
 )
+
+# The vault's statuses and kinds, which other apps compare and store as values, and the
+# subject's row, which their models point at and their type hints name; the queries on it stay
+# here (docs/architecture.md, "Who may call whom").
+from hogo.vault.models import DisposalReason as DisposalReason
+from hogo.vault.models import IdentifierKind as IdentifierKind
+from hogo.vault.models import Source as Source
+from hogo.vault.models import Subject as Subject
+from hogo.vault.models import SubjectStatus as SubjectStatus
 from hogo.vault.records import DisclosedDisposal
+
+_CHUNK = 2000  # refs per query, within every backend's limit on bound parameters
 
 
 def subject_status(*, subject_id: str) -> SubjectStatus:
@@ -92,3 +103,38 @@ def subjects_purposes(
     for ref, purposes in rows.values_list("subject__ref", "purposes"):
         found.setdefault(ref, set()).update(purposes)
     return found
+
+
+def subject_get(*, subject_id: str) -> Subject:
+    """The subject's row (its primary key and ref only), for a row of another app to point at."""
+    subject = Subject.objects.only("pk", "ref").filter(ref=subject_id).first()
+    if subject is None:
+        raise NotFound(f"subject {subject_id} does not exist")
+    return subject
+
+
+def subjects_found(*, subject_ids: Sequence[str]) -> dict[str, tuple[int, SubjectStatus]]:
+    """Ref -> (primary key, status) of those of the subjects that exist."""
+    found: dict[str, tuple[int, SubjectStatus]] = {}
+    for start in range(0, len(subject_ids), _CHUNK):
+        rows = Subject.objects.filter(ref__in=subject_ids[start : start + _CHUNK])
+        for pk, ref, status in rows.values_list("pk", "ref", "status"):
+            found[ref] = (pk, SubjectStatus(status))
+    return found
+
+
+def acquisitions_of(*, subject_id: str) -> list[Acquisition]:
+    """Every acquisition of a subject, oldest first."""
+    subject = subject_get(subject_id=subject_id)
+    return list(Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk"))
+
+
+def purposes_held(*, subject_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Ref -> the purposes its data is held for now (retention not yet over)."""
+    held: dict[str, set[str]] = {}
+    rows = AcquisitionPurpose.objects.filter(
+        subject__ref__in=subject_ids, expires_at__gt=timezone.now()
+    ).values_list("subject__ref", "purpose")
+    for ref, purpose in rows:
+        held.setdefault(ref, set()).add(purpose)
+    return held

@@ -134,10 +134,11 @@ def test_the_officer_revokes_in_the_console_after_confirming(
     form = {"action": "revoke", "_selected_action": [row.pk]}
     confirm = client.post(ADMIN, form)
     assert confirm.status_code == 200
-    assert "Revoke API tokens?" in confirm.content.decode()
+    assert "APIトークンを失効させますか？" in confirm.content.decode()  # the console is Japanese
     assert get_policy(token) == 200  # nothing happens before the confirmation
     done = client.post(ADMIN, {**form, "confirmed": "yes"})
     assert done.status_code == 302
+    assert "1件のトークンを失効させました。" in client.get(ADMIN).content.decode()
     assert get_policy(token) == 401
     assert AuditEvent.objects.get(action="api.token.revoke").actor == f"user:{officer.pk}"
 

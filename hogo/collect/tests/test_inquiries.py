@@ -119,9 +119,11 @@ def test_a_closed_case_takes_no_more_replies(policy: Policy, desk_operator: User
     case = inquire()
     client = Client()
     client.force_login(desk_operator)
-    client.post(f"/console/admin/collect/inquirycase/{case.pk}/answer/", {"close": "1"})
+    url = f"/console/admin/collect/inquirycase/{case.pk}/answer/"
+    closed = client.post(url, {"close": "1"}, follow=True)
     case.refresh_from_db()
     assert case.status == InquiryStatus.CLOSED
+    assert f"案件{case.ref}を終了しました。" in closed.content.decode()
     with pytest.raises(Conflict, match="is closed"):
         inquiry_reply(actor="system:test", case_id=case.ref, subject_line="Re", body="Hi")
 

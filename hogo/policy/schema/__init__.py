@@ -19,6 +19,7 @@ from hogo.policy.schema.document import (
     Purpose,
     Text,
 )
+from hogo.policy.schema.notices import notice_purpose_needs_consent
 from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
 
@@ -38,6 +39,7 @@ __all__ = [
     "PolicyInvalid",
     "Purpose",
     "Text",
+    "notice_purpose_needs_consent",
     "policy_json_schema",
     "policy_parse",
 ]

@@ -75,5 +75,6 @@ def test_only_the_officer_retires_recipients(policy: Policy, officer: User, audi
     form = {"action": "retire", "_selected_action": [events.pk]}
     logged_in(auditor).post(f"{ADMIN}/recipient/", form)
     assert Recipient.objects.get().retired_at is None
-    logged_in(officer).post(f"{ADMIN}/recipient/", form)
+    done = logged_in(officer).post(f"{ADMIN}/recipient/", form, follow=True)
     assert Recipient.objects.get().retired_at is not None
+    assert "1件の提供先の登録を終了しました。" in done.content.decode()

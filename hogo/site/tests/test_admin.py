@@ -23,6 +23,8 @@ def test_the_officer_sees_statistics_but_no_list_of_visitors(
     assert response.status_code == 200
     page = response.content.decode()
     assert "Cookie同意の統計" in page  # the console in its default language, Japanese
+    assert "方法：すべて許可" in page  # each method in words, not its stored value
+    assert "accept_all" not in page
     assert response.context["stats_all"].records == 1
     assert consent_id not in page
 
@@ -45,9 +47,9 @@ def test_a_malformed_or_unknown_id_shows_why_nothing_was_found(
     post_choice()
     client = logged_in(officer)
     bad = client.get(URL, {"q": "nope"}, follow=True)
-    assert "A consent id is 22 letters" in bad.content.decode()
+    assert "同意IDは、英字、数字、-または_の22文字です。" in bad.content.decode()
     unknown = client.get(URL, {"q": "C" * 22}, follow=True)
-    assert "No cookie choice was recorded under this consent id" in unknown.content.decode()
+    assert "この同意IDで記録されたCookieの選択はありません。" in unknown.content.decode()
 
 
 def test_marketing_sees_statistics_but_cannot_look_up_visitors(
@@ -57,7 +59,7 @@ def test_marketing_sees_statistics_but_cannot_look_up_visitors(
     response = logged_in(marketing_user).get(URL, {"q": consent_id})
     assert response.status_code == 200
     assert not response.context["cl"].result_list.exists()
-    assert "Looking up a consent id is for the officer" in response.content.decode()
+    assert "同意IDの検索は、個人情報保護管理者" in response.content.decode()
 
 
 def test_nobody_can_add_change_or_delete_records(post_choice: Post, officer: User) -> None:

@@ -1,0 +1,42 @@
+"""Scheduling the desk's background work, below every module that schedules it.
+
+The task module sits on top: its tasks run the fulfilment, the outbox and the sweep, which in
+turn schedule tasks (a delivered answer advances its case; a case's step sends mail). They reach
+the tasks here, through Django's task lookup (the task's dotted path, as the database worker
+finds it too), so no module below imports the task module and the desk reads top-down.
+`hogo/desk/tests/test_schedule.py` checks that each path names its task.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.tasks import Task
+from django.utils.module_loading import import_string
+
+MAIL_SEND = "hogo.desk.tasks.mail_send"
+CASE_RUN = "hogo.desk.tasks.case_run"
+
+
+def _task(path: str) -> Task[Any, Any]:
+    found = import_string(path)
+    if not isinstance(found, Task):
+        raise TypeError(f"{path} is not a task")
+    return found
+
+
+def mails_send(refs: Sequence[str]) -> None:
+    """Queues the sending of these outbox messages now (call it once they are committed)."""
+    send = _task(MAIL_SEND)
+    for ref in refs:
+        send.enqueue(ref)
+
+
+def mail_send_on_commit(ref: str) -> None:
+    """Queues the sending of one outbox message once the caller's transaction commits."""
+    transaction.on_commit(lambda: mails_send([ref]))
+
+
+def case_run_on_commit(case_ref: str) -> None:
+    """Queues the advance of a case once the caller's transaction commits."""
+    transaction.on_commit(lambda: _task(CASE_RUN).enqueue(case_ref))
