@@ -1,9 +1,12 @@
 """Reads of acquisition records (never values): what was shown, agreed and captured when."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from hogo.collect.models import AcquisitionRecord, ImportedRow, ReceiptRecord
+from django.db.models import QuerySet
+
+from hogo.collect.models import AcquisitionRecord, ImportedRow, ImportJob, ReceiptRecord
 from hogo.errors import NotFound
 from hogo.vault.models import Acquisition, Subject
 
@@ -59,3 +62,43 @@ def receipt_records_of(*, subject_id: str) -> list[ReceiptRecord]:
         "job__receipt_id"
     )
     return list(ReceiptRecord.objects.filter(pk__in=receipt_pks).order_by("received_on", "pk"))
+
+
+@dataclass(frozen=True)
+class ImportJobView:
+    job_id: int
+    started_at: datetime
+    imported: int
+    provider: str  # the organization that provided the directory (Art. 30), not a person
+    received_on: date
+
+
+def import_jobs_recent(*, limit: int = 200) -> list[ImportJobView]:
+    """Directory import jobs, newest first."""
+    jobs = ImportJob.objects.select_related("receipt").order_by("-started_at", "-pk")[:limit]
+    return [
+        ImportJobView(
+            j.pk, j.started_at, j.imported, j.receipt.provider_name, j.receipt.received_on
+        )
+        for j in jobs
+    ]
+
+
+def import_job_subjects(*, job_id: int) -> QuerySet[Subject]:
+    """Everyone a directory import job acquired."""
+    rows = ImportedRow.objects.filter(job_id=job_id).values("acquisition__subject_id")
+    return Subject.objects.filter(pk__in=rows)
+
+
+def languages_of(*, subject_pks: Sequence[int], languages: Sequence[str]) -> dict[int, str]:
+    """Each person's language: that of the form they last used, if one of `languages`."""
+    found: dict[int, str] = {}
+    for start in range(0, len(subject_pks), 2000):
+        rows = (
+            AcquisitionRecord.objects.filter(subject_id__in=subject_pks[start : start + 2000])
+            .exclude(lang="")
+            .order_by("received_at")
+            .values_list("subject_id", "lang")
+        )
+        found.update((pk, lang) for pk, lang in rows if lang in languages)
+    return found

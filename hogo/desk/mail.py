@@ -9,7 +9,7 @@ staff reminders, which name case ids and nothing of the person, are stored as pl
 """
 
 import smtplib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -79,6 +79,47 @@ def mail_queue(
     )
     transaction.on_commit(_sender(mail.ref))
     return mail
+
+
+@dataclass(frozen=True)
+class PersonMail:
+    """A message to a person's own address (read from the vault by the caller)."""
+
+    to: str
+    subject: str
+    body: str
+
+
+def notice_mails_queue(*, mails: Sequence[PersonMail]) -> list[str]:
+    """Stores many notices to people at once (everyone an incident affects, APPI Art. 26(2)), in
+    the caller's transaction, and hands them to one delivery task once it commits. Address and body
+    are forgotten once each is delivered, as for a member's reset link; until then the row is
+    the outbox's proof that the message is owed. Returns the mails' refs, in order."""
+    now = timezone.now()
+    rows = [
+        OutboundMail(
+            ref=ref_new("mail"),
+            kind=MailKind.NOTICE,
+            to=mail.to,
+            subject=mail.subject,
+            body=mail.body,
+            forget_body=True,
+            next_attempt_at=now,
+        )
+        for mail in mails
+    ]
+    OutboundMail.objects.bulk_create(rows, batch_size=500)
+    refs = [row.ref for row in rows]
+    if refs:
+        transaction.on_commit(_batch_sender(refs))
+    return refs
+
+
+def _batch_sender(refs: list[str]) -> Callable[[], object]:
+    # Imported here: the task module imports this one.
+    from hogo.desk.tasks import mails_send
+
+    return lambda: mails_send.enqueue(refs)
 
 
 def _sender(ref: str) -> Callable[[], object]:

@@ -1,12 +1,14 @@
 """Reads about subjects that never open a value: status, suspensions, disposal records."""
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from hogo.errors import NotFound
 from hogo.vault.models import (
     Acquisition,
+    AcquisitionPurpose,
     Disposal,
     ProvisionStop,
     Subject,
@@ -92,3 +94,30 @@ def subjects_purposes(
     for ref, purposes in rows.values_list("subject__ref", "purposes"):
         found.setdefault(ref, set()).update(purposes)
     return found
+
+
+def subjects_acquired_through(
+    *, channel: str, since: datetime, until: datetime
+) -> QuerySet[Subject]:
+    """Everyone with an acquisition through `channel` in [since, until) (an incident's people)."""
+    acquired = Acquisition.objects.filter(
+        channel=channel, acquired_at__gte=since, acquired_at__lt=until
+    ).values("subject_id")
+    return Subject.objects.filter(pk__in=acquired)
+
+
+def subjects_named(*, refs: Sequence[str]) -> QuerySet[Subject]:
+    """The subjects among these ids (unknown ids are simply not there)."""
+    return Subject.objects.filter(ref__in=list(refs))
+
+
+def purposes_held(*, subject_pks: Sequence[int], now: datetime) -> dict[int, set[str]]:
+    """Each subject's purposes whose retention is still running (no value opened)."""
+    held: dict[int, set[str]] = {}
+    for start in range(0, len(subject_pks), 2000):
+        rows = AcquisitionPurpose.objects.filter(
+            subject_id__in=subject_pks[start : start + 2000], expires_at__gt=now
+        ).values_list("subject_id", "purpose")
+        for pk, purpose in rows:
+            held.setdefault(pk, set()).add(purpose)
+    return held
