@@ -17,12 +17,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.collect.selectors import import_job_subjects, languages_of
 from hogo.desk.mail import PersonMail, notice_mails_queue
+from hogo.desk.selectors import mails_sent_count
 from hogo.errors import InvalidInput
 from hogo.policy.selectors import policy_active
 from hogo.safety.clocks import JST
@@ -341,3 +342,39 @@ def notices_send(
                 progress(sent)
         _notice_finish(notice_pk)
     return total
+
+
+@dataclass(frozen=True)
+class Round:
+    """A round as the officer follows it: how many people, where each one stands, and how many
+    mails the server has taken."""
+
+    notice: IncidentNotice
+    pending: int
+    queued: int
+    unreachable: dict[str, int]  # reason -> people
+    delivered: int
+
+
+def notice_rounds(*, incident: Incident) -> list[Round]:
+    rounds = []
+    for notice in incident.notices.order_by("pk"):
+        rows = NoticeDelivery.objects.filter(notice=notice)
+        states = dict(rows.values("state").annotate(n=Count("pk")).values_list("state", "n"))
+        reasons = dict(
+            rows.filter(state=DeliveryState.UNREACHABLE)
+            .values("reason")
+            .annotate(n=Count("pk"))
+            .values_list("reason", "n")
+        )
+        refs = list(rows.exclude(mail_ref="").values_list("mail_ref", flat=True))
+        rounds.append(
+            Round(
+                notice=notice,
+                pending=states.get(DeliveryState.PENDING, 0),
+                queued=states.get(DeliveryState.QUEUED, 0),
+                unreachable=reasons,
+                delivered=mails_sent_count(refs=refs),
+            )
+        )
+    return rounds
