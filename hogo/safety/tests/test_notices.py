@@ -218,4 +218,4 @@ def test_its_skeleton_says_only_what_the_record_and_the_policy_say(policy: Polic
     assert "Under investigation." in skeleton.body_en  # the cause is not written yet
     assert "調査中" in skeleton.body_ja
     _subject, mail = notice_mail(skeleton, policy, "ja")
-    assert "電子メール：privacy-desk@placeholder.invalid" in mail
+    assert "：privacy-desk@placeholder.invalid" in mail
