@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
@@ -172,13 +172,7 @@ def notice_queue(*, actor: str, ref: str, selection: Selection, texts: Texts) ->
         queued_at=now,
         queued_by=actor,
     )
-    NoticeDelivery.objects.bulk_create(
-        (
-            NoticeDelivery(notice=notice, incident=incident, subject_id=pk, lang=langs[pk])
-            for pk in new
-        ),
-        batch_size=2000,
-    )
+    _deliveries_insert(notice, langs)
     detail = {
         "notice": notice.pk,
         "people": len(new),
@@ -195,6 +189,25 @@ def notice_queue(*, actor: str, ref: str, selection: Selection, texts: Texts) ->
     )
     transaction.on_commit(lambda: _send_later(ref))
     return notice
+
+
+def _deliveries_insert(notice: IncidentNotice, langs: dict[int, str]) -> None:
+    """A pending row per person: one prepared INSERT run for every row (the ORM's bulk_create
+    compiles each value of each row, most of a 100,000-person round's time). Columns from the
+    model, values bound."""
+    meta = NoticeDelivery._meta
+    name = connection.ops.quote_name
+    fields = ("notice", "incident", "subject", "lang", "state", "reason", "mail_ref")
+    column = {f.name: name(str(f.column)) for f in meta.concrete_fields}
+    columns = ", ".join(column[f] for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {name(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    fixed = (notice.pk, notice.incident_id)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [(*fixed, pk, lang, DeliveryState.PENDING.value, "", "") for pk, lang in langs.items()],
+        )
 
 
 def _send_later(ref: str) -> None:
@@ -266,13 +279,9 @@ def notice_batch_send(*, notice_pk: int, limit: int = BATCH) -> Sent | None:
         mails=[PersonMail(address, *mails[row[4]]) for row, address in reachable],
     )
     now = timezone.now()
-    NoticeDelivery.objects.bulk_update(
-        [
-            NoticeDelivery(pk=row[0], state=DeliveryState.QUEUED, mail_ref=mail_ref, done_at=now)
-            for (row, _address), mail_ref in zip(reachable, refs, strict=True)
-        ],
-        ["state", "mail_ref", "done_at"],
-        batch_size=500,
+    _queued_mark(
+        [(row[0], mail_ref) for (row, _address), mail_ref in zip(reachable, refs, strict=True)],
+        now,
     )
     _unreachable_mark([(row[0], why[row[1]]) for row in rows if row[1] not in found], now)
     audit_record(
@@ -287,6 +296,20 @@ def notice_batch_send(*, notice_pk: int, limit: int = BATCH) -> Sent | None:
         },
     )
     return Sent(queued=len(reachable), unreachable=len(rows) - len(reachable), batches=1)
+
+
+def _queued_mark(rows: list[tuple[int, str]], now: datetime) -> None:
+    """Each row gets its own mail's ref: one prepared UPDATE run for every row (an ORM
+    bulk_update builds a CASE over the batch, 30 times slower here). Columns from the model."""
+    meta = NoticeDelivery._meta
+    name = connection.ops.quote_name
+    # Names from the model, values bound.
+    column = {f.name: name(str(f.column)) for f in meta.concrete_fields}
+    sets = ", ".join(f"{column[f]} = %s" for f in ("state", "mail_ref", "done_at"))
+    sql = f"UPDATE {name(meta.db_table)} SET {sets} WHERE {column['id']} = %s"  # noqa: S608
+    at = connection.ops.adapt_datetimefield_value(now)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(DeliveryState.QUEUED.value, ref, at, pk) for pk, ref in rows])
 
 
 def _unreachable_mark(rows: list[tuple[int, str]], now: datetime) -> None:

@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0009_alter_case_options'),
+        ("desk", "0009_alter_case_options"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='outboundmail',
-            name='kind',
-            field=models.CharField(choices=[('code', 'Verification code'), ('answer', 'Answer to a request'), ('reply', 'Reply from the desk'), ('reminder', 'Deadline reminder to staff'), ('fee', 'Fee due: the amount and how to pay'), ('notice', 'Notice to a person affected by an incident')], max_length=12),
+            model_name="outboundmail",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("code", "Verification code"),
+                    ("answer", "Answer to a request"),
+                    ("reply", "Reply from the desk"),
+                    ("reminder", "Deadline reminder to staff"),
+                    ("fee", "Fee due: the amount and how to pay"),
+                    ("notice", "Notice to a person affected by an incident"),
+                ],
+                max_length=12,
+            ),
         ),
     ]
