@@ -39,7 +39,7 @@ from hogo.staffpages import staff_context, staff_view
 
 HANDLERS = (Role.PRIVACY_OFFICER,)
 VIEWERS = (Role.PRIVACY_OFFICER, Role.AUDITOR)
-LANG_NAMES = {"ja": "日本語", "en": "English"}
+LANG_NAMES: dict[str, Promise] = {"ja": gettext_lazy("Japanese"), "en": gettext_lazy("English")}
 SELECTIONS: dict[str, Promise] = {
     SelectionKind.CHANNEL: gettext_lazy("a channel between two days"),
     SelectionKind.IMPORT: gettext_lazy("a directory import"),
