@@ -115,7 +115,7 @@ def _public_urls(incident: Incident) -> list[tuple[str, str]]:
     urls = []
     for lang in LANGS:
         with translation.override(lang):
-            urls.append((LANG_NAMES[lang], reverse("notices:incident", args=[incident.ref])))
+            urls.append((str(LANG_NAMES[lang]), reverse("notices:incident", args=[incident.ref])))
     return urls
 
 
@@ -194,7 +194,7 @@ def _previews(texts: Texts, policy: Policy) -> list[dict[str, str]]:
     return [
         dict(
             zip(("subject", "body"), notice_mail(texts, policy, lang), strict=True),
-            lang=LANG_NAMES[lang],
+            lang=str(LANG_NAMES[lang]),
         )
         for lang in LANGS
     ]
