@@ -42,5 +42,6 @@ urlpatterns += i18n_patterns(
     path("privacy-center/", include("hogo.desk.urls")),
     path("consent/", include("hogo.reconsent.urls")),
     path("members/", include("hogo.members.urls")),
+    path("notices/", include("hogo.safety.announcement_urls")),
     prefix_default_language=True,
 )

@@ -2,10 +2,12 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from hogo.collect.models import AcquisitionRecord, ImportedRow, ReceiptRecord
-from hogo.vault.selectors import acquisitions_of
+from django.db.models import QuerySet
+
+from hogo.collect.models import AcquisitionRecord, ImportedRow, ImportJob, ReceiptRecord
+from hogo.vault.selectors import Subject, acquisitions_of
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,40 @@ def receipt_records_of(*, subject_id: str) -> list[ReceiptRecord]:
 def languages_last_used(*, subject_pks: Sequence[int], among: Sequence[str]) -> dict[int, str]:
     """Subject (primary key) -> the language (one of `among`) of the form or channel they last
     used in one of those languages, for those who did."""
-    rows = (
-        AcquisitionRecord.objects.filter(subject_id__in=subject_pks, lang__in=among)
-        .order_by("received_at")
-        .values_list("subject_id", "lang")
-    )
-    return dict(rows)
+    found: dict[int, str] = {}
+    for start in range(0, len(subject_pks), 2000):
+        rows = (
+            AcquisitionRecord.objects.filter(
+                subject_id__in=subject_pks[start : start + 2000], lang__in=among
+            )
+            .order_by("received_at")
+            .values_list("subject_id", "lang")
+        )
+        found.update(rows)
+    return found
+
+
+@dataclass(frozen=True)
+class ImportJobView:
+    job_id: int
+    started_at: datetime
+    imported: int
+    provider: str  # the organization that provided the directory (Art. 30), not a person
+    received_on: date
+
+
+def import_jobs_recent(*, limit: int = 200) -> list[ImportJobView]:
+    """Directory import jobs, newest first."""
+    jobs = ImportJob.objects.select_related("receipt").order_by("-started_at", "-pk")[:limit]
+    return [
+        ImportJobView(
+            j.pk, j.started_at, j.imported, j.receipt.provider_name, j.receipt.received_on
+        )
+        for j in jobs
+    ]
+
+
+def import_job_subjects(*, job_id: int) -> QuerySet[Subject]:
+    """Everyone a directory import job acquired."""
+    rows = ImportedRow.objects.filter(job_id=job_id).values("acquisition__subject_id")
+    return Subject.objects.filter(pk__in=rows)

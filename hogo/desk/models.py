@@ -270,6 +270,7 @@ class MailKind(models.TextChoices):
     REPLY = "reply", _("Reply from the desk")
     REMINDER = "reminder", _("Deadline reminder to staff")
     FEE = "fee", _("Fee due: the amount and how to pay")
+    NOTICE = "notice", _("Notice to a person affected by an incident")
 
 
 class MailStatus(models.TextChoices):

@@ -15,6 +15,7 @@ from django.tasks import Task
 from django.utils.module_loading import import_string
 
 MAIL_SEND = "hogo.desk.tasks.mail_send"
+MAILS_SEND = "hogo.desk.tasks.mails_send"
 CASE_RUN = "hogo.desk.tasks.case_run"
 
 
@@ -35,6 +36,13 @@ def mails_send(refs: Sequence[str]) -> None:
 def mail_send_on_commit(ref: str) -> None:
     """Queues the sending of one outbox message once the caller's transaction commits."""
     transaction.on_commit(lambda: mails_send([ref]))
+
+
+def mail_batch_send_on_commit(refs: Sequence[str]) -> None:
+    """Queues one task sending a whole batch of outbox messages (notices to everyone an
+    incident affects) once the caller's transaction commits."""
+    batch = list(refs)
+    transaction.on_commit(lambda: _task(MAILS_SEND).enqueue(batch))
 
 
 def case_run_on_commit(case_ref: str) -> None:

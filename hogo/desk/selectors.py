@@ -2,6 +2,7 @@
 status page may show. None of them opens a vault value; the status page opens the case's own
 replies and refusal explanation (one audited reading, content.py)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -164,3 +165,13 @@ def step_waiting_for_post(*, case: Case) -> Step | None:
         ),
         None,
     )
+
+
+def mails_sent_count(*, refs: Sequence[str]) -> int:
+    """How many of these messages the mail server has taken (the rest are queued or retried)."""
+    sent = 0
+    for start in range(0, len(refs), 2000):
+        sent += OutboundMail.objects.filter(
+            ref__in=refs[start : start + 2000], status=MailStatus.SENT
+        ).count()
+    return sent

@@ -26,6 +26,12 @@ def mail_send(mail_ref: str) -> bool:
 
 
 @task
+def mails_send(mail_refs: list[str]) -> int:
+    """Delivers a batch of messages to people (notices); what fails stays queued for the tick."""
+    return sum(mail_deliver(mail_ref=ref) for ref in mail_refs)
+
+
+@task
 def case_run(case_ref: str) -> str:
     return case_advance(case_ref=case_ref).status
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from hogo.safety import acknowledge, console, training
+from hogo.safety import acknowledge, console, notice_console, training
 
 app_name = "safety_console"
 urlpatterns = [
@@ -33,4 +33,13 @@ urlpatterns = [
     path("<str:ref>/file/", console.incident_file_view, name="file"),
     path("<str:ref>/close/", console.incident_close_view, name="close"),
     path("<str:ref>/report/", console.incident_report_view, name="report"),
+    path("<str:ref>/notices/", notice_console.notices_overview, name="notices"),
+    path("<str:ref>/notices/compose/", notice_console.notices_compose, name="notices_compose"),
+    path("<str:ref>/notices/preview/", notice_console.notices_preview, name="notices_preview"),
+    path("<str:ref>/notices/send/", notice_console.notices_send_view, name="notices_send"),
+    path(
+        "<str:ref>/notices/announcement/",
+        notice_console.announcement_edit,
+        name="notices_announcement",
+    ),
 ]

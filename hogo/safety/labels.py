@@ -59,6 +59,9 @@ STEPS: dict[str, Promise] = {
     StepKind.OVERRIDDEN: gettext_lazy("reportability decided by the officer"),
     StepKind.FILED: gettext_lazy("report filed with the PPC"),
     StepKind.REMINDED: gettext_lazy("deadline reminder mailed"),
+    StepKind.NOTIFYING: gettext_lazy("notices to the people affected queued"),
+    StepKind.NOTIFIED: gettext_lazy("notices to the people affected all handed to the outbox"),
+    StepKind.ANNOUNCED: gettext_lazy("public announcement published"),
     StepKind.CLOSED: gettext_lazy("closed"),
 }
 

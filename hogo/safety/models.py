@@ -48,6 +48,9 @@ class StepKind(models.TextChoices):
     OVERRIDDEN = "overridden", "Reportability overridden by the officer"
     FILED = "filed", "Report filed with the PPC"
     REMINDED = "reminded", "Deadline reminder mailed"
+    NOTIFYING = "notifying", "Notices to the people affected queued"
+    NOTIFIED = "notified", "Notices to the people affected all handed to the outbox"
+    ANNOUNCED = "announced", "Public announcement published"
     CLOSED = "closed", "Closed"
 
 
@@ -248,3 +251,8 @@ class TrainingReminder(models.Model):
 
     def __str__(self) -> str:
         return f"course:{self.course_id} user:{self.user_id} due {self.due_on}"
+
+
+# Notices to the people affected and the announcement (issue 14, item 4) live in their own
+# module; importing it here is how Django finds them.
+from hogo.safety import notice_models  # noqa: E402, F401

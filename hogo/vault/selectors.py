@@ -1,8 +1,9 @@
 """Reads about subjects that never open a value: status, suspensions, disposal records."""
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hogo.errors import NotFound
@@ -137,4 +138,31 @@ def purposes_held(*, subject_ids: Sequence[str]) -> dict[str, set[str]]:
     ).values_list("subject__ref", "purpose")
     for ref, purpose in rows:
         held.setdefault(ref, set()).add(purpose)
+    return held
+
+
+def subjects_acquired_through(
+    *, channel: str, since: datetime, until: datetime
+) -> QuerySet[Subject]:
+    """Everyone with an acquisition through `channel` in [since, until) (an incident's people)."""
+    acquired = Acquisition.objects.filter(
+        channel=channel, acquired_at__gte=since, acquired_at__lt=until
+    ).values("subject_id")
+    return Subject.objects.filter(pk__in=acquired)
+
+
+def subjects_named(*, refs: Sequence[str]) -> QuerySet[Subject]:
+    """The subjects among these ids (unknown ids are simply not there)."""
+    return Subject.objects.filter(ref__in=list(refs))
+
+
+def purposes_held_by_pk(*, subject_pks: Sequence[int], now: datetime) -> dict[int, set[str]]:
+    """Each subject's purposes whose retention is still running (no value opened)."""
+    held: dict[int, set[str]] = {}
+    for start in range(0, len(subject_pks), 2000):
+        rows = AcquisitionPurpose.objects.filter(
+            subject_id__in=subject_pks[start : start + 2000], expires_at__gt=now
+        ).values_list("subject_id", "purpose")
+        for pk, purpose in rows:
+            held.setdefault(pk, set()).add(purpose)
     return held

@@ -137,7 +137,10 @@ def writes(relative: str, source: str) -> list[tuple[str, str]]:
             if app is not None:
                 found.append((app, where))
         elif (sql := _sql(node)) is not None and RAW_WRITE.match(sql):
-            found.extend((app, where) for app in sorted(set(bound.values())) or [own])
+            # Raw SQL writes the module's own app's tables unless it names a regulated model;
+            # an app outside the regulated ones (safety's notice rows) has no listing to keep.
+            apps = sorted(set(bound.values())) or ([own] if own in REGULATED else [])
+            found.extend((app, where) for app in apps)
     return found
 
 

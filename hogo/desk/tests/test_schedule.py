@@ -10,6 +10,7 @@ def test_each_scheduled_path_names_its_task() -> None:
     """A renamed or moved task fails here, not in a worker that cannot find it."""
     assert tasks.mail_send.module_path == schedule.MAIL_SEND
     assert tasks.case_run.module_path == schedule.CASE_RUN
+    assert tasks.mails_send.module_path == schedule.MAILS_SEND
 
 
 def test_no_desk_module_imports_the_task_module() -> None:
