@@ -20,6 +20,7 @@ from hogo.policy.schema.document import (
 )
 from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
+from hogo.policy.schema.systems import Collection, SqlSystem, System, SystemField
 
 __all__ = [
     "FOLLOW_UP_INQUIRY_CASE",
@@ -27,6 +28,7 @@ __all__ = [
     "SPECIAL_CARE_IDS",
     "Category",
     "Channel",
+    "Collection",
     "Field",
     "Incidents",
     "Notice",
@@ -35,6 +37,9 @@ __all__ = [
     "PolicyError",
     "PolicyInvalid",
     "Purpose",
+    "SqlSystem",
+    "System",
+    "SystemField",
     "Text",
     "policy_json_schema",
     "policy_parse",

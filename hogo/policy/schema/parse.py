@@ -32,6 +32,7 @@ from hogo.policy.schema.operations import (
 )
 from hogo.policy.schema.purposes import purposes_parse
 from hogo.policy.schema.reader import Errors, PolicyError, Reader, items, join, known
+from hogo.policy.schema.systems import systems_section
 from hogo.policy.schema.sections import (
     acquisition_section,
     basic_policy_section,
@@ -94,7 +95,14 @@ def _policy(root: Reader) -> Policy:
         records=records_section(root, purposes, channels, fmt),
         incidents=incidents_section(root),
         handling_rules=handling_rules_section(root),
+        systems=systems_section(root, purposes, categories, _website_url(root)),
     )
+
+
+def _website_url(root: Reader) -> str:
+    organization = root.data.get("organization")
+    website = organization.get("website") if isinstance(organization, dict) else None
+    return website if isinstance(website, str) else ""
 
 
 def _categories(root: Reader, fmt: int) -> dict[str, Category]:

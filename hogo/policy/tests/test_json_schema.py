@@ -23,6 +23,7 @@ from hogo.policy.tests.helpers import (
     with_disclosure_fee,
 )
 from hogo.policy.tests.notice_helpers import with_notice
+from hogo.policy.tests.systems_helpers import example_systems
 from hogo.policy.tests.other_policy import other_policy_text
 
 Data = dict[str, Any]
@@ -47,6 +48,7 @@ def maximal() -> Data:
     data["website"]["analytics"]["links"] = [{"title": text("Opt out"), "url": "https://x.test/"}]
     data["incidents"] = {"preliminary_report_days": 3}
     data["handling_rules"] = {"text": text("Handling rules")}
+    data["systems"] = example_systems()
     return data
 
 
@@ -99,6 +101,17 @@ MISTAKES: dict[str, Callable[[Data], object]] = {
         basis="policy"
     ),
     "a text as a plain string": lambda d: d["use"].update(principle="We use it."),
+    "a system of an unknown kind": lambda d: d.update(
+        systems=[{**example_systems()[0], "kind": "ftp"}]
+    ),
+    "a secret in place of its variable": lambda d: d.update(
+        systems=[
+            {
+                **example_systems()[1],
+                "webhook": {"url": "https://events.cc-link.org/", "secret_env": "s3cret"},
+            }
+        ]
+    ),
 }
 
 
