@@ -32,7 +32,6 @@ from hogo.policy.schema.operations import (
 )
 from hogo.policy.schema.purposes import purposes_parse
 from hogo.policy.schema.reader import Errors, PolicyError, Reader, items, join, known
-from hogo.policy.schema.systems import systems_section
 from hogo.policy.schema.sections import (
     acquisition_section,
     basic_policy_section,
@@ -45,6 +44,7 @@ from hogo.policy.schema.sections import (
     sources_section,
     website_section,
 )
+from hogo.policy.schema.systems import systems_section
 
 
 class PolicyInvalid(InvalidInput):

@@ -23,8 +23,8 @@ from hogo.policy.tests.helpers import (
     with_disclosure_fee,
 )
 from hogo.policy.tests.notice_helpers import with_notice
-from hogo.policy.tests.systems_helpers import example_systems
 from hogo.policy.tests.other_policy import other_policy_text
+from hogo.policy.tests.systems_helpers import example_systems
 
 Data = dict[str, Any]
 SCHEMA = policy_json_schema()
