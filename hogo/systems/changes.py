@@ -128,6 +128,17 @@ def plan_verify(
     return checked, failures
 
 
+def plan_unverified(plan: Plan) -> list[Failure]:
+    """Every field and row of the plan, as not verified (the read-back itself failed)."""
+    failures: list[Failure] = []
+    for name, wanted in plan.keys.items():
+        columns: list[str | None] = (
+            [None] if plan.deletes.get(name) else list(plan.sets.get(name, {}))
+        )
+        failures.extend(Failure(table=name, key=k, column=c) for k in wanted for c in columns)
+    return failures
+
+
 def _same(found: object, expected: object) -> bool:
     if expected is True:  # a flag: MySQL and SQLite give 1
         return found is True or found == 1

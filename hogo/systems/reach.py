@@ -12,10 +12,11 @@ from hogo.systems.changes import (
     correct_plan,
     erase_plan,
     plan_apply,
+    plan_unverified,
     plan_verify,
     suspend_plan,
 )
-from hogo.systems.engine import engine_for, failures_named, tables_reflect
+from hogo.systems.engine import SystemFailure, engine_for, failures_named, tables_reflect
 from hogo.systems.records import Applied, Found, Identity, Key
 from hogo.systems.rows import Rows, plain, rows_by_keys, rows_find
 
@@ -83,8 +84,13 @@ def _apply(
         found = _keys(_rows(conn, system, tables, who, keys))
         plan, manual = planner(found)
         changed = plan_apply(conn, sql, tables, plan)
-    with failures_named(system, "reading back"):
-        checked, failures = plan_verify(engine, sql, tables, plan)
+    try:
+        with failures_named(system, "reading back"):
+            checked, failures = plan_verify(engine, sql, tables, plan)
+    except SystemFailure:
+        # The change is committed: report it unverified with the rows' keys, so that the
+        # retry reads back the same rows rather than searching by a cleared identity.
+        checked, failures = 0, plan_unverified(plan)
     return Applied(
         system=system.id,
         keys=found,
