@@ -4,7 +4,7 @@ auditors may look. Pages use the console's (admin) layout and login. What the pe
 desk wrote is opened from the vault for the staff member looking (audited, content.py)."""
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django import forms
@@ -37,6 +37,7 @@ from hogo.desk.models import (
     CaseRefusalReason,
     CaseStatus,
     FeeDifference,
+    Step,
     StepName,
 )
 from hogo.desk.review import case_review, printable_pdf
@@ -55,8 +56,10 @@ from hogo.desk.services import (
     case_posted_record,
     case_refuse,
     case_retry,
+    case_system_done,
     cases_find,
 )
+from hogo.desk.system_steps import system_tasks, system_titles
 from hogo.errors import HogoError, NotFound
 from hogo.policy.wording import DELIVERY_METHODS
 from hogo.roles import Role
@@ -191,7 +194,8 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             disposed=text.disposed,
             refusal_explanation=text.refusal_explanation,
             is_correction=case.kind == CaseKind.CORRECTION,
-            steps=case_steps(case=case),
+            steps=_titled(case_steps(case=case), request.LANGUAGE_CODE),
+            system_tasks=system_tasks(case, lang=request.LANGUAGE_CODE),
             mails=case_mails(case=case),
             notes=[(n, text.texts.get(n.text_note, "")) for n in notes],
             post_step=step_waiting_for_post(case=case),
@@ -320,6 +324,28 @@ def posted(request: HttpRequest, ref: str, actor: str) -> object:
     if step not in StepName.values:
         raise HogoError(gettext("Unknown step."))
     return case_posted_record(actor=actor, case_ref=ref, step=StepName(step))
+
+
+@_action
+def system_done(request: HttpRequest, ref: str, actor: str) -> object:
+    user = request.user
+    assert isinstance(user, User)
+    return case_system_done(
+        actor=actor,
+        author=user,
+        case_ref=ref,
+        system=request.POST.get("system", ""),
+        note=request.POST.get("note", ""),
+    )
+
+
+def _titled(steps: Iterable[Step], lang: str) -> list[Step]:
+    """The steps, each of a system carrying that system's title for the table."""
+    titles = system_titles(lang=lang)
+    listed = list(steps)
+    for step in listed:
+        step.system_title = titles.get(step.system, step.system)  # type: ignore[attr-defined]
+    return listed
 
 
 @_action

@@ -18,4 +18,5 @@ urlpatterns = [
     path("<str:ref>/fee/", console.fee, name="fee"),
     path("<str:ref>/posted/", console.posted, name="posted"),
     path("<str:ref>/retry/", console.retry, name="retry"),
+    path("<str:ref>/system-done/", console.system_done, name="system_done"),
 ]

@@ -152,9 +152,7 @@ def case_posted_record(*, actor: str, case_ref: str, step: StepName) -> Case:
 
 
 @transaction.atomic
-def case_system_done(
-    *, actor: str, author: User, case_ref: str, system: str, note: str
-) -> Case:
+def case_system_done(*, actor: str, author: User, case_ref: str, system: str, note: str) -> Case:
     """A system step done by hand (a manual or webhook system, or what a SQL system's
     declaration does not let hogo do): recorded with the desk's note, sealed with the case."""
     case = _case_locked(case_ref)

@@ -12,7 +12,7 @@ A step's result keeps ids only: table names, row keys, column names and counts.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -167,6 +167,42 @@ def _manual(
     if what:
         result["by_hand"] = list(what)
     return StepStatus.WAITING, {**result, **{k: v for k, v in step.result.items() if k == "due"}}
+
+
+@dataclass(frozen=True)
+class SystemTask:
+    """A system step waiting for the desk, as the console shows it."""
+
+    system: str
+    title: str
+    instructions: str
+    due: datetime | None
+    by_hand: tuple[str, ...]
+
+
+def system_tasks(case: Case, *, lang: str) -> list[SystemTask]:
+    systems = policy_active().systems
+    tasks: list[SystemTask] = []
+    for step in case.steps.filter(system__gt="", status=StepStatus.WAITING).order_by("position"):
+        system = systems.get(step.system)
+        if system is None or not step.result.get("manual"):
+            continue
+        due = step.result.get("due")
+        by_hand = step.result.get("by_hand")
+        tasks.append(
+            SystemTask(
+                system=system.id,
+                title=system.title.get(lang),
+                instructions=system.manual.instructions.get(lang) if system.manual else "",
+                due=datetime.fromisoformat(due) if isinstance(due, str) else None,
+                by_hand=tuple(by_hand) if isinstance(by_hand, list) else (),
+            )
+        )
+    return tasks
+
+
+def system_titles(*, lang: str) -> dict[str, str]:
+    return {ident: s.title.get(lang) for ident, s in policy_active().systems.items()}
 
 
 def held_in_systems(case: Case) -> list[Held]:

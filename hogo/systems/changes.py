@@ -2,7 +2,7 @@
 verifies them.
 
 A change is written in one transaction per system (children before the rows they point at, so
-that a foreign key never blocks a deleted row), and then read back on a fresh connection: every
+that a foreign key never blocks a deleted row), and then read back after the commit: every
 field must hold what the change left (NULL, the mask, the corrected value, the flag) and every
 deleted row must be gone. Whatever a trigger, a replica or the application wrote back is a
 `Failure` naming the table, the row's key and the column, never a value.
@@ -10,7 +10,7 @@ deleted row must be gone. Whatever a trigger, a replica or the application wrote
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Table, delete, select, update
+from sqlalchemy import Connection, Table, delete, select, update
 
 from hogo.policy.schema import Collection, SqlSystem, SystemField
 from hogo.systems.records import Failure, Key
@@ -97,34 +97,42 @@ def plan_apply(
 
 
 def plan_verify(
-    engine: Engine, sql: SqlSystem, tables: dict[str, Table], plan: Plan
+    conn: Connection, sql: SqlSystem, tables: dict[str, Table], plan: Plan
 ) -> tuple[int, list[Failure]]:
-    """Reads every changed row back on a fresh connection: (fields and rows checked, failures)."""
+    """Reads every changed row back after the commit: (fields and rows checked, failures)."""
     checked = 0
     failures: list[Failure] = []
-    with engine.connect() as conn:
-        for collection in sql.collections:
-            name = collection.table
-            wanted = plan.keys.get(name) or []
-            if not wanted or not (plan.deletes.get(name) or plan.sets.get(name)):
-                continue
-            table = table_of(tables, name)
-            key = key_of(table)
-            rows = {
-                row[key.name]: row
-                for row in conn.execute(select(table).where(key.in_(wanted))).mappings()
-            }
-            for row_key in wanted:
-                row = rows.get(row_key)
-                if plan.deletes.get(name):
-                    checked += 1
-                    if row is not None:
-                        failures.append(Failure(table=name, key=row_key, column=None))
-                    continue
-                for column, value in plan.sets[name].items():
-                    checked += 1
-                    if row is None or not _same(row[column], value):
-                        failures.append(Failure(table=name, key=row_key, column=column))
+    for collection in sql.collections:
+        name = collection.table
+        wanted = plan.keys.get(name) or []
+        if wanted and (plan.deletes.get(name) or plan.sets.get(name)):
+            n, failed = _table_verify(conn, table_of(tables, name), wanted, plan)
+            checked += n
+            failures.extend(failed)
+    return checked, failures
+
+
+def _table_verify(
+    conn: Connection, table: Table, wanted: list[Key], plan: Plan
+) -> tuple[int, list[Failure]]:
+    key = key_of(table)
+    query = select(table).where(key.in_(wanted))
+    rows = {row[key.name]: row for row in conn.execute(query).mappings()}
+    deleted = plan.deletes.get(table.name, False)
+    expected = {} if deleted else plan.sets[table.name]
+    checked = 0
+    failures: list[Failure] = []
+    for row_key in wanted:
+        row = rows.get(row_key)
+        if deleted:
+            checked += 1
+            if row is not None:
+                failures.append(Failure(table=table.name, key=row_key, column=None))
+            continue
+        for column, value in expected.items():
+            checked += 1
+            if row is None or not _same(row[column], value):
+                failures.append(Failure(table=table.name, key=row_key, column=column))
     return checked, failures
 
 

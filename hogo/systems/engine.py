@@ -80,7 +80,9 @@ def engine_for(system: System) -> Engine:
         engine = _engines.get(name)
         if engine is None:
             try:
-                engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+                # No pre-ping (a round trip per request): a connection the server dropped
+                # fails its step once, and the step is retried like any other failure.
+                engine = create_engine(url, pool_recycle=300, hide_parameters=True)
             except (ArgumentError, NoSuchModuleError) as exc:
                 raise SystemFailure(
                     f"system {system.id}: {system.sql.url_env if system.sql else ''} "

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 from sqlalchemy import Engine, text
 
 from hogo.desk.models import Case, CaseStatus, StepName, StepStatus
 from hogo.desk.package import package_open
 from hogo.desk.services import case_approve, case_retry, case_system_done
+from hogo.errors import Conflict
 from hogo.policy.schema import Policy
 from hogo.tests.desk import verified
 from hogo.tests.mail import Inbox, body, committed
@@ -146,13 +148,31 @@ def test_a_correction_the_declaration_does_not_allow_is_a_task_for_the_desk(
     assert step["status"] == StepStatus.WAITING
     assert (step["manual"], step["by_hand"]) == ("not_declared", ["postal_address"])
     assert customer(shop)["address"] == "東京都港区3-3"  # the customer's own field, verified
+    client = Client()
+    client.force_login(desk_operator)
+    page = client.get(f"/console/desk/{case.ref}/").content.decode()
+    assert "会員データベースでの手作業" in page
+    assert "postal_address" in page
     with committed():
-        case_system_done(
-            actor=STAFF,
-            author=desk_operator,
-            case_ref=case.ref,
-            system="member-db",
-            note="注文の配送先を手作業で訂正した",
+        client.post(
+            f"/console/desk/{case.ref}/system-done/",
+            {"system": "member-db", "note": "注文の配送先を手作業で訂正した"},
         )
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
+    assert "会員データベース（事務局）" in body(inbox.last(EMAIL))
+
+
+def test_an_outsider_cannot_record_a_system_step_done(
+    shop_policy: Policy, shop: Engine, inbox: Inbox, outsider: User
+) -> None:
+    changes = [{"category": "postal_address", "action": "set", "value": "東京都港区3-3"}]
+    case = approved(inbox, "correction", {"changes": changes})
+    client = Client()
+    client.force_login(outsider)
+    answer = client.post(
+        f"/console/desk/{case.ref}/system-done/", {"system": "member-db", "note": "done"}
+    )
+    assert answer.status_code == 403
+    with pytest.raises(Conflict, match="no step in system crm is waiting for the desk"):
+        case_system_done(actor=STAFF, author=outsider, case_ref=case.ref, system="crm", note="done")
