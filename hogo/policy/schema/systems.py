@@ -10,7 +10,7 @@ kind = "sql"                      # sql | webhook | manual
 title = { ja = "通販システム", en = "Online shop" }
 owner = { ja = "営業部", en = "Sales department" }
 country = "JP"                    # where the data is kept (ISO 3166-1 alpha-2)
-purposes = ["contract-performance"]
+purposes = ["<purpose id>"]
 categories = ["name", "email"]
 contractor = "rcp_..."            # optional: the share register's outsourcing contractor
 
