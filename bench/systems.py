@@ -9,7 +9,8 @@ file, declared as the example policy's `member-db` system. Per request for one p
 - deletion: find, delete field by field in one transaction (customers masked and set NULL,
   orders deleted), then read every field back on a fresh connection.
 
-Baselines from the same run: one bare `SELECT` of the customer by e-mail, and one bare
+Baselines from the same run: one bare `SELECT` of the customer by e-mail (without a
+transaction around it, as hogo reads), and one bare
 `UPDATE` of a customer with its commit (the disk's flush, which no deletion can avoid), both
 through SQLAlchemy.
 hogo's audit event (one row in hogo's own database per step) is not included. Prints median
@@ -120,10 +121,12 @@ def measure(label: str, url: str, n: int) -> None:
         assert applied.verified
         assert applied.changed == {"orders": ORDERS, "customers": 1}
 
-    bare = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    plain_url = url.replace("postgresql://", "postgresql+psycopg://")
+    bare = create_engine(plain_url)
+    lookups = create_engine(plain_url, isolation_level="AUTOCOMMIT")  # as hogo reads
 
     def select(i: int) -> None:
-        with bare.connect() as conn:
+        with lookups.connect() as conn:
             query = text("SELECT * FROM customers WHERE email = :e")
             conn.execute(query, {"e": f"customer{i}@example.jp"}).all()
 
@@ -141,6 +144,7 @@ def measure(label: str, url: str, n: int) -> None:
     durable = report("baseline: one UPDATE and its commit", _timed(commit, access_ids))
     report("deletion with verification", _timed(deletion, deletion_ids), durable)
     bare.dispose()
+    lookups.dispose()
     engines_dispose()
 
 

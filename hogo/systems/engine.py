@@ -73,16 +73,23 @@ def system_url(system: System) -> str:
     return f"{_DRIVERS.get(scheme, scheme)}{sep}{rest}"
 
 
-def engine_for(system: System) -> Engine:
+def engine_for(system: System, *, reads: bool = False) -> Engine:
+    """The system's engine; `reads`: its second pool, whose connections run each statement on
+    its own (no BEGIN and ROLLBACK round trips around a lookup, no reset on return)."""
     url = system_url(system)
-    name = _cache_key(system, url)
+    name = _cache_key(system, url) + (":reads" if reads else "")
     with _lock:
         engine = _engines.get(name)
         if engine is None:
             try:
                 # No pre-ping (a round trip per request): a connection the server dropped
                 # fails its step once, and the step is retried like any other failure.
-                engine = create_engine(url, pool_recycle=300, hide_parameters=True)
+                engine = create_engine(
+                    url,
+                    pool_recycle=300,
+                    hide_parameters=True,
+                    **({"isolation_level": "AUTOCOMMIT"} if reads else {}),
+                )
             except (ArgumentError, NoSuchModuleError) as exc:
                 raise SystemFailure(
                     f"system {system.id}: {system.sql.url_env if system.sql else ''} "

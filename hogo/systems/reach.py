@@ -25,9 +25,7 @@ def found_read(system: System, who: Identity, keys: dict[str, list[Key]] | None 
     """The person's rows in the system, by identity and references (or by the keys found
     before), as plain values."""
     _, tables = _declared(system)
-    with failures_named(system, "reading"), engine_for(system).connect() as conn:
-        # Reads only: no BEGIN and ROLLBACK round trips around them.
-        conn.execution_options(isolation_level="AUTOCOMMIT")
+    with failures_named(system, "reading"), engine_for(system, reads=True).connect() as conn:
         rows = _rows(conn, system, tables, who, keys)
     return Found(
         system=system.id,
@@ -82,21 +80,20 @@ def _apply(
 ) -> Applied:
     sql, tables = _declared(system)
     engine = engine_for(system)
-    with failures_named(system, "connecting"), engine.connect() as conn:
-        with failures_named(system, "writing"), conn.begin():
-            found = _keys(_rows(conn, system, tables, who, keys))
-            plan, manual = planner(found)
-            changed = plan_apply(conn, sql, tables, plan)
-        try:
-            # After the commit, outside any transaction: what the database now holds,
-            # triggers and all.
-            with failures_named(system, "reading back"):
-                conn.execution_options(isolation_level="AUTOCOMMIT")
-                checked, failures = plan_verify(conn, sql, tables, plan)
-        except SystemFailure:
-            # The change is committed: report it unverified with the rows' keys, so that the
-            # retry reads back the same rows rather than searching by a cleared identity.
-            checked, failures = 0, plan_unverified(plan)
+    with failures_named(system, "writing"), engine.begin() as conn:
+        found = _keys(_rows(conn, system, tables, who, keys))
+        plan, manual = planner(found)
+        changed = plan_apply(conn, sql, tables, plan)
+    try:
+        # After the commit, on a connection of its own: what the database now holds,
+        # triggers and all.
+        reads = engine_for(system, reads=True)
+        with failures_named(system, "reading back"), reads.connect() as conn:
+            checked, failures = plan_verify(conn, sql, tables, plan)
+    except SystemFailure:
+        # The change is committed: report it unverified with the rows' keys, so that the
+        # retry reads back the same rows rather than searching by a cleared identity.
+        checked, failures = 0, plan_unverified(plan)
     return Applied(
         system=system.id,
         keys=found,
