@@ -219,6 +219,7 @@ INSTALLED_APPS = [
     "hogo.consent",
     "hogo.collect",
     "hogo.share",
+    "hogo.systems",
     "hogo.desk",
     "hogo.site",
     "hogo.reconsent",

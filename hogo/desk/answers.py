@@ -16,6 +16,7 @@ from django.utils import translation
 from hogo.desk.labels import REFUSAL_TEXTS, kind_title
 from hogo.desk.models import Case, VerificationPurpose
 from hogo.desk.package_text import local_date, local_time
+from hogo.desk.system_steps import Held
 from hogo.policy.schema import Policy
 from hogo.policy.selectors import policy_active, policy_at
 from hogo.policy.wording import retention_period
@@ -53,9 +54,12 @@ def fee_due(case: Case) -> tuple[str, str]:
     )
 
 
-def purposes(case: Case, acquisitions: Sequence[DisclosedAcquisition]) -> tuple[str, str]:
+def purposes(
+    case: Case, acquisitions: Sequence[DisclosedAcquisition], held: Sequence[Held] = ()
+) -> tuple[str, str]:
     """Per acquisition: when, through which channel, under which published version, and the
-    purposes stated then (Art. 32(2))."""
+    purposes stated then (Art. 32(2)); then each other system holding the person's data with
+    the purposes it serves."""
     rows = []
     for acquisition in acquisitions:
         policy = _version(acquisition.policy_version)
@@ -78,7 +82,30 @@ def purposes(case: Case, acquisitions: Sequence[DisclosedAcquisition]) -> tuple[
                 ],
             }
         )
-    return _render(case, "purposes", {"rows": rows, "notice": _url(case, "policy:notice")})
+    return _render(
+        case,
+        "purposes",
+        {"rows": rows, "notice": _url(case, "policy:notice"), "systems": _systems(case, held)},
+    )
+
+
+def _systems(case: Case, held: Sequence[Held]) -> list[dict[str, object]]:
+    """The systems holding the person's data, by title, with their purposes' titles."""
+    policy = policy_active()
+    lang = case.language
+    return [
+        {
+            "title": h.system.title.get(lang),
+            "owner": h.system.owner.get(lang),
+            "purposes": [
+                policy.purposes[p].title.get(lang)
+                for p in h.system.purposes
+                if p in policy.purposes
+            ],
+            "by_hand": h.manual,
+        }
+        for h in held
+    ]
 
 
 def nothing_held(case: Case) -> tuple[str, str]:
@@ -105,7 +132,10 @@ def disclosure_link(
     )
 
 
-def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
+def result(case: Case, outcome: dict[str, object], held: Sequence[Held] = ()) -> tuple[str, str]:
+    """The result of a correction or suspension. The systems listed are those whose steps
+    succeeded, which for a SQL system means every field read back as changed: this mail is
+    the step after them, so it is never written while one is unverified."""
     policy = policy_active()
     suspended = outcome.get("purposes")
     purposes = [
@@ -113,7 +143,11 @@ def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
         for p in (suspended if isinstance(suspended, list) else [])
         if isinstance(p, str) and p in policy.purposes
     ]
-    return _render(case, f"{case.kind}_result", {"o": outcome, "purposes": purposes})
+    return _render(
+        case,
+        f"{case.kind}_result",
+        {"o": outcome, "purposes": purposes, "systems": _systems(case, held)},
+    )
 
 
 def refusal(case: Case, explanation: str) -> tuple[str, str]:

@@ -6,6 +6,7 @@ vault for the staff member looking (audited: content.py, requester.py). The acti
 with their confirmations, are in console_actions.py; the forms in console_forms.py."""
 
 import json
+from collections.abc import Iterable
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -34,7 +35,7 @@ from hogo.desk.content import case_text
 from hogo.desk.export import cases_export
 from hogo.desk.intake import Evidence, case_record
 from hogo.desk.labels import REFUSAL_TEXTS
-from hogo.desk.models import Case, CaseKind
+from hogo.desk.models import Case, CaseKind, Step
 from hogo.desk.requester import RequesterName, requester_name
 from hogo.desk.review import case_review, printable_pdf
 from hogo.desk.search import cases_search
@@ -46,6 +47,7 @@ from hogo.desk.selectors import (
     step_waiting_for_post,
 )
 from hogo.desk.services import cases_assign, cases_find
+from hogo.desk.system_steps import system_tasks, system_titles
 from hogo.errors import HogoError, NotFound
 from hogo.policy.selectors import policy_active
 from hogo.roles import Role, has_role
@@ -174,7 +176,8 @@ def detail(request: HttpRequest, ref: str) -> HttpResponse:
             evidence=evidence_in_words(case, _staff_names()),
             refusal_explanation=text.refusal_explanation,
             is_correction=case.kind == CaseKind.CORRECTION,
-            steps=[(s, step_in_words(s, policy)) for s in steps],
+            steps=[(s, step_in_words(s, policy)) for s in _titled(steps, request.LANGUAGE_CODE)],
+            system_tasks=system_tasks(case, lang=request.LANGUAGE_CODE),
             mails=case_mails(case=case),
             notes=[(n, text.texts.get(n.text_note, "")) for n in notes],
             post_step=step_waiting_for_post(case=case),
@@ -312,3 +315,12 @@ def _case_or_404(ref: str) -> Case:
         return case_get(case_ref=ref)
     except NotFound as exc:
         raise Http404(exc.message) from exc
+
+
+def _titled(steps: Iterable[Step], lang: str) -> list[Step]:
+    """The steps, each of a system carrying that system's title for the table."""
+    titles = system_titles(lang=lang)
+    listed = list(steps)
+    for step in listed:
+        step.system_title = titles.get(step.system, step.system)  # type: ignore[attr-defined]
+    return listed

@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from hogo.audit.services import actor_for
 from hogo.desk.consequences import (
@@ -34,6 +34,7 @@ from hogo.desk.services import (
     case_posted_record,
     case_refuse,
     case_retry,
+    case_system_done,
 )
 from hogo.errors import HogoError, NotFound
 from hogo.roles import Role
@@ -147,6 +148,11 @@ class _AssignForm(forms.Form):
     assignee = forms.IntegerField(required=False)
 
 
+class _SystemDoneForm(forms.Form):
+    system = forms.CharField(max_length=64)
+    note = forms.CharField(required=False, max_length=2000)
+
+
 def _assignee(data: Data) -> User | None:
     who = data.get("assignee")
     return User.objects.filter(pk=who, is_staff=True).first() if who else None
@@ -218,6 +224,21 @@ assign = _view(
         run=lambda actor, user, case, data: case_assign(
             actor=actor, case_ref=case.ref, assignee=_assignee(data)
         ),
+    )
+)
+system_done = _view(
+    Act(
+        form=_SystemDoneForm,
+        run=lambda actor, user, case, data: case_system_done(
+            actor=actor, author=user, case_ref=case.ref, system=data["system"], note=data["note"]
+        ),
+        confirm=lambda user, actor, case, data: [
+            gettext(
+                "The request is recorded as carried out in this system, with your note. The "
+                "answer to the person is sent once every system is done."
+            )
+        ],
+        button=lambda case: pgettext("console", "Done in this system"),
     )
 )
 retry = _view(

@@ -20,4 +20,5 @@ urlpatterns = [
     path("<str:ref>/fee/", console_actions.fee, name="fee"),
     path("<str:ref>/posted/", console_actions.posted, name="posted"),
     path("<str:ref>/retry/", console_actions.retry, name="retry"),
+    path("<str:ref>/system-done/", console_actions.system_done, name="system_done"),
 ]

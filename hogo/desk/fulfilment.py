@@ -35,6 +35,12 @@ from hogo.desk.package import (
     package_attachment,
     package_is_pdf,
 )
+from hogo.desk.system_steps import (
+    found_in_systems,
+    held_in_systems,
+    steps_with_systems,
+    system_step_run,
+)
 from hogo.errors import Conflict, HogoError, NotFound
 from hogo.vault.correction import Correction, items_correct
 from hogo.vault.erasure import items_erase, subject_erase
@@ -68,12 +74,13 @@ def steps_plan(case: Case) -> list[Step]:
         names = PLANS[case.kind]
         if case.fee_jpy:
             names = (StepName.FEE, *names)
-    existing = {s.name: s.position for s in case.steps.all()}
+    existing = {(s.name, s.system): s.position for s in case.steps.all()}
     start = max(existing.values(), default=0) + 1
+    planned = [p for p in steps_with_systems(case, names) if p not in existing]
     return Step.objects.bulk_create(
         [
-            Step(case=case, name=name, position=start + n)
-            for n, name in enumerate(n for n in names if n not in existing)
+            Step(case=case, name=name, system=system, position=start + n)
+            for n, (name, system) in enumerate(planned)
         ]
     )
 
@@ -122,6 +129,16 @@ def _step_run(case: Case, step: Step, now: datetime) -> None:
     if step.status != StepStatus.WAITING:  # re-checking a waiting step is not a new attempt
         step.attempts += 1
     step.status = ran.status
+    if ran.status == StepStatus.FAILED:  # a system's change that did not read back as intended
+        failures = ran.result.get("failures")
+        step.error = f"not verified: {len(failures) if isinstance(failures, list) else 0} field(s)"
+        step.retry_at = now + backoff(step.attempts)
+        audit_record(
+            actor=ACTOR,
+            action="desk.step.fail",
+            subjects=_subjects(case),
+            detail={"case": case.ref, "step": step.name, "attempts": step.attempts},
+        )
     if ran.status == StepStatus.SUCCEEDED:
         step.finished_at = now
         step.error = ""
@@ -157,11 +174,17 @@ def _fee(case: Case, step: Step) -> Ran:
 def _purposes_answer(case: Case, step: Step) -> Ran:
     acquisitions = acquisitions_for(subject_id=case.subject_ref) if case.subject_ref else []
     purposes = sorted({p for a in acquisitions for p in a.purposes})
+    held = held_in_systems(case)
     return _answer(
         case,
         step,
-        lambda: answers.purposes(case, acquisitions),
-        {"held": bool(acquisitions), "acquisitions": len(acquisitions), "purposes": purposes},
+        lambda: answers.purposes(case, acquisitions, held),
+        {
+            "held": bool(acquisitions or held),
+            "acquisitions": len(acquisitions),
+            "purposes": purposes,
+            "systems": [h.system.id for h in held],
+        },
     )
 
 
@@ -170,7 +193,9 @@ def _package_build(case: Case, step: Step) -> Ran:
         return Ran(StepStatus.SUCCEEDED)  # built by an earlier run whose mail step failed
     if case.waits_for_fee:  # the fee step comes first; this holds even if a plan had none
         raise Conflict(f"case {case.ref}: the fee has not been received")
-    package = disclosure_package_build(case=case, actor=ACTOR) if case.subject_ref else None
+    systems = found_in_systems(case)
+    held = bool(case.subject_ref or systems)
+    package = disclosure_package_build(case=case, actor=ACTOR, systems=systems) if held else None
     if package is None:
         return Ran(StepStatus.SUCCEEDED, {"held": False})
     return Ran(
@@ -270,7 +295,8 @@ def _result_notify(case: Case, step: Step) -> Ran:
         name__in=[StepName.CORRECTIONS_APPLY, StepName.SUSPENSION_APPLY]
     ).first()
     outcome = applied.result if applied else {}
-    return _answer(case, step, lambda: answers.result(case, outcome), {})
+    held = held_in_systems(case)
+    return _answer(case, step, lambda: answers.result(case, outcome, held), {})
 
 
 def _reply(case: Case, step: Step) -> Ran:
@@ -287,6 +313,11 @@ def _refusal_notify(case: Case, step: Step) -> Ran:
         return answers.refusal(case, explanation.refusal_explanation)
 
     return _answer(case, step, compose, {"reason": case.refusal_reason})
+
+
+def _in_system(case: Case, step: Step) -> Ran:
+    status, result = system_step_run(case, step)
+    return Ran(status, result)
 
 
 def _details(case: Case) -> Details:
@@ -338,6 +369,9 @@ RUNNERS: dict[StepName, Callable[[Case, Step], Ran]] = {
     StepName.RESULT_NOTIFY: _result_notify,
     StepName.REPLY: _reply,
     StepName.REFUSAL_NOTIFY: _refusal_notify,
+    StepName.SYSTEM_FIND: _in_system,
+    StepName.SYSTEM_CORRECT: _in_system,
+    StepName.SYSTEM_SUSPEND: _in_system,
 }
 
 

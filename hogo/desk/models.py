@@ -190,6 +190,10 @@ class StepName(models.TextChoices):
     RESULT_NOTIFY = "result_notify", _("Result notified by e-mail")
     REPLY = "reply", _("Replied and closed by the desk")
     REFUSAL_NOTIFY = "refusal_notify", _("Refusal and its reason notified")
+    # One step per system of the policy's data map (`Step.system`).
+    SYSTEM_FIND = "system_find", _("Searched in a system")
+    SYSTEM_CORRECT = "system_correct", _("Corrected or deleted in a system and verified")
+    SYSTEM_SUSPEND = "system_suspend", _("Suspended in a system and verified")
 
 
 class StepStatus(models.TextChoices):
@@ -204,6 +208,9 @@ class Step(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="steps")
     name = models.CharField(max_length=24, choices=StepName.choices)
+    system = models.CharField(
+        max_length=64, blank=True, default="", help_text="The policy's system id, for its steps."
+    )
     position = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=12, choices=StepStatus.choices, default=StepStatus.PENDING)
     attempts = models.PositiveIntegerField(default=0)
@@ -215,7 +222,9 @@ class Step(models.Model):
 
     class Meta:
         ordering = ("case", "position")
-        constraints = (models.UniqueConstraint(fields=["case", "name"], name="desk_step_once"),)
+        constraints = (
+            models.UniqueConstraint(fields=["case", "name", "system"], name="desk_step_once"),
+        )
 
     def __str__(self) -> str:
         return f"{self.name}: {self.status}"

@@ -34,10 +34,12 @@ from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
 from hogo.pdf import pdf_render
+from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
 from hogo.share.selectors import provision_records_for, receipt_records_for
+from hogo.systems.records import Found
 from hogo.vault.access import subject_disclose
 from hogo.vault.lookup import acquisitions_for
 from hogo.vault.records import DisclosedDisposal, DisclosedItem
@@ -115,6 +117,9 @@ class Content:
     notes: list[dict[str, object]]
     # Art. 30 receipt records: who provided the person's data to us and how they obtained it.
     receipt_records: list[dict[str, object]] = field(default_factory=list)
+    # The organization's other systems holding the person's data: id, title, owner, country,
+    # purposes (titles) and `tables` (table -> rows as they are there).
+    systems: list[dict[str, object]] = field(default_factory=list)
 
 
 def package_password(package_ref: str) -> str:
@@ -140,12 +145,18 @@ def package_attachment(package: DisclosurePackage) -> tuple[str, str]:
 
 
 @transaction.atomic
-def disclosure_package_build(*, case: Case, actor: str, pdf: bool = True) -> DisclosurePackage:
+def disclosure_package_build(
+    *,
+    case: Case,
+    actor: str,
+    pdf: bool = True,
+    systems: Sequence[tuple[System, Found]] = (),
+) -> DisclosurePackage:
     """Builds the package in the container `hogo.packages` chooses (HOGO_DISCLOSURE_FORMAT):
     `pdf`, an AES-256 encrypted PDF carrying the JSON and CSV files as PDF attachments (opens in
     any PDF reader), or `zip`, an AES-256 zip of the same files (needs 7-Zip or the like).
     Without a PDF (`pdf=False`) it is always a zip."""
-    content = package_content(case=case, actor=actor)
+    content = package_content(case=case, actor=actor, systems=systems)
     container = container_choose(printable=pdf)
     files = package_files(content, language=case.language, pdf=pdf, container=container)
     ref = ref_new("pkg")
@@ -162,11 +173,12 @@ def disclosure_package_build(*, case: Case, actor: str, pdf: bool = True) -> Dis
     audit_record(
         actor=actor,
         action="desk.package.build",
-        subjects=[content.subject_id],
+        subjects=[content.subject_id] if content.subject_id else [],
         detail={
             "case": case.ref,
             "package": ref,
             "items": len(content.items),
+            "systems": len(content.systems),
             "pdf": pdf,
             "format": container,
         },
@@ -174,22 +186,36 @@ def disclosure_package_build(*, case: Case, actor: str, pdf: bool = True) -> Dis
     return package
 
 
-def package_content(*, case: Case, actor: str) -> Content:
-    """Reads everything about the case's subject (one audited vault disclosure). Every id comes
-    with its title in the case's language and every time in ISO 8601 (`package_text`)."""
-    disclosure = subject_disclose(actor=actor, subject_id=case.subject_ref, request_ref=case.ref)
+def package_content(
+    *, case: Case, actor: str, systems: Sequence[tuple[System, Found]] = ()
+) -> Content:
+    """Reads everything about the case's subject (one audited vault disclosure) and adds the
+    rows found in the organization's other systems. Every id comes with its title in the case's
+    language and every time in ISO 8601 (`package_text`)."""
     lang = case.language
     policy = policy_active()
     titles = Titles(policy=policy, lang=lang)
+    found = [_system(system, rows, titles) for system, rows in systems if rows.rows]
+    if not case.subject_ref:  # known only to the other systems
+        return Content(
+            request=_request(case),
+            organization=policy.organization.name.get(lang),
+            subject_id="",
+            status="",
+            status_title="",
+            items=[],
+            acquisitions=[],
+            consents=[],
+            suspension={"all_purposes": False, "purposes": []},
+            provision_stopped=False,
+            provision_records=[],
+            disposals=[],
+            notes=[],
+            systems=found,
+        )
+    disclosure = subject_disclose(actor=actor, subject_id=case.subject_ref, request_ref=case.ref)
     return Content(
-        request={
-            "id": case.ref,
-            "kind": case.kind,
-            "received_at": case.received_at.isoformat() if case.received_at else None,
-            "generated_at": timezone.now().isoformat(),
-            "language": lang,
-            "time_zone": settings.TIME_ZONE,
-        },
+        request=_request(case),
         organization=policy.organization.name.get(lang),
         subject_id=disclosure.subject_id,
         status=disclosure.status,
@@ -214,7 +240,30 @@ def package_content(*, case: Case, actor: str) -> Content:
             for n in disclosure.notes
         ],
         receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
+        systems=found,
     )
+
+
+def _request(case: Case) -> dict[str, object]:
+    return {
+        "id": case.ref,
+        "kind": case.kind,
+        "received_at": case.received_at.isoformat() if case.received_at else None,
+        "generated_at": timezone.now().isoformat(),
+        "language": case.language,
+        "time_zone": settings.TIME_ZONE,
+    }
+
+
+def _system(system: System, found: Found, titles: Titles) -> dict[str, object]:
+    return {
+        "id": system.id,
+        "title": system.title.get(titles.lang),
+        "owner": system.owner.get(titles.lang),
+        "country": system.country,
+        "purposes": titles.purposes(list(system.purposes)),
+        "tables": found.tables,
+    }
 
 
 def _item(item: DisclosedItem, titles: Titles) -> dict[str, object]:
@@ -346,11 +395,26 @@ def package_files(
         "provision_records.csv": _csv(content.provision_records, PROVISION_COLUMNS),
         "receipt_records.csv": _csv(content.receipt_records, RECEIPT_COLUMNS),
         "messages.csv": _csv(content.notes, ["created_at", "kind", "text"]),
+        **_system_files(content.systems),
     }
     if pdf:
         files[package_pdf_name(language)] = package_pdf(
             content, language=language, data_files=sorted(files), container=container
         )
+    return files
+
+
+def _system_files(systems: list[dict[str, object]]) -> dict[str, bytes]:
+    """Per system a JSON file of everything found there, and a CSV per table."""
+    files: dict[str, bytes] = {}
+    for system in systems:
+        ident = system["id"]
+        files[f"system-{ident}.json"] = json.dumps(system, ensure_ascii=False, indent=2).encode()
+        tables = system["tables"]
+        assert isinstance(tables, dict)
+        for table, rows in tables.items():
+            columns = list(dict.fromkeys(column for row in rows for column in row))
+            files[f"system-{ident}-{table}.csv"] = _csv(rows, columns)
     return files
 
 

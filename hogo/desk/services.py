@@ -166,6 +166,29 @@ def case_posted_record(*, actor: str, case_ref: str, step: StepName) -> Case:
 
 
 @transaction.atomic
+def case_system_done(*, actor: str, author: User, case_ref: str, system: str, note: str) -> Case:
+    """A system step done by hand (a manual or webhook system, or what a SQL system's
+    declaration does not let hogo do): recorded with the desk's note, sealed with the case."""
+    case = _case_locked(case_ref)
+    row = case.steps.filter(system=system, status=StepStatus.WAITING).first()
+    if row is None or not row.result.get("manual"):
+        raise Conflict(f"case {case.ref}: no step in system {system} is waiting for the desk")
+    if not note.strip():
+        raise InvalidInput("note: say what was done in the system")
+    case_note_add(actor=actor, author=author, case_ref=case.ref, text=note, reply=False)
+    row.result = {**row.result, "done_at": timezone.now().isoformat()}
+    row.save(update_fields=["result"])
+    audit_record(
+        actor=actor,
+        action="desk.case.system_done",
+        subjects=_subjects(case),
+        detail={"case": case.ref, "step": row.name, "system": system},
+    )
+    case_run_on_commit(case.ref)
+    return case
+
+
+@transaction.atomic
 def case_retry(*, actor: str, case_ref: str) -> Case:
     """The desk asks for failed steps and undelivered mail to be tried again now."""
     case = _case_locked(case_ref)

@@ -22,6 +22,7 @@ from hogo.policy.schema.document import (
 from hogo.policy.schema.notices import notice_purpose_needs_consent
 from hogo.policy.schema.parse import PolicyInvalid, policy_parse
 from hogo.policy.schema.reader import PolicyError
+from hogo.policy.schema.systems import Collection, SqlSystem, System, SystemField
 
 __all__ = [
     "FOLLOW_UP_INQUIRY_CASE",
@@ -29,6 +30,7 @@ __all__ = [
     "SPECIAL_CARE_IDS",
     "Category",
     "Channel",
+    "Collection",
     "Detection",
     "Field",
     "Incidents",
@@ -38,6 +40,9 @@ __all__ = [
     "PolicyError",
     "PolicyInvalid",
     "Purpose",
+    "SqlSystem",
+    "System",
+    "SystemField",
     "Text",
     "notice_purpose_needs_consent",
     "policy_json_schema",

@@ -5,6 +5,10 @@ keep the order of the policy file, which is the order the notice and the forms s
 """
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hogo.policy.schema.systems import System
 
 LANGUAGES = ("ja", "en")
 FORMAT = 2
@@ -391,6 +395,9 @@ class Policy:
     detection: Detection = field(default_factory=Detection)
     # The internal handling rules (取扱規程) staff acknowledge with the policy, if given.
     handling_rules: Text | None = None
+    # The data map: the organization's other systems holding personal data, by id
+    # (`schema/systems.py`); none in the reference policy.
+    systems: "dict[str, System]" = field(default_factory=dict)
     # The stored version this policy was read from; None for a file not loaded yet.
     version: int | None = field(default=None, compare=False)
 

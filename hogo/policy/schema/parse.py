@@ -45,6 +45,7 @@ from hogo.policy.schema.sections import (
     sources_section,
     website_section,
 )
+from hogo.policy.schema.systems import systems_section
 
 
 class PolicyInvalid(InvalidInput):
@@ -96,7 +97,14 @@ def _policy(root: Reader) -> Policy:
         incidents=incidents_section(root),
         detection=detection_section(root),
         handling_rules=handling_rules_section(root),
+        systems=systems_section(root, purposes, categories, _website_url(root)),
     )
+
+
+def _website_url(root: Reader) -> str:
+    organization = root.data.get("organization")
+    website = organization.get("website") if isinstance(organization, dict) else None
+    return website if isinstance(website, str) else ""
 
 
 def _categories(root: Reader, fmt: int) -> dict[str, Category]:

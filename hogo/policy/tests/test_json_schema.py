@@ -24,6 +24,7 @@ from hogo.policy.tests.helpers import (
 )
 from hogo.policy.tests.notice_helpers import with_notice
 from hogo.policy.tests.other_policy import other_policy_text
+from hogo.policy.tests.systems_helpers import example_systems
 
 Data = dict[str, Any]
 SCHEMA = policy_json_schema()
@@ -48,6 +49,7 @@ def maximal() -> Data:
     data["incidents"] = {"preliminary_report_days": 3}
     data["detection"] = {"phone_regions": ["JP", "US"]}
     data["handling_rules"] = {"text": text("Handling rules")}
+    data["systems"] = example_systems()
     return data
 
 
@@ -100,6 +102,17 @@ MISTAKES: dict[str, Callable[[Data], object]] = {
         basis="policy"
     ),
     "a text as a plain string": lambda d: d["use"].update(principle="We use it."),
+    "a system of an unknown kind": lambda d: d.update(
+        systems=[{**example_systems()[0], "kind": "ftp"}]
+    ),
+    "a secret in place of its variable": lambda d: d.update(
+        systems=[
+            {
+                **example_systems()[1],
+                "webhook": {"url": "https://events.cc-link.org/", "secret_env": "s3cret"},
+            }
+        ]
+    ),
 }
 
 

@@ -1,0 +1,46 @@
+"""Reads in the organization's other systems: a person's rows for a request (audited, one
+event per system and reading), and the declared systems of the active policy."""
+
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from hogo.audit.services import audit_record
+from hogo.policy.schema import System
+from hogo.policy.selectors import policy_active
+from hogo.systems.check import CheckReport, system_check
+from hogo.systems.reach import found_read
+from hogo.systems.records import Found, Identity, Key
+
+
+def systems_declared(*, kinds: Sequence[str] = ("sql", "webhook", "manual")) -> list[System]:
+    """The active policy's systems of these kinds, in file order."""
+    return [s for s in policy_active().systems.values() if s.kind in kinds]
+
+
+def system_records_find(
+    *,
+    actor: str,
+    system: System,
+    who: Identity,
+    case_ref: str,
+    subjects: Sequence[str] = (),
+    keys: dict[str, list[Key]] | None = None,
+) -> Found:
+    found = found_read(system, who, keys)
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="systems.read",
+            subjects=list(subjects),
+            detail={
+                "system": system.id,
+                "case": case_ref,
+                "rows": {t: len(r) for t, r in found.tables.items()},
+            },
+        )
+    return found
+
+
+def system_schema_check(*, system: System) -> CheckReport:
+    return system_check(system)
