@@ -1,19 +1,25 @@
 """Reads about subjects that never open a value: status, suspensions, disposal records."""
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from hogo.errors import NotFound
+from hogo.policy.schema import Policy
 from hogo.vault.models import (
     Acquisition,
+    AcquisitionPurpose,
     Disposal,
+    Item,
     ProvisionStop,
     Subject,
     SubjectStatus,
     Suspension,
 )
-from hogo.vault.records import DisclosedDisposal
+from hogo.vault.permissions import purpose_roles
+from hogo.vault.records import DisclosedDisposal, Holding
 
 
 def subject_status(*, subject_id: str) -> SubjectStatus:
@@ -92,3 +98,66 @@ def subjects_purposes(
     for ref, purposes in rows.values_list("subject__ref", "purposes"):
         found.setdefault(ref, set()).update(purposes)
     return found
+
+
+# Aggregates for the ledger (個人情報管理台帳): counts only, never a value. Erased and
+# disposed-of people hold nothing; values are counted while their rows exist (the retention
+# sweep deletes them), and for a purpose only while its retention has not ended.
+
+
+def holdings_by_purpose_category(*, now: datetime | None = None) -> dict[tuple[str, str], Holding]:
+    """(purpose, category) -> the values held for the purpose today and their people."""
+    rows = (
+        AcquisitionPurpose.objects.filter(
+            expires_at__gt=now or timezone.now(), subject__status=SubjectStatus.ACTIVE
+        )
+        .values_list("purpose", "acquisition__items__category")
+        .annotate(people=Count("subject", distinct=True), items=Count("acquisition__items"))
+        .order_by()
+    )
+    # An acquisition without values comes back with no category (the left join).
+    return {
+        (purpose, category): Holding(people, items)
+        for purpose, category, people, items in rows
+        if category is not None
+    }
+
+
+def holdings_by_purpose(*, now: datetime | None = None) -> dict[str, int]:
+    """Purpose -> the people whose data is held for it today."""
+    rows = (
+        AcquisitionPurpose.objects.filter(
+            expires_at__gt=now or timezone.now(), subject__status=SubjectStatus.ACTIVE
+        )
+        .values_list("purpose")
+        .annotate(people=Count("subject", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def holdings_by_category() -> dict[str, Holding]:
+    """Category -> the values held in it today and their people."""
+    rows = (
+        Item.objects.filter(subject__status=SubjectStatus.ACTIVE)
+        .values_list("category")
+        .annotate(people=Count("subject", distinct=True), items=Count("pk"))
+        .order_by()
+    )
+    return {category: Holding(people, items) for category, people, items in rows}
+
+
+def holdings_by_channel() -> dict[str, Holding]:
+    """Channel -> the values held today that were acquired through it, and their people."""
+    rows = (
+        Item.objects.filter(subject__status=SubjectStatus.ACTIVE)
+        .values_list("acquisition__channel")
+        .annotate(people=Count("subject", distinct=True), items=Count("pk"))
+        .order_by()
+    )
+    return {channel: Holding(people, items) for channel, people, items in rows}
+
+
+def readers_by_purpose(*, policy: Policy) -> dict[str, tuple[str, ...]]:
+    """Purpose -> the staff roles that may read data for it (the vault's permissions)."""
+    return purpose_roles(policy)
