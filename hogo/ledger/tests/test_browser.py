@@ -100,7 +100,9 @@ def test_the_officer_reads_the_ledger_and_downloads_its_workbook(
     by_purpose = book[list(HEADERS[lang])[0]]
     title = policy.purposes[CAMPAIGN].title.get(lang)
     email = policy.categories["email"].title.get(lang)
-    [found] = [r for r in by_purpose.iter_rows(min_row=2, values_only=True) if r[:2] == (title, email)]
+    [found] = [
+        r for r in by_purpose.iter_rows(min_row=2, values_only=True) if r[:2] == (title, email)
+    ]
     assert (found[10], found[11]) == (made.campaign_people, made.campaign_people)
     assert made.contractor in found[6]
     by_channel = book[list(HEADERS[lang])[2]]
