@@ -132,3 +132,18 @@ def test_the_policy_can_require_it_of_the_privacy_officer(officer: User) -> None
 
 def test_the_reference_policy_does_not_require_it(officer: User, policy: object) -> None:
     assert _client(officer).get("/console/ledger/").status_code == 200
+
+
+def test_the_command_line_resets_a_lost_second_factor(officer: User) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _enrol(officer)
+    out = StringIO()
+    call_command("staff", "second-factor-reset", "olivia", stdout=out)
+    assert "second factor of staff user olivia removed" in out.getvalue()
+    assert not SecondFactor.objects.filter(user=officer).exists()
+    assert AuditEvent.objects.filter(action="console.second_factor.reset").get().actor == (
+        "system:cli"
+    )

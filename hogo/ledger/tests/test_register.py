@@ -42,7 +42,8 @@ def test_it_names_channels_systems_recipients_retention_roles_and_country(
     row = _row(register.by_purpose, purpose_id=CAMPAIGN, category_id="email")
     assert policy.channels[EVENT_CHANNEL].title.ja in row.channels
     assert row.systems == ("hogoの保管庫（暗号化データベース）",)
-    assert row.storage.countries == ("日本",) and not row.storage.unstated
+    assert row.storage.countries == ("日本",)
+    assert not row.storage.unstated
     assert row.recipients == (f"{made.contractor}（委託先）",)
     assert row.retention.startswith("取得から3年")
     assert row.roles == ("個人情報保護管理者", "マーケティング担当者")
@@ -55,7 +56,7 @@ def test_it_names_channels_systems_recipients_retention_roles_and_country(
         "委託先",
         "JP",
     )
-    assert [name for name, _ in register.measures][0] == "組織的安全管理措置"
+    assert register.measures[0][0] == "組織的安全管理措置"
 
 
 def test_it_reads_in_english(policy: Policy) -> None:
