@@ -49,7 +49,7 @@ class Filters:
 
 
 @dataclass(frozen=True)
-class Facts:
+class LedgerFacts:
     """What other apps report today: the vault's counts and readers, share's recipients."""
 
     pairs: dict[tuple[str, str], Holding]
@@ -192,7 +192,9 @@ def _roles(readers: dict[str, tuple[str, ...]], purposes: Iterable[str]) -> tupl
     return tuple(str(label) for role, label in ROLES.items() if role in held)
 
 
-def purpose_rows(policy: Policy, facts: Facts, lang: str, filters: Filters) -> list[PurposeRow]:
+def purpose_rows(
+    policy: Policy, facts: LedgerFacts, lang: str, filters: Filters
+) -> list[PurposeRow]:
     rows = []
     for purpose in policy.purposes.values():
         if filters.purpose not in (None, purpose.id):
@@ -230,7 +232,9 @@ def purpose_rows(policy: Policy, facts: Facts, lang: str, filters: Filters) -> l
     return rows
 
 
-def category_rows(policy: Policy, facts: Facts, lang: str, filters: Filters) -> list[CategoryRow]:
+def category_rows(
+    policy: Policy, facts: LedgerFacts, lang: str, filters: Filters
+) -> list[CategoryRow]:
     rows = []
     for category in policy.categories.values():
         purposes = [p for p in policy.purposes.values() if category.id in p.categories]
@@ -278,7 +282,9 @@ def _channel_how(channel: Channel) -> str:
     return _("entered by staff or through the API")
 
 
-def channel_rows(policy: Policy, facts: Facts, lang: str, filters: Filters) -> list[ChannelRow]:
+def channel_rows(
+    policy: Policy, facts: LedgerFacts, lang: str, filters: Filters
+) -> list[ChannelRow]:
     rows = []
     for channel in policy.channels.values():
         categories = list(dict.fromkeys(f.category for f in channel.fields))
@@ -303,7 +309,9 @@ def channel_rows(policy: Policy, facts: Facts, lang: str, filters: Filters) -> l
     return rows
 
 
-def recipient_rows(policy: Policy, facts: Facts, lang: str, filters: Filters) -> list[RecipientRow]:
+def recipient_rows(
+    policy: Policy, facts: LedgerFacts, lang: str, filters: Filters
+) -> list[RecipientRow]:
     rows = []
     for scope in facts.scopes:
         if (filters.purpose is not None and filters.purpose not in scope.purposes) or (
@@ -350,7 +358,7 @@ def measures(policy: Policy, lang: str) -> list[tuple[str, str]]:
 
 
 def register_build(
-    *, policy: Policy, facts: Facts, lang: str, filters: Filters, now: datetime
+    *, policy: Policy, facts: LedgerFacts, lang: str, filters: Filters, now: datetime
 ) -> Register:
     return Register(
         generated_at=now,

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.utils import timezone, translation
 
-from hogo.ledger.register import Facts, Filters, Register, register_build
+from hogo.ledger.register import LedgerFacts, Filters, Register, register_build
 from hogo.ledger.systems import ledger_systems
 from hogo.policy.schema import Policy
 from hogo.share.selectors import recipient_scopes
@@ -18,9 +18,9 @@ from hogo.vault.selectors import (
 )
 
 
-def ledger_facts(*, policy: Policy, now: datetime) -> Facts:
+def ledger_facts(*, policy: Policy, now: datetime) -> LedgerFacts:
     """What the vault and the recipient register hold today (counts, never a value)."""
-    return Facts(
+    return LedgerFacts(
         pairs=holdings_by_purpose_category(now=now),
         purposes=holdings_by_purpose(now=now),
         categories=holdings_by_category(),
