@@ -5,26 +5,21 @@ from datetime import datetime
 
 from django.utils import timezone, translation
 
-from hogo.ledger.register import LedgerFacts, Filters, Register, register_build
+from hogo.ledger.register import Filters, LedgerFacts, Register, register_build
 from hogo.ledger.systems import ledger_systems
 from hogo.policy.schema import Policy
 from hogo.share.selectors import recipient_scopes
-from hogo.vault.selectors import (
-    holdings_by_category,
-    holdings_by_channel,
-    holdings_by_purpose,
-    holdings_by_purpose_category,
-    readers_by_purpose,
-)
+from hogo.vault.selectors import holdings, readers_by_purpose
 
 
 def ledger_facts(*, policy: Policy, now: datetime) -> LedgerFacts:
     """What the vault and the recipient register hold today (counts, never a value)."""
+    held = holdings(now=now)
     return LedgerFacts(
-        pairs=holdings_by_purpose_category(now=now),
-        purposes=holdings_by_purpose(now=now),
-        categories=holdings_by_category(),
-        channels=holdings_by_channel(),
+        pairs=held.by_purpose_category,
+        purposes=held.by_purpose,
+        categories=held.by_category,
+        channels=held.by_channel,
         readers=readers_by_purpose(policy=policy),
         scopes=recipient_scopes(on=timezone.localdate(now)),
         systems=ledger_systems(policy),
