@@ -227,6 +227,7 @@ INSTALLED_APPS = [
     "hogo.api",
     "hogo.console",
     "hogo.members",
+    "hogo.ledger",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +242,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff acknowledge the active policy version before using the console (hogo/safety).
     "hogo.safety.middleware.acknowledgment_required",
+    # A privacy officer sets up a second factor first where the policy requires it (console).
+    "hogo.console.middleware.second_factor_enrolment_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -34,6 +34,8 @@ urlpatterns = [
     path("console/desk/", include("hogo.desk.console_urls")),
     path("console/reconsent/", include("hogo.reconsent.console_urls")),
     path("console/safety/", include("hogo.safety.console_urls")),
+    path("console/ledger/", include("hogo.ledger.urls")),
+    path("console/staff/", include("hogo.console.urls")),
     path("console/admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(

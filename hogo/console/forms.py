@@ -1,13 +1,16 @@
 import math
 from typing import Any
 
+from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy, ngettext
 
 from hogo.console.selectors import login_locked_until
 from hogo.network import client_network
+from hogo.roles import Role
 
 
 class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
@@ -44,3 +47,31 @@ class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
             code="locked",
             params={"minutes": minutes},
         )
+
+
+ROLE_LABELS: dict[str, Promise] = {
+    Role.PRIVACY_OFFICER: gettext_lazy("Privacy officer"),
+    Role.DESK_OPERATOR: gettext_lazy("Desk operator"),
+    Role.MARKETING_USER: gettext_lazy("Marketing user"),
+    Role.AUDITOR: gettext_lazy("Auditor"),
+}
+
+
+class StaffCreateForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Username"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("E-mail address (optional)"), required=False)
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"),
+        choices=[("", "—"), *ROLE_LABELS.items()],
+        help_text=gettext_lazy("A privacy officer may do everything in the console."),
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Code from your authenticator app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )

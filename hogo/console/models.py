@@ -1,2 +1,35 @@
-"""The console has no tables of its own: staff are Django's users and groups, and the login
-lockout counts in the one throttle table (`hogo.throttle`)."""
+"""The console's one table: staff's TOTP second factors. Staff themselves are Django's users
+and groups, and the login lockout counts in the one throttle table (`hogo.throttle`)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SecondFactor(models.Model):
+    """A staff user's TOTP secret: pending until a first code confirms it, then asked at every
+    login. The secret is stored as authenticator apps need it (like django-otp's devices): a
+    reader of the database could make codes, but would still need the password."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="second_factor",
+        verbose_name=_("staff user"),
+    )
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # The time step of the last code accepted: a code is never accepted twice.
+    last_step = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("second factor")
+        verbose_name_plural = _("second factors")
+
+    def __str__(self) -> str:
+        return f"second factor of user:{self.user_id}"
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None

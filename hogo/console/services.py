@@ -120,3 +120,21 @@ def _lock_audit(*, row: Throttle, username: str) -> None:
     else:
         detail["network_hash"] = row.key
     audit_record(actor=actor, action="console.login.locked", detail=detail)
+
+
+@transaction.atomic
+def staff_disable(*, actor: str, user_id: int, acting_user_id: int) -> User:
+    """Disable a staff account: it can no longer log in, and its sessions end at their next
+    request (Django refuses inactive users). Nobody disables their own account, so an officer
+    cannot lock the last officer out by mistake."""
+    if user_id == acting_user_id:
+        raise Conflict("you cannot disable your own account", code="self")
+    user = User.objects.select_for_update().filter(pk=user_id, is_staff=True).first()
+    if user is None:
+        raise NotFound(f"no staff user {user_id}", code="no_staff_user")
+    if not user.is_active:
+        raise Conflict("this account is already disabled", code="disabled")
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    audit_record(actor=actor, action="console.staff.disabled", detail={"user": f"user:{user.pk}"})
+    return user

@@ -13,3 +13,6 @@ LOCK = timedelta(minutes=15)
 
 USERNAME = Rule("login_username", USERNAME_LIMIT, WINDOW, lock=LOCK)
 NETWORK = Rule("login_network", NETWORK_LIMIT, WINDOW, lock=LOCK)
+
+# Wrong second-factor codes, per user: a code has a million values, so a few tries only.
+SECOND_FACTOR = Rule("second_factor", 5, WINDOW, lock=LOCK)

@@ -66,3 +66,19 @@ def _walk(value: object, path: str) -> Iterator[Placeholder]:
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from _walk(item, _join(path, index))
+
+
+STORAGE_COUNTRY_PATH = "safety.external_environment.storage_country"
+
+
+def policy_unstated(policy: Policy) -> list[str]:
+    """Facts hogo shows (the ledger) that this policy neither states nor marks, one warning
+    each: never made up, shown as a placeholder until the file says them."""
+    missing = []
+    if policy.safety.external_environment.storage() is None:
+        missing.append(
+            f"{STORAGE_COUNTRY_PATH}: missing: the country where hogo's own database is kept "
+            "(foreign countries are named, so it is not Japan by default); the ledger shows a "
+            "placeholder until it is entered"
+        )
+    return missing

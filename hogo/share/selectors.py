@@ -12,11 +12,13 @@ from hogo.collect.selectors import receipt_records_of
 from hogo.errors import NotFound
 from hogo.share.models import (
     Agreement,
+    JointUse,
     LineOutcome,
     Provision,
     ProvisionLine,
     Recipient,
     ReferableConfirmation,
+    Succession,
 )
 
 # The legal bases of a provision, which the desk's disclosure names in words.
@@ -229,3 +231,57 @@ def referable_confirmation_for(
     ).order_by("-confirmed_on", "-pk")
     wanted = set(items)
     return next((row for row in rows if wanted <= set(row.items)), None)
+
+
+@dataclass(frozen=True)
+class RecipientScope:
+    """What one registered recipient may receive or has received, and why: an outsourcing
+    agreement in force, a succession, a joint use in force, or provisions made (`via`)."""
+
+    recipient_id: str
+    name: str
+    kind: str
+    country: str
+    via: str  # "agreement", "succession", "joint_use" or "provision"
+    purposes: frozenset[str]
+    categories: frozenset[str]
+
+
+def recipient_scopes(*, on: date | None = None) -> list[RecipientScope]:
+    """For each recipient not retired, the purposes and categories it may receive or has
+    received (the ledger's recipients): agreements and joint uses in force on `on`, successions,
+    and the provisions made to it (one scope per purpose and set of categories)."""
+    day = on or timezone.localdate()
+    live = Recipient.objects.filter(retired_at__isnull=True)
+    scopes: list[RecipientScope] = []
+
+    def scope(row: Recipient, via: str, purposes: list[str] | str, categories: object) -> None:
+        scopes.append(
+            RecipientScope(
+                recipient_id=row.ref,
+                name=row.name,
+                kind=row.kind,
+                country=row.country,
+                via=via,
+                purposes=frozenset([purposes] if isinstance(purposes, str) else purposes),
+                categories=frozenset(categories if isinstance(categories, list) else []),
+            )
+        )
+
+    for agreement in Agreement.objects.filter(recipient__in=live).select_related("recipient"):
+        if agreement.in_force(day):
+            scope(agreement.recipient, "agreement", agreement.purposes, agreement.categories)
+    for succession in Succession.objects.filter(recipient__in=live).select_related("recipient"):
+        scope(succession.recipient, "succession", succession.purposes, succession.categories)
+    for joint in JointUse.objects.filter(recipient__in=live).select_related("recipient"):
+        if joint.in_force(day):
+            scope(joint.recipient, "joint_use", joint.purposes, joint.categories)
+    provided = (
+        Provision.objects.filter(recipient__in=live, subjects_provided__gt=0)
+        .values_list("recipient_id", "purpose", "categories")
+        .distinct()
+    )
+    recipients = {row.pk: row for row in live}
+    for recipient_pk, purpose, categories in provided:
+        scope(recipients[recipient_pk], "provision", purpose, categories)
+    return scopes

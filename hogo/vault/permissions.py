@@ -8,6 +8,7 @@ active policy; the other roles state the purposes the policy's `[staff.purposes]
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, User
 
+from hogo.policy.schema import Policy
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.roles import Role, has_role
 
@@ -54,3 +55,15 @@ def can_read(user: Someone) -> bool:
 def can_use_beyond_purpose(user: Someone) -> bool:
     """A read under a statutory exception (Art. 18(3)): the privacy officer's decision alone."""
     return _roles(user, Role.PRIVACY_OFFICER)
+
+
+def purpose_roles(policy: Policy) -> dict[str, tuple[str, ...]]:
+    """Purpose id -> the roles that may state it when reading, as `purpose_allowed` decides:
+    the privacy officer for every purpose, the others as the policy's `[staff.purposes]`."""
+    return {
+        purpose: (
+            Role.PRIVACY_OFFICER.value,
+            *(role for role, granted in policy.staff.purposes.items() if purpose in granted),
+        )
+        for purpose in policy.purposes
+    }

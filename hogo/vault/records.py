@@ -167,3 +167,11 @@ class NotesResult:
 
     def texts(self) -> dict[str, str]:
         return {n.ref: n.text for n in self.notes}
+
+
+@dataclass(frozen=True)
+class Holding:
+    """How much the vault holds today: values (items) and the people they belong to."""
+
+    people: int = 0
+    items: int = 0

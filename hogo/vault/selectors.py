@@ -1,16 +1,20 @@
 """Reads about subjects that never open a value: status, suspensions, disposal records."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hogo.errors import NotFound
+from hogo.policy.schema import Policy
 from hogo.vault.models import (
     Acquisition,
     AcquisitionPurpose,
     Disposal,
+    Item,
     ProvisionStop,
     Suspension,
 )
@@ -23,7 +27,8 @@ from hogo.vault.models import IdentifierKind as IdentifierKind
 from hogo.vault.models import Source as Source
 from hogo.vault.models import Subject as Subject
 from hogo.vault.models import SubjectStatus as SubjectStatus
-from hogo.vault.records import DisclosedDisposal
+from hogo.vault.permissions import purpose_roles
+from hogo.vault.records import DisclosedDisposal, Holding
 
 _CHUNK = 2000  # refs per query, within every backend's limit on bound parameters
 
@@ -166,3 +171,87 @@ def purposes_held_by_pk(*, subject_pks: Sequence[int], now: datetime) -> dict[in
         for pk, purpose in rows:
             held.setdefault(pk, set()).add(purpose)
     return held
+
+
+# Aggregates for the ledger (個人情報管理台帳): counts only, never a value. Erased and
+# disposed-of people hold nothing; values are counted while their rows exist (the retention
+# sweep deletes them), and for a purpose only while its retention has not ended.
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What the vault holds today, counted four ways in one read of the values."""
+
+    by_purpose_category: dict[tuple[str, str], Holding]
+    by_purpose: dict[str, int]
+    by_category: dict[str, Holding]
+    by_channel: dict[str, Holding]
+
+
+def holdings(*, now: datetime | None = None) -> Holdings:
+    """Per (purpose, category), per purpose, per category and per acquisition channel: the
+    values held and their distinct people.
+
+    One pass over the values' (acquisition, category) pairs, joined in memory with the live
+    grants and the acquisitions of active people: the value table is the large one, and a
+    grouped SQL count per view read it (and its ciphertext pages) three times, with a
+    DISTINCT sort each (bench/ledger.py)."""
+    moment = now or timezone.now()
+    owners: dict[int, tuple[int, str]] = {
+        pk: (subject, channel)
+        for pk, subject, channel in Acquisition.objects.filter(
+            subject__status=SubjectStatus.ACTIVE
+        ).values_list("pk", "subject_id", "channel")
+    }
+    granted: dict[int, list[str]] = {}
+    for acquisition, purpose in AcquisitionPurpose.objects.filter(
+        expires_at__gt=moment
+    ).values_list("acquisition_id", "purpose"):
+        if acquisition in owners:
+            granted.setdefault(acquisition, []).append(purpose)
+    tally = _Tally()
+    values = Item.objects.values_list("acquisition_id", "category").order_by()
+    for acquisition, category in values.iterator(chunk_size=10_000):
+        owner = owners.get(acquisition)
+        if owner is None:
+            continue
+        subject, channel = owner
+        tally.add(("category", category), subject)
+        tally.add(("channel", channel), subject)
+        for purpose in granted.get(acquisition, ()):
+            tally.add(("pair", (purpose, category)), subject)
+    people: dict[str, set[int]] = {}
+    for acquisition, purposes in granted.items():
+        for purpose in purposes:
+            people.setdefault(purpose, set()).add(owners[acquisition][0])
+    return Holdings(
+        by_purpose_category=tally.view("pair"),
+        by_purpose={purpose: len(held) for purpose, held in people.items()},
+        by_category=tally.view("category"),
+        by_channel=tally.view("channel"),
+    )
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, object], int] = {}
+        self.people: dict[tuple[str, object], set[int]] = {}
+
+    def add(self, key: tuple[str, object], subject: int) -> None:
+        self.items[key] = self.items.get(key, 0) + 1
+        held = self.people.get(key)
+        if held is None:
+            held = self.people[key] = set()
+        held.add(subject)
+
+    def view(self, kind: str) -> dict[Any, Holding]:
+        return {
+            key[1]: Holding(len(self.people[key]), count)
+            for key, count in self.items.items()
+            if key[0] == kind
+        }
+
+
+def readers_by_purpose(*, policy: Policy) -> dict[str, tuple[str, ...]]:
+    """Purpose -> the staff roles that may read data for it (the vault's permissions)."""
+    return purpose_roles(policy)

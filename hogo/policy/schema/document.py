@@ -212,10 +212,23 @@ class Country:
     measures: Text
 
 
+# What a policy that names no foreign country states: every piece of data is handled in Japan.
+JAPAN = Text(ja="日本", en="Japan")
+
+
 @dataclass(frozen=True)
 class ExternalEnvironment:
     statement: Text
     countries: tuple[Country, ...] = ()
+    # The country where hogo's own database is kept (the ledger's storage location), if stated.
+    storage_country: Text | None = None
+
+    def storage(self) -> Text | None:
+        """Where hogo's own database is kept, as the policy states it: the explicit key, else
+        Japan when no foreign country is named; None when the policy does not say."""
+        if self.storage_country is not None:
+            return self.storage_country
+        return None if self.countries else JAPAN
 
 
 @dataclass(frozen=True)
@@ -344,6 +357,8 @@ class Staff:
     """Which purposes each staff role may state when reading personal data."""
 
     purposes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The privacy officer must log in with a second factor (TOTP) as well as the password.
+    officer_second_factor: bool = False
 
 
 @dataclass(frozen=True)

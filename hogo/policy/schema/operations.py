@@ -114,7 +114,10 @@ def staff_section(root: Reader, purposes: dict[str, Purpose], fmt: int) -> Staff
             note = " (the privacy officer may state every purpose)" if officer else ""
             roles.error(key, f"unknown staff role; one of {', '.join(STAFF_ROLES)}{note}")
             roles.asked.add(key)
-    return Staff(purposes=granted)
+    return Staff(
+        purposes=granted,
+        officer_second_factor=table.boolean("officer_second_factor", default=False),
+    )
 
 
 def records_section(

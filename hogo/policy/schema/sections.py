@@ -122,7 +122,9 @@ def safety_section(r: Reader) -> Safety:
         physical=r.text("physical"),
         technical=r.text("technical"),
         external_environment=ExternalEnvironment(
-            statement=env.text("statement"), countries=tuple(countries)
+            statement=env.text("statement"),
+            countries=tuple(countries),
+            storage_country=env.optional_text("storage_country"),
         ),
     )
 

@@ -213,6 +213,13 @@ class Country(Table):
 class ExternalEnvironment(Table):
     statement: Text
     countries: Annotated[list[Country], Field(description="empty: Japan only")] = []
+    storage_country: Annotated[
+        Text | None,
+        Field(
+            description="the country where hogo's own database is kept (the ledger's storage "
+            "location); without it, Japan when countries is empty, else not stated"
+        ),
+    ] = None
 
 
 class Safety(Table):
@@ -328,6 +335,10 @@ class StaffPurposes(Table):
 
 class Staff(Table):
     purposes: StaffPurposes
+    officer_second_factor: Annotated[
+        bool,
+        Field(description="the privacy officer logs in with a TOTP code as well (default false)"),
+    ] = False
 
 
 class Records(Table):

@@ -45,6 +45,8 @@ def maximal() -> Data:
     data["complaints"]["accredited_organization"] = text("an accredited organization")
     country = {"name": text("Country"), "system": text("System"), "measures": text("Measures")}
     data["safety"]["external_environment"]["countries"] = [country]
+    data["safety"]["external_environment"]["storage_country"] = text("Japan")
+    data["staff"]["officer_second_factor"] = True
     data["website"]["analytics"]["links"] = [{"title": text("Opt out"), "url": "https://x.test/"}]
     data["incidents"] = {"preliminary_report_days": 3}
     data["detection"] = {"phone_regions": ["JP", "US"]}

@@ -7,7 +7,8 @@ It lives in the console, not in the policy app, because loading records an audit
 Exit status 0 on success, 2 for an invalid or unreadable file (nothing is written then).
 Errors go to stderr, one per line: `PATH: dotted.key.path: reason`. `check` also warns, one
 line each on stderr, of placeholders still in the file (`warning: PATH: dotted.key.path:
-placeholder text (...)`), and still exits 0. `schema` prints the JSON Schema to stdout.
+placeholder text (...)`) and of facts hogo shows that the file neither states nor marks (the
+storage country), and still exits 0. `schema` prints the JSON Schema to stdout.
 """
 
 import json
@@ -21,7 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from hogo.console.policy_versions import policy_version_load
 from hogo.errors import HogoError
 from hogo.policy.diff import policy_diff
-from hogo.policy.placeholders import policy_placeholders
+from hogo.policy.placeholders import policy_placeholders, policy_unstated
 from hogo.policy.schema import Policy, PolicyInvalid, policy_json_schema, policy_parse
 from hogo.policy.selectors import policy_at
 from hogo.policy.services import PolicyUnreadable, policy_file_read
@@ -66,6 +67,8 @@ class Command(BaseCommand):
     def check_file(self, path: Path, policy: Policy) -> None:
         for placeholder in policy_placeholders(policy):
             self.stderr.write(f"warning: {path}: {placeholder}")
+        for unstated in policy_unstated(policy):
+            self.stderr.write(f"warning: {path}: {unstated}")
         self.stdout.write(f"ok: {path}: {policy.summary()}")
 
     def load(self, path: Path, text: str, note: str) -> None:

@@ -4,6 +4,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 
+from hogo.console.second_factor import second_factor_reset
 from hogo.console.selectors import staff_roles
 from hogo.console.services import staff_create, staff_password_reset
 from hogo.errors import HogoError
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Manage staff accounts: `hogo staff create USERNAME --role ROLE` prints a generated "
         "password once; `hogo staff password USERNAME` gives a staff user a new generated password "
-        "and prints it once; `hogo staff list` shows staff users and their roles."
+        "and prints it once; `hogo staff second-factor-reset USERNAME` removes a lost second "
+        "factor; `hogo staff list` shows staff users and their roles."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -33,6 +35,10 @@ class Command(BaseCommand):
             "password", help="replace a staff user's password with a generated one, printed once"
         )
         reset.add_argument("username")
+        lost = sub.add_parser(
+            "second-factor-reset", help="remove a staff user's second factor (a lost phone)"
+        )
+        lost.add_argument("username")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "list":
@@ -40,6 +46,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{username}\t{','.join(roles) or '-'}")
             return
         username = options["username"]
+        if options["action"] == "second-factor-reset":
+            self.second_factor_reset(username)
+            return
         if options["action"] == "password":
             try:
                 password = staff_password_reset(actor="system:cli", username=username)
@@ -61,3 +70,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"created staff user {user.username} ({options['role']}) with password: {password}"
         )
+
+    def second_factor_reset(self, username: str) -> None:
+        user = User.objects.filter(username=username, is_staff=True).first()
+        if user is None:
+            raise CommandError(f"no staff user {username}")
+        try:
+            second_factor_reset(actor="system:cli", user_id=user.pk)
+        except HogoError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write(f"second factor of staff user {username} removed")
