@@ -248,3 +248,16 @@ class TrainingReminder(models.Model):
 
     def __str__(self) -> str:
         return f"course:{self.course_id} user:{self.user_id} due {self.due_on}"
+
+
+from hogo.safety.oversight_models import (  # noqa: E402, F401
+    ActionReminder,
+    CorrectiveAction,
+    Evidence,
+    EvidenceDisposal,
+    ItemResult,
+    Review,
+    ReviewItem,
+    ReviewStatus,
+    SupervisionReminder,
+)

@@ -20,6 +20,9 @@ from hogo.share.models import (
     ReferableConfirmation,
 )
 from hogo.share.records import DisclosedProvision, DisclosedReceipt, RecordRow
+from hogo.share.selection import SupervisionState as SupervisionState  # public here
+from hogo.share.selection import agreements_supervision as agreements_supervision
+from hogo.share.selection import assessment_latest as assessment_latest
 from hogo.vault.selectors import subject_status
 
 CHUNK = 2000

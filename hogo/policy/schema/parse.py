@@ -20,7 +20,11 @@ from hogo.policy.schema.document import (
     Use,
 )
 from hogo.policy.schema.handling_rules import handling_rules_section
-from hogo.policy.schema.incidents import incidents_section
+from hogo.policy.schema.incidents import (
+    incidents_section,
+    internal_review_section,
+    outsourcing_section,
+)
 from hogo.policy.schema.notices import notices_parse
 from hogo.policy.schema.operations import (
     category_identifier,
@@ -93,6 +97,8 @@ def _policy(root: Reader) -> Policy:
         staff=staff_section(root, purposes, fmt),
         records=records_section(root, purposes, channels, fmt),
         incidents=incidents_section(root),
+        internal_review=internal_review_section(root),
+        outsourcing=outsourcing_section(root),
         handling_rules=handling_rules_section(root),
     )
 

@@ -5,14 +5,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from hogo.safety.reminders import safety_tick
+from hogo.safety.tick import safety_tick
 
 
 class Command(BaseCommand):
     help = (
         "Safety program maintenance. `tick`: mail the privacy officer before each incident "
         "report deadline and when one passes, and each staff member whose training is "
-        "overdue (once per due day; the desk's outbox delivers them)."
+        "overdue, the owners of overdue corrective actions and the officer about contractors "
+        "whose supervision is overdue (once per due day; the desk's outbox delivers them); "
+        "dispose of the sealed evidence of incidents closed longer than their retention."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
