@@ -80,7 +80,7 @@ def agreement(
 ) -> Agreement:
     today = timezone.localdate()
     starts = starts_on or today - timedelta(days=30)
-    if not contractor.assessments.exists():
+    if contractor.kind == RecipientKind.CONTRACTOR and not contractor.assessments.exists():
         assessed(contractor)
     return agreement_record(
         actor=ACTOR,
