@@ -132,8 +132,10 @@ def _evidence(review: Review) -> list[EvidenceBlock]:
         (
             gettext("Open incidents"),
             "incidents_open",
-            lambda r: f"{r['ref']}: {labels.STATUSES.get(r['status'], r['status'])}, "
-            + _moment(r["discovered_at"]),
+            lambda r: (
+                f"{r['ref']}: {labels.STATUSES.get(r['status'], r['status'])}, "
+                + _moment(r["discovered_at"])
+            ),
         ),
     ]
     for title, key, row in words:

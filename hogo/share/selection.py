@@ -82,6 +82,22 @@ def contractor_assess(
     return row
 
 
+def contractors_list() -> list[Recipient]:
+    """The contractors of the register that are not retired, by name."""
+    return list(
+        Recipient.objects.filter(kind=RecipientKind.CONTRACTOR, retired_at__isnull=True).order_by(
+            "name", "pk"
+        )
+    )
+
+
+def contractor_get(*, recipient_id: str) -> Recipient:
+    found = Recipient.objects.filter(ref=recipient_id, kind=RecipientKind.CONTRACTOR).first()
+    if found is None:
+        raise NotFound(f"contractor {recipient_id} does not exist")
+    return found
+
+
 def assessment_latest(*, recipient_id: str) -> ContractorAssessment | None:
     return ContractorAssessment.objects.filter(recipient__ref=recipient_id).first()
 
