@@ -79,7 +79,7 @@ def test_the_assessment_covers_every_criterion_and_explains_each_one_not_met(
         )
     results = [CriterionResult(met=True) for _ in criteria]
     results[2] = CriterionResult(met=False)
-    with pytest.raises(InvalidInput, match="results.3.note: say why criterion 3 is not met"):
+    with pytest.raises(InvalidInput, match=r"results\.3\.note: say why criterion 3 is not met"):
         contractor_assess(
             actor=ACTOR, recipient_id=contractor.ref, assessed_on=date(2026, 1, 5), results=results
         )
