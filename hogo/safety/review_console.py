@@ -46,9 +46,10 @@ BLOCKERS = {
 
 
 class AssessForm(forms.Form):
+    # "—" while not assessed, so that an unassessed item does not look like "in place".
     result = forms.ChoiceField(
         label=gettext_lazy("Result"),
-        choices=[(v, RESULTS[v]) for v in ("ok", "finding", "na")],
+        choices=[("", "—"), *((v, RESULTS[v]) for v in ("ok", "finding", "na"))],
     )
     note = forms.CharField(
         label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -140,7 +141,12 @@ def review_detail(request: HttpRequest, ref: str) -> HttpResponse:
     review = _review(ref)
     view = review_view(review)
     forms_of = {
-        r.item.position: AssessForm(initial={"result": r.item.result, "note": r.item.note})
+        r.item.position: AssessForm(
+            initial={
+                "result": "" if r.item.result == ItemResult.PENDING else r.item.result,
+                "note": r.item.note,
+            }
+        )
         for r in view.items
     }
     return TemplateResponse(

@@ -367,10 +367,11 @@ class Incidents:
 # default until the policy file lists its own in `[outsourcing].selection_criteria`.
 SELECTION_CRITERIA_DEFAULT = (
     Text(
-        ja="組織的安全管理措置（責任者の設置、取扱規程、取扱状況の記録、漏えい等への対応体制）が当協会と同等以上であること",
+        ja="組織的安全管理措置（責任者の設置、取扱規程、取扱状況の記録、漏えい等への対応体制）が委託元に求められる水準と同等以上であること",
         en=(
             "Organizational safety measures (a person in charge, handling rules, records of "
-            "handling, a breach response procedure) at least equal to ours"
+            "handling, a breach response procedure) at least equal to those asked of the"
+            " organization itself"
         ),
     ),
     Text(
