@@ -100,6 +100,38 @@ def _count_block(title: str, block: dict[str, Any], row: RowWords) -> EvidenceBl
     return EvidenceBlock(title, summary, count == 0, rows)
 
 
+def _request_row(r: dict[str, str]) -> str:
+    return gettext("%(ref)s (%(kind)s): due %(due)s") % {
+        "ref": r["ref"],
+        "kind": _request_kind(r["kind"]),
+        "due": _moment(r["due_at"]),
+    }
+
+
+def _training_row(r: dict[str, str]) -> str:
+    return gettext("%(user)s: %(course)s, due %(due)s") % {
+        "user": r["user"],
+        "course": r["course"],
+        "due": _day(r["due_on"]),
+    }
+
+
+def _contract_row(r: dict[str, str]) -> str:
+    return gettext("%(contractor)s (agreement %(agreement)s): due %(due)s") % {
+        "contractor": r["contractor"],
+        "agreement": r["agreement"],
+        "due": _day(r["due_on"]),
+    }
+
+
+def _incident_row(r: dict[str, str]) -> str:
+    return gettext("%(ref)s: %(status)s, aware since %(when)s") % {
+        "ref": r["ref"],
+        "status": labels.STATUSES.get(r["status"], r["status"]),
+        "when": _moment(r["discovered_at"]),
+    }
+
+
 def _evidence(review: Review) -> list[EvidenceBlock]:
     found = review.evidence
     audit = found.get("audit", {})
@@ -114,29 +146,10 @@ def _evidence(review: Review) -> list[EvidenceBlock]:
         )
     ]
     words: list[tuple[str, str, RowWords]] = [
-        (
-            gettext("Requests past their deadline"),
-            "requests_overdue",
-            lambda r: f"{r['ref']} ({_request_kind(r['kind'])}): {_moment(r['due_at'])}",
-        ),
-        (
-            gettext("Overdue trainings"),
-            "trainings_overdue",
-            lambda r: f"{r['user']}: {r['course']} ({_day(r['due_on'])})",
-        ),
-        (
-            gettext("Contractors whose supervision is overdue"),
-            "supervision_overdue",
-            lambda r: f"{r['contractor']} ({r['agreement']}): {_day(r['due_on'])}",
-        ),
-        (
-            gettext("Open incidents"),
-            "incidents_open",
-            lambda r: (
-                f"{r['ref']}: {labels.STATUSES.get(r['status'], r['status'])}, "
-                + _moment(r["discovered_at"])
-            ),
-        ),
+        (gettext("Requests past their deadline"), "requests_overdue", _request_row),
+        (gettext("Overdue trainings"), "trainings_overdue", _training_row),
+        (gettext("Contractors whose supervision is overdue"), "supervision_overdue", _contract_row),
+        (gettext("Open incidents"), "incidents_open", _incident_row),
     ]
     for title, key, row in words:
         blocks.append(_count_block(title, found.get(key, {}), row))
