@@ -19,7 +19,7 @@ Absent, the defaults apply, so every stored version keeps parsing.
 """
 
 from hogo.policy.schema.document import Incidents, InternalReview, Outsourcing, Text
-from hogo.policy.schema.reader import Reader
+from hogo.policy.schema.reader import Reader, join
 
 # PPC General Guidelines 3-5-3-3: "promptly" is about 3 to 5 days from becoming aware, so a
 # longer setting would show a clock the guidelines do not allow.
@@ -89,8 +89,13 @@ def _criteria(table: Reader) -> tuple[Text, ...]:
     if not isinstance(raw, list) or not raw:
         table.error("selection_criteria", 'must be a list of { ja = "...", en = "..." } texts')
         return ()
-    # The list read as a table keyed by index, so that an error names `...selection_criteria.2`.
-    items = Reader(
-        {str(i): item for i, item in enumerate(raw)}, table.at("selection_criteria"), table.errors
-    )
-    return tuple(items.text(str(i)) for i in range(len(raw)))
+    found = []
+    for index, item in table.tables("selection_criteria"):
+        text = Reader(item, join(table.at("selection_criteria"), index), table.errors)
+        found.append(
+            Text(
+                ja=text.string("ja", what="Japanese text"),
+                en=text.string("en", what="English text"),
+            )
+        )
+    return tuple(found)

@@ -45,7 +45,9 @@ def maximal() -> Data:
     country = {"name": text("Country"), "system": text("System"), "measures": text("Measures")}
     data["safety"]["external_environment"]["countries"] = [country]
     data["website"]["analytics"]["links"] = [{"title": text("Opt out"), "url": "https://x.test/"}]
-    data["incidents"] = {"preliminary_report_days": 3}
+    data["incidents"] = {"preliminary_report_days": 3, "retention_years": 7}
+    data["internal_review"] = {"cadence_months": 6}
+    data["outsourcing"] = {"supervision_months": 6, "selection_criteria": [text("Criterion")]}
     data["handling_rules"] = {"text": text("Handling rules")}
     return data
 
