@@ -21,7 +21,7 @@ from hogo.policy.schema import Incidents
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.roles import Role, has_role
 from hogo.safety.models import Incident, IncidentStatus
-from hogo.safety.oversight_models import Evidence, EvidenceDisposal
+from hogo.safety.oversight_models import EvidenceDisposal, IncidentEvidence
 from hogo.safety.selectors import incident_get
 from hogo.vault.access import notes_open
 from hogo.vault.notes import INCIDENT_PURPOSE, note_owner_create, note_owners_dispose, notes_seal
@@ -46,7 +46,7 @@ class EvidenceIn:
 
 @dataclass(frozen=True)
 class OpenedEvidence:
-    evidence: Evidence
+    evidence: IncidentEvidence
     text: str
     content: bytes | None
 
@@ -64,7 +64,7 @@ def _checked(given: EvidenceIn) -> None:
         )
 
 
-def evidence_attach(*, actor: str, incident_ref: str, given: EvidenceIn) -> Evidence:
+def evidence_attach(*, actor: str, incident_ref: str, given: EvidenceIn) -> IncidentEvidence:
     """Seals the evidence under a new key of its own and records its metadata on the incident.
     The key is committed to the key store first (as the vault's detached owners are); a failure
     after it leaves an unused key, which the vault's sweep destroys."""
@@ -72,13 +72,15 @@ def evidence_attach(*, actor: str, incident_ref: str, given: EvidenceIn) -> Evid
     incident = incident_get(ref=incident_ref)
     if not incident.is_open:
         raise Conflict(f"incident {incident_ref} is closed: its evidence can no longer change")
-    evidence = Evidence(incident=incident)
+    evidence = IncidentEvidence(incident=incident)
     note_owner_create(owner=evidence.ref)
     return _attach(actor, incident, evidence, given)
 
 
 @transaction.atomic
-def _attach(actor: str, incident: Incident, evidence: Evidence, given: EvidenceIn) -> Evidence:
+def _attach(
+    actor: str, incident: Incident, evidence: IncidentEvidence, given: EvidenceIn
+) -> IncidentEvidence:
     notes = []
     if given.text.strip():
         notes.append(NoteIn(TEXT, given.text))
@@ -106,8 +108,8 @@ def _attach(actor: str, incident: Incident, evidence: Evidence, given: EvidenceI
     return evidence
 
 
-def evidence_get(*, ref: str) -> Evidence:
-    found = Evidence.objects.select_related("incident").filter(ref=ref).first()
+def evidence_get(*, ref: str) -> IncidentEvidence:
+    found = IncidentEvidence.objects.select_related("incident").filter(ref=ref).first()
     if found is None:
         raise NotFound(f"evidence {ref} does not exist")
     return found
@@ -142,7 +144,7 @@ def evidence_open(*, user: User, ref: str, reason: str) -> OpenedEvidence:
     return OpenedEvidence(evidence, text, content)
 
 
-def years_after(moment: datetime, years: int) -> datetime:
+def _years_after(moment: datetime, years: int) -> datetime:
     """The same moment `years` later; 29 February becomes 28 February."""
     try:
         return moment.replace(year=moment.year + years)
@@ -163,7 +165,7 @@ def evidence_dispose_due(*, now: datetime) -> list[Incident]:
     closed = Incident.objects.filter(
         status=IncidentStatus.CLOSED, evidence__isnull=False
     ).distinct()
-    return [i for i in closed.order_by("closed_at") if years_after(i.closed_at, years) <= now]  # type: ignore[arg-type]
+    return [i for i in closed.order_by("closed_at") if _years_after(i.closed_at, years) <= now]  # type: ignore[arg-type]
 
 
 def evidence_sweep(*, now: datetime | None = None) -> int:
@@ -181,7 +183,7 @@ def evidence_sweep(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def _disposal_record(incident: Incident, refs: list[str], now: datetime) -> int:
-    deleted = Evidence.objects.filter(incident=incident, ref__in=refs).delete()[0]
+    deleted = IncidentEvidence.objects.filter(incident=incident, ref__in=refs).delete()[0]
     record, created = EvidenceDisposal.objects.get_or_create(
         incident=incident, defaults={"disposed_at": now, "items": deleted}
     )

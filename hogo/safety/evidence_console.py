@@ -19,7 +19,7 @@ from hogo.roles import Role
 from hogo.safety import labels
 from hogo.safety.evidence import MAX_FILE_BYTES, EvidenceIn, evidence_attach, evidence_open
 from hogo.safety.models import Incident
-from hogo.safety.oversight_models import Evidence, EvidenceDisposal
+from hogo.safety.oversight_models import EvidenceDisposal, IncidentEvidence
 from hogo.safety.selectors import incident_get
 from hogo.staffpages import staff_context, staff_view
 
@@ -67,7 +67,7 @@ def _rows(incident: Incident) -> list[dict[str, object]]:
             "added": labels.local_time(e.added_at),
             "size": e.file_size,
         }
-        for e in Evidence.objects.filter(incident=incident)
+        for e in IncidentEvidence.objects.filter(incident=incident)
     ]
 
 

@@ -253,8 +253,8 @@ class TrainingReminder(models.Model):
 from hogo.safety.oversight_models import (  # noqa: E402, F401
     ActionReminder,
     CorrectiveAction,
-    Evidence,
     EvidenceDisposal,
+    IncidentEvidence,
     ItemResult,
     Review,
     ReviewItem,

@@ -15,7 +15,7 @@ def review_ref_new() -> str:
     return ref_new("rev")
 
 
-class Evidence(models.Model):
+class IncidentEvidence(models.Model):
     """Evidence attached to an incident: a file and/or a text (logs with full IP addresses,
     raw data), sealed in the vault as notes of a detached owner (`ref`, `evd_...`) with a key
     of its own. Only metadata is here; disposal destroys the key and deletes the row."""

@@ -14,7 +14,7 @@ from hogo.policy.schema import Policy
 from hogo.safety.clocks import JST
 from hogo.safety.evidence import EvidenceIn, evidence_attach, evidence_open, evidence_sweep
 from hogo.safety.models import Incident
-from hogo.safety.oversight_models import Evidence, EvidenceDisposal
+from hogo.safety.oversight_models import EvidenceDisposal, IncidentEvidence
 from hogo.safety.services import incident_close
 from hogo.tests.safety import OFFICER, reported
 from hogo.vault.models import DataKey, Note
@@ -25,7 +25,7 @@ LOG = "2026-03-02T09:58:11+09:00 203.0.113.77 POST /login 401 user=hanako\n"
 CAPTURE = b"\x00\x01pcap 198.51.100.23 raw bytes\xff"
 
 
-def attached(incident: Incident) -> Evidence:
+def attached(incident: Incident) -> IncidentEvidence:
     return evidence_attach(
         actor=OFFICER,
         incident_ref=incident.ref,
@@ -51,7 +51,7 @@ def test_the_evidence_is_sealed_and_opens_for_the_officer_with_a_reason(
     assert sealed
     assert b"203.0.113.77" not in sealed
     assert b"198.51.100.23" not in sealed
-    assert "203.0.113.77" not in str(list(Evidence.objects.values()))
+    assert "203.0.113.77" not in str(list(IncidentEvidence.objects.values()))
     opened = evidence_open(user=officer, ref=evidence.ref, reason="Trace the attacker's address")
     assert (opened.text, opened.content) == (LOG, CAPTURE)
     event = AuditEvent.objects.filter(action="safety.evidence.open").get()
@@ -91,7 +91,7 @@ def test_it_refuses_empty_or_too_large_evidence_and_a_closed_incident(policy: Po
         evidence_attach(
             actor=OFFICER, incident_ref=closed.ref, given=EvidenceIn(label="x", text="y")
         )
-    assert not Evidence.objects.exists()
+    assert not IncidentEvidence.objects.exists()
 
 
 def test_the_evidence_is_shredded_when_the_retention_ends(policy: Policy, officer: User) -> None:
@@ -106,7 +106,7 @@ def test_the_evidence_is_shredded_when_the_retention_ends(policy: Policy, office
     assert evidence_sweep(now=five_years) == 1
     assert not DataKey.objects.filter(subject_ref=evidence.ref).exists()
     assert not Note.objects.filter(owner=evidence.ref).exists()
-    assert not Evidence.objects.exists()
+    assert not IncidentEvidence.objects.exists()
     assert EvidenceDisposal.objects.get().items == 1
     event = AuditEvent.objects.filter(action="safety.evidence.dispose").get()
     assert event.detail == {"incident": incident.ref, "items": 1, "reason": "retention_expired"}

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from hogo.audit.models import AuditEvent
 from hogo.policy.schema import Policy
-from hogo.safety.oversight_models import Evidence, Review
+from hogo.safety.oversight_models import IncidentEvidence, Review
 from hogo.safety.review import CHECKLIST
 from hogo.share.models import RecipientKind
 from hogo.tests.safety import reported
@@ -43,7 +43,7 @@ def test_the_officer_attaches_and_opens_evidence_with_a_reason(
         },
     )
     assert response.status_code == 302, response.content.decode()
-    evidence = Evidence.objects.get()
+    evidence = IncidentEvidence.objects.get()
     page = client.get(url).content.decode()
     assert "Firewall log" in page
     assert "203.0.113.77" not in page
