@@ -41,11 +41,17 @@ def main() -> None:
     from django.utils import timezone
 
     from hogo.consent.models import Consent, ConsentKind
+    from hogo.policy.selectors import policy_active
     from hogo.policy.services import policy_file_read, policy_load
     from hogo.share.gate import provision_make
     from hogo.share.models import ProvisionLine
     from hogo.share.records import AgreementIn, RecipientIn
-    from hogo.share.services import agreement_record, recipient_register
+    from hogo.share.services import (
+        CriterionResult,
+        agreement_record,
+        contractor_assess,
+        recipient_register,
+    )
     from hogo.vault.access import subjects_access
     from hogo.vault.models import Subject
     from hogo.vault.records import ItemIn, SubjectIn
@@ -110,6 +116,13 @@ def main() -> None:
         ),
     )
     today = timezone.localdate()
+    criteria = policy_active().outsourcing.selection_criteria
+    contractor_assess(
+        actor=actor,
+        recipient_id=mailer.ref,
+        assessed_on=today,
+        results=[CriterionResult(met=True) for _ in criteria],
+    )
     agreement_record(
         actor=actor,
         recipient_id=mailer.ref,

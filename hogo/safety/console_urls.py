@@ -1,7 +1,7 @@
 """The safety program in the staff console, under /console/safety/ (see console.py)."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.cache import never_cache
 
 from hogo.safety import acknowledge, console, notice_console, training
@@ -27,6 +27,7 @@ urlpatterns = [
     path("trainings/courses/<int:pk>/", training.course_edit, name="course_edit"),
     path("trainings/record/", training.completion_new, name="completion_new"),
     path("trainings/completions.xlsx", training.completions_export, name="completions"),
+    path("", include("hogo.safety.oversight_urls")),  # before the incident's <ref>/
     path("<str:ref>/", console.incident_detail, name="detail"),
     path("<str:ref>/triage/", console.incident_triage_view, name="triage"),
     path("<str:ref>/override/", console.incident_override_view, name="override"),

@@ -256,3 +256,14 @@ class TrainingReminder(models.Model):
 # Notices to the people affected and the announcement (issue 14, item 4) live in their own
 # module; importing it here is how Django finds them.
 from hogo.safety import notice_models  # noqa: E402, F401
+from hogo.safety.oversight_models import (  # noqa: E402, F401
+    ActionReminder,
+    CorrectiveAction,
+    EvidenceDisposal,
+    IncidentEvidence,
+    ItemResult,
+    Review,
+    ReviewItem,
+    ReviewStatus,
+    SupervisionReminder,
+)

@@ -1,7 +1,7 @@
-"""`hogo safety tick`: mails the privacy officer before each report deadline and when one
-passes, once each. A reminder row (unique per incident, stage, kind and deadline) is written in
-the transaction that queues the mail in the desk's outbox, so a crash leaves either both or
-neither, and a second tick finds the row and sends nothing."""
+"""Part of `hogo safety tick` (tick.py): mails the privacy officer before each report deadline
+and when one passes, once each. A reminder row (unique per incident, stage, kind and deadline)
+is written in the transaction that queues the mail in the desk's outbox, so a crash leaves
+either both or neither, and a second tick finds the row and sends nothing."""
 
 import logging
 from datetime import datetime, timedelta
@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from hogo.desk.services import staff_mail_queue
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
@@ -31,14 +30,6 @@ logger = logging.getLogger(__name__)
 ACTOR = "system:safety"
 # The preliminary clock is days long, the final one weeks: warn in proportion.
 REMIND_BEFORE = {ReportStage.PRELIMINARY: timedelta(days=1), ReportStage.FINAL: timedelta(days=5)}
-
-
-def safety_tick(*, now: datetime | None = None) -> dict[str, int]:
-    now = now or timezone.now()
-    return {
-        "incident_reminders": incident_reminders_send(now=now),
-        "training_reminders": training_reminders_send(now=now),
-    }
 
 
 def training_reminders_send(*, now: datetime) -> int:

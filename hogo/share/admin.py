@@ -30,6 +30,7 @@ from hogo.share.models import (
     Supervision,
 )
 from hogo.share.permissions import can_manage, can_read
+from hogo.share.selection_models import ContractorAssessment
 from hogo.share.services import recipient_retire
 
 
@@ -158,6 +159,19 @@ class AgreementAdmin(ReadOnlyAdmin):
     @admin.display(boolean=True, description=_("in force"))
     def in_force_today(self, obj: Agreement) -> bool:
         return obj.in_force(timezone.localdate())
+
+
+@admin.register(ContractorAssessment)
+class ContractorAssessmentAdmin(ReadOnlyAdmin):
+    """Recorded from the safety console's contractor pages (`contractor_assess`)."""
+
+    list_display = ("recipient", "assessed_on", "suitable", "assessed_by")
+    list_filter = ("suitable",)
+    search_fields = ("=recipient__ref", "recipient__name")
+    readonly_fields = (
+        "recipient", "assessed_on", "assessed_by", "recorded_at", "policy_version", "criteria",
+        "suitable",
+    )  # fmt: skip
 
 
 @admin.register(Succession)

@@ -497,3 +497,6 @@ class ReferableConfirmation(models.Model):
 
     def __str__(self) -> str:
         return self.ref
+
+
+from hogo.share.selection_models import ContractorAssessment  # noqa: E402, F401

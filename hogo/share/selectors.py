@@ -24,6 +24,11 @@ from hogo.share.models import (
 # The legal bases of a provision, which the desk's disclosure names in words.
 from hogo.share.models import Basis as Basis
 from hogo.share.records import DisclosedProvision, DisclosedReceipt, RecordRow
+from hogo.share.selection import SupervisionState as SupervisionState  # public here
+from hogo.share.selection import agreements_supervision as agreements_supervision
+from hogo.share.selection import assessment_latest as assessment_latest
+from hogo.share.selection import contractor_get as contractor_get
+from hogo.share.selection import contractors_list as contractors_list
 from hogo.vault.selectors import subject_status
 
 CHUNK = 2000

@@ -37,6 +37,9 @@ from hogo.share.models import (
     SupervisionOutcome,
 )
 from hogo.share.records import AgreementIn, JointUseIn, RecipientIn, SuccessionIn
+from hogo.share.selection import CriterionResult as CriterionResult  # public here
+from hogo.share.selection import agreement_assessed_check
+from hogo.share.selection import contractor_assess as contractor_assess  # public here
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
 # A consent target (consent app): letters, digits, _.:-. Recipient refs start with rcp_.
@@ -193,8 +196,10 @@ def _document_checked(value: str) -> str:
 
 @transaction.atomic
 def agreement_record(*, actor: str, recipient_id: str, agreement: AgreementIn) -> Agreement:
-    """Records an outsourcing agreement with a contractor (policy 6.3)."""
+    """Records an outsourcing agreement with a contractor (policy 6.3), once the contractor's
+    latest selection assessment found it suitable (`selection.py`)."""
     recipient = _recipient_of_kind(recipient_id, RecipientKind.CONTRACTOR)
+    agreement_assessed_check(recipient)
     policy = policy_active()
     if agreement.ends_on is not None and agreement.ends_on < agreement.starts_on:
         raise InvalidInput("ends_on: must not be before starts_on")

@@ -13,7 +13,12 @@ from hogo.consent.services import consent_give
 from hogo.policy.selectors import policy_active
 from hogo.share.models import Agreement, Recipient, RecipientKind
 from hogo.share.records import AgreementIn, ExportPackage, RecipientIn
-from hogo.share.services import agreement_record, recipient_register
+from hogo.share.services import (
+    CriterionResult,
+    agreement_record,
+    contractor_assess,
+    recipient_register,
+)
 from hogo.vault.records import ItemIn
 from hogo.vault.services import subject_ingest
 
@@ -75,6 +80,8 @@ def agreement(
 ) -> Agreement:
     today = timezone.localdate()
     starts = starts_on or today - timedelta(days=30)
+    if contractor.kind == RecipientKind.CONTRACTOR and not contractor.assessments.exists():
+        assessed(contractor)
     return agreement_record(
         actor=ACTOR,
         recipient_id=contractor.ref,
@@ -88,6 +95,21 @@ def agreement(
             subcontracting="prior_approval",
             review_due=today + timedelta(days=180),
         ),
+    )
+
+
+def assessed(contractor: Recipient, *, met: bool = True) -> None:
+    """The contractor assessed against every selection criterion of the active policy (all
+    met, or the first one not met)."""
+    count = len(policy_active().outsourcing.selection_criteria)
+    results = [CriterionResult(met=True, note="") for _ in range(count)]
+    if not met:
+        results[0] = CriterionResult(met=False, note="No access control on the file server.")
+    contractor_assess(
+        actor=ACTOR,
+        recipient_id=contractor.ref,
+        assessed_on=timezone.localdate() - timedelta(days=40),
+        results=results,
     )
 
 

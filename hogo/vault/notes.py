@@ -33,6 +33,12 @@ from hogo.vault.records import NoteIn
 # Arts. 32-40. Not a purpose of use in the policy (like `disclosure-request`): it is the
 # organization's duty towards the requester, and the only purpose a detached note opens for.
 REQUEST_PURPOSE = "request-handling"
+# The purpose of reading an incident's sealed evidence (full IP addresses, raw data: policy 6.4,
+# "only when needed to investigate a security incident"): investigating the incident. Evidence
+# owners (`evd_...`, the safety app's) open for it and for nothing else; no other owner opens
+# for it.
+INCIDENT_PURPOSE = "incident-handling"
+EVIDENCE_PREFIX = "evd_"
 SUBJECT_PREFIX = "sub_"
 DETACHED_RE = re.compile(r"[a-z]{2,8}_[a-z2-7]{16}")
 KIND_RE = re.compile(r"[a-z][a-z0-9-]{0,31}")
@@ -45,6 +51,11 @@ EMAIL_INDEX = "note-email"  # its own HMAC key: digests do not match the vault's
 
 def is_subject(owner: str) -> bool:
     return owner.startswith(SUBJECT_PREFIX)
+
+
+def detached_purpose(owner: str) -> str:
+    """The one purpose a detached owner's notes open for."""
+    return INCIDENT_PURPOSE if owner.startswith(EVIDENCE_PREFIX) else REQUEST_PURPOSE
 
 
 def note_owner_create(*, owner: str) -> None:

@@ -21,7 +21,11 @@ from hogo.policy.schema.document import (
     Use,
 )
 from hogo.policy.schema.handling_rules import handling_rules_section
-from hogo.policy.schema.incidents import incidents_section
+from hogo.policy.schema.incidents import (
+    incidents_section,
+    internal_review_section,
+    outsourcing_section,
+)
 from hogo.policy.schema.notices import notices_parse
 from hogo.policy.schema.operations import (
     category_identifier,
@@ -96,6 +100,8 @@ def _policy(root: Reader) -> Policy:
         records=records_section(root, purposes, channels, fmt),
         incidents=incidents_section(root),
         detection=detection_section(root),
+        internal_review=internal_review_section(root),
+        outsourcing=outsourcing_section(root),
         handling_rules=handling_rules_section(root),
         systems=systems_section(root, purposes, categories, _website_url(root)),
     )

@@ -353,6 +353,26 @@ class IncidentsTable(Table):
             ge=1, le=5, description="days from awareness to the preliminary report (APPI Art. 26)"
         ),
     ] = 5
+    retention_years: Annotated[
+        int,
+        Field(ge=1, le=30, description="years to keep a closed incident's sealed evidence"),
+    ] = 5
+
+
+class InternalReviewTable(Table):
+    cadence_months: Annotated[
+        int, Field(ge=1, le=36, description="months between internal reviews of the measures")
+    ] = 12
+
+
+class OutsourcingTable(Table):
+    supervision_months: Annotated[
+        int, Field(ge=1, le=36, description="months between a contractor's supervision reviews")
+    ] = 12
+    selection_criteria: Annotated[
+        list[Text],
+        Field(min_length=1, description="what a contractor is assessed on before its agreement"),
+    ] = []
 
 
 class DetectionTable(Table):
@@ -464,6 +484,8 @@ class PolicyFile(Table):
     records: Records | None = None
     incidents: IncidentsTable | None = None
     detection: DetectionTable | None = None
+    internal_review: InternalReviewTable | None = None
+    outsourcing: OutsourcingTable | None = None
     handling_rules: HandlingRules | None = None
     systems: list[SystemTable] = []
 

@@ -60,3 +60,56 @@ def test_the_handling_rules_are_optional_and_need_both_languages() -> None:
     assert [str(e) for e in caught.value.errors] == [
         "handling_rules.text.en: missing (English text)"
     ]
+
+
+def test_the_oversight_keys_have_defaults_and_bounds() -> None:
+    parsed = policy_parse(toml_dumps(reference_data()))
+    assert parsed.incidents.retention_years == 5
+    assert parsed.internal_review.cadence_months == 12
+    assert parsed.outsourcing.supervision_months == 12
+    assert len(parsed.outsourcing.selection_criteria) == 6
+    data = reference_data()
+    data["incidents"] = {"retention_years": 3}
+    data["internal_review"] = {"cadence_months": 6}
+    data["outsourcing"] = {
+        "supervision_months": 24,
+        "selection_criteria": [
+            {"ja": "プライバシーマークを取得していること", "en": "Holds the PrivacyMark"}
+        ],
+    }
+    parsed = policy_parse(toml_dumps(data))
+    assert parsed.incidents.retention_years == 3
+    assert parsed.internal_review.cadence_months == 6
+    assert parsed.outsourcing.supervision_months == 24
+    assert [c.en for c in parsed.outsourcing.selection_criteria] == ["Holds the PrivacyMark"]
+
+
+@pytest.mark.parametrize(
+    ("table", "value", "error"),
+    [
+        ("incidents", {"retention_years": 0}, "incidents.retention_years: must be 1 to 30, not 0"),
+        (
+            "internal_review",
+            {"cadence_months": 40},
+            "internal_review.cadence_months: must be 1 to 36, not 40",
+        ),
+        (
+            "outsourcing",
+            {"selection_criteria": []},
+            'outsourcing.selection_criteria: must be a list of { ja = "...", en = "..." } texts',
+        ),
+        (
+            "outsourcing",
+            {"selection_criteria": [{"ja": "基準"}]},
+            "outsourcing.selection_criteria.0.en: missing (English text)",
+        ),
+    ],
+)
+def test_a_bad_oversight_value_is_refused_with_its_key_path(
+    table: str, value: dict[str, object], error: str
+) -> None:
+    data = reference_data()
+    data[table] = value
+    with pytest.raises(PolicyInvalid) as caught:
+        policy_parse(toml_dumps(data))
+    assert [str(e) for e in caught.value.errors] == [error]

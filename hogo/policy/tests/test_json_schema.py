@@ -48,7 +48,9 @@ def maximal() -> Data:
     data["safety"]["external_environment"]["storage_country"] = text("Japan")
     data["staff"]["officer_second_factor"] = True
     data["website"]["analytics"]["links"] = [{"title": text("Opt out"), "url": "https://x.test/"}]
-    data["incidents"] = {"preliminary_report_days": 3}
+    data["incidents"] = {"preliminary_report_days": 3, "retention_years": 7}
+    data["internal_review"] = {"cadence_months": 6}
+    data["outsourcing"] = {"supervision_months": 6, "selection_criteria": [text("Criterion")]}
     data["detection"] = {"phone_regions": ["JP", "US"]}
     data["handling_rules"] = {"text": text("Handling rules")}
     data["systems"] = example_systems()

@@ -72,5 +72,8 @@ def test_the_command_counts_training_reminders(inbox: Inbox, operator_mail: str)
     out = io.StringIO()
     with committed():
         call_command("safety", "tick", stdout=out)
-    assert out.getvalue().strip() == "incident_reminders 0, training_reminders 1"
+    assert out.getvalue().strip() == (
+        "incident_reminders 0, training_reminders 1, action_reminders 0, "
+        "supervision_reminders 0, evidence_disposed 0"
+    )
     assert len(inbox.to(operator_mail)) == 1

@@ -112,5 +112,8 @@ def test_the_command_runs_the_tick(active_policy: Policy, inbox: Inbox, officer_
     out = io.StringIO()
     with committed():
         call_command("safety", "tick", stdout=out)
-    assert out.getvalue().strip() == "incident_reminders 1, training_reminders 0"
+    assert out.getvalue().strip() == (
+        "incident_reminders 1, training_reminders 0, action_reminders 0, "
+        "supervision_reminders 0, evidence_disposed 0"
+    )
     assert len(inbox.to(officer_mail)) == 1

@@ -12,7 +12,7 @@ from django.test import Client
 from hogo.consent.models import ConsentKind
 from hogo.policy.schema import Policy
 from hogo.share.models import Provision, Recipient
-from hogo.tests.share import CAMPAIGN, consent, person, recipient
+from hogo.tests.share import CAMPAIGN, assessed, consent, person, recipient
 
 API = "/api/v1/share"
 ApiAs = Callable[[User], Client]
@@ -91,6 +91,7 @@ def test_it_records_an_agreement_and_its_supervision(
         {**KANSAI, "kind": "outsourcing_contractor", "name": "Nagoya Mailing KK"},
         content_type="application/json",
     ).json()["ref"]
+    assessed(Recipient.objects.get(ref=ref))
     agreement = client.post(
         f"{API}/recipients/{ref}/agreements",
         {

@@ -11,7 +11,7 @@ from hogo.vault.access.eligibility import notes_refusal, purpose_checked
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import data_keys_load
 from hogo.vault.models import Note, Subject, SubjectStatus, note_aad
-from hogo.vault.notes import KIND_RE, REQUEST_PURPOSE, is_subject, refs_checked
+from hogo.vault.notes import KIND_RE, detached_purpose, is_subject, refs_checked
 from hogo.vault.records import NotesResult, NoteView, RefusalReason
 
 
@@ -29,14 +29,15 @@ def notes_open(
 
     A subject's notes open for a purpose of the active policy that the subject's own records
     allow (as `subjects_access`: acquired for it, within its retention, not suspended, not
-    erased); a detached owner's only for `request-handling`, while its key exists. Otherwise
+    erased); a detached owner's only for its one purpose (`request-handling`, or
+    `incident-handling` for an incident's evidence `evd_...`), while its key exists. Otherwise
     nothing is opened and `refused` says why. One audit event per call."""
     subject = is_subject(owner)
     if subject:
         purpose_checked(purpose)
-    elif purpose != REQUEST_PURPOSE:
+    elif purpose != detached_purpose(owner):
         raise InvalidInput(
-            f"purpose: the notes of {owner} open only for {REQUEST_PURPOSE}",
+            f"purpose: the notes of {owner} open only for {detached_purpose(owner)}",
             code="unknown_purpose",
         )
     rows = Note.objects.filter(owner=owner)

@@ -18,6 +18,7 @@ from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_load
 from hogo.vault.models import DataKey, Note
 from hogo.vault.normalize import email_normalize
 from hogo.vault.notes import (
+    INCIDENT_PURPOSE,
     REQUEST_PURPOSE,
     email_digest,
     note_owner_create,
@@ -68,6 +69,21 @@ def test_a_case_note_opens_for_no_other_purpose(policy: Policy) -> None:
     note_seal(actor=ACTOR, owner=CASE, kind="note", text="called back")
     with pytest.raises(InvalidInput, match="open only for request-handling"):
         notes_open(actor=ACTOR, purpose=INQUIRY, owner=CASE)
+
+
+def test_incident_evidence_opens_for_incident_handling_only(policy: Policy) -> None:
+    """Evidence owners (`evd_...`, the safety app's) open only for investigating the incident,
+    and a case's notes never for it."""
+    evidence = "evd_abcdefghijklmnop"
+    note_owner_create(owner=evidence)
+    note_seal(actor=ACTOR, owner=evidence, kind="evidence-text", text="203.0.113.77 POST /login")
+    opened = notes_open(actor="user:7", purpose=INCIDENT_PURPOSE, owner=evidence)
+    assert [n.text for n in opened.notes] == ["203.0.113.77 POST /login"]
+    with pytest.raises(InvalidInput, match="open only for incident-handling"):
+        notes_open(actor=ACTOR, purpose=REQUEST_PURPOSE, owner=evidence)
+    note_owner_create(owner=CASE)
+    with pytest.raises(InvalidInput, match="open only for request-handling"):
+        notes_open(actor=ACTOR, purpose=INCIDENT_PURPOSE, owner=CASE)
 
 
 def test_it_refuses_owners_that_are_not_ids(policy: Policy) -> None:

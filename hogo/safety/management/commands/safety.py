@@ -8,16 +8,18 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hogo.errors import HogoError
 from hogo.safety.notices import BATCH, Sent, notices_send
-from hogo.safety.reminders import safety_tick
+from hogo.safety.tick import safety_tick
 
 
 class Command(BaseCommand):
     help = (
         "Safety program maintenance. `tick`: mail the privacy officer before each incident "
         "report deadline and when one passes, and each staff member whose training is "
-        "overdue (once per due day; the desk's outbox delivers them). `notify INCIDENT`: hand "
-        "the incident's pending notices to the people affected to the outbox, batch by batch "
-        "(safe to run again, and after a crash: nobody is mailed twice)."
+        "overdue, the owners of overdue corrective actions and the officer about contractors "
+        "whose supervision is overdue (once per due day; the desk's outbox delivers them); "
+        "dispose of the sealed evidence of incidents closed longer than their retention. "
+        "`notify INCIDENT`: hand the incident's pending notices to the people affected to the "
+        "outbox, batch by batch (safe to run again, and after a crash: nobody is mailed twice)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
