@@ -226,6 +226,7 @@ INSTALLED_APPS = [
     "hogo.api",
     "hogo.console",
     "hogo.members",
+    "hogo.board",
 ]
 
 MIDDLEWARE = [
