@@ -74,8 +74,18 @@ class Section:
     clocks: list[ClockRow] | None = None
 
 
-def sections_for(user: User) -> list[str]:
-    return [name for name, roles in READERS.items() if has_role(user, *roles)]
+def roles_of(user: User) -> frozenset[str]:
+    """The roles a staff member holds, read once per page (has_role asks the database each
+    time); a superuser holds every role, as in has_role."""
+    if not has_role(user, *Role.values):
+        return frozenset()
+    if user.is_superuser:
+        return frozenset(Role.values)
+    return frozenset(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+
+
+def sections_for(roles: frozenset[str]) -> list[str]:
+    return [name for name, readers in READERS.items() if roles & set(readers)]
 
 
 def _month_chart(

@@ -72,10 +72,12 @@ def case_answer_times(*, months: Sequence[Month]) -> list[AnswerTimes]:
     if not months:
         return []
     took = ExpressionWrapper(F("closed_at") - F("received_at"), output_field=DurationField())
-    bucket = month_bucket("closed_at", months)
+    rows = Case.objects.filter(
+        span("closed_at", months), status__in=ANSWERED, received_at__isnull=False
+    )
+    bucket = month_bucket(rows, "closed_at", months)
     ranked = (
-        Case.objects.filter(span("closed_at", months), status__in=ANSWERED, received_at__isnull=False)
-        .annotate(
+        rows.annotate(
             board_month=bucket,
             board_took=took,
             board_rank=Window(RowNumber(), partition_by=[bucket], order_by=[took.asc()]),
