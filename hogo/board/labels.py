@@ -1,8 +1,6 @@
 """Words for the codes the board shows, in Japanese and English (gettext; the catalogue is
 hogo/board/locale/ja/LC_MESSAGES/django.po), and how months and durations read."""
 
-from datetime import timedelta
-
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -56,12 +54,12 @@ def month_long(month: Month) -> str:
     return date_format(month.start.date(), "F Y" if _english() else "Y年n月")
 
 
-def days(value: timedelta | None) -> str:
+def days(value: float | None) -> str:
     """A time to answer in days with one decimal: 2.5日 / 2.5 days; — where none."""
     if value is None:
         return "—"
-    return gettext("%(days)s days") % {"days": f"{value.total_seconds() / 86400:.1f}"}
+    return gettext("%(days)s days") % {"days": f"{value:.1f}"}
 
 
-def in_days(value: timedelta | None) -> float:
-    return 0.0 if value is None else round(value.total_seconds() / 86400, 1)
+def in_days(value: float | None) -> float:
+    return 0.0 if value is None else round(value, 1)

@@ -5,13 +5,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Window
+from typing import Any
+
+from django.db.models import Count, F, FloatField, Func, Q, Window
 from django.db.models.functions import RowNumber
 
 from hogo.desk.models import CLOSED_STATUSES, QUEUE_STATUSES, Case, CaseKind, CaseStatus
 from hogo.periods import Month, month_bucket, per_month, span
 
 ANSWERED = (CaseStatus.COMPLETED, CaseStatus.REFUSED)
+
+
+class DaysBetween(Func):
+    """Days from the second datetime to the first (later, earlier), as a float, in the database's own arithmetic
+    (Django's subtraction of two datetimes on SQLite calls a Python function for every row)."""
+
+    output_field = FloatField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(", **extra
+        )
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            arg_joiner=" - ",
+            **extra,
+        )
 
 
 @dataclass(frozen=True)
@@ -26,8 +49,8 @@ class AnswerTimes:
     answered in one month: how many, the median and the 90th percentile (nearest rank)."""
 
     answered: int
-    median: timedelta | None
-    p90: timedelta | None
+    median: float | None  # days
+    p90: float | None
 
 
 def cases_open_by_kind_status() -> dict[tuple[str, str], int]:
@@ -71,7 +94,7 @@ def case_answer_times(*, months: Sequence[Month]) -> list[AnswerTimes]:
     nearest-rank percentile, ceil(p * n)."""
     if not months:
         return []
-    took = ExpressionWrapper(F("closed_at") - F("received_at"), output_field=DurationField())
+    took = DaysBetween(F("closed_at"), F("received_at"))
     rows = Case.objects.filter(
         span("closed_at", months), status__in=ANSWERED, received_at__isnull=False
     )
@@ -85,7 +108,7 @@ def case_answer_times(*, months: Sequence[Month]) -> list[AnswerTimes]:
         )
         .values_list("board_month", "board_took", "board_rank", "board_n")
     )
-    wanted: dict[int, dict[str, timedelta]] = {}
+    wanted: dict[int, dict[str, float]] = {}
     sizes: dict[int, int] = {}
     for index, took_value, rank, n in ranked.filter(
         Q(board_rank=(F("board_n") + 1) / 2) | Q(board_rank=(F("board_n") * 9 + 9) / 10)
