@@ -93,7 +93,9 @@ def _case(rng: random.Random, now: datetime) -> Any:
     if roll < 0.9 and received < now - timedelta(days=30):
         closed = received + timedelta(hours=rng.randrange(1, 30 * 24))
         status = "completed" if rng.random() < 0.9 else "refused"
-        return data.case(kind=rng.choice(KINDS), status=status, received_at=received, closed_at=closed)
+        return data.case(
+            kind=rng.choice(KINDS), status=status, received_at=received, closed_at=closed
+        )
     received = now - timedelta(days=rng.randrange(0, 30))
     status = rng.choice(("open", "in_progress", "unverified"))
     due = received + timedelta(days=14)
@@ -131,9 +133,9 @@ def slowest_queries(load: Callable[[], int]) -> list[dict[str, object]]:
     with connection.execute_wrapper(wrapper):
         load()
     timed.sort(reverse=True)
-    return [
-        {"ms": round(t * 1000, 1), "sql": sql[:160]} for t, sql in timed[:6]
-    ] + [{"queries": len(timed), "total_ms": round(sum(t for t, _ in timed) * 1000, 1)}]
+    return [{"ms": round(t * 1000, 1), "sql": sql[:160]} for t, sql in timed[:6]] + [
+        {"queries": len(timed), "total_ms": round(sum(t for t, _ in timed) * 1000, 1)}
+    ]
 
 
 def main() -> None:

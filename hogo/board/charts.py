@@ -7,6 +7,7 @@ first), never fetched.
 """
 
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -122,9 +123,12 @@ def _svg(
     group_w = plot_w / max(len(categories), 1)
     for i, category in enumerate(categories):
         x = LEFT + group_w * (i + 0.5)
+        lines = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 13}">{escape(line)}</tspan>'
+            for n, line in enumerate(_wrap(category, group_w - 4))
+        )
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#222">'
-            f"{escape(category)}</text>"
+            f'<text y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#222">{lines}</text>'
         )
         if i < len(sublabels) and sublabels[i]:
             parts.append(
@@ -136,6 +140,34 @@ def _svg(
         f'stroke="#333" stroke-width="1"/></svg>'
     )
     return mark_safe("".join(parts))  # noqa: S308  (every text above is escaped)
+
+
+def _text_width(text: str) -> float:
+    """About how wide `text` is drawn at 12px: full-width characters 12, others 7."""
+    return sum(12 if unicodedata.east_asian_width(c) in "WF" else 7 for c in text)
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """A category label in at most two lines that fit `width`, broken before an opening
+    parenthesis or at a space where possible, the second line shortened with … if need be."""
+    if _text_width(text) <= width:
+        return [text]
+    cut = 0
+    for marks in ("（(", " "):
+        fits = [
+            i for i, c in enumerate(text) if c in marks and i > 0 and _text_width(text[:i]) <= width
+        ]
+        if fits:
+            cut = fits[0] if marks != " " else fits[-1]
+            break
+    if cut == 0:
+        cut = max(i for i in range(1, len(text) + 1) if _text_width(text[:i]) <= width or i == 1)
+    first, rest = text[:cut].rstrip(), text[cut:].lstrip()
+    while rest and _text_width(rest) > width:
+        rest = rest[:-2] + "…"
+        if len(rest) <= 2:
+            break
+    return [first, rest] if rest else [first]
 
 
 def _bars(

@@ -124,8 +124,7 @@ def requests_section(*, months: Sequence[Month], now: datetime, live: bool) -> S
                 title=_("Open requests by kind and status"),
                 categories=list(kinds.values()),
                 series=[
-                    Series(statuses[s], [open_counts.get((k, s), 0) for k in kinds])
-                    for s in shown
+                    Series(statuses[s], [open_counts.get((k, s), 0) for k in kinds]) for s in shown
                 ],
                 corner=_("Kind of request"),
             )
@@ -190,7 +189,9 @@ def collection_section(*, months: Sequence[Month]) -> Section:
                     _("Refused (rows of directory imports)"),
                     collect_counts.special_care_refusals(months=months),
                 ),
-                Series(_("Explicit consents recorded"), given.get("special_care", [0] * len(months))),
+                Series(
+                    _("Explicit consents recorded"), given.get("special_care", [0] * len(months))
+                ),
             ],
             note=_(
                 "A form or API submission refused for special-care personal information is not "
@@ -357,7 +358,9 @@ def safety_section(*, months: Sequence[Month], now: datetime, live: bool) -> Sec
             series=[
                 Series(_("Incidents found"), incidents["all"]),
                 Series(_("Reportable to the PPC"), incidents["reportable"]),
-                Series(_("Trainings completed"), safety_counts.completions_per_month(months=months)),
+                Series(
+                    _("Trainings completed"), safety_counts.completions_per_month(months=months)
+                ),
             ],
         )
     )

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from hogo.board import figures
-from hogo.board.report import Period, period_month, period_year, report_build, report_pdf, report_xlsx
+from hogo.board.report import (
+    Period,
+    period_month,
+    period_year,
+    report_build,
+    report_pdf,
+    report_xlsx,
+)
 from hogo.errors import InvalidInput
 from hogo.periods import months_until
 from hogo.policy.wording import moment_shown

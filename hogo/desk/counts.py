@@ -4,7 +4,6 @@ never by reading cases one by one. No personal data: kinds, statuses, moments an
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
 from typing import Any
 
 from django.db.models import Count, F, FloatField, Func, Q, Window
@@ -17,14 +16,19 @@ ANSWERED = (CaseStatus.COMPLETED, CaseStatus.REFUSED)
 
 
 class DaysBetween(Func):
-    """Days from the second datetime to the first (later, earlier), as a float, in the database's own arithmetic
-    (Django's subtraction of two datetimes on SQLite calls a Python function for every row)."""
+    """Days from the second datetime to the first (later, earlier), as a float, in the
+    database's own arithmetic (Django's subtraction of two datetimes on SQLite calls a Python
+    function for every row)."""
 
     output_field = FloatField()
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         return self.as_sql(
-            compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(", **extra
+            compiler,
+            connection,
+            template="(julianday(%(expressions)s))",
+            arg_joiner=") - julianday(",
+            **extra,
         )
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
@@ -99,15 +103,12 @@ def case_answer_times(*, months: Sequence[Month]) -> list[AnswerTimes]:
         span("closed_at", months), status__in=ANSWERED, received_at__isnull=False
     )
     bucket = month_bucket(rows, "closed_at", months)
-    ranked = (
-        rows.annotate(
-            board_month=bucket,
-            board_took=took,
-            board_rank=Window(RowNumber(), partition_by=[bucket], order_by=[took.asc()]),
-            board_n=Window(Count("pk"), partition_by=[bucket]),
-        )
-        .values_list("board_month", "board_took", "board_rank", "board_n")
-    )
+    ranked = rows.annotate(
+        board_month=bucket,
+        board_took=took,
+        board_rank=Window(RowNumber(), partition_by=[bucket], order_by=[took.asc()]),
+        board_n=Window(Count("pk"), partition_by=[bucket]),
+    ).values_list("board_month", "board_took", "board_rank", "board_n")
     wanted: dict[int, dict[str, float]] = {}
     sizes: dict[int, int] = {}
     for index, took_value, rank, n in ranked.filter(

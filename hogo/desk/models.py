@@ -146,7 +146,9 @@ class Case(models.Model):
             models.Index(fields=["status", "due_at"]),
             # The board (hogo/desk/counts.py): received per month, answer times, open by kind.
             models.Index(fields=["received_at", "kind"], name="desk_case_received_board"),
-            models.Index(fields=["closed_at", "status", "received_at"], name="desk_case_closed_board"),
+            models.Index(
+                fields=["closed_at", "status", "received_at"], name="desk_case_closed_board"
+            ),
             models.Index(fields=["status", "kind"], name="desk_case_status_kind"),
         )
         constraints = (

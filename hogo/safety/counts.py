@@ -70,5 +70,3 @@ def trainings_overdue_count(*, now: datetime) -> dict[str, int]:
     for row in trainings_overdue(now=now):
         found[row.course.title] = found.get(row.course.title, 0) + 1
     return found
-
-

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from django.db.models import Count
 
 from hogo.periods import Month, per_month
-from hogo.vault.models import DisposalReason, Disposal, ProvisionStop, Suspension
+from hogo.vault.models import Disposal, DisposalReason, ProvisionStop, Suspension
 
 
 def suspensions_per_month(*, months: Sequence[Month]) -> list[int]:

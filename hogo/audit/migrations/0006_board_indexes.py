@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0005_console_labels'),
+        ("audit", "0005_console_labels"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='auditevent',
-            index=models.Index(fields=['action', 'at'], name='audit_action_at'),
+            model_name="auditevent",
+            index=models.Index(fields=["action", "at"], name="audit_action_at"),
         ),
     ]

@@ -45,11 +45,25 @@ def scenario_create() -> datetime:
     pks = data.subjects(10)
     data.cases(
         [
-            data.case(kind="disclosure", status="open", received_at=at, due_at=now + timedelta(days=1)),
-            data.case(kind="disclosure", status="open", received_at=at, due_at=now - timedelta(hours=2)),
-            data.case(kind="correction", status="in_progress", received_at=at, due_at=now + timedelta(days=9)),
+            data.case(
+                kind="disclosure", status="open", received_at=at, due_at=now + timedelta(days=1)
+            ),
+            data.case(
+                kind="disclosure", status="open", received_at=at, due_at=now - timedelta(hours=2)
+            ),
+            data.case(
+                kind="correction",
+                status="in_progress",
+                received_at=at,
+                due_at=now + timedelta(days=9),
+            ),
             *(
-                data.case(kind="suspension", status="completed", received_at=at - timedelta(days=d), closed_at=at)
+                data.case(
+                    kind="suspension",
+                    status="completed",
+                    received_at=at - timedelta(days=d),
+                    closed_at=at,
+                )
                 for d in (1, 2, 10)
             ),
         ]

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from lxml import html
+from lxml import html  # type: ignore[import-untyped]  # (installed with pikepdf)
 
 from hogo.board.tests.scenario import scenario_create
 from hogo.policy.schema import Policy
@@ -97,9 +97,15 @@ def test_it_shows_japanese_by_default_with_month_rows_in_japanese(
     ],
 )
 def test_each_role_sees_its_sections(
-    client: Client, request: pytest.FixtureRequest, persona: str, shown: list[str], active_policy: Policy
+    client: Client,
+    request: pytest.FixtureRequest,
+    persona: str,
+    shown: list[str],
+    active_policy: Policy,
 ) -> None:
     tree = _page(client, request.getfixturevalue(persona))
-    sections = [s.get("id")[len("section-") :] for s in tree.xpath('//section[@class="board-section"]')]
+    sections = [
+        s.get("id")[len("section-") :] for s in tree.xpath('//section[@class="board-section"]')
+    ]
     assert [s for s in sections if s != "reports"] == shown
     assert ("reports" in sections) == (persona == "auditor")

@@ -8,17 +8,17 @@ README links)."""
 
 import os
 import re
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import axe_playwright_python
 import pytest
 from django.contrib.auth.models import User
 
 from hogo.board.tests.scenario import scenario_create
 from hogo.policy.schema import Policy
 
-AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+AXE = files("axe_playwright_python") / "axe.min.js"
 MONTH_ROW = {"ja": r"\d{4}年\d{1,2}月", "en": r"[A-Z][a-z]+ \d{4}"}
 TITLES = {
     "ja": ("ダッシュボード", "Cookieの選択（月別）", "回答までの日数（月別）"),
@@ -38,10 +38,11 @@ def _log_in(page: Any, live_server: Any, lang: str) -> None:
 
 
 def _rows(page: Any, figure: str) -> list[list[str]]:
-    return page.eval_on_selector_all(
+    rows: list[list[str]] = page.eval_on_selector_all(
         f"#{figure} table tbody tr",
         "rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))",
     )
+    return rows
 
 
 def _axe(page: Any) -> list[dict[str, Any]]:
@@ -69,9 +70,11 @@ def test_the_dashboard_draws_charts_with_tables_matching_the_data(
     assert page.locator("#chart-cookies h3").inner_text() == cookies
     assert page.locator("#chart-answer-times h3").inner_text() == times
     # The chart's text is drawn in the page's language and font, from the machine's own fonts.
-    assert page.locator("#chart-cookies svg text").first.evaluate(
-        "t => getComputedStyle(t).fontFamily"
-    ).startswith('"Noto Sans CJK JP"')
+    assert (
+        page.locator("#chart-cookies svg text")
+        .first.evaluate("t => getComputedStyle(t).fontFamily")
+        .startswith('"Noto Sans CJK JP"')
+    )
     month, *cookie_cells = _rows(page, "chart-cookies")[-1]
     assert re.fullmatch(MONTH_ROW[lang], month)
     assert cookie_cells == ["3", "2", "1", "3"]
@@ -91,7 +94,12 @@ def test_the_dashboard_draws_charts_with_tables_matching_the_data(
 
 @pytest.mark.django_db(transaction=True)
 def test_the_officer_downloads_the_monthly_xlsx_from_the_dashboard(
-    page: Any, live_server: Any, officer: User, active_policy: Policy, quick_argon2: None
+    page: Any,
+    live_server: Any,
+    officer: User,
+    active_policy: Policy,
+    quick_argon2: None,
+    tmp_path: Path,
 ) -> None:
     from openpyxl import load_workbook
 
@@ -99,8 +107,10 @@ def test_the_officer_downloads_the_monthly_xlsx_from_the_dashboard(
     _log_in(page, live_server, "ja")
     with page.expect_download() as download:
         page.click("#report-month button[formaction$='.xlsx']")
-    path = download.value.path()
+    assert re.fullmatch(r"hogo-report-\d{4}-\d{2}\.xlsx", download.value.suggested_filename)
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
     book = load_workbook(path)
     sheet = book["Cookieの選択（月別）"]
-    assert [c.value for c in sheet[1]][0] == "月"
+    assert sheet["A1"].value == "月"
     assert [c.value for c in sheet[2]][1:] == [3, 2, 1, 3]

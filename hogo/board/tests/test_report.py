@@ -39,14 +39,21 @@ def test_the_command_writes_a_japanese_pdf_and_xlsx_with_the_months_counts(
     out = io.StringIO()
     call_command("report", "--month", key, "--output", str(tmp_path), stdout=out)
     pdf, xlsx = tmp_path / f"hogo-report-{key}.pdf", tmp_path / f"hogo-report-{key}.xlsx"
-    assert f"wrote {pdf}" in out.getvalue() and f"wrote {xlsx}" in out.getvalue()
+    assert f"wrote {pdf}" in out.getvalue()
+    assert f"wrote {xlsx}" in out.getvalue()
     text = _pdf_text(pdf.read_bytes(), tmp_path)
     assert "個人情報に関する月次報告" in text
     assert "CC-Link協会" in text
     assert "回答までの日数" in text
     book = load_workbook(xlsx)
     sheet = book["Cookieの選択（月別）"]
-    assert [c.value for c in sheet[1]] == ["月", "すべて同意", "任意のCookieをすべて拒否", "設定画面で選択", "GPCの送信あり"]
+    assert [c.value for c in sheet[1]] == [
+        "月",
+        "すべて同意",
+        "任意のCookieをすべて拒否",
+        "設定画面で選択",
+        "GPCの送信あり",
+    ]
     assert [c.value for c in sheet[2]][1:] == [3, 2, 1, 3]
     assert sheet.freeze_panes == "B2"
     assert sheet.column_dimensions["B"].width >= 10
@@ -56,7 +63,16 @@ def test_the_command_writes_a_japanese_pdf_and_xlsx_with_the_months_counts(
 def test_the_yearly_report_has_twelve_months(active_policy: Policy, tmp_path: Path) -> None:
     scenario_create()
     year = _this_month()[:4]
-    call_command("report", "--year", year, "--output", str(tmp_path), "--format", "xlsx", stdout=io.StringIO())
+    call_command(
+        "report",
+        "--year",
+        year,
+        "--output",
+        str(tmp_path),
+        "--format",
+        "xlsx",
+        stdout=io.StringIO(),
+    )
     book = load_workbook(tmp_path / f"hogo-report-{year}.xlsx")
     sheet = book["Cookieの選択（月別）"]
     assert sheet.max_row == 13
@@ -85,7 +101,9 @@ def test_the_officer_downloads_the_english_pdf_from_the_dashboard(
 ) -> None:
     scenario_create()
     client.force_login(officer)
-    response = client.get(f"/console/reports/report.pdf?month={_this_month()}", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(
+        f"/console/reports/report.pdf?month={_this_month()}", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = _pdf_text(response.content, tmp_path)

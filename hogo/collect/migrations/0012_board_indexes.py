@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('collect', '0011_console_labels'),
-        ('vault', '0011_board_indexes'),
+        ("collect", "0011_console_labels"),
+        ("vault", "0011_board_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='acquisitionrecord',
-            index=models.Index(fields=['received_at', 'channel'], name='collect_record_board'),
+            model_name="acquisitionrecord",
+            index=models.Index(fields=["received_at", "channel"], name="collect_record_board"),
         ),
     ]

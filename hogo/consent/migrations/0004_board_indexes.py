@@ -4,19 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consent', '0003_console_labels'),
-        ('vault', '0011_board_indexes'),
+        ("consent", "0003_console_labels"),
+        ("vault", "0011_board_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='consent',
-            index=models.Index(fields=['given_at', 'kind'], name='consent_given_board'),
+            model_name="consent",
+            index=models.Index(fields=["given_at", "kind"], name="consent_given_board"),
         ),
         migrations.AddIndex(
-            model_name='consent',
-            index=models.Index(fields=['withdrawn_at', 'kind'], name='consent_withdrawn_board'),
+            model_name="consent",
+            index=models.Index(fields=["withdrawn_at", "kind"], name="consent_withdrawn_board"),
         ),
     ]

@@ -5,23 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0009_alter_case_options'),
+        ("desk", "0009_alter_case_options"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['received_at', 'kind'], name='desk_case_received_board'),
+            model_name="case",
+            index=models.Index(fields=["received_at", "kind"], name="desk_case_received_board"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['closed_at', 'status', 'received_at'], name='desk_case_closed_board'),
+            model_name="case",
+            index=models.Index(
+                fields=["closed_at", "status", "received_at"], name="desk_case_closed_board"
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['status', 'kind'], name='desk_case_status_kind'),
+            model_name="case",
+            index=models.Index(fields=["status", "kind"], name="desk_case_status_kind"),
         ),
     ]

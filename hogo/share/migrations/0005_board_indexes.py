@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('share', '0004_console_labels'),
+        ("share", "0004_console_labels"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='provision',
-            index=models.Index(fields=['provided_at'], name='share_provision_at'),
+            model_name="provision",
+            index=models.Index(fields=["provided_at"], name="share_provision_at"),
         ),
     ]

@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('site', '0002_console_labels'),
+        ("site", "0002_console_labels"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='cookieconsent',
-            index=models.Index(fields=['recorded_at', 'method', 'gpc'], name='site_consent_board'),
+            model_name="cookieconsent",
+            index=models.Index(fields=["recorded_at", "method", "gpc"], name="site_consent_board"),
         ),
     ]

@@ -4,22 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vault', '0010_console_labels'),
+        ("vault", "0010_console_labels"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='disposal',
-            index=models.Index(fields=['reason', 'disposed_at', 'subject'], name='vault_disposal_board'),
+            model_name="disposal",
+            index=models.Index(
+                fields=["reason", "disposed_at", "subject"], name="vault_disposal_board"
+            ),
         ),
         migrations.AddIndex(
-            model_name='provisionstop',
-            index=models.Index(fields=['stopped_at'], name='vault_provision_stop_at'),
+            model_name="provisionstop",
+            index=models.Index(fields=["stopped_at"], name="vault_provision_stop_at"),
         ),
         migrations.AddIndex(
-            model_name='suspension',
-            index=models.Index(fields=['suspended_at'], name='vault_suspension_at'),
+            model_name="suspension",
+            index=models.Index(fields=["suspended_at"], name="vault_suspension_at"),
         ),
     ]
