@@ -106,7 +106,7 @@ def _month_chart(
     )
 
 
-def requests_section(*, months: Sequence[Month], now: datetime, live: bool) -> Section:
+def requests_figures(*, months: Sequence[Month], now: datetime, live: bool) -> Section:
     section = Section("requests", _("Requests from people"))
     kinds, statuses = desk_counts.case_kind_labels(), desk_counts.case_status_labels()
     if live:
@@ -167,7 +167,7 @@ def _channel_title(channel: str) -> str:
     return found.title.get(get_language() or "ja") if found else channel
 
 
-def collection_section(*, months: Sequence[Month]) -> Section:
+def collection_figures(*, months: Sequence[Month]) -> Section:
     section = Section("collection", _("Collection"))
     per_channel = collect_counts.acquisitions_per_channel(months=months)
     section.charts.append(
@@ -202,7 +202,7 @@ def collection_section(*, months: Sequence[Month]) -> Section:
     return section
 
 
-def consent_section(*, months: Sequence[Month]) -> Section:
+def consent_figures(*, months: Sequence[Month]) -> Section:
     section = Section("consent", _("Consent"))
     choices = site_counts.cookie_choices_per_month(months=months)
     section.charts.append(
@@ -232,7 +232,7 @@ def consent_section(*, months: Sequence[Month]) -> Section:
     return section
 
 
-def rights_section(*, months: Sequence[Month]) -> Section:
+def rights_figures(*, months: Sequence[Month]) -> Section:
     section = Section("rights", _("Rights exercised"))
     corrected = audit_counts.events_per_month(actions=["vault.items.correct"], months=months)
     section.charts.append(
@@ -253,7 +253,7 @@ def rights_section(*, months: Sequence[Month]) -> Section:
     return section
 
 
-def provision_section(*, months: Sequence[Month]) -> Section:
+def provision_figures(*, months: Sequence[Month]) -> Section:
     section = Section("provision", _("Provision to third parties"))
     rows = share_counts.provisions_by_recipient_basis(since=months[0].start, until=months[-1].end)
     recipients = sorted({r.recipient for r in rows})
@@ -334,7 +334,7 @@ def _trainings_overdue(now: datetime) -> Table | None:
 SAFETY_OVERDUE: list[Callable[[datetime], Table | None]] = [_trainings_overdue]
 
 
-def safety_section(*, months: Sequence[Month], now: datetime, live: bool) -> Section:
+def safety_figures(*, months: Sequence[Month], now: datetime, live: bool) -> Section:
     section = Section("safety", _("Safety"))
     if live:
         section.clocks = _clock_rows(now)
@@ -372,11 +372,11 @@ def sections_build(
 ) -> list[Section]:
     """The sections named, over `months`; `live` adds what is open now (queues, clocks)."""
     builders: dict[str, Callable[[], Section]] = {
-        "requests": lambda: requests_section(months=months, now=now, live=live),
-        "collection": lambda: collection_section(months=months),
-        "consent": lambda: consent_section(months=months),
-        "rights": lambda: rights_section(months=months),
-        "provision": lambda: provision_section(months=months),
-        "safety": lambda: safety_section(months=months, now=now, live=live),
+        "requests": lambda: requests_figures(months=months, now=now, live=live),
+        "collection": lambda: collection_figures(months=months),
+        "consent": lambda: consent_figures(months=months),
+        "rights": lambda: rights_figures(months=months),
+        "provision": lambda: provision_figures(months=months),
+        "safety": lambda: safety_figures(months=months, now=now, live=live),
     }
     return [builders[name]() for name in names]

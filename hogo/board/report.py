@@ -69,7 +69,7 @@ def period_year(text: str) -> Period:
     return Period(months_of_year(int(text)), text.strip())
 
 
-def report_build(*, period: Period, now: datetime | None = None) -> Report:
+def period_report_build(*, period: Period, now: datetime | None = None) -> Report:
     """The report's figures in the active language."""
     now = now or timezone.now()
     first, last = period.months[0], period.months[-1]
@@ -98,7 +98,7 @@ def _organization() -> str:
         return ""
 
 
-def report_pdf(report: Report) -> bytes:
+def period_report_pdf(report: Report) -> bytes:
     import weasyprint  # 2 s to import: only where a PDF is made
 
     html = render_to_string("board/report.html", {"r": report, "lang": get_language()})
@@ -145,7 +145,7 @@ def _widths(sheet: Worksheet, header: list[str], table: Table) -> None:
         sheet.column_dimensions[get_column_letter(number)].width = min(max(longest + 2, 10), 60)
 
 
-def report_xlsx(report: Report) -> bytes:
+def period_report_xlsx(report: Report) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = _("Report")

@@ -15,10 +15,10 @@ from hogo.board import figures
 from hogo.board.report import (
     Period,
     period_month,
+    period_report_build,
+    period_report_pdf,
+    period_report_xlsx,
     period_year,
-    report_build,
-    report_pdf,
-    report_xlsx,
 )
 from hogo.errors import InvalidInput
 from hogo.periods import months_until
@@ -27,8 +27,11 @@ from hogo.roles import has_role
 
 MONTHS_SHOWN = 12
 FORMATS = {
-    "pdf": ("application/pdf", report_pdf),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report_xlsx),
+    "pdf": ("application/pdf", period_report_pdf),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        period_report_xlsx,
+    ),
 }
 
 
@@ -96,7 +99,7 @@ def _report(request: HttpRequest, fmt: str) -> HttpResponse:
         period = _period(request)
     except InvalidInput as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    report = report_build(period=period)
+    report = period_report_build(period=period)
     content_type, render = FORMATS[fmt]
     response = HttpResponse(render(report), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{report.file_stem}.{fmt}"'

@@ -8,7 +8,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from hogo.board.report import period_month, period_year, report_build, report_pdf, report_xlsx
+from hogo.board.report import (
+    period_month,
+    period_report_build,
+    period_report_pdf,
+    period_report_xlsx,
+    period_year,
+)
 from hogo.errors import InvalidInput
 
 
@@ -42,9 +48,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         formats = ("pdf", "xlsx") if options["format"] == "both" else (options["format"],)
         with translation.override(options["language"]):
-            report = report_build(period=period)
+            report = period_report_build(period=period)
             for fmt in formats:
-                data = report_pdf(report) if fmt == "pdf" else report_xlsx(report)
+                data = period_report_pdf(report) if fmt == "pdf" else period_report_xlsx(report)
                 path = output / f"{report.file_stem}.{fmt}"
                 path.write_bytes(data)
                 self.stdout.write(f"wrote {path} ({len(data):,} bytes)")
