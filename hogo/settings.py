@@ -228,6 +228,7 @@ INSTALLED_APPS = [
     "hogo.console",
     "hogo.members",
     "hogo.ledger",
+    "hogo.board",
 ]
 
 MIDDLEWARE = [

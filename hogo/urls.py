@@ -4,7 +4,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import include, path, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.views.generic import RedirectView
 
 from hogo.api.api import api
 from hogo.vault.views import unsubscribe
@@ -30,7 +29,8 @@ urlpatterns = [
     path("site/", include("hogo.site.urls")),
     # No language prefix: one URL per person and purpose, in the List-Unsubscribe header too.
     path("unsubscribe/<str:token>", unsubscribe, name="unsubscribe"),
-    path("console/", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    # The console's home: the dashboard, with links to the admin and the other pages.
+    path("console/", include("hogo.board.urls")),
     path("console/desk/", include("hogo.desk.console_urls")),
     path("console/reconsent/", include("hogo.reconsent.console_urls")),
     path("console/safety/", include("hogo.safety.console_urls")),

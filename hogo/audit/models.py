@@ -82,6 +82,8 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ("seq",)
+        # The board counts some actions per month (hogo/audit/counts.py).
+        indexes = (models.Index(fields=["action", "at"], name="audit_action_at"),)
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} by {self.actor}"

@@ -111,7 +111,11 @@ class AcquisitionRecord(models.Model):
     class Meta:
         verbose_name = _("acquisition record")
         verbose_name_plural = _("acquisition records")
-        indexes = (models.Index(fields=["subject", "received_at"]),)
+        indexes = (
+            models.Index(fields=["subject", "received_at"]),
+            # The board's acquisitions per channel per month (hogo/collect/counts.py), covering.
+            models.Index(fields=["received_at", "channel"], name="collect_record_board"),
+        )
         constraints = (
             models.CheckConstraint(
                 condition=Q(supplementary_notice="", supplementary_notice_version__isnull=True)

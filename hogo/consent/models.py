@@ -68,7 +68,12 @@ class Consent(models.Model):
                 name="consent_withdrawn_by_someone",
             ),
         )
-        indexes = (models.Index(fields=["subject", "given_at"]),)
+        indexes = (
+            models.Index(fields=["subject", "given_at"]),
+            # The board's consents and withdrawals per month (hogo/consent/counts.py).
+            models.Index(fields=["given_at", "kind"], name="consent_given_board"),
+            models.Index(fields=["withdrawn_at", "kind"], name="consent_withdrawn_board"),
+        )
 
     def __str__(self) -> str:
         return self.ref

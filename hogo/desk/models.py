@@ -142,7 +142,15 @@ class Case(models.Model):
     class Meta:
         verbose_name = _("case")  # as the console's index lists it
         verbose_name_plural = _("cases")
-        indexes = (models.Index(fields=["status", "due_at"]),)
+        indexes = (
+            models.Index(fields=["status", "due_at"]),
+            # The board (hogo/desk/counts.py): received per month, answer times, open by kind.
+            models.Index(fields=["received_at", "kind"], name="desk_case_received_board"),
+            models.Index(
+                fields=["closed_at", "status", "received_at"], name="desk_case_closed_board"
+            ),
+            models.Index(fields=["status", "kind"], name="desk_case_status_kind"),
+        )
         constraints = (
             models.CheckConstraint(
                 condition=~Q(decision="refused") | ~Q(refusal_reason=""),

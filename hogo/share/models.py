@@ -396,6 +396,8 @@ class Provision(models.Model):
     class Meta:
         verbose_name = _("provision")
         verbose_name_plural = _("provisions")
+        # The board's provisions per recipient and basis in a period (hogo/share/counts.py).
+        indexes = (models.Index(fields=["provided_at"], name="share_provision_at"),)
 
     def __str__(self) -> str:
         return self.ref

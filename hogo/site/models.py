@@ -52,6 +52,8 @@ class CookieConsent(models.Model):
             # The rate limit counts a network's recent records.
             models.Index(fields=("network", "recorded_at"), name="site_consent_network_at"),
             models.Index(fields=("recorded_at",), name="site_consent_at"),
+            # The board's choices per month (hogo/site/counts.py): read from the index alone.
+            models.Index(fields=("recorded_at", "method", "gpc"), name="site_consent_board"),
         )
 
     def __str__(self) -> str:

@@ -1,16 +1,15 @@
-"""Accessibility checks in the browser tests with axe-core, served from this repository rather
-than a CDN: `hogo/tests/data/axe.min.js` is axe-core 4.14.1 as published on the npm registry
-(`npm pack axe-core@4.14.1`), under the Mozilla Public License 2.0 (`axe-core.LICENSE`, with
-its third-party notices beside it). It is injected with Playwright's `evaluate`, which the
-page's strict CSP does not apply to, so the page itself is checked exactly as served."""
+"""Accessibility checks in the browser tests with axe-core, from the test environment rather
+than a CDN: the `axe.min.js` that the dev dependency `axe-playwright-python` bundles (axe-core,
+Mozilla Public License 2.0). It is injected with Playwright's `evaluate`, which the page's
+strict CSP does not apply to, so the page itself is checked exactly as served."""
 
-from pathlib import Path
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-AXE = Path(__file__).parent / "data" / "axe.min.js"
+AXE = files("axe_playwright_python") / "axe.min.js"
 BLOCKING = ("serious", "critical")
 
 RUN = """async () => {

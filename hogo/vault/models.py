@@ -214,6 +214,8 @@ class Suspension(models.Model):
     class Meta:
         verbose_name = _("suspension")
         verbose_name_plural = _("suspensions")
+        # The board counts suspensions per month (hogo/vault/counts.py).
+        indexes = (models.Index(fields=["suspended_at"], name="vault_suspension_at"),)
         constraints = (
             models.UniqueConstraint(
                 fields=["subject", "purpose"],
@@ -244,6 +246,7 @@ class ProvisionStop(models.Model):
     lifted_by = models.CharField(max_length=80, blank=True)
 
     class Meta:
+        indexes = (models.Index(fields=["stopped_at"], name="vault_provision_stop_at"),)
         constraints = (
             models.UniqueConstraint(
                 fields=["subject"],
@@ -274,7 +277,11 @@ class Disposal(models.Model):
     class Meta:
         verbose_name = _("disposal")
         verbose_name_plural = _("disposals")
-        indexes = (models.Index(fields=["subject", "disposed_at"]),)
+        indexes = (
+            models.Index(fields=["subject", "disposed_at"]),
+            # The board's erasures per month (hogo/vault/counts.py), covering.
+            models.Index(fields=["reason", "disposed_at", "subject"], name="vault_disposal_board"),
+        )
 
     def __str__(self) -> str:
         return f"{self.category} {self.reason}"

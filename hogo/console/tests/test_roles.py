@@ -120,7 +120,8 @@ def test_an_outsider_sees_no_models_and_is_refused_model_pages(
     assert client.get("/console/admin/throttle/throttle/").status_code == 403
 
 
-def test_console_redirects_to_the_admin_index(officer: User, client: Client) -> None:
+def test_the_console_home_asks_for_the_log_in(officer: User, client: Client) -> None:
+    """/console/ is the dashboard (hogo/board, its own tests); logged out, the admin's log-in."""
     response = client.get("/console/")
     assert response.status_code == 302
-    assert response["Location"] == "/console/admin/"
+    assert response["Location"] == "/console/admin/login/?next=/console/"
