@@ -86,6 +86,13 @@ def _links(roles: frozenset[str]) -> list[tuple[str, str]]:
         found.append((reverse("reconsent_console:list"), _("Re-consent campaigns")))
     found.append((reverse("safety_console:list"), _("Incidents and safety")))
     found.append((reverse("safety_console:trainings"), _("Trainings")))
+    if roles & {figures.OFFICER, figures.AUDITOR}:
+        found.append((reverse("ledger:ledger"), _("The ledger (personal information held)")))
+        found.append((reverse("safety_console:reviews"), _("Internal reviews")))
+        found.append((reverse("safety_console:contractors"), _("Contractors and supervision")))
+    if figures.OFFICER in roles:
+        found.append((reverse("console_staff:list"), _("Staff accounts")))
+    found.append((reverse("console_staff:second_factor"), _("My second factor")))
     return found
 
 
