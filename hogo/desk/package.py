@@ -28,8 +28,8 @@ from django.utils.crypto import salted_hmac
 
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
-from hogo.csvfile import csv_bytes
 from hogo.desk.models import Case, DisclosurePackage, DownloadLink
+from hogo.desk.package_tables import system_files, system_section, table_csv
 from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
@@ -195,7 +195,7 @@ def package_content(
     lang = case.language
     policy = policy_active()
     titles = Titles(policy=policy, lang=lang)
-    found = [_system(system, rows, titles) for system, rows in systems if rows.rows]
+    found = [system_section(system, rows, titles) for system, rows in systems if rows.rows]
     if not case.subject_ref:  # known only to the other systems
         return Content(
             request=_request(case),
@@ -252,17 +252,6 @@ def _request(case: Case) -> dict[str, object]:
         "generated_at": timezone.now().isoformat(),
         "language": case.language,
         "time_zone": settings.TIME_ZONE,
-    }
-
-
-def _system(system: System, found: Found, titles: Titles) -> dict[str, object]:
-    return {
-        "id": system.id,
-        "title": system.title.get(titles.lang),
-        "owner": system.owner.get(titles.lang),
-        "country": system.country,
-        "purposes": titles.purposes(list(system.purposes)),
-        "tables": found.tables,
     }
 
 
@@ -380,41 +369,27 @@ def package_files(
     machine-readable files: its own attachments, or the zip around it."""
     files = {
         "disclosure.json": json.dumps(asdict(content), ensure_ascii=False, indent=2).encode(),
-        "items.csv": _csv(
+        "items.csv": table_csv(
             content.items,
             ITEM_COLUMNS,
         ),
-        "acquisitions.csv": _csv(
+        "acquisitions.csv": table_csv(
             content.acquisitions,
             ["acquired_at", "channel", "channel_title", "source", "policy_version", "purposes"],
         ),
-        "consents.csv": _csv(
+        "consents.csv": table_csv(
             content.consents,
             CONSENT_COLUMNS,
         ),
-        "provision_records.csv": _csv(content.provision_records, PROVISION_COLUMNS),
-        "receipt_records.csv": _csv(content.receipt_records, RECEIPT_COLUMNS),
-        "messages.csv": _csv(content.notes, ["created_at", "kind", "text"]),
-        **_system_files(content.systems),
+        "provision_records.csv": table_csv(content.provision_records, PROVISION_COLUMNS),
+        "receipt_records.csv": table_csv(content.receipt_records, RECEIPT_COLUMNS),
+        "messages.csv": table_csv(content.notes, ["created_at", "kind", "text"]),
+        **system_files(content.systems),
     }
     if pdf:
         files[package_pdf_name(language)] = package_pdf(
             content, language=language, data_files=sorted(files), container=container
         )
-    return files
-
-
-def _system_files(systems: list[dict[str, object]]) -> dict[str, bytes]:
-    """Per system a JSON file of everything found there, and a CSV per table."""
-    files: dict[str, bytes] = {}
-    for system in systems:
-        ident = system["id"]
-        files[f"system-{ident}.json"] = json.dumps(system, ensure_ascii=False, indent=2).encode()
-        tables = system["tables"]
-        assert isinstance(tables, dict)
-        for table, rows in tables.items():
-            columns = list(dict.fromkeys(column for row in rows for column in row))
-            files[f"system-{ident}-{table}.csv"] = _csv(rows, columns)
     return files
 
 
@@ -447,25 +422,6 @@ def package_open(package: DisclosurePackage) -> dict[str, bytes]:
     if pdf is None:
         return files
     return files | {package_pdf_name(package.case.language): pdf}
-
-
-def _csv(rows: list[dict[str, object]], columns: list[str]) -> bytes:
-    return csv_bytes(
-        columns,
-        (
-            [_cell(row.get(column), titles=column.endswith("titles")) for column in columns]
-            for row in rows
-        ),
-    )
-
-
-def _cell(value: object, *, titles: bool = False) -> str:
-    if isinstance(value, list):
-        # Ids never hold spaces; titles may, so they are kept apart by a semicolon.
-        return ("; " if titles else " ").join(
-            str(v.get("id") if isinstance(v, dict) else v) for v in value
-        )
-    return "" if value is None else str(value)
 
 
 def link_create(*, package: DisclosurePackage) -> tuple[str, datetime]:

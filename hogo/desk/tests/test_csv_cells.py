@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from hogo.csvfile import csv_bytes
-from hogo.desk.package import _csv as disclosure_csv
+from hogo.desk.package_tables import table_csv as disclosure_csv
 from hogo.share.export import records_csv
 from hogo.share.records import RecordRow
 
