@@ -116,7 +116,9 @@ def verified_case(kind: str, details: Mapping[str, object], ref: str, email: str
         received_at=now,
         due_at=now,
     )
-    content_seal(made, actor=DESK, email=email, details=details_parse(kind, details, policy_active()))
+    content_seal(
+        made, actor=DESK, email=email, details=details_parse(kind, details, policy_active())
+    )
     made.save(force_insert=True)
     return made
 
@@ -131,7 +133,9 @@ def measured(
     captured: dict[str, list[str]] = {}
     for _ in range(n):
         item = make()
-        contexts = {alias: CaptureQueriesContext(connections[alias]) for alias in ("default", "keys")}
+        contexts = {
+            alias: CaptureQueriesContext(connections[alias]) for alias in ("default", "keys")
+        }
         for context in contexts.values():
             context.__enter__()
         start = time.perf_counter()

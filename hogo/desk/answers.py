@@ -113,7 +113,9 @@ def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
         for p in (suspended if isinstance(suspended, list) else [])
         if isinstance(p, str) and p in policy.purposes
     ]
-    return _render(case, f"{case.kind}_result", {"o": outcome, "purposes": purposes})
+    return _render(
+        case, f"{case.kind}_result", {"o": outcome, "purposes": purposes}, policy=policy
+    )
 
 
 def refusal(case: Case, explanation: str) -> tuple[str, str]:
@@ -133,8 +135,10 @@ def reminder(cases: Sequence[Case], *, language: str = "ja") -> tuple[str, str]:
     return subject.strip(), body.lstrip("\n")
 
 
-def _render(case: Case, name: str, context: dict[str, object]) -> tuple[str, str]:
-    policy = policy_active()
+def _render(
+    case: Case, name: str, context: dict[str, object], *, policy: Policy | None = None
+) -> tuple[str, str]:
+    policy = policy or policy_active()  # read once per mail: the caller may have it already
     lang = case.language
     with translation.override(lang):
         text = render_to_string(
