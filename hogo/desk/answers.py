@@ -113,9 +113,7 @@ def result(case: Case, outcome: dict[str, object]) -> tuple[str, str]:
         for p in (suspended if isinstance(suspended, list) else [])
         if isinstance(p, str) and p in policy.purposes
     ]
-    return _render(
-        case, f"{case.kind}_result", {"o": outcome, "purposes": purposes}, policy=policy
-    )
+    return _render(case, f"{case.kind}_result", {"o": outcome, "purposes": purposes}, policy=policy)
 
 
 def refusal(case: Case, explanation: str) -> tuple[str, str]:
