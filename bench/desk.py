@@ -73,7 +73,7 @@ def person(i: int, rng: random.Random) -> dict[str, str]:
     return {
         "email": f"person{i}.{rng.randrange(10**6)}@example{i % 97}.jp",
         "name": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}",
-        "phone": f"090-{rng.randrange(10**4):04d}-{i % 10**4:04d}",
+        "phone": f"090-{rng.randrange(1000, 10**4):04d}-{i % 10**4:04d}",  # 090-0xxx: unassigned
         "organization": rng.choice(ORGS),
         "department": rng.choice(DEPTS),
         "job_title": rng.choice(TITLES),

@@ -40,7 +40,6 @@ def actor_for(user: AbstractBaseUser) -> str:
     return f"user:{user.pk}"
 
 
-@transaction.atomic
 def audit_record(
     *,
     actor: str,
@@ -60,9 +59,30 @@ def audit_record(
     _check("action", action, ACTION_RE, "a dotted lower-case name such as vault.access")
     if purpose is not None:
         _check("purpose", purpose, PURPOSE_RE, "a purpose id")
+    # Without a savepoint of its own (two round trips per event) once the audit key is there:
+    # the arguments are checked above, so only the database can still fail, and that rolls back
+    # the caller's whole transaction, whose action must not stand without its event anyway. A
+    # missing key (the first event, or a lost file: an error callers may catch) keeps one.
+    key = audit_key_read()
+    with transaction.atomic(savepoint=key is None):
+        last_seq, prev_hash, head_chain = _locked_head()
+        if key is None:
+            key = _chain_key(next_seq=last_seq + 1, head_chain=head_chain)
+        return _appended(
+            actor, action, purpose, subject_list, detail_dict, key, last_seq, prev_hash
+        )
 
-    last_seq, prev_hash, head_chain = _locked_head()
-    key = _chain_key(next_seq=last_seq + 1, head_chain=head_chain)
+
+def _appended(
+    actor: str,
+    action: str,
+    purpose: str | None,
+    subject_list: list[str],
+    detail_dict: dict[str, object],
+    key: AuditKey,
+    last_seq: int,
+    prev_hash: str,
+) -> AuditEvent:
     event = AuditEvent(
         seq=last_seq + 1,
         at=timezone.now(),

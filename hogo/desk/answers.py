@@ -147,6 +147,7 @@ def result(case: Case, outcome: dict[str, object], held: Sequence[Held] = ()) ->
         case,
         f"{case.kind}_result",
         {"o": outcome, "purposes": purposes, "systems": _systems(case, held)},
+        policy=policy,
     )
 
 
@@ -167,8 +168,10 @@ def reminder(cases: Sequence[Case], *, language: str = "ja") -> tuple[str, str]:
     return subject.strip(), body.lstrip("\n")
 
 
-def _render(case: Case, name: str, context: dict[str, object]) -> tuple[str, str]:
-    policy = policy_active()
+def _render(
+    case: Case, name: str, context: dict[str, object], *, policy: Policy | None = None
+) -> tuple[str, str]:
+    policy = policy or policy_active()  # read once per mail: the caller may have it already
     lang = case.language
     with translation.override(lang):
         text = render_to_string(
