@@ -13,7 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hogo.ledger.systems import System
+from hogo.ledger.systems import LedgerSystem
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.wording import colon, list_join, parenthesized, retention_period, retention_text
 from hogo.share.selectors import RecipientScope
@@ -58,7 +58,7 @@ class LedgerFacts:
     channels: dict[str, Holding]
     readers: dict[str, tuple[str, ...]]
     scopes: list[RecipientScope]
-    systems: list[System]
+    systems: list[LedgerSystem]
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def collects(channel: Channel, purpose: str, category: str, special_care: bool) 
     )
 
 
-def _storage(systems: list[System], lang: str) -> Storage:
+def _storage(systems: list[LedgerSystem], lang: str) -> Storage:
     countries: list[str] = []
     unstated = False
     for system in systems:

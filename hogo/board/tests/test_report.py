@@ -49,7 +49,7 @@ def test_the_command_writes_a_japanese_pdf_and_xlsx_with_the_months_counts(
     sheet = book["Cookieの選択（月別）"]
     assert [c.value for c in sheet[1]] == [
         "月",
-        "すべて同意",
+        "すべて許可",
         "任意のCookieをすべて拒否",
         "設定画面で選択",
         "GPCの送信あり",

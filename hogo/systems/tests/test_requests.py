@@ -156,7 +156,7 @@ def test_a_correction_the_declaration_does_not_allow_is_a_task_for_the_desk(
     with committed():
         client.post(
             f"/console/desk/{case.ref}/system-done/",
-            {"system": "member-db", "note": "注文の配送先を手作業で訂正した"},
+            {"system": "member-db", "note": "注文の配送先を手作業で訂正した", "confirmed": "yes"},
         )
     case.refresh_from_db()
     assert case.status == CaseStatus.COMPLETED
