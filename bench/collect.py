@@ -11,12 +11,17 @@
    (default 50), as a browser behind the production TLS proxy would (X-Forwarded-Proto,
    X-Forwarded-For, CSRF cookie and Referer). Every accepted submission (302) must be stored:
    the count of acquisition records is compared with the count accepted. p50/p99 of the POST.
+   With `--rate R --seconds S` the posts follow a fixed schedule instead (R per second for S
+   seconds, spread over the client threads: issue 20's 50 posts/s for 60 s), and each post's
+   latency counts from its scheduled time, so a server falling behind shows in the p99.
 
 Prints a JSON summary. No assertions besides stored == accepted (exit 1 otherwise).
 
   .venv/bin/python bench/collect.py
   .venv/bin/python bench/collect.py --rows 20000 \\
       --database-url postgresql://postgres@127.0.0.1:5432/collect_bench
+  .venv/bin/python bench/collect.py --skip-import --workers 2 --clients 16 --rate 50 \\
+      --seconds 60 --database-url postgresql://postgres@127.0.0.1:5432/collect_bench
 
 SQLite runs in a fresh temporary data directory. For PostgreSQL the named database (whose name
 must end in `bench`) and its `<name>_keys` key store are dropped and created afresh.
@@ -68,6 +73,10 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--submissions", type=int, default=50, help="per client")
+    parser.add_argument(
+        "--rate", type=int, default=0, help="posts/s on a fixed schedule (open loop); 0: closed"
+    )
+    parser.add_argument("--seconds", type=int, default=60, help="with --rate: how long")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-forms", action="store_true")
     parser.add_argument("--database-url", default="", help="PostgreSQL; default SQLite")
@@ -239,6 +248,22 @@ class Client:
         return response.status
 
 
+def inquiry(page: str, number: int, n: int) -> dict[str, str]:
+    """The inquiry form's fields as a browser posts them, with the tokens of the page it holds."""
+    notice = re.search(r'name="notice" value="([0-9a-f]{64})"', page)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert notice
+    assert token
+    return {
+        "csrfmiddlewaretoken": token.group(1),
+        "notice": notice.group(1),
+        "name": f"Visitor {number}-{n}",
+        # one in ten comes back with the same address: it attaches
+        "email": f"visitor{number}.{n - n % 10 if n % 10 == 9 else n}@example.jp",
+        "message": "CC-Link IE TSN の認証試験の期間を教えてください。",
+    }
+
+
 def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     from hogo.collect.models import AcquisitionRecord
 
@@ -263,36 +288,43 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
         accepted = 0
         refused: dict[int, int] = {}
         lock = threading.Lock()
+        slots = iter(range(args.rate * args.seconds))
+        start = time.perf_counter()
+
+        def posted(status: int, elapsed: float) -> None:
+            nonlocal accepted
+            with lock:
+                latencies.append(elapsed)
+                if status == 302:
+                    accepted += 1
+                else:
+                    refused[status] = refused.get(status, 0) + 1
 
         def visitor(number: int) -> None:
-            nonlocal accepted
             client = Client(port, f"203.0.{number}.{10 + number}")
             page = client.get(path)
             for n in range(args.submissions):
-                notice = re.search(r'name="notice" value="([0-9a-f]{64})"', page)
-                token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-                assert notice
-                assert token
-                fields = {
-                    "csrfmiddlewaretoken": token.group(1),
-                    "notice": notice.group(1),
-                    "name": f"Visitor {number}-{n}",
-                    # one in ten comes back with the same address: it attaches
-                    "email": f"visitor{number}.{n - n % 10 if n % 10 == 9 else n}@example.jp",
-                    "message": "CC-Link IE TSN の認証試験の期間を教えてください。",
-                }
-                start = time.perf_counter()
-                status = client.post(path, fields)
-                elapsed = time.perf_counter() - start
-                with lock:
-                    latencies.append(elapsed)
-                    if status == 302:
-                        accepted += 1
-                    else:
-                        refused[status] = refused.get(status, 0) + 1
+                sent = time.perf_counter()
+                posted(client.post(path, inquiry(page, number, n)), time.perf_counter() - sent)
                 page = client.get(path)
 
-        threads = [threading.Thread(target=visitor, args=(i,)) for i in range(args.clients)]
+        def paced(number: int) -> None:
+            # Open loop: each post has its time on the schedule, and its latency counts from
+            # then, so a slow server's backlog shows in the figures (no coordinated omission).
+            client = Client(port, f"203.0.{number}.{10 + number}")
+            page = client.get(path)
+            while True:
+                with lock:
+                    slot = next(slots, None)
+                if slot is None:
+                    return
+                due = start + slot / args.rate
+                time.sleep(max(0.0, due - time.perf_counter()))
+                posted(client.post(path, inquiry(page, number, slot)), time.perf_counter() - due)
+                page = client.get(path)
+
+        target = paced if args.rate else visitor
+        threads = [threading.Thread(target=target, args=(i,)) for i in range(args.clients)]
         start = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -306,6 +338,7 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
     return {
         "server": f"gunicorn, {args.workers} sync workers",
         "clients": args.clients,
+        "schedule": f"{args.rate} posts/s for {args.seconds} s" if args.rate else "closed loop",
         "submitted": len(latencies),
         "accepted": accepted,
         "stored": stored,
@@ -325,7 +358,10 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="hogo.settings",
         HOGO_FORM_RATE="1000000/3600",  # the load comes from a handful of networks
         HOGO_ALLOWED_HOSTS="127.0.0.1",
-        HOGO_EMAIL_URL="console:",
+        # Production settings refuse the console mailer; nothing listens there, so the
+        # receipts wait in the outbox (HOGO_TASKS=database: no worker runs in this bench).
+        HOGO_EMAIL_URL="smtp://127.0.0.1:2525",
+        HOGO_TASKS="database",
     )
     env.pop("HOGO_KEYSTORE_URL", None)
     if args.database_url:
