@@ -69,7 +69,7 @@ def typo_entries(entries: list[Entry]) -> list[Entry]:
     made: dict[str, Entry] = {}
     for entry in typo_candidates(entries):
         source = f"{entry.source}~typo"
-        for variant in variants(entry.term, sounds=entry.strength == "strong"):
+        for variant in variants(entry.term):
             if variant not in known and variant not in made:
                 # The constructor, not dataclasses.replace: 11,000 entries at every cold start.
                 made[variant] = Entry(
