@@ -7,7 +7,9 @@ word and writes the full reading and the spellings with one word in kana, each a
 (a person is needed in the sentence) of the term's category. A reading is dropped when it is
 short (under four kana), the same as another lexicon line, shared by terms of different
 categories, or, for an all-kana spelling, also the reading of another of the 60,000 commonest
-Japanese words in ``wordfreq`` (とうせき is 透析 and 投石, きょうと is 教徒 and 京都).
+Japanese words in ``wordfreq`` (とうせき is 透析 and 投石, きょうと is 教徒 and 京都); such a
+health or religion reading is kept only followed by what one does with a treatment or a rite
+(とうせきを受け, せんれい受け, とうせきに通).
 
 pykakasi and wordfreq are not dependencies of hogo: run this once in a throwaway environment
 and check the file in (the detector never imports them):
@@ -29,6 +31,9 @@ OUT = Path(__file__).resolve().parent.parent / "hogo/detect/lexicons/readings.ts
 _KANJI_RE = re.compile(r"[一-龥々]")
 _MIN_KANA = 4
 _COMMON_WORDS = 60_000
+# A treatment or a rite whose reading is also another word stands with what one does to it.
+_CONFIRMED_KINDS = frozenset(("health", "religion"))
+_CONFIRMING = ("を受け", "受け", "に通", "中で", "中の")
 
 
 def _homophones(kakasi: "pykakasi.kakasi") -> dict[str, set[str]]:
@@ -93,6 +98,12 @@ def main() -> None:
             if spelt in known or len(spelt) < _MIN_KANA:
                 continue
             if not _KANJI_RE.search(spelt) and homophones.get(spelt, {e.term}) - {e.term}:
+                if e.kind not in _CONFIRMED_KINDS:
+                    continue
+                # とうせき alone may be 投石; とうせきを受け is the treatment, せんれい受け the rite.
+                for confirmed in (spelt + p for p in _CONFIRMING):
+                    by_reading.setdefault(confirmed, set()).add(e.kind)
+                    lines.setdefault(confirmed, e.kind)
                 continue
             by_reading.setdefault(spelt, set()).add(e.kind)
             lines.setdefault(spelt, e.kind)

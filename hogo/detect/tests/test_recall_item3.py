@@ -35,6 +35,11 @@ from hogo.detect.typos import variants
         ("私はﾄｳﾆｮｳﾋﾞｮｳなので間食が必要です。", "health"),
         ("息子は発達しょうがいがあります。", "disability"),
         ("ｾﾞﾝｶがあっても応募できますか。私のことです。", "criminal_record"),
+        # A reading that is also another word, kept with what one does with the treatment.
+        ("父は週に3回とうせきに通っています。", "health"),
+        ("私は去年の春にせんれいを受けました。", "religion"),
+        # Suffering it on the way back from an exhibition: the writer's, not the show's topic.
+        ("説明会の帰りにすりに遭い、財布を盗まれました。", "crime_victim"),
         # Certificate grades and short names.
         ("手帳は精神2級です。", "disability"),
         ("I'm registered blind and bring a cane.", "disability"),
@@ -92,6 +97,7 @@ def test_it_finds_the_item3_classes(text: str, category: str) -> None:
         # Questioned, charged, searched in other senses.
         "Please charge the laptop before the meeting.",
         "I was questioned for an hour at the interview.",
+        "The cause of the outage is under investigation.",
         "取り調べの可視化について議論しました。",
         # Marches, voting, parades.
         "I voted in the local election this morning.",
