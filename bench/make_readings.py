@@ -100,7 +100,7 @@ def main() -> None:
             if not _KANJI_RE.search(spelt) and homophones.get(spelt, {e.term}) - {e.term}:
                 if e.kind not in _CONFIRMED_KINDS:
                     continue
-                # とうせき alone may be 投石; とうせきを受け is the treatment, せんれい受け the rite.
+                # とうせき may be 投石; とうせきを受け is the treatment, せんれい受け the rite.
                 for confirmed in (spelt + p for p in _CONFIRMING):
                     by_reading.setdefault(confirmed, set()).add(e.kind)
                     lines.setdefault(confirmed, e.kind)

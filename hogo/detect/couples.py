@@ -211,6 +211,7 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _EN_HOLDER_RE.finditer(original):
         holder_word, word = m.group(1), m.group(2)
+        holder: str | None
         if holder_word.lower() in ("his", "her"):
             holder = "m" if holder_word.lower() == "his" else "f"
         else:
@@ -243,7 +244,8 @@ _JA_PARTNER_WORDS = {
 }
 _JA_NAME = r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
 _JA_HOLDER_RE = re.compile(
-    rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?(?:[（(][^）)]{{1,12}}[）)])?(?:と|の)[ 　、]*"
+    rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
+    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の)[ 　、]*"
     rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
 )
 
@@ -287,6 +289,5 @@ def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
         spans = _en_named_couples(original)
     rule = "sexual_orientation.couple:named_{0}+{0}"
     return [
-        Finding("category", "sexual_orientation", s, e, _SCORE, rule.format(g))
-        for s, e, g in spans
+        Finding("category", "sexual_orientation", s, e, _SCORE, rule.format(g)) for s, e, g in spans
     ]
