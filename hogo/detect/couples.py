@@ -266,11 +266,12 @@ def _ja_name_gender(name: str | None) -> str | None:
     return "m" if last in _JA_MALE_ENDINGS else None
 
 
-def _ja_named_couples(original: str, writer: set[str]) -> list[tuple[int, int, str]]:
+def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, word = m.group(1), m.group(2)
         if holder_name in ("私", "僕", "わたし"):
+            writer = _writer_genders(original, {}, [])
             holder = next(iter(writer)) if len(writer) == 1 else None
         else:
             holder = _ja_name_gender(holder_name)
@@ -283,9 +284,13 @@ def _ja_named_couples(original: str, writer: set[str]) -> list[tuple[int, int, s
 def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
     """Two people of one gender called partners, neither of whom needs to be the writer."""
     if ja:
-        writer = _writer_genders(original, {}, [])
-        spans = _ja_named_couples(original, writer)
+        if not any(word in original for word in _JA_PARTNER_WORDS):
+            return []
+        spans = _ja_named_couples(original)
     else:
+        lowered = original.lower()
+        if not any(word in lowered for word in _EN_PARTNER_WORDS):
+            return []
         spans = _en_named_couples(original)
     rule = "sexual_orientation.couple:named_{0}+{0}"
     return [
