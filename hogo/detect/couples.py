@@ -154,7 +154,8 @@ _TITLE_PAIR_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss)\.?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:and|&)[ \t]+(Mr|Mrs|Ms|Miss)\b\.?"
 )
 _COUPLE_RE = re.compile(
-    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds)\b",
+    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
+    r"|live together|living together|moved in together|engaged)\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
@@ -217,6 +218,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         else:
             holder = given_names().get(holder_word[:-2])
         partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))
+        if word == "partner" and _COUPLE_RE.search(original) is None:
+            continue  # "his partner, Mr. Reed, founded the firm"
         if holder is not None and holder == partner:
             found.append((m.start(2), m.end(2), holder))
     fields = [(m.group(1), _EN_TITLES[m.group(2)], m) for m in _EN_FIELD_RE.finditer(original)]
@@ -250,6 +253,9 @@ _JA_HOLDER_RE = re.compile(
 )
 
 
+_JA_COUPLE_RE = re.compile(r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|交際|恋人|同居|挙式")
+
+
 def _ja_name_gender(name: str | None) -> str | None:
     """A Japanese name's gender from its given name: a listed one, else its last character."""
     if not name:
@@ -276,6 +282,8 @@ def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
         else:
             holder = _ja_name_gender(holder_name)
         partner = _JA_PARTNER_WORDS[word] or _ja_name_gender(m.group(3))
+        if word == "パートナー" and _JA_COUPLE_RE.search(original) is None:
+            continue  # a business partner
         if holder is not None and holder == partner:
             found.append((m.start(2), m.end(2), holder))
     return found

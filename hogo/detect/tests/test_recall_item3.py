@@ -17,13 +17,17 @@ from hogo.detect.typos import variants
         # Couples whose genders the words of both partners give, neither of them the writer.
         ("Please book the suite for Carlos and his husband Pete.", "sexual_orientation"),
         ("Anna came with her wife to the open day.", "sexual_orientation"),
-        ("Seat Mr. Hall next to his partner, Mr. Reed.", "sexual_orientation"),
+        ("Seat Mr. Hall next to his spouse, Mr. Reed.", "sexual_orientation"),
+        (
+            "Mr. Hall and his partner Mr. Reed have lived together since they married.",
+            "sexual_orientation",
+        ),
         ("Laura's girlfriend will collect the badge.", "sexual_orientation"),
         ("Registrant: Mr. Kato. Spouse: Mr. Kato.", "sexual_orientation"),
         ("Invitation for Ms Jane Ray and Ms Ruth Ray, newlyweds.", "sexual_orientation"),
         ("中村誠さんと夫の中村浩二さんのお二人で申し込みます。", "sexual_orientation"),
         ("小林恵美さんの奥様も同席されます。", "sexual_orientation"),
-        ("私（加藤直樹）とパートナーの井上健一で参加します。", "sexual_orientation"),
+        ("私（加藤直樹）とパートナーの井上健一は同居しています。", "sexual_orientation"),
         ("妻の真理子と参加します。― 山口由美子", "sexual_orientation"),
         # Misspelt by sound: a vowel for a vowel, a vowel or an h put in, a tripled letter.
         ("my wife has diabetis so she needs lunch on time", "health"),
@@ -80,6 +84,8 @@ def test_it_finds_the_item3_classes(text: str, category: str) -> None:
         "Please book the suite for Carlos and his wife Maria.",
         "Anna came with her husband to the open day.",
         "Mr. Hall and his business partner Mr. Reed will sign.",
+        "Mr. Hall and his partner, Mr. Reed, founded the law firm in 1998.",
+        "田中誠さんとパートナーの山田健一さんが共同で事務所を開きました。",
         "Mr. Ito and Mr. Ono will present the figures.",
         "中村誠さんと妻の中村恵子さんが参加します。",
         "小林恵美さんのご主人から電話がありました。",
