@@ -353,7 +353,13 @@ def _about_an_animal_or_thing(
     the term a figure of speech (a stolen laptop is still a theft suffered)."""
     subjects = ctx.cues_in("@pet", lo, start)
     if entry.kind != "crime_victim":
-        subjects += ctx.cues_in("@thing", c_lo, start)
+        # A thing inside a person cue is the person's role ("our project lead").
+        roles = ctx.cues_in("@third", c_lo, start)
+        subjects += [
+            (s, e)
+            for s, e in ctx.cues_in("@thing", c_lo, start)
+            if not any(r_s <= s and e <= r_e for r_s, r_e in roles)
+        ]
     if not subjects:
         return False
     term = ctx.text[start:end]

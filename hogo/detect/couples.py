@@ -25,7 +25,7 @@ _SCORE = 0.8
 _EN_NAME = r"([A-Z][a-z]+)"
 # Self-naming frames, each with a substring that must be in the text for it to be tried.
 _EN_SELF_NAME_RES = (
-    ("I", re.compile(rf"\b(?:I'm|I am|Im|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b")),
+    ("", re.compile(rf"\b(?:I'm|I am|Im|im|i'm|i am|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b")),
     ("(", re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}")),
     (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
     (
@@ -42,11 +42,14 @@ _EN_SIGNOFF_RE = re.compile(
 )
 _JA_SELF_NAME_WORDS = ("申込者", "申し込み者", "記入者", "氏名", "名前", "私")
 _JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は][ 　]*([一-龥々]{2,6})"
+    r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
+    r"([一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6})"
 )
+# A sign-off at the very end: 「― 佐藤恵子」
+_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{2,6})[ 　。]*\Z")
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
-_JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉")
-_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗")
+_JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
+_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三")
 _PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
 
 
@@ -64,19 +67,6 @@ def given_names() -> dict[str, str]:
     return names
 
 
-def _ja_given_gender(full: str) -> str | None:
-    surnames = ja_surnames()
-    for n in (3, 2, 1):
-        if full[:n] in surnames and len(full) > n:
-            last = full[-1]
-            if last in _JA_FEMALE_ENDINGS:
-                return "f"
-            if last in _JA_MALE_ENDINGS:
-                return "m"
-            return None
-    return None
-
-
 def _writer_genders(
     original: str, cues: dict[str, list[Cue]], partners: list[tuple[Cue, str]]
 ) -> set[str]:
@@ -91,9 +81,14 @@ def _writer_genders(
             genders.add(gender)
     if not original.isascii() and any(word in original for word in _JA_SELF_NAME_WORDS):
         for m in _JA_SELF_NAME_RE.finditer(original):
-            named = _ja_given_gender(m.group(1))
+            named = _ja_name_gender(m.group(1))
             if named:
                 genders.add(named)
+    if not original.isascii():
+        tail_ja = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
+        named = _ja_name_gender(tail_ja.group(1)) if tail_ja else None
+        if named:
+            genders.add(named)
     if _HAS_CAPITAL_RE.search(original) is None:
         return genders
     names = given_names()
@@ -115,6 +110,8 @@ def _own_partner(text: str, start: int, end: int) -> bool:
     """夫 in 夫婦 or 夫妻, 妻 in 夫妻 or 人妻, ご主人: a couple or someone else's spouse."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
+    if text[max(0, start - 2) : start] in ("んの", "様の", "氏の"):  # 田中さんの奥さん
+        return False
     return before not in _NOT_OWN_BEFORE and after not in _NOT_OWN_AFTER
 
 
@@ -154,10 +151,11 @@ def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) ->
 # "Mr. and Mr. Tanaka", "Mrs Ito & Mrs Ono": two titles of one gender joined as a pair, in a
 # text that says they are a couple (married, a couple, their wedding).
 _TITLE_PAIR_RE = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss)\.?(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:and|&)[ \t]+(Mr|Mrs|Ms|Miss)\b\.?"
+    r"\b(Mr|Mrs|Ms|Miss)\.?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:and|&)[ \t]+(Mr|Mrs|Ms|Miss)\b\.?"
 )
 _COUPLE_RE = re.compile(
-    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds)\b",
+    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
+    r"|live together|living together|moved in together|engaged)\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
@@ -176,3 +174,133 @@ def find_title_couples(original: str) -> list[Finding]:
                 Finding("category", "sexual_orientation", m.start(), m.end(), _SCORE, rule)
             )
     return findings
+
+
+# Couples of two other people, both genders given by the text: "his husband", "her wife",
+# "Emma's wife", "his spouse, Mr. Samuel Grant", 「高橋直樹さんと彼氏の伊藤誠さん」,
+# 「鈴木花子さんの奥さん」.
+_EN_PARTNER_WORDS = {
+    "husband": "m",
+    "boyfriend": "m",
+    "fiance": "m",
+    "wife": "f",
+    "girlfriend": "f",
+    "fiancee": "f",
+    "partner": None,
+    "spouse": None,
+}
+_EN_TITLES = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_EN_HOLDER_RE = re.compile(
+    r"\b(his|her|His|Her|[A-Z][a-z]+'s)[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
+    r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
+    r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+))?"
+)
+# Form fields: "Member: Ms. Aiko Mori. Partner: Ms. Yuki Mori."
+_EN_FIELD_RE = re.compile(
+    r"\b(Member|Name|Applicant|Guest|Registrant|Attendee|Partner|Spouse)[ \t]*:[ \t]*"
+    r"(Mr|Mrs|Ms|Miss)\b"
+)
+
+
+def _en_named_gender(title: str | None, name: str | None) -> str | None:
+    if title:
+        return _EN_TITLES[title]
+    return given_names().get(name) if name else None
+
+
+def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _EN_HOLDER_RE.finditer(original):
+        holder_word, word = m.group(1), m.group(2)
+        holder: str | None
+        if holder_word.lower() in ("his", "her"):
+            holder = "m" if holder_word.lower() == "his" else "f"
+        else:
+            holder = given_names().get(holder_word[:-2])
+        partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))
+        if word == "partner" and _COUPLE_RE.search(original) is None:
+            continue  # "his partner, Mr. Reed, founded the firm"
+        if holder is not None and holder == partner:
+            found.append((m.start(2), m.end(2), holder))
+    fields = [(m.group(1), _EN_TITLES[m.group(2)], m) for m in _EN_FIELD_RE.finditer(original)]
+    partners = [(g, m) for label, g, m in fields if label in ("Partner", "Spouse")]
+    holders = {g for label, g, _ in fields if label not in ("Partner", "Spouse")}
+    for gender, m in partners:
+        if holders == {gender}:
+            found.append((m.start(), m.end(), gender))
+    return found
+
+
+_JA_PARTNER_WORDS = {
+    "ご主人": "m",
+    "旦那さん": "m",
+    "旦那様": "m",
+    "夫": "m",
+    "彼氏": "m",
+    "奥さん": "f",
+    "奥様": "f",
+    "妻": "f",
+    "嫁": "f",
+    "彼女": "f",
+    "パートナー": None,
+    "配偶者": None,
+}
+_JA_NAME = r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
+_JA_HOLDER_RE = re.compile(
+    rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
+    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の)[ 　、]*"
+    rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
+)
+
+
+_JA_COUPLE_RE = re.compile(r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|交際|恋人|同居|挙式")
+
+
+def _ja_name_gender(name: str | None) -> str | None:
+    """A Japanese name's gender from its given name: a listed one, else its last character."""
+    if not name:
+        return None
+    surnames = ja_surnames()
+    given = next((name[n:] for n in (3, 2, 1) if name[:n] in surnames and len(name) > n), None)
+    listed = given_names()
+    for candidate in (given, name, name[2:] if len(name) > 3 else None):
+        if candidate and candidate in listed:
+            return listed[candidate]
+    last = (given or name)[-1]
+    if last in _JA_FEMALE_ENDINGS:
+        return "f"
+    return "m" if last in _JA_MALE_ENDINGS else None
+
+
+def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _JA_HOLDER_RE.finditer(original):
+        holder_name, word = m.group(1), m.group(2)
+        if holder_name in ("私", "僕", "わたし"):
+            writer = _writer_genders(original, {}, [])
+            holder = next(iter(writer)) if len(writer) == 1 else None
+        else:
+            holder = _ja_name_gender(holder_name)
+        partner = _JA_PARTNER_WORDS[word] or _ja_name_gender(m.group(3))
+        if word == "パートナー" and _JA_COUPLE_RE.search(original) is None:
+            continue  # a business partner
+        if holder is not None and holder == partner:
+            found.append((m.start(2), m.end(2), holder))
+    return found
+
+
+def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
+    """Two people of one gender called partners, neither of whom needs to be the writer."""
+    if ja:
+        if not any(word in original for word in _JA_PARTNER_WORDS):
+            return []
+        spans = _ja_named_couples(original)
+    else:
+        lowered = original.lower()
+        if not any(word in lowered for word in _EN_PARTNER_WORDS):
+            return []
+        spans = _en_named_couples(original)
+    rule = "sexual_orientation.couple:named_{0}+{0}"
+    return [
+        Finding("category", "sexual_orientation", s, e, _SCORE, rule.format(g)) for s, e, g in spans
+    ]

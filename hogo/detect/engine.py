@@ -5,7 +5,7 @@ import threading
 from collections.abc import Sequence
 
 from hogo.detect.context import Context, Cue, judge
-from hogo.detect.couples import find_couples, find_title_couples, given_names
+from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
@@ -106,6 +106,8 @@ class Engine:
             findings.extend(find_title_couples(text))
         if "@family" in cues:
             findings.extend(find_heritage(text, ja=ja))
+            if not any(f.label == "sexual_orientation" for f in findings):
+                findings.extend(find_named_couples(text, ja=ja))
         if len(findings) > 1:
             findings.sort(key=lambda f: (f.start, f.end, f.kind))
         return ScanResult(tuple(findings), lang=lang)

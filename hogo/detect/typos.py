@@ -23,14 +23,32 @@ from hogo.detect.result import CATEGORY_LABELS
 MIN_LETTERS = 8
 
 
-def variants(term: str) -> Iterator[str]:
-    """One letter dropped, doubled, or two neighbours swapped; never the first letter."""
+def variants(term: str, *, sounds: bool = True) -> Iterator[str]:
+    """One letter dropped, doubled (or a double tripled), two neighbours swapped, a vowel
+    written as another vowel, or a vowel or an "h" put in where it is said ("diabeties",
+    "epilepsey", "chemotheraphy"); never the first letter."""
     for i in range(1, len(term)):
+        ch = term[i]
         yield term[:i] + term[i + 1 :]
-        if term[i] != term[i - 1] and (i + 1 == len(term) or term[i] != term[i + 1]):
-            yield term[:i] + term[i] + term[i:]
-        if i + 1 < len(term) and term[i] != term[i + 1]:
-            yield term[:i] + term[i + 1] + term[i] + term[i + 2 :]
+        if i + 1 == len(term) or ch != term[i + 1]:
+            yield term[:i] + ch + term[i:]
+        if i + 1 < len(term) and ch != term[i + 1]:
+            yield term[:i] + term[i + 1] + ch + term[i + 2 :]
+        for vowel in _SOUNDALIKE_VOWELS.get(ch, "") if sounds else "":
+            yield term[:i] + vowel + term[i + 1 :]
+    for i in range(2, len(term) + 1 if sounds else 0):
+        before, after = term[i - 1], term[i : i + 1]
+        if before in "cpt" and after != "h":
+            yield term[:i] + "h" + term[i:]
+        if after in _GLIDES and before not in _VOWELS:
+            yield term[:i] + _GLIDES[after] + term[i:]
+
+
+_VOWELS = "aeiouy"
+# The vowels people write for one another (diabetis, dislexia, burglery, seperate).
+# The vowel heard before another after a consonant ("diabeties", "epilepsey").
+_GLIDES = {"e": "i", "a": "i", "y": "e", "i": "e"}
+_SOUNDALIKE_VOWELS = {"a": "e", "e": "ai", "i": "ey", "y": "i", "o": "u", "u": "o"}
 
 
 def typo_candidates(entries: list[Entry]) -> Iterator[Entry]:

@@ -8,6 +8,7 @@ share, print and keep.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,12 @@ class ScanLine:
         return (self.table, self.column, self.found, self.kind, self.values, self.sampled)
 
 
-def system_scan(system: System, *, sample: int = DEFAULT_SAMPLE) -> list[ScanLine]:
-    """Findings in undeclared text columns, special-care information first."""
+def system_scan(
+    system: System, *, sample: int = DEFAULT_SAMPLE, phone_regions: Sequence[str] = ("JP",)
+) -> list[ScanLine]:
+    """Findings in undeclared text columns, special-care information first. Phone numbers
+    are read in the national formats of `phone_regions` (the policy's
+    `[detection] phone_regions`)."""
     assert system.sql is not None
     declared = {(c.table, f.column) for c in system.sql.collections for f in c.fields}
     engine = engine_for(system)
@@ -55,14 +60,16 @@ def system_scan(system: System, *, sample: int = DEFAULT_SAMPLE) -> list[ScanLin
                     continue
                 query = select(column).where(column.is_not(None)).limit(sample)
                 values = [v for v in conn.execute(query).scalars() if isinstance(v, str)]
-                lines.extend(_column_lines(table.name, column.name, values))
+                lines.extend(_column_lines(table.name, column.name, values, phone_regions))
     return sorted(lines, key=lambda x: (not x.special_care, x.table, x.column, x.found))
 
 
-def _column_lines(table: str, column: str, values: list[str]) -> list[ScanLine]:
+def _column_lines(
+    table: str, column: str, values: list[str], phone_regions: Sequence[str]
+) -> list[ScanLine]:
     counts: Counter[str] = Counter()
     for value in values:
-        counts.update({f.label for f in scan(value).findings})
+        counts.update({f.label for f in scan(value, phone_regions=phone_regions).findings})
     return [
         ScanLine(
             table=table,

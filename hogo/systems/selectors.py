@@ -18,6 +18,12 @@ def systems_declared(*, kinds: Sequence[str] = ("sql", "webhook", "manual")) -> 
     return [s for s in policy_active().systems.values() if s.kind in kinds]
 
 
+def phone_regions_declared() -> tuple[str, ...]:
+    """The regions whose national phone formats the detector reads first (the active policy's
+    `[detection] phone_regions`)."""
+    return policy_active().detection.phone_regions
+
+
 def system_records_find(
     *,
     actor: str,

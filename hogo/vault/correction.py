@@ -118,7 +118,7 @@ def _checked(policy: Policy, index: int, correction: Correction) -> str | None:
     value = correction.value
     if not isinstance(value, str) or not value.strip() or len(value) > MAX_VALUE_CHARS:
         raise InvalidInput(f"{path}.value: must be text of 1 to {MAX_VALUE_CHARS} characters")
-    found = scan(value).categories
+    found = scan(value, phone_regions=policy.detection.phone_regions).categories
     if found:
         raise Refused(
             f"{path}.value: looks like special-care information ({', '.join(found)}), which "

@@ -92,3 +92,26 @@ def test_it_reads_stdin_and_writes_nothing_personal_to_stderr() -> None:
 def test_it_fails_clearly_on_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="cannot read"):
         call_command("scan", str(tmp_path / "missing.jsonl"))
+
+
+def test_it_reads_the_phone_formats_of_the_regions_it_is_given(tmp_path: Path) -> None:
+    # A US number in one run of digits, with no phone word: only a US reading finds it.
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "Sam Lee 4155552671 San Francisco"}) + "\n")
+
+    def phones(*regions: str) -> list[str]:
+        out = io.StringIO()
+        call_command("scan", str(path), *regions, stdout=out)
+        findings = json.loads(out.getvalue())["findings"]
+        return [f["rule"] for f in findings if f["label"] == "phone"]
+
+    assert phones("--phone-regions", "JP,US") == ["phone.us"]
+    assert phones("--phone-regions", "us") == ["phone.us"]
+    assert phones() == []  # JP by default
+
+
+def test_it_refuses_an_unknown_phone_region(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": 1, "text": "hello"}) + "\n")
+    with pytest.raises(CommandError, match="--phone-regions: XX"):
+        call_command("scan", str(path), "--phone-regions", "JP,XX")

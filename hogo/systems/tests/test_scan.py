@@ -40,3 +40,31 @@ def test_it_finds_an_undeclared_email_column_and_an_undeclared_health_note(
 def test_it_refuses_a_system_the_policy_does_not_declare(shop_policy: Policy) -> None:
     with pytest.raises(CommandError, match="the active policy declares no SQL system 'crm'"):
         call_command("systems", "scan", "crm")
+
+
+@pytest.mark.django_db
+def test_it_reads_phone_numbers_in_the_formats_of_the_policys_regions(
+    shop_url: str, tmp_path: Path
+) -> None:
+    # An undeclared column holding US numbers in one run of digits: a phone only where the
+    # policy's [detection] phone_regions names the US.
+    from sqlalchemy import update
+
+    from hogo.policy.services import policy_load
+    from hogo.tests.systems import driver_engine, shop_metadata, shop_policy_text
+
+    customers = shop_metadata().tables["customers"]
+    engine = driver_engine(shop_url)
+    with engine.begin() as conn:
+        conn.execute(update(customers).values(contact="Sam Lee 4155552671 San Francisco"))
+    engine.dispose()
+
+    def found(regions: str) -> list[list[str]]:
+        text = shop_policy_text() + f"\n[detection]\nphone_regions = [{regions}]\n"
+        policy_load(text=text, note=f"test: phone regions {regions}")
+        out = StringIO()
+        call_command("systems", "scan", "member-db", stdout=out)
+        return [line.split()[:3] for line in out.getvalue().splitlines()]
+
+    assert ["customers", "contact", "phone"] not in found('"JP"')
+    assert ["customers", "contact", "phone"] in found('"JP", "US"')

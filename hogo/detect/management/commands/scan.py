@@ -5,11 +5,15 @@ line is ``{"id": ..., "categories": [...], "findings": [...]}`` in the same orde
 cannot be used gets ``{"id": ..., "error": {"code": ..., "message": "line N: ..."}}`` and the
 scan goes on. Blank lines are skipped. Neither the text nor the findings' content is ever
 written to stderr.
+
+``--phone-regions JP,US`` reads national phone formats of those regions first, as the policy's
+``[detection] phone_regions`` does for the site's own scans (the detector reads no policy: run
+it with the regions the policy names); the default is JP.
 """
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, BinaryIO, ClassVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -22,7 +26,9 @@ def _error(line_no: int, code: str, reason: str, item_id: object = None) -> dict
     return {"id": item_id, "error": {"code": code, "message": f"line {line_no}: {reason}"}}
 
 
-def scan_line(line_no: int, raw: bytes) -> dict[str, Any] | None:
+def scan_line(
+    line_no: int, raw: bytes, phone_regions: Sequence[str] = ("JP",)
+) -> dict[str, Any] | None:
     """The output object for one input line, or None for a blank line."""
     try:
         line = raw.decode("utf-8")
@@ -45,14 +51,29 @@ def scan_line(line_no: int, raw: bytes) -> dict[str, Any] | None:
     lang = item.get("lang")
     if lang not in (None, "ja", "en"):
         return _error(line_no, "invalid_input", '"lang" must be "ja", "en" or absent', item_id)
-    return {"id": item_id, **scan(text, lang=lang).to_json()}
+    return {"id": item_id, **scan(text, lang=lang, phone_regions=phone_regions).to_json()}
 
 
-def scan_lines(lines: Iterable[bytes]) -> Iterable[dict[str, Any]]:
+def scan_lines(
+    lines: Iterable[bytes], phone_regions: Sequence[str] = ("JP",)
+) -> Iterable[dict[str, Any]]:
     for line_no, raw in enumerate(lines, start=1):
-        result = scan_line(line_no, raw.rstrip(b"\r\n"))
+        result = scan_line(line_no, raw.rstrip(b"\r\n"), phone_regions)
         if result is not None:
             yield result
+
+
+def _regions(value: str) -> tuple[str, ...]:
+    import phonenumbers  # the detector imports it at the first digits anyway
+
+    regions = tuple(dict.fromkeys(code.strip().upper() for code in value.split(",") if code))
+    unknown = [code for code in regions if code not in phonenumbers.SUPPORTED_REGIONS]
+    if not regions or unknown:
+        raise CommandError(
+            f"--phone-regions: {', '.join(unknown) or 'none given'}: give ISO 3166-1 alpha-2 "
+            "region codes separated by commas, such as JP,US"
+        )
+    return regions
 
 
 class Command(BaseCommand):
@@ -63,18 +84,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", default="-", help="JSON Lines file, or - for stdin")
+        parser.add_argument(
+            "--phone-regions",
+            default="JP",
+            help="regions whose national phone formats are read first, comma-separated "
+            "ISO 3166-1 codes as in the policy's [detection] phone_regions (default JP)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["file"]
+        regions = _regions(options["phone_regions"])
         if path == "-":
-            self._run(sys.stdin.buffer)
+            self._run(sys.stdin.buffer, regions)
             return
         try:
             with open(path, "rb") as handle:
-                self._run(handle)
+                self._run(handle, regions)
         except OSError as exc:
             raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
 
-    def _run(self, source: BinaryIO) -> None:
-        for result in scan_lines(source):
+    def _run(self, source: BinaryIO, regions: Sequence[str]) -> None:
+        for result in scan_lines(source, regions):
             self.stdout.write(json.dumps(result, ensure_ascii=False))

@@ -10,7 +10,7 @@ from hogo.policy.schema import System
 from hogo.systems.check import CheckReport
 from hogo.systems.engine import SystemFailure
 from hogo.systems.scan import COLUMNS, DEFAULT_SAMPLE, ScanLine, scan_xlsx, system_scan
-from hogo.systems.selectors import system_schema_check, systems_declared
+from hogo.systems.selectors import phone_regions_declared, system_schema_check, systems_declared
 
 MISMATCH = 2  # the exit status of a declaration that does not match its database
 
@@ -74,7 +74,7 @@ class Command(BaseCommand):
     def system_scan(self, ident: str, sample: int, xlsx: Path | None) -> None:
         (system,) = self.sql_systems(ident)
         try:
-            lines = system_scan(system, sample=sample)
+            lines = system_scan(system, sample=sample, phone_regions=phone_regions_declared())
         except SystemFailure as exc:
             raise CommandError(exc.message) from None
         self.scan_table(lines)
