@@ -10,7 +10,7 @@ import ipaddress
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -109,6 +109,10 @@ def is_origin(value: str) -> bool:
 
 
 def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict[str, object]:
+    """A PostgreSQL URL as Django's database settings. Its query string carries libpq's
+    connection parameters (`?sslmode=verify-full&sslrootcert=/etc/ssl/db.pem`), passed to
+    psycopg as they are, and hogo's own `pool_mode=transaction` for a connection through
+    PgBouncer in transaction mode (docs/scaling.md)."""
     parts = urlsplit(url)
     if parts.scheme not in ("postgres", "postgresql") or not parts.path.strip("/"):
         raise ImproperlyConfigured(
@@ -118,7 +122,11 @@ def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict[str, obje
         port = parts.port
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} has an invalid port") from exc
-    return {
+    options: dict[str, object] = dict(parse_qsl(parts.query, keep_blank_values=True))
+    pool_mode = options.pop("pool_mode", "session")
+    if pool_mode not in ("session", "transaction"):
+        raise ImproperlyConfigured(f"{name}: pool_mode must be session or transaction")
+    database: dict[str, object] = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": unquote(parts.path.strip("/")),
         "USER": unquote(parts.username or ""),
@@ -127,7 +135,15 @@ def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict[str, obje
         "PORT": str(port or ""),
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": options,
     }
+    if pool_mode == "transaction":
+        # A server connection serves another client after each transaction: no cursor may
+        # outlive one (Django's `.iterator()` opens WITH HOLD cursors), and no statement may be
+        # prepared on a connection the next transaction may not get.
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        options["prepare_threshold"] = None
+    return database
 
 
 def mailer_from_url(url: str) -> dict[str, object]:

@@ -158,6 +158,10 @@ def test_it_states_a_fee_and_how_to_pay_only_where_the_policy_sets_one(
 
 
 def test_earlier_versions_stay_published(client: Client, active_policy: Policy) -> None:
+    # Seen before the change (each page is rendered once per process and version): afterwards
+    # neither may show the old version as the current one.
+    assert "Version 1 (current)" in page(client, "/en/privacy/")
+    assert "This is an earlier version." not in page(client, "/en/privacy/versions/1/")
     policy_load(
         text=changed_policy(
             lambda d: by_id(d["purposes"], "inquiry-response")["title"].update(
