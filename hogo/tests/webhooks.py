@@ -14,13 +14,20 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from django.conf import LazySettings
 
+from hogo.desk.models import Case, Step
+from hogo.desk.services import case_approve
+from hogo.policy.services import policy_load
 from hogo.policy.tests.helpers import reference_data, toml_dumps
 from hogo.policy.tests.systems_helpers import example_systems
+from hogo.tests.desk import verified
+from hogo.tests.mail import Inbox, committed
 
 RECEIVER = Path(__file__).resolve().parents[2] / "docs" / "examples" / "webhook_receiver.py"
 SECRET_ENV = "EVENT_SYSTEM_SECRET"  # the example policy's variable
@@ -28,11 +35,14 @@ SECRET = "s3cr3t-for-the-event-system-0123456789"
 SYSTEM = "event-system"
 ALICE = (1, "佐藤 アリス", "alice@example.jp", "090-1111-2222")
 BOB = (2, "鈴木 ボブ", "bob@example.jp", "090-3333-4444")
+EMAIL = ALICE[2]
+STAFF = "user:1"
 
 
 def receiver_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("webhook_receiver", RECEIVER)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -120,3 +130,43 @@ def webhook_policy_text(port: int) -> str:
     system["webhook"]["url"] = f"https://localhost:{port}/hogo/requests"
     data["systems"] = [system]
     return toml_dumps(data)
+
+
+receiver = receiver_module()
+
+
+@pytest.fixture
+def tls(tmp_path: Path, settings: LazySettings, monkeypatch: pytest.MonkeyPatch) -> Tls:
+    """The test's certificates, trusted through HOGO_SYSTEMS_CA_FILE; the system's secret set;
+    a one-second timeout."""
+    made = tls_make(tmp_path)
+    settings.SYSTEMS_CA_FILE = str(made.ca)
+    settings.SYSTEMS_TIMEOUT = 1.0
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    return made
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return members_make(tmp_path / "members.sqlite")
+
+
+@contextmanager
+def receiving(cls: Any, db_file: Path, tls: Tls, secret: str = SECRET) -> Iterator[Any]:
+    """The receiver `cls` serving, and the policy declaring it loaded."""
+    with serving(cls, db_file, tls, secret) as server:
+        policy_load(text=webhook_policy_text(server.server_address[1]), note="test: webhook")
+        yield server
+
+
+def approved(inbox: Inbox, kind: str, details: dict[str, object] | None = None) -> Case:
+    """Alice's request, verified and approved: its steps have run."""
+    case = verified(inbox, kind, EMAIL, details)
+    with committed():
+        case_approve(actor=STAFF, case_ref=case.ref)
+    case.refresh_from_db()
+    return case
+
+
+def step_of(case: Case) -> Step:
+    return case.steps.get(system=SYSTEM)

@@ -7,8 +7,6 @@ is refused in words that never hold the secret or the person's data."""
 import json
 import logging
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,64 +16,29 @@ from django.conf import LazySettings
 
 from hogo.audit.models import AuditEvent
 from hogo.desk.fulfilment import case_advance
-from hogo.desk.models import Case, CaseStatus, Step, StepStatus
+from hogo.desk.models import CaseStatus, StepStatus
 from hogo.desk.package import package_open
-from hogo.desk.services import case_approve, case_retry
-from hogo.policy.services import policy_load
-from hogo.tests.desk import verified
+from hogo.desk.services import case_retry
 from hogo.tests.mail import Inbox, body, committed
 from hogo.tests.webhooks import (
     ALICE,
+    EMAIL,
     SECRET,
-    SECRET_ENV,
     SYSTEM,
     Tls,
+    approved,
+    db_file,
     members,
-    members_make,
-    receiver_module,
-    serving,
-    tls_make,
-    webhook_policy_text,
+    receiver,
+    receiving,
+    step_of,
+    tls,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("master_key")]
+__all__ = ["db_file", "tls"]  # the fixtures
 STAFF = "user:1"
-EMAIL = ALICE[2]
 TITLE = "イベント受付システム（イベント担当）"
-receiver = receiver_module()
-
-
-@pytest.fixture
-def tls(tmp_path: Path, settings: LazySettings, monkeypatch: pytest.MonkeyPatch) -> Tls:
-    made = tls_make(tmp_path)
-    settings.SYSTEMS_CA_FILE = str(made.ca)
-    settings.SYSTEMS_TIMEOUT = 1.0
-    monkeypatch.setenv(SECRET_ENV, SECRET)
-    return made
-
-
-@pytest.fixture
-def db_file(tmp_path: Path) -> Path:
-    return members_make(tmp_path / "members.sqlite")
-
-
-@contextmanager
-def receiving(cls: Any, db_file: Path, tls: Tls, secret: str = SECRET) -> Iterator[Any]:
-    with serving(cls, db_file, tls, secret) as server:
-        policy_load(text=webhook_policy_text(server.server_address[1]), note="test: webhook")
-        yield server
-
-
-def approved(inbox: Inbox, kind: str, details: dict[str, object] | None = None) -> Case:
-    case = verified(inbox, kind, EMAIL, details)
-    with committed():
-        case_approve(actor=STAFF, case_ref=case.ref)
-    case.refresh_from_db()
-    return case
-
-
-def step_of(case: Case) -> Step:
-    return case.steps.get(system=SYSTEM)
 
 
 class Slow(receiver.Receiver):  # type: ignore[name-defined,misc]
