@@ -28,8 +28,8 @@ from hogo.policy.selectors import policy_active
 from hogo.systems.records import Found, Identity
 from hogo.systems.webhook import (
     FINDS,
-    Answer,
     SystemFailure,
+    WebhookAnswer,
     WebhookRequest,
     callback_token,
     webhook_call,
@@ -148,7 +148,7 @@ def _kind(case: Case) -> str:
     return "deletion" if details.delete_all or not sets else "correction"
 
 
-def _outcome(case: Case, kind: str, answer: Answer) -> dict[str, object]:
+def _outcome(case: Case, kind: str, answer: WebhookAnswer) -> dict[str, object]:
     if kind in FINDS:
         result: dict[str, object] = {
             "rows": answer.rows,
@@ -174,7 +174,7 @@ def _outcome(case: Case, kind: str, answer: Answer) -> dict[str, object]:
     return result
 
 
-def _status(kind: str, answer: Answer) -> StepStatus:
+def _status(kind: str, answer: WebhookAnswer) -> StepStatus:
     if kind in FINDS or answer.verified:
         return StepStatus.SUCCEEDED
     return StepStatus.FAILED

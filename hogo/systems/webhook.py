@@ -9,6 +9,7 @@ redirect is refused. Errors name the system and what went wrong in words, never 
 the body or the answer's text.
 """
 
+import functools
 import http.client
 import json
 import secrets
@@ -65,7 +66,7 @@ class WebhookRequest:
 
 
 @dataclass(frozen=True)
-class Answer:
+class WebhookAnswer:
     """A webhook system's answer. For a finding: the rows (table -> rows). For a change: rows
     changed per table and each field's read-back; `verified` only when the receiver stated it
     and every field it read back is as the request left it."""
@@ -95,13 +96,22 @@ def webhook_call(
     request: WebhookRequest,
     case_ref: str,
     subjects: Sequence[str] = (),
-) -> Answer | None:
+) -> WebhookAnswer | None:
     """Sends the request; its signed answer (audited), or None when the receiver accepted it
     (202) and will post the answer to the callback. Raises `SystemFailure` in words: no
     answer in time, refused, a bad signature (the step retries it)."""
-    assert system.webhook is not None
+    website = policy_active().organization.website
+    answer = webhook_exchange(system=system, request=request, website=website)
+    return answer and _recorded(actor, system, request, answer, case_ref, subjects)
+
+
+def webhook_exchange(
+    *, system: System, request: WebhookRequest, website: str
+) -> WebhookAnswer | None:
+    """The call itself, without the audit: the endpoint checked against `website`'s domain,
+    the request signed, the answer's signature and request id checked."""
     secret = secret_of(system)
-    url = _allowed(system)
+    url = _allowed(system, website)
     body = request.body()
     headers = {
         "Content-Type": "application/json",
@@ -109,15 +119,12 @@ def webhook_call(
         **signed_headers(secret, int(time.time()), body),
     }
     status, answer_headers, raw = _post(system, url, body, headers)
-    what = f"system {system.id}: answer"
     if status not in (200, 202):
         raise _refused(system, status)
+    what = f"system {system.id}: answer"
     signature_check(secret, answer_headers, raw, now=time.time(), what=what)
     data = _json(system, raw, request.request)
-    if status == 202:
-        return None
-    answer = _answer(system, request.kind, data)
-    return _recorded(actor, system, request, answer, case_ref, subjects)
+    return None if status == 202 else _answer(system, request.kind, data)
 
 
 def webhook_callback_accept(
@@ -129,7 +136,7 @@ def webhook_callback_accept(
     body: bytes,
     case_ref: str,
     subjects: Sequence[str] = (),
-) -> Answer:
+) -> WebhookAnswer:
     """A callback's answer, once its signature and timestamp are good (audited)."""
     signature_check(
         secret_of(system), headers, body, now=time.time(), what=f"system {system.id}: callback"
@@ -138,12 +145,12 @@ def webhook_callback_accept(
     return _recorded(actor, system, request, answer, case_ref, subjects)
 
 
-def _allowed(system: System) -> str:
+def _allowed(system: System, website: str) -> str:
     """The endpoint, once more checked against the organization's own domain."""
     assert system.webhook is not None
     url = system.webhook.url
     parts = urlsplit(url)
-    own = (urlsplit(policy_active().organization.website).hostname or "").removeprefix("www.")
+    own = (urlsplit(website).hostname or "").removeprefix("www.")
     host = parts.hostname or ""
     on_own = bool(own) and (host == own or host.endswith("." + own))
     if parts.scheme != "https" or not on_own or parts.username or parts.password:
@@ -156,12 +163,12 @@ def _post(
 ) -> tuple[int, dict[str, str], bytes]:
     """One POST over verified TLS; http.client follows no redirect."""
     parts = urlsplit(url)
-    context = ssl.create_default_context()
-    if settings.SYSTEMS_CA_FILE:
-        context.load_verify_locations(cafile=settings.SYSTEMS_CA_FILE)
     timeout = settings.SYSTEMS_TIMEOUT
     connection = http.client.HTTPSConnection(
-        parts.hostname or "", parts.port or 443, timeout=timeout, context=context
+        parts.hostname or "",
+        parts.port or 443,
+        timeout=timeout,
+        context=_tls(settings.SYSTEMS_CA_FILE),
     )
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
@@ -185,6 +192,16 @@ def _post(
         connection.close()
 
 
+@functools.lru_cache(maxsize=4)
+def _tls(ca_file: str) -> ssl.SSLContext:
+    """The system's trusted CAs (and `ca_file`'s), verified hostnames; made once per process:
+    loading the system's CA store takes a quarter of a second here."""
+    context = ssl.create_default_context()
+    if ca_file:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
 def _refused(system: System, status: int) -> SystemFailure:
     if 300 <= status < 400:
         return SystemFailure(f"system {system.id}: redirect refused (HTTP {status})")
@@ -206,7 +223,7 @@ def _json(system: System, raw: bytes, request: str) -> dict[str, object]:
     return data
 
 
-def _answer(system: System, kind: str, data: dict[str, object]) -> Answer:
+def _answer(system: System, kind: str, data: dict[str, object]) -> WebhookAnswer:
     bad = SystemFailure(f"system {system.id}: the answer does not follow the format")
     if kind in FINDS:
         tables = data.get("tables", {})
@@ -215,7 +232,7 @@ def _answer(system: System, kind: str, data: dict[str, object]) -> Answer:
             for rows in tables.values()
         ):
             raise bad
-        return Answer(system=system.id, tables={str(t): rows for t, rows in tables.items()})
+        return WebhookAnswer(system=system.id, tables={str(t): rows for t, rows in tables.items()})
     changed, checks = data.get("changed", {}), data.get("checks", [])
     if not isinstance(changed, dict) or not isinstance(checks, list):
         raise bad
@@ -230,7 +247,7 @@ def _answer(system: System, kind: str, data: dict[str, object]) -> Answer:
     )
     # A change is verified only as the receiver states it, with a read-back for what it changed.
     stated = data.get("verified") is True and (bool(checks) or not any(changed.values()))
-    return Answer(
+    return WebhookAnswer(
         system=system.id,
         changed={str(t): n for t, n in changed.items()},
         checked=len(checks),
@@ -251,10 +268,10 @@ def _recorded(
     actor: str,
     system: System,
     request: WebhookRequest,
-    answer: Answer,
+    answer: WebhookAnswer,
     case_ref: str,
     subjects: Sequence[str],
-) -> Answer:
+) -> WebhookAnswer:
     detail: dict[str, object] = {"system": system.id, "case": case_ref, "via": "webhook"}
     if request.kind in FINDS:
         action = "systems.read"
