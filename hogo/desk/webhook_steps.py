@@ -56,7 +56,7 @@ def webhook_step_run(case: Case, step: Step, system: System, who: Identity) -> S
         if settled is None:
             return StepStatus.WAITING, {}  # the receiver's callback has not come yet
         status = StepStatus.SUCCEEDED if settled else StepStatus.FAILED
-        return status, {"callback": "", "settled": None}
+        return status, {"callback": "", "settled": None, "error": step.result.get("error", "")}
     token = callback_token()
     request = _request(case, step, system, who, token)
     try:
@@ -165,6 +165,7 @@ def _outcome(case: Case, kind: str, answer: WebhookAnswer) -> dict[str, object]:
         "verified": answer.verified,
         "failures": [f.as_dict() for f in answer.failures],
     }
+    result["error"] = ""
     if not answer.verified:
         result["error"] = (
             f"not verified: {len(answer.failures)} field(s) did not read back as changed"

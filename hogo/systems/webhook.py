@@ -102,7 +102,9 @@ def webhook_call(
     answer in time, refused, a bad signature (the step retries it)."""
     website = policy_active().organization.website
     answer = webhook_exchange(system=system, request=request, website=website)
-    return answer and _recorded(actor, system, request, answer, case_ref, subjects)
+    if answer is None:
+        return None
+    return _recorded(actor, system, request, answer, case_ref, subjects)
 
 
 def webhook_exchange(

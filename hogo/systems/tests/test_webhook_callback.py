@@ -15,11 +15,13 @@ from django.conf import LazySettings
 from django.test import Client
 
 from hogo.desk.models import CaseStatus, StepStatus
+from hogo.desk.services import case_retry
 from hogo.tests.mail import Inbox, committed
 from hogo.tests.mail import body as mail_text
 from hogo.tests.webhooks import (
     EMAIL,
     SECRET,
+    STAFF,
     SYSTEM,
     Tls,
     approved,
@@ -157,3 +159,26 @@ def test_a_callback_with_the_disclosure_rows_completes_the_package(
     assert case.status == CaseStatus.COMPLETED
     assert step_of(case).result["rows"] == 1
     assert SYSTEM in json.dumps(case.packages.get().files)
+
+
+def test_a_callback_without_a_read_back_fails_the_step_and_the_desk_retry_asks_again(
+    tls: Tls, db_file: Path, inbox: Inbox
+) -> None:
+    Accepting.requests.clear()
+    with receiving(Accepting, db_file, tls):
+        case = approved(inbox, "correction", {"delete_all": True})
+        ident, path = callback_of(None)
+        answer = {"request": ident, "changed": {"members": 1}, "verified": True}
+        body = json.dumps(answer).encode()
+        with committed():
+            sent = Client().post(path, body, content_type="application/json", headers=signed(body))
+        assert sent.status_code == 204
+        step = step_of(case)
+        assert (step.status, step.result["verified"]) == (StepStatus.FAILED, False)
+        assert step.error == "not verified: the system did not confirm its read-back"
+        assert len(inbox.to(EMAIL)) == 1  # only the code: the person is told nothing yet
+        with committed():
+            case_retry(actor=STAFF, case_ref=case.ref)
+    assert len(Accepting.requests) == 2
+    assert Accepting.requests[1]["request"] == ident  # the same request, asked again
+    assert step_of(case).status == StepStatus.WAITING
