@@ -13,12 +13,15 @@ from typing import Any
 
 import pytest
 from django.conf import LazySettings
+from django.utils import translation
 
 from hogo.audit.models import AuditEvent
+from hogo.desk.casewords import step_in_words
 from hogo.desk.fulfilment import case_advance
 from hogo.desk.models import CaseStatus, StepStatus
 from hogo.desk.package import package_open
 from hogo.desk.services import case_retry
+from hogo.policy.selectors import policy_active
 from hogo.tests.mail import Inbox, body, committed
 from hogo.tests.webhooks import (
     ALICE,
@@ -173,6 +176,9 @@ def test_it_gives_up_after_five_attempts_and_waits_for_the_desk(
         assert step.error == (
             f"system_failed: gave up after 5 attempts: system {SYSTEM}: unavailable (HTTP 503)"
         )
+        with translation.override("ja"):
+            words = step_in_words(step, policy_active())
+        assert "自動での再試行は行いません" in words
         case_advance(case_ref=case.ref, now=step.finished_at or step.updated_at + timedelta(days=1))
         assert step_of(case).attempts == 5  # no automatic attempt any more
         with committed():
