@@ -16,7 +16,9 @@ through SQLAlchemy.
 hogo's audit event (one row in hogo's own database per step) is not included. Prints median
 and p95 in milliseconds. Usage: `.venv/bin/python bench/systems.py [N ...]` (default 10000
 100000); `HOGO_BENCH_PG=postgresql://postgres@127.0.0.1:5432` (the server; the benchmark
-creates and drops the database `hogo_bench_systems`). No assertions.
+creates and drops the database `hogo_bench_systems`). No assertions. The same requests through
+a webhook system come first (`bench/systems_webhook.py`); `bench/systems.py webhook` runs only
+them.
 """
 
 import json
@@ -158,12 +160,16 @@ def _timed(run: Callable[[int], None], ids: list[int]) -> list[float]:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    webhook_only = sys.argv[1:] == ["webhook"]
+    sizes = [] if webhook_only else [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hogo.settings")
     os.environ.setdefault("HOGO_DATA_DIR", tempfile.mkdtemp(prefix="hogo-bench-systems-"))
     import django
 
     django.setup()
+    from systems_webhook import measure_webhook
+
+    measure_webhook(REQUESTS, _timed, report)
     from sqlalchemy import create_engine, text
 
     server = os.environ.get("HOGO_BENCH_PG", "postgresql://postgres@127.0.0.1:5432")

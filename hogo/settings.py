@@ -359,6 +359,15 @@ if _tasks not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"HOGO_TASKS must be one of {', '.join(TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 MAILERS = {"default": mailer_from_url(os.environ.get("HOGO_EMAIL_URL", "console:"))}
+# Webhook systems (hogo/systems/README.md): extra certificate authorities trusted for their
+# HTTPS endpoints (a PEM file, beside the system's own), and how long a call may take.
+SYSTEMS_CA_FILE = os.environ.get("HOGO_SYSTEMS_CA_FILE", "").strip()
+if SYSTEMS_CA_FILE and not Path(SYSTEMS_CA_FILE).is_file():
+    raise ImproperlyConfigured("HOGO_SYSTEMS_CA_FILE must name a PEM file of CA certificates")
+_timeout = os.environ.get("HOGO_SYSTEMS_TIMEOUT", "5").strip()
+if not _timeout.replace(".", "", 1).isdigit() or not 0 < float(_timeout) <= 60:
+    raise ImproperlyConfigured("HOGO_SYSTEMS_TIMEOUT must be seconds between 0 and 60, e.g. 5")
+SYSTEMS_TIMEOUT = float(_timeout)
 DEFAULT_FROM_EMAIL = os.environ.get("HOGO_FROM_EMAIL", "privacy@localhost")
 # How a disclosure is sealed for e-mail and download (hogo/desk/README.md): "pdf", an AES-256
 # PDF with the JSON and CSV embedded, opens in any PDF reader; "zip", an AES-256 zip (7-Zip).

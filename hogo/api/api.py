@@ -19,6 +19,7 @@ from hogo.collect.api import router as collect_router
 from hogo.collect.subjects_api import router as registration_router
 from hogo.consent.api import router as consent_router
 from hogo.desk.api import router as desk_router
+from hogo.desk.api import systems_router
 from hogo.errors import ErrorOut, HogoError, InvalidInput
 from hogo.policy.api import router as policy_router
 from hogo.safety.api import router as incidents_router
@@ -115,6 +116,7 @@ api.add_router("/collect", collect_router)
 api.add_router("/subjects", registration_router)
 api.add_router("/subjects", subjects_router)
 api.add_router("/requests", desk_router)
+api.add_router("/systems", systems_router)
 api.add_router("/site", site_router)
 api.add_router("/share", share_router)
 api.add_router("/incidents", incidents_router)

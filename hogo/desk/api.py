@@ -22,6 +22,7 @@ from hogo.desk.models import Case, CaseKind, CaseRefusalReason, CaseStatus, FeeD
 from hogo.desk.selectors import case_get, case_mails, case_steps, cases_queue
 from hogo.desk.services import case_approve, case_refuse
 from hogo.desk.verification import VerificationOutcome
+from hogo.desk.webhook_steps import system_callback_receive
 from hogo.errors import ErrorOut, Refused
 from hogo.roles import Role, has_role
 
@@ -278,3 +279,21 @@ def request_fee(request: HttpRequest, body: FeeIn, ref: str = CASE_REF) -> Reque
     )
     case_fee_record(actor=actor_for(user), case_ref=ref, payment=payment)
     return RequestOut.of(_case(ref))
+
+
+# `/api/v1/systems`: what a webhook system sends back (hogo/systems/README.md). No bearer token:
+# the signature with the system's secret, the timestamp and the one-time token authenticate it.
+systems_router = Router(tags=["systems"])
+CALLBACK_TOKEN = params.Path(..., pattern=r"^[A-Za-z0-9_-]{43}$", description="One-time token.")
+
+
+@systems_router.post(
+    "/callback/{token}",
+    auth=None,
+    response={204: None, 400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="A webhook system's signed answer to a request it accepted with 202",
+)
+def system_callback(request: HttpRequest, token: str = CALLBACK_TOKEN) -> Status[None]:
+    """Signed as hogo signs its requests; accepted once, within five minutes of its timestamp."""
+    system_callback_receive(token=token, headers=dict(request.headers), body=request.body)
+    return Status(204, None)

@@ -98,7 +98,8 @@ def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
         for step in case.steps.order_by("position"):
             if step.status == StepStatus.SUCCEEDED:
                 continue
-            if step.status == StepStatus.FAILED and step.retry_at and step.retry_at > now:
+            # A failed step waits for its retry time; without one (gave up), for the desk.
+            if step.status == StepStatus.FAILED and (not step.retry_at or step.retry_at > now):
                 break
             _step_run(case, step, now)
             if step.status != StepStatus.SUCCEEDED:
@@ -116,7 +117,8 @@ def _step_run(case: Case, step: Step, now: datetime) -> None:
         step.status = StepStatus.FAILED
         step.attempts += 1
         step.error = _describe(exc)
-        step.retry_at = now + backoff(step.attempts)
+        # A call that gave up after its attempts waits for the desk's retry (webhook_steps).
+        step.retry_at = None if getattr(exc, "final", False) else now + backoff(step.attempts)
         step.save()
         audit_record(
             actor=ACTOR,
@@ -131,7 +133,8 @@ def _step_run(case: Case, step: Step, now: datetime) -> None:
     step.status = ran.status
     if ran.status == StepStatus.FAILED:  # a system's change that did not read back as intended
         failures = ran.result.get("failures")
-        step.error = f"not verified: {len(failures) if isinstance(failures, list) else 0} field(s)"
+        count = len(failures) if isinstance(failures, list) else 0
+        step.error = str(ran.result.get("error") or f"not verified: {count} field(s)")[:300]
         step.retry_at = now + backoff(step.attempts)
         audit_record(
             actor=ACTOR,

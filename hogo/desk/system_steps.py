@@ -4,9 +4,10 @@ per system, each with its own status and result.
 A SQL system is reached by the systems app: the person's rows found by the verified address
 (disclosure, purpose notification), deleted, suspended or corrected and read back (a step
 succeeds only when every field read back as intended; otherwise it fails listing the table,
-row key and column of each field that did not, and is retried). A webhook or manual system is
-a task for the desk: the step waits, with its due date inside the request's deadline, until
-someone records it as done with a note.
+row key and column of each field that did not, and is retried). A webhook system gets the same
+request signed over HTTPS (`webhook_steps`). A manual system is a task for the desk: the step
+waits, with its due date inside the request's deadline, until someone records it as done with
+a note.
 
 A step's result keeps ids only: table names, row keys, column names and counts.
 """
@@ -19,6 +20,7 @@ from django.utils import timezone
 from hogo.desk.content import case_details, case_text
 from hogo.desk.kinds import CorrectionDetails
 from hogo.desk.models import Case, CaseKind, Step, StepName, StepStatus
+from hogo.desk.webhook_steps import webhook_found, webhook_step_run
 from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
 from hogo.systems.records import Applied, Found, Identity, Key
@@ -68,11 +70,13 @@ def system_step_run(case: Case, step: Step) -> StepResult:
     system = policy_active().systems.get(step.system)
     if system is None:  # the policy no longer declares it: nothing left to reach there
         return StepStatus.SUCCEEDED, {"declared": False}
-    if system.kind != "sql":
+    if system.kind not in ("sql", "webhook"):
         return _manual(case, step, system)
     who = _identity(case)
     if not who and not step.result.get("keys"):
         return _manual(case, step, system, reason="no_identifier")
+    if system.kind == "webhook":
+        return webhook_step_run(case, step, system, who)
     keys = _keys(step)
     match StepName(step.name):
         case StepName.SYSTEM_FIND:
@@ -227,6 +231,9 @@ def found_in_systems(case: Case) -> list[tuple[System, Found]]:
     for step in case.steps.filter(name=StepName.SYSTEM_FIND, system__gt="").order_by("position"):
         system = systems.get(step.system)
         keys = _keys(step)
+        if system is not None and system.kind == "webhook":
+            sent = webhook_found(case, step, system)
+            found.extend([(system, sent)] if sent else [])
         if system is None or system.kind != "sql" or not keys:
             continue
         found.append((system, _find(case, system, _identity(case), keys)))
