@@ -102,8 +102,8 @@ def main() -> int:
         Path(files[1]).write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
         results: dict[str, list[dict[str, Any]]] = {"base": [], "this": []}
         for _ in range(args.rounds):
-            for side, root in (("base", base), ("this", ROOT)):
-                results[side].append(run_side(root, files, str(Path(tmp) / "out.json")))
+            for who, root in (("base", base), ("this", ROOT)):
+                results[who].append(run_side(root, files, str(Path(tmp) / "out.json")))
     b, t = results["base"], results["this"]
     print(f"base {b[0]['module']}\nthis {t[0]['module']}")
     print(f"texts: corpus {len(texts)}, bench/data rows {len(rows)} (scanned twice)")
