@@ -10,11 +10,16 @@ its cold load (import, lexicons and a first scan), the CPU time of scanning the 
 corpus and on every text of ``bench/data/*.jsonl`` (auto language and the row's language). The
 run fails (exit 1) when the two sides' findings differ in anything: kind, label, span, score,
 rule or language. ``--self`` compares this checkout with itself (the harness's own check).
+
+On a loaded machine CPU time swings by a third between runs; ``--instructions N`` adds the
+steadier measure, instructions per scan under ``valgrind --tool=cachegrind`` (the first N texts
+of the corpus scanned once, minus a run that scans none; about a minute per side for N=1000).
 """
 
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,6 +63,33 @@ open(sys.argv[3], "w", encoding="utf-8").write(json.dumps(out, ensure_ascii=Fals
 """
 
 
+# Under valgrind: load, a first scan, then the first argv[2] texts once each.
+COUNT_CHILD = r"""
+import json, sys
+from hogo.detect import scan
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())[: int(sys.argv[2])]
+scan("x")
+for text in texts:
+    scan(text)
+"""
+
+
+def instructions(root: Path, texts_file: str, n: int) -> int:
+    """Instructions executed by a process that loads the detector and scans ``n`` texts."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    cmd += [sys.executable, "-c", COUNT_CHILD, texts_file, str(n)]
+    out = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, check=True)  # noqa: S603
+    match = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+    if match is None:
+        raise SystemExit(f"no instruction count from valgrind: {out.stderr[-500:]}")
+    return int(match.group(1).replace(",", ""))
+
+
+def per_scan(root: Path, texts_file: str, n: int) -> float:
+    return (instructions(root, texts_file, n) - instructions(root, texts_file, 0)) / n
+
+
 def run_side(root: Path, files: list[str], out: str) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(root)}
     cmd = [sys.executable, "-c", CHILD, *files, out]
@@ -82,6 +114,7 @@ def main() -> int:
     parser.add_argument("--self", action="store_true", help="compare this checkout with itself")
     parser.add_argument("--texts", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--instructions", type=int, default=0, metavar="N")
     args = parser.parse_args()
     base = ROOT if args.self else args.base
     if base is None or not (base / "hogo" / "detect").is_dir():
@@ -101,6 +134,10 @@ def main() -> int:
         Path(files[0]).write_text(json.dumps(texts, ensure_ascii=False), "utf-8")
         Path(files[1]).write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
         results: dict[str, list[dict[str, Any]]] = {"base": [], "this": []}
+        counts = {}
+        if args.instructions:
+            for who, root in (("base", base), ("this", ROOT)):
+                counts[who] = per_scan(root, files[0], args.instructions)
         for _ in range(args.rounds):
             for who, root in (("base", base), ("this", ROOT)):
                 results[who].append(run_side(root, files, str(Path(tmp) / "out.json")))
@@ -115,6 +152,12 @@ def main() -> int:
     best_b = min(r["cpu"] for r in b)
     best_t = min(r["cpu"] for r in t)
     print(f"speed ratio this/base (best CPU times): {best_b / best_t:.2f}x")
+    if counts:
+        print(
+            f"instructions per scan (cachegrind, {args.instructions} texts): base "
+            f"{counts['base']:,.0f}, this {counts['this']:,.0f}: "
+            f"{counts['base'] / counts['this']:.2f}x fewer"
+        )
     diff = first_difference(b[0]["found"], t[0]["found"], labels)
     if diff:
         print(f"FINDINGS DIFFER, first at {diff}")

@@ -9,12 +9,11 @@ from hogo.detect.couples import find_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
+from hogo.detect.lexicon import Entry, Lexicon, Match
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
-from hogo.detect.typos import typo_entries
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
 # take UTF-8: each becomes U+FFFD, one character for one, so offsets still index the caller's text.
@@ -63,8 +62,11 @@ class Engine:
         in Latin letters (DV, ALS, LD) is for Japanese texts only."""
         text = norm.text
         found, cues = self.lexicon.scan(text)
+        if not found:
+            return [], cues
         terms: list[Match] = []
         blockers: list[Match] = []
+        homographs = False
         for m in found:
             entry = m.entry
             if not ja and entry.lang == "ja":
@@ -75,16 +77,24 @@ class Engine:
                 norm, original, m.start, m.end, entry
             ):
                 continue
-            (blockers if entry.kind == "-" else terms).append(m)
-        if any(m.entry.unless or m.entry.needs for m in terms):
+            if entry.kind == "-":
+                blockers.append(m)
+            else:
+                terms.append(m)
+                homographs = homographs or bool(entry.unless or entry.needs)
+        if homographs:
             cues.update(self.lexicon.homograph_cues(text))
         if blockers:
             # A neutral phrase touching a cue means the cue word is part of another word
             # (もし in かもしれ, 方への in 遠方への).
+            lo, hi = min(b.start for b in blockers), max(b.end for b in blockers)
             for kind, pairs in cues.items():
-                cues[kind] = [
-                    (s, e) for s, e in pairs if not any(b.start < e and s < b.end for b in blockers)
-                ]
+                if any(s < hi and lo < e for s, e in pairs):
+                    cues[kind] = [
+                        (s, e)
+                        for s, e in pairs
+                        if not any(b.start < e and s < b.end for b in blockers)
+                    ]
         return (_longest_first(terms, blockers) if terms else []), cues
 
     def scan(
@@ -236,6 +246,5 @@ def get_engine() -> Engine:
                 ja_surnames()
                 given_names()
                 warm_heritage()
-                entries = load_entries()
-                _engine = Engine(Lexicon.build(entries + typo_entries(entries)))
+                _engine = Engine(Lexicon.compiled())
     return _engine
