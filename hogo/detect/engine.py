@@ -146,21 +146,19 @@ class Engine:
             verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
             if verdict.accepted:
                 accepted.append((hit, verdict.reason))
+        # Sentences are looked up only when a weak hit may yield to a strong one.
+        weak = any(h.entry.strength == "weak" for h, _ in accepted)
         strong_at = {
             (h.entry.kind, ctx.sentence(h.start, h.end))
             for h, _ in accepted
-            if h.entry.strength == "strong"
+            if weak and h.entry.strength == "strong"
         }
         found: list[Finding] = []
         for hit, reason in accepted:
-            sibling = _SIBLINGS.get(hit.entry.kind)
             if (
-                hit.entry.strength == "weak"
-                and (
-                    sibling,
-                    ctx.sentence(hit.start, hit.end),
-                )
-                in strong_at
+                strong_at
+                and hit.entry.strength == "weak"
+                and (_SIBLINGS.get(hit.entry.kind), ctx.sentence(hit.start, hit.end)) in strong_at
             ):
                 continue
             start, end = norm.original_span(hit.start, hit.end)
@@ -187,22 +185,19 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
             merged[-1] = Match(entry, last.start, max(last.end, hit.end))
         else:
             merged.append(hit)
-    ranked = sorted([*merged, *blockers], key=lambda h: (-(h.end - h.start), h.start))
+    ranked = sorted([*merged, *blockers], key=lambda h: (h.start - h.end, h.start))
     kept: list[Match] = []
     for hit in ranked:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
         # both stand; otherwise the longer hit (or neutral phrase) hides the other.
-        if all(
-            _overlap(hit, k) == 0
-            or (_overlap(hit, k) == 1 and "-" not in (hit.entry.kind, k.entry.kind))
-            for k in kept
-        ):
+        start, end, neutral = hit.start, hit.end, hit.entry.kind == "-"
+        for k in kept:
+            overlap = min(end, k.end) - max(start, k.start)
+            if overlap > 1 or (overlap == 1 and (neutral or k.entry.kind == "-")):
+                break
+        else:
             kept.append(hit)
     return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
-
-
-def _overlap(a: Match, b: Match) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def _rank(hit: Match) -> tuple[bool, int]:
