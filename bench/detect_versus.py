@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.detect import build_corpus  # noqa: E402
+from detect import build_corpus  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 
