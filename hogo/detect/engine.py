@@ -9,12 +9,11 @@ from hogo.detect.couples import find_couples, find_named_couples, find_title_cou
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, Match, load_entries
+from hogo.detect.lexicon import Entry, Lexicon, Match
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
-from hogo.detect.typos import typo_entries
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
 # take UTF-8: each becomes U+FFFD, one character for one, so offsets still index the caller's text.
@@ -63,8 +62,11 @@ class Engine:
         in Latin letters (DV, ALS, LD) is for Japanese texts only."""
         text = norm.text
         found, cues = self.lexicon.scan(text)
+        if not found:
+            return [], cues
         terms: list[Match] = []
         blockers: list[Match] = []
+        homographs = False
         for m in found:
             entry = m.entry
             if not ja and entry.lang == "ja":
@@ -75,16 +77,24 @@ class Engine:
                 norm, original, m.start, m.end, entry
             ):
                 continue
-            (blockers if entry.kind == "-" else terms).append(m)
-        if any(m.entry.unless or m.entry.needs for m in terms):
+            if entry.kind == "-":
+                blockers.append(m)
+            else:
+                terms.append(m)
+                homographs = homographs or bool(entry.unless or entry.needs)
+        if homographs:
             cues.update(self.lexicon.homograph_cues(text))
         if blockers:
             # A neutral phrase touching a cue means the cue word is part of another word
             # (もし in かもしれ, 方への in 遠方への).
+            lo, hi = min(b.start for b in blockers), max(b.end for b in blockers)
             for kind, pairs in cues.items():
-                cues[kind] = [
-                    (s, e) for s, e in pairs if not any(b.start < e and s < b.end for b in blockers)
-                ]
+                if any(s < hi and lo < e for s, e in pairs):
+                    cues[kind] = [
+                        (s, e)
+                        for s, e in pairs
+                        if not any(b.start < e and s < b.end for b in blockers)
+                    ]
         return (_longest_first(terms, blockers) if terms else []), cues
 
     def scan(
@@ -138,21 +148,19 @@ class Engine:
             verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
             if verdict.accepted:
                 accepted.append((hit, verdict.reason))
+        # Sentences are looked up only when a weak hit may yield to a strong one.
+        weak = any(h.entry.strength == "weak" for h, _ in accepted)
         strong_at = {
             (h.entry.kind, ctx.sentence(h.start, h.end))
             for h, _ in accepted
-            if h.entry.strength == "strong"
+            if weak and h.entry.strength == "strong"
         }
         found: list[Finding] = []
         for hit, reason in accepted:
-            sibling = _SIBLINGS.get(hit.entry.kind)
             if (
-                hit.entry.strength == "weak"
-                and (
-                    sibling,
-                    ctx.sentence(hit.start, hit.end),
-                )
-                in strong_at
+                strong_at
+                and hit.entry.strength == "weak"
+                and (_SIBLINGS.get(hit.entry.kind), ctx.sentence(hit.start, hit.end)) in strong_at
             ):
                 continue
             start, end = norm.original_span(hit.start, hit.end)
@@ -179,22 +187,19 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
             merged[-1] = Match(entry, last.start, max(last.end, hit.end))
         else:
             merged.append(hit)
-    ranked = sorted([*merged, *blockers], key=lambda h: (-(h.end - h.start), h.start))
+    ranked = sorted([*merged, *blockers], key=lambda h: (h.start - h.end, h.start))
     kept: list[Match] = []
     for hit in ranked:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
         # both stand; otherwise the longer hit (or neutral phrase) hides the other.
-        if all(
-            _overlap(hit, k) == 0
-            or (_overlap(hit, k) == 1 and "-" not in (hit.entry.kind, k.entry.kind))
-            for k in kept
-        ):
+        start, end, neutral = hit.start, hit.end, hit.entry.kind == "-"
+        for k in kept:
+            overlap = min(end, k.end) - max(start, k.start)
+            if overlap > 1 or (overlap == 1 and (neutral or k.entry.kind == "-")):
+                break
+        else:
             kept.append(hit)
     return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
-
-
-def _overlap(a: Match, b: Match) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def _rank(hit: Match) -> tuple[bool, int]:
@@ -238,6 +243,5 @@ def get_engine() -> Engine:
                 ja_surnames()
                 given_names()
                 warm_heritage()
-                entries = load_entries()
-                _engine = Engine(Lexicon.build(entries + typo_entries(entries)))
+                _engine = Engine(Lexicon.compiled())
     return _engine

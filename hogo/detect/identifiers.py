@@ -188,7 +188,7 @@ def _numbers(text: str, cues: dict[str, list[Cue]], regions: Sequence[str]) -> I
     phone_cues = cues.get("@id_phone", ())
     card_cues = cues.get("@id_card", ())
     for chunk in _NUMBER_RUN_RE.finditer(text):
-        digits = sum(ch.isdigit() for ch in chunk.group())
+        digits = sum(map(str.isdigit, chunk.group()))
         if digits < 6:
             continue
         start, end = chunk.span()

@@ -17,13 +17,13 @@ A ``lexicons/*.tsv`` line is ``term<TAB>kind<TAB>strength<TAB>lang<TAB>flags``:
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick_rs
 
+from hogo.detect.compiled import cached
 from hogo.detect.normalize import fold
 from hogo.detect.result import CATEGORY_LABELS
 
@@ -36,8 +36,10 @@ class LexiconError(ValueError):
     """A lexicon file line is malformed; the message names the file and line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """One lexicon line. A tuple: about 23,000 are made at load (with the misspelling
+    variants), and a frozen dataclass takes five times longer to build."""
+
     term: str  # folded
     kind: str  # category label, "-" or "@cue"
     strength: str
@@ -155,27 +157,49 @@ class Match(NamedTuple):
     end: int
 
 
+# What one automaton is built from: its patterns and, per pattern, the indexes of the category
+# and neutral entries that share it and its cue kinds (a plain string when it is one cue kind
+# and no term, the scan's fast path). Plain data, so that it can be kept in the load cache.
+Plan = tuple[list[str], list[tuple[int, ...]], list[str | tuple[str, ...]]]
+
+
+def _plan(entries: list[Entry], chosen: list[int], *, latin: bool) -> Plan:
+    by_pattern: dict[str, list[int]] = {}
+    for i in chosen:
+        entry = entries[i]
+        if entry.ascii == latin:
+            for pattern in _latin_patterns(entry) if latin else (entry.term,):
+                by_pattern.setdefault(pattern, []).append(i)
+    patterns = list(by_pattern) or [" \x00 " if latin else "\x00"]
+    terms: list[tuple[int, ...]] = []
+    kinds: list[str | tuple[str, ...]] = []
+    for pattern in patterns:
+        group = by_pattern.get(pattern, [])
+        term_indexes = tuple(i for i in group if entries[i].kind[0] != "@")
+        cue_kinds = tuple(
+            dict.fromkeys(entries[i].kind for i in group if entries[i].kind[0] == "@")
+        )
+        terms.append(term_indexes)
+        kinds.append(cue_kinds[0] if len(cue_kinds) == 1 and not term_indexes else cue_kinds)
+    return patterns, terms, kinds
+
+
 class _Pass:
     """Two Aho-Corasick automata over a set of entries: pure-ASCII terms on the word-marked
     text, all other terms on the folded text. Per pattern, the category and neutral entries
     that share it, and the cue kinds it stands for (cues become plain spans, there are many)."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        latin: dict[str, list[Entry]] = {}
-        other: dict[str, list[Entry]] = {}
-        for entry in entries:
-            if entry.ascii:
-                for pattern in _latin_patterns(entry):
-                    latin.setdefault(pattern, []).append(entry)
-            else:
-                other.setdefault(entry.term, []).append(entry)
-        latin_terms = list(latin) or [" \x00 "]
-        other_terms = list(other) or ["\x00"]
-        self.latin = ahocorasick_rs.AhoCorasick(latin_terms, store_patterns=False)
-        self.latin_closed = tuple(t.endswith(" ") for t in latin_terms)
-        self.latin_terms, self.latin_cues = _split(latin, latin_terms)
-        self.other = ahocorasick_rs.AhoCorasick(other_terms, store_patterns=False)
-        self.other_terms, self.other_cues = _split(other, other_terms)
+    def __init__(self, entries: list[Entry], latin: Plan, other: Plan) -> None:
+        self.latin = ahocorasick_rs.AhoCorasick(latin[0], store_patterns=False)
+        # How much shorter a hit is in ``text`` than in the marked copy: the leading space,
+        # and the trailing one of a closed pattern.
+        self.latin_shrink = tuple(2 if t.endswith(" ") else 1 for t in latin[0])
+        self.latin_terms = _entries_of(entries, latin[1])
+        self.latin_cues = tuple(latin[2])
+        self.other = ahocorasick_rs.AhoCorasick(other[0], store_patterns=False)
+        self.other_shrink = (0,) * len(other[0])
+        self.other_terms = _entries_of(entries, other[1])
+        self.other_cues = tuple(other[2])
 
     def scan(self, text: str) -> tuple[list[Match], dict[str, list[tuple[int, int]]]]:
         """Term hits and cue spans by kind, all in offsets of ``text`` (the folded text)."""
@@ -183,41 +207,44 @@ class _Pass:
         cues: dict[str, list[tuple[int, int]]] = {}
         # A Japanese text needs the English pass only for Latin letters (ADHD, LGBT, DV);
         # digits alone (10時, 2名) hold no term.
-        if text.isascii() or _HAS_LATIN_RE.search(text):
-            closed, terms, kinds = self.latin_closed, self.latin_terms, self.latin_cues
+        ascii = text.isascii()
+        if ascii or _HAS_LATIN_RE.search(text):
             matches = self.latin.find_matches_as_indexes(word_marked(text), overlapping=True)
-            for index, start, end in matches:
-                # Drop the leading space; a closed pattern also ends in one. Offsets in the
-                # marked text are one more than in ``text``.
-                t_end = end - 2 if closed[index] else end - 1
-                kind = kinds[index]
-                if kind.__class__ is str:  # the common case: one cue kind, no term
-                    spans = cues.get(kind)  # type: ignore[arg-type]
-                    if spans is None:
-                        cues[kind] = [(start, t_end)]  # type: ignore[index]
-                    else:
-                        spans.append((start, t_end))
-                    continue
-                for k in kind:
-                    cues.setdefault(k, []).append((start, t_end))
-                for entry in terms[index]:
-                    found.append(Match(entry, start, t_end))
-        if not text.isascii():
-            terms, kinds = self.other_terms, self.other_cues
-            for index, start, end in self.other.find_matches_as_indexes(text, overlapping=True):
-                kind = kinds[index]
-                if kind.__class__ is str:
-                    spans = cues.get(kind)  # type: ignore[arg-type]
-                    if spans is None:
-                        cues[kind] = [(start, end)]  # type: ignore[index]
-                    else:
-                        spans.append((start, end))
-                    continue
-                for k in kind:
-                    cues.setdefault(k, []).append((start, end))
-                for entry in terms[index]:
-                    found.append(Match(entry, start, end))
+            # Offsets in the marked text are one more than in ``text``.
+            self._collect(
+                matches, self.latin_shrink, self.latin_terms, self.latin_cues, found, cues
+            )
+        if not ascii:
+            matches = self.other.find_matches_as_indexes(text, overlapping=True)
+            self._collect(
+                matches, self.other_shrink, self.other_terms, self.other_cues, found, cues
+            )
         return found, cues
+
+    @staticmethod
+    def _collect(
+        matches: list[tuple[int, int, int]],
+        shrink: tuple[int, ...],
+        terms: tuple[tuple[Entry, ...], ...],
+        kinds: tuple[str | tuple[str, ...], ...],
+        found: list[Match],
+        cues: dict[str, list[tuple[int, int]]],
+    ) -> None:
+        get = cues.get
+        for index, start, end in matches:
+            end -= shrink[index]
+            kind = kinds[index]
+            if kind.__class__ is str:  # the common case: one cue kind, no term
+                spans = get(kind)  # type: ignore[arg-type]
+                if spans is None:
+                    cues[kind] = [(start, end)]  # type: ignore[index]
+                else:
+                    spans.append((start, end))
+                continue
+            for k in kind:
+                cues.setdefault(k, []).append((start, end))
+            for entry in terms[index]:
+                found.append(Match(entry, start, end))
 
 
 class Lexicon:
@@ -226,16 +253,32 @@ class Lexicon:
     words (メール, website, milk), so they get a second pass that runs only when a hit asks
     for it."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], plans: list[Plan] | None = None) -> None:
         entries = list(entries)
-        homograph_kinds = {kind for e in entries for kind in e.unless}
-        homograph_kinds.update(e.needs for e in entries if e.needs)
-        self.main = _Pass(e for e in entries if e.kind not in homograph_kinds)
-        self.homographs = _Pass(e for e in entries if e.kind in homograph_kinds)
+        if plans is None:
+            plans = lexicon_plans(entries)
+        self.main = _Pass(entries, plans[0], plans[1])
+        self.homographs = _Pass(entries, plans[2], plans[3])
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> "Lexicon":
         return cls(entries)
+
+    @classmethod
+    def compiled(cls) -> "Lexicon":
+        """The packaged lexicons and their misspelling variants (``typos.py``), with the plans of
+        their automata, read from the load cache when no lexicon file and none of the code that
+        builds them changed (see compiled.py)."""
+        from hogo.detect.typos import typo_entries  # typos builds on this module
+
+        def build() -> tuple[list[tuple[object, ...]], list[Plan]]:
+            entries = load_entries()
+            entries += typo_entries(entries)
+            return [tuple(e) for e in entries], lexicon_plans(entries)
+
+        inputs = ("lexicons", "lexicon.py", "typos.py", "normalize.py", "result.py")
+        rows, plans = cached("lexicon", inputs, build)
+        return cls([Entry._make(row) for row in rows], plans)
 
     def scan(self, text: str) -> tuple[list[Match], dict[str, list[tuple[int, int]]]]:
         return self.main.scan(text)
@@ -244,19 +287,24 @@ class Lexicon:
         return self.homographs.scan(text)[1]
 
 
-def _split(
-    by_pattern: dict[str, list[Entry]], patterns: list[str]
-) -> tuple[tuple[tuple[Entry, ...], ...], tuple[str | tuple[str, ...], ...]]:
-    """Per pattern: its category and neutral entries, and its cue kinds. A pattern that is
-    only one kind of cue (most are) gets that kind as a plain string, the scan's fast path."""
-    terms = tuple(tuple(e for e in by_pattern.get(p, ()) if e.kind[0] != "@") for p in patterns)
-    kinds: list[str | tuple[str, ...]] = []
-    for pattern, entries in zip(patterns, terms, strict=True):
-        cue_kinds = tuple(
-            dict.fromkeys(e.kind for e in by_pattern.get(pattern, ()) if e.kind[0] == "@")
-        )
-        kinds.append(cue_kinds[0] if len(cue_kinds) == 1 and not entries else cue_kinds)
-    return terms, tuple(kinds)
+def lexicon_plans(entries: list[Entry]) -> list[Plan]:
+    """The plans of the main pass (English, other) and of the homograph pass (the same)."""
+    homograph_kinds = {kind for e in entries for kind in e.unless}
+    homograph_kinds.update(e.needs for e in entries if e.needs)
+    main = [i for i, e in enumerate(entries) if e.kind not in homograph_kinds]
+    homographs = [i for i, e in enumerate(entries) if e.kind in homograph_kinds]
+    return [
+        _plan(entries, main, latin=True),
+        _plan(entries, main, latin=False),
+        _plan(entries, homographs, latin=True),
+        _plan(entries, homographs, latin=False),
+    ]
+
+
+def _entries_of(
+    entries: list[Entry], indexes: list[tuple[int, ...]]
+) -> tuple[tuple[Entry, ...], ...]:
+    return tuple(tuple(entries[i] for i in group) if group else () for group in indexes)
 
 
 _HAS_LATIN_RE = re.compile(r"[a-z]")

@@ -6,10 +6,13 @@ diacritics dropped) so that
 Findings must point into the ORIGINAL text, so every normalized character remembers the
 original span it came from.
 
-Most characters fold to exactly one character; for them a single ``str.translate`` keeps
-offsets identical and needs no map (the fast path). Only texts containing a character that
-folds to several characters, or a combining mark that composes with its neighbour (half-width
-ｶﾞ -> が), take the slow path that builds the map cluster by cluster.
+Most characters fold to exactly one character; for them a translation keeps offsets
+identical and needs no map (the fast path): one regular expression finds the runs of
+characters that fold to something else (katakana, full-width letters, capitals), and only those
+runs are translated, since a per-character ``str.translate`` of a whole Japanese text costs more
+than the few runs it holds. Characters that fold to several characters, or combining marks that
+compose with their neighbour (half-width ｶﾞ -> が), translate to nothing there, so a change of
+length tells that a text needs the slow path, which builds the map cluster by cluster.
 """
 
 import re
@@ -17,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
+
+from hogo.detect.compiled import cached
 
 _KATAKANA_FIRST, _KATAKANA_LAST = 0x30A1, 0x30F6  # ァ..ヶ, shifted by 0x60 to ぁ..ゖ
 _VOICED_MARKS = "\u3099\u309a\uff9e\uff9f\u309b\u309c"
@@ -53,6 +58,11 @@ _IDENTITY_BLOCKS = {
 class _Tables:
     simple: list[str]  # indexed by code point; a list translates about 3x faster than a dict
     complex_re: re.Pattern[str]
+    runs_re: re.Pattern[str]  # runs of characters that do not fold to themselves
+    fast: list[str]  # as ``simple``, with every complex character translated to nothing
+
+    def fold_run(self, match: re.Match[str]) -> str:
+        return match.group().translate(self.fast)
 
 
 def _ranges_class(codepoints: list[int]) -> str:
@@ -69,6 +79,26 @@ def _ranges_class(codepoints: list[int]) -> str:
 
 @cache
 def _tables() -> _Tables:
+    # The folding of every code point depends on the Unicode database only: built once, then
+    # read from the cache (see compiled.py).
+    simple_chars, complex_cps = cached("fold", ("normalize.py",), _fold_table)
+    simple = list(simple_chars)
+    fast = list(simple)
+    for cp in complex_cps:
+        fast[cp] = ""
+    changing = sorted([cp for cp in range(0x10000) if simple[cp] != chr(cp)] + complex_cps)
+    # Astral characters (emoji, rare kanji) are left as they are except for the check below.
+    return _Tables(
+        simple=simple,
+        complex_re=re.compile(_ranges_class(complex_cps) + "|[^\0-\uffff]"),
+        runs_re=re.compile(_ranges_class(changing) + "+"),
+        fast=fast,
+    )
+
+
+def _fold_table() -> tuple[str, list[int]]:
+    """What each code point of the BMP folds to when one character for one (a string of
+    65,536 characters), and the code points that need the slow path."""
     simple = [chr(cp) for cp in range(0x10000)]
     complex_cps: list[int] = []
     for cp in range(0x10000):
@@ -84,10 +114,7 @@ def _tables() -> _Tables:
                 simple[cp] = folded
             else:
                 complex_cps.append(cp)
-    # Astral characters (emoji, rare kanji) are left as they are except for the check below.
-    return _Tables(
-        simple=simple, complex_re=re.compile(_ranges_class(complex_cps) + "|[^\0-\uffff]")
-    )
+    return "".join(simple), complex_cps
 
 
 class Normalized(NamedTuple):
@@ -108,6 +135,7 @@ class Normalized(NamedTuple):
         return self.starts[start], self.ends[end - 1]
 
 
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u309b\u309c]*", re.DOTALL)
 
 
@@ -116,8 +144,9 @@ def normalize(text: str) -> Normalized:
     tables = _tables()
     if text.isascii():
         return Normalized(text.lower())
-    if tables.complex_re.search(text) is None:
-        return Normalized(text.translate(tables.simple))
+    folded = tables.runs_re.sub(tables.fold_run, text)
+    if len(folded) == len(text) and _ASTRAL_RE.search(text) is None:
+        return Normalized(folded)
     return _normalize_clusters(text, tables)
 
 
