@@ -25,7 +25,10 @@ def main() -> None:
 
 
 def reloading_parent(argv: list[str]) -> bool:
-    if argv[1:2] != ["runserver"] or "--noreload" in argv:
+    serving = argv[1:2] == ["runserver"] or (
+        argv[1:2] == ["prepare"] and any(a.split("=")[0] == "--serve" for a in argv)
+    )
+    if not serving or "--noreload" in argv:
         return False
     from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 

@@ -12,9 +12,11 @@ from hogo.vault.selectors import subject_status
 CHUNK = 2000
 
 
-def consents_for(*, subject_id: str) -> list[Consent]:
-    """Every consent record of a subject, active and withdrawn, oldest first."""
-    subject_status(subject_id=subject_id)  # NotFound for a subject that never existed
+def consents_for(*, subject_id: str, checked: bool = False) -> list[Consent]:
+    """Every consent record of a subject, active and withdrawn, oldest first. `checked`: the
+    caller read the subject in this transaction (the desk's disclosure), so it exists."""
+    if not checked:  # NotFound for a subject that never existed
+        subject_status(subject_id=subject_id)
     return list(
         Consent.objects.filter(subject__ref=subject_id)
         .select_related("subject", "superseded_by")

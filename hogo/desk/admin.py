@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 
-from hogo.desk.console import VIEWERS
 from hogo.desk.models import Case
+from hogo.desk.roles import VIEWERS
 from hogo.roles import has_role
 
 

@@ -38,6 +38,7 @@ from hogo.desk.labels import REFUSAL_TEXTS
 from hogo.desk.models import Case, CaseKind, Step
 from hogo.desk.requester import RequesterName, requester_name
 from hogo.desk.review import case_review, printable_pdf
+from hogo.desk.roles import HANDLERS, VIEWERS
 from hogo.desk.search import cases_search
 from hogo.desk.selectors import (
     case_get,
@@ -53,8 +54,6 @@ from hogo.policy.selectors import policy_active
 from hogo.roles import Role, has_role
 from hogo.staffpages import staff_context, staff_view
 
-HANDLERS = (Role.PRIVACY_OFFICER, Role.DESK_OPERATOR)
-VIEWERS = (*HANDLERS, Role.AUDITOR)
 QUEUE_ROWS = 500
 
 

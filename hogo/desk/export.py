@@ -17,8 +17,6 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from hogo.audit.services import audit_record
 from hogo.csvfile import cell_safe, csv_bytes
@@ -138,6 +136,11 @@ def cases_export(
 
 
 def _xlsx(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    # Imported here: every hogo process imports this module (through the console), few write
+    # a workbook, and openpyxl takes a tenth of a second to import.
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -41,8 +41,7 @@ from hogo.refs import ref_new
 from hogo.share.selectors import provision_records_for, receipt_records_for
 from hogo.systems.records import Found
 from hogo.vault.access import subject_disclose
-from hogo.vault.lookup import acquisitions_for
-from hogo.vault.records import DisclosedDisposal, DisclosedItem
+from hogo.vault.records import DisclosedAcquisition, DisclosedDisposal, DisclosedItem
 from hogo.vault.selectors import subject_provision_stopped
 
 LINK_LIFETIME = timedelta(days=7)
@@ -221,7 +220,8 @@ def package_content(
         status=disclosure.status,
         status_title=titles.code(disclosure.status),
         items=[_item(item, titles) for item in disclosure.items],
-        acquisitions=_acquisitions(subject_id=case.subject_ref, titles=titles),
+        acquisitions=_acquisitions(disclosure.acquisitions, titles),
+        # The disclosure read the subject in this transaction: the selectors need not again.
         consents=_consents(subject_id=case.subject_ref, titles=titles),
         suspension={
             "all_purposes": disclosure.suspended_all,
@@ -275,7 +275,9 @@ def _item(item: DisclosedItem, titles: Titles) -> dict[str, object]:
     }
 
 
-def _acquisitions(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
+def _acquisitions(
+    acquisitions: Sequence[DisclosedAcquisition], titles: Titles
+) -> list[dict[str, object]]:
     return [
         {
             "acquired_at": a.acquired_at.isoformat(),
@@ -285,7 +287,7 @@ def _acquisitions(*, subject_id: str, titles: Titles) -> list[dict[str, object]]
             "policy_version": a.policy_version,
             "purposes": titles.purposes(a.purposes, a.policy_version),
         }
-        for a in acquisitions_for(subject_id=subject_id)
+        for a in acquisitions
     ]
 
 
@@ -302,7 +304,7 @@ def _consents(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
             "active": c.active,
             "policy_version": c.policy_version,
         }
-        for c in consents_for(subject_id=subject_id)
+        for c in consents_for(subject_id=subject_id, checked=True)
     ]
 
 
@@ -320,7 +322,8 @@ def _disposal(disposal: DisclosedDisposal, titles: Titles) -> dict[str, object]:
 
 def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[dict[str, object]]:
     """Records of provision of the subject's data to third parties (Art. 33(5)), with titles
-    in `titles`' language (Japanese by default)."""
+    in `titles`' language (Japanese by default); of a subject the caller read in this
+    transaction."""
     titles = titles or Titles(policy=policy_active(), lang="ja")
     return [
         {
@@ -339,7 +342,7 @@ def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[
             "consent_id": p.consent_ref,
             "foreign_consent_id": p.foreign_consent_ref,
         }
-        for p in provision_records_for(subject_id=subject_id)
+        for p in provision_records_for(subject_id=subject_id, checked=True)
     ]
 
 
@@ -358,7 +361,7 @@ def receipt_records(*, subject_id: str, titles: Titles) -> list[dict[str, object
             "purposes": list_join([titles.purpose(p) for p in r.purposes], titles.lang),
             "purpose_ids": list(r.purposes),
         }
-        for r in receipt_records_for(subject_id=subject_id)
+        for r in receipt_records_for(subject_id=subject_id, checked=True)
     ]
 
 

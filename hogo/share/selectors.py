@@ -121,15 +121,17 @@ def provision_lines(
 
 
 def provision_records_for(
-    *, subject_id: str, now: datetime | None = None
+    *, subject_id: str, now: datetime | None = None, checked: bool = False
 ) -> list[DisclosedProvision]:
     """Every provision of the subject's data still on record, oldest first: the provision
     records a disclosure must include (APPI Art. 33(5)). Provisions under a statutory
     exception (Art. 27(1)) are left out: the law asks no Art. 29 record of them, so Art. 33(5)
     does not reach them, and telling the person of a provision to, say, an investigating
     authority could harm what the exception protects. hogo keeps its own record of them for
-    the officer and auditors (the records export)."""
-    subject_status(subject_id=subject_id)  # NotFound for a subject that never existed
+    the officer and auditors (the records export). `checked`: the caller read the subject in
+    this transaction (the desk's disclosure), so it exists."""
+    if not checked:  # NotFound for a subject that never existed
+        subject_status(subject_id=subject_id)
     moment = now or timezone.now()
     lines = (
         ProvisionLine.objects.filter(
@@ -159,10 +161,12 @@ def provision_records_for(
     ]
 
 
-def receipt_records_for(*, subject_id: str) -> list[DisclosedReceipt]:
+def receipt_records_for(*, subject_id: str, checked: bool = False) -> list[DisclosedReceipt]:
     """The Art. 30 receipt records (the directory import's) under which the subject's data
-    was received, oldest first: the other half of a disclosure's third-party records."""
-    subject_status(subject_id=subject_id)  # NotFound for a subject that never existed
+    was received, oldest first: the other half of a disclosure's third-party records.
+    `checked`: as in `provision_records_for`."""
+    if not checked:  # NotFound for a subject that never existed
+        subject_status(subject_id=subject_id)
     return [
         DisclosedReceipt(
             received_on=row.received_on,

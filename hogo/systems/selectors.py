@@ -2,15 +2,20 @@
 event per system and reading), and the declared systems of the active policy."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from hogo.audit.services import audit_record
 from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
-from hogo.systems.check import CheckReport, system_check
-from hogo.systems.reach import found_read
 from hogo.systems.records import Found, Identity, Key
+
+if TYPE_CHECKING:
+    from hogo.systems.check import CheckReport
+
+# SQLAlchemy (the engine, reach and check modules) is imported by the functions that use it:
+# the desk imports these selectors, and every hogo process sets the desk's console up.
 
 
 def systems_declared(*, kinds: Sequence[str] = ("sql", "webhook", "manual")) -> list[System]:
@@ -33,6 +38,8 @@ def system_records_find(
     subjects: Sequence[str] = (),
     keys: dict[str, list[Key]] | None = None,
 ) -> Found:
+    from hogo.systems.reach import found_read
+
     found = found_read(system, who, keys)
     with transaction.atomic():
         audit_record(
@@ -48,5 +55,7 @@ def system_records_find(
     return found
 
 
-def system_schema_check(*, system: System) -> CheckReport:
+def system_schema_check(*, system: System) -> "CheckReport":
+    from hogo.systems.check import system_check
+
     return system_check(system)

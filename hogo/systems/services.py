@@ -8,8 +8,9 @@ from django.db import transaction
 
 from hogo.audit.services import audit_record
 from hogo.policy.schema import System
-from hogo.systems.reach import correct_apply, erase_apply, suspend_apply
 from hogo.systems.records import Applied, Identity, Key
+
+# hogo.systems.reach (SQLAlchemy) is imported by each function: see selectors.py.
 
 
 def system_records_erase(
@@ -24,6 +25,8 @@ def system_records_erase(
 ) -> Applied:
     """Deletes the person's fields (or those of `categories`) as the declaration says; `keys`:
     the rows an earlier attempt found (its identity columns may be cleared by now)."""
+    from hogo.systems.reach import erase_apply
+
     applied = erase_apply(system, who, keys, categories)
     _audit(actor, "systems.erase", applied, case_ref, subjects)
     return applied
@@ -38,6 +41,8 @@ def system_records_suspend(
     subjects: Sequence[str] = (),
     keys: dict[str, list[Key]] | None = None,
 ) -> Applied:
+    from hogo.systems.reach import suspend_apply
+
     applied = suspend_apply(system, who, keys)
     _audit(actor, "systems.suspend", applied, case_ref, subjects)
     return applied
@@ -54,6 +59,8 @@ def system_records_correct(
     keys: dict[str, list[Key]] | None = None,
 ) -> Applied:
     """Sets category -> new value in every field the declaration lets hogo correct."""
+    from hogo.systems.reach import correct_apply
+
     applied = correct_apply(system, who, values, keys)
     _audit(actor, "systems.correct", applied, case_ref, subjects)
     return applied

@@ -15,6 +15,9 @@ _SPACE = re.compile(r"\s+")
 _PHONE_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―ー−().・/]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _NAME_SEPARATORS = re.compile(r"[\s・･.,]+")
+# A Japanese number written nationally: the trunk 0, then a digit other than 0 (not 00 or 010,
+# which start international numbers), then digits.
+_JAPANESE_NATIONAL = re.compile(r"0[1-9][0-9]{7,11}")
 
 
 def text_fold(value: str) -> str:
@@ -38,6 +41,19 @@ def phone_normalize(value: str) -> str:
         phone = "+" + phone[3 if phone.startswith("010") else 2 :]
     if not phone.startswith(("+", "0")):
         raise ValueError("needs a leading 0 or an international +country code")
+    if _JAPANESE_NATIONAL.fullmatch(phone):
+        # The common case, without `phonenumbers.parse` (three quarters of this function's time
+        # at ingest): for such a number parse strips the trunk 0 (Japan's prefix for parsing
+        # matches only "0" here) whenever the rest is a valid number, so a valid rest is
+        # exactly what parse would give. Anything else takes the general path below.
+        number = phonenumbers.PhoneNumber(country_code=81, national_number=int(phone[1:]))
+        if phonenumbers.is_valid_number(number):
+            return f"+81{phone[1:]}"
+    return phone_parsed(phone)
+
+
+def phone_parsed(phone: str) -> str:
+    """`phone_normalize`'s general path, for a number already cleaned of separators."""
     try:
         number = phonenumbers.parse(phone, "JP")
     except phonenumbers.NumberParseException:

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher
 from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_destroy, data_keys_load
 from hogo.vault.models import Note, Subject, SubjectStatus, note_aad
@@ -69,7 +70,7 @@ def note_owner_create(*, owner: str) -> None:
         raise Conflict(f"note owner {owner} exists already", code="exists") from None
 
 
-@transaction.atomic
+@joined()  # every check before the first write (the audit event, then the notes): atomic.py
 def notes_seal(
     *, actor: str, owner: str, notes: Sequence[NoteIn], via: str = "service"
 ) -> list[str]:
@@ -88,7 +89,6 @@ def notes_seal(
     cipher = note_cipher(owner)
     now = timezone.now()
     rows = [note_new(cipher, owner, note, now) for note in notes]
-    Note.objects.bulk_create(rows)
     audit_record(
         actor=actor,
         action="vault.notes.seal",
@@ -100,6 +100,7 @@ def notes_seal(
             "kinds": sorted({n.kind for n in notes}),
         },
     )
+    Note.objects.bulk_create(rows)
     return [row.id.hex for row in rows]
 
 

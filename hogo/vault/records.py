@@ -133,6 +133,8 @@ class Disclosure:
     disposals: list[DisclosedDisposal]
     # Texts kept under the person's key (inquiry replies and the like, notes.py): held data too.
     notes: list["NoteView"] = field(default_factory=list)
+    # Every acquisition of the subject, oldest first (as `lookup.acquisitions_for`), items or not.
+    acquisitions: list[DisclosedAcquisition] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,14 @@ def disposals_for(*, subject_id: str) -> list[DisclosedDisposal]:
     subject = Subject.objects.filter(ref=subject_id).first()
     if subject is None:
         raise NotFound(f"subject {subject_id} does not exist")
+    return disposals_of(subject_pk=subject.pk)
+
+
+def disposals_of(*, subject_pk: int) -> list[DisclosedDisposal]:
+    """`disposals_for` of a subject the caller has read (its primary key)."""
     return [
         DisclosedDisposal(d.category, d.field, d.items, d.disposed_at, d.reason)
-        for d in Disposal.objects.filter(subject=subject).order_by("disposed_at", "pk")
+        for d in Disposal.objects.filter(subject_id=subject_pk).order_by("disposed_at", "pk")
     ]
 
 

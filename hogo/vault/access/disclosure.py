@@ -1,24 +1,32 @@
 """Everything held about one person, for that person (APPI Art. 33)."""
 
-from django.db import transaction
-
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput, NotFound
+from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher, field_open
 from hogo.vault.keys import data_keys_load
-from hogo.vault.models import Item, Note, Subject, SubjectStatus, Suspension, item_aad, note_aad
+from hogo.vault.models import (
+    Acquisition,
+    Item,
+    Note,
+    Subject,
+    SubjectStatus,
+    Suspension,
+    item_aad,
+    note_aad,
+)
 from hogo.vault.records import (
     DisclosedAcquisition,
     DisclosedItem,
     Disclosure,
     NoteView,
 )
-from hogo.vault.selectors import disposals_for
+from hogo.vault.selectors import disposals_of
 
 DISCLOSURE_PURPOSE = "disclosure-request"
 
 
-@transaction.atomic
+@joined()  # reads until its audit event, the one write: no savepoint (atomic.py)
 def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclosure:
     """Everything held about one subject, for the person themself (APPI Art. 33).
 
@@ -43,7 +51,7 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
             "purpose", flat=True
         )
     )
-    disposals = disposals_for(subject_id=subject.ref)
+    disposals = disposals_of(subject_pk=subject.pk)
     audit_record(
         actor=actor,
         action="vault.disclose",
@@ -64,6 +72,20 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         suspended_all=None in suspended,
         disposals=disposals,
         notes=notes,
+        acquisitions=[
+            _acquisition(a)
+            for a in Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk")
+        ],
+    )
+
+
+def _acquisition(acquisition: Acquisition) -> DisclosedAcquisition:
+    return DisclosedAcquisition(
+        channel=acquisition.channel,
+        acquired_at=acquisition.acquired_at,
+        source=acquisition.source,
+        policy_version=acquisition.policy_version,
+        purposes=list(acquisition.purposes),
     )
 
 
@@ -76,20 +98,13 @@ def _items_opened(subject: Subject, cipher: FieldCipher) -> list[DisclosedItem]:
         .order_by("acquisition__acquired_at", "field")
     )
     for item in rows:
-        acquisition = item.acquisition
         items.append(
             DisclosedItem(
                 field=item.field,
                 category=item.category,
                 value=field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref)),
                 special_care=item.special_care,
-                acquisition=DisclosedAcquisition(
-                    channel=acquisition.channel,
-                    acquired_at=acquisition.acquired_at,
-                    source=acquisition.source,
-                    policy_version=acquisition.policy_version,
-                    purposes=list(acquisition.purposes),
-                ),
+                acquisition=_acquisition(item.acquisition),
                 retain_until=item.retain_until,
             )
         )

@@ -3,11 +3,10 @@ other apps sealed before notes existed, for their adoption (hogo/vault/adoption.
 
 from collections.abc import Sequence
 
-from django.db import transaction
-
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput
 from hogo.vault.access.eligibility import notes_refusal, purpose_checked
+from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
 from hogo.vault.keys import data_keys_load
 from hogo.vault.models import Note, Subject, SubjectStatus, note_aad
@@ -15,7 +14,7 @@ from hogo.vault.notes import KIND_RE, detached_purpose, is_subject, refs_checked
 from hogo.vault.records import NotesResult, NoteView, RefusalReason
 
 
-@transaction.atomic
+@joined()  # reads until its audit event, the one write: no savepoint (atomic.py)
 def notes_open(
     *,
     actor: str,

@@ -1,3 +1,6 @@
+import random
+from collections.abc import Callable
+
 import pytest
 
 from hogo.vault.normalize import (
@@ -5,6 +8,7 @@ from hogo.vault.normalize import (
     member_number_normalize,
     name_normalize,
     phone_normalize,
+    phone_parsed,
 )
 
 
@@ -46,6 +50,28 @@ def test_it_writes_phone_numbers_in_e164_with_japan_as_default(raw: str, normal:
 def test_it_rejects_what_is_not_a_phone_number(raw: str) -> None:
     with pytest.raises(ValueError, match=r"phone number|leading 0"):
         phone_normalize(raw)
+
+
+def test_its_short_path_for_japanese_numbers_gives_what_libphonenumber_gives() -> None:
+    """Japanese numbers skip `phonenumbers.parse` when valid; over numbers of every prefix and
+    length around Japan's (valid, invalid, too short, too long), the answer is the parse's."""
+    rng = random.Random(20)
+    numbers = [
+        f"0{rng.randrange(1, 10)}{rng.randrange(10**length):0{length}d}"
+        for length in range(6, 12)
+        for _ in range(1500)
+    ] + [f"0{p}{rng.randrange(10**8):08d}" for p in ("70", "80", "90", "50", "20", "120", "570")]
+    numbers = [n for n in numbers if not n.startswith("010")]  # international (Japan's 010)
+
+    def outcome(run: Callable[[str], str], phone: str) -> str:
+        try:
+            return run(phone)
+        except ValueError as exc:
+            return f"refused: {exc}"
+
+    differing = [n for n in numbers if outcome(phone_normalize, n) != outcome(phone_parsed, n)]
+    assert differing == []
+    assert sum(not outcome(phone_normalize, n).startswith("refused") for n in numbers) > 1000
 
 
 @pytest.mark.parametrize(

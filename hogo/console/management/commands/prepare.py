@@ -11,6 +11,12 @@ The three commands it stands for (`hogo migrate`, `hogo policy load`, `hogo staf
 - the staff user is created when missing, and its generated password printed once.
 
 The system checks are left to the server started next, which runs them anyway before serving.
+
+With `--serve [ADDR:]PORT` the development server (`hogo runserver`, checks and reloading
+included) starts in the same process once the three steps are done, so that Django is set up
+once instead of twice; `./dev start` runs it so. The reloader's outer process only restarts
+the serving one (hogo/manage.py), which prepares again, finding nothing to do unless a
+migration was added meanwhile.
 """
 
 import sys
@@ -33,6 +39,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--staff", required=True, metavar="USERNAME")
         parser.add_argument("--role", required=True)
+        parser.add_argument(
+            "--serve",
+            metavar="[ADDR:]PORT",
+            help="then run the development server in this process (as hogo runserver)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if migrations_pending():
@@ -49,6 +60,9 @@ class Command(BaseCommand):
             stdout=self.stdout,
             stderr=self.stderr,
         )
+        if options["serve"]:
+            # call_command would skip the system checks unless told: the server runs them.
+            call_command("runserver", options["serve"], skip_checks=False)
 
 
 def migrations_pending() -> bool:
