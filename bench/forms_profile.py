@@ -182,5 +182,6 @@ KEYS = ("get_cpu_ms_median", "post_cpu_ms_median", "pair_cpu_ms_mean")
 def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return {**runs[0], **{key: min(run[key] for run in runs) for key in KEYS}}
 
+
 if __name__ == "__main__":
     main()
