@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from harness import postgres_recreate
+from harness import postgres_recreate, server_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
@@ -355,12 +355,14 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
 
         target = paced if args.rate else visitor
         threads = [threading.Thread(target=target, args=(i,)) for i in range(args.clients)]
+        cpu_before = server_cpu(server.pid)
         start = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
+        cpu = server_cpu(server.pid) - cpu_before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -376,6 +378,8 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
         "refused_by_status": refused,
         "submissions_per_s": round(len(latencies) / wall, 1),
         "post_latency": percentiles(latencies),
+        # gunicorn's master and workers, user + system: little affected by other programs
+        "server_cpu_ms_per_post_and_get": round(cpu * 1000 / max(1, len(latencies)), 1),
     }
 
 
