@@ -300,8 +300,6 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
     port = free_port()
     command = [str(ROOT / ".venv/bin/gunicorn"), "hogo.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", str(args.workers), "--log-level", "warning"]
-    if env.get("PYTHONPATH"):  # another tree's code (a baseline): gunicorn puts its cwd first
-        command += ["--chdir", env["PYTHONPATH"]]
     server = subprocess.Popen(  # noqa: S603  (our own server, fixed arguments)
         command,
         cwd=ROOT,
