@@ -23,11 +23,16 @@ Prints a JSON summary. No assertions besides stored == accepted (exit 1 otherwis
   .venv/bin/python bench/collect.py --skip-import --workers 2 --clients 16 --rate 50 \\
       --seconds 60 --database-url postgresql://postgres@127.0.0.1:5432/collect_bench
 
+`--smtp-delay S` runs a mail server on loopback that answers each message after S seconds, for
+the inquiry form's confirmation mail (sent after commit, inside the request); by default nothing
+listens and the connection is refused at once.
+
 SQLite runs in a fresh temporary data directory. For PostgreSQL the named database (whose name
 must end in `bench`) and its `<name>_keys` key store are dropped and created afresh.
 """
 
 import argparse
+import asyncio
 import csv
 import http.client
 import json
@@ -48,7 +53,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from harness import postgres_recreate
+from harness import postgres_recreate, server_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
@@ -77,6 +82,13 @@ def arguments() -> argparse.Namespace:
         "--rate", type=int, default=0, help="posts/s on a fixed schedule (open loop); 0: closed"
     )
     parser.add_argument("--seconds", type=int, default=60, help="with --rate: how long")
+    parser.add_argument(
+        "--smtp-delay",
+        type=float,
+        default=-1,
+        help="run a mail server on loopback that answers each message after this many seconds "
+        "(default: none listens, the confirmation mail's connection is refused at once)",
+    )
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-forms", action="store_true")
     parser.add_argument("--database-url", default="", help="PostgreSQL; default SQLite")
@@ -264,6 +276,24 @@ def inquiry(page: str, number: int, n: int) -> dict[str, str]:
     }
 
 
+class SlowMailServer:
+    """A mail server on loopback that takes every message, answering after `delay` seconds (a
+    slow or distant relay); counts what it took."""
+
+    def __init__(self, delay: float) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.delay = delay
+        self.taken = 0
+        self.port = free_port()
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        await asyncio.sleep(self.delay)
+        self.taken += 1
+        return "250 OK"
+
+
 def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     from hogo.collect.models import AcquisitionRecord
 
@@ -325,12 +355,14 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
 
         target = paced if args.rate else visitor
         threads = [threading.Thread(target=target, args=(i,)) for i in range(args.clients)]
+        cpu_before = server_cpu(server.pid)
         start = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
+        cpu = server_cpu(server.pid) - cpu_before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -346,6 +378,8 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
         "refused_by_status": refused,
         "submissions_per_s": round(len(latencies) / wall, 1),
         "post_latency": percentiles(latencies),
+        # gunicorn's master and workers, user + system: little affected by other programs
+        "server_cpu_ms_per_post_and_get": round(cpu * 1000 / max(1, len(latencies)), 1),
     }
 
 
@@ -364,6 +398,9 @@ def main() -> None:
         HOGO_TASKS="database",
     )
     env.pop("HOGO_KEYSTORE_URL", None)
+    sink = SlowMailServer(args.smtp_delay) if args.smtp_delay >= 0 else None
+    if sink is not None:
+        env["HOGO_EMAIL_URL"] = f"smtp://127.0.0.1:{sink.port}"
     if args.database_url:
         postgres_recreate(args.database_url)
         env["DATABASE_URL"] = args.database_url
@@ -395,7 +432,18 @@ def main() -> None:
             )
     if not args.skip_forms:
         connection.close()  # the server's workers write; this process only counts at the end
-        summary["form_submissions"] = forms_bench(args, env)
+        if sink is not None:
+            sink.controller.start()
+        try:
+            summary["form_submissions"] = forms_bench(args, env)
+        finally:
+            if sink is not None:
+                sink.controller.stop()
+        if sink is not None:
+            summary["form_submissions"]["mail_server"] = {
+                "answer_delay_s": args.smtp_delay,
+                "mails_taken": sink.taken,
+            }
     print(json.dumps(summary, indent=2, ensure_ascii=False))
     if "form_submissions" in summary and not summary["form_submissions"]["none_lost"]:
         sys.exit(1)

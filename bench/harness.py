@@ -1,6 +1,8 @@
 """What several benchmarks share: a throwaway PostgreSQL database pair for a run."""
 
+import os
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 
@@ -18,3 +20,21 @@ def postgres_recreate(url: str) -> None:
         for db in (name, f"{name}_keys"):
             conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{db}"')
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds used so far by gunicorn's master and workers (user + system).
+
+    Unlike the request rate, this does not depend on what else the machine is running, so
+    `cores / (CPU per request)` estimates the rate the endpoint sustains on an idle machine.
+    """
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if master in (pid, ppid):
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from harness import server_cpu
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv" / "bin"
 ORIGIN = "https://www.example.jp"
@@ -131,24 +133,6 @@ def measure(
         f"statuses {dict(sorted(statuses.items()))}"
     )
     return rate
-
-
-def server_cpu(master: int) -> float:
-    """CPU seconds used so far by gunicorn's master and workers (user + system).
-
-    Unlike the request rate, this does not depend on what else the machine is running, so
-    `cores / (CPU per request)` estimates the rate the endpoint sustains on an idle machine.
-    """
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # the process ended meanwhile
-        pid, ppid = int(stat.parent.name), int(fields[1])
-        if master in (pid, ppid):
-            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:

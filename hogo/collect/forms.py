@@ -61,7 +61,25 @@ def _widget(spec: Field, lang: str) -> forms.Widget:
     return widget
 
 
+# Form classes by (channel object's id, language), each kept with its channel so that the id is
+# not reused while the entry lives; cleared when full (a few per channel and policy version).
+_CLASSES: dict[tuple[int, str], tuple[Channel, type[forms.Form]]] = {}
+_CLASSES_LIMIT = 256
+
+
 def channel_form_class(channel: Channel, lang: str) -> type[forms.Form]:
+    """The form class of a channel in a language, made once per parsed channel (a class is
+    never changed by its forms: each form copies its fields)."""
+    key = (id(channel), lang)
+    found = _CLASSES.get(key)
+    if found is None or found[0] is not channel:
+        if len(_CLASSES) >= _CLASSES_LIMIT:
+            _CLASSES.clear()
+        found = _CLASSES[key] = (channel, _form_class(channel, lang))
+    return found[1]
+
+
+def _form_class(channel: Channel, lang: str) -> type[forms.Form]:
     fields: dict[str, forms.Field] = {}
     for spec in channel.fields:
         field: forms.Field

@@ -53,10 +53,10 @@ def notice_sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@transaction.atomic
 def notice_shown(*, policy: Policy, channel: Channel, lang: str) -> NoticeText:
     """The stored notice block for this version, channel and language, made on first use."""
     assert policy.version is not None
+    # One indexed read: stored blocks are never changed, so no transaction is needed to show one.
     found = NoticeText.objects.filter(
         policy_version=policy.version, channel=channel.id, lang=lang
     ).first()

@@ -34,7 +34,7 @@ from hogo.consent.services import consent_give, consent_ref_new
 from hogo.detect import redact, scan
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.schema import FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT, Channel, Policy
-from hogo.policy.selectors import policy_active, policy_at
+from hogo.policy.selectors import policy_at, policy_in_force
 from hogo.vault.records import IngestResult, ItemIn
 from hogo.vault.selectors import Source as VaultSource
 from hogo.vault.selectors import subject_get
@@ -89,7 +89,7 @@ def consent_wording_sha256(*, purpose_or_category: str, policy: Policy, lang: st
 def _policy_and_channel(submission: SubmissionIn) -> tuple[Policy, Channel]:
     try:
         policy = (
-            policy_active()
+            policy_in_force()[1]
             if submission.policy_version is None
             else policy_at(version=submission.policy_version)
         )

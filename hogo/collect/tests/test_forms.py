@@ -7,6 +7,8 @@ from hogo.collect.models import AcquisitionRecord, AnonymousResponse, NoticeText
 from hogo.collect.tests.test_acquisition_rules import SURVEY
 from hogo.consent.models import Consent, ConsentKind
 from hogo.policy.schema import Policy
+from hogo.policy.services import policy_load
+from hogo.policy.tests.helpers import reference_data, toml_dumps
 from hogo.tests.collect import EVENT, form_post
 from hogo.vault.access import subjects_access
 from hogo.vault.models import Acquisition, Subject
@@ -14,6 +16,11 @@ from hogo.vault.models import Acquisition, Subject
 CAMPAIGN = "campaign-invitations-surveys"
 EVENT_OPERATION = "event-operation"
 PUBLIC = ["event-registration", "survey", "member-registration", "inquiry"]
+INQUIRY = {
+    "name": "Hanako Yamada",
+    "email": "hanako@example.jp",
+    "message": "When is the next test?",
+}
 
 
 def page_text(response: object) -> str:
@@ -170,3 +177,35 @@ def test_it_works_as_a_plain_html_form_without_javascript(policy: Policy) -> Non
     html = page_text(Client().get("/ja/forms/inquiry/"))
     assert "<script" not in html
     assert re.search(r'<form method="post"', html)
+
+
+def test_a_blank_form_shows_nothing_of_the_previous_visitor(policy: Policy) -> None:
+    first = Client()
+    shown = form_post(first, "inquiry", {"name": "Hanako Yamada", "email": "hanako@"}, lang="en")
+    assert "Hanako Yamada" in page_text(shown)  # given back to her to correct
+    other = Client()
+    html = page_text(other.get("/en/forms/inquiry/"))
+    assert "Hanako Yamada" not in html
+    assert "hanako@" not in html
+    assert "This field is required." not in html
+    tokens = [
+        re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page_text(c.get(path)))
+        for c, path in ((first, "/en/forms/inquiry/"), (other, "/en/forms/inquiry/"))
+    ]
+    assert len(tokens[0]) == len(tokens[1]) == 1
+    assert tokens[0] != tokens[1]
+
+
+def test_a_new_policy_version_shows_its_form_at_once(policy: Policy) -> None:
+    assert "Your inquiry" in page_text(Client().get("/en/forms/inquiry/"))
+    data = reference_data()
+    inquiry = next(c for c in data["channels"] if c["id"] == "inquiry")
+    message = next(f for f in inquiry["fields"] if f["id"] == "message")
+    message["label"] = {"ja": "ご質問", "en": "Your question"}
+    policy_load(text=toml_dumps(data), note="test: a label changed")
+    html = page_text(Client().get("/en/forms/inquiry/"))
+    assert "Your question" in html
+    assert "Your inquiry" not in html
+    assert "version 2" in html
+    assert form_post(Client(), "inquiry", INQUIRY, lang="en").status_code == 302
+    assert AcquisitionRecord.objects.get().policy_version == 2
