@@ -8,6 +8,7 @@ share, print and keep.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,11 @@ class ScanLine:
         return (self.table, self.column, self.found, self.kind, self.values, self.sampled)
 
 
-def system_scan(system: System, *, sample: int = DEFAULT_SAMPLE) -> list[ScanLine]:
-    """Findings in undeclared text columns, special-care information first."""
+def system_scan(
+    system: System, *, sample: int = DEFAULT_SAMPLE, phone_regions: Sequence[str] = ("JP",)
+) -> list[ScanLine]:
+    """Findings in undeclared text columns, special-care information first. `phone_regions`:
+    the policy's `[detection] phone_regions`, the national formats a number is read in."""
     assert system.sql is not None
     declared = {(c.table, f.column) for c in system.sql.collections for f in c.fields}
     engine = engine_for(system)
@@ -55,14 +59,16 @@ def system_scan(system: System, *, sample: int = DEFAULT_SAMPLE) -> list[ScanLin
                     continue
                 query = select(column).where(column.is_not(None)).limit(sample)
                 values = [v for v in conn.execute(query).scalars() if isinstance(v, str)]
-                lines.extend(_column_lines(table.name, column.name, values))
+                lines.extend(_column_lines(table.name, column.name, values, phone_regions))
     return sorted(lines, key=lambda x: (not x.special_care, x.table, x.column, x.found))
 
 
-def _column_lines(table: str, column: str, values: list[str]) -> list[ScanLine]:
+def _column_lines(
+    table: str, column: str, values: list[str], phone_regions: Sequence[str]
+) -> list[ScanLine]:
     counts: Counter[str] = Counter()
     for value in values:
-        counts.update({f.label for f in scan(value).findings})
+        counts.update({f.label for f in scan(value, phone_regions=phone_regions).findings})
     return [
         ScanLine(
             table=table,
@@ -73,6 +79,21 @@ def _column_lines(table: str, column: str, values: list[str]) -> list[ScanLine]:
             sampled=len(values),
         )
         for label, n in counts.items()
+    ]
+
+
+def scan_lines(findings: list[dict[str, object]]) -> list[ScanLine]:
+    """A stored scan's findings (`SystemScan.findings`) as lines again."""
+    return [
+        ScanLine(
+            table=str(f["table"]),
+            column=str(f["column"]),
+            found=str(f["found"]),
+            special_care=bool(f["special_care"]),
+            values=int(str(f["values"])),
+            sampled=int(str(f["sampled"])),
+        )
+        for f in findings
     ]
 
 

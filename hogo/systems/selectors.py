@@ -9,6 +9,7 @@ from hogo.audit.services import audit_record
 from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
 from hogo.systems.check import CheckReport, system_check
+from hogo.systems.models import SystemScan
 from hogo.systems.reach import found_read
 from hogo.systems.records import Found, Identity, Key
 
@@ -44,3 +45,13 @@ def system_records_find(
 
 def system_schema_check(*, system: System) -> CheckReport:
     return system_check(system)
+
+
+def system_scans_latest(*, systems: Sequence[str]) -> dict[str, SystemScan]:
+    """The latest scan of each of these systems (those never scanned are missing)."""
+    latest: dict[str, SystemScan] = {}
+    for ident in systems:
+        scan = SystemScan.objects.filter(system=ident).order_by("-ran_at", "-pk").first()
+        if scan is not None:
+            latest[ident] = scan
+    return latest

@@ -1,15 +1,22 @@
 """Writes in the organization's other systems for a request: deletion, suspension and
 correction, each in one transaction per system and read back field by field, with one audit
-event naming the system, the case and the counts (never a value or a key)."""
+event naming the system, the case and the counts (never a value or a key). And the record of
+a scan of a system (`system_scan_run`)."""
 
 from collections.abc import Sequence
+from dataclasses import asdict
 
 from django.db import transaction
+from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.policy.schema import System
+from hogo.policy.selectors import policy_active
+from hogo.systems.engine import SystemFailure
+from hogo.systems.models import SystemScan
 from hogo.systems.reach import correct_apply, erase_apply, suspend_apply
 from hogo.systems.records import Applied, Identity, Key
+from hogo.systems.scan import DEFAULT_SAMPLE, system_scan
 
 
 def system_records_erase(
@@ -77,3 +84,36 @@ def _audit(
                 "manual": list(applied.manual),
             },
         )
+
+
+def system_scan_run(*, actor: str, system: System, sample: int = DEFAULT_SAMPLE) -> SystemScan:
+    """Scans the system's undeclared columns (with the policy's phone regions) and keeps the
+    findings, or the failure, as its latest scan; a failure is raised after it is recorded."""
+    regions = policy_active().detection.phone_regions
+    failure: SystemFailure | None = None
+    try:
+        lines = system_scan(system, sample=sample, phone_regions=regions)
+    except SystemFailure as exc:
+        lines, failure = [], exc
+    with transaction.atomic():
+        scan = SystemScan.objects.create(
+            system=system.id,
+            ran_at=timezone.now(),
+            ran_by=actor[:64],
+            sample=sample,
+            findings=[asdict(line) | {"kind": line.kind} for line in lines],
+            error=failure.message[:300] if failure else "",
+        )
+        audit_record(
+            actor=actor,
+            action="systems.scan",
+            detail={
+                "system": system.id,
+                "columns": len({(line.table, line.column) for line in lines}),
+                "special_care": scan.special_care,
+                "failed": failure is not None,
+            },
+        )
+    if failure is not None:
+        raise failure
+    return scan
