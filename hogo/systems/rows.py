@@ -18,7 +18,9 @@ from sqlalchemy import (
     Select,
     String,
     Table,
+    any_,
     cast,
+    func,
     literal_column,
     or_,
     select,
@@ -148,7 +150,7 @@ def keys_find(
             by_identity = _identity_conditions(by_name[ref.table], parent, who)
             if by_identity:
                 targets = select(column_of(parent, ref.to_column)).where(or_(*by_identity))
-                conditions.append(column_of(table, ref.column).in_(targets))
+                conditions.append(_within(conn, column_of(table, ref.column), targets))
         if conditions:
             # The table by its position (a literal of hogo's own), the key as text: one
             # result for every table.
@@ -162,6 +164,15 @@ def keys_find(
             name = names[int(row[0])]
             found.setdefault(name, []).append(key_typed(key_of(tables[name]), str(row[1])))
     return found
+
+
+def _within(conn: Connection, column: Column[object], targets: Select[Any]) -> ColumnElement[bool]:
+    """`column IN (subquery)`; on PostgreSQL `column = ANY(ARRAY(subquery))`, which runs the
+    subquery first and then uses the column's index whatever the statistics say (with none,
+    as after a bulk load, the planner hashes the whole child table for `IN`)."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(func.array(targets.scalar_subquery()))
+    return column.in_(targets)
 
 
 def key_typed(key: Column[object], text: str) -> Key:
