@@ -123,13 +123,11 @@ def _orders(i: int) -> list[dict[str, object]]:
 
 
 def measure(label: str, url: str, n: int) -> None:
-    from sqlalchemy import create_engine, text
-
     from hogo.csvfile import csv_bytes
     from hogo.policy.schema import policy_parse
     from hogo.policy.tests.helpers import reference_text
     from hogo.policy.tests.systems_helpers import example_text
-    from hogo.systems.engine import engines_dispose
+    from hogo.systems.engine import engine_for, engines_dispose
     from hogo.systems.reach import erase_apply, found_read
     from hogo.systems.records import Identity
 
@@ -155,26 +153,11 @@ def measure(label: str, url: str, n: int) -> None:
         assert applied.verified
         assert applied.changed == {"orders": ORDERS, "customers": 1}
 
-    plain_url = url.replace("postgresql://", "postgresql+psycopg://")
-    bare = create_engine(plain_url)
-    lookups = create_engine(plain_url, isolation_level="AUTOCOMMIT")  # as hogo reads
-
-    def select(i: int) -> None:
-        with lookups.connect() as conn:
-            query = text("SELECT * FROM customers WHERE email = :e")
-            conn.execute(query, {"e": f"customer{i}@example.jp"}).all()
-
-    def commit(i: int) -> None:
-        with bare.begin() as conn:
-            query = text("UPDATE customers SET do_not_use = :f WHERE id = :i")
-            conn.execute(query, {"f": True, "i": i})
-
+    select, commit, bare, lookups = _baselines(url)
     print(f"{label}, {n:,} customers, {n * ORDERS:,} orders, {REQUESTS} requests each")
     for warm in access_ids[:5]:
         access(warm)
         select(warm)
-    from hogo.systems.engine import engine_for
-
     trips = Trips([bare, engine_for(system)], [lookups, engine_for(system, reads=True)])
     counted = trips.of(select, counted_access)
     baseline = report("baseline: one SELECT by e-mail", _timed(select, access_ids), counted)
@@ -187,6 +170,28 @@ def measure(label: str, url: str, n: int) -> None:
     bare.dispose()
     lookups.dispose()
     engines_dispose()
+
+
+def _baselines(url: str) -> tuple[Callable[[int], None], Callable[[int], None], Any, Any]:
+    """One bare SELECT by e-mail without a transaction (as hogo reads), and one bare UPDATE
+    with its commit; and their two engines."""
+    from sqlalchemy import create_engine, text
+
+    plain_url = url.replace("postgresql://", "postgresql+psycopg://")
+    bare = create_engine(plain_url)
+    lookups = create_engine(plain_url, isolation_level="AUTOCOMMIT")
+
+    def select(i: int) -> None:
+        with lookups.connect() as conn:
+            query = text("SELECT * FROM customers WHERE email = :e")
+            conn.execute(query, {"e": f"customer{i}@example.jp"}).all()
+
+    def commit(i: int) -> None:
+        with bare.begin() as conn:
+            query = text("UPDATE customers SET do_not_use = :f WHERE id = :i")
+            conn.execute(query, {"f": True, "i": i})
+
+    return select, commit, bare, lookups
 
 
 def _timed(run: Callable[[int], None], ids: list[int]) -> list[float]:

@@ -40,7 +40,7 @@ from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
 from hogo.pdf import pdf_render
-from hogo.policy.schema import System
+from hogo.policy.schema import Policy, System
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
@@ -209,12 +209,7 @@ def package_content(
     lang = case.language
     policy = policy_active()
     titles = Titles(policy=policy, lang=lang)
-    found = [system_section(system, rows, titles) for system, rows in systems if rows.rows]
-    found += [
-        system_file_section(policy.systems[u.system], u, titles)
-        for u in uploads
-        if u.system in policy.systems
-    ]
+    found = _systems_found(policy, titles, systems, uploads)
     if not case.subject_ref:  # known only to the other systems
         return Content(
             request=_request(case),
@@ -261,6 +256,21 @@ def package_content(
         receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
         systems=found,
     )
+
+
+def _systems_found(
+    policy: Policy,
+    titles: Titles,
+    systems: Sequence[tuple[System, Found]],
+    uploads: Sequence[SystemFile],
+) -> list[dict[str, object]]:
+    """A section per system holding the person's data: the rows found, or the file uploaded."""
+    found = [system_section(system, rows, titles) for system, rows in systems if rows.rows]
+    return found + [
+        system_file_section(policy.systems[u.system], u, titles)
+        for u in uploads
+        if u.system in policy.systems
+    ]
 
 
 def _request(case: Case) -> dict[str, object]:
