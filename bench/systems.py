@@ -12,7 +12,9 @@ file, declared as the example policy's `member-db` system. Per request for one p
 Baselines from the same run: one bare `SELECT` of the customer by e-mail (without a
 transaction around it, as hogo reads), and one bare
 `UPDATE` of a customer with its commit (the disk's flush, which no deletion can avoid), both
-through SQLAlchemy.
+through SQLAlchemy. Each line also prints the statements and round trips one request makes
+(counted once, on one more person: each statement, BEGIN and COMMIT is a round trip to a
+database server), a figure the machine's load does not change.
 hogo's audit event (one row in hogo's own database per step) is not included. Prints median
 and p95 in milliseconds. Usage: `.venv/bin/python bench/systems.py [N ...]` (default 10000
 100000); `HOGO_BENCH_PG=postgresql://postgres@127.0.0.1:5432` (the server; the benchmark
@@ -30,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REQUESTS = 200
 ORDERS = 5
@@ -41,11 +44,41 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
 
 
-def report(label: str, samples: list[float], baseline: float | None = None) -> float:
+def report(label: str, samples: list[float], trips: str, baseline: float | None = None) -> float:
     median, p95 = percentiles(samples)
     ratio = f"  ({median / baseline:.1f}x the baseline)" if baseline else ""
-    print(f"  {label:<36} median {median:7.2f} ms   p95 {p95:7.2f} ms{ratio}")
+    print(f"  {label:<36} median {median:7.2f} ms   p95 {p95:7.2f} ms{ratio}   {trips}")
     return median
+
+
+class Trips:
+    """Counts statements, BEGINs and COMMITs while one request runs: statements on every
+    engine, BEGIN and COMMIT on those with transactions (`autocommit` engines send none)."""
+
+    def __init__(self, engines: list[Any], autocommit: list[Any]) -> None:
+        from sqlalchemy import event
+
+        self.statements = self.begins = self.commits = 0
+        for engine in engines + autocommit:
+            event.listen(engine, "before_cursor_execute", self._statement)
+        for engine in engines:
+            event.listen(engine, "begin", self._begin)
+            event.listen(engine, "commit", self._commit)
+
+    def _statement(self, *args: object) -> None:
+        self.statements += 1
+
+    def _begin(self, *args: object) -> None:
+        self.begins += 1
+
+    def _commit(self, *args: object) -> None:
+        self.commits += 1
+
+    def of(self, run: Callable[[int], None], i: int) -> str:
+        self.statements = self.begins = self.commits = 0
+        run(i)
+        trips = self.statements + self.begins + self.commits
+        return f"{self.statements} statement(s), {trips} round trip(s)"
 
 
 def seed(url: str, n: int) -> None:
@@ -92,20 +125,19 @@ def _orders(i: int) -> list[dict[str, object]]:
 
 
 def measure(label: str, url: str, n: int) -> None:
-    from sqlalchemy import create_engine, text
-
     from hogo.csvfile import csv_bytes
     from hogo.policy.schema import policy_parse
     from hogo.policy.tests.helpers import reference_text
     from hogo.policy.tests.systems_helpers import example_text
-    from hogo.systems.engine import engines_dispose
+    from hogo.systems.engine import engine_for, engines_dispose
     from hogo.systems.reach import erase_apply, found_read
     from hogo.systems.records import Identity
 
     os.environ["MEMBER_DB_URL"] = url
     system = policy_parse(reference_text() + example_text()).systems["member-db"]
-    picked = random.Random(n).sample(range(1, n + 1), REQUESTS * 2)
-    access_ids, deletion_ids = picked[:REQUESTS], picked[REQUESTS:]
+    picked = random.Random(n).sample(range(1, n + 1), REQUESTS * 2 + 2)
+    access_ids, deletion_ids = picked[:REQUESTS], picked[REQUESTS : REQUESTS * 2]
+    counted_access, counted_deletion = picked[-2:]
 
     def who(i: int) -> Identity:
         return Identity({"email": (f"customer{i}@example.jp",)})
@@ -123,9 +155,33 @@ def measure(label: str, url: str, n: int) -> None:
         assert applied.verified
         assert applied.changed == {"orders": ORDERS, "customers": 1}
 
+    select, commit, bare, lookups = _baselines(url)
+    print(f"{label}, {n:,} customers, {n * ORDERS:,} orders, {REQUESTS} requests each")
+    for warm in access_ids[:5]:
+        access(warm)
+        select(warm)
+    trips = Trips([bare, engine_for(system)], [lookups, engine_for(system, reads=True)])
+    counted = trips.of(select, counted_access)
+    baseline = report("baseline: one SELECT by e-mail", _timed(select, access_ids), counted)
+    counted = trips.of(access, counted_access)
+    report("access (find, follow, JSON, CSV)", _timed(access, access_ids), counted, baseline)
+    counted = trips.of(commit, counted_deletion)
+    durable = report("baseline: one UPDATE and its commit", _timed(commit, access_ids), counted)
+    counted = trips.of(deletion, counted_deletion)
+    report("deletion with verification", _timed(deletion, deletion_ids), counted, durable)
+    bare.dispose()
+    lookups.dispose()
+    engines_dispose()
+
+
+def _baselines(url: str) -> tuple[Callable[[int], None], Callable[[int], None], Any, Any]:
+    """One bare SELECT by e-mail without a transaction (as hogo reads), and one bare UPDATE
+    with its commit; and their two engines."""
+    from sqlalchemy import create_engine, text
+
     plain_url = url.replace("postgresql://", "postgresql+psycopg://")
     bare = create_engine(plain_url)
-    lookups = create_engine(plain_url, isolation_level="AUTOCOMMIT")  # as hogo reads
+    lookups = create_engine(plain_url, isolation_level="AUTOCOMMIT")
 
     def select(i: int) -> None:
         with lookups.connect() as conn:
@@ -137,17 +193,7 @@ def measure(label: str, url: str, n: int) -> None:
             query = text("UPDATE customers SET do_not_use = :f WHERE id = :i")
             conn.execute(query, {"f": True, "i": i})
 
-    print(f"{label}, {n:,} customers, {n * ORDERS:,} orders, {REQUESTS} requests each")
-    for warm in access_ids[:5]:
-        access(warm)
-        select(warm)
-    baseline = report("baseline: one SELECT by e-mail", _timed(select, access_ids))
-    report("access (find, follow, JSON, CSV)", _timed(access, access_ids), baseline)
-    durable = report("baseline: one UPDATE and its commit", _timed(commit, access_ids))
-    report("deletion with verification", _timed(deletion, deletion_ids), durable)
-    bare.dispose()
-    lookups.dispose()
-    engines_dispose()
+    return select, commit, bare, lookups
 
 
 def _timed(run: Callable[[int], None], ids: list[int]) -> list[float]:

@@ -35,6 +35,7 @@ urlpatterns = [
     path("console/reconsent/", include("hogo.reconsent.console_urls")),
     path("console/safety/", include("hogo.safety.console_urls")),
     path("console/ledger/", include("hogo.ledger.urls")),
+    path("console/systems/", include("hogo.systems.console_urls")),
     path("console/staff/", include("hogo.console.urls")),
     path("console/admin/", admin.site.urls),
 ]

@@ -90,6 +90,7 @@ def _links(roles: frozenset[str]) -> list[tuple[str, str]]:
         found.append((reverse("ledger:ledger"), _("The ledger (personal information held)")))
         found.append((reverse("safety_console:reviews"), _("Internal reviews")))
         found.append((reverse("safety_console:contractors"), _("Contractors and supervision")))
+        found.append((reverse("systems_console:list"), _("Other systems holding personal data")))
     if figures.OFFICER in roles:
         found.append((reverse("console_staff:list"), _("Staff accounts")))
     found.append((reverse("console_staff:second_factor"), _("My second factor")))

@@ -36,6 +36,8 @@ from hogo.desk.services import (
     case_retry,
     case_system_done,
 )
+from hogo.desk.system_steps import system_tasks
+from hogo.desk.system_uploads import MAX_BYTES, Upload, case_system_upload
 from hogo.errors import HogoError, NotFound
 from hogo.roles import Role
 from hogo.staffpages import staff_context, staff_view
@@ -153,6 +155,24 @@ class _SystemDoneForm(forms.Form):
     note = forms.CharField(required=False, max_length=2000)
 
 
+def _system_done_consequences(case: Case, data: Data) -> list[str]:
+    said = [
+        gettext(
+            "The request is recorded as carried out in this system, with your note. The "
+            "answer to the person is sent once every system is done."
+        )
+    ]
+    task = next((t for t in system_tasks(case, lang="en") if t.system == data["system"]), None)
+    if task is not None and task.uploadable and not task.uploaded:
+        said.append(
+            gettext(
+                "No file was uploaded for this system: the disclosure package will hold "
+                "nothing from it. Upload what was found there first, if anything was."
+            )
+        )
+    return said
+
+
 def _assignee(data: Data) -> User | None:
     who = data.get("assignee")
     return User.objects.filter(pk=who, is_staff=True).first() if who else None
@@ -232,15 +252,39 @@ system_done = _view(
         run=lambda actor, user, case, data: case_system_done(
             actor=actor, author=user, case_ref=case.ref, system=data["system"], note=data["note"]
         ),
-        confirm=lambda user, actor, case, data: [
-            gettext(
-                "The request is recorded as carried out in this system, with your note. The "
-                "answer to the person is sent once every system is done."
-            )
-        ],
+        confirm=lambda user, actor, case, data: _system_done_consequences(case, data),
         button=lambda case: pgettext("console", "Done in this system"),
     )
 )
 retry = _view(
     Act(form=None, run=lambda actor, user, case, data: case_retry(actor=actor, case_ref=case.ref))
 )
+
+
+@staff_view(HANDLERS)
+def system_upload(request: HttpRequest, ref: str) -> HttpResponse:
+    """The file of what was found in a manual system, for the disclosure package (replaced by
+    a later upload until the step is done, so it needs no confirmation)."""
+    if request.method != "POST":
+        return redirect("desk_console:detail", ref=ref)
+    given = request.FILES.get("file")
+    if given is None or given.size is None or given.size > MAX_BYTES:
+        messages.error(
+            request, gettext("Not done: choose a CSV, xlsx, PDF or JSON file of at most 2 MB.")
+        )
+        return redirect("desk_console:detail", ref=ref)
+    upload = Upload(file_name=given.name or "", content=given.read())
+    try:
+        case_system_upload(
+            actor=actor_for(_user(request)),
+            case_ref=ref,
+            system=request.POST.get("system", "")[:64],
+            upload=upload,
+        )
+    except HogoError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, gettext("The file is sealed with the request and goes into the package.")
+        )
+    return redirect("desk_console:detail", ref=ref)

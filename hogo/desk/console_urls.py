@@ -21,4 +21,5 @@ urlpatterns = [
     path("<str:ref>/posted/", console_actions.posted, name="posted"),
     path("<str:ref>/retry/", console_actions.retry, name="retry"),
     path("<str:ref>/system-done/", console_actions.system_done, name="system_done"),
+    path("<str:ref>/system-upload/", console_actions.system_upload, name="system_upload"),
 ]

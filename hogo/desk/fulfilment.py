@@ -41,6 +41,7 @@ from hogo.desk.system_steps import (
     steps_with_systems,
     system_step_run,
 )
+from hogo.desk.system_uploads import uploads_in_systems
 from hogo.errors import Conflict, HogoError, NotFound
 from hogo.vault.correction import Correction, items_correct
 from hogo.vault.erasure import items_erase, subject_erase
@@ -197,8 +198,13 @@ def _package_build(case: Case, step: Step) -> Ran:
     if case.waits_for_fee:  # the fee step comes first; this holds even if a plan had none
         raise Conflict(f"case {case.ref}: the fee has not been received")
     systems = found_in_systems(case)
-    held = bool(case.subject_ref or systems)
-    package = disclosure_package_build(case=case, actor=ACTOR, systems=systems) if held else None
+    uploads = uploads_in_systems(case, actor=ACTOR)
+    held = bool(case.subject_ref or systems or uploads)
+    package = (
+        disclosure_package_build(case=case, actor=ACTOR, systems=systems, uploads=uploads)
+        if held
+        else None
+    )
     if package is None:
         return Ran(StepStatus.SUCCEEDED, {"held": False})
     return Ran(

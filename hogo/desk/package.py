@@ -29,12 +29,18 @@ from django.utils.crypto import salted_hmac
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
 from hogo.desk.models import Case, DisclosurePackage, DownloadLink
-from hogo.desk.package_tables import system_files, system_section, table_csv
+from hogo.desk.package_tables import (
+    SystemFile,
+    system_file_section,
+    system_files,
+    system_section,
+    table_csv,
+)
 from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
 from hogo.pdf import pdf_render
-from hogo.policy.schema import System
+from hogo.policy.schema import Policy, System
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
@@ -150,14 +156,18 @@ def disclosure_package_build(
     actor: str,
     pdf: bool = True,
     systems: Sequence[tuple[System, Found]] = (),
+    uploads: Sequence[SystemFile] = (),
 ) -> DisclosurePackage:
     """Builds the package in the container `hogo.packages` chooses (HOGO_DISCLOSURE_FORMAT):
     `pdf`, an AES-256 encrypted PDF carrying the JSON and CSV files as PDF attachments (opens in
     any PDF reader), or `zip`, an AES-256 zip of the same files (needs 7-Zip or the like).
-    Without a PDF (`pdf=False`) it is always a zip."""
-    content = package_content(case=case, actor=actor, systems=systems)
+    Without a PDF (`pdf=False`) it is always a zip. `uploads`: the files the desk found in
+    manual systems, each added as it was uploaded."""
+    content = package_content(case=case, actor=actor, systems=systems, uploads=uploads)
     container = container_choose(printable=pdf)
-    files = package_files(content, language=case.language, pdf=pdf, container=container)
+    files = package_files(
+        content, language=case.language, pdf=pdf, container=container, uploads=uploads
+    )
     ref = ref_new("pkg")
     cover = package_pdf_name(case.language) if container == PDF else None
     archive = files_seal(files, password=package_password(ref), cover=cover)
@@ -186,7 +196,11 @@ def disclosure_package_build(
 
 
 def package_content(
-    *, case: Case, actor: str, systems: Sequence[tuple[System, Found]] = ()
+    *,
+    case: Case,
+    actor: str,
+    systems: Sequence[tuple[System, Found]] = (),
+    uploads: Sequence[SystemFile] = (),
 ) -> Content:
     """Reads everything about the case's subject (one audited vault disclosure) and adds the
     rows found in the organization's other systems. Every id comes with its title in the case's
@@ -194,7 +208,7 @@ def package_content(
     lang = case.language
     policy = policy_active()
     titles = Titles(policy=policy, lang=lang)
-    found = [system_section(system, rows, titles) for system, rows in systems if rows.rows]
+    found = _systems_found(policy, titles, systems, uploads)
     if not case.subject_ref:  # known only to the other systems
         return Content(
             request=_request(case),
@@ -242,6 +256,21 @@ def package_content(
         receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
         systems=found,
     )
+
+
+def _systems_found(
+    policy: Policy,
+    titles: Titles,
+    systems: Sequence[tuple[System, Found]],
+    uploads: Sequence[SystemFile],
+) -> list[dict[str, object]]:
+    """A section per system holding the person's data: the rows found, or the file uploaded."""
+    found = [system_section(system, rows, titles) for system, rows in systems if rows.rows]
+    return found + [
+        system_file_section(policy.systems[u.system], u, titles)
+        for u in uploads
+        if u.system in policy.systems
+    ]
 
 
 def _request(case: Case) -> dict[str, object]:
@@ -366,7 +395,12 @@ def receipt_records(*, subject_id: str, titles: Titles) -> list[dict[str, object
 
 
 def package_files(
-    content: Content, *, language: str, pdf: bool = True, container: str = "zip"
+    content: Content,
+    *,
+    language: str,
+    pdf: bool = True,
+    container: str = "zip",
+    uploads: Sequence[SystemFile] = (),
 ) -> dict[str, bytes]:
     """The package's files by name. `container` (pdf or zip) is what the PDF says holds the
     machine-readable files: its own attachments, or the zip around it."""
@@ -388,6 +422,7 @@ def package_files(
         "receipt_records.csv": table_csv(content.receipt_records, RECEIPT_COLUMNS),
         "messages.csv": table_csv(content.notes, ["created_at", "kind", "text"]),
         **system_files(content.systems),
+        **{u.name: u.content for u in uploads},
     }
     if pdf:
         files[package_pdf_name(language)] = package_pdf(

@@ -2,11 +2,33 @@
 formulas by the one CSV writer), and what each of the organization's other systems held."""
 
 import json
+from dataclasses import dataclass
 
 from hogo.csvfile import csv_bytes
 from hogo.desk.package_text import Titles
 from hogo.policy.schema import System
 from hogo.systems.records import Found
+
+
+@dataclass(frozen=True)
+class SystemFile:
+    """What the desk found in a manual system, as uploaded (system_uploads.py)."""
+
+    system: str
+    name: str  # system-<id>-found.<ext>
+    content: bytes
+
+
+def system_file_section(system: System, upload: SystemFile, titles: Titles) -> dict[str, object]:
+    return {
+        "id": system.id,
+        "title": system.title.get(titles.lang),
+        "owner": system.owner.get(titles.lang),
+        "country": system.country,
+        "purposes": titles.purposes(list(system.purposes)),
+        "tables": {},
+        "file": upload.name,
+    }
 
 
 def system_section(system: System, found: Found, titles: Titles) -> dict[str, object]:

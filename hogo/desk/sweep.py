@@ -1,6 +1,7 @@
 """The desk's periodic sweep: deliver mail that is due (retries), advance cases whose failed
-steps are due for another attempt, remind staff of deadlines, expire unconfirmed requests, and
-forget what is no longer needed (rate-limit counters, old packages, closed cases' content)."""
+steps are due for another attempt, remind staff of deadlines (cases, and the tasks in manual
+systems: system_reminders.py), expire unconfirmed requests, and forget what is no longer
+needed (rate-limit counters, old packages, closed cases' content)."""
 
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -26,11 +27,10 @@ from hogo.desk.models import (
 )
 from hogo.desk.requeue import tasks_requeue_stale
 from hogo.desk.services import cases_expire
+from hogo.desk.system_reminders import REMIND_BEFORE, REMIND_EVERY, system_tasks_remind
 from hogo.policy.selectors import policy_active
 from hogo.throttle.services import throttles_forget
 
-REMIND_BEFORE = timedelta(days=2)
-REMIND_EVERY = timedelta(days=1)
 PACKAGE_KEEP = timedelta(days=30)  # after the case closed; the person can ask again
 # Closed cases keep their content (address, what was asked, notes) as the record of how the
 # request was handled, as long as the policy keeps them (`records.request_cases` names the
@@ -51,6 +51,7 @@ def desk_sweep(*, now: datetime | None = None) -> dict[str, int]:
         "mail_delivered": delivered,
         "cases_advanced": advanced,
         "reminders": reminders_send(now=now),
+        "system_reminders": system_tasks_remind(now=now),
         "expired": cases_expire(now=now),
         "throttles_forgotten": throttles_forget(now=now),
         "packages_discarded": packages_discard(now=now),

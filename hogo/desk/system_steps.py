@@ -2,12 +2,13 @@
 per system, each with its own status and result.
 
 A SQL system is reached by the systems app: the person's rows found by the verified address
-(disclosure, purpose notification), deleted, suspended or corrected and read back (a step
-succeeds only when every field read back as intended; otherwise it fails listing the table,
-row key and column of each field that did not, and is retried). A webhook system gets the same
-request signed over HTTPS (`webhook_steps`). A manual system is a task for the desk: the step
-waits, with its due date inside the request's deadline, until someone records it as done with
-a note.
+and the vault's phone and member numbers of the person (disclosure, purpose notification),
+deleted, suspended or corrected and read back (a step succeeds only when every field read
+back as intended; otherwise it fails listing the table, row key and column of each field that
+did not, and is retried). A webhook system gets the same request signed over HTTPS
+(`webhook_steps`). A manual system is a task for the desk: the step waits, with its due date
+inside the request's deadline, until someone records it as done with a note (for a
+disclosure, after uploading what was found there: system_uploads.py).
 
 A step's result keeps ids only: table names, row keys, column names and counts.
 """
@@ -30,6 +31,7 @@ from hogo.systems.services import (
     system_records_erase,
     system_records_suspend,
 )
+from hogo.vault.access import subject_identifiers_open
 
 ACTOR = "system:desk"
 # The system step each kind of request takes, and where it goes among the desk's own steps.
@@ -39,6 +41,8 @@ SYSTEM_STEP = {
     CaseKind.CORRECTION: StepName.SYSTEM_CORRECT,
     CaseKind.SUSPENSION: StepName.SYSTEM_SUSPEND,
 }
+# The vault's identifiers that also find the person in a system (besides the verified address).
+VAULT_KINDS = ("phone", "member_number")
 BEFORE = {StepName.PURPOSES_ANSWER, StepName.PACKAGE_BUILD, StepName.RESULT_NOTIFY}
 
 StepResult = tuple[StepStatus, dict[str, object]]
@@ -182,6 +186,9 @@ class SystemTask:
     instructions: str
     due: datetime | None
     by_hand: tuple[str, ...]
+    uploadable: bool = False  # a disclosure: what was found there goes into the package
+    uploaded: str = ""  # the type of the file uploaded (csv, xlsx, pdf, json), if any
+    uploaded_bytes: int = 0
 
 
 def system_tasks(case: Case, *, lang: str) -> list[SystemTask]:
@@ -193,6 +200,8 @@ def system_tasks(case: Case, *, lang: str) -> list[SystemTask]:
             continue
         due = step.result.get("due")
         by_hand = step.result.get("by_hand")
+        upload = step.result.get("upload")
+        upload = upload if isinstance(upload, dict) else {}
         tasks.append(
             SystemTask(
                 system=system.id,
@@ -200,6 +209,9 @@ def system_tasks(case: Case, *, lang: str) -> list[SystemTask]:
                 instructions=system.manual.instructions.get(lang) if system.manual else "",
                 due=datetime.fromisoformat(due) if isinstance(due, str) else None,
                 by_hand=tuple(by_hand) if isinstance(by_hand, list) else (),
+                uploadable=case.kind == CaseKind.DISCLOSURE and step.name == StepName.SYSTEM_FIND,
+                uploaded=str(upload.get("type", "")),
+                uploaded_bytes=int(upload.get("bytes", 0)),
             )
         )
     return tasks
@@ -241,11 +253,19 @@ def found_in_systems(case: Case) -> list[tuple[System, Found]]:
 
 
 def _identity(case: Case) -> Identity:
-    """The verified address of the request (the systems find the person by it)."""
-    if not case.has_email:
-        return Identity({})
-    email = case_text(case, actor=ACTOR, via="fulfilment", email=True).email
-    return Identity({"email": (email,)} if email else {})
+    """What finds the person in the systems: the request's verified address and, where the
+    request is tied to a person in the vault, their phone numbers and member numbers there."""
+    values: dict[str, tuple[str, ...]] = {}
+    if case.has_email:
+        email = case_text(case, actor=ACTOR, via="fulfilment", email=True).email
+        if email:
+            values["email"] = (email,)
+    if case.subject_ref:
+        held = subject_identifiers_open(
+            actor=ACTOR, subject_id=case.subject_ref, request_ref=case.ref, kinds=VAULT_KINDS
+        )
+        values |= {kind: tuple(found) for kind, found in held.items() if found}
+    return Identity(values)
 
 
 def _keys(step: Step) -> dict[str, list[Key]] | None:

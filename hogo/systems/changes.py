@@ -9,8 +9,22 @@ deleted row must be gone. Whatever a trigger, a replica or the application wrote
 """
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    Table,
+    cast,
+    delete,
+    literal_column,
+    null,
+    select,
+    union_all,
+    update,
+)
 
 from hogo.policy.schema import Collection, SqlSystem, SystemField
 from hogo.systems.records import Failure, Key
@@ -99,40 +113,55 @@ def plan_apply(
 def plan_verify(
     conn: Connection, sql: SqlSystem, tables: dict[str, Table], plan: Plan
 ) -> tuple[int, list[Failure]]:
-    """Reads every changed row back after the commit: (fields and rows checked, failures)."""
-    checked = 0
-    failures: list[Failure] = []
+    """Reads every changed field and deleted row back after the commit, every table in one
+    statement (one round trip): a row per (table, column, key) as text, compared here with
+    what the change left. Returns (fields and rows checked, failures)."""
+    checks: list[tuple[str, list[Key], list[str | None]]] = []
+    parts: list[Select[Any]] = []
     for collection in sql.collections:
         name = collection.table
         wanted = plan.keys.get(name) or []
-        if wanted and (plan.deletes.get(name) or plan.sets.get(name)):
-            n, failed = _table_verify(conn, table_of(tables, name), wanted, plan)
-            checked += n
-            failures.extend(failed)
-    return checked, failures
+        if not wanted or not (plan.deletes.get(name) or plan.sets.get(name)):
+            continue
+        table = table_of(tables, name)
+        key = key_of(table)
+        columns: list[str | None] = [None] if plan.deletes.get(name) else list(plan.sets[name])
+        for position, column in enumerate(columns):
+            # Positions are hogo's own numbers; the value as text (NULL stays NULL).
+            value = null() if column is None else cast(column_of(table, column), String)
+            cells: list[ColumnElement[Any]] = [
+                literal_column(str(len(checks))),
+                literal_column(str(position)),
+                cast(key, String),
+                value,
+            ]
+            parts.append(select(*cells).where(key.in_(wanted)))
+        checks.append((name, wanted, columns))
+    if not parts:
+        return 0, []
+    query = union_all(*parts) if len(parts) > 1 else parts[0]
+    held = {(int(r[0]), int(r[1]), str(r[2])): r[3] for r in conn.execute(query)}
+    return _compared(checks, held, plan)
 
 
-def _table_verify(
-    conn: Connection, table: Table, wanted: list[Key], plan: Plan
+def _compared(
+    checks: list[tuple[str, list[Key], list[str | None]]],
+    held: dict[tuple[int, int, str], object],
+    plan: Plan,
 ) -> tuple[int, list[Failure]]:
-    key = key_of(table)
-    query = select(table).where(key.in_(wanted))
-    rows = {row[key.name]: row for row in conn.execute(query).mappings()}
-    deleted = plan.deletes.get(table.name, False)
-    expected = {} if deleted else plan.sets[table.name]
     checked = 0
     failures: list[Failure] = []
-    for row_key in wanted:
-        row = rows.get(row_key)
-        if deleted:
-            checked += 1
-            if row is not None:
-                failures.append(Failure(table=table.name, key=row_key, column=None))
-            continue
-        for column, value in expected.items():
-            checked += 1
-            if row is None or not _same(row[column], value):
-                failures.append(Failure(table=table.name, key=row_key, column=column))
+    for t, (name, wanted, columns) in enumerate(checks):
+        for row_key in wanted:
+            for c, column in enumerate(columns):
+                checked += 1
+                at = (t, c, str(row_key))
+                if column is None:  # the row should be gone
+                    failed = at in held
+                else:
+                    failed = at not in held or not _same(held[at], plan.sets[name][column])
+                if failed:
+                    failures.append(Failure(table=name, key=row_key, column=column))
     return checked, failures
 
 
@@ -148,9 +177,13 @@ def plan_unverified(plan: Plan) -> list[Failure]:
 
 
 def _same(found: object, expected: object) -> bool:
-    if expected is True:  # a flag: MySQL and SQLite give 1
-        return found is True or found == 1
-    return found == expected
+    """A value read back as text against what the change left: NULL, a flag (PostgreSQL
+    gives true, MySQL and SQLite 1), or the text itself."""
+    if expected is None:
+        return found is None
+    if expected is True:
+        return found in ("true", "1")
+    return found == str(expected)
 
 
 def _children_first(sql: SqlSystem) -> list[Collection]:

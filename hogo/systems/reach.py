@@ -18,7 +18,7 @@ from hogo.systems.changes import (
 )
 from hogo.systems.engine import SystemFailure, engine_for, failures_named, tables_reflect
 from hogo.systems.records import Applied, Found, Identity, Key
-from hogo.systems.rows import Rows, plain, rows_by_keys, rows_find
+from hogo.systems.rows import Rows, keys_find, plain, rows_by_keys, rows_find
 
 
 def found_read(system: System, who: Identity, keys: dict[str, list[Key]] | None = None) -> Found:
@@ -81,7 +81,7 @@ def _apply(
     sql, tables = _declared(system)
     engine = engine_for(system)
     with failures_named(system, "writing"), engine.begin() as conn:
-        found = _keys(_rows(conn, system, tables, who, keys))
+        found = _found_keys(conn, system, tables, who, keys)
         plan, manual = planner(found)
         changed = plan_apply(conn, sql, tables, plan)
     try:
@@ -120,6 +120,23 @@ def _rows(
     if keys is not None:
         return rows_by_keys(conn, tables, keys)
     return rows_find(conn, system.sql, tables, who)
+
+
+def _found_keys(
+    conn: Connection,
+    system: System,
+    tables: dict[str, Table],
+    who: Identity,
+    keys: dict[str, list[Key]] | None,
+) -> dict[str, list[Key]]:
+    """The keys of the rows a change acts on: the keys found before, as still there, or the
+    person's rows found in one statement where the references allow it."""
+    assert system.sql is not None
+    if keys is None:
+        found = keys_find(conn, system.sql, tables, who)
+        if found is not None:
+            return found
+    return _keys(_rows(conn, system, tables, who, keys))
 
 
 def _keys(rows: Rows) -> dict[str, list[Key]]:

@@ -4,6 +4,9 @@ uses them). Results carry table names, column names and primary keys, never a va
 
 from dataclasses import dataclass, field
 
+# Values sampled per column by a scan (`hogo systems scan --sample`).
+DEFAULT_SAMPLE = 200
+
 Key = str | int
 
 

@@ -17,8 +17,8 @@ from sqlalchemy import MetaData, String, Text, select
 from hogo.detect import CATEGORY_LABELS, scan
 from hogo.policy.schema import System
 from hogo.systems.engine import engine_for, failures_named
+from hogo.systems.records import DEFAULT_SAMPLE
 
-DEFAULT_SAMPLE = 200
 COLUMNS = ("table", "column", "found", "kind", "values", "sampled")
 
 
@@ -80,6 +80,21 @@ def _column_lines(
             sampled=len(values),
         )
         for label, n in counts.items()
+    ]
+
+
+def scan_lines(findings: list[dict[str, object]]) -> list[ScanLine]:
+    """A stored scan's findings (`SystemScan.findings`) as lines again."""
+    return [
+        ScanLine(
+            table=str(f["table"]),
+            column=str(f["column"]),
+            found=str(f["found"]),
+            special_care=bool(f["special_care"]),
+            values=int(str(f["values"])),
+            sampled=int(str(f["sampled"])),
+        )
+        for f in findings
     ]
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from hogo.audit.services import audit_record
 from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
+from hogo.systems.models import SystemScan
 from hogo.systems.records import Found, Identity, Key
 
 if TYPE_CHECKING:
@@ -21,12 +22,6 @@ if TYPE_CHECKING:
 def systems_declared(*, kinds: Sequence[str] = ("sql", "webhook", "manual")) -> list[System]:
     """The active policy's systems of these kinds, in file order."""
     return [s for s in policy_active().systems.values() if s.kind in kinds]
-
-
-def phone_regions_declared() -> tuple[str, ...]:
-    """The regions whose national phone formats the detector reads first (the active policy's
-    `[detection] phone_regions`)."""
-    return policy_active().detection.phone_regions
 
 
 def system_records_find(
@@ -59,3 +54,13 @@ def system_schema_check(*, system: System) -> "CheckReport":
     from hogo.systems.check import system_check
 
     return system_check(system)
+
+
+def system_scans_latest(*, systems: Sequence[str]) -> dict[str, SystemScan]:
+    """The latest scan of each of these systems (those never scanned are missing)."""
+    latest: dict[str, SystemScan] = {}
+    for ident in systems:
+        scan = SystemScan.objects.filter(system=ident).order_by("-ran_at", "-pk").first()
+        if scan is not None:
+            latest[ident] = scan
+    return latest

@@ -1,14 +1,19 @@
 """Writes in the organization's other systems for a request: deletion, suspension and
 correction, each in one transaction per system and read back field by field, with one audit
-event naming the system, the case and the counts (never a value or a key)."""
+event naming the system, the case and the counts (never a value or a key). And the record of
+a scan of a system (`system_scan_run`)."""
 
 from collections.abc import Sequence
+from dataclasses import asdict
 
 from django.db import transaction
+from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.policy.schema import System
-from hogo.systems.records import Applied, Identity, Key
+from hogo.policy.selectors import policy_active
+from hogo.systems.models import SystemScan
+from hogo.systems.records import DEFAULT_SAMPLE, Applied, Identity, Key
 
 # hogo.systems.reach (SQLAlchemy) is imported by each function: see selectors.py.
 
@@ -84,3 +89,39 @@ def _audit(
                 "manual": list(applied.manual),
             },
         )
+
+
+def system_scan_run(*, actor: str, system: System, sample: int = DEFAULT_SAMPLE) -> SystemScan:
+    """Scans the system's undeclared columns (with the policy's phone regions) and keeps the
+    findings, or the failure, as its latest scan; a failure is raised after it is recorded."""
+    from hogo.systems.engine import SystemFailure
+    from hogo.systems.scan import system_scan
+
+    regions = policy_active().detection.phone_regions
+    failure: SystemFailure | None = None
+    try:
+        lines = system_scan(system, sample=sample, phone_regions=regions)
+    except SystemFailure as exc:
+        lines, failure = [], exc
+    with transaction.atomic():
+        scan = SystemScan.objects.create(
+            system=system.id,
+            ran_at=timezone.now(),
+            ran_by=actor[:64],
+            sample=sample,
+            findings=[asdict(line) | {"kind": line.kind} for line in lines],
+            error=failure.message[:300] if failure else "",
+        )
+        audit_record(
+            actor=actor,
+            action="systems.scan",
+            detail={
+                "system": system.id,
+                "columns": len({(line.table, line.column) for line in lines}),
+                "special_care": scan.special_care,
+                "failed": failure is not None,
+            },
+        )
+    if failure is not None:
+        raise failure
+    return scan

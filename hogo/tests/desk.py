@@ -21,13 +21,14 @@ def person(
     *,
     name: str = "山田 花子",
     items: tuple[ItemIn, ...] = (ItemIn("organization", None, "三ツ星電機"),),
+    phone: str = "",
 ) -> str:
     """Stores a person's data in the vault (event registration); returns the subject id."""
     return subject_ingest(
         actor=ACTOR,
         channel="event-registration",
         purposes=[CAMPAIGN],
-        identifiers={"email": address, "name": name},
+        identifiers={"email": address, "name": name, **({"phone": phone} if phone else {})},
         items=list(items),
     ).subject_id
 

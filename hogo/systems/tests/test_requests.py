@@ -18,7 +18,7 @@ from hogo.desk.package import package_open
 from hogo.desk.services import case_approve, case_retry, case_system_done
 from hogo.errors import Conflict
 from hogo.policy.schema import Policy
-from hogo.tests.desk import verified
+from hogo.tests.desk import person, verified
 from hogo.tests.mail import Inbox, body, committed
 from hogo.tests.systems import ALICE, phone_restored_by_trigger, trigger_drop
 
@@ -176,3 +176,21 @@ def test_an_outsider_cannot_record_a_system_step_done(
     assert answer.status_code == 403
     with pytest.raises(Conflict, match="no step in system crm is waiting for the desk"):
         case_system_done(actor=STAFF, author=outsider, case_ref=case.ref, system="crm", note="done")
+
+
+def test_a_request_finds_the_person_by_the_vaults_phone_number_too(
+    shop_policy: Policy, shop: Engine, inbox: Inbox
+) -> None:
+    """The request comes from an address the shop does not know; the vault holds the
+    person's phone number, which the shop's customer row has."""
+    address = "alice.new@example.jp"
+    person(address, name=str(ALICE["name"]), phone=str(ALICE["phone"]))
+    case = verified(inbox, "disclosure", address)
+    assert case.subject_ref
+    with committed():
+        case_approve(actor=STAFF, case_ref=case.ref)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.COMPLETED
+    assert in_system(case)["rows"] == 3  # the customer, by phone, and their two orders
+    found = json.loads(package_open(case.packages.get())["system-member-db.json"])
+    assert [row["id"] for row in found["tables"]["customers"]] == [1]

@@ -8,8 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
+from sqlalchemy import Engine, text
 
 from hogo.policy.schema import Policy
+from hogo.policy.services import policy_load
+from hogo.policy.tests.helpers import reference_data, toml_dumps
+from hogo.policy.tests.systems_helpers import example_systems
+from hogo.systems.models import SystemScan
 from hogo.tests.systems import ALICE, BOB
 
 
@@ -43,28 +48,46 @@ def test_it_refuses_a_system_the_policy_does_not_declare(shop_policy: Policy) ->
 
 
 @pytest.mark.django_db
-def test_it_reads_phone_numbers_in_the_formats_of_the_policys_regions(
-    shop_url: str, tmp_path: Path
+def test_it_keeps_the_findings_as_the_systems_latest_scan_without_a_value(
+    shop_policy: Policy, shop_url: str
 ) -> None:
-    # An undeclared column holding US numbers in one run of digits: a phone only where the
-    # policy's [detection] phone_regions names the US.
-    from sqlalchemy import update
+    call_command("systems", "scan", "member-db", "--sample", "50", stdout=StringIO())
+    scan = SystemScan.objects.get()
+    assert (scan.system, scan.ran_by, scan.sample, scan.error) == (
+        "member-db",
+        "system:cli",
+        50,
+        "",
+    )
+    assert scan.special_care == 1
+    notes = next(f for f in scan.findings if f["column"] == "notes")
+    assert (notes["found"], notes["kind"], notes["values"], notes["sampled"]) == (
+        "health",
+        "special-care",
+        1,
+        2,
+    )
+    assert str(ALICE["notes"]) not in repr(scan.findings)
+    assert str(ALICE["contact"]) not in repr(scan.findings)
 
-    from hogo.policy.services import policy_load
-    from hogo.tests.systems import driver_engine, shop_metadata, shop_policy_text
 
-    customers = shop_metadata().tables["customers"]
-    engine = driver_engine(shop_url)
-    with engine.begin() as conn:
-        conn.execute(update(customers).values(contact="Sam Lee 4155552671 San Francisco"))
-    engine.dispose()
+def _regions_policy(regions: list[str]) -> None:
+    data = reference_data()
+    data["systems"] = [example_systems()[0]]
+    data["detection"] = {"phone_regions": regions}
+    policy_load(text=toml_dumps(data), note="test: phone regions")
 
-    def found(regions: str) -> list[list[str]]:
-        text = shop_policy_text() + f"\n[detection]\nphone_regions = [{regions}]\n"
-        policy_load(text=text, note=f"test: phone regions {regions}")
-        out = StringIO()
-        call_command("systems", "scan", "member-db", stdout=out)
-        return [line.split()[:3] for line in out.getvalue().splitlines()]
 
-    assert ["customers", "contact", "phone"] not in found('"JP"')
-    assert ["customers", "contact", "phone"] in found('"JP", "US"')
+@pytest.mark.django_db
+@pytest.mark.parametrize(("regions", "found"), [(["JP"], False), (["JP", "US"], True)])
+def test_it_reads_phone_numbers_in_the_policys_regions(
+    shop: Engine, shop_url: str, regions: list[str], found: bool
+) -> None:
+    """A US number written without grouping is a phone number only where the policy's
+    `[detection] phone_regions` names the United States."""
+    with shop.begin() as conn:
+        conn.execute(text("UPDATE customers SET notes = '4155552671' WHERE id = 2"))
+    _regions_policy(regions)
+    call_command("systems", "scan", "member-db", stdout=StringIO())
+    labels = {(f["column"], f["found"]) for f in SystemScan.objects.get().findings}
+    assert (("notes", "phone") in labels) is found

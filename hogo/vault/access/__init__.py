@@ -15,7 +15,11 @@ statutory exception, Art. 18(3)), `disclosure` (the person's own data), `notes` 
 open values, and are the only modules of hogo that do (a test proves it).
 """
 
-from hogo.vault.access.disclosure import DISCLOSURE_PURPOSE, subject_disclose
+from hogo.vault.access.disclosure import (
+    DISCLOSURE_PURPOSE,
+    subject_disclose,
+    subject_identifiers_open,
+)
 from hogo.vault.access.exceptional import ExceptionalAccess, subjects_access_excepted
 from hogo.vault.access.masks import mask, subject_masks
 from hogo.vault.access.notes import notes_open
@@ -28,6 +32,7 @@ __all__ = [
     "mask",
     "notes_open",
     "subject_disclose",
+    "subject_identifiers_open",
     "subject_masks",
     "subjects_access",
     "subjects_access_excepted",

@@ -1,7 +1,11 @@
-"""Everything held about one person, for that person (APPI Art. 33)."""
+"""Everything held about one person, for that person (APPI Art. 33); and the person's
+identifiers, to find them in the organization's other systems for their request."""
+
+from collections.abc import Sequence
 
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput, NotFound
+from hogo.policy.selectors import policy_active
 from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher, field_open
 from hogo.vault.keys import data_keys_load
@@ -118,3 +122,34 @@ def _notes_opened(subject: Subject, cipher: FieldCipher) -> list[NoteView]:
         text = field_open(cipher, note.sealed, aad=note_aad(note.pk, subject.ref, note.kind))
         notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
     return notes
+
+
+@joined()  # reads until its audit event, the one write: no savepoint (atomic.py)
+def subject_identifiers_open(
+    *, actor: str, subject_id: str, request_ref: str, kinds: Sequence[str]
+) -> dict[str, list[str]]:
+    """The subject's identifiers of these kinds (`phone`, `member_number`: the values of the
+    categories the active policy names for them), for a request the desk verified, so that the
+    person is found in the organization's other systems too. Like a disclosure it is the
+    person's own request, not a purpose of use; one audit event names the kinds and counts."""
+    if not request_ref or len(request_ref) > 64:
+        raise InvalidInput("request_ref: the desk case id is required")
+    holding = {c: k for k, c in policy_active().identifier_categories().items() if k in kinds}
+    subject = Subject.objects.filter(ref=subject_id).first()
+    cipher = data_keys_load([subject_id]).get(subject_id) if subject else None
+    found: dict[str, list[str]] = {}
+    if subject is None or subject.status != SubjectStatus.ACTIVE or cipher is None:
+        return found
+    for item in Item.objects.filter(subject=subject, category__in=list(holding)).order_by("pk"):
+        value = field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref))
+        values = found.setdefault(holding[item.category], [])
+        if value not in values:
+            values.append(value)
+    audit_record(
+        actor=actor,
+        action="vault.identifiers.open",
+        purpose=DISCLOSURE_PURPOSE,
+        subjects=[subject.ref],
+        detail={"request_ref": request_ref, "values": {k: len(v) for k, v in found.items()}},
+    )
+    return found

@@ -9,17 +9,20 @@ from django.core.management.base import BaseCommand, CommandError
 from hogo.policy.schema import System
 from hogo.systems.check import CheckReport
 from hogo.systems.engine import SystemFailure
-from hogo.systems.scan import COLUMNS, DEFAULT_SAMPLE, ScanLine, scan_xlsx, system_scan
-from hogo.systems.selectors import phone_regions_declared, system_schema_check, systems_declared
+from hogo.systems.scan import COLUMNS, DEFAULT_SAMPLE, ScanLine, scan_lines, scan_xlsx
+from hogo.systems.selectors import system_schema_check, systems_declared
+from hogo.systems.services import system_scan_run
 
 MISMATCH = 2  # the exit status of a declaration that does not match its database
+ACTOR = "system:cli"
 
 
 class Command(BaseCommand):
     help = (
         "The organization's other systems holding personal data (the policy's [[systems]]). "
         "`check`: compare each SQL system's declaration with its real schema (exit 2 on a "
-        "mismatch). `scan`: sample its text columns and report undeclared personal data."
+        "mismatch). `scan`: sample its text columns and report undeclared personal data "
+        "(kept as the system's latest scan, shown in the console)."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -74,9 +77,10 @@ class Command(BaseCommand):
     def system_scan(self, ident: str, sample: int, xlsx: Path | None) -> None:
         (system,) = self.sql_systems(ident)
         try:
-            lines = system_scan(system, sample=sample, phone_regions=phone_regions_declared())
+            scan = system_scan_run(actor=ACTOR, system=system, sample=sample)
         except SystemFailure as exc:
             raise CommandError(exc.message) from None
+        lines = scan_lines(scan.findings)
         self.scan_table(lines)
         special = sum(1 for line in lines if line.special_care)
         if special:

@@ -1,0 +1,138 @@
+"""The organization's other systems in the staff console (/console/systems/): each declared
+system with its kind, owner and country, whether it can be reached now, and its latest scan
+(undeclared special-care information is a finding for the privacy officer). The officer may
+start a scan, after a confirmation page. Nothing personal is shown: the findings are labels
+and counts, and a failure never carries the URL or a credential."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language, pgettext
+
+from hogo.audit.services import actor_for
+from hogo.policy.schema import System
+from hogo.policy.selectors import PolicyNotLoaded
+from hogo.policy.wording import moment_shown
+from hogo.roles import Role
+from hogo.staffpages import staff_context, staff_view
+from hogo.systems.engine import SystemFailure
+from hogo.systems.models import SystemScan
+from hogo.systems.selectors import system_scans_latest, systems_declared
+from hogo.systems.services import system_scan_run
+from hogo.systems.status import Reach, system_reach
+
+VIEWERS = (Role.PRIVACY_OFFICER, Role.AUDITOR)
+SCANNERS = (Role.PRIVACY_OFFICER,)
+
+
+def _kind(kind: str) -> str:
+    return {
+        "sql": pgettext("systems", "SQL database (reached by hogo)"),
+        "webhook": pgettext("systems", "Webhook (a signed request to the system)"),
+        "manual": pgettext("systems", "By hand (a task for staff)"),
+    }.get(kind, kind)
+
+
+def _role(role: str) -> str:
+    return {
+        "desk_operator": pgettext("systems", "Desk operators"),
+        "privacy_officer": pgettext("systems", "The privacy officer"),
+    }.get(role, role)
+
+
+@dataclass(frozen=True)
+class Row:
+    system: System
+    title: str
+    kind: str
+    owner: str
+    handled_by: str
+    reach: Reach
+    scan: SystemScan | None
+    scanned: str  # when, as staff read it
+    scanned_by: str
+
+
+def _who(actor: str) -> str:
+    """A staff member's user name, or the command line, for the audit actor that ran a scan."""
+    kind, _, pk = actor.partition(":")
+    if kind == "user" and pk.isdigit():
+        user = User.objects.filter(pk=int(pk)).first()
+        if user is not None:
+            return user.get_username()
+    if actor == "system:cli":
+        return pgettext("systems", "the command line (hogo systems scan)")
+    return actor
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "ja").startswith("en") else "ja"
+
+
+def _rows() -> list[Row]:
+    lang = _lang()
+    systems = systems_declared()
+    scans = system_scans_latest(systems=[s.id for s in systems])
+    return [
+        Row(
+            system=s,
+            title=s.title.get(lang),
+            kind=_kind(s.kind),
+            owner=s.owner.get(lang),
+            handled_by=_role(s.manual.role) if s.manual else "",
+            reach=system_reach(s),
+            scan=scans.get(s.id),
+            scanned=moment_shown(scans[s.id].ran_at, lang) if s.id in scans else "",
+            scanned_by=_who(scans[s.id].ran_by) if s.id in scans else "",
+        )
+        for s in systems
+    ]
+
+
+@staff_view(VIEWERS)
+def systems_page(request: HttpRequest) -> HttpResponse:
+    title = pgettext("systems", "Other systems holding personal data")
+    try:
+        rows = _rows()
+    except PolicyNotLoaded:
+        return TemplateResponse(
+            request,
+            "systems/console.html",
+            staff_context(request, title, handlers=SCANNERS, no_policy=True),
+        )
+    findings = sum(1 for r in rows if r.scan and r.scan.special_care)
+    context = staff_context(request, title, handlers=SCANNERS, rows=rows, findings=findings)
+    return TemplateResponse(request, "systems/console.html", context)
+
+
+@staff_view(SCANNERS)
+def system_scan_start(request: HttpRequest, ident: str) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("systems_console:list")
+    system = next((s for s in systems_declared(kinds=("sql",)) if s.id == ident), None)
+    if system is None:
+        messages.error(request, pgettext("systems", "The policy declares no such SQL system."))
+        return redirect("systems_console:list")
+    title = system.title.get(_lang())
+    if request.POST.get("confirmed") != "yes":
+        context = staff_context(
+            request,
+            pgettext("systems", "Confirm: scan %(system)s") % {"system": title},
+            handlers=SCANNERS,
+            system=system,
+            system_title=title,
+        )
+        return TemplateResponse(request, "systems/scan_confirm.html", context)
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        system_scan_run(actor=actor_for(user), system=system)
+    except SystemFailure as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, pgettext("systems", "Scanned: the latest scan is shown below."))
+    return redirect("systems_console:list")
