@@ -14,6 +14,7 @@ import ctypes
 import ctypes.util
 import logging
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -57,8 +58,11 @@ def characters() -> set[int]:
 
 
 def _subset_build(folder: Path) -> None:
-    found = subprocess.run(
-        ["fc-match", "-f", "%{file}\n%{index}", f"{SYSTEM}:style=Regular"],
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        raise ValueError("fontconfig's fc-match is not installed")
+    found = subprocess.run(  # noqa: S603  (fontconfig, with our own arguments)
+        [fc_match, "-f", "%{file}\n%{index}", f"{SYSTEM}:style=Regular"],
         capture_output=True,
         check=True,
         text=True,
@@ -122,7 +126,7 @@ def _renamed(data: bytes) -> bytes:
     """The subset under its own family name, so that it never stands in for the full font."""
     import io
 
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     font = TTFont(io.BytesIO(data), lazy=True)
     names = {1: FAMILY, 4: f"{FAMILY} Regular", 6: FAMILY.replace(" ", "") + "-Regular"}
