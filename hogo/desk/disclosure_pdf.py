@@ -37,9 +37,9 @@ def disclosure_pdf(content: "Content", *, data_files: list[str], container: str)
     request_id = str(c.request["id"])
     document = {
         "lang": "en" if _en() else "ja",
-        "title": f"{_t('Disclosure of personal information')} {request_id}",
+        "title": f"{pgettext('disclosure', 'Disclosure of personal information')} {request_id}",
         "id": request_id,
-        "heading": _t("Disclosure of personal information (APPI Art. 33)"),
+        "heading": pgettext("disclosure", "Disclosure of personal information (APPI Art. 33)"),
         "facts": _facts(c),
         "blocks": [
             *_items(c),
@@ -55,10 +55,6 @@ def disclosure_pdf(content: "Content", *, data_files: list[str], container: str)
         ],
     }
     return pdf_typeset(TEMPLATE, document)
-
-
-def _t(message: str) -> str:
-    return pgettext("disclosure", message)
 
 
 def _en() -> bool:
@@ -115,28 +111,35 @@ def _table(widths: list[int], header: list[str], rows: list[list[Cell]], **extra
 
 
 def _none() -> Block:
-    return {"p": _t("None."), "note": True}
+    return {"p": pgettext("disclosure", "None."), "note": True}
 
 
 def _facts(c: "Content") -> list[list[Cell]]:
     aside = f" ({c.status_title})" if _en() else f"（{c.status_title}）"
     facts: list[list[Cell]] = [
-        [_t("From"), text(c.organization)],
-        [_t("Request number"), str(c.request["id"])],
+        [pgettext("disclosure", "From"), text(c.organization)],
+        [pgettext("disclosure", "Request number"), str(c.request["id"])],
     ]
     if c.request.get("received_at"):
-        facts.append([_t("Request received"), when(c.request["received_at"])])
-    facts.append([_t("Prepared"), when(c.request["generated_at"])])
-    facts.append([_t("Your record"), f"{c.subject_id}{aside}"])
+        facts.append([pgettext("disclosure", "Request received"), when(c.request["received_at"])])
+    facts.append([pgettext("disclosure", "Prepared"), when(c.request["generated_at"])])
+    facts.append([pgettext("disclosure", "Your record"), f"{c.subject_id}{aside}"])
     return facts
 
 
 def _items(c: "Content") -> list[Block]:
-    heading = _heading(_t("1. Personal information we hold"))
+    heading = _heading(pgettext("disclosure", "1. Personal information we hold"))
     if not c.items:
         return [heading, _none()]
-    care = _t(" (special care)")
-    header = ["Item", "Value", "Obtained", "How", "Purposes of use", "Kept until"]
+    care = pgettext("disclosure", " (special care)")
+    header = [
+        pgettext("disclosure", "Item"),
+        pgettext("disclosure", "Value"),
+        pgettext("disclosure", "Obtained"),
+        pgettext("disclosure", "How"),
+        pgettext("disclosure", "Purposes of use"),
+        pgettext("disclosure", "Kept until"),
+    ]
     rows: list[list[Cell]] = [
         [
             f"{i['category_title']}{care if i['special_care'] else ''}",
@@ -148,31 +151,41 @@ def _items(c: "Content") -> list[Block]:
         ]
         for i in c.items
     ]
-    return [heading, _table([15, 22, 15, 13, 20, 15], [_t(h) for h in header], rows)]
+    return [heading, _table([15, 22, 15, 13, 20, 15], header, rows)]
 
 
 def _acquisitions(c: "Content") -> list[Block]:
-    heading = _heading(_t("2. How we obtained it"))
+    heading = _heading(pgettext("disclosure", "2. How we obtained it"))
     if not c.acquisitions:
         return [heading, _none()]
-    header = ["Obtained", "How", "Policy", "Purposes of use we stated"]
+    header = [
+        pgettext("disclosure", "Obtained"),
+        pgettext("disclosure", "How"),
+        pgettext("disclosure", "Policy"),
+        pgettext("disclosure", "Purposes of use we stated"),
+    ]
     rows: list[list[Cell]] = [
         [
             when(a["acquired_at"]),
             str(a["channel_title"]),
-            _t("version %(version)s") % {"version": a["policy_version"]},
-            _t("; ").join(str(p["title"]) for p in a["purposes"]),  # type: ignore[attr-defined]
+            pgettext("disclosure", "version %(version)s") % {"version": a["policy_version"]},
+            pgettext("disclosure", "; ").join(str(p["title"]) for p in a["purposes"]),  # type: ignore[attr-defined]
         ]
         for a in c.acquisitions
     ]
-    return [heading, _table([18, 20, 12, 50], [_t(h) for h in header], rows)]
+    return [heading, _table([18, 20, 12, 50], header, rows)]
 
 
 def _consents(c: "Content") -> list[Block]:
-    heading = _heading(_t("3. Your consents"))
+    heading = _heading(pgettext("disclosure", "3. Your consents"))
     if not c.consents:
         return [heading, _none()]
-    header = ["Consent", "To", "Given", "Withdrawn"]
+    header = [
+        pgettext("disclosure", "Consent"),
+        pgettext("disclosure", "To"),
+        pgettext("disclosure", "Given"),
+        pgettext("disclosure", "Withdrawn"),
+    ]
     rows: list[list[Cell]] = [
         [
             str(x["kind_title"]),
@@ -182,7 +195,7 @@ def _consents(c: "Content") -> list[Block]:
         ]
         for x in c.consents
     ]
-    return [heading, _table([24, 40, 18, 18], [_t(h) for h in header], rows)]
+    return [heading, _table([24, 40, 18, 18], header, rows)]
 
 
 def _suspension(c: "Content") -> list[Block]:
@@ -190,38 +203,58 @@ def _suspension(c: "Content") -> list[Block]:
     every, some = c.suspension["all_purposes"], bool(c.suspension["purposes"])
     if c.provision_stopped:
         if every:
-            said = _t("All use is suspended. Provision to third parties is stopped.")
+            said = pgettext(
+                "disclosure", "All use is suspended. Provision to third parties is stopped."
+            )
         elif some:
-            said = _t(
-                "Use is suspended for: %(purposes)s. Provision to third parties is stopped."
+            said = pgettext(
+                "disclosure",
+                "Use is suspended for: %(purposes)s. Provision to third parties is stopped.",
             ) % {"purposes": purposes}
         else:
-            said = _t("Use is not suspended. Provision to third parties is stopped.")
+            said = pgettext(
+                "disclosure", "Use is not suspended. Provision to third parties is stopped."
+            )
     elif every:
-        said = _t("All use is suspended. Provision to third parties is not stopped.")
+        said = pgettext(
+            "disclosure", "All use is suspended. Provision to third parties is not stopped."
+        )
     elif some:
-        said = _t(
-            "Use is suspended for: %(purposes)s. Provision to third parties is not stopped."
+        said = pgettext(
+            "disclosure",
+            "Use is suspended for: %(purposes)s. Provision to third parties is not stopped.",
         ) % {"purposes": purposes}
     else:
-        said = _t("Use is not suspended. Provision to third parties is not stopped.")
-    return [_heading(_t("4. Suspension of use and of provision")), {"p": said}]
+        said = pgettext(
+            "disclosure", "Use is not suspended. Provision to third parties is not stopped."
+        )
+    return [_heading(pgettext("disclosure", "4. Suspension of use and of provision")), {"p": said}]
 
 
 def _provisions(c: "Content") -> list[Block]:
-    heading = _heading(_t("5. Records of provision to third parties (Art. 33(5))"))
+    heading = _heading(
+        pgettext("disclosure", "5. Records of provision to third parties (Art. 33(5))")
+    )
     if not c.provision_records:
         return [heading, _none()]
-    header = ["Provided", "Recipient", "Basis", "Purpose", "Items"]
+    header = [
+        pgettext("disclosure", "Provided"),
+        pgettext("disclosure", "Recipient"),
+        pgettext("disclosure", "Basis"),
+        pgettext("disclosure", "Purpose"),
+        pgettext("disclosure", "Items"),
+    ]
     rows: list[list[Cell]] = []
+    representative = pgettext("disclosure", "Representative: ")
+    country = pgettext("disclosure", "Country: ")
     for r in c.provision_records:
         recipient = [
             str(r["recipient_name"]),
             str(r["recipient_address"]),
-            f"{_t('Representative: ')}{r['recipient_representative']}",
+            f"{representative}{r['recipient_representative']}",
         ]
         if r["recipient_country"] != "JP":
-            recipient.append(f"{_t('Country: ')}{r['recipient_country']}")
+            recipient.append(f"{country}{r['recipient_country']}")
         rows.append(
             [
                 when(r["provided_at"]),
@@ -231,68 +264,90 @@ def _provisions(c: "Content") -> list[Block]:
                 listed(r["category_titles"]),
             ]
         )
-    return [heading, _table([16, 30, 18, 18, 18], [_t(h) for h in header], rows)]
+    return [heading, _table([16, 30, 18, 18, 18], header, rows)]
 
 
 def _receipts(c: "Content") -> list[Block]:
-    heading = _heading(_t("5-2. Records of receipt from other businesses (Art. 30)"))
+    heading = _heading(
+        pgettext("disclosure", "5-2. Records of receipt from other businesses (Art. 30)")
+    )
     if not c.receipt_records:
         return [heading, _none()]
-    header = ["Received", "Provided by", "How they obtained it", "Purposes"]
+    header = [
+        pgettext("disclosure", "Received"),
+        pgettext("disclosure", "Provided by"),
+        pgettext("disclosure", "How they obtained it"),
+        pgettext("disclosure", "Purposes"),
+    ]
     rows: list[list[Cell]] = [
         [
             day(r["received_on"]),
             text(
                 f"{r['provider_name']}\n{r['provider_address']}\n"
-                f"{_t('Representative: ')}{r['provider_representative']}"
+                f"{pgettext('disclosure', 'Representative: ')}{r['provider_representative']}"
             ),
             text(r["provider_obtained_by"]),
             str(r["purposes"]),
         ]
         for r in c.receipt_records
     ]
-    return [heading, _table([16, 32, 26, 26], [_t(h) for h in header], rows)]
+    return [heading, _table([16, 32, 26, 26], header, rows)]
 
 
 def _disposals(c: "Content") -> list[Block]:
-    heading = _heading(_t("6. Already disposed of"))
+    heading = _heading(pgettext("disclosure", "6. Already disposed of"))
     if not c.disposals:
         return [heading, _none()]
-    header = ["Item", "Count", "Disposed of", "Why"]
+    header = [
+        pgettext("disclosure", "Item"),
+        pgettext("disclosure", "Count"),
+        pgettext("disclosure", "Disposed of"),
+        pgettext("disclosure", "Why"),
+    ]
     rows: list[list[Cell]] = [
         [str(d["category_title"]), str(d["items"]), when(d["disposed_at"]), str(d["reason_title"])]
         for d in c.disposals
     ]
-    return [heading, _table([26, 10, 22, 42], [_t(h) for h in header], rows, right=[1])]
+    return [heading, _table([26, 10, 22, 42], header, rows, right=[1])]
 
 
 def _notes(c: "Content") -> list[Block]:
-    heading = _heading(_t("7. Messages we keep (such as our replies to your inquiries)"))
+    heading = _heading(
+        pgettext("disclosure", "7. Messages we keep (such as our replies to your inquiries)")
+    )
     if not c.notes:
         return [heading, _none()]
-    header = ["Date", "Kind", "Text"]
+    header = [
+        pgettext("disclosure", "Date"),
+        pgettext("disclosure", "Kind"),
+        pgettext("disclosure", "Text"),
+    ]
     rows: list[list[Cell]] = [
         [when(n["created_at"]), str(n["kind_title"]), text(n["text"])] for n in c.notes
     ]
-    return [heading, _table([20, 18, 62], [_t(h) for h in header], rows)]
+    return [heading, _table([20, 18, 62], header, rows)]
 
 
 def _systems(c: "Content") -> list[Block]:
-    blocks = [_heading(_t("8. Your personal information in our other systems"))]
+    blocks = [_heading(pgettext("disclosure", "8. Your personal information in our other systems"))]
     if not c.systems:
         return [*blocks, _none()]
     for s in c.systems:
-        managed = _t(" (managed by %(owner)s)") % {"owner": s["owner"]}
-        purposes = _t("; ").join(str(p["title"]) for p in s["purposes"])  # type: ignore[attr-defined]
-        blocks += [_heading(f"{s['title']}{managed}", 3), {"p": f"{_t('Purposes: ')}{purposes}"}]
+        managed = pgettext("disclosure", " (managed by %(owner)s)") % {"owner": s["owner"]}
+        purposes = pgettext("disclosure", "; ").join(str(p["title"]) for p in s["purposes"])  # type: ignore[attr-defined]
+        said = f"{pgettext('disclosure', 'Purposes: ')}{purposes}"
+        blocks += [_heading(f"{s['title']}{managed}", 3), {"p": said}]
         for table, found in s["tables"].items():  # type: ignore[attr-defined]
             counted = {"table": table, "n": len(found)}
             rows: list[list[Cell]] = []
             for n, row in enumerate(found, start=1):
-                rows.append([_t("Record %(n)s") % {"n": n}])
+                rows.append([pgettext("disclosure", "Record %(n)s") % {"n": n}])
                 rows += [[str(k), "—" if v is None else text(v)] for k, v in row.items()]
             blocks += [
-                {"p": _t("Table %(table)s: %(n)s record(s)") % counted, "note": True},
+                {
+                    "p": pgettext("disclosure", "Table %(table)s: %(n)s record(s)") % counted,
+                    "note": True,
+                },
                 _table([30, 70], [], rows),
             ]
     return blocks
@@ -302,20 +357,24 @@ def _files(c: "Content", names: list[str], container: str) -> list[Block]:
     if not names:
         return []
     if container == "pdf":
-        said = _t(
+        said = pgettext(
+            "disclosure",
             "The PDF file of this disclosure also carries the same data as files for a "
-            "spreadsheet or a program (open your PDF reader's attachments panel):"
+            "spreadsheet or a program (open your PDF reader's attachments panel):",
         )
     else:
-        said = _t(
-            "The same data comes with this PDF as files you can open in a spreadsheet or a program:"
+        said = pgettext(
+            "disclosure",
+            "The same data comes with this PDF as files you can open in a spreadsheet or a "
+            "program:",
         )
-    zone = _t(
+    zone = pgettext(
+        "disclosure",
         "Times are in %(zone)s local time; the files give them in ISO 8601 and name purposes, "
-        "channels and items by their ids in the published policy."
+        "channels and items by their ids in the published policy.",
     ) % {"zone": c.request["time_zone"]}
     return [
-        _heading(_t("Machine-readable files")),
+        _heading(pgettext("disclosure", "Machine-readable files")),
         {"p": said, "note": True},
         {"list": names},
         {"p": zone, "note": True},
