@@ -10,6 +10,7 @@ import pytest
 from hogo.desk.disclosure_pdf import text
 from hogo.desk.models import Case, CaseStatus, Intake
 from hogo.desk.package import package_content, package_files
+from hogo.pdffonts import font_setup
 from hogo.policy.schema import Policy
 from hogo.tests.desk import HANDLE, ORIGIN, person
 from hogo.vault.records import ItemIn
@@ -85,3 +86,33 @@ def test_a_long_run_breaks_after_its_separators_and_words_are_left_alone() -> No
         " please",
     ]
     assert text("Y" * 30) == [["Y" * 12, "Y" * 12, "Y" * 6]]
+
+
+def test_a_character_outside_the_font_subset_comes_from_the_full_font(
+    policy: Policy, tmp_path: Path
+) -> None:
+    """The PDF's font is a JIS X 0208 subset (hogo.pdffonts); 髙 and 𠮷 are not in it."""
+    subject_id = person(name="髙橋 𠮷野")
+    pdf = pdf_of(subject_id, "ja", tmp_path)
+    read = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "髙橋 𠮷野" in read
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True, text=True)
+    assert "HogoSansJP-Regular" in fonts.stdout
+    assert "NotoSansCJKjp-Regular" in fonts.stdout
+    assert "Bold" not in fonts.stdout  # one weight
+
+
+def test_without_a_place_for_the_subset_documents_use_the_system_font(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    monkeypatch.setenv("HOGO_FONT_CACHE", str(blocked / "fonts"))
+    assert font_setup() == ([], ["Noto Sans CJK JP"])
+    monkeypatch.setenv("HOGO_FONT_CACHE", str(tmp_path / "fonts"))
+    folders, families = font_setup()
+    assert folders == [str(tmp_path / "fonts")]
+    assert families == ["Hogo Sans JP", "Noto Sans CJK JP"]
+    assert (tmp_path / "fonts" / "HogoSansJP-Regular.otf").stat().st_size > 1_000_000
