@@ -5,7 +5,7 @@ as PDF attachments, or (HOGO_DISCLOSURE_FORMAT=zip) an AES-256 zip of all the fi
 container is chosen and written by `hogo.packages`, the one package writer.
 
 A section is a key of `Content` (ids and ISO 8601 times, titles beside the ids, from
-`package_text`), a CSV in `package_files` and a section of the PDF's template.
+`package_text`), a CSV in `package_files` and a section of the PDF (`disclosure_pdf`).
 
 The password is derived from the server secret and the package id, so it is never
 stored, never mailed and shown only on the verified status page; a copy of the database alone
@@ -22,12 +22,12 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
 from hogo.audit.services import audit_record
 from hogo.consent.selectors import consents_for
+from hogo.desk.disclosure_pdf import disclosure_pdf
 from hogo.desk.models import Case, DisclosurePackage, DownloadLink
 from hogo.desk.package_tables import (
     SystemFile,
@@ -39,7 +39,6 @@ from hogo.desk.package_tables import (
 from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
-from hogo.pdf import pdf_render
 from hogo.policy.schema import Policy, System
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
@@ -442,15 +441,8 @@ def package_pdf(
     data_files: Sequence[str] = (),
     container: str = "zip",
 ) -> bytes:
-    context = {
-        "c": content,
-        "lang": language,
-        "data_files": data_files,
-        "container": container,
-    }
     with translation.override(language):
-        html = render_to_string("desk/package/disclosure.html", context)
-    return pdf_render(html)
+        return disclosure_pdf(content, data_files=list(data_files), container=container)
 
 
 def package_open(package: DisclosurePackage) -> dict[str, bytes]:
