@@ -33,7 +33,9 @@ def _load(name: str) -> AESGCM:
     try:
         raw = base64.b64decode(Path(name).read_text().strip(), validate=True)
     except (OSError, UnicodeDecodeError, binascii.Error) as exc:
-        raise SecondFactorKeyError(f"{name} cannot be read as a key file ({type(exc).__name__})")
+        raise SecondFactorKeyError(
+            f"{name} cannot be read as a key file ({type(exc).__name__})"
+        ) from None
     if len(raw) != KEY_BYTES:
         raise SecondFactorKeyError(f"{name} does not hold a {KEY_BYTES}-byte key")
     return AESGCM(raw)

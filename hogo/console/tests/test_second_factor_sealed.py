@@ -29,7 +29,9 @@ def _stored_row(user: User) -> bytes:
         cursor.execute("SELECT * FROM console_secondfactor WHERE user_id = %s", [user.pk])
         row = cursor.fetchone()
     assert row is not None
-    return b"|".join(bytes(v) if isinstance(v, bytes | memoryview) else str(v).encode() for v in row)
+    return b"|".join(
+        bytes(v) if isinstance(v, bytes | memoryview) else str(v).encode() for v in row
+    )
 
 
 def _secret_shown(client: Client) -> str:
