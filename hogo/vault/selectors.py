@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Q, QuerySet
 from django.utils import timezone
 
 from hogo.errors import NotFound
@@ -230,11 +230,16 @@ def _item_pairs() -> list[tuple[int, str]]:
     """Every value's (acquisition id, category): SQLite reads them from the covering index."""
     meta = Item._meta
     quote = connections[Item.objects.db].ops.quote_name
-    columns = [quote(meta.get_field(name).column) for name in ("acquisition", "category")]
+    columns = [
+        quote(field.column)
+        for field in (Item._meta.get_field("acquisition"), Item._meta.get_field("category"))
+        if isinstance(field, Field) and field.column
+    ]
     with connections[Item.objects.db].cursor() as cursor:
         # Names from the model, quoted; no value is written into the SQL.
         cursor.execute(f"SELECT {', '.join(columns)} FROM {quote(meta.db_table)}")  # noqa: S608
-        return cursor.fetchall()
+        pairs: list[tuple[int, str]] = cursor.fetchall()
+    return pairs
 
 
 def _counted[K](keyed: Iterable[tuple[K, int]]) -> dict[K, Holding]:
