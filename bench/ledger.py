@@ -135,22 +135,6 @@ def figures(samples: tuple[list[float], list[float]], base: float) -> dict[str, 
     }
 
 
-def foreign_key_index_only(connection: Any) -> None:
-    """The value table's indexes as before vault migration 0012: the foreign key's own index on
-    acquisition in place of the covering (acquisition, category) one."""
-    with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX vault_item_held")
-        cursor.execute("CREATE INDEX vault_item_acquisition_bench ON vault_item (acquisition_id)")
-        cursor.execute("ANALYZE")
-
-
-def covering_index(connection: Any) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX vault_item_acquisition_bench")
-        cursor.execute("CREATE INDEX vault_item_held ON vault_item (acquisition_id, category)")
-        cursor.execute("ANALYZE")
-
-
 def main() -> None:
     args = arguments()
     environment(args)
@@ -203,11 +187,6 @@ def main() -> None:
         summary[f"xlsx_{lang}"] = figures(timed(workbook(lang), args.runs), base) | {
             "bytes": sizes[lang]
         }
-    # The same workbook with the foreign key's own index instead of the covering one (before
-    # vault migration 0012), measured in the same run against the same data.
-    foreign_key_index_only(connection)
-    summary["xlsx_ja_foreign_key_index_only"] = figures(timed(workbook("ja"), args.runs), base)
-    covering_index(connection)
     summary["load_average"] = round(os.getloadavg()[0], 1)
     print(json.dumps(summary, indent=2, ensure_ascii=False))
 

@@ -158,10 +158,7 @@ class Item(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="items")
-    # Indexed by (acquisition, category) below, which also serves the foreign key's lookups.
-    acquisition = models.ForeignKey(
-        Acquisition, on_delete=models.CASCADE, related_name="items", db_index=False
-    )
+    acquisition = models.ForeignKey(Acquisition, on_delete=models.CASCADE, related_name="items")
     field = models.CharField(_("field"), max_length=64)
     category = models.CharField(_("category"), max_length=64)
     # For an identifier, its blind-index digest (the subject's `BlindIndex` row holds the same);
@@ -178,9 +175,6 @@ class Item(models.Model):
     class Meta:
         verbose_name = _("item")
         verbose_name_plural = _("items")
-        # Covers the ledger's count of what is held (`selectors.holdings`): the narrow pairs
-        # are read from the index alone, not from the table's ciphertext pages.
-        indexes = (models.Index(fields=["acquisition", "category"], name="vault_item_held"),)
         constraints = (
             models.CheckConstraint(
                 condition=Q(special_care=False) | ~Q(consent_ref=""),

@@ -192,9 +192,8 @@ def holdings(*, now: datetime | None = None) -> Holdings:
     """Per (purpose, category), per purpose, per category and per acquisition channel: the
     values held and their distinct people.
 
-    One pass over the values' (acquisition, category) pairs (which the covering index
-    `vault_item_held` holds), joined in memory with the live grants and the acquisitions of
-    active people: the value table is the large one, and a grouped SQL count per view read it
+    One pass over the values' (acquisition, category) pairs, joined in memory with the live
+    grants and the acquisitions of active people: the value table is the large one, and a grouped SQL count per view read it
     (and its ciphertext pages) three times, with a DISTINCT sort each (bench/ledger.py).
     `Counter` over whole lists in place of this loop cost twice the CPU (distinct people need
     a set of pairs per view)."""
