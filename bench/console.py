@@ -138,6 +138,73 @@ def slowest_queries(load: Callable[[], int]) -> list[dict[str, object]]:
     ]
 
 
+def case_per_month(rows: Any, field: str, months: Any, by: tuple[str, ...]) -> int:
+    """The dashboard's per-month count as it was before the range counts: one query putting
+    every row in its month with a CASE over the month boundaries, then grouping them all."""
+    from django.db import connections
+    from django.db.models import Count, IntegerField
+    from django.db.models.expressions import RawSQL
+
+    connection = connections[rows.db]
+    column = f"{connection.ops.quote_name(rows.model._meta.get_field(field).column)}"
+    whens = " ".join(f"WHEN {column} < %s THEN {i}" for i in range(len(months)))
+    params = [connection.ops.adapt_datetimefield_value(m.end) for m in months]
+    bucket = RawSQL(f"CASE {whens} END", params, output_field=IntegerField())  # noqa: S611
+    grouped = (
+        rows.filter(**{f"{field}__gte": months[0].start, f"{field}__lt": months[-1].end})
+        .annotate(board_month=bucket)
+        .values("board_month", *by)
+        .annotate(board_n=Count("pk"))
+        .order_by()
+    )
+    return len(list(grouped))
+
+
+def query_times(runs: int = 5) -> dict[str, dict[str, float]]:
+    """The slowest counts of the dashboard, each alone: median wall and CPU time of `runs`, the
+    CASE per row (before) beside the range counts per month (now) in the same run."""
+    from django.utils import timezone
+
+    from hogo.collect.counts import acquisitions_per_channel
+    from hogo.collect.models import AcquisitionRecord
+    from hogo.desk.counts import case_answer_times
+    from hogo.periods import months_until, per_month
+    from hogo.site.counts import cookie_choices_per_month
+    from hogo.site.models import CookieConsent
+
+    months = months_until(now=timezone.now(), count=12)
+    cookies = CookieConsent.objects.all()
+    records = AcquisitionRecord.objects.all()
+    cases: dict[str, Callable[[], object]] = {
+        "cookies_case_before": lambda: case_per_month(
+            cookies, "recorded_at", months, ("method", "gpc")
+        ),
+        "cookies_range_now": lambda: per_month(
+            cookies, field="recorded_at", months=months, by=("method", "gpc")
+        ),
+        "cookie_choices_per_month": lambda: cookie_choices_per_month(months=months),
+        "channels_case_before": lambda: case_per_month(
+            records, "received_at", months, ("channel",)
+        ),
+        "channels_range_now": lambda: acquisitions_per_channel(months=months),
+        "answer_times_now": lambda: case_answer_times(months=months),
+    }
+    found = {}
+    for name, run in cases.items():
+        run()
+        wall, cpu = [], []
+        for _ in range(runs):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            run()
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+        found[name] = {
+            "wall_ms": round(statistics.median(wall) * 1000, 1),
+            "cpu_ms": round(statistics.median(cpu) * 1000, 1),
+        }
+    return found
+
+
 def main() -> None:
     args = arguments()
     os.environ["HOGO_DATA_DIR"] = tempfile.mkdtemp(prefix="hogo-bench-console-")
@@ -201,6 +268,7 @@ def main() -> None:
         "load_average": os.getloadavg()[0],
         "target_ms": 200 if connection.vendor == "postgresql" else 300,
         "slowest_queries": slowest_queries(load),
+        "counts_alone": query_times(),
     }
     print(json.dumps(summary, ensure_ascii=False, indent=2))
 

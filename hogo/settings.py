@@ -209,6 +209,10 @@ POLICY_FILE = Path(os.environ.get("HOGO_POLICY_FILE", BASE_DIR / "policy" / "ref
 MASTER_KEY_FILE = Path(os.environ.get("HOGO_MASTER_KEY_FILE", DATA_DIR / "master.key"))
 # Keys the audit chain and signs its anchors; kept like the master key, never with the database.
 AUDIT_KEY_FILE = Path(os.environ.get("HOGO_AUDIT_KEY_FILE", DATA_DIR / "audit.key"))
+# Seals staff's TOTP secrets in the database (hogo/console/totp_key.py); kept like the audit key.
+SECOND_FACTOR_KEY_FILE = Path(
+    os.environ.get("HOGO_SECOND_FACTOR_KEY_FILE", DATA_DIR / "second-factor.key")
+)
 # Where `hogo audit anchor` writes checkpoints of the audit head: a file path or an http(s) URL.
 AUDIT_ANCHOR = os.environ.get("HOGO_AUDIT_ANCHOR", "")
 # Destroyed data keys, for `hogo restore` to destroy again (hogo/vault/journal.py); unset means

@@ -3,6 +3,7 @@ who set up a second factor, a code from their authenticator app. Between the two
 session holds only the user's id, the backend and when the password was right; the user is
 logged in only after the code."""
 
+import logging
 import time
 from typing import Any
 
@@ -23,8 +24,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from hogo.console.forms import CodeForm, ThrottledAdminAuthenticationForm
 from hogo.console.second_factor import CodeCheck, second_factor_verify
 from hogo.console.selectors import second_factor_enrolled
+from hogo.console.totp_key import SecondFactorKeyError
 
+logger = logging.getLogger(__name__)
 PENDING = "hogo_console_second_step"
+
 # The code must follow the password within this many seconds.
 PENDING_SECONDS = 300
 
@@ -91,14 +95,26 @@ def login_code(request: HttpRequest) -> HttpResponse:
     user, pending = found
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        result = second_factor_verify(user=user, code=form.cleaned_data["code"])
+        try:
+            result = second_factor_verify(user=user, code=form.cleaned_data["code"])
+        except SecondFactorKeyError as exc:
+            # The operator's problem, not the user's: the message names files, never secrets.
+            logger.error("second factor of user:%s cannot be checked: %s", user.pk, exc)
+            form.add_error(
+                "code",
+                _(
+                    "The code cannot be checked: the server's key for second factors is "
+                    "missing or wrong. Ask the administrator of hogo."
+                ),
+            )
+            result = None
         if result == CodeCheck.ACCEPTED:
             request.session.pop(PENDING, None)
             auth_login(request, user, backend=pending["backend"] or None)
             return redirect(pending["next"])
         if result == CodeCheck.LOCKED:
             form.add_error("code", _("Too many wrong codes: try again in 15 minutes."))
-        else:
+        elif result == CodeCheck.WRONG:
             form.add_error("code", _("The code is not right, or was already used."))
     context = {
         **admin.site.each_context(request),

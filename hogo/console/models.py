@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 class SecondFactor(models.Model):
     """A staff user's TOTP secret: pending until a first code confirms it, then asked at every
-    login. The secret is stored as authenticator apps need it (like django-otp's devices): a
-    reader of the database could make codes, but would still need the password."""
+    login. Sealed with a key kept outside the database (`totp_key`): a reader of the database
+    alone cannot make codes."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -17,7 +17,8 @@ class SecondFactor(models.Model):
         related_name="second_factor",
         verbose_name=_("staff user"),
     )
-    secret = models.CharField(max_length=64)
+    # `totp_key.secret_seal` of the base32 secret, bound to this user.
+    sealed = models.BinaryField()
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     # The time step of the last code accepted: a code is never accepted twice.

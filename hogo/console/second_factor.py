@@ -12,6 +12,7 @@ from hogo.audit.services import actor_for, audit_record
 from hogo.console.models import SecondFactor
 from hogo.console.throttle import SECOND_FACTOR
 from hogo.console.totp import secret_new, step_matching
+from hogo.console.totp_key import secret_open, secret_seal
 from hogo.errors import Conflict, NotFound
 from hogo.throttle.selectors import throttle_locked_until
 from hogo.throttle.services import throttle_fail, throttle_forgive
@@ -36,9 +37,13 @@ def second_factor_begin(*, user: User) -> str:
         raise Conflict("a second factor is already set up for this user", code="enrolled")
     if factor is None:
         factor = SecondFactor(user=user)
-    factor.secret = secret_new()
+    secret = secret_new()
+    # The key file is made with the first secret; once another user's secret is sealed, a
+    # missing key file is an error, not a reason to make a new one.
+    first = not SecondFactor.objects.exclude(user=user).exists()
+    factor.sealed = secret_seal(secret, user_id=user.pk, create_key=first)
     factor.save()
-    return factor.secret
+    return secret
 
 
 @transaction.atomic
@@ -76,7 +81,8 @@ def second_factor_verify(*, user: User, code: str, now: datetime | None = None) 
 def _checked(user: User, factor: SecondFactor, code: str, now: datetime) -> CodeCheck:
     if throttle_locked_until(checks=[(SECOND_FACTOR, _key(user))], now=now) is not None:
         return CodeCheck.LOCKED
-    step = step_matching(factor.secret, code, after=factor.last_step, now=now)
+    secret = secret_open(factor.sealed, user_id=user.pk)
+    step = step_matching(secret, code, after=factor.last_step, now=now)
     if step is None:
         row = throttle_fail(rule=SECOND_FACTOR, value=_key(user), now=now)
         if row is not None:

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from hogo.console.models import SecondFactor
 from hogo.console.throttle import NETWORK, USERNAME
+from hogo.console.totp_key import secret_open
 from hogo.errors import NotFound
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.roles import Role, has_role
@@ -94,4 +95,4 @@ def second_factor_required(*, user: User | AnonymousUser) -> bool:
 def second_factor_pending(*, user: User) -> str | None:
     """The secret of an enrolment in progress (not yet confirmed), if any."""
     factor = SecondFactor.objects.filter(user=user, confirmed_at__isnull=True).first()
-    return factor.secret if factor is not None else None
+    return secret_open(factor.sealed, user_id=user.pk) if factor is not None else None

@@ -199,8 +199,9 @@ def holdings(*, now: datetime | None = None) -> Holdings:
 
     One pass over the values' (acquisition, category) pairs, joined in memory with the live
     grants and the acquisitions of active people: the value table is the large one, and a
-    grouped SQL count per view read it (and its ciphertext pages) three times, with a
-    DISTINCT sort each (bench/ledger.py)."""
+    grouped SQL count per view read it (and its ciphertext pages) three times, with a DISTINCT
+    sort each (bench/ledger.py). `Counter` over whole lists in place of this loop cost twice
+    the CPU (distinct people need a set of pairs per view)."""
     moment = now or timezone.now()
     owners: dict[int, tuple[int, str]] = {
         pk: (subject, channel)
