@@ -29,7 +29,7 @@ SECRET = secrets.token_hex(16)  # a new one each run
 
 
 Timed = Callable[[Callable[[int], None], list[int]], list[float]]
-Report = Callable[[str, list[float], float | None], float]
+Report = Callable[[str, list[float], str, float | None], float]
 
 
 def measure_webhook(requests: int, timed: Timed, report: Report) -> None:
@@ -95,7 +95,7 @@ def _run(requests: int, timed: Timed, report: Report, port: int, ca: Path) -> No
     baseline: float | None = None
     for label, run, ids_ in runs:
         cpu = time.process_time()
-        median = report(label, timed(run, ids_), baseline)
+        median = report(label, timed(run, ids_), "", baseline)
         # This process's CPU (signing, JSON, the TLS client): what the load inflates least.
         print(f"  {'':<36} hogo's CPU {(time.process_time() - cpu) / len(ids_) * 1000:.2f} ms")
         baseline = baseline or median

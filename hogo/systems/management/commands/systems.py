@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from hogo.policy.schema import System
 from hogo.systems.check import CheckReport
 from hogo.systems.engine import SystemFailure
-from hogo.systems.scan import COLUMNS, DEFAULT_SAMPLE, ScanLine, scan_lines, scan_xlsx
+from hogo.systems.records import DEFAULT_SAMPLE
+from hogo.systems.scan import COLUMNS, ScanLine, scan_lines, scan_xlsx
 from hogo.systems.selectors import system_schema_check, systems_declared
 from hogo.systems.services import system_scan_run
 
