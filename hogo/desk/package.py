@@ -31,15 +31,14 @@ from hogo.desk.disclosure_pdf import disclosure_pdf
 from hogo.desk.models import Case, DisclosurePackage, DownloadLink
 from hogo.desk.package_tables import (
     SystemFile,
-    system_file_section,
     system_files,
-    system_section,
+    systems_found,
     table_csv,
 )
 from hogo.desk.package_text import Titles
 from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
-from hogo.policy.schema import Policy, System
+from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
@@ -207,24 +206,9 @@ def package_content(
     lang = case.language
     policy = policy_active()
     titles = Titles(policy=policy, lang=lang)
-    found = _systems_found(policy, titles, systems, uploads)
+    found = systems_found(policy, titles, systems, uploads)
     if not case.subject_ref:  # known only to the other systems
-        return Content(
-            request=_request(case),
-            organization=policy.organization.name.get(lang),
-            subject_id="",
-            status="",
-            status_title="",
-            items=[],
-            acquisitions=[],
-            consents=[],
-            suspension={"all_purposes": False, "purposes": []},
-            provision_stopped=False,
-            provision_records=[],
-            disposals=[],
-            notes=[],
-            systems=found,
-        )
+        return _others_only(case, policy.organization.name.get(lang), found)
     disclosure = subject_disclose(actor=actor, subject_id=case.subject_ref, request_ref=case.ref)
     return Content(
         request=_request(case),
@@ -257,19 +241,24 @@ def package_content(
     )
 
 
-def _systems_found(
-    policy: Policy,
-    titles: Titles,
-    systems: Sequence[tuple[System, Found]],
-    uploads: Sequence[SystemFile],
-) -> list[dict[str, object]]:
-    """A section per system holding the person's data: the rows found, or the file uploaded."""
-    found = [system_section(system, rows, titles) for system, rows in systems if rows.rows]
-    return found + [
-        system_file_section(policy.systems[u.system], u, titles)
-        for u in uploads
-        if u.system in policy.systems
-    ]
+def _others_only(case: Case, organization: str, found: list[dict[str, object]]) -> Content:
+    """The content for a person hogo's vault does not hold: what the other systems hold."""
+    return Content(
+        request=_request(case),
+        organization=organization,
+        subject_id="",
+        status="",
+        status_title="",
+        items=[],
+        acquisitions=[],
+        consents=[],
+        suspension={"all_purposes": False, "purposes": []},
+        provision_stopped=False,
+        provision_records=[],
+        disposals=[],
+        notes=[],
+        systems=found,
+    )
 
 
 def _request(case: Case) -> dict[str, object]:

@@ -2,11 +2,12 @@
 formulas by the one CSV writer), and what each of the organization's other systems held."""
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hogo.csvfile import csv_bytes
 from hogo.desk.package_text import Titles
-from hogo.policy.schema import System
+from hogo.policy.schema import Policy, System
 from hogo.systems.records import Found
 
 
@@ -19,26 +20,29 @@ class SystemFile:
     content: bytes
 
 
-def system_file_section(system: System, upload: SystemFile, titles: Titles) -> dict[str, object]:
+def systems_found(
+    policy: Policy,
+    titles: Titles,
+    systems: Sequence[tuple[System, Found]],
+    uploads: Sequence[SystemFile],
+) -> list[dict[str, object]]:
+    """A section per system holding the person's data: the rows found, or the file uploaded."""
+    found = [_section(system, titles, tables=rows.tables) for system, rows in systems if rows.rows]
+    return found + [
+        _section(policy.systems[u.system], titles, tables={}, file=u.name)
+        for u in uploads
+        if u.system in policy.systems
+    ]
+
+
+def _section(system: System, titles: Titles, **held: object) -> dict[str, object]:
     return {
         "id": system.id,
         "title": system.title.get(titles.lang),
         "owner": system.owner.get(titles.lang),
         "country": system.country,
         "purposes": titles.purposes(list(system.purposes)),
-        "tables": {},
-        "file": upload.name,
-    }
-
-
-def system_section(system: System, found: Found, titles: Titles) -> dict[str, object]:
-    return {
-        "id": system.id,
-        "title": system.title.get(titles.lang),
-        "owner": system.owner.get(titles.lang),
-        "country": system.country,
-        "purposes": titles.purposes(list(system.purposes)),
-        "tables": found.tables,
+        **held,
     }
 
 
