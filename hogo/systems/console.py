@@ -5,6 +5,7 @@ start a scan, after a confirmation page. Nothing personal is shown: the findings
 and counts, and a failure never carries the URL or a credential."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -20,10 +21,10 @@ from hogo.policy.wording import moment_shown
 from hogo.roles import Role
 from hogo.staffpages import staff_context, staff_view
 from hogo.systems.engine import SystemFailure
-from hogo.systems.models import SystemScan
+from hogo.systems.models import ReachOutcome, SystemReach, SystemScan
+from hogo.systems.reachability import systems_reach_check
 from hogo.systems.selectors import system_scans_latest, systems_declared
 from hogo.systems.services import system_scan_run
-from hogo.systems.status import Reach, system_reach
 
 VIEWERS = (Role.PRIVACY_OFFICER, Role.AUDITOR)
 SCANNERS = (Role.PRIVACY_OFFICER,)
@@ -35,6 +36,27 @@ def _kind(kind: str) -> str:
         "webhook": pgettext("systems", "Webhook (a signed request to the system)"),
         "manual": pgettext("systems", "By hand (a task for staff)"),
     }.get(kind, kind)
+
+
+def _reach_words(outcome: str) -> str:
+    """A probe's outcome as staff read it."""
+    return {
+        ReachOutcome.CONNECTED: pgettext("systems", "Yes: connected"),
+        ReachOutcome.HANDSHAKE: pgettext(
+            "systems", "Yes: TLS handshake completed, certificate trusted"
+        ),
+        ReachOutcome.REFUSED: pgettext("systems", "No: connection refused"),
+        ReachOutcome.NO_ANSWER: pgettext("systems", "No: no answer within 2 seconds"),
+        ReachOutcome.UNKNOWN_HOST: pgettext("systems", "No: host name not found"),
+        ReachOutcome.TLS_REFUSED: pgettext(
+            "systems", "No: TLS refused, the certificate is not trusted"
+        ),
+        ReachOutcome.TLS_FAILED: pgettext("systems", "No: the TLS handshake failed"),
+        ReachOutcome.NOT_ALLOWED: pgettext(
+            "systems", "No: the endpoint is not https on the organization's domain"
+        ),
+        ReachOutcome.FAILED: pgettext("systems", "No: cannot connect"),
+    }.get(ReachOutcome(outcome), outcome)
 
 
 def _role(role: str) -> str:
@@ -51,7 +73,10 @@ class Row:
     kind: str
     owner: str
     handled_by: str
-    reach: Reach
+    reach: SystemReach | None
+    reach_words: str
+    reach_checked: str  # when, as staff read it
+    host: str  # a webhook's declared host
     scan: SystemScan | None
     scanned: str  # when, as staff read it
     scanned_by: str
@@ -77,6 +102,7 @@ def _rows() -> list[Row]:
     lang = _lang()
     systems = systems_declared()
     scans = system_scans_latest(systems=[s.id for s in systems])
+    reach = systems_reach_check(systems=systems)
     return [
         Row(
             system=s,
@@ -84,7 +110,10 @@ def _rows() -> list[Row]:
             kind=_kind(s.kind),
             owner=s.owner.get(lang),
             handled_by=_role(s.manual.role) if s.manual else "",
-            reach=system_reach(s),
+            reach=reach.get(s.id),
+            reach_words=_reach_words(reach[s.id].outcome) if s.id in reach else "",
+            reach_checked=moment_shown(reach[s.id].checked_at, lang) if s.id in reach else "",
+            host=(urlsplit(s.webhook.url).hostname or "") if s.webhook else "",
             scan=scans.get(s.id),
             scanned=moment_shown(scans[s.id].ran_at, lang) if s.id in scans else "",
             scanned_by=_who(scans[s.id].ran_by) if s.id in scans else "",
@@ -107,6 +136,19 @@ def systems_page(request: HttpRequest) -> HttpResponse:
     findings = sum(1 for r in rows if r.scan and r.scan.special_care)
     context = staff_context(request, title, handlers=SCANNERS, rows=rows, findings=findings)
     return TemplateResponse(request, "systems/console.html", context)
+
+
+@staff_view(VIEWERS)
+def systems_reach_now(request: HttpRequest) -> HttpResponse:
+    """ "Check now": every system probed again, whatever its last result, then the page."""
+    if request.method == "POST":
+        try:
+            systems_reach_check(systems=systems_declared(), refresh=True)
+        except PolicyNotLoaded:
+            pass
+        else:
+            messages.success(request, pgettext("systems", "Checked now: the results are below."))
+    return redirect("systems_console:list")
 
 
 @staff_view(SCANNERS)
