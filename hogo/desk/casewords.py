@@ -109,7 +109,10 @@ def step_in_words(step: Step, policy: Policy) -> str:
     elif step.status == StepStatus.WAITING and result.get("mail"):
         text += " " + gettext("Waiting for the mail server to take the message.")
     elif step.status == StepStatus.WAITING and result.get("callback"):
-        text += " " + gettext("The system accepted the request: waiting for its signed answer.")
+        text += " " + gettext(
+            "The system accepted the request: waiting for its signed answer, "
+            "sent again at the next try if none comes."
+        )
     elif step.status == StepStatus.FAILED and step.system and not step.retry_at:
         text += " " + gettext(
             "No more automatic attempts after repeated failures: "
