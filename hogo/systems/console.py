@@ -59,6 +59,60 @@ def _reach_words(outcome: str) -> str:
     }.get(ReachOutcome(outcome), outcome)
 
 
+def _found(label: str) -> str:
+    """A detector label (hogo.detect) as staff read it."""
+    return {
+        "religion": pgettext("systems", "religion or creed"),
+        "race_ethnicity": pgettext("systems", "race or ethnicity"),
+        "social_status": pgettext("systems", "social status"),
+        "disability": pgettext("systems", "disability"),
+        "health": pgettext("systems", "medical history or health"),
+        "criminal_record": pgettext("systems", "criminal record"),
+        "crime_victim": pgettext("systems", "having been a victim of crime"),
+        "sexual_orientation": pgettext("systems", "sexual orientation"),
+        "political": pgettext("systems", "political opinion"),
+        "email": pgettext("systems", "e-mail addresses"),
+        "phone": pgettext("systems", "phone numbers"),
+        "postal_code": pgettext("systems", "postal codes"),
+        "address": pgettext("systems", "postal addresses"),
+        "my_number": pgettext("systems", "My Number (individual numbers)"),
+        "credit_card": pgettext("systems", "credit card numbers"),
+        "ip_address": pgettext("systems", "IP addresses"),
+        "person_name": pgettext("systems", "personal names"),
+    }.get(label, label)
+
+
+def _finding(f: dict[str, object]) -> str:
+    """One undeclared column of a scan, in a sentence: where, what, how often."""
+    words = {
+        "where": f"{f.get('table')}.{f.get('column')}",
+        "found": _found(str(f.get("found", ""))),
+        "values": f.get("values"),
+        "sampled": f.get("sampled"),
+    }
+    if f.get("kind") == "special-care":
+        return (
+            pgettext(
+                "systems",
+                "%(where)s: %(found)s (special-care information, not declared; "
+                "in %(values)s of %(sampled)s values)",
+            )
+            % words
+        )
+    return (
+        pgettext(
+            "systems",
+            "%(where)s: %(found)s (an identifier, not declared; in %(values)s of "
+            "%(sampled)s values)",
+        )
+        % words
+    )
+
+
+def _country(code: str) -> str:
+    return {"JP": pgettext("systems", "Japan")}.get(code, code)
+
+
 def _role(role: str) -> str:
     return {
         "desk_operator": pgettext("systems", "Desk operators"),
@@ -77,6 +131,8 @@ class Row:
     reach_words: str
     reach_checked: str  # when, as staff read it
     host: str  # a webhook's declared host
+    country: str
+    findings: list[tuple[bool, str]]  # (special-care, the sentence) per undeclared column
     scan: SystemScan | None
     scanned: str  # when, as staff read it
     scanned_by: str
@@ -114,6 +170,11 @@ def _rows() -> list[Row]:
             reach_words=_reach_words(reach[s.id].outcome) if s.id in reach else "",
             reach_checked=moment_shown(reach[s.id].checked_at, lang) if s.id in reach else "",
             host=(urlsplit(s.webhook.url).hostname or "") if s.webhook else "",
+            country=_country(s.country),
+            findings=[
+                (f.get("kind") == "special-care", _finding(f))
+                for f in (scans[s.id].findings if s.id in scans else [])
+            ],
             scan=scans.get(s.id),
             scanned=moment_shown(scans[s.id].ran_at, lang) if s.id in scans else "",
             scanned_by=_who(scans[s.id].ran_by) if s.id in scans else "",

@@ -78,7 +78,7 @@ def test_the_officer_scans_after_a_confirmation_and_sees_the_finding(
     scan = SystemScan.objects.get()
     assert scan.ran_by == f"user:{officer.pk}"
     assert "個人情報保護管理者への指摘事項" in page
-    assert "customers.notes: health" in page
+    assert "customers.notes：病歴・健康状態（要配慮個人情報。方針に宣言なし。" in page
     assert "olivia" in page  # who ran it, by name
     assert str(ALICE["notes"]) not in page
 
