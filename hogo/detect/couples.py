@@ -27,6 +27,8 @@ _EN_NAME = r"([A-Z][a-z]+)"
 _EN_SELF_NAME_RES = (
     ("", re.compile(rf"\b(?:I'm|I am|Im|im|i'm|i am|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b")),
     ("(", re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}")),
+    # A sender line: "From Emma Clarke: ..."
+    ("From ", re.compile(rf"\bFrom[ \t]+{_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]*:")),
     (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
     (
         ":",
@@ -41,15 +43,24 @@ _EN_SIGNOFF_RE = re.compile(
     rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"
 )
 _JA_SELF_NAME_WORDS = ("申込者", "申し込み者", "記入者", "氏名", "名前", "私")
+# A name as forms write it: 「鈴木花子」, 「鈴木 花子」 (a space between surname and given name).
+_JA_FULL_NAME = (
+    r"[一-龥々]{1,4}[ 　](?:[一-龥々]{1,3}|[ぁ-ん]{2,4}(?![ぁ-ん]))"
+    r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6}"
+)
 _JA_SELF_NAME_RE = re.compile(
     r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
-    r"([一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6})"
+    rf"({_JA_FULL_NAME})"
 )
-# A sign-off at the very end: 「― 佐藤恵子」
-_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{2,6})[ 　。]*\Z")
+# A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
+# space: 「…お願いします。　村上 拓海」 (then its surname must be a known one).
+_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[ 　。]*\Z")
+_JA_BARE_SIGNOFF_RE = re.compile(
+    r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3})[ 　。]*\Z"
+)
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
-_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三")
+_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之")
 _PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
 
 
@@ -85,8 +96,7 @@ def _writer_genders(
             if named:
                 genders.add(named)
     if not original.isascii():
-        tail_ja = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
-        named = _ja_name_gender(tail_ja.group(1)) if tail_ja else None
+        named = _ja_signoff_gender(original)
         if named:
             genders.add(named)
     if _HAS_CAPITAL_RE.search(original) is None:
@@ -106,6 +116,17 @@ def _writer_genders(
     return genders
 
 
+def _ja_signoff_gender(original: str) -> str | None:
+    """The gender of a name signed at the end: after a dash, or a known surname and a space."""
+    tail = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
+    if tail is not None:
+        return _ja_name_gender(tail.group(1))
+    bare = _JA_BARE_SIGNOFF_RE.search(original, max(0, len(original) - 20))
+    if bare is not None and bare.group(1) in ja_surnames():
+        return _ja_name_gender(f"{bare.group(1)} {bare.group(2)}")
+    return None
+
+
 def _own_partner(text: str, start: int, end: int) -> bool:
     """夫 in 夫婦 or 夫妻, 妻 in 夫妻 or 人妻, ご主人: a couple or someone else's spouse."""
     before = text[start - 1] if start > 0 else ""
@@ -119,20 +140,50 @@ _NOT_OWN_BEFORE = frozenset("ご御人夫花")
 _NOT_OWN_AFTER = frozenset("婦妻人公")
 
 
-def _partners(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[Cue, str]]:
+# 「彼女の美穂と」: 彼女の is "her" unless a woman's given name follows it.
+_NAME_AFTER_RE = re.compile(r"([一-龥々]{1,3}|[ぁ-ん]{2,4})(?:さん|ちゃん)?(?:と|も|を|が|は|に)")
+
+
+def _her_named(text: str, end: int) -> bool:
+    m = _NAME_AFTER_RE.match(text, end)
+    return m is not None and _ja_name_gender(m.group(1)) == "f"
+
+
+def _partners(norm: Normalized, original: str, cues: dict[str, list[Cue]]) -> list[tuple[Cue, str]]:
     text = norm.text
     found = [(c, "m") for c in cues.get("@partner_m", ()) if _own_partner(text, *c)]
-    found += [(c, "f") for c in cues.get("@partner_f", ()) if _own_partner(text, *c)]
+    found += [
+        (c, "f")
+        for c in cues.get("@partner_f", ())
+        if _own_partner(text, *c) and (text[c[0] : c[1]] != "彼女の" or _her_named(text, c[1]))
+    ]
     for cue in cues.get("@partner", ()):
         m = _PRONOUN_AFTER_PARTNER_RE.match(norm.text, cue[1])
         if m is not None:
             found.append((cue, "m" if m.group(1).startswith(("he", "hi")) else "f"))
+        elif (named := _partner_named(norm, original, cue)) is not None:
+            found.append((cue, named))
     return found
+
+
+# "my partner Olivia and I have been together six years": the name after a neutral partner
+# word gives the partner's gender where the text calls them a couple (a business partner
+# named after the word is none).
+_NAME_AFTER_PARTNER_RE = re.compile(r",?[ \t]+([A-Z][a-z]+)\b")
+_TOGETHER_RE = re.compile(r"\btogether\b", re.IGNORECASE)
+
+
+def _partner_named(norm: Normalized, original: str, cue: Cue) -> str | None:
+    _, end = norm.original_span(*cue)
+    m = _NAME_AFTER_PARTNER_RE.match(original, end)
+    if m is None or not (_COUPLE_RE.search(original) or _TOGETHER_RE.search(original)):
+        return None
+    return given_names().get(m.group(1))
 
 
 def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) -> list[Finding]:
     """A finding on the partner word when the writer and the partner share a gender."""
-    partners = _partners(norm, cues)
+    partners = _partners(norm, original, cues)
     if not partners:
         return []
     writer = _writer_genders(original, cues, partners)
@@ -261,7 +312,12 @@ def _ja_name_gender(name: str | None) -> str | None:
     if not name:
         return None
     surnames = ja_surnames()
-    given = next((name[n:] for n in (3, 2, 1) if name[:n] in surnames and len(name) > n), None)
+    given: str | None
+    spaced = name.replace("　", " ").split(" ")
+    if len(spaced) == 2:  # 「鈴木 花子」: the space says where the given name starts
+        name = given = spaced[1]
+    else:
+        given = next((name[n:] for n in (3, 2, 1) if name[:n] in surnames and len(name) > n), None)
     listed = given_names()
     for candidate in (given, name, name[2:] if len(name) > 3 else None):
         if candidate and candidate in listed:
