@@ -42,14 +42,24 @@ _EN_SELF_NAME_RES = (
 _EN_SIGNOFF_RE = re.compile(
     rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"
 )
-_JA_SELF_NAME_WORDS = ("申込者", "申し込み者", "記入者", "氏名", "名前", "私")
+_JA_SELF_NAME_WORDS = (
+    "申込者",
+    "申し込み者",
+    "記入者",
+    "参加者",
+    "代表者",
+    "登録者",
+    "氏名",
+    "名前",
+    "私",
+)
 # A name as forms write it: 「鈴木花子」, 「鈴木 花子」 (a space between surname and given name).
 _JA_FULL_NAME = (
     r"[一-龥々]{1,4}[ 　](?:[一-龥々]{1,3}|[ぁ-ん]{2,4}(?![ぁ-ん]))"
     r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6}"
 )
 _JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
+    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
     rf"({_JA_FULL_NAME})"
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
@@ -173,8 +183,16 @@ _NAME_AFTER_PARTNER_RE = re.compile(r",?[ \t]+([A-Z][a-z]+)\b")
 _TOGETHER_RE = re.compile(r"\btogether\b", re.IGNORECASE)
 
 
+_JA_NAME_AFTER_PARTNER_RE = re.compile(r"[ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})")
+
+
 def _partner_named(norm: Normalized, original: str, cue: Cue) -> str | None:
-    _, end = norm.original_span(*cue)
+    start, end = norm.original_span(*cue)
+    if not original[start:end].isascii():  # 「パートナーの山口 徹（同居中）」
+        ja = _JA_NAME_AFTER_PARTNER_RE.match(original, end)
+        if ja is None or _JA_COUPLE_RE.search(original) is None:
+            return None
+        return _ja_name_gender(ja.group(1))
     m = _NAME_AFTER_PARTNER_RE.match(original, end)
     if m is None or not (_COUPLE_RE.search(original) or _TOGETHER_RE.search(original)):
         return None
