@@ -46,6 +46,9 @@ STATUS_POSITIVES = [
     ("im on wellfare at the moment, is there a reduced fee?", "en"),
     ("My uncle inherited the title when my grandfather died.", "en"),
     ("Sleeping in my car until the new flat is ready, so email only.", "en"),
+    ("Her grandfather was made a life peer in 1990.", "en"),
+    ("住む場所がなくて、知人の家を転々としています。", "ja"),
+    ("去年の冬は路上で寝泊まりしていました。", "ja"),
 ]
 
 STATUS_NEGATIVES = [
@@ -56,6 +59,7 @@ STATUS_NEGATIVES = [
     "The welfare office is closed on Monday.",
     "The shelter kitchen needs volunteers.",
     "Earl will bring the sound system.",
+    "Life Peer is the name of the new pale ale.",
 ]
 
 HEALTH_POSITIVES = [
@@ -83,6 +87,8 @@ RELIGION_POSITIVES = [
     ("im a jehovahs witness so no birthday party for me", "en"),
     ("As a JW I skip the holiday party, hope that's ok.", "en"),
     ("He is a counselor in the bishopric of his LDS ward.", "en"),
+    ("Omar prays five times a day, so a quiet room at noon would help.", "en"),
+    ("金曜の昼はモスクに行くので会議は午後にしてください。", "ja"),
 ]
 
 RELIGION_NEGATIVES = [
@@ -91,6 +97,7 @@ RELIGION_NEGATIVES = [
     "The Mormon Tabernacle Choir album is on the playlist.",
     "お弁当はベジタリアン対応でお願いします。",
     "Sunday school rooms can be booked at the front desk.",
+    "The Quaker meeting house is our backup venue.",
 ]
 
 VICTIM_POSITIVES = [
@@ -99,11 +106,15 @@ VICTIM_POSITIVES = [
     ("My ex was violent and I now live at a different address.", "en"),
     ("My bike was nicked from the station yesterday.", "en"),
     ("i got catfished and lost money, pls dont judge", "en"),
+    ("I got jumped on the way home last night.", "en"),
+    ("A neighbour keeps sending me threats.", "en"),
+    ("駅前でｵﾔｼﾞ狩りにあいました。", "ja"),
 ]
 
 VICTIM_NEGATIVES = [
     "Beware of phishing e-mails asking for passwords.",
     "Catfish is on the menu at the riverside place.",
+    "父は昔、暴力団担当の刑事でした。",  # 暴力 inside 暴力団 is no violence suffered
 ]
 
 OTHER_POSITIVES = [
@@ -123,6 +134,9 @@ OTHER_POSITIVES = [
     ("i have autsim and need a quiet room", "disability", "en"),
     ("My son has a shintai techo.", "disability", "en"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
+    ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
+    ("選挙では候補者の事務所で電話かけをしていました。", "political", "ja"),
+    ("戸籍の名前を変え、今は女性として暮らしています。", "sexual_orientation", "ja"),
 ]
 
 OTHER_NEGATIVES = [
@@ -133,6 +147,10 @@ OTHER_NEGATIVES = [
     "The parole board meeting minutes are attached.",
     "The deaf school's open day is on Saturday.",
     "I march with the school band every summer.",
+    "We are hiring a sign language interpreter for the conference.",
+    "Blue Badge parking is on level 1.",
+    "インスリンの価格改定のお知らせです。",
+    "同性パートナーシップ制度の導入を提案する会議です。",
 ]
 
 
