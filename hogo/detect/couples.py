@@ -346,8 +346,24 @@ def _ja_name_gender(name: str | None) -> str | None:
     return "m" if last in _JA_MALE_ENDINGS else None
 
 
-def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
+# 「田中様ご夫妻（田中 誠様・田中 亮様）」: a couple word with both names after it.
+_JA_PAIR_RE = re.compile(
+    r"(?:夫妻|夫婦|カップル)[（(]([^）)・、]{1,9}?)(?:様|さん)?[・、と]"
+    r"([^）)・、]{1,9}?)(?:様|さん)?[）)]"
+)
+
+
+def _ja_named_pairs(original: str) -> list[tuple[int, int, str]]:
     found = []
+    for m in _JA_PAIR_RE.finditer(original):
+        first, second = _ja_name_gender(m.group(1)), _ja_name_gender(m.group(2))
+        if first is not None and first == second:
+            found.append((m.start(), m.end(), first))
+    return found
+
+
+def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
+    found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, word = m.group(1), m.group(2)
         if holder_name in ("私", "僕", "わたし"):

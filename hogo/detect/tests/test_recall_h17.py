@@ -24,6 +24,8 @@ ORIENTATION_POSITIVES = [
     ("bf and i need one room pls. – Jake", "en"),
     ("Two brides, one cake: our wedding is in May and we'd like the garden room.", "en"),
     ("The court approved changing my registered sex, please update the roster.", "en"),
+    # Two names after a couple word (ご夫妻), both of one gender.
+    ("山本様ご夫妻（山本 大輔様・山本 健太様）のお席をお願いします。", "ja"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -35,6 +37,8 @@ ORIENTATION_NEGATIVES = [
     "外国籍の社員の通称名の扱いについて、規程を確認しています。",  # an alias, no transition
     "Rainbow Logistics, our partner firm, will sponsor the break.",
     "Same-sex couples are welcome at every event we run.",
+    "山本様ご夫妻（山本 大輔様・山本 恵子様）のお席をお願いします。",
+    "性別変更届の書式が変わりました。",
 ]
 
 STATUS_POSITIVES = [
@@ -73,6 +77,11 @@ HEALTH_POSITIVES = [
     ("HIV+ and doing fine, just letting the organisers know.", "en"),
     ("My knee never fully recovered after the fall, I'll skip the hike.", "en"),
     ("Post-partum and exhausted, replies will be slow.", "en"),
+    ("We're having our baby in May, so I'll skip the trip.", "en"),
+    ("sober since 2020, no bar venues for me please", "en"),
+    ("I've got MS and some days are harder.", "en"),
+    ("そううつびょうの薬を飲んでいます。", "ja"),
+    ("アル中だったことがあります。", "ja"),
 ]
 
 HEALTH_NEGATIVES = [
@@ -81,6 +90,7 @@ HEALTH_NEGATIVES = [
     "Our startup sells glucose monitors for diabetics.",
     "妊娠・出産に関する社内制度の説明会です。",
     "透析装置の保守契約の見積もりです。",
+    "MS Teams link for Friday is below.",
 ]
 
 RELIGION_POSITIVES = [
@@ -133,6 +143,14 @@ OTHER_POSITIVES = [
     # Short key words misspelt, certificates romanized, Andean peoples.
     ("i have autsim and need a quiet room", "disability", "en"),
     ("My son has a shintai techo.", "disability", "en"),
+    ("I get a PIP award for mobility.", "disability", "en"),
+    ("ｼﾝｼｮｳ者手帳3級です。", "disability", "ja"),
+    ("手帳（身体2級）あり、階段は使えません。", "disability", "ja"),
+    ("Our treasurer is under police investigation for fraud.", "criminal_record", "en"),
+    ("i got pulled in by the cops for questioning, all fine now", "criminal_record", "en"),
+    ("元夫にGPSで居場所を追跡されていました。", "crime_victim", "ja"),
+    ("地元は昔から差別を受けてきた地域です。", "social_status", "ja"),
+    ("Lady Anne, the Duke's daughter, will present the prizes.", "social_status", "en"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
     ("選挙では候補者の事務所で電話かけをしていました。", "political", "ja"),
@@ -151,6 +169,11 @@ OTHER_NEGATIVES = [
     "Blue Badge parking is on level 1.",
     "インスリンの価格改定のお知らせです。",
     "同性パートナーシップ制度の導入を提案する会議です。",
+    "The door-knocking survey for the bus route is due Friday.",
+    "ビラ配りのアルバイト募集（チラシ配布）",
+    "座り込みで作業するので、マットを用意してください。",
+    "障害者手帳の申請窓口が移転しました。",
+    "The fire is under police investigation.",
 ]
 
 
