@@ -26,7 +26,7 @@ _EN_NAME = r"([A-Z][a-z]+)"
 # Self-naming frames, each with a substring that must be in the text for it to be tried.
 _EN_SELF_NAME_RES = (
     ("", re.compile(rf"\b(?:I'm|I am|Im|im|i'm|i am|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b")),
-    ("(", re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}")),
+    ("(", re.compile(rf"\b(?:I|me|Me|myself)[ \t]*\({_EN_NAME}")),
     # A sender line: "From Emma Clarke: ..."
     ("From ", re.compile(rf"\bFrom[ \t]+{_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]*:")),
     (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),

@@ -26,6 +26,8 @@ ORIENTATION_POSITIVES = [
     ("The court approved changing my registered sex, please update the roster.", "en"),
     # Two names after a couple word (ご夫妻), both of one gender.
     ("山本様ご夫妻（山本 大輔様・山本 健太様）のお席をお願いします。", "ja"),
+    ("主人（拓也）と参加します。私も男性です。", "ja"),
+    ("Me (Karen) and my wife Lucy will help at the stall.", "en"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -82,6 +84,10 @@ HEALTH_POSITIVES = [
     ("I've got MS and some days are harder.", "en"),
     ("そううつびょうの薬を飲んでいます。", "ja"),
     ("アル中だったことがあります。", "ja"),
+    ("I'm on lithium, so no wine for me.", "en"),
+    ("I had my knee replaced in May.", "en"),
+    ("Two years clean from heroin this week.", "en"),
+    ("覚醒剤をやめて3年になります。", "ja"),
 ]
 
 HEALTH_NEGATIVES = [
@@ -91,6 +97,9 @@ HEALTH_NEGATIVES = [
     "妊娠・出産に関する社内制度の説明会です。",
     "透析装置の保守契約の見積もりです。",
     "MS Teams link for Friday is below.",
+    "Lithium batteries go in the red bin.",
+    "妊娠中の方向けの席を用意しています。",
+    "妊娠中の方は受付でお申し出ください。",
 ]
 
 RELIGION_POSITIVES = [
@@ -144,6 +153,8 @@ OTHER_POSITIVES = [
     ("i have autsim and need a quiet room", "disability", "en"),
     ("My son has a shintai techo.", "disability", "en"),
     ("I get a PIP award for mobility.", "disability", "en"),
+    ("My brother got six years for armed robbery.", "criminal_record", "en"),
+    ("毎週、駅前で抗議のスタンディングをしています。", "political", "ja"),
     ("ｼﾝｼｮｳ者手帳3級です。", "disability", "ja"),
     ("手帳（身体2級）あり、階段は使えません。", "disability", "ja"),
     ("Our treasurer is under police investigation for fraud.", "criminal_record", "en"),
@@ -174,6 +185,7 @@ OTHER_NEGATIVES = [
     "座り込みで作業するので、マットを用意してください。",
     "障害者手帳の申請窓口が移転しました。",
     "The fire is under police investigation.",
+    "筆談ボードを受付に置いています。",
 ]
 
 
