@@ -66,7 +66,7 @@ _JA_SELF_NAME_RE = re.compile(
 # space: 「…お願いします。　村上 拓海」 (then its surname must be a known one).
 _JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[ 　。]*\Z")
 _JA_BARE_SIGNOFF_RE = re.compile(
-    r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3})[ 　。]*\Z"
+    r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3}|[ぁ-ん]{2,4})[ 　。]*\Z"
 )
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
@@ -259,8 +259,17 @@ _EN_PARTNER_WORDS = {
     "spouse": None,
 }
 _EN_TITLES = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+# "my brother's husband": a relative's gender is the word's.
+_EN_RELATIVES = {
+    **dict.fromkeys(("brother", "son", "dad", "father", "uncle", "nephew", "grandson"), "m"),
+    **dict.fromkeys(("grandpa",), "m"),
+    **dict.fromkeys(("sister", "daughter", "mum", "mom", "mother", "aunt", "niece"), "f"),
+    **dict.fromkeys(("granddaughter", "grandma"), "f"),
+}
 _EN_HOLDER_RE = re.compile(
-    r"\b(his|her|His|Her|[A-Z][a-z]+'s)[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
+    r"\b(his|her|His|Her|[A-Z][a-z]+'s|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
+    r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
+    r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
     r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
     r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+))?"
 )
@@ -284,6 +293,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         holder: str | None
         if holder_word.lower() in ("his", "her"):
             holder = "m" if holder_word.lower() == "his" else "f"
+        elif (relative := holder_word.split()[-1][:-2].lower()) in _EN_RELATIVES:
+            holder = _EN_RELATIVES[relative]
         else:
             holder = given_names().get(holder_word[:-2])
         partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))

@@ -28,6 +28,8 @@ ORIENTATION_POSITIVES = [
     ("山本様ご夫妻（山本 大輔様・山本 健太様）のお席をお願いします。", "ja"),
     ("主人（拓也）と参加します。私も男性です。", "ja"),
     ("Me (Karen) and my wife Lucy will help at the stall.", "en"),
+    ("My brother's husband will collect me after the dinner.", "en"),
+    ("嫁さん（ゆい）と参加しまーす　三浦 あやか", "ja"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -100,6 +102,9 @@ HEALTH_NEGATIVES = [
     "Lithium batteries go in the red bin.",
     "妊娠中の方向けの席を用意しています。",
     "妊娠中の方は受付でお申し出ください。",
+    "The colonoscopy prep leaflet has a typo.",
+    "胃カメラの予約システムの改修案件です。",
+    "My brother's wife will collect me after the dinner.",
 ]
 
 RELIGION_POSITIVES = [
@@ -162,6 +167,9 @@ OTHER_POSITIVES = [
     ("元夫にGPSで居場所を追跡されていました。", "crime_victim", "ja"),
     ("地元は昔から差別を受けてきた地域です。", "social_status", "ja"),
     ("Lady Anne, the Duke's daughter, will present the prizes.", "social_status", "en"),
+    ("My great-grandfather was a baron.", "social_status", "en"),
+    ("She was made a dame last year.", "social_status", "en"),
+    ("Second baby on the way, so I'll step back in spring.", "health", "en"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
     ("選挙では候補者の事務所で電話かけをしていました。", "political", "ja"),
