@@ -6,6 +6,8 @@ products, job ads, buildings, general statements). None of these texts is from a
 import pytest
 
 from hogo.detect import scan
+from hogo.detect.lexicon import load_entries
+from hogo.detect.typos import typo_entries
 
 ORIENTATION_POSITIVES = [
     # Japanese couples: the writer's gender from a name written with a space between surname
@@ -172,6 +174,10 @@ OTHER_POSITIVES = [
     ("Second baby on the way, so I'll step back in spring.", "health", "en"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
+    # Six- and seven-letter key words with a letter dropped, doubled or swapped.
+    ("my dad is in prisn again", "criminal_record", "en"),
+    ("i have astma, no smoke near me pls", "health", "en"),
+    ("my son was mugegd last week", "crime_victim", "en"),
     ("選挙では候補者の事務所で電話かけをしていました。", "political", "ja"),
     ("戸籍の名前を変え、今は女性として暮らしています。", "sexual_orientation", "ja"),
 ]
@@ -194,6 +200,8 @@ OTHER_NEGATIVES = [
     "障害者手帳の申請窓口が移転しました。",
     "The fire is under police investigation.",
     "筆談ボードを受付に置いています。",
+    "I love stollen at Christmas.",
+    "The prisn van drove past the office.",  # a misspelling is weak: no person, no finding
 ]
 
 
@@ -262,3 +270,12 @@ def test_a_register_changed_for_a_transition_is_not_social_status() -> None:
 def test_the_offender_register_is_no_change_of_sex() -> None:
     categories = scan("I'm a registered sex offender and must tell the organizers.").categories
     assert categories == ("criminal_record",)
+
+
+def test_short_terms_get_plain_edits_checked_against_common_words() -> None:
+    made = {e.term: e for e in typo_entries(load_entries())}
+    assert made["prisn"].kind == "criminal_record"
+    assert made["prisn"].strength == "weak"
+    assert "prisun" not in made  # sound-alike vowels only for eight letters and more
+    assert "stollen" not in made  # a word (the cake), one edit from "stolen"
+    assert "decent" not in made  # a word, one edit from "descent"
