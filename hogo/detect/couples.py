@@ -333,7 +333,9 @@ _JA_HOLDER_RE = re.compile(
 )
 
 
-_JA_COUPLE_RE = re.compile(r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|交際|恋人|同居|挙式")
+_JA_COUPLE_RE = re.compile(
+    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式"
+)
 
 
 def _ja_name_gender(name: str | None) -> str | None:

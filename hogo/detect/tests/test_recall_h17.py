@@ -32,6 +32,8 @@ ORIENTATION_POSITIVES = [
     ("Me (Karen) and my wife Lucy will help at the stall.", "en"),
     ("My brother's husband will collect me after the dinner.", "en"),
     ("嫁さん（ゆい）と参加しまーす　三浦 あやか", "ja"),
+    ("パートナーの健太（男性）と暮らしています。私は男です。", "ja"),
+    ("Gay and married to a man, in case it matters.", "en"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -172,6 +174,9 @@ OTHER_POSITIVES = [
     ("My great-grandfather was a baron.", "social_status", "en"),
     ("She was made a dame last year.", "social_status", "en"),
     ("Second baby on the way, so I'll step back in spring.", "health", "en"),
+    ("I tore my ligament skiing, so no hike for me.", "health", "en"),
+    ("I was in care from 6 to 16.", "social_status", "en"),
+    ("i stood for parish council last year", "political", "en"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
     # Six- and seven-letter key words with a letter dropped, doubled or swapped.
@@ -202,6 +207,9 @@ OTHER_NEGATIVES = [
     "筆談ボードを受付に置いています。",
     "I love stollen at Christmas.",
     "The prisn van drove past the office.",  # a misspelling is weak: no person, no finding
+    "The union rep meeting is on Tuesday.",
+    "Kidney transplant outcomes improved, says a new study.",
+    "If a member is gay, what should the form say?",  # still a hypothetical
 ]
 
 
