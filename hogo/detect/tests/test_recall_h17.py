@@ -34,6 +34,7 @@ ORIENTATION_POSITIVES = [
     ("嫁さん（ゆい）と参加しまーす　三浦 あやか", "ja"),
     ("パートナーの健太（男性）と暮らしています。私は男です。", "ja"),
     ("Gay and married to a man, in case it matters.", "en"),
+    ("Had top surgery in May, so no swimming for a while.", "en"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -177,6 +178,11 @@ OTHER_POSITIVES = [
     ("I tore my ligament skiing, so no hike for me.", "health", "en"),
     ("I was in care from 6 to 16.", "social_status", "en"),
     ("i stood for parish council last year", "political", "en"),
+    ("My ex shared private photos of me online.", "crime_victim", "en"),
+    ("知らない人に私の名前でローンを組まれました。", "crime_victim", "ja"),
+    ("遺伝子検査で保因者と分かりました。", "health", "ja"),
+    ("県議会議員（無所属）をしています。", "political", "ja"),
+    ("週末は候補者のチラシを配っています。", "political", "ja"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
     # Six- and seven-letter key words with a letter dropped, doubled or swapped.
@@ -210,6 +216,8 @@ OTHER_NEGATIVES = [
     "The union rep meeting is on Tuesday.",
     "Kidney transplant outcomes improved, says a new study.",
     "If a member is gay, what should the form say?",  # still a hypothetical
+    "Identity theft insurance is included in your plan.",
+    "なりすまし詐欺の補償プランがあります。",
 ]
 
 
