@@ -35,6 +35,7 @@ ORIENTATION_POSITIVES = [
     ("パートナーの健太（男性）と暮らしています。私は男です。", "ja"),
     ("Gay and married to a man, in case it matters.", "en"),
     ("Had top surgery in May, so no swimming for a while.", "en"),
+    ("戸籍上は女ですが、男性として働いています。", "ja"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -183,6 +184,9 @@ OTHER_POSITIVES = [
     ("遺伝子検査で保因者と分かりました。", "health", "ja"),
     ("県議会議員（無所属）をしています。", "political", "ja"),
     ("週末は候補者のチラシを配っています。", "political", "ja"),
+    ("祖父は勲章をもらった元校長です。", "social_status", "ja"),
+    ("取引先の担当者にセクハラされました。", "crime_victim", "ja"),
+    ("ネットで誹謗中傷を受け、弁護士に相談中です。", "crime_victim", "ja"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
     # Six- and seven-letter key words with a letter dropped, doubled or swapped.
@@ -218,6 +222,7 @@ OTHER_NEGATIVES = [
     "If a member is gay, what should the form say?",  # still a hypothetical
     "Identity theft insurance is included in your plan.",
     "なりすまし詐欺の補償プランがあります。",
+    "車いすの貸し出しがあります。",
 ]
 
 
@@ -274,6 +279,11 @@ def test_kana_typo_and_membership_classes_are_found(text: str, category: str, la
 )
 def test_the_same_words_in_other_senses_are_no_finding(text: str) -> None:
     assert scan(text).categories == ()
+
+
+def test_the_register_beside_the_life_one_lives_is_orientation_not_status() -> None:
+    categories = scan("戸籍上は男ですが、女性として暮らしています。").categories
+    assert categories == ("sexual_orientation",)
 
 
 def test_a_register_changed_for_a_transition_is_not_social_status() -> None:
