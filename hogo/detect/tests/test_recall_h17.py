@@ -36,6 +36,8 @@ ORIENTATION_POSITIVES = [
     ("Gay and married to a man, in case it matters.", "en"),
     ("Had top surgery in May, so no swimming for a while.", "en"),
     ("戸籍上は女ですが、男性として働いています。", "ja"),
+    # Spaced kana (written for learners): the transition's key phrases.
+    ("せいべつ を へんこう しました。 めいぼ を なおして ください。", "ja"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -186,6 +188,7 @@ OTHER_POSITIVES = [
     ("週末は候補者のチラシを配っています。", "political", "ja"),
     ("祖父は勲章をもらった元校長です。", "social_status", "ja"),
     ("取引先の担当者にセクハラされました。", "crime_victim", "ja"),
+    ("あに が たいほ された ので、 やすみ ます。", "criminal_record", "ja"),
     ("ネットで誹謗中傷を受け、弁護士に相談中です。", "crime_victim", "ja"),
     ("I'm of Quechua origin, happy to help with the exhibition.", "race_ethnicity", "en"),
     ("ﾊﾝｻﾞｲ歴がありますが応募できますか。私のことです。", "criminal_record", "ja"),
@@ -223,6 +226,7 @@ OTHER_NEGATIVES = [
     "Identity theft insurance is included in your plan.",
     "なりすまし詐欺の補償プランがあります。",
     "車いすの貸し出しがあります。",
+    "せいべつ らん に まるを つけて ください。",  # the form's sex field, no change
 ]
 
 
