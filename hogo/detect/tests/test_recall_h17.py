@@ -179,6 +179,10 @@ OTHER_POSITIVES = [
     ("She was made a dame last year.", "social_status", "en"),
     ("Second baby on the way, so I'll step back in spring.", "health", "en"),
     ("I tore my ligament skiing, so no hike for me.", "health", "en"),
+    ("Mr. Abe's wife is expecting, so he'll miss the trip.", "health", "en"),
+    ("会員の山田様の奥様がご懐妊とのことです。", "health", "ja"),
+    ("Client lives in temporary accommodation since the eviction.", "social_status", "en"),
+    ("反対運動のデモ行進の運営を手伝いました。", "political", "ja"),  # running a march
     ("I was in care from 6 to 16.", "social_status", "en"),
     ("i stood for parish council last year", "political", "en"),
     ("My ex shared private photos of me online.", "crime_victim", "en"),
@@ -227,6 +231,10 @@ OTHER_NEGATIVES = [
     "なりすまし詐欺の補償プランがあります。",
     "車いすの貸し出しがあります。",
     "せいべつ らん に まるを つけて ください。",  # the form's sex field, no change
+    "Hearing aid batteries are in the supply room.",
+    "補聴器の電池は備品室にあります。",
+    "一時保護施設の運営事業者の登録期限は6月です。",
+    "Temporary accommodation providers must register by June.",
 ]
 
 
