@@ -38,6 +38,11 @@ ORIENTATION_POSITIVES = [
     ("戸籍上は女ですが、男性として働いています。", "ja"),
     # Spaced kana (written for learners): the transition's key phrases.
     ("せいべつ を へんこう しました。 めいぼ を なおして ください。", "ja"),
+    # Chat-like: two mothers, trans said plainly, a girlfriend married by a woman.
+    ("we're both moms now, our baby came in may", "en"),
+    ("trans and proud, see you saturday", "en"),
+    ("トランスです、よろしくお願いします", "ja"),
+    ("彼女と入籍しました！（私も女です）", "ja"),
 ]
 
 ORIENTATION_NEGATIVES = [
@@ -183,6 +188,9 @@ OTHER_POSITIVES = [
     ("会員の山田様の奥様がご懐妊とのことです。", "health", "ja"),
     ("Client lives in temporary accommodation since the eviction.", "social_status", "en"),
     ("反対運動のデモ行進の運営を手伝いました。", "political", "ja"),  # running a march
+    ("I'm a baronetess, though I never use it.", "social_status", "en"),
+    ("We adopted our daughter in 2020.", "social_status", "en"),
+    ("家を追い出されて、今は友人の家にいます。", "social_status", "ja"),
     ("I was in care from 6 to 16.", "social_status", "en"),
     ("i stood for parish council last year", "political", "en"),
     ("My ex shared private photos of me online.", "crime_victim", "en"),
@@ -235,6 +243,10 @@ OTHER_NEGATIVES = [
     "補聴器の電池は備品室にあります。",
     "一時保護施設の運営事業者の登録期限は6月です。",
     "Temporary accommodation providers must register by June.",
+    "covid pneumonia cases are down, the news says",
+    "帝王切開の件数は病院の年報に載っています。",
+    "生活保護の制度が変わるそうです。",
+    "彼女と結婚したいと兄が言っています。",  # the brother's girlfriend, the writer unknown
 ]
 
 
