@@ -126,6 +126,8 @@ RELIGION_POSITIVES = [
     ("He is a counselor in the bishopric of his LDS ward.", "en"),
     ("Omar prays five times a day, so a quiet room at noon would help.", "en"),
     ("金曜の昼はモスクに行くので会議は午後にしてください。", "ja"),
+    ("gonna be at mass sunday, join after", "en"),
+    ("日曜朝はミサ行くので午後から合流します", "ja"),
 ]
 
 RELIGION_NEGATIVES = [
@@ -191,6 +193,9 @@ OTHER_POSITIVES = [
     ("I'm a baronetess, though I never use it.", "social_status", "en"),
     ("We adopted our daughter in 2020.", "social_status", "en"),
     ("家を追い出されて、今は友人の家にいます。", "social_status", "ja"),
+    ("we live off benefits rn so cheapest option pls", "social_status", "en"),
+    ("did 3 yrs inside, turned my life around", "criminal_record", "en"),
+    ("耳聞こえないのでLINEでお願いします", "disability", "ja"),
     ("I was in care from 6 to 16.", "social_status", "en"),
     ("i stood for parish council last year", "political", "en"),
     ("My ex shared private photos of me online.", "crime_victim", "en"),
@@ -247,6 +252,9 @@ OTHER_NEGATIVES = [
     "帝王切開の件数は病院の年報に載っています。",
     "生活保護の制度が変わるそうです。",
     "彼女と結婚したいと兄が言っています。",  # the brother's girlfriend, the writer unknown
+    "偏頭痛に効くお茶がセール中",
+    "ミサイルのニュース見た？",
+    "mass email going out friday, check spam",
 ]
 
 
