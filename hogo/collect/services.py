@@ -303,11 +303,10 @@ def _follow_up(
             origin=submission.origin,
         ).ref
     mailed = submission.source == RecordSource.FORM and receipt_mail_schedule(
-        policy=policy,
         channel=channel,
         values=values,
+        record=record,
         ref=case_id or record.ref,
-        lang=submission.lang,
         origin=submission.origin,
     )
     return case_id, member_id, mailed
