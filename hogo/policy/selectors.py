@@ -83,7 +83,7 @@ def _policy_cached(number: int, sha256: str) -> Policy:
         return cached
     source = PolicyVersion.objects.values_list("source", flat=True).get(number=number)
     # Stored versions were valid when loaded and are never edited, so this parse succeeds.
-    policy = dataclasses.replace(policy_parse(source), version=number)
+    policy = dataclasses.replace(policy_parse(source), version=number, sha256=sha256)
     with _parsed_lock:
         if len(_parsed) >= _CACHE_LIMIT:
             _parsed.pop(next(iter(_parsed)))
