@@ -66,9 +66,9 @@ def rows_insert(
             return []
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
         if not returning and connection.vendor == "postgresql":
-            values = ", ".join([one] * len(prepared))
+            marks = ", ".join([one] * len(prepared))
             flat = [value for row in prepared for value in row]
-            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {values}", flat)  # noqa: S608
+            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {marks}", flat)  # noqa: S608
             return []
         if not returning:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", prepared)  # noqa: S608
