@@ -174,9 +174,7 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
         actor, submission, policy, record, ingested.subject_id, purposes, special_refs
     )
     record.save()
-    case_id, member_id, mailed = _follow_up(
-        submission, policy, channel, record, values, identifiers
-    )
+    case_id, member_id, mailed = _follow_up(submission, channel, record, values, identifiers)
     audit_record(
         actor=actor,
         action="collect.submit",
@@ -284,7 +282,6 @@ def _record_make(
 
 def _follow_up(
     submission: SubmissionIn,
-    policy: Policy,
     channel: Channel,
     record: AcquisitionRecord,
     values: dict[str, str],
