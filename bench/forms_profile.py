@@ -49,6 +49,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=20, help="pairs before measuring")
     parser.add_argument("--database-url", default="", help="PostgreSQL; default SQLite")
     parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions")
+    parser.add_argument(
+        "--queries", action="store_true", help="print the statements of the last pair"
+    )
     parser.add_argument("--baseline", default="", help="a checkout of the code to compare with")
     parser.add_argument("--rounds", type=int, default=3, help="with --baseline: runs of each")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run's figures
@@ -85,7 +88,7 @@ def setup(database_url: str) -> None:
     policy_load(text=policy_file_read(path=Path(settings.POLICY_FILE)), note="bench")
 
 
-def measure(pairs: int, warmup: int, profile: int) -> dict[str, Any]:
+def measure(pairs: int, warmup: int, profile: int, show: bool = False) -> dict[str, Any]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -129,6 +132,11 @@ def measure(pairs: int, warmup: int, profile: int) -> dict[str, Any]:
             profiler.disable()
     if profiler:
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(profile)
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("tottime").print_stats(profile)
+    if show:
+        per_pair = len(queries) // pairs
+        for query in queries.captured_queries[-per_pair:]:
+            print(query["sql"][:160], file=sys.stderr)
     return {
         "database": connection.vendor,
         "pairs": pairs,
@@ -158,7 +166,7 @@ def main() -> None:
     args = arguments()
     if args.json or not args.baseline:
         setup(args.database_url)
-        figures = measure(args.pairs, args.warmup, args.profile)
+        figures = measure(args.pairs, args.warmup, args.profile, args.queries)
         print(json.dumps(figures, indent=None if args.json else 2))
         return
     tree = str(Path(args.baseline).resolve())

@@ -352,6 +352,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# The one page cache of the public pages (`{% cache %}` in the notice's and the forms' templates):
+# per process, each fragment keyed by the policy version's number and sha256, so a new version
+# is shown at once and nothing about a request (CSRF token, entries) is ever in it.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
 TASK_BACKENDS = {
     # in-process: tasks run when enqueued, nothing else to start (one machine)
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",

@@ -50,7 +50,7 @@ def inquiry_purpose() -> str:
 def inquiry_case_open(*, record: AcquisitionRecord) -> InquiryCase:
     """A case for an inquiry just accepted (inside the submission's transaction)."""
     return InquiryCase.objects.create(
-        subject=record.subject, record=record, received_at=record.received_at
+        subject_id=record.subject_id, record=record, received_at=record.received_at
     )
 
 

@@ -31,6 +31,10 @@ def receipt_ref_new() -> str:
     return ref_new("rcv")
 
 
+def receipt_mail_ref_new() -> str:
+    return ref_new("rml")
+
+
 class NoticeText(models.Model):
     """The exact notice block a form showed (purposes, contact desk, links), kept once per
     (policy version, channel, language) so that it can be shown again for any acquisition."""
@@ -123,6 +127,49 @@ class AcquisitionRecord(models.Model):
                 name="collect_record_notice_with_version",
             ),
         )
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+class ReceiptMailStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be sent")
+    SENT = "sent", _("Handed to the mail server")
+    DROPPED = "dropped", _("Not sent: the address may no longer be used")
+
+
+class ReceiptMailTemplate(models.TextChoices):
+    RECEIPT = "receipt", _("Confirmation of a form submission")
+
+
+class ReceiptMail(models.Model):
+    """A confirmation mail owed for a form submission: the forms' outbox (`collect.receipt`).
+
+    It holds what the mail quotes (the reference), whose it is (the acquisition record, and
+    through it the person, the channel, the language and the policy version) and which
+    template; never the address or the text. The sender reads the address from the vault for
+    the record's purpose (an audited reading) and renders the text when it sends, so nothing
+    personal waits here in plain text and an erasure before sending leaves nothing to send."""
+
+    ref = models.CharField(max_length=32, unique=True, default=receipt_mail_ref_new)
+    record = models.OneToOneField(
+        AcquisitionRecord, on_delete=models.CASCADE, related_name="receipt_mail"
+    )
+    reference = models.CharField(max_length=32)  # the inquiry case's or the record's ref
+    template = models.CharField(max_length=16, choices=ReceiptMailTemplate.choices)
+    origin = models.CharField(max_length=200)  # scheme://host of the form, for the mail's links
+    status = models.CharField(
+        max_length=8, choices=ReceiptMailStatus.choices, default=ReceiptMailStatus.QUEUED
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)  # never an address or a value
+    next_attempt_at = models.DateTimeField()
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["status", "next_attempt_at"]),)
 
     def __str__(self) -> str:
         return self.ref

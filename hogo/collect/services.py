@@ -37,7 +37,6 @@ from hogo.policy.schema import FOLLOW_UP_INQUIRY_CASE, FOLLOW_UP_MEMBER_ACCOUNT,
 from hogo.policy.selectors import policy_at, policy_in_force
 from hogo.vault.records import IngestResult, ItemIn
 from hogo.vault.selectors import Source as VaultSource
-from hogo.vault.selectors import subject_get
 from hogo.vault.services import subject_ingest
 
 LANGS = ("ja", "en")
@@ -171,11 +170,11 @@ def submission_accept(*, actor: str, submission: SubmissionIn) -> Accepted:
     )
     record = _record_make(actor, submission, policy, channel, ingested, values, purposes)
     record.special_care = sorted(special_refs)
-    record.consents = _consents_give(actor, submission, policy, record, purposes, special_refs)
-    record.save()
-    case_id, member_id, mailed = _follow_up(
-        submission, policy, channel, record, values, identifiers
+    record.consents = _consents_give(
+        actor, submission, policy, record, ingested.subject_id, purposes, special_refs
     )
+    record.save()
+    case_id, member_id, mailed = _follow_up(submission, channel, record, values, identifiers)
     audit_record(
         actor=actor,
         action="collect.submit",
@@ -265,7 +264,7 @@ def _record_make(
     supplementary, supplementary_version = _supplementary_shown(submission, policy, channel)
     return AcquisitionRecord(
         acquisition_id=ingested.acquisition_id,
-        subject=subject_get(subject_id=ingested.subject_id),
+        subject_id=ingested.subject_pk,  # the vault's own row: no need to read it again
         channel=channel.id,
         source=submission.source,
         lang=submission.lang,
@@ -283,7 +282,6 @@ def _record_make(
 
 def _follow_up(
     submission: SubmissionIn,
-    policy: Policy,
     channel: Channel,
     record: AcquisitionRecord,
     values: dict[str, str],
@@ -303,11 +301,10 @@ def _follow_up(
             origin=submission.origin,
         ).ref
     mailed = submission.source == RecordSource.FORM and receipt_mail_schedule(
-        policy=policy,
         channel=channel,
         values=values,
+        record=record,
         ref=case_id or record.ref,
-        lang=submission.lang,
         origin=submission.origin,
     )
     return case_id, member_id, mailed
@@ -318,6 +315,7 @@ def _consents_give(
     submission: SubmissionIn,
     policy: Policy,
     record: AcquisitionRecord,
+    subject_ref: str,
     purposes: list[str],
     special_refs: dict[str, str],
 ) -> list[str]:
@@ -338,7 +336,7 @@ def _consents_give(
     for kind, target, ref in wanted:
         consent = consent_give(
             actor=actor,
-            subject_id=record.subject.ref,
+            subject_id=subject_ref,
             kind=kind,
             target=target,
             policy_version=policy.version,

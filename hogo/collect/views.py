@@ -12,9 +12,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
-from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
@@ -51,10 +49,6 @@ from hogo.policy.selectors import PolicyNotLoaded, policy_active, policy_in_forc
 from hogo.policy.wording import list_join
 
 FORM_ACTOR = "system:forms"
-# Blank forms' fields by (policy object's id, channel, language, notice sha256): see
-# `_blank_fields`. A few entries per channel and policy version; cleared when full.
-_BLANK: dict[tuple[int, str, str, str], tuple[Policy, str]] = {}
-_BLANK_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -216,22 +210,11 @@ def _render(
     notice: NoticeText = notice_shown(policy=policy, channel=channel, lang=lang)
     messages, special_boxes = _special_care(policy, channel, said.found, ticked.special, lang)
 
-    def fields() -> dict[str, object]:
-        return {
-            "policy": policy,
-            "channel": channel,
-            "rows": [_row(form, spec, lang) for spec in channel.fields],
-            "purpose_boxes": purpose_boxes(policy, channel, lang, ticked.purposes),
-            "special_boxes": special_boxes,
-            "consent_error": said.consent_error,
-            # Our own rendering, stored and shown byte for byte: its hash is the evidence.
-            "notice_html": mark_safe(notice.text),  # noqa: S308
-        }
-
-    blank = not form.is_bound and ticked == Ticked() and said == Said()
     context = {
         **_page(request, lang),
-        **({"policy": policy} if blank else fields()),
+        "policy": policy,
+        "channel": channel,
+        "lang": lang,
         "title": channel.title.get(lang),
         "form": form,
         "has_errors": bool(form.errors),
@@ -239,31 +222,16 @@ def _render(
         "special_messages": messages,
         "message": said.message,
         "notice": notice,
-        "fields_html": _blank_fields(policy, channel, lang, notice, fields) if blank else "",
+        # A blank form's fields, notice block and consent boxes are the same for every visitor:
+        # the template caches them per policy version, channel, language and notice block.
+        "blank": not form.is_bound and ticked == Ticked() and said == Said(),
+        "rows": [_row(form, spec, lang) for spec in channel.fields],
+        "purpose_boxes": purpose_boxes(policy, channel, lang, ticked.purposes),
+        "special_boxes": special_boxes,
+        # Our own rendering, stored and shown byte for byte: its hash is the evidence.
+        "notice_html": mark_safe(notice.text),  # noqa: S308
     }
     return render(request, "collect/form.html", context, status=said.status)
-
-
-def _blank_fields(
-    policy: Policy,
-    channel: Channel,
-    lang: str,
-    notice: NoticeText,
-    fields: Callable[[], dict[str, object]],
-) -> str:
-    """The fields, notice block and consent boxes of a blank form, rendered once per parsed
-    policy, channel, language and stored notice block: the same for every visitor (the CSRF
-    token and everything else about the request are in the page around them)."""
-    key = (id(policy), channel.id, lang, notice.sha256)
-    found = _BLANK.get(key)
-    if found is None or found[0] is not policy:
-        with translation.override(lang):
-            html = mark_safe(render_to_string("collect/_fields.html", fields()))  # noqa: S308
-        if len(_BLANK) >= _BLANK_LIMIT:
-            _BLANK.clear()
-        # The policy is kept with its rendering, so its id is not reused while the entry lives.
-        found = _BLANK[key] = (policy, html)
-    return found[1]
 
 
 def _row(form: forms.Form, spec: Field, lang: str) -> FieldRow:

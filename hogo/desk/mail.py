@@ -8,7 +8,6 @@ address: both are opened (one audited reading) only to hand the message to the s
 staff reminders, which name case ids and nothing of the person, are stored as plain columns.
 """
 
-import smtplib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,13 +25,14 @@ from hogo.desk.models import Case, MailStatus, OutboundMail, Step
 from hogo.desk.models import MailKind as MailKind
 from hogo.desk.schedule import mail_batch_send_on_commit, mail_send_on_commit
 from hogo.errors import Conflict
+from hogo.mailretry import backoff as backoff
+from hogo.mailretry import error_describe as error_describe
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
 from hogo.vault.access import notes_open
 from hogo.vault.notes import REQUEST_PURPOSE, notes_forget
 
 CLAIM = timedelta(minutes=5)  # a sender that died mid-delivery frees the message after this
-MAX_BACKOFF = timedelta(hours=6)
 ACTOR = "system:desk"
 
 
@@ -229,21 +229,3 @@ def mails_due(*, now: datetime | None = None, limit: int = 200) -> list[str]:
         .order_by("next_attempt_at")
         .values_list("ref", flat=True)[:limit]
     )
-
-
-def backoff(attempts: int) -> timedelta:
-    """1, 2, 4, 8 ... minutes after the n-th failure, at most six hours."""
-    return min(timedelta(minutes=2 ** min(attempts - 1, 20)), MAX_BACKOFF)
-
-
-def error_describe(exc: BaseException) -> str:
-    """What went wrong, without the server's text (it may repeat the address)."""
-    name = type(exc).__name__
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return f"{name}: SMTP {exc.smtp_code}"
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        codes = sorted({str(code) for code, _ in exc.recipients.values()})
-        return f"{name}: SMTP {', '.join(codes)}"
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return f"{name}: errno {exc.errno}"
-    return name

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -42,28 +42,54 @@ def throttle_key(scope: str, value: str) -> str:
     return salted_hmac("hogo.throttle", f"{scope}:{folded}", algorithm="sha256").hexdigest()
 
 
-@transaction.atomic
 def throttle_hit(*, rule: Rule, value: str, now: datetime | None = None) -> bool:
     """Counts one event for `value` under a rate limit; False when it is over the limit."""
     now = now or timezone.now()
     seconds = int(rule.window.total_seconds())
     start = datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, tz=UTC)
     key = throttle_key(rule.scope, value)
+    count = _counted(rule.scope, key, start)
+    if count is None:
+        count = _window_open(rule, key, start, now)
+    return count <= rule.most
+
+
+def _counted(scope: str, key: str, start: datetime) -> int | None:
+    """Adds one to the key's count in this window and returns it; None when the key has no
+    row for this window. One statement, atomic on its own: every form post pays for it, and
+    the ORM's update-then-read in a transaction took four round trips."""
+    connection = connections[router.db_for_write(Throttle)]
+    quote = connection.ops.quote_name
+    table, count = quote(Throttle._meta.db_table), quote("count")
+    # Names from the model, values bound.
+    sql = (
+        f"UPDATE {table} SET {count} = {count} + 1 "  # noqa: S608
+        f"WHERE {quote('scope')} = %s AND {quote('key')} = %s AND {quote('window_start')} = %s "
+        f"RETURNING {count}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [scope, key, connection.ops.adapt_datetimefield_value(start)])
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
+@transaction.atomic
+def _window_open(rule: Rule, key: str, start: datetime, now: datetime) -> int:
+    """A new window: the key's row of another one starts afresh, or a first row is made;
+    returns the count with this event."""
     rows = Throttle.objects.filter(scope=rule.scope, key=key)
     current = rows.filter(window_start=start)
+    rows.exclude(window_start=start).update(window_start=start, count=0)
     if not current.update(count=F("count") + 1):
-        # A new window: the key's row of another one starts afresh, or a first row is made.
-        rows.exclude(window_start=start).update(window_start=start, count=0)
-        if not current.update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    Throttle.objects.create(scope=rule.scope, key=key, window_start=start)
-            except IntegrityError:
-                pass  # another process made it first
-            current.update(count=F("count") + 1)
-        _forget(rule, now)
+        try:
+            with transaction.atomic():
+                Throttle.objects.create(scope=rule.scope, key=key, window_start=start)
+        except IntegrityError:
+            pass  # another process made it first
+        current.update(count=F("count") + 1)
+    _forget(rule, now)
     count: int = current.values_list("count", flat=True).get()
-    return count <= rule.most
+    return count
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from django.db.models.fields import NOT_PROVIDED, AutoFieldMixin
 Convert = Callable[[Any], Any]
 type Field = "models.Field[Any, Any]"
 Row = Mapping[str, object]
+FEW_ROWS = 8  # up to this many rows, PostgreSQL gets one plain INSERT
 _UNSET = object()
 
 
@@ -45,11 +46,14 @@ def rows_insert(
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(str(field.column)) for field in fields)
-    if returning and connection.vendor == "postgresql":
+    # A few rows (one form post): one plain INSERT. COPY and the server-bound arrays pay a
+    # setup of their own per statement that only a batch earns back (bench/README.md, h20forms).
+    bulk = connection.vendor == "postgresql" and len(rows) > FEW_ROWS
+    if returning and bulk:
         return _insert_unnest(connection, model, table, names, fields, columns)
     with connection.cursor() as cursor:
         prepared = list(zip(*columns, strict=True))
-        if not returning and connection.vendor == "postgresql":
+        if not returning and bulk:
             # COPY: one stream instead of one statement per row. It goes to the driver's own
             # cursor, so its errors are turned into Django's here (a unique violation must
             # arrive as IntegrityError, like any insert's).
@@ -61,6 +65,11 @@ def rows_insert(
                     copy.write_row(values)
             return []
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        if not returning and connection.vendor == "postgresql":
+            marks = ", ".join([one] * len(prepared))
+            flat = [value for row in prepared for value in row]
+            cursor.execute(f"INSERT INTO {table} ({names}) VALUES {marks}", flat)  # noqa: S608
+            return []
         if not returning:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", prepared)  # noqa: S608
             return []

@@ -32,6 +32,9 @@ class IngestResult:
     subject_id: str
     acquisition_id: int
     created: bool
+    # The subject row's primary key, so a caller can link its own rows to the subject without
+    # reading it again.
+    subject_pk: int
 
 
 class RefusalReason(models.TextChoices):

@@ -192,9 +192,11 @@ def _records_write(
         },
     )
     return [
-        IngestResult(subject_id=r.ref, acquisition_id=r.acquisition, created=r.created)
+        IngestResult(
+            subject_id=r.ref, acquisition_id=r.acquisition, created=r.created, subject_pk=r.pk
+        )
         for r in parsed
-        if r.acquisition is not None
+        if r.acquisition is not None and r.pk is not None
     ]
 
 

@@ -209,3 +209,21 @@ def test_a_new_policy_version_shows_its_form_at_once(policy: Policy) -> None:
     assert "version 2" in html
     assert form_post(Client(), "inquiry", INQUIRY, lang="en").status_code == 302
     assert AcquisitionRecord.objects.get().policy_version == 2
+
+
+def test_a_new_policy_version_refreshes_the_cached_notice_and_form_at_once(
+    policy: Policy,
+) -> None:
+    """The notice page and a blank form are cached the same way (`{% cache %}`, keyed by the
+    policy version): both show a purpose retitled in a new version on the next visit."""
+    client = Client()
+    before = page_text(client.get("/en/forms/inquiry/")), page_text(client.get("/en/privacy/"))
+    data = reference_data()
+    purpose = next(p for p in data["purposes"] if p["id"] == "inquiry-response")
+    purpose["title"] = {"ja": "お問合せへの回答（改）", "en": "Answering your questions, revised"}
+    policy_load(text=toml_dumps(data), note="test: a purpose retitled")
+    after = page_text(client.get("/en/forms/inquiry/")), page_text(client.get("/en/privacy/"))
+    for html in before:
+        assert "Answering your questions, revised" not in html
+    for html in after:
+        assert "Answering your questions, revised" in html

@@ -440,6 +440,9 @@ class Policy:
     systems: "dict[str, System]" = field(default_factory=dict)
     # The stored version this policy was read from; None for a file not loaded yet.
     version: int | None = field(default=None, compare=False)
+    # The stored version's sha256 (with `version`, what the page caches are keyed by: a test
+    # database may reuse a number for other text); empty for a file not loaded yet.
+    sha256: str = field(default="", compare=False)
 
     def special_care_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.categories.values() if c.special_care)

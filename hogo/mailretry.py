@@ -1,0 +1,26 @@
+"""How an outbox retries a message the mail server did not take, and what it records about
+the failure. One schedule and one description for every outbox (the desk's mail, the forms'
+confirmation mail): a shared module, like `hogo/refs.py`, not an app."""
+
+import smtplib
+from datetime import timedelta
+
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 2, 4, 8 ... minutes after the n-th failure, at most six hours."""
+    return min(timedelta(minutes=2 ** min(attempts - 1, 20)), MAX_BACKOFF)
+
+
+def error_describe(exc: BaseException) -> str:
+    """What went wrong, without the server's text (it may repeat the address)."""
+    name = type(exc).__name__
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{name}: SMTP {exc.smtp_code}"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = sorted({str(code) for code, _ in exc.recipients.values()})
+        return f"{name}: SMTP {', '.join(codes)}"
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return f"{name}: errno {exc.errno}"
+    return name
