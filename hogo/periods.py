@@ -89,7 +89,7 @@ def month_rows(query: QuerySet[Any], *, months: Sequence[Month]) -> list[tuple[A
     for index, month in enumerate(months):
         bounds = (adapt(month.start), adapt(month.end))
         # Around the query, not inside its SELECT: its GROUP BY may name columns by position.
-        part = f"SELECT {index:d} AS board_month, board_part.* FROM ({sql}) board_part"  # noqa: S608 (the SQL Django compiled; values are parameters)
+        part = f"SELECT {index:d} AS board_month, board_part.* FROM ({sql}) board_part"  # noqa: S608 (compiled by Django)
         parts.append(part)
         values += [bounds[where[i]] if i in where else p for i, p in enumerate(params)]
     with connection.cursor() as cursor:

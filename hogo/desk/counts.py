@@ -62,7 +62,7 @@ def cases_open_by_kind_status() -> dict[tuple[str, str], int]:
     rows = (
         Case.objects.exclude(status__in=CLOSED_STATUSES)
         .values_list("kind", "status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # not the id: the (status, kind) index alone answers
         .order_by()
     )
     return {(kind, status): n for kind, status, n in rows}
