@@ -7,6 +7,7 @@ first), never fetched.
 """
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 FONT = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif'
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 12, 44
+LABEL_LINES, LINE = 3, 13  # a category label's lines at most, and their spacing
 
 
 @dataclass(frozen=True)
@@ -140,8 +142,13 @@ def _svg(
     top = max((v for s in series for v in s.values), default=0)
     axis_max, ticks = _ticks(float(top))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    group_w = plot_w / max(len(categories), 1)
+    labels = [_wrap(category, group_w - 4) for category in categories]
+    # A third line of labels (long English kinds of request) makes the chart taller, not the
+    # plot smaller: the bars stay the same height in every chart.
+    height = HEIGHT + LINE * max(0, max((len(lines) for lines in labels), default=1) - 2)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'class="board-chart" role="img" aria-labelledby="{id}-title" '
         f'font-family="{escape(FONT)}" font-size="12">',
         f'<title id="{id}-title">{escape(title)}</title>',
@@ -155,12 +162,11 @@ def _svg(
             f"{_number(tick)}</text>"
         )
     parts += _bars(categories, series, numbers, axis_max, plot_w, plot_h)
-    group_w = plot_w / max(len(categories), 1)
-    for i, category in enumerate(categories):
+    for i, category_lines in enumerate(labels):
         x = LEFT + group_w * (i + 0.5)
         lines = "".join(
-            f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 13}">{escape(line)}</tspan>'
-            for n, line in enumerate(_wrap(category, group_w - 4))
+            f'<tspan x="{x:.1f}" dy="{0 if n == 0 else LINE}">{escape(line)}</tspan>'
+            for n, line in enumerate(category_lines)
         )
         parts.append(
             f'<text y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#222">{lines}</text>'
@@ -182,27 +188,49 @@ def _text_width(text: str) -> float:
     return sum(12 if unicodedata.east_asian_width(c) in "WF" else 7 for c in text)
 
 
+def _fits(text: str, width: float) -> bool:
+    return _text_width(text) <= width
+
+
 def _wrap(text: str, width: float) -> list[str]:
-    """A category label in at most two lines that fit `width`, broken before an opening
-    parenthesis or at a space where possible, the second line shortened with … if need be."""
-    if _text_width(text) <= width:
+    """A category label in at most LABEL_LINES lines that fit `width`: broken before an opening
+    parenthesis where the rest then fits (訂正・追加・削除 / （7.1 c）), else at spaces, a word
+    wider than the line (Japanese has no spaces) cut where it fills the line; the last line
+    shortened with … only if the label needs more lines than that."""
+    if _fits(text, width):
         return [text]
-    cut = 0
-    for marks in ("（(", " "):
-        fits = [
-            i for i, c in enumerate(text) if c in marks and i > 0 and _text_width(text[:i]) <= width
-        ]
-        if fits:
-            cut = fits[0] if marks != " " else fits[-1]
+    for i, c in enumerate(text):
+        if c in "（(" and i > 0 and _fits(text[:i].rstrip(), width):
+            rest = _lines(text[i:], width)
+            if len(rest) < LABEL_LINES:
+                return [text[:i].rstrip(), *rest]
             break
-    if cut == 0:
-        cut = max(i for i in range(1, len(text) + 1) if _text_width(text[:i]) <= width or i == 1)
-    first, rest = text[:cut].rstrip(), text[cut:].lstrip()
-    while rest and _text_width(rest) > width:
-        rest = rest[:-2] + "…"
-        if len(rest) <= 2:
-            break
-    return [first, rest] if rest else [first]
+    lines = _lines(text, width)
+    if len(lines) <= LABEL_LINES:
+        return lines
+    last = lines[LABEL_LINES - 1]
+    while last and not _fits(last + "…", width):
+        last = last[:-1]
+    return [*lines[: LABEL_LINES - 1], last.rstrip() + "…"]
+
+
+def _lines(text: str, width: float) -> list[str]:
+    """`text` in as many lines of `width` as it takes, filled word by word (see _wrap)."""
+    lines, line = [], ""
+    for word in re.findall(r"\S+\s*", text):
+        if _fits((line + word).rstrip(), width):
+            line += word
+            continue
+        if line:
+            lines.append(line.rstrip())
+        while not _fits(word.rstrip(), width):
+            cut = max([i for i in range(1, len(word)) if _fits(word[:i], width)] or [1])
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 def _bars(

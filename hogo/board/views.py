@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from hogo.board import figures
+from hogo.board.labels import month_long
 from hogo.board.report import (
     Period,
     period_month,
@@ -26,6 +27,9 @@ from hogo.policy.wording import moment_shown
 from hogo.roles import has_role
 
 MONTHS_SHOWN = 12
+# The monthly report's choice of month: a list written in the page's language (an
+# <input type=month> is drawn in the browser's language, whatever the page's), newest first.
+REPORT_MONTHS = 60
 FORMATS = {
     "pdf": ("application/pdf", period_report_pdf),
     "xlsx": (
@@ -56,7 +60,9 @@ def _dashboard(request: HttpRequest) -> HttpResponse:
         "sections": sections,
         "as_of": moment_shown(now),
         "can_report": bool(roles & set(figures.REPORT_READERS)),
-        "default_month": f"{this_month.year:04d}-{this_month.month:02d}",
+        "report_months": [
+            (m.key, month_long(m)) for m in reversed(months_until(now=now, count=REPORT_MONTHS))
+        ],
         "default_year": this_month.year,
         "links": _links(roles),
     }
