@@ -18,7 +18,7 @@ from hogo.collect import counts as collect_counts
 from hogo.consent import counts as consent_counts
 from hogo.desk import counts as desk_counts
 from hogo.periods import Month
-from hogo.policy.selectors import PolicyNotLoaded, policy_active
+from hogo.policy.selectors import PolicyNotLoaded, policy_in_force
 from hogo.policy.wording import moment_shown
 from hogo.roles import Role, has_role
 from hogo.safety import counts as safety_counts
@@ -175,23 +175,28 @@ def requests_figures(*, months: Sequence[Month], now: datetime, live: bool) -> S
     return section
 
 
-def _channel_title(channel: str) -> str:
+def _channel_titles(channels: Sequence[str]) -> dict[str, str]:
+    """Each channel's title in the page's language (its id where the policy has none); the
+    policy is read once for them all."""
     try:
-        found = policy_active().channels.get(channel)
+        policy = policy_in_force()[1]
     except PolicyNotLoaded:
-        found = None
-    return found.title.get(get_language() or "ja") if found else channel
+        return {c: c for c in channels}
+    language = get_language() or "ja"
+    found = {c: policy.channels.get(c) for c in channels}
+    return {c: f.title.get(language) if f else c for c, f in found.items()}
 
 
 def collection_figures(*, months: Sequence[Month]) -> Section:
     section = Section("collection", _("Collection"))
     per_channel = collect_counts.acquisitions_per_channel(months=months)
+    titles = _channel_titles(list(per_channel))
     section.charts.append(
         _month_chart(
             id="chart-acquisitions",
             title=_("Acquisitions per channel per month"),
             months=months,
-            series=[Series(_channel_title(c), v) for c, v in sorted(per_channel.items())],
+            series=[Series(titles[c], v) for c, v in sorted(per_channel.items())],
         )
     )
     given = consent_counts.consents_given_per_month(months=months)

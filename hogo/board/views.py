@@ -1,6 +1,8 @@
 """The console's home (/console/): the dashboard by role, and the period reports on demand
 (/console/reports/). Read-only: nothing here changes data."""
 
+from functools import lru_cache
+
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -8,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -22,7 +25,7 @@ from hogo.board.report import (
     period_year,
 )
 from hogo.errors import InvalidInput
-from hogo.periods import months_until
+from hogo.periods import Month, months_until
 from hogo.policy.wording import moment_shown
 from hogo.roles import has_role
 
@@ -60,13 +63,19 @@ def _dashboard(request: HttpRequest) -> HttpResponse:
         "sections": sections,
         "as_of": moment_shown(now),
         "can_report": bool(roles & set(figures.REPORT_READERS)),
-        "report_months": [
-            (m.key, month_long(m)) for m in reversed(months_until(now=now, count=REPORT_MONTHS))
-        ],
+        "report_months": _report_months(this_month, get_language() or ""),
         "default_year": this_month.year,
         "links": _links(roles),
     }
     return TemplateResponse(request, "board/dashboard.html", context)
+
+
+@lru_cache(maxsize=16)
+def _report_months(this_month: Month, language: str) -> list[tuple[str, str]]:
+    """The monthly report's choices, newest first: the same all month long, so made once per
+    month and language (`language` is part of the cache's key only)."""
+    months = months_until(now=this_month.start, count=REPORT_MONTHS)
+    return [(m.key, month_long(m)) for m in reversed(months)]
 
 
 def _admin_context(request: HttpRequest) -> dict[str, object]:

@@ -34,7 +34,8 @@ class DaysBetween(Func):
         return self.as_sql(
             compiler,
             connection,
-            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            # float8: EXTRACT gives numeric, which the driver turns into a Decimal per row.
+            template="(EXTRACT(EPOCH FROM (%(expressions)s))::float8 / 86400.0)",
             arg_joiner=" - ",
             **extra,
         )
