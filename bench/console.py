@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from harness import postgres_recreate
+from harness import postgres_exists, postgres_recreate
 
 ROOT = Path(__file__).resolve().parents[1]
 CHANNELS = ("event-registration", "survey", "member-registration")
@@ -44,6 +44,26 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--cookies", type=int, default=200_000)
     parser.add_argument("--loads", type=int, default=20)
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="PostgreSQL: reuse the named database if an earlier run seeded it (same data for a "
+        "before/after comparison from two checkouts) instead of dropping and seeding it",
+    )
+    parser.add_argument(
+        "--vacuum",
+        action="store_true",
+        help="PostgreSQL: VACUUM ANALYZE after seeding (as autovacuum does to rows that old: sets "
+        "the visibility map, so covering indexes are read alone) instead of ANALYZE only",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print the N functions of hogo's process with the most cumulative time over "
+        "five loads (cProfile), and every query of one load with its time",
+    )
     return parser.parse_args()
 
 
@@ -118,7 +138,7 @@ def load_times(load: Callable[[], int], count: int) -> tuple[list[float], list[f
     return wall, cpu
 
 
-def slowest_queries(load: Callable[[], int]) -> list[dict[str, object]]:
+def slowest_queries(load: Callable[[], int], limit: int = 6) -> list[dict[str, object]]:
     from django.db import connection
 
     timed: list[tuple[float, str]] = []
@@ -133,9 +153,25 @@ def slowest_queries(load: Callable[[], int]) -> list[dict[str, object]]:
     with connection.execute_wrapper(wrapper):
         load()
     timed.sort(reverse=True)
-    return [{"ms": round(t * 1000, 1), "sql": sql[:160]} for t, sql in timed[:6]] + [
+    return [{"ms": round(t * 1000, 1), "sql": sql[:160]} for t, sql in timed[:limit]] + [
         {"queries": len(timed), "total_ms": round(sum(t for t, _ in timed) * 1000, 1)}
     ]
+
+
+def profiled(load: Callable[[], int], top: int) -> list[str]:
+    """The `top` functions by cumulative time over five loads, as pstats prints them."""
+    import cProfile
+    import io
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(5):
+        load()
+    profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(top)
+    return [line for line in out.getvalue().splitlines() if line.strip()]
 
 
 def case_per_month(rows: Any, field: str, months: Any, by: tuple[str, ...]) -> int:
@@ -215,8 +251,10 @@ def main() -> None:
     os.environ.pop("HOGO_DEBUG", None)
     os.environ.setdefault("HOGO_SECRET_KEY", "bench-" + "x" * 50)
     os.environ.setdefault("HOGO_EMAIL_URL", "smtp://127.0.0.1:2525")
+    fresh = not (args.keep and args.database_url and postgres_exists(args.database_url))
     if args.database_url:
-        postgres_recreate(args.database_url)
+        if fresh:
+            postgres_recreate(args.database_url)
         os.environ["DATABASE_URL"] = args.database_url
     else:
         os.environ.pop("DATABASE_URL", None)
@@ -240,14 +278,18 @@ def main() -> None:
     call_command("migrate", database="keys", verbosity=0)
     policy_load(text=policy_file_read(path=Path(settings.POLICY_FILE)), note="bench")
     now = timezone.now()
-    with transaction.atomic():  # one commit for the seed: much faster on SQLite
-        seeding = seed(args, now)
-    if connection.vendor == "postgresql":
+    seeding: dict[str, float] = {}
+    if fresh:
+        with transaction.atomic():  # one commit for the seed: much faster on SQLite
+            seeding = seed(args, now)
+    if connection.vendor == "postgresql" and (fresh or args.vacuum):
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    officer = User.objects.create_user("officer", is_staff=True)
-    officer.groups.add(Group.objects.get_or_create(name=Role.PRIVACY_OFFICER.value)[0])
-    _acknowledge(officer)
+            cursor.execute("VACUUM ANALYZE" if args.vacuum else "ANALYZE")
+    officer = User.objects.filter(username="officer").first()
+    if officer is None:
+        officer = User.objects.create_user("officer", is_staff=True)
+        officer.groups.add(Group.objects.get_or_create(name=Role.PRIVACY_OFFICER.value)[0])
+        _acknowledge(officer)
     client = Client()
     client.force_login(officer)
 
@@ -270,6 +312,9 @@ def main() -> None:
         "slowest_queries": slowest_queries(load),
         "counts_alone": query_times(),
     }
+    if args.profile:
+        summary["every_query"] = slowest_queries(load, limit=100)
+        summary["profile"] = profiled(load, args.profile)
     print(json.dumps(summary, ensure_ascii=False, indent=2))
 
 

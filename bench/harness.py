@@ -22,6 +22,19 @@ def postgres_recreate(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{db}"')
 
 
+def postgres_exists(url: str) -> bool:
+    """Whether the database named in `url` exists (a run with --keep reuses it)."""
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (parts.path.strip("/"),)
+        ).fetchone()
+    return found is not None
+
+
 def server_cpu(master: int) -> float:
     """CPU seconds used so far by gunicorn's master and workers (user + system).
 

@@ -1,6 +1,8 @@
 """The console's home (/console/): the dashboard by role, and the period reports on demand
 (/console/reports/). Read-only: nothing here changes data."""
 
+from functools import lru_cache
+
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -8,10 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from hogo.board import figures
+from hogo.board.labels import month_long
 from hogo.board.report import (
     Period,
     period_month,
@@ -21,11 +25,14 @@ from hogo.board.report import (
     period_year,
 )
 from hogo.errors import InvalidInput
-from hogo.periods import months_until
+from hogo.periods import Month, months_until
 from hogo.policy.wording import moment_shown
 from hogo.roles import has_role
 
 MONTHS_SHOWN = 12
+# The monthly report's choice of month: a list written in the page's language (an
+# <input type=month> is drawn in the browser's language, whatever the page's), newest first.
+REPORT_MONTHS = 60
 FORMATS = {
     "pdf": ("application/pdf", period_report_pdf),
     "xlsx": (
@@ -56,11 +63,19 @@ def _dashboard(request: HttpRequest) -> HttpResponse:
         "sections": sections,
         "as_of": moment_shown(now),
         "can_report": bool(roles & set(figures.REPORT_READERS)),
-        "default_month": f"{this_month.year:04d}-{this_month.month:02d}",
+        "report_months": _report_months(this_month, get_language() or ""),
         "default_year": this_month.year,
         "links": _links(roles),
     }
     return TemplateResponse(request, "board/dashboard.html", context)
+
+
+@lru_cache(maxsize=16)
+def _report_months(this_month: Month, language: str) -> list[tuple[str, str]]:
+    """The monthly report's choices, newest first: the same all month long, so made once per
+    month and language (`language` is part of the cache's key only)."""
+    months = months_until(now=this_month.start, count=REPORT_MONTHS)
+    return [(m.key, month_long(m)) for m in reversed(months)]
 
 
 def _admin_context(request: HttpRequest) -> dict[str, object]:

@@ -84,7 +84,9 @@ def contractors(request: HttpRequest) -> HttpResponse:
         agreement = due.state.agreement
         states.setdefault(agreement.recipient_id, []).append(
             {
-                "agreement": agreement.ref,
+                # Named by when it was signed: its ref (agr_...) means nothing to a reader.
+                "agreement": _("Agreement signed %(day)s")
+                % {"day": date_shown(agreement.signed_on)},
                 "last": date_shown(due.state.last_supervised) if due.state.last_supervised else "",
                 "due": date_shown(due.due_on),
                 "overdue": today > due.due_on,

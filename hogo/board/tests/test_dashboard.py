@@ -109,3 +109,37 @@ def test_each_role_sees_its_sections(
     ]
     assert [s for s in sections if s != "reports"] == shown
     assert ("reports" in sections) == (persona == "auditor")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "month"), [("ja", r"\d{4}年\d{1,2}月"), ("en", r"[A-Z][a-z]+ \d{4}")]
+)
+def test_the_report_month_is_chosen_in_the_page_language(
+    client: Client, officer: User, active_policy: Policy, lang: str, month: str
+) -> None:
+    """A list of months written in the page's language, this month first and chosen (a browser
+    draws an <input type=month> in its own language, whatever the page's)."""
+    tree = _page(client, officer, lang)
+    options = tree.xpath('//form[@id="report-month"]//select[@name="month"]/option')
+    assert len(options) == 60
+    assert all(re.fullmatch(month, o.text_content()) for o in options)
+    assert all(re.fullmatch(r"\d{4}-\d{2}", o.get("value")) for o in options)
+    assert options[0].get("selected") is not None
+    this_month = tree.xpath('string(//figure[@id="chart-cookies"]//tbody/tr[last()]/th)').strip()
+    assert options[0].text_content() == this_month
+
+
+@pytest.mark.django_db
+def test_long_english_kinds_of_request_are_not_cut_under_their_bars(
+    client: Client, officer: User, active_policy: Policy
+) -> None:
+    """Each label under the open-requests bars, its lines joined, is the kind's whole name."""
+    tree = _page(client, officer, "en")
+    labels = [
+        " ".join(t.text_content() for t in text.xpath("tspan"))
+        for text in tree.xpath('//figure[@id="chart-open"]//svg/text[tspan]')
+    ]
+    assert "Correction, addition or deletion (7.1(c))" in labels
+    assert "Question, complaint or consultation (7.2)" in labels
+    assert not any("…" in label for label in labels)

@@ -132,5 +132,6 @@ def test_the_contractor_page_and_the_assessment_form(
     japanese = browser_for(auditor, "ja").get("/console/safety/contractors/").content.decode()
     assert "適切（" in japanese
     assert "監督の記録なし" in japanese
+    assert "締結の委託契約: 監督の記録なし" in japanese  # the agreement by its date, not its ref
     assert browser_for(auditor).get(url).status_code == 403
     assert client.get("/console/safety/contractors/rcp_aaaaaaaaaaaaaaaa/assess/").status_code == 404
