@@ -4,6 +4,7 @@ import re
 import threading
 from collections.abc import Sequence
 from itertools import pairwise
+from operator import attrgetter
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
@@ -127,7 +128,7 @@ class Engine:
             if not any(f.label == "sexual_orientation" for f in findings):
                 findings.extend(find_named_couples(text, ja=ja))
         if len(findings) > 1:
-            findings.sort(key=lambda f: (f.start, f.end, f.kind))
+            findings.sort(key=_POSITION)
         return ScanResult(tuple(findings), lang=lang)
 
     def _judge(
@@ -140,10 +141,9 @@ class Engine:
         *,
         ja: bool,
     ) -> list[Finding]:
-        names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
-
         def person_spans() -> list[tuple[int, int]]:
-            # Katakana names are looked for only when a hit has no person cue.
+            # Names, and katakana names, are looked for only when a hit has no person cue.
+            names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
             if not ja:
                 return _folded_spans(norm, names)
             honorifics = [norm.original_span(s, e)[0] for s, e in cues.get("@nf_honorific", ())]
@@ -156,8 +156,9 @@ class Engine:
             verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
             if verdict.accepted:
                 accepted.append((hit, verdict.reason))
-        # Sentences are looked up only when a weak hit may yield to a strong one.
-        weak = any(h.entry.strength == "weak" for h, _ in accepted)
+        # Sentences are looked up only when a weak hit may yield to a strong one (so never
+        # for a single hit).
+        weak = len(accepted) > 1 and any(h.entry.strength == "weak" for h, _ in accepted)
         strong_at = {
             (h.entry.kind, ctx.sentence(h.start, h.end))
             for h, _ in accepted
@@ -176,6 +177,10 @@ class Engine:
             rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{reason}"
             found.append(Finding("category", hit.entry.kind, start, end, score, rule))
         return found
+
+
+# The order of findings: by span, a category before an identifier at the same span.
+_POSITION = attrgetter("start", "end", "kind")
 
 
 def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
