@@ -265,6 +265,8 @@ def _addresses(text: str, places: list[Cue]) -> Iterator[Candidate]:
 
 # Every number-shaped identifier has at least six digits, possibly with separators between.
 _NUMBER_HINT_RE = re.compile(r"\d(?:[ \-‐‑–—−ー().+:/]{0,2}\d){5}")
+# The same for ASCII text, where \d is 0-9 either way and the ASCII test is cheaper.
+_NUMBER_HINT_ASCII_RE = re.compile(_NUMBER_HINT_RE.pattern, re.ASCII)
 # Runs of digits and separators: ``[(+]?\d(?:[ \-‐‑–—−ー().:/]{0,2}\d)+\)?``, written so that a
 # match starts with one character class (the engine skips ahead with a fast membership test
 # instead of trying the optional prefix at every position).
@@ -297,7 +299,7 @@ def find_identifiers(
     candidates: list[Candidate] = []
     if "@" in text:
         candidates.extend(_emails(text))
-    if _NUMBER_HINT_RE.search(text):
+    if (_NUMBER_HINT_ASCII_RE if text.isascii() else _NUMBER_HINT_RE).search(text):
         candidates.extend(_numbers(text, cues, phone_regions))
     if text.count(":") >= 2:
         candidates.extend(_ipv6(text))
