@@ -372,6 +372,14 @@ _timeout = os.environ.get("HOGO_SYSTEMS_TIMEOUT", "5").strip()
 if not _timeout.replace(".", "", 1).isdigit() or not 0 < float(_timeout) <= 60:
     raise ImproperlyConfigured("HOGO_SYSTEMS_TIMEOUT must be seconds between 0 and 60, e.g. 5")
 SYSTEMS_TIMEOUT = float(_timeout)
+# How long a webhook step waits for the signed callback after a 202 before the desk's sweep
+# sends the request again (a new callback address; the old one is refused from then on).
+_wait = os.environ.get("HOGO_SYSTEMS_CALLBACK_WAIT", "60").strip()
+if not _wait.isdigit() or not 1 <= int(_wait) <= 10080:
+    raise ImproperlyConfigured(
+        "HOGO_SYSTEMS_CALLBACK_WAIT must be minutes between 1 and 10080 (a week), e.g. 60"
+    )
+SYSTEMS_CALLBACK_WAIT = int(_wait)
 DEFAULT_FROM_EMAIL = os.environ.get("HOGO_FROM_EMAIL", "privacy@localhost")
 # How a disclosure is sealed for e-mail and download (hogo/desk/README.md): "pdf", an AES-256
 # PDF with the JSON and CSV embedded, opens in any PDF reader; "zip", an AES-256 zip (7-Zip).

@@ -109,7 +109,10 @@ def step_in_words(step: Step, policy: Policy) -> str:
     elif step.status == StepStatus.WAITING and result.get("mail"):
         text += " " + gettext("Waiting for the mail server to take the message.")
     elif step.status == StepStatus.WAITING and result.get("callback"):
-        text += " " + gettext("The system accepted the request: waiting for its signed answer.")
+        text += " " + gettext(
+            "The system accepted the request: waiting for its signed answer, "
+            "sent again at the next try if none comes."
+        )
     elif step.status == StepStatus.FAILED and step.system and not step.retry_at:
         text += " " + gettext(
             "No more automatic attempts after repeated failures: "
@@ -137,7 +140,33 @@ def _step_result(name: str, result: Mapping[str, object], policy: Policy) -> str
         case StepName.REPLY:
             n = _int(result.get("replies"))
             return ngettext("%(n)s reply sent.", "%(n)s replies sent.", n) % {"n": n}
+        case StepName.SYSTEM_FIND | StepName.SYSTEM_CORRECT | StepName.SYSTEM_SUSPEND:
+            return _in_system(result)
     return ""
+
+
+def _in_system(result: Mapping[str, object]) -> str:
+    """A step in another system: what it found or changed, or the task it is for the desk."""
+    if result.get("declared") is False:
+        return gettext("The policy no longer declares this system: nothing to do there.")
+    if result.get("done_at"):
+        return gettext("Recorded as done by the desk.")
+    if result.get("manual"):
+        return gettext("A task by hand for the desk (shown above).")
+    n = _int(result.get("rows"))
+    if "verified" in result:
+        if not result.get("verified"):
+            return ""  # the error column says what did not read back
+        return ngettext(
+            "%(n)s row changed there and read back as changed.",
+            "%(n)s rows changed there and read back as changed.",
+            n,
+        ) % {"n": n}
+    if "rows" not in result:
+        return ""
+    if not n:
+        return gettext("Nothing about them was found there.")
+    return ngettext("%(n)s row found there.", "%(n)s rows found there.", n) % {"n": n}
 
 
 def _int(value: object) -> int:

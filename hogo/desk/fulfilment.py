@@ -113,10 +113,11 @@ def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
 def _step_run(case: Case, step: Step, now: datetime) -> None:
     try:
         with transaction.atomic():
-            ran = RUNNERS[StepName(step.name)](case, step)
+            ran = _ran(case, step, now)
     except Exception as exc:  # recorded on the step and retried, never lost
         step.status = StepStatus.FAILED
-        step.attempts += 1
+        # A webhook step whose last callback never came makes no call: not an attempt.
+        step.attempts += 1 if getattr(exc, "counted", True) else 0
         step.error = _describe(exc)
         # A call that gave up after its attempts waits for the desk's retry (webhook_steps).
         step.retry_at = None if getattr(exc, "final", False) else now + backoff(step.attempts)
@@ -154,6 +155,14 @@ def _step_run(case: Case, step: Step, now: datetime) -> None:
             detail={"case": case.ref, "step": step.name, "result": _counts(step.result)},
         )
     step.save()
+
+
+def _ran(case: Case, step: Step, now: datetime) -> Ran:
+    """The step run once; a system's step is told the time (a webhook's wait may be over)."""
+    if step.system:
+        status, result = system_step_run(case, step, now=now)
+        return Ran(status, result)
+    return RUNNERS[StepName(step.name)](case, step)
 
 
 def _close(case: Case, now: datetime) -> None:
@@ -324,11 +333,6 @@ def _refusal_notify(case: Case, step: Step) -> Ran:
     return _answer(case, step, compose, {"reason": case.refusal_reason})
 
 
-def _in_system(case: Case, step: Step) -> Ran:
-    status, result = system_step_run(case, step)
-    return Ran(status, result)
-
-
 def _details(case: Case) -> Details:
     return case_details(case, actor=ACTOR, via="fulfilment")
 
@@ -378,9 +382,6 @@ RUNNERS: dict[StepName, Callable[[Case, Step], Ran]] = {
     StepName.RESULT_NOTIFY: _result_notify,
     StepName.REPLY: _reply,
     StepName.REFUSAL_NOTIFY: _refusal_notify,
-    StepName.SYSTEM_FIND: _in_system,
-    StepName.SYSTEM_CORRECT: _in_system,
-    StepName.SYSTEM_SUSPEND: _in_system,
 }
 
 

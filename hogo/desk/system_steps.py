@@ -70,7 +70,7 @@ def steps_with_systems(case: Case, names: tuple[StepName, ...]) -> list[tuple[St
     return planned
 
 
-def system_step_run(case: Case, step: Step) -> StepResult:
+def system_step_run(case: Case, step: Step, *, now: datetime) -> StepResult:
     system = policy_active().systems.get(step.system)
     if system is None:  # the policy no longer declares it: nothing left to reach there
         return StepStatus.SUCCEEDED, {"declared": False}
@@ -80,7 +80,7 @@ def system_step_run(case: Case, step: Step) -> StepResult:
     if not who and not step.result.get("keys"):
         return _manual(case, step, system, reason="no_identifier")
     if system.kind == "webhook":
-        return webhook_step_run(case, step, system, who)
+        return webhook_step_run(case, step, system, who, now=now)
     keys = _keys(step)
     match StepName(step.name):
         case StepName.SYSTEM_FIND:

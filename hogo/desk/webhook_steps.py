@@ -5,7 +5,10 @@ attempt is counted on it with the last error in words, and a failure (no answer 
 a bad signature) is retried with the desk's back-off. After `ATTEMPTS` failed attempts the step
 stops retrying by itself and stays failed on the case; the desk's "retry" makes one more
 attempt each time. A receiver that answers 202 leaves the step waiting for its signed callback,
-at a one-time address whose token only the step knows (kept as a digest).
+at a one-time address whose token only the step knows (kept as a digest), until the step's
+`retry_at` (`HOGO_SYSTEMS_CALLBACK_WAIT` minutes later). When that comes first, the desk's sweep
+sends the request again with a new address (the old one is refused from then on), counted as an
+attempt; after `ATTEMPTS` the step fails and waits for the desk.
 
 The step keeps counts and ids; the rows a disclosure found are sealed as a note of the case and
 opened for the package.
@@ -13,8 +16,10 @@ opened for the package.
 
 import hashlib
 import json
+from datetime import datetime, timedelta
 from urllib.parse import quote
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
@@ -50,13 +55,25 @@ class GaveUp(SystemFailure):
     final = True
 
 
-def webhook_step_run(case: Case, step: Step, system: System, who: Identity) -> StepResult:
+class CallbackMissed(GaveUp):
+    """The last attempt's callback never came. No call is made now, so no attempt is counted."""
+
+    counted = False
+
+
+def webhook_step_run(
+    case: Case, step: Step, system: System, who: Identity, *, now: datetime
+) -> StepResult:
+    resend = False
     if step.result.get("callback"):
         settled = step.result.get("settled")
-        if settled is None:
+        if settled is not None:
+            status = StepStatus.SUCCEEDED if settled else StepStatus.FAILED
+            return status, {"callback": "", "settled": None, "error": step.result.get("error", "")}
+        if step.retry_at is not None and step.retry_at > now:
             return StepStatus.WAITING, {}  # the receiver's callback has not come yet
-        status = StepStatus.SUCCEEDED if settled else StepStatus.FAILED
-        return status, {"callback": "", "settled": None, "error": step.result.get("error", "")}
+        resend = True
+        _callback_forget(step)
     token = callback_token()
     request = _request(case, step, system, who, token)
     try:
@@ -67,10 +84,24 @@ def webhook_step_run(case: Case, step: Step, system: System, who: Identity) -> S
         if step.attempts + 1 >= ATTEMPTS:
             raise GaveUp(f"gave up after {step.attempts + 1} attempts: {exc.message}") from exc
         raise
+    if resend:  # fulfilment counts no attempt for a step that was waiting: this one is
+        step.attempts += 1
     if answer is None:
+        step.retry_at = now + timedelta(minutes=settings.SYSTEMS_CALLBACK_WAIT)
         return StepStatus.WAITING, {"request": request.request, "callback": _digest(token)}
     result = _outcome(case, request.kind, answer)
     return _status(request.kind, answer), {"request": request.request, **result}
+
+
+def _callback_forget(step: Step) -> None:
+    """The awaited callback did not come in time: its address is refused from now on (404),
+    and the step sends the request again, or gives up after `ATTEMPTS`. The step row is
+    saved by fulfilment whether this raises or not."""
+    wait = settings.SYSTEMS_CALLBACK_WAIT
+    step.result = {**step.result, "callback": ""}
+    step.error = f"no signed callback within {wait} minutes"
+    if step.attempts >= ATTEMPTS:
+        raise CallbackMissed(f"gave up after {step.attempts} attempts: {step.error}")
 
 
 def system_callback_receive(*, token: str, headers: dict[str, str], body: bytes) -> None:

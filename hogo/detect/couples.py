@@ -26,7 +26,9 @@ _EN_NAME = r"([A-Z][a-z]+)"
 # Self-naming frames, each with a substring that must be in the text for it to be tried.
 _EN_SELF_NAME_RES = (
     ("", re.compile(rf"\b(?:I'm|I am|Im|im|i'm|i am|this is|This is|It's|it's)[ \t]+{_EN_NAME}\b")),
-    ("(", re.compile(rf"\b(?:I|me|myself)[ \t]*\({_EN_NAME}")),
+    ("(", re.compile(rf"\b(?:I|me|Me|myself)[ \t]*\({_EN_NAME}")),
+    # A sender line: "From Emma Clarke: ..."
+    ("From ", re.compile(rf"\bFrom[ \t]+{_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]*:")),
     (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
     (
         ":",
@@ -40,16 +42,35 @@ _EN_SELF_NAME_RES = (
 _EN_SIGNOFF_RE = re.compile(
     rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"
 )
-_JA_SELF_NAME_WORDS = ("申込者", "申し込み者", "記入者", "氏名", "名前", "私")
-_JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
-    r"([一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6})"
+_JA_SELF_NAME_WORDS = (
+    "申込者",
+    "申し込み者",
+    "記入者",
+    "参加者",
+    "代表者",
+    "登録者",
+    "氏名",
+    "名前",
+    "私",
 )
-# A sign-off at the very end: 「― 佐藤恵子」
-_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{2,6})[ 　。]*\Z")
+# A name as forms write it: 「鈴木花子」, 「鈴木 花子」 (a space between surname and given name).
+_JA_FULL_NAME = (
+    r"[一-龥々]{1,4}[ 　](?:[一-龥々]{1,3}|[ぁ-ん]{2,4}(?![ぁ-ん]))"
+    r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6}"
+)
+_JA_SELF_NAME_RE = re.compile(
+    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
+    rf"({_JA_FULL_NAME})"
+)
+# A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
+# space: 「…お願いします。　村上 拓海」 (then its surname must be a known one).
+_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[ 　。]*\Z")
+_JA_BARE_SIGNOFF_RE = re.compile(
+    r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3}|[ぁ-ん]{2,4})[ 　。]*\Z"
+)
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
-_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三")
+_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之")
 _PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
 
 
@@ -85,8 +106,7 @@ def _writer_genders(
             if named:
                 genders.add(named)
     if not original.isascii():
-        tail_ja = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
-        named = _ja_name_gender(tail_ja.group(1)) if tail_ja else None
+        named = _ja_signoff_gender(original)
         if named:
             genders.add(named)
     if _HAS_CAPITAL_RE.search(original) is None:
@@ -106,6 +126,17 @@ def _writer_genders(
     return genders
 
 
+def _ja_signoff_gender(original: str) -> str | None:
+    """The gender of a name signed at the end: after a dash, or a known surname and a space."""
+    tail = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
+    if tail is not None:
+        return _ja_name_gender(tail.group(1))
+    bare = _JA_BARE_SIGNOFF_RE.search(original, max(0, len(original) - 20))
+    if bare is not None and bare.group(1) in ja_surnames():
+        return _ja_name_gender(f"{bare.group(1)} {bare.group(2)}")
+    return None
+
+
 def _own_partner(text: str, start: int, end: int) -> bool:
     """夫 in 夫婦 or 夫妻, 妻 in 夫妻 or 人妻, ご主人: a couple or someone else's spouse."""
     before = text[start - 1] if start > 0 else ""
@@ -119,20 +150,58 @@ _NOT_OWN_BEFORE = frozenset("ご御人夫花")
 _NOT_OWN_AFTER = frozenset("婦妻人公")
 
 
-def _partners(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[Cue, str]]:
+# 「彼女の美穂と」: 彼女の is "her" unless a woman's given name follows it.
+_NAME_AFTER_RE = re.compile(r"([一-龥々]{1,3}|[ぁ-ん]{2,4})(?:さん|ちゃん)?(?:と|も|を|が|は|に)")
+
+
+def _her_named(text: str, end: int) -> bool:
+    m = _NAME_AFTER_RE.match(text, end)
+    return m is not None and _ja_name_gender(m.group(1)) == "f"
+
+
+def _partners(norm: Normalized, original: str, cues: dict[str, list[Cue]]) -> list[tuple[Cue, str]]:
     text = norm.text
     found = [(c, "m") for c in cues.get("@partner_m", ()) if _own_partner(text, *c)]
-    found += [(c, "f") for c in cues.get("@partner_f", ()) if _own_partner(text, *c)]
+    found += [
+        (c, "f")
+        for c in cues.get("@partner_f", ())
+        if _own_partner(text, *c) and (text[c[0] : c[1]] != "彼女の" or _her_named(text, c[1]))
+    ]
     for cue in cues.get("@partner", ()):
         m = _PRONOUN_AFTER_PARTNER_RE.match(norm.text, cue[1])
         if m is not None:
             found.append((cue, "m" if m.group(1).startswith(("he", "hi")) else "f"))
+        elif (named := _partner_named(norm, original, cue)) is not None:
+            found.append((cue, named))
     return found
+
+
+# "my partner Olivia and I have been together six years": the name after a neutral partner
+# word gives the partner's gender where the text calls them a couple (a business partner
+# named after the word is none).
+_NAME_AFTER_PARTNER_RE = re.compile(r",?[ \t]+([A-Z][a-z]+)\b")
+_TOGETHER_RE = re.compile(r"\btogether\b", re.IGNORECASE)
+
+
+_JA_NAME_AFTER_PARTNER_RE = re.compile(r"[ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})")
+
+
+def _partner_named(norm: Normalized, original: str, cue: Cue) -> str | None:
+    start, end = norm.original_span(*cue)
+    if not original[start:end].isascii():  # 「パートナーの山口 徹（同居中）」
+        ja = _JA_NAME_AFTER_PARTNER_RE.match(original, end)
+        if ja is None or _JA_COUPLE_RE.search(original) is None:
+            return None
+        return _ja_name_gender(ja.group(1))
+    m = _NAME_AFTER_PARTNER_RE.match(original, end)
+    if m is None or not (_COUPLE_RE.search(original) or _TOGETHER_RE.search(original)):
+        return None
+    return given_names().get(m.group(1))
 
 
 def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) -> list[Finding]:
     """A finding on the partner word when the writer and the partner share a gender."""
-    partners = _partners(norm, cues)
+    partners = _partners(norm, original, cues)
     if not partners:
         return []
     writer = _writer_genders(original, cues, partners)
@@ -190,8 +259,17 @@ _EN_PARTNER_WORDS = {
     "spouse": None,
 }
 _EN_TITLES = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+# "my brother's husband": a relative's gender is the word's.
+_EN_RELATIVES = {
+    **dict.fromkeys(("brother", "son", "dad", "father", "uncle", "nephew", "grandson"), "m"),
+    **dict.fromkeys(("grandpa",), "m"),
+    **dict.fromkeys(("sister", "daughter", "mum", "mom", "mother", "aunt", "niece"), "f"),
+    **dict.fromkeys(("granddaughter", "grandma"), "f"),
+}
 _EN_HOLDER_RE = re.compile(
-    r"\b(his|her|His|Her|[A-Z][a-z]+'s)[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
+    r"\b(his|her|His|Her|[A-Z][a-z]+'s|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
+    r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
+    r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
     r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
     r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+))?"
 )
@@ -215,6 +293,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         holder: str | None
         if holder_word.lower() in ("his", "her"):
             holder = "m" if holder_word.lower() == "his" else "f"
+        elif (relative := holder_word.split()[-1][:-2].lower()) in _EN_RELATIVES:
+            holder = _EN_RELATIVES[relative]
         else:
             holder = given_names().get(holder_word[:-2])
         partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))
@@ -253,7 +333,9 @@ _JA_HOLDER_RE = re.compile(
 )
 
 
-_JA_COUPLE_RE = re.compile(r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|交際|恋人|同居|挙式")
+_JA_COUPLE_RE = re.compile(
+    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式"
+)
 
 
 def _ja_name_gender(name: str | None) -> str | None:
@@ -261,7 +343,12 @@ def _ja_name_gender(name: str | None) -> str | None:
     if not name:
         return None
     surnames = ja_surnames()
-    given = next((name[n:] for n in (3, 2, 1) if name[:n] in surnames and len(name) > n), None)
+    given: str | None
+    spaced = name.replace("　", " ").split(" ")
+    if len(spaced) == 2:  # 「鈴木 花子」: the space says where the given name starts
+        name = given = spaced[1]
+    else:
+        given = next((name[n:] for n in (3, 2, 1) if name[:n] in surnames and len(name) > n), None)
     listed = given_names()
     for candidate in (given, name, name[2:] if len(name) > 3 else None):
         if candidate and candidate in listed:
@@ -272,8 +359,24 @@ def _ja_name_gender(name: str | None) -> str | None:
     return "m" if last in _JA_MALE_ENDINGS else None
 
 
-def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
+# 「田中様ご夫妻（田中 誠様・田中 亮様）」: a couple word with both names after it.
+_JA_PAIR_RE = re.compile(
+    r"(?:夫妻|夫婦|カップル)[（(]([^）)・、]{1,9}?)(?:様|さん)?[・、と]"
+    r"([^）)・、]{1,9}?)(?:様|さん)?[）)]"
+)
+
+
+def _ja_named_pairs(original: str) -> list[tuple[int, int, str]]:
     found = []
+    for m in _JA_PAIR_RE.finditer(original):
+        first, second = _ja_name_gender(m.group(1)), _ja_name_gender(m.group(2))
+        if first is not None and first == second:
+            found.append((m.start(), m.end(), first))
+    return found
+
+
+def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
+    found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, word = m.group(1), m.group(2)
         if holder_name in ("私", "僕", "わたし"):

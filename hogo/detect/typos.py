@@ -2,10 +2,11 @@
 ("depresion", "epilespy", "diabettes", "shizophrenia" is not one: two edits).
 
 Each single-word category term of at least eight letters gets these variants as extra lexicon
-entries, so the same Aho-Corasick pass finds them at no cost per text. A variant is weak
-(it stands only with a person in its sentence, as casual writing about oneself does), keeps the
-term's category and flags, and names the term it came from in its rule (`health.tsv:45~typo`).
-The first letter is never touched (people rarely get it wrong, and it keeps the variants few).
+entries (six and seven letters: the plain edits only, see ``SHORT_MIN_LETTERS``), so the same
+Aho-Corasick pass finds them at no cost per text. A variant is weak (it stands only with a
+person in its sentence, as casual writing about oneself does), keeps the term's category and
+flags, and names the term it came from in its rule (`health.tsv:45~typo`). The first letter is
+never touched (people rarely get it wrong, and it keeps the variants few).
 
 A variant that is itself a word of English would turn that word into the term ("disable" from
 "disabled", "offended" near "offender"): variants that are any lexicon entry are dropped, and so
@@ -21,6 +22,11 @@ from hogo.detect.lexicon import Entry
 from hogo.detect.result import CATEGORY_LABELS
 
 MIN_LETTERS = 8
+# Six- and seven-letter terms (cancer, prison, protest, welfare) get the plain edits only: a
+# letter dropped, doubled or swapped with its neighbour ("protst", "autsim", "welfre"). Short
+# words have more real words one edit away, so their variants were checked against wordfreq at a
+# lower frequency (Zipf 1.5) than the long ones' (see typo-exclude.txt).
+SHORT_MIN_LETTERS = 6
 
 
 def variants(term: str, *, sounds: bool = True) -> Iterator[str]:
@@ -52,13 +58,13 @@ _SOUNDALIKE_VOWELS = {"a": "e", "e": "ai", "i": "ey", "y": "i", "o": "u", "u": "
 
 
 def typo_candidates(entries: list[Entry]) -> Iterator[Entry]:
-    """The terms that get variants: single ASCII words of a category, eight letters or more."""
+    """The terms that get variants: single ASCII words of a category, six letters or more."""
     for e in entries:
         if (
             e.kind in CATEGORY_LABELS
             and e.ascii
             and not e.stem
-            and len(e.term) >= MIN_LETTERS
+            and len(e.term) >= SHORT_MIN_LETTERS
             and e.term.isalpha()
         ):
             yield e
@@ -69,7 +75,7 @@ def typo_entries(entries: list[Entry]) -> list[Entry]:
     made: dict[str, Entry] = {}
     for entry in typo_candidates(entries):
         source = f"{entry.source}~typo"
-        for variant in variants(entry.term):
+        for variant in variants(entry.term, sounds=len(entry.term) >= MIN_LETTERS):
             if variant not in known and variant not in made:
                 # The constructor, not dataclasses.replace: 11,000 entries at every cold start.
                 made[variant] = Entry(

@@ -30,3 +30,38 @@ class SystemScan(models.Model):
     def special_care(self) -> int:
         """Undeclared columns holding special-care information: a finding for the officer."""
         return sum(1 for f in self.findings if f.get("kind") == "special-care")
+
+
+class ReachOutcome(models.TextChoices):
+    """What a probe of a system found, as the console says it."""
+
+    CONNECTED = "connected", _("connected")
+    HANDSHAKE = "handshake", _("TLS handshake completed")
+    REFUSED = "refused", _("connection refused")
+    NO_ANSWER = "no_answer", _("no answer in time")
+    UNKNOWN_HOST = "unknown_host", _("host name not found")
+    TLS_REFUSED = "tls_refused", _("certificate not trusted")
+    TLS_FAILED = "tls_failed", _("TLS handshake failed")
+    NOT_ALLOWED = "not_allowed", _("endpoint not allowed")
+    FAILED = "failed", _("connection failed")
+
+
+class SystemReach(models.Model):
+    """The latest probe of one system (a SQL connection, or a webhook endpoint's TLS
+    handshake): the console shows it for a few minutes instead of probing on every load."""
+
+    system = models.CharField(_("system"), max_length=64, unique=True)
+    checked_at = models.DateTimeField(_("checked at"))
+    outcome = models.CharField(_("outcome"), max_length=16, choices=ReachOutcome.choices)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)  # scrubbed, no URL
+
+    class Meta:
+        verbose_name = _("system reachability")
+        verbose_name_plural = _("system reachability")
+
+    def __str__(self) -> str:
+        return f"{self.system} {self.outcome}"
+
+    @property
+    def reachable(self) -> bool:
+        return self.outcome in (ReachOutcome.CONNECTED, ReachOutcome.HANDSHAKE)

@@ -113,7 +113,7 @@ def webhook_exchange(
     """The call itself, without the audit: the endpoint checked against `website`'s domain,
     the request signed, the answer's signature and request id checked."""
     secret = secret_of(system)
-    url = _allowed(system, website)
+    url = endpoint_checked(system, website)
     body = request.body()
     headers = {
         "Content-Type": "application/json",
@@ -147,7 +147,7 @@ def webhook_callback_accept(
     return _recorded(actor, system, request, answer, case_ref, subjects)
 
 
-def _allowed(system: System, website: str) -> str:
+def endpoint_checked(system: System, website: str) -> str:
     """The endpoint, once more checked against the organization's own domain."""
     assert system.webhook is not None
     url = system.webhook.url
@@ -170,7 +170,7 @@ def _post(
         parts.hostname or "",
         parts.port or 443,
         timeout=timeout,
-        context=_tls(settings.SYSTEMS_CA_FILE),
+        context=tls_context(settings.SYSTEMS_CA_FILE),
     )
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
@@ -195,7 +195,7 @@ def _post(
 
 
 @functools.lru_cache(maxsize=4)
-def _tls(ca_file: str) -> ssl.SSLContext:
+def tls_context(ca_file: str) -> ssl.SSLContext:
     """The system's trusted CAs (and `ca_file`'s), verified hostnames; made once per process:
     loading the system's CA store takes a quarter of a second here."""
     context = ssl.create_default_context()

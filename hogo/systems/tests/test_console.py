@@ -6,11 +6,12 @@ who may start a scan after a confirmation."""
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 
 from hogo.policy.services import policy_load
 from hogo.policy.tests.helpers import reference_data, toml_dumps
 from hogo.policy.tests.systems_helpers import example_systems
-from hogo.systems.models import SystemScan
+from hogo.systems.models import ReachOutcome, SystemReach, SystemScan
 from hogo.tests.systems import ALICE, URL_ENV
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,11 @@ def every_kind(db: None) -> None:
     data = reference_data()
     data["systems"] = example_systems()
     policy_load(text=toml_dumps(data), note="test: one system of each kind")
+    # The example's webhook host is on the internet: a kept result, so the page probes nothing
+    # there (hogo/systems/tests/test_reach_probe.py probes a receiver on loopback).
+    SystemReach.objects.create(
+        system="event-system", checked_at=timezone.now(), outcome=ReachOutcome.UNKNOWN_HOST
+    )
 
 
 def staff(user: User) -> Client:
@@ -39,6 +45,7 @@ def test_it_shows_each_system_in_words_and_whether_it_is_reachable(
     assert "SQLデータベース（hogoが直接接続）" in page
     assert "接続できました" in page
     assert "宣言されたホスト：events.cc-link.org" in page
+    assert "接続できません（ホスト名が見つかりません）" in page
     assert "手作業（担当者の作業）" in page
     assert "作業担当：窓口担当者" in page
     assert "未走査" in page
@@ -71,7 +78,7 @@ def test_the_officer_scans_after_a_confirmation_and_sees_the_finding(
     scan = SystemScan.objects.get()
     assert scan.ran_by == f"user:{officer.pk}"
     assert "個人情報保護管理者への指摘事項" in page
-    assert "customers.notes: health" in page
+    assert "customers.notes：病歴・健康状態（要配慮個人情報。方針に宣言なし。" in page
     assert "olivia" in page  # who ran it, by name
     assert str(ALICE["notes"]) not in page
 
