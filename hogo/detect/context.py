@@ -25,9 +25,10 @@ from hogo.detect.lexicon import Entry
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 # Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but".
 _CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
-# The same without " - " and "but", for the many texts that hold neither: led by one character
-# class, so the regular expression engine skips ahead with a fast membership test (the pattern
-# above tries four alternatives at every character, the one most of a Context's cost).
+# The same without " - " and "but" (a mark added above goes in both), for the many texts that
+# hold neither: led by one character class, so the regular expression engine skips ahead with a
+# fast membership test (the pattern above tries four alternatives at every character, most of
+# a Context's cost).
 _PUNCTUATION_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?=\s|$))")
 
 
@@ -117,7 +118,8 @@ _STATS_RE = re.compile(
     r" (?:our|the|all|their|its|them|members|employees|staff|workers)\b"
     r"|半数|大半|過半数|大多数|何割|割合"
 )
-# Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first.
+# Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first (an
+# alternative added to _STATS_RE without any of them must add its own character here).
 _STATS_HINT_RE = re.compile(r"[\d半割大]")
 
 
