@@ -16,14 +16,28 @@ count as a person there.
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hogo.detect.lexicon import Entry
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
 # or the end, which the clause pattern already requires).
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
+# Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but".
 _CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
+# The same without " - " and "but" (a mark added above goes in both), for the many texts that
+# hold neither: led by one character class, so the regular expression engine skips ahead with a
+# fast membership test (the pattern above tries four alternatives at every character, most of
+# a Context's cost).
+_PUNCTUATION_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?=\s|$))")
+
+
+def clause_ends(text: str) -> list[int]:
+    """Where each clause of the text ends (the offset of its closing mark)."""
+    pattern = _CLAUSE_END_RE if " - " in text or "but" in text else _PUNCTUATION_END_RE
+    return [m.start() for m in pattern.finditer(text)]
+
+
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
     r"belong|belonged|to|use|using|take|taking|need|needing|suffer|suffering|from|practice|"
@@ -104,6 +118,17 @@ _STATS_RE = re.compile(
     r" (?:our|the|all|their|its|them|members|employees|staff|workers)\b"
     r"|半数|大半|過半数|大多数|何割|割合"
 )
+# Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first (an
+# alternative added to _STATS_RE without any of them must add its own character here).
+_STATS_HINT_RE = re.compile(r"[\d半割大]")
+
+
+def _statistics(text: str, lo: int, hi: int) -> bool:
+    if _STATS_HINT_RE.search(text, lo, hi) is None and text.find(" of ", lo, hi) < 0:
+        return False
+    return _STATS_RE.search(text, lo, hi) is not None
+
+
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
 _IMPLIED_SUBJECT_VERBS = frozenset(
@@ -165,19 +190,24 @@ NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
 Cue = tuple[int, int]
 
 
-@dataclass
 class Context:
-    """Everything the rules need about one text, computed once per scan."""
+    """Everything the rules need about one text, computed once per scan. (A plain class with
+    slots: one is made for every text with a hit, and a dataclass costs more to build.)"""
 
-    text: str  # folded
-    cues: dict[str, list[Cue]]
-    find_person_spans: Callable[[], Sequence[tuple[int, int]]]  # names, in folded offsets
-    _clause_ends: list[int] = field(default_factory=list)
-    _person_spans: Sequence[tuple[int, int]] | None = None
+    __slots__ = ("_clause_ends", "_person_spans", "cues", "find_person_spans", "text")
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        text: str,
+        cues: dict[str, list[Cue]],
+        find_person_spans: Callable[[], Sequence[tuple[int, int]]],
+    ) -> None:
+        self.text = text  # folded
+        self.cues = cues
+        self.find_person_spans = find_person_spans  # names, in folded offsets
+        self._person_spans: Sequence[tuple[int, int]] | None = None
         # Sentence ends are a subset of clause ends: one pass finds both.
-        self._clause_ends = [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
+        self._clause_ends = clause_ends(text)
 
     @property
     def person_spans(self) -> Sequence[tuple[int, int]]:
@@ -205,17 +235,25 @@ class Context:
     def clause(self, start: int, end: int) -> tuple[int, int]:
         return self._bounds(self._clause_ends, start, end)
 
+    # The three look-ups below run a few dozen times per hit: plain loops, which cost less
+    # than ``any()`` over a generator for the few spans a kind has.
     def has_cue(self, kind: str, lo: int, hi: int) -> bool:
         found = self.cues.get(kind)
-        return bool(found) and any(s >= lo and e <= hi for s, e in found)  # type: ignore[union-attr]
+        if found:
+            for s, e in found:
+                if s >= lo and e <= hi:
+                    return True
+        return False
 
     def has_cue_around(self, kind: str, lo: int, hi: int, start: int, end: int) -> bool:
         """A cue of the kind in [lo, hi) but not inside the term [start, end) itself (the
         キャンペーン of 「再選キャンペーン」 is not a topic of that term)."""
         found = self.cues.get(kind)
-        if not found:
-            return False
-        return any(s >= lo and e <= hi and (e <= start or s >= end) for s, e in found)
+        if found:
+            for s, e in found:
+                if s >= lo and e <= hi and (e <= start or s >= end):
+                    return True
+        return False
 
     def cues_in(self, kind: str, lo: int, hi: int) -> list[Cue]:
         found = self.cues.get(kind)
@@ -235,11 +273,14 @@ class Context:
             # person only where the term opens with them, not as its head noun ("partner" in
             # "same-sex partners").
             found = self.cues.get(kind)
-            if found and any(
-                s >= lo and e <= hi and (e <= start or s >= end or s == start or kind == "@self")
-                for s, e in found
-            ):
-                return STRICT, kind[1:]
+            if found:
+                for s, e in found:
+                    if (
+                        s >= lo
+                        and e <= hi
+                        and (e <= start or s >= end or s == start or kind == "@self")
+                    ):
+                        return STRICT, kind[1:]
         for s, e in self.person_spans:
             if s >= lo and e <= hi:
                 return STRICT, "name"
@@ -291,8 +332,9 @@ class Context:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
+    """A tuple: one is made per hit."""
+
     accepted: bool
     reason: str  # why it was kept ("self") or dropped ("negated")
 
@@ -452,7 +494,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, "report")
     if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
         return Verdict(False, "generic")
-    if level < STRICT and _STATS_RE.search(ctx.text, c_lo, c_hi):
+    if level < STRICT and _statistics(ctx.text, c_lo, c_hi):
         # "3 out of 10 operators are hard of hearing", 「会員の3%が障害者手帳を」: a share of a
         # group, not someone.
         return Verdict(False, "statistics")

@@ -3,6 +3,8 @@
 import re
 import threading
 from collections.abc import Sequence
+from itertools import pairwise
+from operator import attrgetter
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
@@ -23,6 +25,12 @@ _JA_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _STRONG_SCORE = 0.85
 _PERSON_BONUS = 0.1
 _WEAK_SCORE = 0.75
+# A category finding's score by (strong term, person evidence beyond the term itself).
+_SCORES = {
+    (strong, person): round((_STRONG_SCORE if strong else _WEAK_SCORE) + person * _PERSON_BONUS, 2)
+    for strong in (True, False)
+    for person in (True, False)
+}
 
 
 def detect_lang(text: str) -> str:
@@ -100,9 +108,10 @@ class Engine:
     def scan(
         self, text: str, *, lang: str | None = None, phone_regions: Sequence[str] = DEFAULT_REGIONS
     ) -> ScanResult:
-        if SURROGATES.search(text):
+        ascii = text.isascii()  # constant time: CPython marks ASCII strings
+        if not ascii and SURROGATES.search(text):
             text = SURROGATES.sub("\ufffd", text)
-        lang = lang or detect_lang(text)
+        lang = lang or ("en" if ascii else detect_lang(text))
         ja = lang == "ja"
         norm = normalize(text)
         terms, cues = self._hits(norm, text, ja=ja)
@@ -119,7 +128,7 @@ class Engine:
             if not any(f.label == "sexual_orientation" for f in findings):
                 findings.extend(find_named_couples(text, ja=ja))
         if len(findings) > 1:
-            findings.sort(key=lambda f: (f.start, f.end, f.kind))
+            findings.sort(key=_POSITION)
         return ScanResult(tuple(findings), lang=lang)
 
     def _judge(
@@ -132,10 +141,9 @@ class Engine:
         *,
         ja: bool,
     ) -> list[Finding]:
-        names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
-
         def person_spans() -> list[tuple[int, int]]:
-            # Katakana names are looked for only when a hit has no person cue.
+            # Names, and katakana names, are looked for only when a hit has no person cue.
+            names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
             if not ja:
                 return _folded_spans(norm, names)
             honorifics = [norm.original_span(s, e)[0] for s, e in cues.get("@nf_honorific", ())]
@@ -148,8 +156,9 @@ class Engine:
             verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
             if verdict.accepted:
                 accepted.append((hit, verdict.reason))
-        # Sentences are looked up only when a weak hit may yield to a strong one.
-        weak = any(h.entry.strength == "weak" for h, _ in accepted)
+        # Sentences are looked up only when a weak hit may yield to a strong one (so never
+        # for a single hit).
+        weak = len(accepted) > 1 and any(h.entry.strength == "weak" for h, _ in accepted)
         strong_at = {
             (h.entry.kind, ctx.sentence(h.start, h.end))
             for h, _ in accepted
@@ -164,13 +173,14 @@ class Engine:
             ):
                 continue
             start, end = norm.original_span(hit.start, hit.end)
-            strong = hit.entry.strength == "strong"
-            score = _STRONG_SCORE if strong else _WEAK_SCORE
-            if reason != "term":
-                score += _PERSON_BONUS
+            score = _SCORES[hit.entry.strength == "strong", reason != "term"]
             rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{reason}"
-            found.append(Finding("category", hit.entry.kind, start, end, round(score, 2), rule))
+            found.append(Finding("category", hit.entry.kind, start, end, score, rule))
         return found
+
+
+# The order of findings: by span, a category before an identifier at the same span.
+_POSITION = attrgetter("start", "end", "kind")
 
 
 def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
@@ -179,8 +189,17 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     longer one is hidden."""
     if len(terms) == 1 and not blockers:
         return terms
+    if not blockers:
+        # The common case: hits that neither overlap nor touch one of their own category
+        # stand as they are, in order (what the general path below returns for them).
+        ordered = sorted(terms, key=_start_longest)
+        for a, b in pairwise(ordered):
+            if b.start < a.end or (b.start == a.end and b.entry.kind == a.entry.kind):
+                break
+        else:
+            return ordered
     merged: list[Match] = []
-    for hit in sorted(terms, key=lambda h: (h.start, -h.end)):
+    for hit in sorted(terms, key=_start_longest):
         last = merged[-1] if merged else None
         if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
             entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
@@ -200,6 +219,10 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
         else:
             kept.append(hit)
     return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
+
+
+def _start_longest(hit: Match) -> tuple[int, int]:
+    return hit.start, -hit.end
 
 
 def _rank(hit: Match) -> tuple[bool, int]:

@@ -17,6 +17,7 @@ A ``lexicons/*.tsv`` line is ``term<TAB>kind<TAB>strength<TAB>lang<TAB>flags``:
 
 import re
 from collections.abc import Iterable
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -157,6 +158,11 @@ class Match(NamedTuple):
     end: int
 
 
+# Match((entry, start, end)) without the Python-level __new__ of a named tuple: every scan
+# makes a few (the same object, built by the C constructor).
+_new_match = partial(tuple.__new__, Match)
+
+
 # What one automaton is built from: its patterns and, per pattern, the indexes of the category
 # and neutral entries that share it and its cue kinds (a plain string when it is one cue kind
 # and no term, the scan's fast path). Plain data, so that it can be kept in the load cache.
@@ -244,7 +250,7 @@ class _Pass:
             for k in kind:
                 cues.setdefault(k, []).append((start, end))
             for entry in terms[index]:
-                found.append(Match(entry, start, end))
+                found.append(_new_match((entry, start, end)))
 
 
 class Lexicon:

@@ -58,14 +58,16 @@ class ScanResult:
     identifiers: tuple[Finding, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self,
-            "categories",
-            tuple(sorted({f.label for f in self.findings if f.kind == "category"})),
-        )
-        object.__setattr__(
-            self, "identifiers", tuple(f for f in self.findings if f.kind == "identifier")
-        )
+        # One plain loop: a scan returns one of these for every text.
+        categories: set[str] = set()
+        identifiers: list[Finding] = []
+        for f in self.findings:
+            if f.kind == "category":
+                categories.add(f.label)
+            elif f.kind == "identifier":
+                identifiers.append(f)
+        object.__setattr__(self, "categories", tuple(sorted(categories)))
+        object.__setattr__(self, "identifiers", tuple(identifiers))
 
     def to_json(self) -> dict[str, object]:
         return {
