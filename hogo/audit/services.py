@@ -1,5 +1,6 @@
 """Writes to the audit log. `audit_record` is the only way an event is appended."""
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -95,8 +96,30 @@ def _appended(
         chain=Chain.HMAC_SHA256,
     )
     event.hash = event.compute_hash(key.chain_key)
-    event.save()
+    _inserted(event)
     return event
+
+
+def _inserted(event: AuditEvent) -> None:
+    """INSERTs the event as `event.save()` would (every column, adapted by the fields' own
+    `get_db_prep_save`), without the rest of `Model.save`: half of an event's CPU time, and a
+    request records up to five. The statement is the one Django writes, so a row inserted
+    here reads back and verifies exactly as one inserted by `save()`."""
+    fields = AuditEvent._meta.concrete_fields
+    values = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(connection.vendor), values)
+    event._state.adding = False
+    event._state.db = connection.alias
+
+
+@functools.cache
+def _insert_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    fields = AuditEvent._meta.concrete_fields
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    table = quote(AuditEvent._meta.db_table)
+    return f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
 
 
 @transaction.atomic

@@ -348,7 +348,9 @@ def _answer(
     an e-mail address the desk answers by post and records it."""
     if not case.has_email:
         return _by_post(step, result)
-    mails = list(step.mails.all())
+    # A step never run to the end has no mail: a run that queued one and then failed rolled it
+    # back with its savepoint, and one that finished counted an attempt.
+    mails = list(step.mails.all()) if step.attempts else []
     if not mails:
         subject, body = compose()
         mail = mail_queue(

@@ -137,7 +137,7 @@ def case_refuse(*, actor: str, case_ref: str, reason: str, explanation: str = ""
     case.refusal_reason = reason
     if explanation.strip():
         case.refusal_note = text_seal(case, actor=actor, kind=REFUSAL, text=explanation.strip())
-    _decide(case, Decision.REFUSED)
+    _decide(case, Decision.REFUSED, "refusal_reason", "refusal_note")
     steps_plan(case)
     audit_record(
         actor=actor,
@@ -250,11 +250,12 @@ def _address(email: str) -> str:
         raise InvalidInput(f"email: {exc}") from None
 
 
-def _decide(case: Case, decision: Decision) -> None:
+def _decide(case: Case, decision: Decision, *changed: str) -> None:
+    """Records the decision; `changed`: the other columns the caller set on the locked case."""
     case.decision = decision
     case.decided_at = timezone.now()
     case.status = CaseStatus.IN_PROGRESS
-    case.save()
+    case.save(update_fields=["decision", "decided_at", "status", *changed])
 
 
 def _case_locked(case_ref: str) -> Case:

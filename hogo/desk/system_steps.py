@@ -225,6 +225,8 @@ def held_in_systems(case: Case) -> list[Held]:
     """The systems where this case's system steps found the person."""
     systems = policy_active().systems
     held: list[Held] = []
+    if not systems:  # steps of systems no longer declared are skipped below anyway
+        return held
     for step in case.steps.filter(system__gt="").order_by("position"):
         system = systems.get(step.system)
         rows = step.result.get("rows")
@@ -240,6 +242,8 @@ def found_in_systems(case: Case) -> list[tuple[System, Found]]:
     """The rows the find steps located, read again for the package (audited per system)."""
     systems = policy_active().systems
     found: list[tuple[System, Found]] = []
+    if not systems:  # steps of systems no longer declared are skipped below anyway
+        return found
     for step in case.steps.filter(name=StepName.SYSTEM_FIND, system__gt="").order_by("position"):
         system = systems.get(step.system)
         keys = _keys(step)

@@ -3,6 +3,8 @@ chooses the container in one place: an AES-256 PDF carrying the other files wher
 has a PDF and HOGO_DISCLOSURE_FORMAT is pdf, an AES-256 zip otherwise."""
 
 import io
+import struct
+import zipfile
 
 import pikepdf
 import pytest
@@ -38,6 +40,27 @@ def test_a_zip_opens_with_its_password_only() -> None:
     assert files_open(sealed, password="right") == (None, FILES)
     with pytest.raises(RuntimeError):
         files_open(sealed, password="wrong")
+
+
+def test_every_file_of_a_zip_has_a_salt_and_key_of_its_own() -> None:
+    """Two files with the same content are encrypted differently: a key shared between files
+    would repeat AES-CTR's key stream."""
+    same = b"the same content, twice" * 20
+    sealed = files_seal({"one.csv": same, "two.csv": same, "three.csv": same}, password="right")
+    assert files_open(sealed, password="right")[1] == {
+        "one.csv": same,
+        "two.csv": same,
+        "three.csv": same,
+    }
+    with zipfile.ZipFile(io.BytesIO(sealed)) as archive:
+        starts = []
+        for info in archive.infolist():
+            name_length, extra_length = struct.unpack_from("<HH", sealed, info.header_offset + 26)
+            start = info.header_offset + 30 + name_length + extra_length
+            starts.append(sealed[start : start + info.compress_size])
+    salts = {data[:16] for data in starts}
+    assert len(salts) == 3
+    assert len({data[18:] for data in starts}) == 3
 
 
 def test_a_pdf_carries_the_other_files_and_opens_with_its_password_only() -> None:

@@ -45,10 +45,14 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         raise NotFound(f"subject {subject_id} does not exist")
     items: list[DisclosedItem] = []
     notes: list[NoteView] = []
+    acquisitions = {
+        a.pk: _acquisition(a)
+        for a in Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk")
+    }
     # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
     cipher = data_keys_load([subject.ref]).get(subject.ref)
     if subject.status == SubjectStatus.ACTIVE and cipher is not None:
-        items = _items_opened(subject, cipher)
+        items = _items_opened(subject, cipher, acquisitions)
         notes = _notes_opened(subject, cipher)
     suspended = list(
         Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
@@ -76,10 +80,7 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         suspended_all=None in suspended,
         disposals=disposals,
         notes=notes,
-        acquisitions=[
-            _acquisition(a)
-            for a in Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk")
-        ],
+        acquisitions=list(acquisitions.values()),
     )
 
 
@@ -93,26 +94,29 @@ def _acquisition(acquisition: Acquisition) -> DisclosedAcquisition:
     )
 
 
-def _items_opened(subject: Subject, cipher: FieldCipher) -> list[DisclosedItem]:
-    """Every item of the subject, opened, with the acquisition it came from."""
-    items: list[DisclosedItem] = []
+def _items_opened(
+    subject: Subject, cipher: FieldCipher, acquisitions: dict[int, DisclosedAcquisition]
+) -> list[DisclosedItem]:
+    """Every item of the subject, opened, with the acquisition it came from (of
+    `acquisitions`, read once, rather than joined into every item's row)."""
     rows = (
         Item.objects.filter(subject=subject)
-        .select_related("acquisition")
         .order_by("acquisition__acquired_at", "field")
-    )
-    for item in rows:
-        items.append(
-            DisclosedItem(
-                field=item.field,
-                category=item.category,
-                value=field_open(cipher, item.sealed, aad=item_aad(item.pk, subject.ref)),
-                special_care=item.special_care,
-                acquisition=_acquisition(item.acquisition),
-                retain_until=item.retain_until,
-            )
+        .values_list(
+            "pk", "field", "category", "sealed", "special_care", "acquisition_id", "retain_until"
         )
-    return items
+    )
+    return [
+        DisclosedItem(
+            field=field,
+            category=category,
+            value=field_open(cipher, sealed, aad=item_aad(pk, subject.ref)),
+            special_care=special_care,
+            acquisition=acquisitions[acquisition_pk],
+            retain_until=retain_until,
+        )
+        for pk, field, category, sealed, special_care, acquisition_pk, retain_until in rows
+    ]
 
 
 def _notes_opened(subject: Subject, cipher: FieldCipher) -> list[NoteView]:
