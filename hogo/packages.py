@@ -11,12 +11,8 @@ A provision package (`manifest.json` and `data.csv`, read by the recipient's sys
 PDF to be read by a person, so it is always a zip, whatever the setting.
 """
 
-import functools
-import hashlib
 import io
 import secrets
-from collections.abc import Iterator
-from typing import Any
 
 from django.conf import settings
 
@@ -82,70 +78,17 @@ def _pdf_open(data: bytes, *, password: str) -> tuple[bytes, dict[str, bytes]]:
 
 
 def _zip_encrypt(files: dict[str, bytes], *, password: str) -> bytes:
-    """WinZip AES-256, each file under a key of its own (a salt of its own). The keys are
-    derived first, by OpenSSL (`_zip_keys`); the files are then written as pyzipper writes
-    them."""
     import pyzipper  # with pycryptodome's cffi set-up, 0.5 s of every command's start
 
-    keys = iter(_zip_keys(password.encode(), len(files)))
     buffer = io.BytesIO()
-    with _keyed_zip_class()(buffer, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
-        archive.keys = keys
+    with pyzipper.AESZipFile(
+        buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+    ) as archive:
         archive.setpassword(password.encode())
+        archive.setencryption(pyzipper.WZ_AES, nbits=256)
         for name, data in files.items():
             archive.writestr(name, data)
     return buffer.getvalue()
-
-
-def _zip_keys(password: bytes, count: int) -> list[tuple[bytes, bytes]]:
-    """(salt, key material) for `count` files: PBKDF2-HMAC-SHA1, 1,000 rounds, 66 bytes, as
-    the WinZip AES format asks, a salt per file. Nearly half of a zip package's time is these
-    derivations (about 1.2 ms each); OpenSSL's `hashlib.pbkdf2_hmac` takes 7% less CPU than
-    pycryptodome's, which pyzipper calls."""
-    salts = [secrets.token_bytes(_SALT) for _ in range(count)]
-    return [
-        (salt, hashlib.pbkdf2_hmac("sha1", password, salt, 1000, 2 * _KEY + 2)) for salt in salts
-    ]
-
-
-_SALT = 16  # bytes, for AES-256 (WinZip AES strength 3)
-_KEY = 32
-
-
-@functools.cache
-def _keyed_zip_class() -> type[Any]:
-    """pyzipper's AES zip writer taking each file's salt and key material from `keys` (an
-    iterator the caller sets) instead of deriving them itself, one after the other."""
-    from Cryptodome.Cipher import AES
-    from Cryptodome.Hash import HMAC, SHA1
-    from Cryptodome.Util import Counter
-    from pyzipper.zipfile_aes import WZ_AES, AESZipEncrypter, AESZipFile
-
-    class KeyedEncrypter(AESZipEncrypter):  # type: ignore[misc]
-        def __init__(self, salt: bytes, material: bytes) -> None:
-            # What AESZipEncrypter.__init__ sets for nbits=256, with the key given.
-            self.force_wz_aes_version = None
-            self.conditionally_include_crc = None
-            self.min_bytes_to_include_crc = None
-            self.salt_length = _SALT
-            self.aes_strength = 3
-            self.salt = salt
-            self.encpwdverify = material[2 * _KEY :]
-            self.encrypter = AES.new(
-                material[:_KEY], AES.MODE_CTR, counter=Counter.new(nbits=128, little_endian=True)
-            )
-            self.hmac = HMAC.new(material[_KEY : 2 * _KEY], digestmod=SHA1)
-
-    class KeyedZipFile(AESZipFile):  # type: ignore[misc]
-        keys: Iterator[tuple[bytes, bytes]]
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, encryption=WZ_AES, **kwargs)
-
-        def get_encrypter(self) -> Any:
-            return KeyedEncrypter(*next(self.keys))
-
-    return KeyedZipFile
 
 
 def _zip_open(data: bytes, *, password: str) -> dict[str, bytes]:

@@ -15,9 +15,7 @@ CIPHER_MODULES = ("cryptography.hazmat.primitives.ciphers", "cryptography.fernet
 # Who may touch what: the AEAD primitives live in crypto.py (values) and kek.py (keys);
 # field_open is defined in crypto.py and called by the access package alone.
 # console/totp_key.py seals staff's TOTP secrets (no person's data) with a key of its own.
-# packages.py builds the WinZip AES encrypter of an outgoing package from key material it
-# derives itself (hashlib): it encrypts for the recipient and decrypts nothing.
-MAY_IMPORT_CIPHERS = {"vault/crypto.py", "vault/kek.py", "console/totp_key.py", "packages.py"}
+MAY_IMPORT_CIPHERS = {"vault/crypto.py", "vault/kek.py", "console/totp_key.py"}
 MAY_OPEN_FIELDS = {
     "vault/crypto.py",
     *(
