@@ -52,7 +52,7 @@ _EN_NEG_FILLER_RE = re.compile(
 _EN_POST_FILLER_RE = re.compile(r"^[\s:：\-–=]*$")
 _EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
 _FUNCTION_WORDS = frozenset(
-    "and or but for to with of in on at the a an my our your his her their is are was "
+    "and or but for to with of in on at the a an my our your his her their is are was "  # noqa: SIM905
     "were be been am i we you he she they it this that so as by from".split()
 )
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
@@ -93,7 +93,7 @@ def _statistics(text: str, lo: int, hi: int) -> bool:
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
 _IMPLIED_SUBJECT_VERBS = frozenset(
-    "took had spent been got went was am have has recovering diagnosed living dealing "
+    "took had spent been got went was am have has recovering diagnosed living dealing "  # noqa: SIM905
     "struggling undergoing getting started stopped quit did served lost broke tore "
     "caught became born raised grew moved survived needed needs used attended joined "
     "ran running organised organized came recently currently still just".split()
