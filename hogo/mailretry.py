@@ -3,7 +3,9 @@ the failure. One schedule and one description for every outbox (the desk's mail,
 confirmation mail): a shared module, like `hogo/refs.py`, not an app."""
 
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from django.db.models import Model, Q, QuerySet
 
 MAX_BACKOFF = timedelta(hours=6)
 
@@ -24,3 +26,14 @@ def error_describe(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.errno is not None:
         return f"{name}: errno {exc.errno}"
     return name
+
+
+def due_refs(queued: QuerySet[Model], *, now: datetime, limit: int) -> list[str]:
+    """Refs of an outbox's queued messages whose next attempt is due and that no sender holds
+    (a claim left by a sender that died expires), the most overdue first."""
+    return list(
+        queued.filter(next_attempt_at__lte=now)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+        .order_by("next_attempt_at")
+        .values_list("ref", flat=True)[:limit]
+    )

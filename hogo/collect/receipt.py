@@ -35,7 +35,7 @@ from hogo.collect.models import (
     ReceiptMailStatus,
     ReceiptMailTemplate,
 )
-from hogo.mailretry import backoff, error_describe
+from hogo.mailretry import backoff, due_refs, error_describe
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import policy_at
 from hogo.vault.access import subjects_access
@@ -159,13 +159,8 @@ def _finished(mail: ReceiptMail, status: ReceiptMailStatus, *, error: str = "") 
 
 def receipt_mails_due(*, now: datetime | None = None, limit: int = 200) -> list[str]:
     """Refs of the owed confirmations whose next attempt is due and that no sender holds."""
-    now = now or timezone.now()
-    return list(
-        ReceiptMail.objects.filter(status=ReceiptMailStatus.QUEUED, next_attempt_at__lte=now)
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .order_by("next_attempt_at")
-        .values_list("ref", flat=True)[:limit]
-    )
+    queued = ReceiptMail.objects.filter(status=ReceiptMailStatus.QUEUED)
+    return due_refs(queued, now=now or timezone.now(), limit=limit)
 
 
 def receipt_mails_send_due(*, now: datetime | None = None) -> int:

@@ -26,6 +26,7 @@ from hogo.desk.models import MailKind as MailKind
 from hogo.desk.schedule import mail_batch_send_on_commit, mail_send_on_commit
 from hogo.errors import Conflict
 from hogo.mailretry import backoff as backoff
+from hogo.mailretry import due_refs
 from hogo.mailretry import error_describe as error_describe
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
@@ -222,10 +223,5 @@ def _reply_to() -> list[str]:
 
 
 def mails_due(*, now: datetime | None = None, limit: int = 200) -> list[str]:
-    now = now or timezone.now()
-    return list(
-        OutboundMail.objects.filter(status=MailStatus.QUEUED, next_attempt_at__lte=now)
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .order_by("next_attempt_at")
-        .values_list("ref", flat=True)[:limit]
-    )
+    queued = OutboundMail.objects.filter(status=MailStatus.QUEUED)
+    return due_refs(queued, now=now or timezone.now(), limit=limit)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from cryptography import x509
@@ -133,6 +133,16 @@ def webhook_policy_text(port: int) -> str:
 
 
 receiver = receiver_module()
+
+
+class Accepting(receiver.Receiver):  # type: ignore[name-defined,misc]
+    """Answers 202 and keeps the request, to answer later through its callback (or never)."""
+
+    requests: ClassVar[list[dict[str, Any]]] = []
+
+    def answer(self, request: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        type(self).requests.append(request)
+        return 202, {"request": request["request"], "status": "accepted"}
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import ssl
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,6 +23,7 @@ from hogo.tests.webhooks import (
     SECRET,
     STAFF,
     SYSTEM,
+    Accepting,
     Tls,
     approved,
     db_file,
@@ -35,16 +36,6 @@ from hogo.tests.webhooks import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("master_key")]
 __all__ = ["db_file", "tls"]  # the fixtures
-
-
-class Accepting(receiver.Receiver):  # type: ignore[name-defined,misc]
-    """Answers 202 and keeps the request, to answer later through its callback."""
-
-    requests: ClassVar[list[dict[str, Any]]] = []
-
-    def answer(self, request: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        type(self).requests.append(request)
-        return 202, {"request": request["request"], "status": "accepted"}
 
 
 def post(port: int, ca: Path, body: bytes, headers: dict[str, str]) -> int:

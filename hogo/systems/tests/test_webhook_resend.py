@@ -7,7 +7,7 @@ import json
 import time
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,6 +23,7 @@ from hogo.tests.webhooks import (
     EMAIL,
     SECRET,
     STAFF,
+    Accepting,
     Tls,
     approved,
     db_file,
@@ -34,16 +35,6 @@ from hogo.tests.webhooks import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("master_key")]
 __all__ = ["db_file", "tls"]  # the fixtures
-
-
-class Silent(receiver.Receiver):  # type: ignore[name-defined,misc]
-    """Answers 202 and never calls back."""
-
-    requests: ClassVar[list[dict[str, Any]]] = []
-
-    def answer(self, request: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        type(self).requests.append(request)
-        return 202, {"request": request["request"], "status": "accepted"}
 
 
 def sweep_at(case: Case, minutes_after_retry: int = 1) -> None:
@@ -77,17 +68,17 @@ def test_a_missing_callback_is_asked_again_and_the_old_address_is_refused(
     tls: Tls, db_file: Path, inbox: Inbox, settings: LazySettings
 ) -> None:
     settings.SYSTEMS_CALLBACK_WAIT = 60
-    Silent.requests.clear()
-    with receiving(Silent, db_file, tls):
+    Accepting.requests.clear()
+    with receiving(Accepting, db_file, tls):
         case = approved(inbox, "correction", {"delete_all": True})
         step = step_of(case)
         assert (step.status, step.attempts) == (StepStatus.WAITING, 1)
         assert step.retry_at is not None
         with committed():
             desk_sweep(now=step.retry_at - timedelta(minutes=5))  # still within the wait
-        assert len(Silent.requests) == 1
+        assert len(Accepting.requests) == 1
         sweep_at(case)
-        first, second = Silent.requests
+        first, second = Accepting.requests
     step = step_of(case)
     assert (step.status, step.attempts) == (StepStatus.WAITING, 2)
     assert step.error == "no signed callback within 60 minutes"
@@ -103,12 +94,12 @@ def test_a_missing_callback_is_asked_again_and_the_old_address_is_refused(
 def test_after_the_last_attempt_the_step_fails_for_the_desk_and_nothing_says_deleted(
     tls: Tls, db_file: Path, inbox: Inbox
 ) -> None:
-    Silent.requests.clear()
-    with receiving(Silent, db_file, tls):
+    Accepting.requests.clear()
+    with receiving(Accepting, db_file, tls):
         case = approved(inbox, "correction", {"delete_all": True})
         for _ in range(ATTEMPTS - 1):
             sweep_at(case)
-        assert len(Silent.requests) == ATTEMPTS
+        assert len(Accepting.requests) == ATTEMPTS
         sweep_at(case)  # the fifth callback never came either
         step = step_of(case)
         assert (step.status, step.attempts, step.retry_at) == (StepStatus.FAILED, ATTEMPTS, None)
@@ -116,12 +107,12 @@ def test_after_the_last_attempt_the_step_fails_for_the_desk_and_nothing_says_del
         assert step.error == f"system_failed: {gave_up}"
         with committed():
             desk_sweep(now=step.updated_at + timedelta(days=1))
-        assert len(Silent.requests) == ATTEMPTS  # no more by itself
+        assert len(Accepting.requests) == ATTEMPTS  # no more by itself
         case.refresh_from_db()
         assert case.status == CaseStatus.IN_PROGRESS
         assert len(inbox.to(EMAIL)) == 1  # only the code: no answer, so nothing says deleted
         with committed():
             case_retry(actor=STAFF, case_ref=case.ref)
-        assert len(Silent.requests) == ATTEMPTS + 1  # the desk's retry: one more attempt
+        assert len(Accepting.requests) == ATTEMPTS + 1  # the desk's retry: one more attempt
     assert step_of(case).status == StepStatus.WAITING
-    assert callback_post(Silent.requests[-2], deleted(Silent.requests[-2])) == 404
+    assert callback_post(Accepting.requests[-2], deleted(Accepting.requests[-2])) == 404
