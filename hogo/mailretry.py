@@ -37,3 +37,10 @@ def due_refs(queued: QuerySet[Model], *, now: datetime, limit: int) -> list[str]
         .order_by("next_attempt_at")
         .values_list("ref", flat=True)[:limit]
     )
+
+
+def claimed(queued: QuerySet[Model], *, ref: str, now: datetime, hold: timedelta) -> bool:
+    """Takes the queued message `ref` for one sender for `hold` (a sender that dies frees it
+    then); False when it is sent or dropped already, or another sender holds it."""
+    free = queued.filter(ref=ref).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+    return bool(free.update(claimed_until=now + hold))

@@ -22,7 +22,6 @@ from typing import Any
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.tasks import Task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -35,7 +34,7 @@ from hogo.collect.models import (
     ReceiptMailStatus,
     ReceiptMailTemplate,
 )
-from hogo.mailretry import backoff, due_refs, error_describe
+from hogo.mailretry import backoff, claimed, due_refs, error_describe
 from hogo.policy.schema import Channel, Policy
 from hogo.policy.selectors import policy_at
 from hogo.vault.access import subjects_access
@@ -81,12 +80,8 @@ def receipt_mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
     it queued for its next attempt; an address the vault no longer gives for the record's
     purpose (erased, suspended, past retention) drops it. Never raises for either."""
     now = now or timezone.now()
-    claimed = (
-        ReceiptMail.objects.filter(ref=mail_ref, status=ReceiptMailStatus.QUEUED)
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + CLAIM)
-    )
-    if not claimed:
+    queued = ReceiptMail.objects.filter(status=ReceiptMailStatus.QUEUED)
+    if not claimed(queued, ref=mail_ref, now=now, hold=CLAIM):
         return False  # sent or dropped already, or another sender has it
     mail = ReceiptMail.objects.select_related("record__subject").get(ref=mail_ref)
     to, reason = _address(mail)

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
 
 from hogo.desk.content import mail_content, mail_seal
@@ -26,7 +25,7 @@ from hogo.desk.models import MailKind as MailKind
 from hogo.desk.schedule import mail_batch_send_on_commit, mail_send_on_commit
 from hogo.errors import Conflict
 from hogo.mailretry import backoff as backoff
-from hogo.mailretry import due_refs
+from hogo.mailretry import claimed, due_refs
 from hogo.mailretry import error_describe as error_describe
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
@@ -141,12 +140,8 @@ def mail_deliver(*, mail_ref: str, now: datetime | None = None) -> bool:
     """Hands one queued message to the mail server. Returns whether it was delivered now; a
     failure is recorded with its next attempt, never raised."""
     now = now or timezone.now()
-    claimed = (
-        OutboundMail.objects.filter(ref=mail_ref, status=MailStatus.QUEUED)
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + CLAIM)
-    )
-    if not claimed:
+    queued = OutboundMail.objects.filter(status=MailStatus.QUEUED)
+    if not claimed(queued, ref=mail_ref, now=now, hold=CLAIM):
         return False  # sent already, or another worker has it
     mail = OutboundMail.objects.select_related("case").get(ref=mail_ref)
     try:
