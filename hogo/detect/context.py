@@ -291,8 +291,13 @@ def _compound_gap(gap: str) -> bool:
     seminar"), but never a function word ("Democrat and campaign")."""
     if _EN_GLUE_RE.match(gap):
         return True
+    if "'s" in gap:
+        return False  # "Councilwoman Reyes's campaign": the noun is the name's, not the term's
     words = _WORD_RE.findall(gap)
     return len(words) <= 2 and not any(w in _FUNCTION_WORDS for w in words) and "," not in gap
+
+
+_PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -341,7 +346,9 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
             return True
-    possessive = ctx.text.endswith("'s", start, end)  # "our union's safety committee"
+    # "our union's safety committee"; "charged with stealing association funds": a term that
+    # ends in a preposition takes an object, it modifies no noun after it.
+    possessive = ctx.text.endswith("'s", start, end) or ctx.text.endswith(_PREPOSITIONS, start, end)
     for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
@@ -386,7 +393,9 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, f"homograph{kind}")
-    if _quoted(ctx.text, start, end):
+    if _quoted(ctx.text, start, end) and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi)):
+        # 「昔『部落』と呼ばれていた地区」「自身を『琉球人』と名乗って」: a name someone is given
+        # or takes is said of them (the person rules below still apply).
         return Verdict(False, "quoted")
     c_lo, c_hi = ctx.clause(start, end)
     if entry.needs and not ctx.has_cue(entry.needs, end, c_hi):
