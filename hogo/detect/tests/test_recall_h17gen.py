@@ -1,0 +1,93 @@
+"""Issue 17, recall by class of phrasing (branch h17gen): the classes blind set 5 and the
+independent check sets dev21 and dev22 missed, each class with hard negatives that reuse its
+words about nobody, a policy, news in general, a product, a hypothetical or a negation. None of
+these texts is from a labelled set.
+"""
+
+import pytest
+
+from hogo.detect import scan
+
+# (text, language, category)
+POSITIVES = [
+    # A third person (or the writer) and a criminal-procedure verb, casual police contact.
+    ("Our former treasurer Ms. Park was indicted on fraud charges last week.", "en", "criminal_record"),
+    ("Kenji from accounting got arrested on Saturday, keep it quiet.", "en", "criminal_record"),
+    ("Our driver Tom has a record, burglary, long ago.", "en", "criminal_record"),
+    ("the cops grilled my coworker for hours, he was booked and released", "en", "criminal_record"),
+    ("I was cited for possession of cannabis at 20, does it matter here?", "en", "criminal_record"),
+    ("Mr. Hale has been charged with embezzlement from the club fund.", "en", "criminal_record"),
+    ("元理事長が詐欺容疑で書類送検されたそうです。", "ja", "criminal_record"),
+    ("先月、警察署に呼ばれて指紋を取られました。", "ja", "criminal_record"),
+    ("うちの店長、大麻所持でパクられたらしい", "ja", "criminal_record"),
+    # A campaign role for a candidate.
+    ("I'm volunteering for Senator Ruiz's re-election, so Tuesdays are out.", "en", "political"),
+    ("knocking on doors for our Green Party candidate every weekend", "en", "political"),
+    ("My dad is treasurer of the mayor's koenkai.", "en", "political"),
+    ("市議の後援会の事務局やってるので平日の夜は難しいです", "ja", "political"),
+    ("母が選挙事務所で電話番をしています。", "ja", "political"),
+    ("同僚の山田さんが次の市長選に出馬するらしい。", "ja", "political"),
+    ("先月入党しました。", "ja", "political"),
+    # Honours, peerage by ordinal, feudal and noble descent.
+    ("She is the daughter of the 7th Duke of Arden and prefers no titles on the badge.", "en", "social_status"),
+    ("Our chair, Sir Ian Todd CBE, will present the awards.", "en", "social_status"),
+    ("Mr. Hosokawa comes from a daimyo family and would rather it not be mentioned.", "en", "social_status"),
+    ("田中様は旧藩主の家の末裔にあたられます。", "ja", "social_status"),
+    # Buraku origin described indirectly.
+    ("my mum grew up in one of those neighbourhoods in Kyoto and her in-laws never let it go", "en", "social_status"),
+    ("私の地元は、いわゆるそういう地域で、結婚のとき反対されました。", "ja", "social_status"),
+    ("実家は昔『部落』と呼ばれていた地区にあります。", "ja", "social_status"),
+    # A quoted name someone takes.
+    ("祖母は自分のことを『琉球人』と名乗っていました。", "ja", "race_ethnicity"),
+    # A certificate by its short name and grade, kana and half-width.
+    ("ﾃﾁｮｳ2級です。優先席を使えますか", "ja", "disability"),
+    ("精神の手帳3級を持っています。", "ja", "disability"),
+    ("I hold a mental health welfare handbook, grade 2.", "en", "disability"),
+    # The sex on documents changed, spelled out; a kana term with being found out.
+    ("My legal gender was changed to female last spring.", "en", "sexual_orientation"),
+    ("どうせいあいしゃってばれて居づらくなった", "ja", "sexual_orientation"),
+    # Images shared without consent, phishing in half-width.
+    ("someone posted intimate photos of me in a group chat", "en", "crime_victim"),
+    ("ﾌｨｯｼﾝｸﾞﾒｰﾙに引っかかって、カードを不正利用されました。", "ja", "crime_victim"),
+    # Mixed heritage said casually; a third person's parents from two countries.
+    ("im hapa so people ask where im from lol", "en", "race_ethnicity"),
+    ("Lena's mum is Ghanaian and her dad's German.", "en", "race_ethnicity"),
+]
+
+# (text, language, category that must not be found)
+NEGATIVES = [
+    ("The company has a record year behind it.", "en", "criminal_record"),
+    ("Our shop set a record for sales in May; the cops came to buy coffee.", "en", "criminal_record"),
+    ("The bill on drug possession was debated in parliament.", "en", "criminal_record"),
+    ("A man was indicted in Osaka, the news said.", "en", "criminal_record"),
+    ("容疑者として逮捕された人のニュースを見ました。", "ja", "criminal_record"),
+    ("I'm volunteering for the summer party's clean-up crew.", "en", "political"),
+    ("We volunteer with the food bank on weekends.", "en", "political"),
+    ("Candidate interviews: could I volunteer for the panel? Not political, just HR.", "en", "criminal_record"),
+    ("講演会の会場を予約しました。", "ja", "political"),
+    ("競馬の出馬表を印刷しておいてください。", "ja", "political"),
+    ("The Earl Grey tea was lovely, thank you.", "en", "social_status"),
+    ("The exhibition on the Tokugawa shogunate opens Monday.", "en", "social_status"),
+    ("Dear Sir or Madam, please find the invoice attached.", "en", "social_status"),
+    ("そういう地域の雪の多さは知りませんでした。", "ja", "social_status"),
+    ("『部落』という言葉の歴史についての講演です。", "ja", "social_status"),
+    ("手帳の3級の欄は何を書けばいいですか", "ja", "disability"),
+    ("Our chemo-resistant gloves are back in stock.", "en", "health"),
+    ("Please order two pregnancy test kits for the first-aid room.", "en", "health"),
+    ("I wear hearing aids in both ears; please text.", "en", "health"),
+    ("The same-sex marriage bill was debated today.", "en", "sexual_orientation"),
+    ("Change the form's default from Male to Female?", "en", "sexual_orientation"),
+    ("フィッシングメールに注意してください。", "ja", "crime_victim"),
+    ("Our wedding will be a shrine ceremony in Nikko.", "en", "religion"),
+    ("労働組合との団体交渉の議事録を送ります。", "ja", "political"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES)
+def test_each_class_is_found(text: str, lang: str, category: str) -> None:
+    assert category in scan(text, lang=lang).categories
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
+def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
+    assert category not in scan(text, lang=lang).categories
