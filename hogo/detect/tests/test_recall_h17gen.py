@@ -11,7 +11,11 @@ from hogo.detect import scan
 # (text, language, category)
 POSITIVES = [
     # A third person (or the writer) and a criminal-procedure verb, casual police contact.
-    ("Our former treasurer Ms. Park was indicted on fraud charges last week.", "en", "criminal_record"),
+    (
+        "Our former treasurer Ms. Park was indicted on fraud charges last week.",
+        "en",
+        "criminal_record",
+    ),
     ("Kenji from accounting got arrested on Saturday, keep it quiet.", "en", "criminal_record"),
     ("Our driver Tom has a record, burglary, long ago.", "en", "criminal_record"),
     ("the cops grilled my coworker for hours, he was booked and released", "en", "criminal_record"),
@@ -29,12 +33,24 @@ POSITIVES = [
     ("同僚の山田さんが次の市長選に出馬するらしい。", "ja", "political"),
     ("先月入党しました。", "ja", "political"),
     # Honours, peerage by ordinal, feudal and noble descent.
-    ("She is the daughter of the 7th Duke of Arden and prefers no titles on the badge.", "en", "social_status"),
+    (
+        "She is the daughter of the 7th Duke of Arden and prefers no titles on the badge.",
+        "en",
+        "social_status",
+    ),
     ("Our chair, Sir Ian Todd CBE, will present the awards.", "en", "social_status"),
-    ("Mr. Hosokawa comes from a daimyo family and would rather it not be mentioned.", "en", "social_status"),
+    (
+        "Mr. Hosokawa comes from a daimyo family and would rather it not be mentioned.",
+        "en",
+        "social_status",
+    ),
     ("田中様は旧藩主の家の末裔にあたられます。", "ja", "social_status"),
     # Buraku origin described indirectly.
-    ("my mum grew up in one of those neighbourhoods in Kyoto and her in-laws never let it go", "en", "social_status"),
+    (
+        "my mum grew up in one of those neighbourhoods in Kyoto and her in-laws never let it go",
+        "en",
+        "social_status",
+    ),
     ("私の地元は、いわゆるそういう地域で、結婚のとき反対されました。", "ja", "social_status"),
     ("実家は昔『部落』と呼ばれていた地区にあります。", "ja", "social_status"),
     # A quoted name someone takes.
@@ -57,13 +73,21 @@ POSITIVES = [
 # (text, language, category that must not be found)
 NEGATIVES = [
     ("The company has a record year behind it.", "en", "criminal_record"),
-    ("Our shop set a record for sales in May; the cops came to buy coffee.", "en", "criminal_record"),
+    (
+        "Our shop set a record for sales in May; the cops came to buy coffee.",
+        "en",
+        "criminal_record",
+    ),
     ("The bill on drug possession was debated in parliament.", "en", "criminal_record"),
     ("A man was indicted in Osaka, the news said.", "en", "criminal_record"),
     ("容疑者として逮捕された人のニュースを見ました。", "ja", "criminal_record"),
     ("I'm volunteering for the summer party's clean-up crew.", "en", "political"),
     ("We volunteer with the food bank on weekends.", "en", "political"),
-    ("Candidate interviews: could I volunteer for the panel? Not political, just HR.", "en", "criminal_record"),
+    (
+        "Candidate interviews: could I volunteer for the panel? Not political, just HR.",
+        "en",
+        "criminal_record",
+    ),
     ("講演会の会場を予約しました。", "ja", "political"),
     ("競馬の出馬表を印刷しておいてください。", "ja", "political"),
     ("The Earl Grey tea was lovely, thank you.", "en", "social_status"),
