@@ -71,6 +71,7 @@ _JA_NEG_GAP_RE = re.compile(
 _JA_NOUN_GAP_RE = re.compile(
     r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
+_JA_LIST_RE = re.compile(r"^(?:(?:や|・|とか|および|及び)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _STATS_RE = re.compile(
@@ -199,7 +200,8 @@ class Context:
                     ):
                         return STRICT, kind[1:]
         for s, e in self.person_spans:
-            if s >= lo and e <= hi:
+            # A surname that is a term itself (Ms. Walker) is no evidence for that term.
+            if s >= lo and e <= hi and (e <= start or s >= end):
                 return STRICT, "name"
         if self._field_answer(start, lo):
             return ATTACHED, "field"
@@ -266,7 +268,8 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
             return True
     for cue in ctx.cues_in("@neg_post", end, hi):
-        gap = ctx.text[end : cue[0]]
+        # A list negated as one (「持病や障害はありません」): the other items are no gap.
+        gap = _JA_LIST_RE.sub("", ctx.text[end : cue[0]], count=1)
         if _EN_POST_FILLER_RE.match(gap) or _JA_NEG_GAP_RE.match(gap):
             return True
     return False

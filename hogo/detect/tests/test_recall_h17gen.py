@@ -86,7 +86,7 @@ NEGATIVES = [
     (
         "Candidate interviews: could I volunteer for the panel? Not political, just HR.",
         "en",
-        "criminal_record",
+        "political",
     ),
     ("講演会の会場を予約しました。", "ja", "political"),
     ("競馬の出馬表を印刷しておいてください。", "ja", "political"),
