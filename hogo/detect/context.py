@@ -267,9 +267,10 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         gap = ctx.text[cue[1] : start]
         if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
             return True
-    for cue in ctx.cues_in("@neg_post", end, hi):
+    # A term that ends in a particle (「支持政党は」) shares it with the negation (「はない」).
+    for cue in ctx.cues_in("@neg_post", end - 1 if ctx.text[end - 1] in "はがも" else end, hi):
         # A list negated as one (「持病や障害はありません」): the other items are no gap.
-        gap = _JA_LIST_RE.sub("", ctx.text[end : cue[0]], count=1)
+        gap = _JA_LIST_RE.sub("", ctx.text[end : max(end, cue[0])], count=1)
         if _EN_POST_FILLER_RE.match(gap) or _JA_NEG_GAP_RE.match(gap):
             return True
     return False

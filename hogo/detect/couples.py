@@ -230,14 +230,20 @@ _COUPLE_RE = re.compile(
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 
 
+# "Mr. and Mr. Hendricks": two bare titles sharing one surname address a married couple.
+_SHARED_SURNAME_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(?:and|&)[ \t]+(?:Mr|Mrs|Ms|Miss)\.?[ \t]+[A-Z][a-z]+"
+)
+
+
 def find_title_couples(original: str) -> list[Finding]:
-    """A finding on a same-gender pair of titles in a text that calls them a couple."""
-    if _COUPLE_RE.search(original) is None:
-        return []
+    """A finding on a same-gender pair of titles in a text that calls them a couple, or that
+    addresses them by one surname ("Mr. and Mr. Hendricks")."""
+    couple = _COUPLE_RE.search(original) is not None
     findings = []
     for m in _TITLE_PAIR_RE.finditer(original):
         first, second = _TITLE_GENDER[m.group(1)], _TITLE_GENDER[m.group(2)]
-        if first == second:
+        if first == second and (couple or _SHARED_SURNAME_RE.match(original, m.start())):
             rule = f"sexual_orientation.couple:titles_{first}+{second}"
             findings.append(
                 Finding("category", "sexual_orientation", m.start(), m.end(), _SCORE, rule)
