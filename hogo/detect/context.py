@@ -97,7 +97,8 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
     "took had spent been got went was am have has recovering diagnosed living dealing "  # noqa: SIM905
     "struggling undergoing getting started stopped quit did served lost broke tore "
     "caught became born raised grew moved survived needed needs used attended joined "
-    "ran running organised organized came recently currently still just".split()
+    "ran running organised organized came recently currently still just "
+    "arrested charged released fined convicted jailed sentenced questioned detained".split()
 )
 PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
