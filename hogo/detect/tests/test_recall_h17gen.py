@@ -68,6 +68,33 @@ POSITIVES = [
     # Mixed heritage said casually; a third person's parents from two countries.
     ("im hapa so people ask where im from lol", "en", "race_ethnicity"),
     ("Lena's mum is Ghanaian and her dad's German.", "en", "race_ethnicity"),
+    # dev22 and dev21's classes (after their first runs), new wordings of each.
+    ("Ms. K. is a suspect in the theft inquiry at her old firm.", "en", "criminal_record"),
+    ("I've been summoned for questioning by police on Friday.", "en", "criminal_record"),
+    ("Arrested at the climate protest, released the same night.", "en", "criminal_record"),
+    ("he's out on licence and signs in at the police station weekly", "en", "criminal_record"),
+    ("My uncle has a 2015 robbery conviction; is he barred from joining?", "en", "criminal_record"),
+    ("わたし の あに は けいさつ に つかまりました。", "ja", "criminal_record"),
+    ("Our member Ms. Osei is contesting the council election next spring.", "en", "political"),
+    ("my gran is in the supporters' club for our local MP", "en", "political"),
+    ("父は選挙カーでウグイス嬢の手配をしていました。", "ja", "political"),
+    ("増税反対のデモ、夫と行ってきました。", "ja", "political"),
+    ("My late father was the 5th Earl Ashdown.", "en", "social_status"),
+    ("his family comes from a hisabetsu area near Osaka", "en", "social_status"),
+    ("母の実家は昔から「ああいう所」と呼ばれてきた地区です。", "ja", "social_status"),
+    ("叔母は旧宮家の血筋の方です。", "ja", "social_status"),
+    ("私と夫（ふたりとも男です）で申し込みます。", "ja", "sexual_orientation"),
+    ("Mrs. and Mrs. Okafor will both attend the dinner.", "en", "sexual_orientation"),
+    ("娘が女性のパートナーと暮らしています。", "ja", "sexual_orientation"),
+    ("our new coach is bi, she told us herself", "en", "sexual_orientation"),
+    ("わたし は ぜんそく が あります。くすり を のんで います。", "ja", "health"),
+    ("Mum is on dialisys three days a week.", "en", "health"),
+    ("兄は事故で前歯が折れました。", "ja", "health"),
+    ("Staff note: employee reported being groped on the night bus.", "en", "crime_victim"),
+    ("祖母がキャッシュカードを持っていかれました。", "ja", "crime_victim"),
+    ("someone took out a loan in my name last year", "en", "crime_victim"),
+    ("らまだん中なので、お昼は食べません。", "ja", "religion"),
+    ("会員の金さんは中国朝鮮族の方です。", "ja", "race_ethnicity"),
 ]
 
 # (text, language, category that must not be found)
@@ -104,6 +131,23 @@ NEGATIVES = [
     ("フィッシングメールに注意してください。", "ja", "crime_victim"),
     ("Our wedding will be a shrine ceremony in Nikko.", "en", "religion"),
     ("労働組合との団体交渉の議事録を送ります。", "ja", "political"),
+    ("子どもは二人とも男です。", "ja", "sexual_orientation"),
+    ("The film where the hero is arrested twice is on tonight.", "en", "criminal_record"),
+    ("このゲーム、警察に捕まると最初からやり直しです。", "ja", "criminal_record"),
+    ("犯人はまだ捕まっていないそうです。", "ja", "criminal_record"),
+    ("模擬裁判で被告人の役をやります。", "ja", "criminal_record"),
+    ("He's running for class president in a mock election.", "en", "political"),
+    ("The old tanneries are now a museum district.", "en", "social_status"),
+    ("私は特に持病や障害はありません。", "ja", "health"),
+    ("妊婦さん向けの優先席を用意しました。", "ja", "health"),
+    ("私は特に支持政党はないです。", "ja", "political"),
+    (
+        "Support for her transition to the new team lead role is planned.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("Ms. Walker will chair the meeting.", "en", "disability"),
+    ("ハラール対応のお弁当屋さんのリストです。", "ja", "religion"),
 ]
 
 
