@@ -52,6 +52,10 @@ _JA_SELF_NAME_WORDS = (
     "氏名",
     "名前",
     "私",
+    "わたし",
+    "あたし",
+    "僕",
+    "ぼく",
 )
 # A name as forms write it: 「鈴木花子」, 「鈴木 花子」 (a space between surname and given name).
 _JA_FULL_NAME = (
@@ -59,7 +63,8 @@ _JA_FULL_NAME = (
     r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6}"
 )
 _JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
+    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私|わたし|あたし|僕|ぼく)"
+    r"[ 　]*[:：（(は、][ 　]*"
     rf"({_JA_FULL_NAME})"
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a

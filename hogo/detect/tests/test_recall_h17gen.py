@@ -95,6 +95,9 @@ POSITIVES = [
     ("someone took out a loan in my name last year", "en", "crime_victim"),
     ("らまだん中なので、お昼は食べません。", "ja", "religion"),
     ("会員の金さんは中国朝鮮族の方です。", "ja", "race_ethnicity"),
+    ("My aunt goes to the Kingdom Hall twice a week.", "en", "religion"),
+    ("帰り道で知らない人に突き飛ばされました。", "ja", "crime_victim"),
+    ("嫁の真由美とあたし（里奈）で行きます。", "ja", "sexual_orientation"),
 ]
 
 # (text, language, category that must not be found)
@@ -148,6 +151,8 @@ NEGATIVES = [
     ),
     ("Ms. Walker will chair the meeting.", "en", "disability"),
     ("ハラール対応のお弁当屋さんのリストです。", "ja", "religion"),
+    ("夫の健太とわたし（由香）で参加します。", "ja", "sexual_orientation"),
+    ("The Kingdom Hall on Elm Street has a car park we could rent.", "en", "religion"),
 ]
 
 
