@@ -319,6 +319,30 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     for gender, m in partners:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
+    found.extend(_en_signed_couple(original))
+    return found
+
+
+# "Margaret and I were at last able to marry ... Yours sincerely, Dorothy Fenwick": a named
+# person and the writer married or together, in one sentence, the writer named by the sign-off.
+_AND_I_RE = re.compile(r"\b([A-Z][a-z]+) and I\b|\b[Mm]e and ([A-Z][a-z]+)\b")
+_MARRIED_RE = re.compile(
+    r"\b(?:married|marry|marriage|couple|engaged|years together|together for)\b", re.IGNORECASE
+)
+
+
+def _en_signed_couple(original: str) -> list[tuple[int, int, str]]:
+    tail = _EN_SIGNOFF_RE.search(original, max(0, len(original) - 60))
+    writer = given_names().get(tail.group(1)) if tail is not None else None
+    if writer is None:
+        return []
+    found = []
+    for m in _AND_I_RE.finditer(original):
+        ends = [i for i in (original.find(c, m.end()) for c in ".!?") if i >= 0]
+        sentence = original[original.rfind(".", 0, m.start()) + 1 : min(ends, default=None)]
+        partner = given_names().get(m.group(1) or m.group(2))
+        if partner == writer and _MARRIED_RE.search(sentence):
+            found.append((m.start(), m.end(), writer))
     return found
 
 

@@ -96,6 +96,11 @@ POSITIVES = [
     ("らまだん中なので、お昼は食べません。", "ja", "religion"),
     ("会員の金さんは中国朝鮮族の方です。", "ja", "race_ethnicity"),
     ("My aunt goes to the Kingdom Hall twice a week.", "en", "religion"),
+    (
+        "Hi all, me and Ryan got married in May, new surname on file please. — Tom",
+        "en",
+        "sexual_orientation",
+    ),
     ("帰り道で知らない人に突き飛ばされました。", "ja", "crime_victim"),
     ("嫁の真由美とあたし（里奈）で行きます。", "ja", "sexual_orientation"),
 ]
@@ -152,6 +157,8 @@ NEGATIVES = [
     ("Ms. Walker will chair the meeting.", "en", "disability"),
     ("ハラール対応のお弁当屋さんのリストです。", "ja", "religion"),
     ("夫の健太とわたし（由香）で参加します。", "ja", "sexual_orientation"),
+    ("Margaret and I went to her niece's wedding last week. - Dorothy", "en", "sexual_orientation"),
+    ("Margaret and I were married in 1980. - Tom", "en", "sexual_orientation"),
     ("The Kingdom Hall on Elm Street has a car park we could rent.", "en", "religion"),
 ]
 
