@@ -97,7 +97,7 @@ POSITIVES = [
     ("会員の金さんは中国朝鮮族の方です。", "ja", "race_ethnicity"),
     ("My aunt goes to the Kingdom Hall twice a week.", "en", "religion"),
     (
-        "Hi all, me and Ryan got married in May, new surname on file please. — Tom",
+        "Hi all, me and Ryan got married in May; please add my spouse to the file. — Tom",
         "en",
         "sexual_orientation",
     ),
