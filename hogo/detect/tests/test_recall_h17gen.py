@@ -97,6 +97,15 @@ POSITIVES = [
     ("会員の金さんは中国朝鮮族の方です。", "ja", "race_ethnicity"),
     ("My aunt goes to the Kingdom Hall twice a week.", "en", "religion"),
     (
+        "Our volunteer Dave was arrested on suspicion of fraud and remanded in custody.",
+        "en",
+        "criminal_record",
+    ),
+    ("My cousin stood trial last year for burglary.", "en", "criminal_record"),
+    ("叔父は選挙運動員として毎日駅前に立っています。", "ja", "political"),
+    ("Grandfather received the Padma Shri in 1998.", "en", "social_status"),
+    ("祖父が紫綬褒章を受章しました。", "ja", "social_status"),
+    (
         "Hi all, me and Ryan got married in May; please add my spouse to the file. — Tom",
         "en",
         "sexual_orientation",
@@ -159,6 +168,13 @@ NEGATIVES = [
     ("夫の健太とわたし（由香）で参加します。", "ja", "sexual_orientation"),
     ("Margaret and I went to her niece's wedding last week. - Dorothy", "en", "sexual_orientation"),
     ("Margaret and I were married in 1980. - Tom", "en", "sexual_orientation"),
+    ("Results are listed in order of merit, then by surname.", "en", "social_status"),
+    ("週末は駅前の店の応援に入っています。", "ja", "political"),
+    (
+        "The bank froze the account on suspicion of fraud by an unknown party.",
+        "en",
+        "criminal_record",
+    ),
     ("The Kingdom Hall on Elm Street has a car park we could rent.", "en", "religion"),
 ]
 
