@@ -168,6 +168,10 @@ NEGATIVES = [
     ("夫の健太とわたし（由香）で参加します。", "ja", "sexual_orientation"),
     ("Margaret and I went to her niece's wedding last week. - Dorothy", "en", "sexual_orientation"),
     ("Margaret and I were married in 1980. - Tom", "en", "sexual_orientation"),
+    ("I can volunteer for the candidate interviews next week.", "en", "political"),
+    ("My sister grew up in one of those neighborhoods with big lawns.", "en", "social_status"),
+    ("I was on the ballot for the photo contest.", "en", "political"),
+    ("そういう地域の行事には参加したことがありません。", "ja", "social_status"),
     ("Results are listed in order of merit, then by surname.", "en", "social_status"),
     ("週末は駅前の店の応援に入っています。", "ja", "political"),
     (
