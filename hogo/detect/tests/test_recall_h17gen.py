@@ -96,6 +96,8 @@ POSITIVES = [
     ("らまだん中なので、お昼は食べません。", "ja", "religion"),
     ("会員の金さんは中国朝鮮族の方です。", "ja", "race_ethnicity"),
     ("My aunt goes to the Kingdom Hall twice a week.", "en", "religion"),
+    ("She's the granddaughter of a duke.", "en", "social_status"),
+    ("ｼｮｳｶﾞｲｼｬ手帳あります", "ja", "disability"),
     ("弟の夫の実家は北海道です。", "ja", "sexual_orientation"),
     (
         "Our volunteer Dave was arrested on suspicion of fraud and remanded in custody.",
@@ -178,6 +180,8 @@ NEGATIVES = [
     ("国会前のデモで電車が遅れました。", "ja", "political"),
     ("手帳は1級から6級まであります。", "ja", "disability"),
     ("I think I'm bi-lingual now lol", "en", "sexual_orientation"),
+    ("He is the son of a lord mayor.", "en", "social_status"),
+    ("She played the daughter of a duke in the film.", "en", "social_status"),
     (
         "Our former treasurer Mr. Lowe has been charged with organising the gala.",
         "en",
