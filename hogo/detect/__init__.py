@@ -17,8 +17,15 @@ def scan(
     Phone numbers in national format are those of ``phone_regions`` (ISO 3166-1 codes, the
     policy's `[detector] phone_regions`), or of other common regions where grouped or cued."""
     from hogo.detect.engine import get_engine
+    from hogo.detect.spaced import add_spaced
 
-    return get_engine().scan(text, lang=lang, phone_regions=phone_regions)
+    engine = get_engine()
+    result = engine.scan(text, lang=lang, phone_regions=phone_regions)
+    if result.lang != "ja" or (" " not in text and "\u3000" not in text):
+        return result
+    return add_spaced(
+        result, text, lambda t: engine.scan(t, lang="ja", phone_regions=phone_regions)
+    )
 
 
 __all__ = ["CATEGORY_LABELS", "IDENTIFIER_LABELS", "Finding", "ScanResult", "redact", "scan"]

@@ -71,6 +71,7 @@ _JA_NEG_GAP_RE = re.compile(
 _JA_NOUN_GAP_RE = re.compile(
     r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
+_JA_LIST_RE = re.compile(r"^(?:(?:や|・|とか|および|及び)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _STATS_RE = re.compile(
@@ -96,7 +97,8 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
     "took had spent been got went was am have has recovering diagnosed living dealing "  # noqa: SIM905
     "struggling undergoing getting started stopped quit did served lost broke tore "
     "caught became born raised grew moved survived needed needs used attended joined "
-    "ran running organised organized came recently currently still just".split()
+    "ran running organised organized came recently currently still just "
+    "arrested charged released fined convicted jailed sentenced questioned detained".split()
 )
 PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
@@ -199,7 +201,8 @@ class Context:
                     ):
                         return STRICT, kind[1:]
         for s, e in self.person_spans:
-            if s >= lo and e <= hi:
+            # A surname that is a term itself (Ms. Walker) is no evidence for that term.
+            if s >= lo and e <= hi and (e <= start or s >= end):
                 return STRICT, "name"
         if self._field_answer(start, lo):
             return ATTACHED, "field"
@@ -265,8 +268,10 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         gap = ctx.text[cue[1] : start]
         if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
             return True
-    for cue in ctx.cues_in("@neg_post", end, hi):
-        gap = ctx.text[end : cue[0]]
+    # A term that ends in a particle (「支持政党は」) shares it with the negation (「はない」).
+    for cue in ctx.cues_in("@neg_post", end - 1 if ctx.text[end - 1] in "はがも" else end, hi):
+        # A list negated as one (「持病や障害はありません」): the other items are no gap.
+        gap = _JA_LIST_RE.sub("", ctx.text[end : max(end, cue[0])], count=1)
         if _EN_POST_FILLER_RE.match(gap) or _JA_NEG_GAP_RE.match(gap):
             return True
     return False
@@ -291,8 +296,13 @@ def _compound_gap(gap: str) -> bool:
     seminar"), but never a function word ("Democrat and campaign")."""
     if _EN_GLUE_RE.match(gap):
         return True
+    if "'s" in gap:
+        return False  # "Councilwoman Reyes's campaign": the noun is the name's, not the term's
     words = _WORD_RE.findall(gap)
     return len(words) <= 2 and not any(w in _FUNCTION_WORDS for w in words) and "," not in gap
+
+
+_PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -341,7 +351,9 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
             return True
-    possessive = ctx.text.endswith("'s", start, end)  # "our union's safety committee"
+    # "our union's safety committee"; "charged with stealing association funds": a term that
+    # ends in a preposition takes an object, it modifies no noun after it.
+    possessive = ctx.text.endswith("'s", start, end) or ctx.text.endswith(_PREPOSITIONS, start, end)
     for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
@@ -386,7 +398,9 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, f"homograph{kind}")
-    if _quoted(ctx.text, start, end):
+    if _quoted(ctx.text, start, end) and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi)):
+        # 「昔『部落』と呼ばれていた地区」「自身を『琉球人』と名乗って」: a name someone is given
+        # or takes is said of them (the person rules below still apply).
         return Verdict(False, "quoted")
     c_lo, c_hi = ctx.clause(start, end)
     if entry.needs and not ctx.has_cue(entry.needs, end, c_hi):

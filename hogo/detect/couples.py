@@ -52,6 +52,10 @@ _JA_SELF_NAME_WORDS = (
     "氏名",
     "名前",
     "私",
+    "わたし",
+    "あたし",
+    "僕",
+    "ぼく",
 )
 # A name as forms write it: 「鈴木花子」, 「鈴木 花子」 (a space between surname and given name).
 _JA_FULL_NAME = (
@@ -59,7 +63,8 @@ _JA_FULL_NAME = (
     r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6}"
 )
 _JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私)[ 　]*[:：（(は、][ 　]*"
+    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私|わたし|あたし|僕|ぼく)"
+    r"[ 　]*[:：（(は、][ 　]*"
     rf"({_JA_FULL_NAME})"
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
@@ -230,14 +235,20 @@ _COUPLE_RE = re.compile(
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 
 
+# "Mr. and Mr. Hendricks": two bare titles sharing one surname address a married couple.
+_SHARED_SURNAME_RE = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(?:and|&)[ \t]+(?:Mr|Mrs|Ms|Miss)\.?[ \t]+[A-Z][a-z]+"
+)
+
+
 def find_title_couples(original: str) -> list[Finding]:
-    """A finding on a same-gender pair of titles in a text that calls them a couple."""
-    if _COUPLE_RE.search(original) is None:
-        return []
+    """A finding on a same-gender pair of titles in a text that calls them a couple, or that
+    addresses them by one surname ("Mr. and Mr. Hendricks")."""
+    couple = _COUPLE_RE.search(original) is not None
     findings = []
     for m in _TITLE_PAIR_RE.finditer(original):
         first, second = _TITLE_GENDER[m.group(1)], _TITLE_GENDER[m.group(2)]
-        if first == second:
+        if first == second and (couple or _SHARED_SURNAME_RE.match(original, m.start())):
             rule = f"sexual_orientation.couple:titles_{first}+{second}"
             findings.append(
                 Finding("category", "sexual_orientation", m.start(), m.end(), _SCORE, rule)
@@ -308,6 +319,30 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     for gender, m in partners:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
+    found.extend(_en_signed_couple(original))
+    return found
+
+
+# "Margaret and I were at last able to marry ... Yours sincerely, Dorothy Fenwick": a named
+# person and the writer married or together, in one sentence, the writer named by the sign-off.
+_AND_I_RE = re.compile(r"\b([A-Z][a-z]+) and I\b|\b[Mm]e and ([A-Z][a-z]+)\b")
+_MARRIED_RE = re.compile(
+    r"\b(?:married|marry|marriage|couple|engaged|years together|together for)\b", re.IGNORECASE
+)
+
+
+def _en_signed_couple(original: str) -> list[tuple[int, int, str]]:
+    tail = _EN_SIGNOFF_RE.search(original, max(0, len(original) - 60))
+    writer = given_names().get(tail.group(1)) if tail is not None else None
+    if writer is None:
+        return []
+    found = []
+    for m in _AND_I_RE.finditer(original):
+        ends = [i for i in (original.find(c, m.end()) for c in ".!?") if i >= 0]
+        sentence = original[original.rfind(".", 0, m.start()) + 1 : min(ends, default=None)]
+        partner = given_names().get(m.group(1) or m.group(2))
+        if partner == writer and _MARRIED_RE.search(sentence):
+            found.append((m.start(), m.end(), writer))
     return found
 
 

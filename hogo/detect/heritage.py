@@ -14,9 +14,11 @@ from importlib import resources
 from hogo.detect.result import Finding
 
 _SCORE = 0.8
+# The writer's parents, or a third person's ("his dad's Irish", "Jamal's mum is Somali").
 _EN_RE = re.compile(
-    r"\b[Mm]y (?:mother|father|mom|mum|dad|parents|grandmother|grandfather|grandma|grandpa"
-    r"|grandparents)(?:'s family)? (?:is|are|was|were|came|come)(?: originally)?(?: from)?"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s) (?:mother|father|mom|mum|dad|parents"
+    r"|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
+    r"(?: (?:is|are|was|were|came|come)|'s)(?: originally)?(?: from)?"
     r"(?: the)? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 )
 _JA_RE = re.compile(
