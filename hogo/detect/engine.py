@@ -4,7 +4,7 @@ import re
 import threading
 from collections.abc import Sequence
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
@@ -192,21 +192,24 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     if not blockers:
         # The common case: hits that neither overlap nor touch one of their own category
         # stand as they are, in order (what the general path below returns for them).
-        ordered = sorted(terms, key=_start_longest)
+        ordered = _by_start_longest(terms)
         for a, b in pairwise(ordered):
             if b.start < a.end or (b.start == a.end and b.entry.kind == a.entry.kind):
                 break
         else:
             return ordered
     merged: list[Match] = []
-    for hit in sorted(terms, key=_start_longest):
+    for hit in _by_start_longest(terms):
         last = merged[-1] if merged else None
         if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
             entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
             merged[-1] = Match(entry, last.start, max(last.end, hit.end))
         else:
             merged.append(hit)
-    ranked = sorted([*merged, *blockers], key=lambda h: (h.start - h.end, h.start))
+    # Longest first, then by start: sorts are stable, so sorting by start and then by length
+    # orders as the key (start - end, start) would, without a Python call per hit.
+    ranked = sorted([*merged, *blockers], key=_START)
+    ranked.sort(key=_length)
     kept: list[Match] = []
     for hit in ranked:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
@@ -218,11 +221,23 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
                 break
         else:
             kept.append(hit)
-    return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
+    return sorted((h for h in kept if h.entry.kind != "-"), key=_START)
 
 
-def _start_longest(hit: Match) -> tuple[int, int]:
-    return hit.start, -hit.end
+_START = itemgetter(1)  # a Match's start
+_END = itemgetter(2)
+
+
+def _by_start_longest(hits: list[Match]) -> list[Match]:
+    """By start, and the longer first at one start: what the key (start, -end) gives, by two
+    stable sorts with C-level keys instead of a Python call per hit."""
+    ordered = sorted(hits, key=_END, reverse=True)
+    ordered.sort(key=_START)
+    return ordered
+
+
+def _length(hit: Match) -> int:
+    return hit.start - hit.end
 
 
 def _rank(hit: Match) -> tuple[bool, int]:
