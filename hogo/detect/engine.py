@@ -11,7 +11,7 @@ from hogo.detect.couples import find_couples, find_named_couples, find_title_cou
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, Match
+from hogo.detect.lexicon import Entry, Lexicon, Match, _new_match
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
@@ -80,7 +80,7 @@ class Engine:
             if not ja and entry.lang == "ja":
                 continue
             if entry.stem:
-                m = Match(entry, m.start, self._stem_end(text, m.end))
+                m = _new_match((entry, m.start, self._stem_end(text, m.end)))
             elif (entry.katakana_source or entry.katakana_boundary) and not self._katakana_ok(
                 norm, original, m.start, m.end, entry
             ):
@@ -189,26 +189,27 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     longer one is hidden."""
     if len(terms) == 1 and not blockers:
         return terms
+    ordered = _by_start_longest(terms)
     if not blockers:
         # The common case: hits that neither overlap nor touch one of their own category
         # stand as they are, in order (what the general path below returns for them).
-        ordered = _by_start_longest(terms)
         for a, b in pairwise(ordered):
             if b.start < a.end or (b.start == a.end and b.entry.kind == a.entry.kind):
                 break
         else:
             return ordered
     merged: list[Match] = []
-    for hit in _by_start_longest(terms):
+    for hit in ordered:
         last = merged[-1] if merged else None
         if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
             entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
-            merged[-1] = Match(entry, last.start, max(last.end, hit.end))
+            merged[-1] = _new_match((entry, last.start, max(last.end, hit.end)))
         else:
             merged.append(hit)
     # Longest first, then by start: sorts are stable, so sorting by start and then by length
-    # orders as the key (start - end, start) would, without a Python call per hit.
-    ranked = sorted([*merged, *blockers], key=_START)
+    # orders as the key (start - end, start) would, without a Python call per hit. ``merged``
+    # is in start order already (a merge keeps the first hit's start).
+    ranked = sorted([*merged, *blockers], key=_START) if blockers else merged
     ranked.sort(key=_length)
     kept: list[Match] = []
     for hit in ranked:
