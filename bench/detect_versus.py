@@ -57,7 +57,12 @@ def dump(result):
 found = [dump(scan(t)) for t in texts]
 found += [dump(scan(t, lang=lang)) for t, lang in rows]
 found += [dump(scan(t)) for t, _ in rows]
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# This process's own peak (VmHWM): ru_maxrss would also count the parent's memory at the
+# spawn (Linux keeps the larger of the two across exec), and the parent holds every finding.
+try:
+    peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 out = {"cold": cold, "cpu": best, "peak_kb": peak, "module": hogo.detect.__file__, "found": found}
 open(sys.argv[3], "w", encoding="utf-8").write(json.dumps(out, ensure_ascii=False))
 """

@@ -4,14 +4,14 @@ import re
 import threading
 from collections.abc import Sequence
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from hogo.detect.context import Context, Cue, judge
 from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, Match
+from hogo.detect.lexicon import Entry, Lexicon, Match, _new_match
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
@@ -41,6 +41,10 @@ def _is_katakana(ch: str) -> bool:
     return "\u30a1" <= ch <= "\u30fa" or ch == "ー" or "\uff66" <= ch <= "\uff9d"
 
 
+# The same characters as a class: one search instead of a Python call per character.
+_KATAKANA_RE = re.compile("[\u30a1-\u30fa\u30fc\uff66-\uff9d]")
+
+
 class Engine:
     """Holds the lexicon automaton; read-only after construction, so threads can share it."""
 
@@ -56,7 +60,7 @@ class Engine:
         """A katakana term must be katakana in the text too (デモ, not the でも of 「職場でも」);
         a ``kb`` term must not run on into more katakana (ゲイ in ゲイリー, がん in ヴィーガン)."""
         o_start, o_end = norm.original_span(s, e)
-        if entry.katakana_source and not any(_is_katakana(ch) for ch in original[o_start:o_end]):
+        if entry.katakana_source and _KATAKANA_RE.search(original, o_start, o_end) is None:
             return False
         return not entry.katakana_boundary or not (
             (o_start > 0 and _is_katakana(original[o_start - 1]))
@@ -80,7 +84,7 @@ class Engine:
             if not ja and entry.lang == "ja":
                 continue
             if entry.stem:
-                m = Match(entry, m.start, self._stem_end(text, m.end))
+                m = _new_match((entry, m.start, self._stem_end(text, m.end)))
             elif (entry.katakana_source or entry.katakana_boundary) and not self._katakana_ok(
                 norm, original, m.start, m.end, entry
             ):
@@ -189,24 +193,28 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     longer one is hidden."""
     if len(terms) == 1 and not blockers:
         return terms
+    ordered = _by_start_longest(terms)
     if not blockers:
         # The common case: hits that neither overlap nor touch one of their own category
         # stand as they are, in order (what the general path below returns for them).
-        ordered = sorted(terms, key=_start_longest)
         for a, b in pairwise(ordered):
             if b.start < a.end or (b.start == a.end and b.entry.kind == a.entry.kind):
                 break
         else:
             return ordered
     merged: list[Match] = []
-    for hit in sorted(terms, key=_start_longest):
+    for hit in ordered:
         last = merged[-1] if merged else None
         if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
             entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
-            merged[-1] = Match(entry, last.start, max(last.end, hit.end))
+            merged[-1] = _new_match((entry, last.start, max(last.end, hit.end)))
         else:
             merged.append(hit)
-    ranked = sorted([*merged, *blockers], key=lambda h: (h.start - h.end, h.start))
+    # Longest first, then by start: sorts are stable, so sorting by start and then by length
+    # orders as the key (start - end, start) would, without a Python call per hit. ``merged``
+    # is in start order already (a merge keeps the first hit's start).
+    ranked = sorted([*merged, *blockers], key=_START) if blockers else merged
+    ranked.sort(key=_length)
     kept: list[Match] = []
     for hit in ranked:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
@@ -218,11 +226,23 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
                 break
         else:
             kept.append(hit)
-    return sorted((h for h in kept if h.entry.kind != "-"), key=lambda h: h.start)
+    return sorted((h for h in kept if h.entry.kind != "-"), key=_START)
 
 
-def _start_longest(hit: Match) -> tuple[int, int]:
-    return hit.start, -hit.end
+_START = itemgetter(1)  # a Match's start
+_END = itemgetter(2)
+
+
+def _by_start_longest(hits: list[Match]) -> list[Match]:
+    """By start, and the longer first at one start: what the key (start, -end) gives, by two
+    stable sorts with C-level keys instead of a Python call per hit."""
+    ordered = sorted(hits, key=_END, reverse=True)
+    ordered.sort(key=_START)
+    return ordered
+
+
+def _length(hit: Match) -> int:
+    return hit.start - hit.end
 
 
 def _rank(hit: Match) -> tuple[bool, int]:

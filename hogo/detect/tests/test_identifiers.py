@@ -1,10 +1,14 @@
 """Identifiers: each recognizer's positive and negative table, and its validator."""
 
+import ipaddress
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hogo.detect import scan
 from hogo.detect.cards import luhn_valid
-from hogo.detect.identifiers import my_number_valid
+from hogo.detect.identifiers import _IPV4_RE, _ipv4_valid, my_number_valid
 
 
 def with_check_digit(body: str) -> str:
@@ -114,3 +118,22 @@ def test_it_lets_identifiers_and_categories_share_a_text() -> None:
     result = scan("田中様、車椅子で伺います。連絡先は090-1234-5678です。")
     assert result.categories == ("disability",)
     assert {f.label for f in result.identifiers} == {"person_name", "phone"}
+
+
+_OCTET = st.text(alphabet="0123456789０１٣", min_size=1, max_size=3)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_OCTET, min_size=4, max_size=4))
+def test_ipv4_check_agrees_with_the_library(octets: list[str]) -> None:
+    """The detector's own IPv4 check accepts exactly what ``ipaddress`` accepts among the
+    strings its pattern proposes (leading zeros, octets above 255, non-ASCII digits)."""
+    address = ".".join(octets)
+    if _IPV4_RE.fullmatch(address) is None:
+        return
+    try:
+        ipaddress.IPv4Address(address)
+        expected = True
+    except ValueError:
+        expected = False
+    assert _ipv4_valid(address) is expected
