@@ -13,9 +13,9 @@ def redact(text: str, findings: Iterable[Finding] | None = None, *, mask: str = 
     if len(mask) != 1:
         raise ValueError("mask must be exactly one character, so offsets stay the same")
     if findings is None:
-        from hogo.detect.engine import get_engine
+        from hogo.detect import scan  # the package's scan: spaced Japanese included
 
-        findings = get_engine().scan(text).findings
+        findings = scan(text).findings
     chars = list(text)
     for f in findings:
         for i in range(max(0, f.start), min(len(chars), f.end)):

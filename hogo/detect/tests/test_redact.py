@@ -27,6 +27,12 @@ def test_it_scans_first_when_no_findings_are_given() -> None:
     assert redact("Mail hanako@example.com", mask="*") == "Mail " + "*" * 18
 
 
+def test_it_masks_what_a_scan_finds_in_japanese_written_with_word_spaces() -> None:
+    text = "わたし の あに は けいさつ に つかまりました。"
+    assert "criminal_record" in scan(text).categories
+    assert redact(text) == redact(text, scan(text).findings) != text
+
+
 def test_it_masks_only_the_findings_it_is_given() -> None:
     text = "Call 090-1234-5678, I'm on dialysis."
     phones = [f for f in scan(text).findings if f.label == "phone"]
