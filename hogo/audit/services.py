@@ -2,7 +2,9 @@
 
 import functools
 import re
+import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
@@ -66,60 +68,127 @@ def audit_record(
     # missing key (the first event, or a lost file: an error callers may catch) keeps one.
     key = audit_key_read()
     with transaction.atomic(savepoint=key is None):
+        event = AuditEvent(
+            at=timezone.now(),
+            actor=actor,
+            action=action,
+            purpose=purpose,
+            subjects=subject_list,
+            detail=detail_dict,
+            chain=Chain.HMAC_SHA256,
+        )
+        if key is not None and _appended_on_known_head(event, key):
+            return event
         last_seq, prev_hash, head_chain = _locked_head()
         if key is None:
             key = _chain_key(next_seq=last_seq + 1, head_chain=head_chain)
-        return _appended(
-            actor, action, purpose, subject_list, detail_dict, key, last_seq, prev_hash
-        )
+        _linked(event, key, last_seq, prev_hash)
+        _inserted(event, checked_head=False)
+        return event
 
 
-def _appended(
-    actor: str,
-    action: str,
-    purpose: str | None,
-    subject_list: list[str],
-    detail_dict: dict[str, object],
-    key: AuditKey,
-    last_seq: int,
-    prev_hash: str,
-) -> AuditEvent:
-    event = AuditEvent(
-        seq=last_seq + 1,
-        at=timezone.now(),
-        actor=actor,
-        action=action,
-        purpose=purpose,
-        subjects=subject_list,
-        detail=detail_dict,
-        prev_hash=prev_hash,
-        chain=Chain.HMAC_SHA256,
-    )
+@dataclass(frozen=True)
+class _Head:
+    """The event this thread appended last, with the marker that says whether the transaction
+    that appended it still holds it (see `_appended_on_known_head`)."""
+
+    connection: object
+    marker: object
+    seq: int
+    hash: str
+
+
+_last = threading.local()
+
+
+def _linked(event: AuditEvent, key: AuditKey, last_seq: int, prev_hash: str) -> None:
+    event.seq = last_seq + 1
+    event.prev_hash = prev_hash
     event.hash = event.compute_hash(key.chain_key)
-    _inserted(event)
-    return event
 
 
-def _inserted(event: AuditEvent) -> None:
+def _appended_on_known_head(event: AuditEvent, key: AuditKey) -> bool:
+    """Appends after the event this transaction appended last, without reading the head again
+    (and on PostgreSQL without asking again for the head lock it already holds): two or three
+    round trips fewer for every event after a transaction's first (a deletion records four in
+    one transaction).
+
+    The last event is known while a no-op `on_commit` marker registered with it is still in
+    Django's list: Django drops it at commit, at rollback and when a savepoint around the event
+    is rolled back (which also releases a head lock taken inside it), so a marker present means
+    the same transaction, the lock still held (PostgreSQL; SQLite's BEGIN IMMEDIATE holds the
+    file's), and the event not undone. The INSERT checks the head itself besides: it inserts
+    nothing unless the event is still the last one, and then the head is read as usual."""
+    last: _Head | None = getattr(_last, "head", None)
+    if last is None or last.connection is not transaction.get_connection():
+        return False
+    if not any(entry[1] is last.marker for entry in reversed(connection.run_on_commit)):
+        _last.head = None
+        return False
+    _linked(event, key, last.seq, last.hash)
+    if _inserted(event, checked_head=True):
+        return True
+    _last.head = None
+    return False
+
+
+def _inserted(event: AuditEvent, *, checked_head: bool) -> bool:
     """INSERTs the event as `event.save()` would (every column, adapted by the fields' own
     `get_db_prep_save`), without the rest of `Model.save`: half of an event's CPU time, and a
-    request records up to five. The statement is the one Django writes, so a row inserted
-    here reads back and verifies exactly as one inserted by `save()`."""
+    request records up to five. The row reads back and verifies exactly as one inserted by
+    `save()`. `checked_head`: only if the event before it is still the last (False if not)."""
     fields = AuditEvent._meta.concrete_fields
     values = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(connection.vendor), values)
+        if checked_head:
+            last_seq = event.seq - 1
+            cursor.execute(
+                _insert_sql(connection.vendor, checked_head=True),
+                [*values, last_seq, last_seq, event.prev_hash],
+            )
+            if cursor.rowcount != 1:
+                return False
+        else:
+            cursor.execute(_insert_sql(connection.vendor, checked_head=False), values)
     event._state.adding = False
     event._state.db = connection.alias
+    marker = _Marker()
+    transaction.on_commit(marker)
+    _last.head = _Head(transaction.get_connection(), marker, event.seq, event.hash)
+    return True
+
+
+class _Marker:
+    """A no-op on_commit callback: its presence in Django's list is what `_Head` checks."""
+
+    __slots__ = ()
+
+    def __call__(self) -> None:
+        return None
 
 
 @functools.cache
-def _insert_sql(vendor: str) -> str:
+def _insert_sql(vendor: str, *, checked_head: bool) -> str:
     quote = connection.ops.quote_name
     fields = AuditEvent._meta.concrete_fields
     columns = ", ".join(quote(str(field.column)) for field in fields)
     table = quote(AuditEvent._meta.db_table)
-    return f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
+    if not checked_head:
+        return f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
+    # Typed placeholders: PostgreSQL types an INSERT's SELECT list before it sees the columns.
+    typed = ", ".join(_typed_placeholder(field) for field in fields)
+    seq, hash_ = quote("seq"), quote("hash")
+    return (
+        f"INSERT INTO {table} ({columns}) SELECT {typed} "  # noqa: S608
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {seq} > %s) "
+        f"AND EXISTS (SELECT 1 FROM {table} WHERE {seq} = %s AND {hash_} = %s)"
+    )
+
+
+def _typed_placeholder(field: object) -> str:
+    if connection.vendor != "postgresql":
+        return "%s"
+    return f"CAST(%s AS {field.db_type(connection)})"  # type: ignore[attr-defined]
 
 
 @transaction.atomic

@@ -89,9 +89,13 @@ def purposes(
     )
 
 
-def _systems(case: Case, held: Sequence[Held]) -> list[dict[str, object]]:
+def _systems(
+    case: Case, held: Sequence[Held], policy: Policy | None = None
+) -> list[dict[str, object]]:
     """The systems holding the person's data, by title, with their purposes' titles."""
-    policy = policy_active()
+    if not held:
+        return []
+    policy = policy or policy_active()
     lang = case.language
     return [
         {
@@ -132,11 +136,18 @@ def disclosure_link(
     )
 
 
-def result(case: Case, outcome: dict[str, object], held: Sequence[Held] = ()) -> tuple[str, str]:
+def result(
+    case: Case,
+    outcome: dict[str, object],
+    held: Sequence[Held] = (),
+    *,
+    policy: Policy | None = None,
+) -> tuple[str, str]:
     """The result of a correction or suspension. The systems listed are those whose steps
     succeeded, which for a SQL system means every field read back as changed: this mail is
-    the step after them, so it is never written while one is unverified."""
-    policy = policy_active()
+    the step after them, so it is never written while one is unverified. `policy`: the active
+    one, if the caller has read it."""
+    policy = policy or policy_active()
     suspended = outcome.get("purposes")
     purposes = [
         policy.purposes[p].title.get(case.language)
@@ -146,7 +157,7 @@ def result(case: Case, outcome: dict[str, object], held: Sequence[Held] = ()) ->
     return _render(
         case,
         f"{case.kind}_result",
-        {"o": outcome, "purposes": purposes, "systems": _systems(case, held)},
+        {"o": outcome, "purposes": purposes, "systems": _systems(case, held, policy)},
         policy=policy,
     )
 

@@ -43,6 +43,7 @@ from hogo.desk.system_steps import (
 )
 from hogo.desk.system_uploads import uploads_in_systems
 from hogo.errors import Conflict, HogoError, NotFound
+from hogo.policy.selectors import policy_active
 from hogo.vault.correction import Correction, items_correct
 from hogo.vault.erasure import items_erase, subject_erase
 from hogo.vault.lookup import acquisitions_for
@@ -60,22 +61,27 @@ PLANS: dict[str, tuple[StepName, ...]] = {
 }
 
 
+# What running a step changes (its case, name, system and position never change).
+RUN_FIELDS = ("status", "attempts", "result", "error", "retry_at", "finished_at", "updated_at")
+
+
 @dataclass
 class Ran:
     status: StepStatus
     result: dict[str, object] = field(default_factory=dict)
 
 
-def steps_plan(case: Case) -> list[Step]:
+def steps_plan(case: Case, *, first: bool = False) -> list[Step]:
     """The steps of a decided case, after any it already has (a fee received before a
-    refusal stays recorded)."""
+    refusal stays recorded). `first`: the case was open, never decided, so it has no step yet
+    (none is read; one there would break the steps' unique constraint, not be duplicated)."""
     if case.decision == Decision.REFUSED:
         names: tuple[StepName, ...] = (StepName.REFUSAL_NOTIFY,)
     else:
         names = PLANS[case.kind]
         if case.fee_jpy:
             names = (StepName.FEE, *names)
-    existing = {(s.name, s.system): s.position for s in case.steps.all()}
+    existing = {} if first else {(s.name, s.system): s.position for s in case.steps.all()}
     start = max(existing.values(), default=0) + 1
     planned = [p for p in steps_with_systems(case, names) if p not in existing]
     return Step.objects.bulk_create(
@@ -96,13 +102,14 @@ def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
             raise NotFound(f"request {case_ref} does not exist")
         if case.status != CaseStatus.IN_PROGRESS:
             return case
-        for step in case.steps.order_by("position"):
+        steps = list(case.steps.order_by("position"))
+        for step in steps:
             if step.status == StepStatus.SUCCEEDED:
                 continue
             # A failed step waits for its retry time; without one (gave up), for the desk.
             if step.status == StepStatus.FAILED and (not step.retry_at or step.retry_at > now):
                 break
-            _step_run(case, step, now)
+            _step_run(case, step, now, steps)
             if step.status != StepStatus.SUCCEEDED:
                 break
         else:
@@ -110,10 +117,10 @@ def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
     return case
 
 
-def _step_run(case: Case, step: Step, now: datetime) -> None:
+def _step_run(case: Case, step: Step, now: datetime, steps: list[Step]) -> None:
     try:
         with transaction.atomic():
-            ran = _ran(case, step, now)
+            ran = _ran(case, step, now, steps)
     except Exception as exc:  # recorded on the step and retried, never lost
         step.status = StepStatus.FAILED
         # A webhook step whose last callback never came makes no call: not an attempt.
@@ -121,7 +128,7 @@ def _step_run(case: Case, step: Step, now: datetime) -> None:
         step.error = _describe(exc)
         # A call that gave up after its attempts waits for the desk's retry (webhook_steps).
         step.retry_at = None if getattr(exc, "final", False) else now + backoff(step.attempts)
-        step.save()
+        step.save(update_fields=RUN_FIELDS)
         audit_record(
             actor=ACTOR,
             action="desk.step.fail",
@@ -154,15 +161,17 @@ def _step_run(case: Case, step: Step, now: datetime) -> None:
             subjects=_subjects(case),
             detail={"case": case.ref, "step": step.name, "result": _counts(step.result)},
         )
-    step.save()
+    step.save(update_fields=RUN_FIELDS)
 
 
-def _ran(case: Case, step: Step, now: datetime) -> Ran:
-    """The step run once; a system's step is told the time (a webhook's wait may be over)."""
+def _ran(case: Case, step: Step, now: datetime, steps: list[Step]) -> Ran:
+    """The step run once; a system's step is told the time (a webhook's wait may be over).
+    `steps`: all the case's steps as `case_advance` holds them (the case row is locked, so
+    they are what the database holds, with the results of the steps run so far)."""
     if step.system:
         status, result = system_step_run(case, step, now=now)
         return Ran(status, result)
-    return RUNNERS[StepName(step.name)](case, step)
+    return RUNNERS[StepName(step.name)](case, step, steps)
 
 
 def _close(case: Case, now: datetime) -> None:
@@ -178,13 +187,13 @@ def _close(case: Case, now: datetime) -> None:
     )
 
 
-def _fee(case: Case, step: Step) -> Ran:
+def _fee(case: Case, step: Step, steps: list[Step]) -> Ran:
     if case.waits_for_fee:
         return Ran(StepStatus.WAITING, {"fee_jpy": case.fee_jpy})
     return Ran(StepStatus.SUCCEEDED, {"fee_jpy": case.fee_jpy, "amount_jpy": case.fee_paid_jpy})
 
 
-def _purposes_answer(case: Case, step: Step) -> Ran:
+def _purposes_answer(case: Case, step: Step, steps: list[Step]) -> Ran:
     acquisitions = acquisitions_for(subject_id=case.subject_ref) if case.subject_ref else []
     purposes = sorted({p for a in acquisitions for p in a.purposes})
     held = held_in_systems(case)
@@ -201,7 +210,7 @@ def _purposes_answer(case: Case, step: Step) -> Ran:
     )
 
 
-def _package_build(case: Case, step: Step) -> Ran:
+def _package_build(case: Case, step: Step, steps: list[Step]) -> Ran:
     if step.result.get("package") or step.result.get("held") is False:
         return Ran(StepStatus.SUCCEEDED)  # built by an earlier run whose mail step failed
     if case.waits_for_fee:  # the fee step comes first; this holds even if a plan had none
@@ -222,8 +231,8 @@ def _package_build(case: Case, step: Step) -> Ran:
     )
 
 
-def _package_deliver(case: Case, step: Step) -> Ran:
-    built = case.steps.get(name=StepName.PACKAGE_BUILD).result
+def _package_deliver(case: Case, step: Step, steps: list[Step]) -> Ran:
+    built = next(s for s in steps if s.name == StepName.PACKAGE_BUILD).result
     if not built.get("held"):
         return _answer(case, step, lambda: answers.nothing_held(case), {"held": False})
     package = case.packages.get(ref=built["package"])
@@ -251,7 +260,7 @@ def _package_deliver(case: Case, step: Step) -> Ran:
     )
 
 
-def _corrections_apply(case: Case, step: Step) -> Ran:
+def _corrections_apply(case: Case, step: Step, steps: list[Step]) -> Ran:
     details = _details(case)
     assert isinstance(details, CorrectionDetails)
     if not case.subject_ref:
@@ -283,7 +292,7 @@ def _corrections_apply(case: Case, step: Step) -> Ran:
     return Ran(StepStatus.SUCCEEDED, result)
 
 
-def _suspension_apply(case: Case, step: Step) -> Ran:
+def _suspension_apply(case: Case, step: Step, steps: list[Step]) -> Ran:
     details = _details(case)
     assert isinstance(details, SuspensionDetails)
     if not case.subject_ref:
@@ -308,16 +317,16 @@ def _suspension_apply(case: Case, step: Step) -> Ran:
     return Ran(StepStatus.SUCCEEDED, result)
 
 
-def _result_notify(case: Case, step: Step) -> Ran:
-    applied = case.steps.filter(
-        name__in=[StepName.CORRECTIONS_APPLY, StepName.SUSPENSION_APPLY]
-    ).first()
+def _result_notify(case: Case, step: Step, steps: list[Step]) -> Ran:
+    applies = (StepName.CORRECTIONS_APPLY, StepName.SUSPENSION_APPLY)
+    applied = next((s for s in steps if s.name in applies), None)
     outcome = applied.result if applied else {}
-    held = held_in_systems(case)
-    return _answer(case, step, lambda: answers.result(case, outcome, held), {})
+    policy = policy_active()  # once for the systems held and the mail
+    held = held_in_systems(case, policy=policy)
+    return _answer(case, step, lambda: answers.result(case, outcome, held, policy=policy), {})
 
 
-def _reply(case: Case, step: Step) -> Ran:
+def _reply(case: Case, step: Step, steps: list[Step]) -> Ran:
     """A complaint is closed once every reply the desk wrote has reached the mail server."""
     pending = case.mails.filter(kind=MailKind.REPLY, status=MailStatus.QUEUED).count()
     replies = case.notes.filter(is_reply=True).count()
@@ -325,7 +334,7 @@ def _reply(case: Case, step: Step) -> Ran:
     return Ran(status, {"replies": replies})
 
 
-def _refusal_notify(case: Case, step: Step) -> Ran:
+def _refusal_notify(case: Case, step: Step, steps: list[Step]) -> Ran:
     def compose() -> tuple[str, str]:
         explanation = case_text(case, actor=ACTOR, via="fulfilment", refusal=True)
         return answers.refusal(case, explanation.refusal_explanation)
@@ -374,7 +383,7 @@ def _by_post(step: Step, result: dict[str, object]) -> Ran:
     return Ran(StepStatus.WAITING, {**result, "by_post": True})
 
 
-RUNNERS: dict[StepName, Callable[[Case, Step], Ran]] = {
+RUNNERS: dict[StepName, Callable[[Case, Step, list[Step]], Ran]] = {
     StepName.FEE: _fee,
     StepName.PURPOSES_ANSWER: _purposes_answer,
     StepName.PACKAGE_BUILD: _package_build,

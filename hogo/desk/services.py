@@ -108,7 +108,7 @@ def case_approve(*, actor: str, case_ref: str) -> Case:
     if case.kind == CaseKind.COMPLAINT and not case.notes.filter(is_reply=True).exists():
         raise Conflict(f"case {case.ref}: reply to the person before closing it")
     _decide(case, Decision.APPROVED)
-    steps_plan(case)
+    steps_plan(case, first=True)  # only an open case gets here
     audit_record(
         actor=actor,
         action="desk.case.approve",

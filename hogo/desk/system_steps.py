@@ -22,7 +22,7 @@ from hogo.desk.content import case_details, case_text
 from hogo.desk.kinds import CorrectionDetails
 from hogo.desk.models import Case, CaseKind, Step, StepName, StepStatus
 from hogo.desk.webhook_steps import webhook_found, webhook_step_run
-from hogo.policy.schema import System
+from hogo.policy.schema import Policy, System
 from hogo.policy.selectors import policy_active
 from hogo.systems.records import Applied, Found, Identity, Key
 from hogo.systems.selectors import system_records_find
@@ -221,9 +221,10 @@ def system_titles(*, lang: str) -> dict[str, str]:
     return {ident: s.title.get(lang) for ident, s in policy_active().systems.items()}
 
 
-def held_in_systems(case: Case) -> list[Held]:
-    """The systems where this case's system steps found the person."""
-    systems = policy_active().systems
+def held_in_systems(case: Case, *, policy: Policy | None = None) -> list[Held]:
+    """The systems where this case's system steps found the person (`policy`: the active
+    one, if the caller has read it)."""
+    systems = (policy or policy_active()).systems
     held: list[Held] = []
     if not systems:  # steps of systems no longer declared are skipped below anyway
         return held
