@@ -27,6 +27,7 @@ import re
 import statistics
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -58,6 +59,11 @@ def arguments() -> argparse.Namespace:
         "(bulk.gc_pauses_allowed); by default as a web or worker process does, never paused",
     )
     parser.add_argument("--ingest-only", action="store_true", help="stop after the ingest")
+    parser.add_argument(
+        "--layout-text-copy",
+        action="store_true",
+        help="PostgreSQL: the layout by text COPY (the floor before h20ingest), not binary",
+    )
     parser.add_argument(
         "--layout-without-fks",
         action="store_true",
@@ -111,6 +117,8 @@ def layout_create(*, foreign_keys: bool = True) -> None:
                     cursor.execute(f"CREATE TABLE layout_{name} (LIKE vault_{name} INCLUDING ALL)")
                 if foreign_keys:
                     layout_foreign_keys(cursor, names)
+                for name in names:
+                    column_types(cursor, name)  # read before the clock starts
                 continue
             tables = ", ".join(f"'vault_{name}'" for name in names)
             # Tables first, then their indexes; names are this file's constants.
@@ -156,7 +164,9 @@ def server_cpu() -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def layout_ingest(rows: list[dict[str, str]], purpose: str) -> tuple[float, float, float]:
+def layout_ingest(
+    rows: list[dict[str, str]], purpose: str, *, text_copy: bool = False
+) -> tuple[float, float, float]:
     """Writes for each person what the vault writes (a data key, a subject, an acquisition, a
     grant, three blind-index rows, seven items) with values in plaintext and random digests,
     one batch per transaction as the vault does; returns the seconds spent in the database, by
@@ -172,6 +182,8 @@ def layout_ingest(rows: list[dict[str, str]], purpose: str) -> tuple[float, floa
     purposes = main.ops.adapt_json_value([purpose], None)
     identifiers = ("email", "name", "phone")
     others = ("organization", "department", "job_title", "event")
+    binary = main.vendor == "postgresql" and not text_copy
+    uid: Callable[[str], object] = uuid.UUID if binary else str
     spent = cpu = server = 0.0
     for start in range(0, len(rows), BATCH):
         ids = range(start + 1, start + 1 + min(BATCH, len(rows) - start))
@@ -187,21 +199,21 @@ def layout_ingest(rows: list[dict[str, str]], purpose: str) -> tuple[float, floa
         digests = {(i, k): os.urandom(16).hex() for i, _, _ in batch for k in identifiers}
         indexes = sorted(((i, k, d) for (i, k), d in digests.items()), key=lambda r: r[1:])
         items = [
-            (f"{i:012x}7{n:03x}8{os.urandom(8).hex()[:15]}", i, i, k, k, digests.get((i, k), ""),
-             row[k].encode(), False, "", until)
+            (uid(f"{i:012x}7{n:03x}8{os.urandom(8).hex()[:15]}"), i, i, k, k,
+             digests.get((i, k), ""), row[k].encode(), False, "", until)
             for i, _, row in batch
             for n, k in enumerate(identifiers + others)
         ]  # fmt: skip
         server_began = server_cpu()
         began, cpu_began = time.perf_counter(), time.process_time()
         with transaction.atomic(using="keys"), keys.cursor() as cursor:
-            insert(cursor, "datakey", data_keys)
+            insert(cursor, "datakey", data_keys, binary=binary)
         with transaction.atomic(), main.cursor() as cursor:
-            insert(cursor, "subject", subjects)
-            insert(cursor, "acquisition", acquisitions)
-            insert(cursor, "acquisitionpurpose", grants)
-            insert(cursor, "blindindex", indexes)
-            insert(cursor, "item", items)
+            insert(cursor, "subject", subjects, binary=binary)
+            insert(cursor, "acquisition", acquisitions, binary=binary)
+            insert(cursor, "acquisitionpurpose", grants, binary=binary)
+            insert(cursor, "blindindex", indexes, binary=binary)
+            insert(cursor, "item", items, binary=binary)
         spent += time.perf_counter() - began
         cpu += time.process_time() - cpu_began
         server += server_cpu() - server_began
@@ -221,17 +233,40 @@ LAYOUT_COLUMNS = {
 }  # fmt: skip
 
 
-def insert(cursor: Any, name: str, rows: list[Any]) -> None:
-    """Inserts as the vault's `bulk.rows_insert` does: `COPY` on PostgreSQL, `executemany` on
-    SQLite. Table and column names are this file's constants; values are bound."""
+def insert(cursor: Any, name: str, rows: list[Any], *, binary: bool = True) -> None:
+    """Inserts as the vault's `bulk.rows_insert` does: `COPY` on PostgreSQL (in binary, with
+    the columns' types from the catalogue, unless `binary` is off: the floor before
+    h20ingest), `executemany` on SQLite. Table and column names are this file's constants;
+    values are bound."""
     columns = ", ".join(LAYOUT_COLUMNS[name])
     if cursor.db.vendor == "postgresql":
-        with cursor.cursor.copy(f"COPY layout_{name} ({columns}) FROM STDIN") as copy:
+        types = column_types(cursor, name) if binary else []
+        form = " (FORMAT BINARY)" if binary else ""
+        with cursor.cursor.copy(f"COPY layout_{name} ({columns}) FROM STDIN{form}") as copy:
+            if types:
+                copy.set_types(types)
             for row in rows:
                 copy.write_row(row)
         return
     places = ", ".join(["%s"] * len(LAYOUT_COLUMNS[name]))
     cursor.executemany(f"INSERT INTO layout_{name} ({columns}) VALUES ({places})", rows)  # noqa: S608
+
+
+def column_types(cursor: Any, name: str) -> list[str]:
+    """PostgreSQL: the types of `layout_<name>`'s LAYOUT_COLUMNS, in their order (read once)."""
+    if name in _types:
+        return _types[name]
+    cursor.execute(
+        "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+        "WHERE attrelid = %s::regclass AND attnum > 0",
+        [f"layout_{name}"],
+    )
+    types = dict(cursor.fetchall())
+    _types[name] = [types[column] for column in LAYOUT_COLUMNS[name]]
+    return _types[name]
+
+
+_types: dict[str, list[str]] = {}
 
 
 def timed(run: Callable[[], object]) -> float:
@@ -337,7 +372,9 @@ def main() -> None:
         "fields_per_subject": fields,
     }
     plain_s = timed(plain_ingest)
-    layout_s, layout_cpu_s, layout_server_s = layout_ingest(rows, CAMPAIGN)
+    layout_s, layout_cpu_s, layout_server_s = layout_ingest(
+        rows, CAMPAIGN, text_copy=args.layout_text_copy
+    )
     server = server_cpu()
     cpu = time.process_time()
     profile = cProfile.Profile(time.process_time) if args.profile else None
@@ -348,6 +385,7 @@ def main() -> None:
     summary["ingest"] = {
         "gc_pauses": args.gc_pauses,
         "layout_foreign_keys": not args.layout_without_fks or connection.vendor == "sqlite",
+        "layout_binary_copy": connection.vendor == "postgresql" and not args.layout_text_copy,
         "profiled": bool(profile),
         # This process's CPU time: on a shared machine the wall clock also counts the time
         # other programs held the cores. On SQLite it includes the database's work, so the
