@@ -11,11 +11,14 @@ import unicodedata
 
 import jaconv
 import phonenumbers
+from jaconv.jaconv import H2K_TABLE
 
 _SPACE = re.compile(r"\s+")
 _PHONE_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―ー−().・/]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _NAME_SEPARATORS = re.compile(r"[\s・･.,]+")
+# Every character `jaconv.hira2kata` translates (its table's keys).
+_KANA_FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(H2K_TABLE)) + "]")
 # A Japanese number written nationally: the trunk 0, then a digit other than 0 (not 00 or 010,
 # which start international numbers), then digits.
 _JAPANESE_NATIONAL = re.compile(r"0[1-9][0-9]{7,11}")
@@ -23,7 +26,10 @@ _JAPANESE_NATIONAL = re.compile(r"0[1-9][0-9]{7,11}")
 
 def text_fold(value: str) -> str:
     """Width, kana and case folding shared by every identifier kind."""
-    return jaconv.hira2kata(unicodedata.normalize("NFKC", value)).casefold().strip()
+    folded = unicodedata.normalize("NFKC", value)
+    if _KANA_FOLDED.search(folded):  # else hira2kata's `str.translate` changes nothing
+        folded = jaconv.hira2kata(folded)
+    return folded.casefold().strip()
 
 
 def email_normalize(value: str) -> str:
