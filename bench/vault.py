@@ -27,6 +27,7 @@ import re
 import statistics
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -59,6 +60,17 @@ def arguments() -> argparse.Namespace:
     )
     parser.add_argument("--ingest-only", action="store_true", help="stop after the ingest")
     parser.add_argument(
+        "--layout-text-copy",
+        action="store_true",
+        help="PostgreSQL: the layout by text COPY (the floor before h20ingest), not binary",
+    )
+    parser.add_argument(
+        "--layout-without-fks",
+        action="store_true",
+        help="PostgreSQL: the layout's tables without the vault's foreign keys (the floor "
+        "measured before h20ingest; SQLite's copies always have them)",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="run the vault's ingest under cProfile (CPU clock) and print its top functions",
@@ -90,9 +102,11 @@ LAYOUT = {
 }
 
 
-def layout_create() -> None:
-    """Copies of the tables in LAYOUT with their columns, indexes and constraints (on
-    PostgreSQL without the foreign keys, which `LIKE` does not copy)."""
+def layout_create(*, foreign_keys: bool = True) -> None:
+    """Copies of the tables in LAYOUT with their columns, indexes and constraints, foreign keys
+    included (SQLite's copied `CREATE TABLE` has them; on PostgreSQL, where `LIKE` does not
+    copy them, they are added as the vault's: deferred, checked at commit). Without
+    `foreign_keys`, PostgreSQL's copies have none (the floor measured before h20ingest)."""
     from django.db import connections
 
     for alias, names in LAYOUT.items():
@@ -101,6 +115,10 @@ def layout_create() -> None:
             if connection.vendor == "postgresql":
                 for name in names:
                     cursor.execute(f"CREATE TABLE layout_{name} (LIKE vault_{name} INCLUDING ALL)")
+                if foreign_keys:
+                    layout_foreign_keys(cursor, names)
+                for name in names:
+                    column_types(cursor, name)  # read before the clock starts
                 continue
             tables = ", ".join(f"'vault_{name}'" for name in names)
             # Tables first, then their indexes; names are this file's constants.
@@ -112,11 +130,48 @@ def layout_create() -> None:
                 cursor.execute(re.sub(r'"vault_', '"layout_', sql))
 
 
-def layout_ingest(rows: list[dict[str, str]], purpose: str) -> tuple[float, float]:
+def layout_foreign_keys(cursor: Any, names: Sequence[str]) -> None:
+    """PostgreSQL: the vault tables' foreign keys among `names`, on their layout copies."""
+    tables = [f"vault_{name}" for name in names]
+    cursor.execute(
+        "SELECT conrelid::regclass::text, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE contype = 'f' AND conrelid::regclass::text = ANY(%s)",
+        [tables],
+    )
+    for table, definition in cursor.fetchall():
+        # Names come from the catalogue of this file's constant tables.
+        cursor.execute(
+            f"ALTER TABLE {table.replace('vault_', 'layout_', 1)} ADD "
+            + re.sub(r"REFERENCES vault_", "REFERENCES layout_", definition)
+        )
+
+
+def server_cpu() -> float:
+    """PostgreSQL: CPU seconds used so far by the server processes of this process's two
+    connections (main database and key store; the server runs on this machine); 0 on SQLite,
+    whose work is in this process's own CPU time."""
+    from django.db import connections
+
+    total = 0
+    for alias in LAYOUT:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            return 0.0
+        connection.ensure_connection()
+        pid = connection.connection.info.backend_pid
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def layout_ingest(
+    rows: list[dict[str, str]], purpose: str, *, text_copy: bool = False
+) -> tuple[float, float, float]:
     """Writes for each person what the vault writes (a data key, a subject, an acquisition, a
     grant, three blind-index rows, seven items) with values in plaintext and random digests,
     one batch per transaction as the vault does; returns the seconds spent in the database, by
-    the wall clock and in this process's CPU time (on SQLite, the database's own work)."""
+    the wall clock, in this process's CPU time (on SQLite, the database's own work) and in the
+    PostgreSQL server's."""
     from django.db import connections, transaction
     from django.utils import timezone
 
@@ -127,7 +182,9 @@ def layout_ingest(rows: list[dict[str, str]], purpose: str) -> tuple[float, floa
     purposes = main.ops.adapt_json_value([purpose], None)
     identifiers = ("email", "name", "phone")
     others = ("organization", "department", "job_title", "event")
-    spent = cpu = 0.0
+    binary = main.vendor == "postgresql" and not text_copy
+    uid: Callable[[str], object] = uuid.UUID if binary else str
+    spent = cpu = server = 0.0
     for start in range(0, len(rows), BATCH):
         ids = range(start + 1, start + 1 + min(BATCH, len(rows) - start))
         refs = sorted(f"sub_{os.urandom(10).hex()}" for _ in ids)
@@ -142,23 +199,25 @@ def layout_ingest(rows: list[dict[str, str]], purpose: str) -> tuple[float, floa
         digests = {(i, k): os.urandom(16).hex() for i, _, _ in batch for k in identifiers}
         indexes = sorted(((i, k, d) for (i, k), d in digests.items()), key=lambda r: r[1:])
         items = [
-            (f"{i:012x}7{n:03x}8{os.urandom(8).hex()[:15]}", i, i, k, k, digests.get((i, k), ""),
-             row[k].encode(), False, "", until)
+            (uid(f"{i:012x}7{n:03x}8{os.urandom(8).hex()[:15]}"), i, i, k, k,
+             digests.get((i, k), ""), row[k].encode(), False, "", until)
             for i, _, row in batch
             for n, k in enumerate(identifiers + others)
         ]  # fmt: skip
+        server_began = server_cpu()
         began, cpu_began = time.perf_counter(), time.process_time()
         with transaction.atomic(using="keys"), keys.cursor() as cursor:
-            insert(cursor, "datakey", data_keys)
+            insert(cursor, "datakey", data_keys, binary=binary)
         with transaction.atomic(), main.cursor() as cursor:
-            insert(cursor, "subject", subjects)
-            insert(cursor, "acquisition", acquisitions)
-            insert(cursor, "acquisitionpurpose", grants)
-            insert(cursor, "blindindex", indexes)
-            insert(cursor, "item", items)
+            insert(cursor, "subject", subjects, binary=binary)
+            insert(cursor, "acquisition", acquisitions, binary=binary)
+            insert(cursor, "acquisitionpurpose", grants, binary=binary)
+            insert(cursor, "blindindex", indexes, binary=binary)
+            insert(cursor, "item", items, binary=binary)
         spent += time.perf_counter() - began
         cpu += time.process_time() - cpu_began
-    return spent, cpu
+        server += server_cpu() - server_began
+    return spent, cpu, server
 
 
 # The columns the vault's ingest fills, in the order `layout_ingest` gives them.
@@ -174,17 +233,40 @@ LAYOUT_COLUMNS = {
 }  # fmt: skip
 
 
-def insert(cursor: Any, name: str, rows: list[Any]) -> None:
-    """Inserts as the vault's `bulk.rows_insert` does: `COPY` on PostgreSQL, `executemany` on
-    SQLite. Table and column names are this file's constants; values are bound."""
+def insert(cursor: Any, name: str, rows: list[Any], *, binary: bool = True) -> None:
+    """Inserts as the vault's `bulk.rows_insert` does: `COPY` on PostgreSQL (in binary, with
+    the columns' types from the catalogue, unless `binary` is off: the floor before
+    h20ingest), `executemany` on SQLite. Table and column names are this file's constants;
+    values are bound."""
     columns = ", ".join(LAYOUT_COLUMNS[name])
     if cursor.db.vendor == "postgresql":
-        with cursor.cursor.copy(f"COPY layout_{name} ({columns}) FROM STDIN") as copy:
+        types = column_types(cursor, name) if binary else []
+        form = " (FORMAT BINARY)" if binary else ""
+        with cursor.cursor.copy(f"COPY layout_{name} ({columns}) FROM STDIN{form}") as copy:
+            if types:
+                copy.set_types(types)
             for row in rows:
                 copy.write_row(row)
         return
     places = ", ".join(["%s"] * len(LAYOUT_COLUMNS[name]))
     cursor.executemany(f"INSERT INTO layout_{name} ({columns}) VALUES ({places})", rows)  # noqa: S608
+
+
+def column_types(cursor: Any, name: str) -> list[str]:
+    """PostgreSQL: the types of `layout_<name>`'s LAYOUT_COLUMNS, in their order (read once)."""
+    if name in _types:
+        return _types[name]
+    cursor.execute(
+        "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+        "WHERE attrelid = %s::regclass AND attnum > 0",
+        [f"layout_{name}"],
+    )
+    types = dict(cursor.fetchall())
+    _types[name] = [types[column] for column in LAYOUT_COLUMNS[name]]
+    return _types[name]
+
+
+_types: dict[str, list[str]] = {}
 
 
 def timed(run: Callable[[], object]) -> float:
@@ -240,7 +322,7 @@ def main() -> None:
             + ")"
         )
         cursor.execute("CREATE INDEX bench_plain_email ON bench_plain (email)")
-    layout_create()
+    layout_create(foreign_keys=not args.layout_without_fks)
 
     rows = people(args.subjects)
     rng = random.Random(7)
@@ -290,14 +372,20 @@ def main() -> None:
         "fields_per_subject": fields,
     }
     plain_s = timed(plain_ingest)
-    layout_s, layout_cpu_s = layout_ingest(rows, CAMPAIGN)
+    layout_s, layout_cpu_s, layout_server_s = layout_ingest(
+        rows, CAMPAIGN, text_copy=args.layout_text_copy
+    )
+    server = server_cpu()
     cpu = time.process_time()
     profile = cProfile.Profile(time.process_time) if args.profile else None
     with gc_pauses_allowed() if args.gc_pauses else contextlib.nullcontext():
         vault_s = timed(vault_ingest if profile is None else lambda: profile.runcall(vault_ingest))
     vault_cpu_s = time.process_time() - cpu
+    vault_server_s = server_cpu() - server
     summary["ingest"] = {
         "gc_pauses": args.gc_pauses,
+        "layout_foreign_keys": not args.layout_without_fks or connection.vendor == "sqlite",
+        "layout_binary_copy": connection.vendor == "postgresql" and not args.layout_text_copy,
         "profiled": bool(profile),
         # This process's CPU time: on a shared machine the wall clock also counts the time
         # other programs held the cores. On SQLite it includes the database's work, so the
@@ -305,6 +393,9 @@ def main() -> None:
         "vault_cpu_s": round(vault_cpu_s, 2),
         "layout_cpu_s": round(layout_cpu_s, 2),
         "vault_vs_layout_cpu": round(vault_cpu_s / layout_cpu_s, 2),
+        # PostgreSQL: the server's CPU for the same work (its processes for this connection).
+        "vault_server_cpu_s": round(vault_server_s, 2),
+        "layout_server_cpu_s": round(layout_server_s, 2),
         "vault_subjects_per_s": round(args.subjects / vault_s),
         "plain_subjects_per_s": round(args.subjects / plain_s),
         "vault_vs_plain_time": round(vault_s / plain_s, 2),

@@ -8,6 +8,7 @@ RETURNING` for the ids (the arrays bound on the server, in binary). `in_values` 
 `column IN (...)` for a chunk of values; on PostgreSQL as one array parameter.
 """
 
+import functools
 import gc
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -21,11 +22,10 @@ from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.fields import NOT_PROVIDED, AutoFieldMixin
 
-Convert = Callable[[Any], Any]
+Convert = Callable[[Sequence[Any]], Sequence[Any]]
 type Field = "models.Field[Any, Any]"
 Row = Mapping[str, object]
 FEW_ROWS = 8  # up to this many rows, PostgreSQL gets one plain INSERT
-_UNSET = object()
 
 
 def rows_insert(
@@ -41,28 +41,34 @@ def rows_insert(
     """
     if not rows:
         return []
+    given = {name: list(map(itemgetter(name), rows)) for name in rows[0]}
+    return columns_insert(model, given, returning=returning)
+
+
+def columns_insert(
+    model: type[models.Model], given: Mapping[str, Sequence[object]], *, returning: bool = False
+) -> list[int]:
+    """`rows_insert` for rows given column by column: field name to its values, one per row
+    (every sequence as long). A batch built as columns makes no mapping per row."""
+    count = len(next(iter(given.values()), ()))
+    if not count:
+        return []
+    if any(len(values) != count for values in given.values()):
+        raise ValueError(f"{model.__name__}: every column needs one value per row")
     connection = connections[router.db_for_write(model)]
-    fields, columns = _columns(model, rows, connection)
+    fields, columns = _columns(model, given, count, connection)
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(str(field.column)) for field in fields)
     # A few rows (one form post): one plain INSERT. COPY and the server-bound arrays pay a
     # setup of their own per statement that only a batch earns back (bench/README.md, h20forms).
-    bulk = connection.vendor == "postgresql" and len(rows) > FEW_ROWS
+    bulk = connection.vendor == "postgresql" and count > FEW_ROWS
     if returning and bulk:
         return _insert_unnest(connection, model, table, names, fields, columns)
     with connection.cursor() as cursor:
         prepared = list(zip(*columns, strict=True))
         if not returning and bulk:
-            # COPY: one stream instead of one statement per row. It goes to the driver's own
-            # cursor, so its errors are turned into Django's here (a unique violation must
-            # arrive as IntegrityError, like any insert's).
-            with (
-                connection.wrap_database_errors,
-                cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
-            ):
-                for values in prepared:
-                    copy.write_row(values)
+            _copy(connection, cursor.cursor, table, names, fields, prepared)
             return []
         one = "(" + ", ".join(["%s"] * len(fields)) + ")"
         if not returning and connection.vendor == "postgresql":
@@ -97,11 +103,13 @@ def _written_fields(model: type[models.Model]) -> list[Field]:
 
 
 def _columns(
-    model: type[models.Model], rows: Sequence[Row], connection: BaseDatabaseWrapper
+    model: type[models.Model],
+    given: Mapping[str, Sequence[object]],
+    count: int,
+    connection: BaseDatabaseWrapper,
 ) -> tuple[list[Field], list[Sequence[object]]]:
-    """The fields written and their values column by column, adapted for the driver: one map()
-    per column instead of a call per value."""
-    given = rows[0].keys()
+    """The fields written and their values column by column, adapted for the driver: each
+    column converted as a whole (`_converter`), not with a call per value."""
     written = _written_fields(model)
     if unknown := sorted(set(given) - {field.name for field in written}):
         raise ValueError(f"{model.__name__} has no field {', '.join(unknown)} to insert")
@@ -109,16 +117,16 @@ def _columns(
     columns: list[Sequence[object]] = []
     for field in written:
         if field.name in given:
-            values: Sequence[object] = list(map(itemgetter(field.name), rows))
+            values: Sequence[object] = given[field.name]
         elif field.has_default():
             default = field.default
-            values = [default() for _ in rows] if callable(default) else [default] * len(rows)
+            values = [default() for _ in range(count)] if callable(default) else [default] * count
         elif field.null or field.db_default is not NOT_PROVIDED:
             continue  # the database's NULL or its own default
         else:
             raise ValueError(f"{model.__name__}.{field.name} has no default: give it in every row")
         if convert := _converter(field, connection):
-            values = list(map(convert, values))
+            values = convert(values)
         fields.append(field)
         columns.append(values)
     return fields, columns
@@ -144,6 +152,74 @@ def _insert_unnest(
             [list(column) for column in columns],
         )
         return [row[0] for row in bound.fetchall()]
+
+
+def _copy(
+    connection: BaseDatabaseWrapper,
+    cursor: Any,
+    table: str,
+    names: str,
+    fields: list[Field],
+    rows: list[tuple[object, ...]],
+) -> None:
+    """PostgreSQL: the rows by COPY, one stream instead of a statement per row; in binary when
+    every column's type is one `_COPY_TYPES` knows (the driver then formats a row in C and the
+    server parses no text: two thirds of the client's and a third of the server's time off
+    the items' COPY, bench/README.md, h20ingest). It goes to the driver's own cursor, so its
+    errors are turned into Django's here (a unique violation must arrive as IntegrityError,
+    like any insert's)."""
+    types = _copy_types(fields, connection)
+    binary = " (FORMAT BINARY)" if types else ""
+    with (
+        connection.wrap_database_errors,
+        cursor.copy(f"COPY {table} ({names}) FROM STDIN{binary}") as copy,
+    ):
+        if types:
+            cursor.adapters.register_dumper(_UuidText, _uuid_binary_dumper())
+            copy.set_types(types)
+        for values in rows:
+            copy.write_row(values)
+
+
+# Column types a binary COPY sends (what `Field.db_type` says on PostgreSQL, without a length).
+_COPY_TYPES = frozenset(
+    (
+        "uuid",
+        "varchar",
+        "text",
+        "bytea",
+        "boolean",
+        "timestamp with time zone",
+        "bigint",
+        "integer",
+        "smallint",
+    )
+)
+
+
+def _copy_types(fields: list[Field], connection: BaseDatabaseWrapper) -> list[str] | None:
+    types = [str(field.db_type(connection)).split("(")[0] for field in fields]
+    return types if all(t in _COPY_TYPES for t in types) else None
+
+
+class _UuidText:
+    """Stands for the type of an item id given as 32 hex digits (it is a `str`)."""
+
+
+@functools.cache
+def _uuid_binary_dumper() -> type:
+    """psycopg's binary UUID dumper, also taking a UUID written as hex (items' ids are text
+    until they are stored). Registered for a COPY's cursor only: `set_types` picks a column's
+    dumper by the column's type, whatever the value's Python type."""
+    from psycopg.types.uuid import UUIDBinaryDumper
+
+    class UuidHexBinaryDumper(UUIDBinaryDumper):
+        def dump(self, obj: object) -> bytes:
+            if type(obj) is str and len(obj) == 32:
+                return bytes.fromhex(obj)  # raises ValueError on anything but hex digits
+            return (obj if isinstance(obj, uuid.UUID) else uuid.UUID(str(obj))).bytes
+
+    return UuidHexBinaryDumper
 
 
 def _pk_column(model: type[models.Model], connection: BaseDatabaseWrapper) -> str:
@@ -205,33 +281,44 @@ def gc_paused() -> Iterator[None]:
 
 
 def _converter(field: Field, connection: BaseDatabaseWrapper) -> Convert | None:
-    """How a column's values are adapted for the driver; None where they go as they are."""
+    """How a column's values are adapted for the driver, a whole column at a time; None where
+    they go as they are. A batch repeats a handful of distinct values in the columns that need
+    it (times: now, ends of retention; kinds), so each distinct value is adapted once and the
+    column mapped through a dict (no Python call per value)."""
     ops = connection.ops
     if isinstance(field, models.DateTimeField):
-        # A batch carries a handful of distinct times (now, ends of retention): adapt each once.
-        adapted: dict[datetime, object] = {}
 
-        def adapt(v: object) -> object:
-            if not isinstance(v, datetime):
-                return v
-            if v not in adapted:
-                adapted[v] = ops.adapt_datetimefield_value(v)
-            return adapted[v]
+        def adapt_time(v: object) -> object:
+            return ops.adapt_datetimefield_value(v) if isinstance(v, datetime) else v
 
-        return adapt
+        return functools.partial(_distinct_mapped, adapt_time)
     if isinstance(field, models.UUIDField):
-        native = connection.features.has_native_uuid_field
-        return lambda v: v if native or not isinstance(v, uuid.UUID) else v.hex
+        if connection.features.has_native_uuid_field:
+            return None
+        return lambda values: [v.hex if isinstance(v, uuid.UUID) else v for v in values]
     if isinstance(field, models.JSONField):
         # Rows of a batch usually share one value object (the purposes): adapt it once.
-        last: list[object] = [_UNSET, None]
-
-        def adapt_json(v: object) -> object:
-            if v is not last[0]:
-                last[:] = [v, ops.adapt_json_value(v, None)]
-            return last[1]
+        def adapt_json(values: Sequence[object]) -> list[object]:
+            adapted: dict[int, object] = {}  # by identity: the values are alive meanwhile
+            for v in values:
+                if id(v) not in adapted:
+                    adapted[id(v)] = ops.adapt_json_value(v, None)
+            return [adapted[id(v)] for v in values]
 
         return adapt_json
     if isinstance(field, models.CharField) and field.choices:
-        return lambda v: v if type(v) is str or v is None else str(v)  # TextChoices members
+        # TextChoices members as the plain text they stand for.
+        return functools.partial(
+            _distinct_mapped, lambda v: v if type(v) is str or v is None else str(v)
+        )
     return None  # text, integers, booleans, bytes and foreign keys go as they are
+
+
+def _distinct_mapped(adapt: Callable[[Any], Any], values: Sequence[object]) -> list[object]:
+    """`[adapt(v) for v in values]` for hashable values, `adapt` called once per distinct one.
+    Equal values map alike: a TextChoices member and its text, or equal datetimes, are adapted
+    to the same value either way."""
+    adapted = dict.fromkeys(values)
+    for value in adapted:
+        adapted[value] = adapt(value)
+    return list(map(adapted.__getitem__, values))

@@ -16,7 +16,7 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
-from hogo.vault.bulk import gc_paused, in_values, rows_insert
+from hogo.vault.bulk import columns_insert, gc_paused, in_values, rows_insert
 from hogo.vault.crypto import FieldCipher, fields_seal
 from hogo.vault.intake import REF, Record, Terms, records_parse, terms_make
 from hogo.vault.keys import data_keys_create, data_keys_destroy, data_keys_load
@@ -270,34 +270,34 @@ def _acquisitions_insert(
 
 
 def _items_insert(parsed: list[Record], ciphers: dict[str, FieldCipher]) -> int:
-    """Seals every value of the batch and inserts it as an item; returns how many."""
-    item_pks = iter(_item_ids_new(sum(len(r.values) for r in parsed)))
-    to_seal: list[tuple[FieldCipher, str, bytes]] = []
-    items: list[dict[str, object]] = []
-    for record in parsed:
-        cipher = ciphers[record.ref]
-        # The associated data of `item_aad`, joined here for a whole batch.
-        subject_aad = f"\x1f{record.ref}".encode()
-        for value in record.values:
-            item_pk = next(item_pks)
-            to_seal.append((cipher, value.text, ITEM_AAD_PREFIX + item_pk.encode() + subject_aad))
-            items.append(
-                {
-                    "id": item_pk,
-                    "subject": record.pk,
-                    "acquisition": record.acquisition,
-                    "field": value.field,
-                    "category": value.category,
-                    "digest": value.digest,
-                    "special_care": value.special_care,
-                    "consent_ref": value.consent_ref,
-                    "retain_until": value.retain_until,
-                }
-            )
-    for row, sealed in zip(items, fields_seal(to_seal), strict=True):
-        row["sealed"] = sealed
-    rows_insert(Item, items)
-    return len(items)
+    """Seals every value of the batch and inserts it as an item; returns how many. Built
+    column by column: a comprehension per column costs less than a mapping per item."""
+    values = [value for record in parsed for value in record.values]
+    owners = [record for record in parsed for _ in record.values]
+    item_pks = _item_ids_new(len(values))
+    # The associated data of `item_aad`, joined here for a whole batch.
+    sealed = fields_seal(
+        [
+            (ciphers[r.ref], v.text, ITEM_AAD_PREFIX + f"{pk}\x1f{r.ref}".encode())
+            for r, v, pk in zip(owners, values, item_pks, strict=True)
+        ]
+    )
+    columns_insert(
+        Item,
+        {
+            "id": item_pks,
+            "subject": [r.pk for r in owners],
+            "acquisition": [r.acquisition for r in owners],
+            "field": [v.field for v in values],
+            "category": [v.category for v in values],
+            "digest": [v.digest for v in values],
+            "sealed": sealed,
+            "special_care": [v.special_care for v in values],
+            "consent_ref": [v.consent_ref for v in values],
+            "retain_until": [v.retain_until for v in values],
+        },
+    )
+    return len(values)
 
 
 def _item_ids_new(count: int) -> list[str]:
@@ -324,22 +324,29 @@ _VARIANT = {f"{n:x}": f"{0x8 | n & 0x3:x}" for n in range(16)}
 def _indexes_write(parsed: list[Record]) -> None:
     """Gives every identifier value its blind-index row, unless its subject has it already."""
     wanted = {
-        (r.pk, v.kind, v.digest) for r in parsed if r.pk is not None for v in r.values if v.digest
+        (v.kind, v.digest, r.pk) for r in parsed if r.pk is not None for v in r.values if v.digest
     }
     # Only subjects that existed before this batch can already have index rows.
     subject_pks = sorted({r.pk for r in parsed if r.pk is not None and not r.created})
-    held: set[tuple[int, str, str]] = set()
+    held: set[tuple[str, str, int]] = set()
     for start in range(0, len(subject_pks), 2000):
         held.update(
             BlindIndex.objects.filter(subject_id__in=subject_pks[start : start + 2000])
-            .values_list("subject_id", "kind", "digest")
+            .values_list("kind", "digest", "subject_id")
             .iterator()
         )
     # In digest order: the digests are random, and rows inserted in index order touch each page
     # of the (kind, digest) indexes once per batch instead of at random (a third of the insert's
     # cost at 300,000 rows on SQLite).
-    missing = sorted(wanted - held, key=lambda k: (k[1], k[2]))
-    rows_insert(BlindIndex, [{"subject": s, "kind": k, "digest": d} for s, k, d in missing])
+    missing = sorted(wanted - held)
+    columns_insert(
+        BlindIndex,
+        {
+            "kind": [k for k, _, _ in missing],
+            "digest": [d for _, d, _ in missing],
+            "subject": [s for _, _, s in missing],
+        },
+    )
 
 
 def subject_lock(*, subject_id: str) -> Subject:

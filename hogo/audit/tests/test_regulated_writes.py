@@ -7,7 +7,7 @@ Scans hogo's source syntax (tests and migrations excluded) for writes of the mod
 regulated apps: queryset writes (`Model.objects....update(...)`, `.delete()`, `.create(...)`,
 `bulk_create`, ..., also through a variable holding a queryset), instance writes (`.save()`,
 `.delete()`) in a module that imports or defines such a model, raw INSERT/UPDATE/DELETE, and the
-vault's bulk insert (`rows_insert`).
+vault's bulk inserts (`rows_insert`, `columns_insert`).
 """
 
 import ast
@@ -29,6 +29,7 @@ QUERYSET_WRITES = {
 }
 INSTANCE_WRITES = {"save", "delete"}
 RAW_WRITE = re.compile(r"\s*(INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM)\s")
+BULK_INSERTS = {"rows_insert", "columns_insert"}  # the vault's bulk inserts (bulk.py)
 LISTING = re.compile(r"^Write modules:(.*)$", re.MULTILINE)
 
 
@@ -95,7 +96,7 @@ def _call_app(
     """The app whose data the call writes, None if it writes nothing regulated."""
     if isinstance(call.func, ast.Name):
         model = call.args[0] if call.args else None
-        if call.func.id == "rows_insert" and isinstance(model, ast.Name):
+        if call.func.id in BULK_INSERTS and isinstance(model, ast.Name):
             return bound.get(model.id, own)
         return None
     if not isinstance(call.func, ast.Attribute):

@@ -89,3 +89,19 @@ def test_it_matches_names_across_width_kana_case_and_spacing(a: str, b: str) -> 
 
 def test_it_matches_member_numbers_across_width_and_hyphens() -> None:
     assert member_number_normalize("ＣＬ－００４２") == member_number_normalize("cl0042")
+
+
+def test_its_kana_folding_is_jaconvs_whether_or_not_the_text_has_kana() -> None:
+    """`text_fold` skips jaconv's translation when no character of its table occurs."""
+    import unicodedata
+
+    import jaconv
+
+    from hogo.vault.normalize import text_fold
+
+    rng = random.Random(7)
+    chars = [chr(c) for c in range(0x20, 0x3100)] + list("佐藤花子ﾔﾏﾀﾞ")
+    for _ in range(20000):
+        value = "".join(rng.choice(chars) for _ in range(rng.randrange(1, 12)))
+        expected = jaconv.hira2kata(unicodedata.normalize("NFKC", value)).casefold().strip()
+        assert text_fold(value) == expected
