@@ -105,3 +105,24 @@ def test_its_kana_folding_is_jaconvs_whether_or_not_the_text_has_kana() -> None:
         value = "".join(rng.choice(chars) for _ in range(rng.randrange(1, 12)))
         expected = jaconv.hira2kata(unicodedata.normalize("NFKC", value)).casefold().strip()
         assert text_fold(value) == expected
+
+
+def test_its_japanese_validity_is_libphonenumbers() -> None:
+    """`_japanese_valid` joins libphonenumber's patterns once; it must answer as the library."""
+    import phonenumbers
+
+    from hogo.vault.normalize import _japanese_valid
+
+    rng = random.Random(81)
+    prefixes = ["90", "80", "70", "50", "120", "800", "3", "6", "11", "45", "99", "20", "570"]
+    numbers = [
+        rng.choice([*prefixes, str(rng.randrange(1, 10))])
+        + "".join(rng.choice("0123456789") for _ in range(rng.randrange(5, 12)))
+        for _ in range(20000)
+    ]
+    answers = set()
+    for national in numbers:
+        number = phonenumbers.PhoneNumber(country_code=81, national_number=int(national))
+        assert _japanese_valid(national) == phonenumbers.is_valid_number(number), national
+        answers.add(_japanese_valid(national))
+    assert answers == {True, False}  # both kinds of number were tried
