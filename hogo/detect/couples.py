@@ -363,7 +363,7 @@ _JA_PARTNER_WORDS = {
 _JA_NAME = r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
 _JA_HOLDER_RE = re.compile(
     rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
-    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の)[ 　、]*"
+    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、)[ 　、]*(?:その)?"
     rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
 )
 
@@ -375,6 +375,8 @@ _JA_COUPLE_RE = re.compile(
 
 def _ja_name_gender(name: str | None) -> str | None:
     """A Japanese name's gender from its given name: a listed one, else its last character."""
+    if name:
+        name = name.removesuffix("様").removesuffix("氏")  # the name run takes 様, a kanji
     if not name:
         return None
     surnames = ja_surnames()

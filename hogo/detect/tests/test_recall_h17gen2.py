@@ -86,6 +86,13 @@ POSITIVES = [
     ("Someone sprayed hate graffiti on my front door.", "en", "crime_victim"),
     ("My son is on testosterone through the clinic.", "en", "health"),
     ("Leo's both fathers will come to the parents' evening.", "en", "sexual_orientation"),
+    # A burn in kana, with its particle or verb (not the Kansai 「〜やけど」).
+    ("子どもがやけどして通院中です", "ja", "health"),
+    # A third-person couple named with 様 (the name run took 様, a kanji, and lost its gender),
+    # with その or は、 between the holder and the partner word.
+    ("会員の森田綾香様と、奥様の森田美穂様のご来場です。", "ja", "sexual_orientation"),
+    ("恵理子さんと、その妻の真帆さんが参加します。", "ja", "sexual_orientation"),
+    ("会員の吉田大輔さんは、夫の吉田翔太さんと同居しています。", "ja", "sexual_orientation"),
     # A negation after a cause is of another thing (「ラマダン中なので弁当は不要」).
     ("断食月(ﾗﾏﾀﾞﾝ)中なので、懇親会の食事はいりません。", "ja", "religion"),
     ("妻が妊娠中のため、飲み会の参加は不要です。", "ja", "health"),
@@ -132,6 +139,15 @@ NEGATIVES = [
     ("We need a quote for a wheelchair ramp at the side door.", "en", "disability"),
     ("Does the policy cover leave for adoptive parents?", "en", "social_status"),
     ("Victim Support is recruiting volunteers this spring.", "en", "crime_victim"),
+    ("ちょっと遅れるんやけど、ええ？", "ja", "health"),
+    ("課長の署名、くずしすぎて読めんのやけど笑", "ja", "health"),
+    ("会員の森田綾香様と、ご主人の森田誠様のご来場です。", "ja", "sexual_orientation"),
+    ("高橋誠さんは、奥様の由紀さんと参加されます。", "ja", "sexual_orientation"),
+    (
+        "会員の高橋誠さんは、取引先のパートナーの中野さんと打ち合わせです。",
+        "ja",
+        "sexual_orientation",
+    ),
     ("My health is fine, thanks for asking.", "en", "health"),
     ("The film shows prosecutors searched the mayor's office.", "en", "criminal_record"),
     ("Bantu languages are spoken across much of Africa.", "en", "race_ethnicity"),
