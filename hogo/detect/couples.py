@@ -320,6 +320,23 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
     found.extend(_en_signed_couple(original))
+    found.extend(_en_married_pair(original))
+    return found
+
+
+# "did u know Mark and Steven got married last summer??": two given names of one gender wed.
+_EN_WED_PAIR_RE = re.compile(
+    r"\b([A-Z][a-z]+) and ([A-Z][a-z]+)\b[^.!?\n]{0,25}?\b(?:got married|are married"
+    r"|are getting married|got engaged|are engaged(?![ \t]+(?:in|with|on)\b)|tied the knot)\b"
+)
+
+
+def _en_married_pair(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _EN_WED_PAIR_RE.finditer(original):
+        first, second = given_names().get(m.group(1)), given_names().get(m.group(2))
+        if first is not None and first == second:
+            found.append((m.start(), m.end(), first))
     return found
 
 
@@ -437,7 +454,9 @@ def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
         spans = _ja_named_couples(original)
     else:
         lowered = original.lower()
-        if not any(word in lowered for word in _EN_PARTNER_WORDS):
+        if not any(word in lowered for word in _EN_PARTNER_WORDS) and not (
+            "marr" in lowered or "engaged" in lowered or "knot" in lowered
+        ):
             return []
         spans = _en_named_couples(original)
     rule = "sexual_orientation.couple:named_{0}+{0}"

@@ -93,6 +93,9 @@ POSITIVES = [
     ("会員の森田綾香様と、奥様の森田美穂様のご来場です。", "ja", "sexual_orientation"),
     ("恵理子さんと、その妻の真帆さんが参加します。", "ja", "sexual_orientation"),
     ("会員の吉田大輔さんは、夫の吉田翔太さんと同居しています。", "ja", "sexual_orientation"),
+    # Two given names of one gender wed (English).
+    ("did you hear Emma and Sophie got married in June?", "en", "sexual_orientation"),
+    ("Paul and James tied the knot last weekend, so cute", "en", "sexual_orientation"),
     # A negation after a cause is of another thing (「ラマダン中なので弁当は不要」).
     ("断食月(ﾗﾏﾀﾞﾝ)中なので、懇親会の食事はいりません。", "ja", "religion"),
     ("妻が妊娠中のため、飲み会の参加は不要です。", "ja", "health"),
@@ -148,6 +151,8 @@ NEGATIVES = [
         "ja",
         "sexual_orientation",
     ),
+    ("Mark and Sophie got married last summer.", "en", "sexual_orientation"),
+    ("Paul and James are engaged in a long dispute over the fence.", "en", "sexual_orientation"),
     ("My health is fine, thanks for asking.", "en", "health"),
     ("The film shows prosecutors searched the mayor's office.", "en", "criminal_record"),
     ("Bantu languages are spoken across much of Africa.", "en", "race_ethnicity"),
