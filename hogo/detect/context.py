@@ -272,7 +272,10 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@neg_post", end - 1 if ctx.text[end - 1] in "はがも" else end, hi):
         # A list negated as one (「持病や障害はありません」): the other items are no gap.
         gap = _JA_LIST_RE.sub("", ctx.text[end : max(end, cue[0])], count=1)
-        if _EN_POST_FILLER_RE.match(gap) or _JA_NEG_GAP_RE.match(gap):
+        if _EN_POST_FILLER_RE.match(gap) or (
+            # 「ラマダン中なので弁当は不要」: after a cause, the negation is of another thing.
+            _JA_NEG_GAP_RE.match(gap) and "ので" not in gap and "ため" not in gap
+        ):
             return True
     return False
 
@@ -303,6 +306,7 @@ def _compound_gap(gap: str) -> bool:
 
 
 _PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
+_JA_CASE_PARTICLES = ("で", "に", "を", "へ")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -353,7 +357,8 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
             return True
     # "our union's safety committee"; "charged with stealing association funds": a term that
     # ends in a preposition takes an object, it modifies no noun after it.
-    possessive = ctx.text.endswith("'s", start, end) or ctx.text.endswith(_PREPOSITIONS, start, end)
+    # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
+    possessive = ctx.text.endswith(("'s", *_PREPOSITIONS, *_JA_CASE_PARTICLES), start, end)
     for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):

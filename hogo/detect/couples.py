@@ -320,6 +320,23 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
     found.extend(_en_signed_couple(original))
+    found.extend(_en_married_pair(original))
+    return found
+
+
+# "did u know Mark and Steven got married last summer??": two given names of one gender wed.
+_EN_WED_PAIR_RE = re.compile(
+    r"\b([A-Z][a-z]+) and ([A-Z][a-z]+)\b[^.!?\n]{0,25}?\b(?:got married|are married"
+    r"|are getting married|got engaged|are engaged(?![ \t]+(?:in|with|on)\b)|tied the knot)\b"
+)
+
+
+def _en_married_pair(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _EN_WED_PAIR_RE.finditer(original):
+        first, second = given_names().get(m.group(1)), given_names().get(m.group(2))
+        if first is not None and first == second:
+            found.append((m.start(), m.end(), first))
     return found
 
 
@@ -363,7 +380,7 @@ _JA_PARTNER_WORDS = {
 _JA_NAME = r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
 _JA_HOLDER_RE = re.compile(
     rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
-    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の)[ 　、]*"
+    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、)[ 　、]*(?:その)?"
     rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
 )
 
@@ -375,6 +392,8 @@ _JA_COUPLE_RE = re.compile(
 
 def _ja_name_gender(name: str | None) -> str | None:
     """A Japanese name's gender from its given name: a listed one, else its last character."""
+    if name:
+        name = name.removesuffix("様").removesuffix("氏")  # the name run takes 様, a kanji
     if not name:
         return None
     surnames = ja_surnames()
@@ -435,7 +454,9 @@ def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
         spans = _ja_named_couples(original)
     else:
         lowered = original.lower()
-        if not any(word in lowered for word in _EN_PARTNER_WORDS):
+        if not any(word in lowered for word in _EN_PARTNER_WORDS) and not (
+            "marr" in lowered or "engaged" in lowered or "knot" in lowered
+        ):
             return []
         spans = _en_named_couples(original)
     rule = "sexual_orientation.couple:named_{0}+{0}"

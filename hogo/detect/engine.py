@@ -129,8 +129,10 @@ class Engine:
             findings.extend(find_title_couples(text))
         if "@family" in cues:
             findings.extend(find_heritage(text, ja=ja))
-            if not any(f.label == "sexual_orientation" for f in findings):
-                findings.extend(find_named_couples(text, ja=ja))
+        if ("@family" in cues or "@wed" in cues) and not any(
+            f.label == "sexual_orientation" for f in findings
+        ):
+            findings.extend(find_named_couples(text, ja=ja))
         if len(findings) > 1:
             findings.sort(key=_POSITION)
         return ScanResult(tuple(findings), lang=lang)
