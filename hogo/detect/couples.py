@@ -9,6 +9,7 @@ finding; a text that names neither gender, or opposite ones, is not.
 """
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -332,9 +333,16 @@ _EN_WED_PAIR_RE = re.compile(
 
 
 def _en_married_pair(original: str) -> list[tuple[int, int, str]]:
+    return _same_gender_pairs(_EN_WED_PAIR_RE, original, given_names().get)
+
+
+def _same_gender_pairs(
+    pattern: re.Pattern[str], original: str, gender_of: Callable[[str], str | None]
+) -> list[tuple[int, int, str]]:
+    """Each match of ``pattern`` whose two names (its groups 1 and 2) are of one known gender."""
     found = []
-    for m in _EN_WED_PAIR_RE.finditer(original):
-        first, second = given_names().get(m.group(1)), given_names().get(m.group(2))
+    for m in pattern.finditer(original):
+        first, second = gender_of(m.group(1)), gender_of(m.group(2))
         if first is not None and first == second:
             found.append((m.start(), m.end(), first))
     return found
@@ -421,12 +429,7 @@ _JA_PAIR_RE = re.compile(
 
 
 def _ja_named_pairs(original: str) -> list[tuple[int, int, str]]:
-    found = []
-    for m in _JA_PAIR_RE.finditer(original):
-        first, second = _ja_name_gender(m.group(1)), _ja_name_gender(m.group(2))
-        if first is not None and first == second:
-            found.append((m.start(), m.end(), first))
-    return found
+    return _same_gender_pairs(_JA_PAIR_RE, original, _ja_name_gender)
 
 
 def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
