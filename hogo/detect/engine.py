@@ -11,7 +11,7 @@ from hogo.detect.couples import find_couples, find_named_couples, find_title_cou
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, Match, _new_match
+from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
@@ -84,7 +84,7 @@ class Engine:
             if not ja and entry.lang == "ja":
                 continue
             if entry.stem:
-                m = _new_match((entry, m.start, self._stem_end(text, m.end)))
+                m = new_match((entry, m.start, self._stem_end(text, m.end)))
             elif (entry.katakana_source or entry.katakana_boundary) and not self._katakana_ok(
                 norm, original, m.start, m.end, entry
             ):
@@ -209,7 +209,7 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
         last = merged[-1] if merged else None
         if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
             entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
-            merged[-1] = _new_match((entry, last.start, max(last.end, hit.end)))
+            merged[-1] = new_match((entry, last.start, max(last.end, hit.end)))
         else:
             merged.append(hit)
     # Longest first, then by start: sorts are stable, so sorting by start and then by length

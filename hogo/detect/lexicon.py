@@ -160,7 +160,7 @@ class Match(NamedTuple):
 
 # Match((entry, start, end)) without the Python-level __new__ of a named tuple: every scan
 # makes a few (the same object, built by the C constructor).
-_new_match = partial(tuple.__new__, Match)
+new_match = partial(tuple.__new__, Match)
 
 
 # What one automaton is built from: its patterns and, per pattern, the indexes of the category
@@ -250,7 +250,7 @@ class _Pass:
             for k in kind:
                 cues.setdefault(k, []).append((start, end))
             for entry in terms[index]:
-                found.append(_new_match((entry, start, end)))
+                found.append(new_match((entry, start, end)))
 
 
 class Lexicon:
