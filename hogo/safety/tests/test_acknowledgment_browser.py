@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from hogo.policy.services import policy_load
 from hogo.policy.tests.helpers import reference_text
@@ -25,8 +26,10 @@ def test_a_staff_member_acknowledges_before_the_console_opens(
     page.fill("#id_username", "daniel")
     page.fill("#id_password", "correct horse battery staple")
     page.click("input[type=submit]")
-    assert "/console/safety/acknowledge/" in page.url
-    assert "Art. 1 Handle personal data only as far as the work needs." in page.inner_text("#rules")
+    page.wait_for_url("**/console/safety/acknowledge/**")
+    expect(page.locator("#rules")).to_contain_text(
+        "Art. 1 Handle personal data only as far as the work needs."
+    )
     page.click("#acknowledge input[type=submit]")  # without ticking the box: still here
     assert "/console/safety/acknowledge/" in page.url
     page.check("#id_understood")
