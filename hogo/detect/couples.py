@@ -76,7 +76,7 @@ _JA_BARE_SIGNOFF_RE = re.compile(
 )
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
-_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之")
+_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之浩健隆剛")
 _PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
 
 
@@ -229,8 +229,9 @@ _TITLE_PAIR_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss)\.?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:and|&)[ \t]+(Mr|Mrs|Ms|Miss)\b\.?"
 )
 _COUPLE_RE = re.compile(
-    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
-    r"|live together|living together|moved in together|engaged)\b",
+    r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
+    r"|live together|living together|moved in together|engaged|household|double bed"
+    r"|joint (?:entry|listing|membership|booking|application))\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
@@ -322,6 +323,34 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), gender))
     found.extend(_en_signed_couple(original))
     found.extend(_en_married_pair(original))
+    found.extend(_en_pronoun_partners(original))
+    found.extend(
+        (m.start(), m.end(), "m" if m.group(1) == "grooms" else "f")
+        for m in _EN_PLURAL_WEDS_RE.finditer(original)
+    )
+    return found
+
+
+# "she is in a relationship with a woman", "he's been dating another man": the subject's
+# pronoun and the partner's noun of one gender.
+_EN_PRONOUN_PARTNER_RE = re.compile(
+    r"\b(she|he)\b[^.!?\n]{0,25}?\b(?:in a relationship with|dating|married to|engaged to"
+    r"|living with|lives with)[ \t]+(?:a|another)[ \t]+(woman|girl|lady|man|guy)\b",
+    re.IGNORECASE,
+)
+_EN_NOUN_GENDERS = {"woman": "f", "girl": "f", "lady": "f", "man": "m", "guy": "m"}
+# "The grooms, Daisuke and Marco, have asked...": two grooms or two brides named.
+_EN_PLURAL_WEDS_RE = re.compile(
+    r"\b[Tt]he[ \t]+(grooms|brides),?[ \t]+[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+\b"
+)
+
+
+def _en_pronoun_partners(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _EN_PRONOUN_PARTNER_RE.finditer(original):
+        subject = "f" if m.group(1).lower() == "she" else "m"
+        if _EN_NOUN_GENDERS[m.group(2).lower()] == subject:
+            found.append((m.start(), m.end(), subject))
     return found
 
 
@@ -385,7 +414,10 @@ _JA_PARTNER_WORDS = {
     "パートナー": None,
     "配偶者": None,
 }
-_JA_NAME = r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
+_JA_NAME = (
+    r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
+    r"|(?<![一-龥々])[一-龥々](?=さん|くん)"  # 「健さんと旦那さんの太郎さん」
+)
 _JA_HOLDER_RE = re.compile(
     rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
     rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、)[ 　、]*(?:その)?"
@@ -432,8 +464,26 @@ def _ja_named_pairs(original: str) -> list[tuple[int, int, str]]:
     return _same_gender_pairs(_JA_PAIR_RE, original, _ja_name_gender)
 
 
+# 「山口正樹様と岡本翔太様（ご同居のパートナー）」「高橋健一さんと李俊浩さんから、お二人で家族会員
+# として」: two names of one gender joined by と, in a text that makes them a household.
+_JA_AND_PAIR_RE = re.compile(
+    r"([一-龥々]{2,7}|[一-龥々]{1,4}[ 　][一-龥々]{1,3})(?:様|さん|氏)と"
+    r"([一-龥々]{2,7}|[一-龥々]{1,4}[ 　][一-龥々]{1,3})(?:様|さん|氏)"
+)
+_JA_HOUSEHOLD_RE = re.compile(
+    r"パートナー|家族会員|家族割|家族として|カップル|ご同居|同居|同棲|入籍|ご夫婦"
+)
+
+
+def _ja_household_pairs(original: str) -> list[tuple[int, int, str]]:
+    if _JA_HOUSEHOLD_RE.search(original) is None:
+        return []
+    return _same_gender_pairs(_JA_AND_PAIR_RE, original, _ja_name_gender)
+
+
 def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
+    found += _ja_household_pairs(original)
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, word = m.group(1), m.group(2)
         if holder_name in ("私", "僕", "わたし"):
@@ -452,13 +502,23 @@ def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
 def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
     """Two people of one gender called partners, neither of whom needs to be the writer."""
     if ja:
-        if not any(word in original for word in _JA_PARTNER_WORDS):
+        if not any(word in original for word in _JA_PARTNER_WORDS) and (
+            _JA_HOUSEHOLD_RE.search(original) is None
+        ):
             return []
         spans = _ja_named_couples(original)
     else:
         lowered = original.lower()
         if not any(word in lowered for word in _EN_PARTNER_WORDS) and not (
-            "marr" in lowered or "engaged" in lowered or "knot" in lowered
+            "marr" in lowered
+            or "engaged" in lowered
+            or "knot" in lowered
+            or "relationship" in lowered
+            or "dating" in lowered
+            or "living with" in lowered
+            or "lives with" in lowered
+            or "grooms" in lowered
+            or "brides" in lowered
         ):
             return []
         spans = _en_named_couples(original)

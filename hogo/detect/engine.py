@@ -129,7 +129,7 @@ class Engine:
             findings.extend(find_title_couples(text))
         if "@family" in cues:
             findings.extend(find_heritage(text, ja=ja))
-        if ("@family" in cues or "@wed" in cues) and not any(
+        if ("@family" in cues or "@wed" in cues or "@household" in cues) and not any(
             f.label == "sexual_orientation" for f in findings
         ):
             findings.extend(find_named_couples(text, ja=ja))
