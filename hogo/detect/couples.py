@@ -70,7 +70,10 @@ _JA_SELF_NAME_RE = re.compile(
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
 # space: 「…お願いします。　村上 拓海」 (then its surname must be a known one).
-_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[ 　。]*\Z")
+_JA_SIGNOFF_RE = re.compile(
+    r"(?:[―\-－—][ 　]*|[（(](?:会員|記入者|投稿者|申込者|送信者)[・:：、][ 　]*)"
+    r"([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[）)]?[ 　。]*\Z"
+)
 _JA_BARE_SIGNOFF_RE = re.compile(
     r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3}|[ぁ-ん]{2,4})[ 　。]*\Z"
 )
@@ -426,7 +429,7 @@ _JA_HOLDER_RE = re.compile(
 
 
 _JA_COUPLE_RE = re.compile(
-    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式"
+    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式|同性婚"
 )
 
 
@@ -481,9 +484,28 @@ def _ja_household_pairs(original: str) -> list[tuple[int, int, str]]:
     return _same_gender_pairs(_JA_AND_PAIR_RE, original, _ja_name_gender)
 
 
+# 「会員プロフィール：佐藤由美子さん。妻の美香さん」: a profile's subject, then their partner.
+_JA_PROFILE_PARTNER_RE = re.compile(
+    rf"(?:プロフィール|会員|紹介)[:：][ 　]*({_JA_NAME})(?:さん|様|氏)?。[ 　]*"
+    rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
+)
+
+
+def _ja_profile_couples(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _JA_PROFILE_PARTNER_RE.finditer(original):
+        holder = _ja_name_gender(m.group(1))
+        partner = _JA_PARTNER_WORDS[m.group(2)] or _ja_name_gender(m.group(3))
+        if holder is not None and holder == partner:
+            found.append((m.start(2), m.end(2), holder))
+    return found
+
+
 def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
     found += _ja_household_pairs(original)
+    if "。" in original:
+        found += _ja_profile_couples(original)
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, word = m.group(1), m.group(2)
         if holder_name in ("私", "僕", "わたし"):
