@@ -233,7 +233,8 @@ _TITLE_PAIR_RE = re.compile(
 )
 _COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
-    r"|live together|living together|moved in together|engaged|household|double bed"
+    r"|live together|living together|moved in together|engaged|double bed"
+    r"|(?:our|their|one|same|joint) household"
     r"|joint (?:entry|listing|membership|booking|application))\b",
     re.IGNORECASE,
 )
