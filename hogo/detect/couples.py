@@ -31,6 +31,14 @@ _EN_SELF_NAME_RES = (
     # A sender line: "From Emma Clarke: ..."
     ("From ", re.compile(rf"\bFrom[ \t]+{_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]*:")),
     (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
+    # "Hi, Takeshi from Pixelworks here"
+    (
+        " from ",
+        re.compile(
+            rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+from"
+            r"[ \t]+[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*)?[ \t]+here\b"
+        ),
+    ),
     (
         ":",
         re.compile(
@@ -233,7 +241,7 @@ _TITLE_PAIR_RE = re.compile(
 )
 _COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
-    r"|live together|living together|moved in together|engaged|double bed"
+    r"|live together|living together|moved in together|engaged|double bed|lives with"
     r"|(?:our|their|one|same|joint) household"
     r"|joint (?:entry|listing|membership|booking|application))\b",
     re.IGNORECASE,
@@ -423,8 +431,9 @@ _JA_NAME = (
     r"|(?<![一-龥々])[一-龥々](?=さん|くん)"  # 「健さんと旦那さんの太郎さん」
 )
 _JA_HOLDER_RE = re.compile(
-    rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
-    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、)[ 　、]*(?:その)?"
+    rf"(私|僕|わたし|{_JA_NAME})(さん|様|氏|くん|ちゃん)?"
+    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、|(?:(?<=さん)|(?<=くん)|(?<=様))、)"
+    rf"[ 　、]*(?:その)?"
     rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
 )
 
@@ -508,17 +517,18 @@ def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     if "。" in original:
         found += _ja_profile_couples(original)
     for m in _JA_HOLDER_RE.finditer(original):
-        holder_name, word = m.group(1), m.group(2)
+        holder_name, honorific, word = m.group(1), m.group(2), m.group(3)
         if holder_name in ("私", "僕", "わたし"):
             writer = _writer_genders(original, {}, [])
             holder = next(iter(writer)) if len(writer) == 1 else None
         else:
-            holder = _ja_name_gender(holder_name)
-        partner = _JA_PARTNER_WORDS[word] or _ja_name_gender(m.group(3))
+            # 「佐藤くん、彼氏と同棲してる」: くん after a bare surname says a man.
+            holder = _ja_name_gender(holder_name) or ("m" if honorific == "くん" else None)
+        partner = _JA_PARTNER_WORDS[word] or _ja_name_gender(m.group(4))
         if word == "パートナー" and _JA_COUPLE_RE.search(original) is None:
             continue  # a business partner
         if holder is not None and holder == partner:
-            found.append((m.start(2), m.end(2), holder))
+            found.append((m.start(3), m.end(3), holder))
     return found
 
 

@@ -106,6 +106,29 @@ POSITIVES = [
     ("母は中国残留孤児の二世です。", "ja", "race_ethnicity"),
     # Baptism in kana said as done.
     ("先月せんれいを受けました！", "ja", "religion"),
+    # dev26's classes: a Japanese party voted for in English, organising, study groups, 総連.
+    ("My flatmate always votes Reiwa.", "en", "political"),
+    ("My brother is an organizer for the opposition in Dhaka.", "en", "political"),
+    ("Our intern Ms. Dolma is active in the Free Tibet campaign.", "en", "political"),
+    ("Ms. Rao organizes anti-caste rallies every spring.", "en", "political"),
+    ("友達に誘われて、維新の党の勉強会に入会しました。", "ja", "political"),
+    ("叔父は若い頃、総連の青年組織で活動していました。", "ja", "political"),
+    ("I'm running for the ward council as an independent.", "en", "political"),
+    # Couples: romaji names, "X from Y here", くん with 彼氏, さん、奥さんの.
+    ("Staff note: Mr. Ono lives with his partner Kenta and their dog.", "en", "sexual_orientation"),
+    ("Hi, Daisuke from Acme here - may I bring my husband Kevin?", "en", "sexual_orientation"),
+    ("営業の田中くん、彼氏と一緒に住んでるらしい", "ja", "sexual_orientation"),
+    ("会員の恵美さん、奥さんの沙織さんと参加です", "ja", "sexual_orientation"),
+    ("I'm ace, so dating apps are not for me.", "en", "sexual_orientation"),
+    # Lineage: outcaste status in kana, yangban, royal blood, a noble house, a count grandfather.
+    ("祖母は、うちは昔えた身分だったと言っていた", "ja", "social_status"),
+    ("取引先の金さんは両班の家系だそうです。", "ja", "social_status"),
+    ("会員の山本様はタイの王族の血筋だそうです。", "ja", "social_status"),
+    ("伊達家の末裔っていう会員さんが来ます", "ja", "social_status"),
+    ("Mr. Kujo comes from an old kazoku line.", "en", "social_status"),
+    ("Ms. Saionji's great-grandfather was a count.", "en", "social_status"),
+    # The Nichiren chant, Aum.
+    ("毎朝お題目あげてから出勤してます", "ja", "religion"),
 ]
 
 NEGATIVES = [
@@ -150,6 +173,22 @@ NEGATIVES = [
     ("会員LINEでは政治や宗教の話題は控えてください。", "ja", "religion"),
     ("I'm not religious at all, just here for the food.", "en", "religion"),
     ("懇親会ではハラール対応の料理もご用意します。", "ja", "religion"),
+    # dev26's hard negatives.
+    ("I'm ace at chess, so pick me for the team.", "en", "sexual_orientation"),
+    (
+        "Our company sponsors the Pride booth; list it on our member page.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("The form says 'as on your koseki' for the name field.", "en", "social_status"),
+    ("The keynote is by the Minister of Health, Labour and Welfare.", "en", "social_status"),
+    ("Our client is a religious corporation; which invoice format applies?", "en", "religion"),
+    ("会場に礼拝スペースはありますか？FAQに載せたいので", "ja", "religion"),
+    ("ハラール対応のお弁当は事前申込制です。", "ja", "religion"),
+    ("Reminder: halal bento must be requested by Friday.", "en", "religion"),
+    ("理事の選挙に立候補するには推薦が必要ですか？", "ja", "political"),
+    ("I voted for the blue logo in the staff poll.", "en", "political"),
+    ("Ms. Kujo is descended from a count, and that is all we know.", "en", "race_ethnicity"),
 ]
 
 
