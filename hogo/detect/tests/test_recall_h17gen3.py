@@ -104,6 +104,8 @@ POSITIVES = [
     ("Please print my tsumei on the badge, not my real name.", "en", "race_ethnicity"),
     ("私はベトナムのムオン族です。", "ja", "race_ethnicity"),
     ("母は中国残留孤児の二世です。", "ja", "race_ethnicity"),
+    ("Our designer Ms. Le is French-Vietnamese.", "en", "race_ethnicity"),
+    ("同僚のアナさんはカザフ系です。", "ja", "race_ethnicity"),
     # Baptism in kana said as done.
     ("先月せんれいを受けました！", "ja", "religion"),
     # dev26's classes: a Japanese party voted for in English, organising, study groups, 総連.
