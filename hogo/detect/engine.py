@@ -7,11 +7,12 @@ from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from hogo.detect.context import Context, Cue, judge
-from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
+from hogo.detect.couples import find_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
+from hogo.detect.named_couples import find_named_couples
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
