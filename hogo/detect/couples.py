@@ -239,8 +239,8 @@ _TITLE_PAIR_RE = re.compile(
 COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
     r"|live together|living together|moved in together|engaged|double bed|lives with"
-    r"|(?:our|their|one|same|joint) household"
-    r"|joint (?:entry|listing|membership|booking|application))\b",
+    r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
+    r"|joint (?:listing|membership|entry in the (?:members'? )?directory))\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}

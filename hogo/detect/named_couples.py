@@ -85,10 +85,7 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     found.extend(_en_signed_couple(original))
     found.extend(_en_married_pair(original))
     found.extend(_en_pronoun_partners(original))
-    found.extend(
-        (m.start(), m.end(), "m" if m.group(1) == "grooms" else "f")
-        for m in _EN_PLURAL_WEDS_RE.finditer(original)
-    )
+    found.extend(_en_plural_weds(original))
     return found
 
 
@@ -96,14 +93,26 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
 # pronoun and the partner's noun of one gender.
 _EN_PRONOUN_PARTNER_RE = re.compile(
     r"\b(she|he)\b[^.!?\n]{0,25}?\b(?:in a relationship with|dating|married to|engaged to"
-    r"|living with|lives with)[ \t]+(?:a|another)[ \t]+(woman|girl|lady|man|guy)\b",
+    r")[ \t]+(?:a|another)[ \t]+(woman|girl|lady|man|guy)\b",
     re.IGNORECASE,
 )
 _EN_NOUN_GENDERS = {"woman": "f", "girl": "f", "lady": "f", "man": "m", "guy": "m"}
 # "The grooms, Daisuke and Marco, have asked...": two grooms or two brides named.
 _EN_PLURAL_WEDS_RE = re.compile(
-    r"\b[Tt]he[ \t]+(grooms|brides),?[ \t]+[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+\b"
+    r"\b[Tt]he[ \t]+(grooms|brides),?[ \t]+([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b"
 )
+
+
+def _en_plural_weds(original: str) -> list[tuple[int, int, str]]:
+    """The plural says both genders, unless a name says otherwise ("the grooms, Ken and Mary"
+    is a slip of the pen)."""
+    found = []
+    for m in _EN_PLURAL_WEDS_RE.finditer(original):
+        gender = "m" if m.group(1) == "grooms" else "f"
+        named = {given_names().get(m.group(2)), given_names().get(m.group(3))} - {None}
+        if named <= {gender}:
+            found.append((m.start(), m.end(), gender))
+    return found
 
 
 def _en_pronoun_partners(original: str) -> list[tuple[int, int, str]]:
@@ -205,7 +214,7 @@ _JA_AND_PAIR_RE = re.compile(
     r"([一-龥々]{2,7}|[一-龥々]{1,4}[ 　][一-龥々]{1,3})(?:様|さん|氏)"
 )
 _JA_HOUSEHOLD_RE = re.compile(
-    r"パートナー|家族会員|家族割|家族として|カップル|ご同居|同居|同棲|入籍|ご夫婦"
+    r"家族会員|家族割|家族として|カップル|同居(?!して(?:い)?(?:ない|ません))|同棲|入籍|ご夫婦"
 )
 
 
@@ -269,8 +278,6 @@ def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
             or "knot" in lowered
             or "relationship" in lowered
             or "dating" in lowered
-            or "living with" in lowered
-            or "lives with" in lowered
             or "grooms" in lowered
             or "brides" in lowered
         ):

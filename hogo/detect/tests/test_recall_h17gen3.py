@@ -175,6 +175,19 @@ NEGATIVES = [
     ("会員LINEでは政治や宗教の話題は控えてください。", "ja", "religion"),
     ("I'm not religious at all, just here for the food.", "en", "religion"),
     ("懇親会ではハラール対応の料理もご用意します。", "ja", "religion"),
+    # Probes of this round's own rules.
+    ("She organized the company parade for our anniversary.", "en", "political"),
+    (
+        "Mr. Sato and Mr. Ito asked for a joint entry in the doubles tournament.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("Ms. Ono and Ms. Sato sit on our household budget team.", "en", "sexual_orientation"),
+    ("He is living with a man from his old firm as a flatmate.", "en", "sexual_orientation"),
+    ("佐藤健太さんと鈴木大輔さんは同居していません。", "ja", "sexual_orientation"),
+    ("山田太郎さんと田中一郎さん、パートナー企業の担当です。", "ja", "sexual_orientation"),
+    ("The grooms, Ken and Mary, thank you all for coming.", "en", "sexual_orientation"),
+    ("自民に投票しよう！", "ja", "political"),
     # dev26's hard negatives.
     ("I'm ace at chess, so pick me for the team.", "en", "sexual_orientation"),
     (
