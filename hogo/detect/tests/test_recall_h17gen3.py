@@ -188,6 +188,12 @@ NEGATIVES = [
     ("山田太郎さんと田中一郎さん、パートナー企業の担当です。", "ja", "sexual_orientation"),
     ("The grooms, Ken and Mary, thank you all for coming.", "en", "sexual_orientation"),
     ("自民に投票しよう！", "ja", "political"),
+    ("How are you? I'm ace, thanks!", "en", "sexual_orientation"),
+    ("What is a tsumei, and do I need one on the form?", "en", "race_ethnicity"),
+    ("My daughter joined the anti-bullying committee at school.", "en", "political"),
+    ("私は京都を旅行の候補に入れました。", "ja", "political"),
+    ("I work at our prefectural branch office in Chiba.", "en", "political"),
+    ("We compared the Heisei-era count of visitors with today's.", "en", "social_status"),
     # dev26's hard negatives.
     ("I'm ace at chess, so pick me for the team.", "en", "sexual_orientation"),
     (
