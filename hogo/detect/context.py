@@ -23,13 +23,18 @@ from hogo.detect.lexicon import Entry
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
 # or the end, which the clause pattern already requires).
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
-# Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but".
-_CLAUSE_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」]|\.(?=\s|$)| - |but |but$")
+# Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
+# an initial ("applicant K. Morimoto") ends nothing.
+_CLAUSE_END_RE = re.compile(
+    r"[。！？!?\n、，,;；()（）「」]|(?<![ \t][a-z])\.(?=\s|$)| - |but |but$"
+)
 # The same without " - " and "but" (a mark added above goes in both), for the many texts that
 # hold neither: led by one character class, so the regular expression engine skips ahead with a
 # fast membership test (the pattern above tries four alternatives at every character, most of
 # a Context's cost).
-_PUNCTUATION_END_RE = re.compile(r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?=\s|$))")
+_PUNCTUATION_END_RE = re.compile(
+    r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?<![ \t][a-z]\.)(?=\s|$))"
+)
 
 
 def clause_ends(text: str) -> list[int]:
@@ -317,6 +322,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return closing is not None and text[end] == closing
 
 
+def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bool:
+    """A term in quotation marks, unless it is a name someone is given or takes
+    (「昔『部落』と呼ばれていた地区」「自身を『琉球人』と名乗って」, 「士族」ってあった) or a place
+    someone came from ('came from "a certain district"'); the person rules still apply."""
+    return (
+        _quoted(ctx.text, start, end)
+        and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi))
+        and not ctx.has_cue("@from", max(s_lo, start - 12), start)
+    )
+
+
+def _hypothetical(ctx: Context, c_lo: int, start: int) -> bool:
+    """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」: the one it
+    would happen to is anyone; the colleague is not the subject. "A member's mother-in-law ...
+    whether" is someone in particular."""
+    return ctx.has_cue("@hypo", c_lo, start) and any(
+        not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start)
+    )
+
+
 def _about_an_animal_or_thing(
     ctx: Context, entry: Entry, start: int, end: int, lo: int, c_lo: int
 ) -> bool:
@@ -403,9 +428,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi):
             return Verdict(False, f"homograph{kind}")
-    if _quoted(ctx.text, start, end) and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi)):
-        # 「昔『部落』と呼ばれていた地区」「自身を『琉球人』と名乗って」: a name someone is given
-        # or takes is said of them (the person rules below still apply).
+    if _quoted_word(ctx, start, end, s_lo, s_hi):
         return Verdict(False, "quoted")
     c_lo, c_hi = ctx.clause(start, end)
     if entry.needs and not ctx.has_cue(entry.needs, end, c_hi):
@@ -421,9 +444,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.
         return Verdict(False, "fiction")
-    if ctx.has_cue("@hypo", c_lo, start) and ctx.has_cue("@generic", c_lo, start):
-        # "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」: the one it
-        # would happen to is anyone; the colleague is not the subject.
+    if _hypothetical(ctx, c_lo, start):
         return Verdict(False, "hypothetical")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):

@@ -9,7 +9,6 @@ finding; a text that names neither gender, or opposite ones, is not.
 """
 
 import re
-from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -21,7 +20,7 @@ from hogo.detect.result import Finding
 PARTNER_CUES = ("@partner_m", "@partner_f", "@partner")
 _SELF_GENDERS = (("@gender_m", "m"), ("@gender_f", "f"))  # "I'm a man", 「私も女性」
 _TAG_GENDERS = (("@gtag_m", "m"), ("@gtag_f", "f"))  # "(he/him)", 「（男性・42歳）」
-_SCORE = 0.8
+SCORE = 0.8
 
 _EN_NAME = r"([A-Z][a-z]+)"
 # Self-naming frames, each with a substring that must be in the text for it to be tried.
@@ -31,6 +30,14 @@ _EN_SELF_NAME_RES = (
     # A sender line: "From Emma Clarke: ..."
     ("From ", re.compile(rf"\bFrom[ \t]+{_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]*:")),
     (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
+    # "Hi, Takeshi from Pixelworks here"
+    (
+        " from ",
+        re.compile(
+            rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+from"
+            r"[ \t]+[A-Z][\w&.\-]*(?:[ \t]+[A-Z][\w&.\-]*)?[ \t]+here\b"
+        ),
+    ),
     (
         ":",
         re.compile(
@@ -40,9 +47,7 @@ _EN_SELF_NAME_RES = (
     ),
 )
 # A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake" (tried on the tail only).
-_EN_SIGNOFF_RE = re.compile(
-    rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z"
-)
+EN_SIGNOFF_RE = re.compile(rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z")
 _JA_SELF_NAME_WORDS = (
     "申込者",
     "申し込み者",
@@ -70,13 +75,16 @@ _JA_SELF_NAME_RE = re.compile(
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
 # space: 「…お願いします。　村上 拓海」 (then its surname must be a known one).
-_JA_SIGNOFF_RE = re.compile(r"[―\-－—][ 　]*([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[ 　。]*\Z")
+_JA_SIGNOFF_RE = re.compile(
+    r"(?:[―\-－—][ 　]*|[（(](?:会員|記入者|投稿者|申込者|送信者)[・:：、][ 　]*)"
+    r"([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[）)]?[ 　。]*\Z"
+)
 _JA_BARE_SIGNOFF_RE = re.compile(
     r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3}|[ぁ-ん]{2,4})[ 　。]*\Z"
 )
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
-_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之")
+_JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之浩健隆剛")
 _PRONOUN_AFTER_PARTNER_RE = re.compile(r"[^.!?。]{0,40}?\b(he|him|his|he's|she|her|she's)\b")
 
 
@@ -94,7 +102,7 @@ def given_names() -> dict[str, str]:
     return names
 
 
-def _writer_genders(
+def writer_genders(
     original: str, cues: dict[str, list[Cue]], partners: list[tuple[Cue, str]]
 ) -> set[str]:
     genders = {gender for kind, gender in _SELF_GENDERS if cues.get(kind)}
@@ -108,7 +116,7 @@ def _writer_genders(
             genders.add(gender)
     if not original.isascii() and any(word in original for word in _JA_SELF_NAME_WORDS):
         for m in _JA_SELF_NAME_RE.finditer(original):
-            named = _ja_name_gender(m.group(1))
+            named = ja_name_gender(m.group(1))
             if named:
                 genders.add(named)
     if not original.isascii():
@@ -124,7 +132,7 @@ def _writer_genders(
         if needle in original
         for m in pattern.finditer(original)
     ]
-    tail = _EN_SIGNOFF_RE.search(original, max(0, len(original) - 60))
+    tail = EN_SIGNOFF_RE.search(original, max(0, len(original) - 60))
     for m in [*matches, tail] if tail is not None else matches:
         named = names.get(m.group(1))
         if named:
@@ -136,10 +144,10 @@ def _ja_signoff_gender(original: str) -> str | None:
     """The gender of a name signed at the end: after a dash, or a known surname and a space."""
     tail = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
     if tail is not None:
-        return _ja_name_gender(tail.group(1))
+        return ja_name_gender(tail.group(1))
     bare = _JA_BARE_SIGNOFF_RE.search(original, max(0, len(original) - 20))
     if bare is not None and bare.group(1) in ja_surnames():
-        return _ja_name_gender(f"{bare.group(1)} {bare.group(2)}")
+        return ja_name_gender(f"{bare.group(1)} {bare.group(2)}")
     return None
 
 
@@ -162,7 +170,7 @@ _NAME_AFTER_RE = re.compile(r"([一-龥々]{1,3}|[ぁ-ん]{2,4})(?:さん|ちゃ
 
 def _her_named(text: str, end: int) -> bool:
     m = _NAME_AFTER_RE.match(text, end)
-    return m is not None and _ja_name_gender(m.group(1)) == "f"
+    return m is not None and ja_name_gender(m.group(1)) == "f"
 
 
 def _partners(norm: Normalized, original: str, cues: dict[str, list[Cue]]) -> list[tuple[Cue, str]]:
@@ -196,11 +204,11 @@ def _partner_named(norm: Normalized, original: str, cue: Cue) -> str | None:
     start, end = norm.original_span(*cue)
     if not original[start:end].isascii():  # 「パートナーの山口 徹（同居中）」
         ja = _JA_NAME_AFTER_PARTNER_RE.match(original, end)
-        if ja is None or _JA_COUPLE_RE.search(original) is None:
+        if ja is None or JA_COUPLE_RE.search(original) is None:
             return None
-        return _ja_name_gender(ja.group(1))
+        return ja_name_gender(ja.group(1))
     m = _NAME_AFTER_PARTNER_RE.match(original, end)
-    if m is None or not (_COUPLE_RE.search(original) or _TOGETHER_RE.search(original)):
+    if m is None or not (COUPLE_RE.search(original) or _TOGETHER_RE.search(original)):
         return None
     return given_names().get(m.group(1))
 
@@ -210,7 +218,7 @@ def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) ->
     partners = _partners(norm, original, cues)
     if not partners:
         return []
-    writer = _writer_genders(original, cues, partners)
+    writer = writer_genders(original, cues, partners)
     if len(writer) != 1:  # unknown, or contradictory
         return []
     (gender,) = writer
@@ -219,7 +227,7 @@ def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) ->
         if partner_gender == gender:
             o_start, o_end = norm.original_span(start, end)
             rule = f"sexual_orientation.couple:partner_{partner_gender}+writer_{gender}"
-            findings.append(Finding("category", "sexual_orientation", o_start, o_end, _SCORE, rule))
+            findings.append(Finding("category", "sexual_orientation", o_start, o_end, SCORE, rule))
     return findings
 
 
@@ -228,9 +236,11 @@ def find_couples(norm: Normalized, original: str, cues: dict[str, list[Cue]]) ->
 _TITLE_PAIR_RE = re.compile(
     r"\b(Mr|Mrs|Ms|Miss)\.?(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:and|&)[ \t]+(Mr|Mrs|Ms|Miss)\b\.?"
 )
-_COUPLE_RE = re.compile(
-    r"\b(?:married|couple|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
-    r"|live together|living together|moved in together|engaged)\b",
+COUPLE_RE = re.compile(
+    r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
+    r"|live together|living together|moved in together|engaged|double bed|lives with"
+    r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
+    r"|joint (?:listing|membership|entry in the (?:members'? )?directory))\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
@@ -245,160 +255,24 @@ _SHARED_SURNAME_RE = re.compile(
 def find_title_couples(original: str) -> list[Finding]:
     """A finding on a same-gender pair of titles in a text that calls them a couple, or that
     addresses them by one surname ("Mr. and Mr. Hendricks")."""
-    couple = _COUPLE_RE.search(original) is not None
+    couple = COUPLE_RE.search(original) is not None
     findings = []
     for m in _TITLE_PAIR_RE.finditer(original):
         first, second = _TITLE_GENDER[m.group(1)], _TITLE_GENDER[m.group(2)]
         if first == second and (couple or _SHARED_SURNAME_RE.match(original, m.start())):
             rule = f"sexual_orientation.couple:titles_{first}+{second}"
             findings.append(
-                Finding("category", "sexual_orientation", m.start(), m.end(), _SCORE, rule)
+                Finding("category", "sexual_orientation", m.start(), m.end(), SCORE, rule)
             )
     return findings
 
 
-# Couples of two other people, both genders given by the text: "his husband", "her wife",
-# "Emma's wife", "his spouse, Mr. Samuel Grant", 「高橋直樹さんと彼氏の伊藤誠さん」,
-# 「鈴木花子さんの奥さん」.
-_EN_PARTNER_WORDS = {
-    "husband": "m",
-    "boyfriend": "m",
-    "fiance": "m",
-    "wife": "f",
-    "girlfriend": "f",
-    "fiancee": "f",
-    "partner": None,
-    "spouse": None,
-}
-_EN_TITLES = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
-# "my brother's husband": a relative's gender is the word's.
-_EN_RELATIVES = {
-    **dict.fromkeys(("brother", "son", "dad", "father", "uncle", "nephew", "grandson"), "m"),
-    **dict.fromkeys(("grandpa",), "m"),
-    **dict.fromkeys(("sister", "daughter", "mum", "mom", "mother", "aunt", "niece"), "f"),
-    **dict.fromkeys(("granddaughter", "grandma"), "f"),
-}
-_EN_HOLDER_RE = re.compile(
-    r"\b(his|her|His|Her|[A-Z][a-z]+'s|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
-    r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
-    r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
-    r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
-    r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+))?"
-)
-# Form fields: "Member: Ms. Aiko Mori. Partner: Ms. Yuki Mori."
-_EN_FIELD_RE = re.compile(
-    r"\b(Member|Name|Applicant|Guest|Registrant|Attendee|Partner|Spouse)[ \t]*:[ \t]*"
-    r"(Mr|Mrs|Ms|Miss)\b"
+JA_COUPLE_RE = re.compile(
+    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式|同性婚"
 )
 
 
-def _en_named_gender(title: str | None, name: str | None) -> str | None:
-    if title:
-        return _EN_TITLES[title]
-    return given_names().get(name) if name else None
-
-
-def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
-    found = []
-    for m in _EN_HOLDER_RE.finditer(original):
-        holder_word, word = m.group(1), m.group(2)
-        holder: str | None
-        if holder_word.lower() in ("his", "her"):
-            holder = "m" if holder_word.lower() == "his" else "f"
-        elif (relative := holder_word.split()[-1][:-2].lower()) in _EN_RELATIVES:
-            holder = _EN_RELATIVES[relative]
-        else:
-            holder = given_names().get(holder_word[:-2])
-        partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))
-        if word == "partner" and _COUPLE_RE.search(original) is None:
-            continue  # "his partner, Mr. Reed, founded the firm"
-        if holder is not None and holder == partner:
-            found.append((m.start(2), m.end(2), holder))
-    fields = [(m.group(1), _EN_TITLES[m.group(2)], m) for m in _EN_FIELD_RE.finditer(original)]
-    partners = [(g, m) for label, g, m in fields if label in ("Partner", "Spouse")]
-    holders = {g for label, g, _ in fields if label not in ("Partner", "Spouse")}
-    for gender, m in partners:
-        if holders == {gender}:
-            found.append((m.start(), m.end(), gender))
-    found.extend(_en_signed_couple(original))
-    found.extend(_en_married_pair(original))
-    return found
-
-
-# "did u know Mark and Steven got married last summer??": two given names of one gender wed.
-_EN_WED_PAIR_RE = re.compile(
-    r"\b([A-Z][a-z]+) and ([A-Z][a-z]+)\b[^.!?\n]{0,25}?\b(?:got married|are married"
-    r"|are getting married|got engaged|are engaged(?![ \t]+(?:in|with|on)\b)|tied the knot)\b"
-)
-
-
-def _en_married_pair(original: str) -> list[tuple[int, int, str]]:
-    return _same_gender_pairs(_EN_WED_PAIR_RE, original, given_names().get)
-
-
-def _same_gender_pairs(
-    pattern: re.Pattern[str], original: str, gender_of: Callable[[str], str | None]
-) -> list[tuple[int, int, str]]:
-    """Each match of ``pattern`` whose two names (its groups 1 and 2) are of one known gender."""
-    found = []
-    for m in pattern.finditer(original):
-        first, second = gender_of(m.group(1)), gender_of(m.group(2))
-        if first is not None and first == second:
-            found.append((m.start(), m.end(), first))
-    return found
-
-
-# "Margaret and I were at last able to marry ... Yours sincerely, Dorothy Fenwick": a named
-# person and the writer married or together, in one sentence, the writer named by the sign-off.
-_AND_I_RE = re.compile(r"\b([A-Z][a-z]+) and I\b|\b[Mm]e and ([A-Z][a-z]+)\b")
-_MARRIED_RE = re.compile(
-    r"\b(?:married|marry|marriage|couple|engaged|years together|together for)\b", re.IGNORECASE
-)
-
-
-def _en_signed_couple(original: str) -> list[tuple[int, int, str]]:
-    tail = _EN_SIGNOFF_RE.search(original, max(0, len(original) - 60))
-    writer = given_names().get(tail.group(1)) if tail is not None else None
-    if writer is None:
-        return []
-    found = []
-    for m in _AND_I_RE.finditer(original):
-        ends = [i for i in (original.find(c, m.end()) for c in ".!?") if i >= 0]
-        sentence = original[original.rfind(".", 0, m.start()) + 1 : min(ends, default=None)]
-        partner = given_names().get(m.group(1) or m.group(2))
-        if partner == writer and _MARRIED_RE.search(sentence):
-            found.append((m.start(), m.end(), writer))
-    return found
-
-
-_JA_PARTNER_WORDS = {
-    "ご主人": "m",
-    "旦那さん": "m",
-    "旦那様": "m",
-    "夫": "m",
-    "彼氏": "m",
-    "奥さん": "f",
-    "奥様": "f",
-    "妻": "f",
-    "嫁": "f",
-    "彼女": "f",
-    "パートナー": None,
-    "配偶者": None,
-}
-_JA_NAME = r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
-_JA_HOLDER_RE = re.compile(
-    rf"(私|僕|わたし|{_JA_NAME})(?:さん|様|氏|くん|ちゃん)?"
-    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、)[ 　、]*(?:その)?"
-    rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
-)
-
-
-_JA_COUPLE_RE = re.compile(
-    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式"
-)
-
-
-def _ja_name_gender(name: str | None) -> str | None:
+def ja_name_gender(name: str | None) -> str | None:
     """A Japanese name's gender from its given name: a listed one, else its last character."""
     if name:
         name = name.removesuffix("様").removesuffix("氏")  # the name run takes 様, a kanji
@@ -419,50 +293,3 @@ def _ja_name_gender(name: str | None) -> str | None:
     if last in _JA_FEMALE_ENDINGS:
         return "f"
     return "m" if last in _JA_MALE_ENDINGS else None
-
-
-# 「田中様ご夫妻（田中 誠様・田中 亮様）」: a couple word with both names after it.
-_JA_PAIR_RE = re.compile(
-    r"(?:夫妻|夫婦|カップル)[（(]([^）)・、]{1,9}?)(?:様|さん)?[・、と]"
-    r"([^）)・、]{1,9}?)(?:様|さん)?[）)]"
-)
-
-
-def _ja_named_pairs(original: str) -> list[tuple[int, int, str]]:
-    return _same_gender_pairs(_JA_PAIR_RE, original, _ja_name_gender)
-
-
-def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
-    found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
-    for m in _JA_HOLDER_RE.finditer(original):
-        holder_name, word = m.group(1), m.group(2)
-        if holder_name in ("私", "僕", "わたし"):
-            writer = _writer_genders(original, {}, [])
-            holder = next(iter(writer)) if len(writer) == 1 else None
-        else:
-            holder = _ja_name_gender(holder_name)
-        partner = _JA_PARTNER_WORDS[word] or _ja_name_gender(m.group(3))
-        if word == "パートナー" and _JA_COUPLE_RE.search(original) is None:
-            continue  # a business partner
-        if holder is not None and holder == partner:
-            found.append((m.start(2), m.end(2), holder))
-    return found
-
-
-def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
-    """Two people of one gender called partners, neither of whom needs to be the writer."""
-    if ja:
-        if not any(word in original for word in _JA_PARTNER_WORDS):
-            return []
-        spans = _ja_named_couples(original)
-    else:
-        lowered = original.lower()
-        if not any(word in lowered for word in _EN_PARTNER_WORDS) and not (
-            "marr" in lowered or "engaged" in lowered or "knot" in lowered
-        ):
-            return []
-        spans = _en_named_couples(original)
-    rule = "sexual_orientation.couple:named_{0}+{0}"
-    return [
-        Finding("category", "sexual_orientation", s, e, _SCORE, rule.format(g)) for s, e, g in spans
-    ]

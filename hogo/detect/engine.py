@@ -7,11 +7,12 @@ from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from hogo.detect.context import Context, Cue, judge
-from hogo.detect.couples import find_couples, find_named_couples, find_title_couples, given_names
+from hogo.detect.couples import find_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
+from hogo.detect.named_couples import find_named_couples
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.phones import DEFAULT_REGIONS
@@ -129,7 +130,7 @@ class Engine:
             findings.extend(find_title_couples(text))
         if "@family" in cues:
             findings.extend(find_heritage(text, ja=ja))
-        if ("@family" in cues or "@wed" in cues) and not any(
+        if ("@family" in cues or "@wed" in cues or "@household" in cues) and not any(
             f.label == "sexual_orientation" for f in findings
         ):
             findings.extend(find_named_couples(text, ja=ja))

@@ -130,8 +130,12 @@ _MARK_TABLE = [chr(cp) if chr(cp) in _WORD_CHARS else " " for cp in range(0x1000
 
 def word_marked(text: str) -> str:
     """The text as the English automaton sees it (same length, plus one space each side).
-    A possessive 's is its own word, so "our union's" holds "our union"."""
-    return (" " + text.translate(_MARK_TABLE) + " ").replace("'s ", " s ")
+    A possessive 's is its own word, so "our union's" holds "our union"; an apostrophe at a
+    word's edge is a single quotation mark, so "'from the buraku'" holds "buraku"."""
+    marked = (" " + text.translate(_MARK_TABLE) + " ").replace("'s ", " s ")
+    if "' " in marked or " '" in marked:
+        marked = marked.replace(" '", "  ").replace("' ", "  ")
+    return marked
 
 
 def _latin_patterns(entry: Entry) -> list[str]:
