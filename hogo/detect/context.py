@@ -372,8 +372,10 @@ def _about_an_animal_or_thing(
         return False
     # The animal or thing stays the subject until a person is named after it (「猫が糖尿病で、
     # 毎日インスリン注射を」, but "my cat is sick and I have the flu").
+    # 「物流担当の佐藤さんは義足なので」: a name after the thing is the subject.
     return any(
         not any(ctx.has_cue(kind, subject_end, end) for kind in PERSON_CUES)
+        and not any(subject_end <= s and e <= start for s, e in ctx.person_spans)
         for _, subject_end in subjects
     )
 
