@@ -14,7 +14,7 @@ POSITIVES = [
     ("Member has type 1 diabetes and asks whether the camp can store insulin.", "en", "health"),
     ("Client was burgled last week and asks if we can delay the visit.", "en", "crime_victim"),
     ("Intake note: client is on probation until next spring.", "en", "criminal_record"),
-    ("Note: member K. Ito was charged with fraud on Monday, pending trial.", "en", "criminal_record"),
+    ("Note: member K. Ito was charged with fraud on Monday.", "en", "criminal_record"),
     ("The member reported that he has epilepsy; please brief the coach.", "en", "health"),
     # Threats sent to someone, tricked into paying, exposure, followed home, accounts phished.
     ("Her ex keeps sending her threats on Instagram.", "en", "crime_victim"),
@@ -44,6 +44,17 @@ POSITIVES = [
     ("i studder when im nervous so pls dont make me read aloud", "en", "disability"),
     ("うちのむすこ、しえんきゅうに通ってます", "ja", "disability"),
     ("弟はちてきしょうがいがあります", "ja", "disability"),
+    # Fingers missing, a guide dog along, a named person after a thing (物流担当の佐藤さん).
+    ("右手の指が2本ないので、細かい作業は苦手です。", "ja", "disability"),
+    ("I'm missing two fingers on my right hand.", "en", "disability"),
+    ("盲導犬と一緒に説明会へ行きたいのですが、大丈夫ですか？", "ja", "disability"),
+    ("経理担当の木村さんは義足なので、階段は避けたいそうです。", "ja", "disability"),
+    # Secret filming, belongings snatched; back from prison said casually.
+    ("A colleague was secretly filming me in the locker room.", "en", "crime_victim"),
+    ("母が駅前でバッグを奪われました。", "ja", "crime_victim"),
+    ("やっとシャバに出てこれたわ", "ja", "criminal_record"),
+    ("back on the outside after 2 years, feels weird", "en", "criminal_record"),
+    ("threw my back out lifting boxes, off today", "en", "health"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -68,7 +79,7 @@ NEGATIVES = [
     ("The member must declare any criminal convictions on the form.", "en", "criminal_record"),
     # Robbery as a sports idiom, threats and tricks about nobody.
     ("we were robbed by the referee, that was never a penalty", "en", "crime_victim"),
-    ("The magician tricked the audience into thinking the card had vanished.", "en", "crime_victim"),
+    ("The magician tricked the audience into thinking it vanished.", "en", "crime_victim"),
     ("文字通訳をつけられないか検討しています。", "ja", "crime_victim"),
     # A suspect in a story or the news, a background check as a procedure.
     ("In the novel, the butler is a suspect in the murder.", "en", "criminal_record"),
@@ -77,6 +88,11 @@ NEGATIVES = [
     ("About 120,000 people in the region are on dialysis.", "en", "health"),
     ("The clinic runs free antenatal classes on Tuesdays.", "en", "health"),
     ("The workshop covers Williams syndrome research.", "en", "disability"),
+    # An epidemic going round, wheelchairs to lend, a big trial nearby, a contact list.
+    ("インフルエンザが流行っていますので手洗いをお願いします。", "ja", "health"),
+    ("Wheelchairs can be borrowed at the main entrance.", "en", "disability"),
+    ("近くの地裁で大きな裁判があるため道路が混みます。", "ja", "criminal_record"),
+    ("犯罪被害者支援センターの連絡先を一覧に載せました。", "ja", "crime_victim"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
 ]
