@@ -106,8 +106,8 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
 # was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
 # followed by a verb, so "Member portal is down" and "the member must sign" name no one).
 _NOTE_SUBJECT_RE = re.compile(
-    r"(?:the |this )?(?:member|client|volunteer|intern|patient|resident|participant|applicant|"
-    r"trainee|employee)(?:'s)? (?:[a-z]\. )?"
+    r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
+    r"resident|participant|applicant|trainee|employee)(?:'s)? (?:[a-z]\. )?"
     r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
     r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
     r"survey|feedback|support|rates?|discount|status|count|numbers|privacy|details) )"
@@ -228,7 +228,8 @@ class Context:
         if not ja and self._implied_subject(lo, hi):
             return ATTACHED, "implied"
         if not ja and self._note_subject(lo, hi):
-            return ATTACHED, "note"
+            # As sure as "our member": a generic cue elsewhere in the clause does not undo it.
+            return STRICT, "note"
         if self._under_profile(start):
             return ATTACHED, "profile"
         c_lo, c_hi = self.clause(start, end)
