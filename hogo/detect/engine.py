@@ -226,9 +226,12 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
         # both stand; otherwise the longer hit (or neutral phrase) hides the other.
         start, end, neutral = hit.start, hit.end, hit.entry.kind == "-"
+        beside = hit.entry.beside
         for k in kept:
             overlap = min(end, k.end) - max(start, k.start)
             if overlap > 1 or (overlap == 1 and (neutral or k.entry.kind == "-")):
+                if (beside or k.entry.beside) and not neutral and k.entry.kind != "-":
+                    continue
                 break
         else:
             kept.append(hit)
