@@ -71,7 +71,10 @@ _JA_NEG_GAP_RE = re.compile(
 _JA_NOUN_GAP_RE = re.compile(
     r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
-_JA_LIST_RE = re.compile(r"^(?:(?:や|・|とか|および|及び)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])")
+# 「持病もアレルギーもありません」: も ... も lists as や does.
+_JA_LIST_RE = re.compile(
+    r"^(?:(?:や|・|とか|および|及び|も)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])"
+)
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _STATS_RE = re.compile(

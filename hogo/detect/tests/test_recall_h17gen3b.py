@@ -72,6 +72,11 @@ POSITIVES = [
     ("My aunt got talked into paying for a fake roof repair.", "en", "crime_victim"),
     ("I'm on Adderall for ADHD, so please let me take breaks.", "en", "health"),
     ("ｼﾞﾝｿﾞｳ悪くてｸｽﾘ飲んでます", "ja", "health"),
+    # Property smashed, assault of a named victim; bullying at work is still suffered.
+    ("Someone smashed my car window outside the hall last night.", "en", "crime_victim"),
+    ("Her brother was jailed for assaulting her.", "en", "crime_victim"),
+    ("I was bullied at work by my supervisor for a year.", "en", "crime_victim"),
+    ("職場でいじめを受けて休職しています。", "ja", "crime_victim"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -116,6 +121,14 @@ NEGATIVES = [
     ("Police say break-ins are frequent near the station; lock your bikes.", "en", "crime_victim"),
     ("駅周辺でスリ被害が多発しているそうです。", "ja", "crime_victim"),
     ("The booth next to ours sells hearing aids.", "en", "disability"),
+    # Bullying as a child for one's origin: the origin is told, no crime suffered.
+    ("She was bullied as a kid for being half Korean.", "en", "crime_victim"),
+    ("小学校で出自を理由にいじめを受けたそうです。", "ja", "crime_victim"),
+    # A list negated with も ... も, a film's plot, a unit of a hospital, a guide-dog rule.
+    ("持病もアレルギーもありませんので、どこでも参加できます。", "ja", "health"),
+    ("Film night: a drama about a nurse wrongly convicted of theft.", "en", "criminal_record"),
+    ("The dialysis unit has moved to the east wing.", "en", "health"),
+    ("盲導犬の同伴は全館で可能です。", "ja", "disability"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
 ]
