@@ -77,6 +77,14 @@ POSITIVES = [
     ("Her brother was jailed for assaulting her.", "en", "crime_victim"),
     ("I was bullied at work by my supervisor for a year.", "en", "crime_victim"),
     ("職場でいじめを受けて休職しています。", "ja", "crime_victim"),
+    # Kana and misspellings of older classes; a company's representative; harassment by role.
+    ("父はとうせきに通っています", "ja", "health"),
+    ("いとこはまえかがあるらしい", "ja", "criminal_record"),
+    ("was harrassed by my landlord again", "en", "crime_victim"),
+    ("diabetes type 1 here, I carry snacks", "en", "health"),
+    ("当社代表は現在公判中のため欠席いたします。", "ja", "criminal_record"),
+    ("先輩からのパワハラで眠れません", "ja", "crime_victim"),
+    ("Someone opened a loan using my identity.", "en", "crime_victim"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -129,6 +137,12 @@ NEGATIVES = [
     ("Film night: a drama about a nurse wrongly convicted of theft.", "en", "criminal_record"),
     ("The dialysis unit has moved to the east wing.", "en", "health"),
     ("盲導犬の同伴は全館で可能です。", "ja", "disability"),
+    # Lists with 等, policy questions, personas, infected machines, first-aid training.
+    ("アレルギー等の配慮も不要です。", "ja", "health"),
+    ("体調不良で欠席した場合の返金規定を教えてください。", "ja", "health"),
+    ("研修のペルソナとして『車椅子ユーザーの店員』を作りました。", "ja", "disability"),
+    ("ウイルスに感染したパソコンは回収済みです。", "ja", "health"),
+    ("Seizure first aid training runs on Friday.", "en", "health"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
 ]
