@@ -85,6 +85,9 @@ POSITIVES = [
     ("当社代表は現在公判中のため欠席いたします。", "ja", "criminal_record"),
     ("先輩からのパワハラで眠れません", "ja", "crime_victim"),
     ("Someone opened a loan using my identity.", "en", "crime_victim"),
+    ("My debit card got skimmed at a cash machine.", "en", "crime_victim"),
+    ("Her ex keeps turning up at her office.", "en", "crime_victim"),
+    ("うちのばあちゃん、最近ボケてきてて", "ja", "health"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -143,6 +146,7 @@ NEGATIVES = [
     ("研修のペルソナとして『車椅子ユーザーの店員』を作りました。", "ja", "disability"),
     ("ウイルスに感染したパソコンは回収済みです。", "ja", "health"),
     ("Seizure first aid training runs on Friday.", "en", "health"),
+    ("写真がボケてきたので撮り直します。", "ja", "health"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
 ]
