@@ -88,6 +88,12 @@ POSITIVES = [
     ("My debit card got skimmed at a cash machine.", "en", "crime_victim"),
     ("Her ex keeps turning up at her office.", "en", "crime_victim"),
     ("うちのばあちゃん、最近ボケてきてて", "ja", "health"),
+    # Health said colloquially: a due date, a heart playing up, surgery, hospital stays.
+    ("my girlfriend is due in October, so count me out", "en", "health"),
+    ("Dad's heart has been playing up since spring.", "en", "health"),
+    ("Grandpa is losing his memory, he repeats himself a lot.", "en", "health"),
+    ("I go under the knife next week for my shoulder.", "en", "health"),
+    ("Our chair has been in and out of hospital this winter.", "en", "health"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -147,6 +153,7 @@ NEGATIVES = [
     ("ウイルスに感染したパソコンは回収済みです。", "ja", "health"),
     ("Seizure first aid training runs on Friday.", "en", "health"),
     ("写真がボケてきたので撮り直します。", "ja", "health"),
+    ("The invoice is due in March.", "en", "health"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
 ]
