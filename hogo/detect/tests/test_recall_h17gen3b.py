@@ -94,6 +94,10 @@ POSITIVES = [
     ("Grandpa is losing his memory, he repeats himself a lot.", "en", "health"),
     ("I go under the knife next week for my shoulder.", "en", "health"),
     ("Our chair has been in and out of hospital this winter.", "en", "health"),
+    ("メンタルやられて今月は休んでます", "ja", "health"),
+    ("先月、胃のポリープを取りました", "ja", "health"),
+    ("上司のパワハラで心療内科に通っています", "ja", "crime_victim"),
+    ("元同僚が会社の金を横領して懲戒解雇になった", "ja", "criminal_record"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -154,6 +158,7 @@ NEGATIVES = [
     ("Seizure first aid training runs on Friday.", "en", "health"),
     ("写真がボケてきたので撮り直します。", "ja", "health"),
     ("The invoice is due in March.", "en", "health"),
+    ("パワハラで訴えられた部長の件でご相談です。", "ja", "crime_victim"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
 ]
