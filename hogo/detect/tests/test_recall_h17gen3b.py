@@ -98,6 +98,13 @@ POSITIVES = [
     ("先月、胃のポリープを取りました", "ja", "health"),
     ("上司のパワハラで心療内科に通っています", "ja", "crime_victim"),
     ("元同僚が会社の金を横領して懲戒解雇になった", "ja", "criminal_record"),
+    # Offenders' and victims' lives said casually in English.
+    ("my cousin has to wear an ankle tag till June", "en", "criminal_record"),
+    ("The cops picked up my brother after the match.", "en", "criminal_record"),
+    ("I'm due in court in May for the assault charge.", "en", "criminal_record"),
+    ("Someone tried to snatch my bag outside the venue.", "en", "crime_victim"),
+    ("My niece was groomed online by a man posing as a teen.", "en", "crime_victim"),
+    ("I think I was spiked at the Christmas party.", "en", "crime_victim"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -158,6 +165,7 @@ NEGATIVES = [
     ("Seizure first aid training runs on Friday.", "en", "health"),
     ("写真がボケてきたので撮り直します。", "ja", "health"),
     ("The invoice is due in March.", "en", "health"),
+    ("The punch was spiked with rum at the party.", "en", "crime_victim"),
     ("パワハラで訴えられた部長の件でご相談です。", "ja", "crime_victim"),
     # A victim's criminal case is not their record.
     ("I was mugged last spring and the criminal case is still open.", "en", "criminal_record"),
