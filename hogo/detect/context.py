@@ -117,6 +117,9 @@ _NOTE_SUBJECT_RE = re.compile(
     r"(?:[a-z'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
     r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
     r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
+    # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
+    r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
+    r"advised|responsible|the right|access)\b)"
 )
 _NOTE_INITIAL_RE = re.compile(
     r"\b(?:member|client|volunteer|intern|patient|resident|participant|applicant|trainee|"

@@ -127,6 +127,10 @@ NEGATIVES = [
     # Role words in a note that are about a system, a rule or a list.
     ("Member portal is down for maintenance; HIV test bookings reopen Monday.", "en", "health"),
     ("The member must declare any criminal convictions on the form.", "en", "criminal_record"),
+    ("Employee is required to disclose criminal convictions.", "en", "criminal_record"),
+    ("Member was sent the victim support leaflet with the newsletter.", "en", "crime_victim"),
+    ("Member has the right to see their health records on request.", "en", "health"),
+    ("Member is entitled to a discount on the diabetes workshop.", "en", "health"),
     # Robbery as a sports idiom, threats and tricks about nobody.
     ("we were robbed by the referee, that was never a penalty", "en", "crime_victim"),
     ("The magician tricked the audience into thinking it vanished.", "en", "crime_victim"),
