@@ -108,6 +108,8 @@ POSITIVES = [
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
+    ("息子の療育手帳は何歳から取れますか", "ja", "disability"),
+    ("I have diabetes; what counts as a medical condition on the form?", "en", "health"),
 ]
 
 NEGATIVES = [
@@ -124,6 +126,15 @@ NEGATIVES = [
     ("How do I apply for a disability certificate?", "en", "disability"),
     ("How to renew a disabled parking permit", "en", "disability"),
     ("Where do I get a criminal record certificate?", "en", "criminal_record"),
+    ("療育手帳って何歳から取れますか", "ja", "disability"),
+    ("障害者控除の対象になる条件を知りたい", "ja", "disability"),
+    ("診断書って自費ですか", "ja", "health"),
+    ("犯罪歴の証明書はどこで取れますか", "ja", "criminal_record"),
+    ("前科がある人は会員になれますか", "ja", "criminal_record"),
+    ("被害届を出すと何日くらいで連絡がきますか", "ja", "crime_victim"),
+    ("What counts as a disability for the discount?", "en", "disability"),
+    ("Is a doctor's note needed for sick leave?", "en", "health"),
+    ("What do I write in the medical conditions box?", "en", "health"),
     # Role words in a note that are about a system, a rule or a list.
     ("Member portal is down for maintenance; HIV test bookings reopen Monday.", "en", "health"),
     ("The member must declare any criminal convictions on the form.", "en", "criminal_record"),
