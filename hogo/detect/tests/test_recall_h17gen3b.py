@@ -105,6 +105,10 @@ POSITIVES = [
     ("Someone tried to snatch my bag outside the venue.", "en", "crime_victim"),
     ("My niece was groomed online by a man posing as a teen.", "en", "crime_victim"),
     ("I think I was spiked at the Christmas party.", "en", "crime_victim"),
+    ("実家に空き巣入られたって母から連絡あった", "ja", "crime_victim"),
+    ("元カレにボコられたことがある", "ja", "crime_victim"),
+    ("兄貴、じっけいくらって今いない", "ja", "criminal_record"),
+    ("おれ、いま ほごかんさつ ちゅう", "ja", "criminal_record"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
