@@ -109,6 +109,9 @@ POSITIVES = [
     ("元カレにボコられたことがある", "ja", "crime_victim"),
     ("兄貴、じっけいくらって今いない", "ja", "criminal_record"),
     ("おれ、いま ほごかんさつ ちゅう", "ja", "criminal_record"),
+    ("My brother was sectioned in the spring and is home now.", "en", "health"),
+    ("Back at work after my appendix burst in July.", "en", "health"),
+    ("The doctor has me on a gluten-free diet for now.", "en", "health"),
     # A person doing a procedure is still named by it.
     ("娘の療育手帳の更新手続きに行ってきます。", "ja", "disability"),
     ("How do I renew my son's disability certificate? He is autistic.", "en", "disability"),
@@ -184,6 +187,7 @@ NEGATIVES = [
     ("Seizure first aid training runs on Friday.", "en", "health"),
     ("写真がボケてきたので撮り直します。", "ja", "health"),
     ("The invoice is due in March.", "en", "health"),
+    ("The car park was sectioned off for the fair.", "en", "health"),
     ("The punch was spiked with rum at the party.", "en", "crime_victim"),
     ("パワハラで訴えられた部長の件でご相談です。", "ja", "crime_victim"),
     # A victim's criminal case is not their record.
