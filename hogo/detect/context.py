@@ -76,7 +76,10 @@ _JA_NEG_GAP_RE = re.compile(
 _JA_NOUN_GAP_RE = re.compile(
     r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
-_JA_LIST_RE = re.compile(r"^(?:(?:や|・|とか|および|及び)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])")
+# 「持病もアレルギーもありません」「車椅子等の配慮も不要」: も ... も and 等 list as や does.
+_JA_LIST_RE = re.compile(
+    r"^(?:(?:や|・|とか|および|及び|も|等)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])"
+)
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _STATS_RE = re.compile(
@@ -84,6 +87,8 @@ _STATS_RE = re.compile(
     r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of"
     r" (?:our|the|all|their|its|them|members|employees|staff|workers)\b"
     r"|半数|大半|過半数|大多数|何割|割合"
+    # "about 340,000 people in Japan are on dialysis": a count of people is no one of them.
+    r"|\d\s*(?:million |thousand )?(?:people|patients|adults|children)\b|\d\s*万人"
 )
 # Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first (an
 # alternative added to _STATS_RE without any of them must add its own character here).
@@ -104,6 +109,26 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
     "caught became born raised grew moved survived needed needs used attended joined "
     "ran running organised organized came recently currently still just "
     "arrested charged released fined convicted jailed sentenced questioned detained".split()
+)
+# Case notes name their subject by role alone: "Member is HIV positive", "Note: volunteer J. Reyes
+# was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
+# followed by a verb, so "Member portal is down" and "the member must sign" name no one).
+_NOTE_SUBJECT_RE = re.compile(
+    r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
+    r"resident|participant|applicant|trainee|employee)(?:'s)? (?:[a-z]\. )?"
+    r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
+    r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
+    r"survey|feedback|support|rates?|discount|status|count|numbers|privacy|details) )"
+    r"(?:[a-z'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
+    r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
+    r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
+    # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
+    r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
+    r"advised|responsible|the right|access)\b)"
+)
+_NOTE_INITIAL_RE = re.compile(
+    r"\b(?:member|client|volunteer|intern|patient|resident|participant|applicant|trainee|"
+    r"employee) [a-z]\.$"
 )
 PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
@@ -213,6 +238,9 @@ class Context:
             return ATTACHED, "field"
         if not ja and self._implied_subject(lo, hi):
             return ATTACHED, "implied"
+        if not ja and self._note_subject(lo, hi):
+            # As sure as "our member": a generic cue elsewhere in the clause does not undo it.
+            return STRICT, "note"
         if self._under_profile(start):
             return ATTACHED, "profile"
         c_lo, c_hi = self.clause(start, end)
@@ -243,6 +271,17 @@ class Context:
         colon = self.text.find(":", lo, hi)
         m = _WORD_RE.search(self.text, colon + 1, hi) if colon >= 0 else None
         return m is not None and m.group() in _IMPLIED_SUBJECT_VERBS
+
+    def _note_subject(self, lo: int, hi: int) -> bool:
+        """A case note's subject named by role ("Member is ...", "Note: volunteer J. Reyes was")."""
+        first = lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
+        if _NOTE_SUBJECT_RE.match(self.text, first, hi):
+            return True
+        colon = self.text.find(":", lo, hi)
+        if colon >= 0 and _NOTE_SUBJECT_RE.match(self.text, colon + 2, hi) is not None:
+            return True
+        # "volunteer J. Reyes was": the initial's full stop ended a sentence.
+        return _NOTE_INITIAL_RE.search(self.text, max(0, lo - 24), lo) is not None
 
     def _field_answer(self, start: int, lo: int) -> bool:
         """The term answers a form field about the person ("Allergies: peanuts",
@@ -365,8 +404,10 @@ def _about_an_animal_or_thing(
         return False
     # The animal or thing stays the subject until a person is named after it (「猫が糖尿病で、
     # 毎日インスリン注射を」, but "my cat is sick and I have the flu").
+    # 「物流担当の佐藤さんは義足なので」: a name after the thing is the subject.
     return any(
         not any(ctx.has_cue(kind, subject_end, end) for kind in PERSON_CUES)
+        and not any(subject_end <= s and e <= start for s, e in ctx.person_spans)
         for _, subject_end in subjects
     )
 

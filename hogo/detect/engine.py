@@ -99,14 +99,18 @@ class Engine:
             cues.update(self.lexicon.homograph_cues(text))
         if blockers:
             # A neutral phrase touching a cue means the cue word is part of another word
-            # (もし in かもしれ, 方への in 遠方への).
+            # (もし in かもしれ, 方への in 遠方への); a longer cue that holds the whole phrase is
+            # a word of its own (方法 in 申請方法).
             lo, hi = min(b.start for b in blockers), max(b.end for b in blockers)
             for kind, pairs in cues.items():
                 if any(s < hi and lo < e for s, e in pairs):
                     cues[kind] = [
                         (s, e)
                         for s, e in pairs
-                        if not any(b.start < e and s < b.end for b in blockers)
+                        if not any(
+                            b.start < e and s < b.end and not (s <= b.start and b.end <= e)
+                            for b in blockers
+                        )
                     ]
         return (_longest_first(terms, blockers) if terms else []), cues
 
@@ -223,9 +227,12 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
         # both stand; otherwise the longer hit (or neutral phrase) hides the other.
         start, end, neutral = hit.start, hit.end, hit.entry.kind == "-"
+        beside = hit.entry.beside
         for k in kept:
             overlap = min(end, k.end) - max(start, k.start)
             if overlap > 1 or (overlap == 1 and (neutral or k.entry.kind == "-")):
+                if (beside or k.entry.beside) and not neutral and k.entry.kind != "-":
+                    continue
                 break
         else:
             kept.append(hit)

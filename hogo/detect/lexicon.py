@@ -29,7 +29,7 @@ from hogo.detect.normalize import fold
 from hogo.detect.result import CATEGORY_LABELS
 
 STRENGTHS = ("strong", "weak", "-")
-KNOWN_FLAGS = ("stem", "kb", "exact")
+KNOWN_FLAGS = ("stem", "kb", "exact", "beside")
 _KATAKANA_RE = re.compile("[\u30a1-\u30fa]")
 
 
@@ -53,6 +53,10 @@ class Entry(NamedTuple):
     unless: tuple[str, ...]
     needs: str  # a cue kind that must follow the term in its clause ("allergic to" + allergen)
     source: str  # "health.tsv:12", so a finding can say where its term came from
+    # Stands beside a hit of another category on the same words instead of hiding or yielding
+    # to it: 性別適合手術 is health as well as orientation, "spinal cord injury" health as well
+    # as disability (every writer of the labelled sets marks both).
+    beside: bool = False
 
 
 def parse_line(line: str, *, source: str) -> Entry | None:
@@ -95,6 +99,7 @@ def parse_line(line: str, *, source: str) -> Entry | None:
         unless=unless,
         needs=needs,
         source=source,
+        beside="beside" in flags,
     )
 
 

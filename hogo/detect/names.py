@@ -26,10 +26,10 @@ _INTRO_RE = re.compile(
 # Colleagues named without an honorific, as Japanese business writing does for one's own
 # side: 「弊社代表の伊藤は」「当社の佐藤が」 (the surname list confirms the name).
 _OWN_SIDE_RE = re.compile(
-    rf"(?:弊社|当社|弊所|当方|私ども|わたくしども)(?:の?[{_KANJI}ァ-ヶー]{{1,8}}?)?の"
+    rf"(?:弊社|当社|弊所|当方|私ども|わたくしども|当会|弊会)(?:の?[{_KANJI}ァ-ヶー]{{1,8}}?)?の"
     rf"([{_KANJI}]{{1,4}})(?=[はがもにをより、])"
 )
-_OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わたくしども")
+_OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わたくしども", "当会", "弊会")
 _FIELD_WORDS = ("氏名", "名前", "記入者", "申込者", "担当者")
 # Whether a text holds one of the words: one search instead of a loop of ``in`` tests.
 _OWN_SIDE_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS))
