@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from hogo.detect.lexicon import Entry
+from hogo.detect.subjects import WORD_RE, implied_subject, note_subject
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
 # or the end, which the clause pattern already requires).
@@ -81,7 +82,6 @@ _JA_LIST_RE = re.compile(
     r"^(?:(?:や|・|とか|および|及び|も|等)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])"
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
-_WORD_RE = re.compile(r"[a-z0-9'\-]+")
 _STATS_RE = re.compile(
     r"\d\s*(?:%|percent|per cent|割|人に|人中| out of \d| in \d+\b)"
     r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of"
@@ -103,33 +103,6 @@ def _statistics(text: str, lo: int, hi: int) -> bool:
 
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
-_IMPLIED_SUBJECT_VERBS = frozenset(
-    "took had spent been got went was am have has recovering diagnosed living dealing "  # noqa: SIM905
-    "struggling undergoing getting started stopped quit did served lost broke tore "
-    "caught became born raised grew moved survived needed needs used attended joined "
-    "ran running organised organized came recently currently still just "
-    "arrested charged released fined convicted jailed sentenced questioned detained".split()
-)
-# Case notes name their subject by role alone: "Member is HIV positive", "Note: volunteer J. Reyes
-# was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
-# followed by a verb, so "Member portal is down" and "the member must sign" name no one).
-_NOTE_SUBJECT_RE = re.compile(
-    r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
-    r"resident|participant|applicant|trainee|employee)(?:'s)? (?:[a-z]\. )?"
-    r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
-    r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
-    r"survey|feedback|support|rates?|discount|status|count|numbers|privacy|details) )"
-    r"(?:[a-z'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
-    r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
-    r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
-    # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
-    r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
-    r"advised|responsible|the right|access)\b)"
-)
-_NOTE_INITIAL_RE = re.compile(
-    r"\b(?:member|client|volunteer|intern|patient|resident|participant|applicant|trainee|"
-    r"employee) [a-z]\.$"
-)
 PERSON_CUES = ("@self", "@family", "@third")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
 
@@ -236,9 +209,9 @@ class Context:
                 return STRICT, "name"
         if self._field_answer(start, lo):
             return ATTACHED, "field"
-        if not ja and self._implied_subject(lo, hi):
+        if not ja and implied_subject(self.text, lo, hi):
             return ATTACHED, "implied"
-        if not ja and self._note_subject(lo, hi):
+        if not ja and note_subject(self.text, lo, hi):
             # As sure as "our member": a generic cue elsewhere in the clause does not undo it.
             return STRICT, "note"
         if self._under_profile(start):
@@ -258,30 +231,6 @@ class Context:
             if cue_end <= start and ":" in self.text[cue_end - 1 : cue_end + 2]:
                 return True
         return False
-
-    def _implied_subject(self, lo: int, hi: int) -> bool:
-        """An English statement that starts with a verb leaves out "I", as notes and profiles
-        do ("Took last year off for depression.", "Grew up in foster care.")."""
-        if hi < len(self.text) and self.text[hi] == "?":
-            return False
-        m = _WORD_RE.search(self.text, lo, hi)
-        if m is not None and m.group() in _IMPLIED_SUBJECT_VERBS:
-            return True
-        # Or right after a heading's colon: "About me: took last year off for..."
-        colon = self.text.find(":", lo, hi)
-        m = _WORD_RE.search(self.text, colon + 1, hi) if colon >= 0 else None
-        return m is not None and m.group() in _IMPLIED_SUBJECT_VERBS
-
-    def _note_subject(self, lo: int, hi: int) -> bool:
-        """A case note's subject named by role ("Member is ...", "Note: volunteer J. Reyes was")."""
-        first = lo + len(self.text[lo:hi]) - len(self.text[lo:hi].lstrip())
-        if _NOTE_SUBJECT_RE.match(self.text, first, hi):
-            return True
-        colon = self.text.find(":", lo, hi)
-        if colon >= 0 and _NOTE_SUBJECT_RE.match(self.text, colon + 2, hi) is not None:
-            return True
-        # "volunteer J. Reyes was": the initial's full stop ended a sentence.
-        return _NOTE_INITIAL_RE.search(self.text, max(0, lo - 24), lo) is not None
 
     def _field_answer(self, start: int, lo: int) -> bool:
         """The term answers a form field about the person ("Allergies: peanuts",
@@ -304,7 +253,7 @@ class Verdict(NamedTuple):
 
 
 def _words(gap: str) -> int:
-    return len(_WORD_RE.findall(gap))
+    return len(WORD_RE.findall(gap))
 
 
 def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
@@ -345,7 +294,7 @@ def _compound_gap(gap: str) -> bool:
         return True
     if "'s" in gap:
         return False  # "Councilwoman Reyes's campaign": the noun is the name's, not the term's
-    words = _WORD_RE.findall(gap)
+    words = WORD_RE.findall(gap)
     return len(words) <= 2 and not any(w in _FUNCTION_WORDS for w in words) and "," not in gap
 
 

@@ -1,0 +1,61 @@
+"""Who an English sentence is about when it names no one: notes and profiles leave out "I"
+("Took last year off for depression."), and case notes name their subject by role alone
+("Member is HIV positive"). Used by `context.Context.person`."""
+
+import re
+
+WORD_RE = re.compile(r"[a-z0-9'\-]+")
+
+_IMPLIED_SUBJECT_VERBS = frozenset(
+    "took had spent been got went was am have has recovering diagnosed living dealing "  # noqa: SIM905
+    "struggling undergoing getting started stopped quit did served lost broke tore "
+    "caught became born raised grew moved survived needed needs used attended joined "
+    "ran running organised organized came recently currently still just "
+    "arrested charged released fined convicted jailed sentenced questioned detained".split()
+)
+# Case notes name their subject by role alone: "Member is HIV positive", "Note: volunteer J. Reyes
+# was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
+# followed by a verb, so "Member portal is down" and "the member must sign" name no one).
+_NOTE_SUBJECT_RE = re.compile(
+    r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
+    r"resident|participant|applicant|trainee|employee)(?:'s)? (?:[a-z]\. )?"
+    r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
+    r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
+    r"survey|feedback|support|rates?|discount|status|count|numbers|privacy|details) )"
+    r"(?:[a-z'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
+    r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
+    r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
+    # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
+    r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
+    r"advised|responsible|the right|access)\b)"
+)
+_NOTE_INITIAL_RE = re.compile(
+    r"\b(?:member|client|volunteer|intern|patient|resident|participant|applicant|trainee|"
+    r"employee) [a-z]\.$"
+)
+
+
+def implied_subject(text: str, lo: int, hi: int) -> bool:
+    """An English statement that starts with a verb leaves out "I", as notes and profiles
+    do ("Took last year off for depression.", "Grew up in foster care.")."""
+    if hi < len(text) and text[hi] == "?":
+        return False
+    m = WORD_RE.search(text, lo, hi)
+    if m is not None and m.group() in _IMPLIED_SUBJECT_VERBS:
+        return True
+    # Or right after a heading's colon: "About me: took last year off for..."
+    colon = text.find(":", lo, hi)
+    m = WORD_RE.search(text, colon + 1, hi) if colon >= 0 else None
+    return m is not None and m.group() in _IMPLIED_SUBJECT_VERBS
+
+
+def note_subject(text: str, lo: int, hi: int) -> bool:
+    """A case note's subject named by role ("Member is ...", "Note: volunteer J. Reyes was")."""
+    first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    if _NOTE_SUBJECT_RE.match(text, first, hi):
+        return True
+    colon = text.find(":", lo, hi)
+    if colon >= 0 and _NOTE_SUBJECT_RE.match(text, colon + 2, hi) is not None:
+        return True
+    # "volunteer J. Reyes was": the initial's full stop ended a sentence.
+    return _NOTE_INITIAL_RE.search(text, max(0, lo - 24), lo) is not None
