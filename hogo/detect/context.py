@@ -25,16 +25,17 @@ from hogo.detect.subjects import WORD_RE, implied_subject, note_subject
 # or the end, which the clause pattern already requires).
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 # Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
-# an initial ("applicant K. Morimoto") ends nothing.
+# an initial ("applicant K. Morimoto") or a title ("a fictional applicant Mr. A") ends nothing.
+_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)"
 _CLAUSE_END_RE = re.compile(
-    r"[。！？!?\n、，,;；()（）「」]|(?<![ \t][a-z])\.(?=\s|$)| - |but |but$"
+    r"[。！？!?\n、，,;；()（）「」]|" + _NO_END_BEFORE_DOT + r"\.(?=\s|$)| - |but |but$"
 )
 # The same without " - " and "but" (a mark added above goes in both), for the many texts that
 # hold neither: led by one character class, so the regular expression engine skips ahead with a
 # fast membership test (the pattern above tries four alternatives at every character, most of
 # a Context's cost).
 _PUNCTUATION_END_RE = re.compile(
-    r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?<![ \t][a-z]\.)(?=\s|$))"
+    r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?<=" + _NO_END_BEFORE_DOT + r"\.)(?=\s|$))"
 )
 
 
@@ -104,6 +105,8 @@ def _statistics(text: str, lo: int, hi: int) -> bool:
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
 PERSON_CUES = ("@self", "@family", "@third")
+# "Ms. Walker", "Ms. Faith Okafor": a word after a title is a name, even when it is a term.
+_TITLES = ("mr. ", "ms. ", "mrs. ", "dr. ", "mr ", "ms ", "mrs ", "miss ", "mx. ", "mx ")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
 
 
@@ -414,6 +417,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
 
 
 def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
+    if entry.ascii and ctx.text.endswith(_TITLES, 0, start):
+        return Verdict(False, "name")
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi):
