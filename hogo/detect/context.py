@@ -324,11 +324,12 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     )
 
 
-def _hypothetical(ctx: Context, c_lo: int, start: int) -> bool:
-    """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」: the one it
-    would happen to is anyone; the colleague is not the subject. "A member's mother-in-law ...
-    whether" is someone in particular."""
-    return ctx.has_cue("@hypo", c_lo, start) and any(
+def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
+    """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」,
+    「社員が逮捕された場合の」: the one it would happen to is anyone; the colleague is not the
+    subject. "A member's mother-in-law ... whether" is someone in particular."""
+    hypo = ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)
+    return hypo and any(
         not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start)
     )
 
@@ -387,12 +388,15 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
         job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
+        if job and ctx.text.endswith("中", start, end):
+            continue  # 「妊娠中の担当者です」: a state of the one in the role, not a job
         if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
             return True
     for cue in ctx.cues_in("@person_post", end, hi):
         # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
         gap = ctx.text[end : cue[0]]
-        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap):
+        # 「逮捕歴のあるOBの方で」「前科がある経理の人」: a role before the person word names one.
+        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap) and not ctx.has_cue("@third", end, cue[1]):
             return True
     return False
 
@@ -439,7 +443,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.
         return Verdict(False, "fiction")
-    if _hypothetical(ctx, c_lo, start):
+    if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):

@@ -47,6 +47,24 @@ POSITIVES = [
     ("I'm due in April so I'll miss the summer course.", "en", "health"),
     # A title ends no sentence: the fiction or the person before it still counts.
     ("Dr. Sato told me I have asthma.", "en", "health"),
+    # A role before 人 / 方 names one person; a state before a role is that person's.
+    ("窃盗の前科がある総務の人、今は真面目に働いてるらしい", "ja", "criminal_record"),
+    ("逮捕歴のあるOBの方で、今も寄付をくださいます。", "ja", "criminal_record"),
+    ("妊娠中の担当者ですので、長時間の立ち仕事は避けたいです。", "ja", "health"),
+    # An event as a time is no topic; people at an event by their role.
+    ("受付の由美ちゃん、展示会の帰りに駅でひったくりに遭うてん", "ja", "crime_victim"),
+    ("Our booth assistant received death threats from a stranger.", "en", "crime_victim"),
+    ("The speaker you invited was charged with fraud in 2019.", "en", "criminal_record"),
+    # Money extorted, shot in a robbery, slurs and a punch, sent to prosecutors.
+    ("弟が先輩にお金を脅し取られていました。", "ja", "crime_victim"),
+    ("My uncle was shot in a robbery while working abroad.", "en", "crime_victim"),
+    ("Our former intern Sato was sent to prosecutors on suspicion of fraud.", "en",
+     "criminal_record"),
+    ("Her brother was detained in Minsk for 'extremism' last year.", "en", "criminal_record"),
+    # A spinal cord injured in words; a methadone clinic; hearing lost in one ear.
+    ("事故で脊髄を損傷し、今は車いすで生活しています。", "ja", "health"),
+    ("my dad still goes to a methadone clinic every morning", "en", "health"),
+    ("She lost the hearing in one ear after the blast.", "en", "disability"),
 ]
 
 # (text, language, category): the same words about nobody in particular.
@@ -78,6 +96,11 @@ NEGATIVES = [
     ("What's the English word for 障害年金?", "en", "disability"),
     ("「前科」は英語で何と言いますか？", "ja", "criminal_record"),
     ("手話通訳付きの回を来年度に増やします。", "ja", "disability"),
+    ("社員が逮捕された場合の就業規則上の扱いを教えてください。", "ja", "criminal_record"),
+    ("総会の手話通訳、今年もお願いできますか。", "ja", "disability"),
+    ("The bank froze the card on suspicion of fraud by a third party.", "en", "criminal_record"),
+    ("We'll run awareness training for booth staff with a welfare NPO.", "en", "social_status"),
+    ("Our booth is next to the wheelchair rental desk.", "en", "disability"),
 ]
 
 
