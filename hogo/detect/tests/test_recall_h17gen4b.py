@@ -65,6 +65,14 @@ POSITIVES = [
     ("事故で脊髄を損傷し、今は車いすで生活しています。", "ja", "health"),
     ("my dad still goes to a methadone clinic every morning", "en", "health"),
     ("She lost the hearing in one ear after the blast.", "en", "disability"),
+    # Probes: groping without a particle, drunk drivers by other names, cards made in one's name.
+    ("満員電車でおしり触られた、最悪", "ja", "crime_victim"),
+    ("a guy grabbed my chest on the train", "en", "crime_victim"),
+    ("母が酔っ払い運転の車にはねられました。", "ja", "crime_victim"),
+    ("A drink-driver killed my brother in 2019.", "en", "crime_victim"),
+    ("私の名前で勝手にクレジットカードを作られていました。", "ja", "crime_victim"),
+    ("Some scammer I met on a dating app took 2 million yen from me.", "en", "crime_victim"),
+    ("詐欺にあって50万円失いました。", "ja", "crime_victim"),
 ]
 
 # (text, language, category): the same words about nobody in particular.
@@ -101,6 +109,11 @@ NEGATIVES = [
     ("The bank froze the card on suspicion of fraud by a third party.", "en", "criminal_record"),
     ("We'll run awareness training for booth staff with a welfare NPO.", "en", "social_status"),
     ("Our booth is next to the wheelchair rental desk.", "en", "disability"),
+    ("飲酒運転の車を見かけたら110番してください。", "ja", "crime_victim"),
+    ("体触られたくない人向けのマッサージ店です", "ja", "crime_victim"),
+    ("防犯講習：ひったくりに遭わないためのコツ", "ja", "crime_victim"),
+    ("保護司の募集説明会は来月です。", "ja", "criminal_record"),
+    ("I'm due in Osaka on Monday for the audit.", "en", "health"),
 ]
 
 
