@@ -448,7 +448,12 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):
         return Verdict(False, "report")
-    if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
+    if (
+        level < STRICT
+        and ctx.has_cue("@generic", c_lo, c_hi)
+        # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
+        and not (ja and ctx.has_cue("@heard", end, s_hi))
+    ):
         return Verdict(False, "generic")
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):
         # "3 out of 10 operators are hard of hearing", 「会員の3%が障害者手帳を」: a share of a

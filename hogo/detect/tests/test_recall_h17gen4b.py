@@ -73,6 +73,10 @@ POSITIVES = [
     ("私の名前で勝手にクレジットカードを作られていました。", "ja", "crime_victim"),
     ("Some scammer I met on a dating app took 2 million yen from me.", "en", "crime_victim"),
     ("詐欺にあって50万円失いました。", "ja", "crime_victim"),
+    ("弟は傷害で罰金を払ったことがあります。", "ja", "criminal_record"),
+    # A past event heard of happened to someone, even said of 会員の方.
+    ("会員の方が車上荒らしにあったそうです。", "ja", "crime_victim"),
+    ("参加者の方が会場で財布を盗まれたとのことです。", "ja", "crime_victim"),
 ]
 
 # (text, language, category): the same words about nobody in particular.
@@ -114,6 +118,8 @@ NEGATIVES = [
     ("防犯講習：ひったくりに遭わないためのコツ", "ja", "crime_victim"),
     ("保護司の募集説明会は来月です。", "ja", "criminal_record"),
     ("I'm due in Osaka on Monday for the audit.", "en", "health"),
+    ("会員の方が被害にあった場合は、事務局に連絡してください。", "ja", "crime_victim"),
+    ("多くの方が特殊詐欺の被害に遭っているそうです。", "ja", "crime_victim"),
 ]
 
 
