@@ -450,7 +450,8 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, "report")
     if (
         level < STRICT
-        and ctx.has_cue("@generic", c_lo, c_hi)
+        # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
+        and ctx.has_cue("@generic", start if evidence == "field" else c_lo, c_hi)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
         and not (ja and ctx.has_cue("@heard", end, s_hi))
     ):

@@ -77,6 +77,10 @@ POSITIVES = [
     # A past event heard of happened to someone, even said of 会員の方.
     ("会員の方が車上荒らしにあったそうです。", "ja", "crime_victim"),
     ("参加者の方が会場で財布を盗まれたとのことです。", "ja", "crime_victim"),
+    # Probes in the writers' styles: a field label with a generic word, dialect, departments.
+    ("参加者アンケート：妊娠7か月です。長時間の立ち作業は避けたいです。", "ja", "health"),
+    ("経理の子、ネットで買い物したら偽サイトで、お金だけ取られたんやって", "ja", "crime_victim"),
+    ("隣の課の山下、痴漢で捕まって懲戒解雇やって", "ja", "criminal_record"),
 ]
 
 # (text, language, category): the same words about nobody in particular.
@@ -120,6 +124,9 @@ NEGATIVES = [
     ("I'm due in Osaka on Monday for the audit.", "en", "health"),
     ("会員の方が被害にあった場合は、事務局に連絡してください。", "ja", "crime_victim"),
     ("多くの方が特殊詐欺の被害に遭っているそうです。", "ja", "crime_victim"),
+    ("参加者アンケート：妊娠中の方への配慮について", "ja", "health"),
+    ("Staff note: the DUI checkpoint on the bypass may delay the bus.", "en", "criminal_record"),
+    ("偽サイトに注意しましょう。", "ja", "crime_victim"),
 ]
 
 
