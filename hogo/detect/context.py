@@ -396,8 +396,9 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
         gap = ctx.text[end : cue[0]]
         # 「逮捕歴のあるOBの方で」「前科がある経理の人」: a role before the person word names one.
-        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap) and not ctx.has_cue("@third", end, cue[1]):
-            return True
+        if len(gap) > 8 or _JA_BREAK_RE.search(gap) or ctx.has_cue("@third", end, cue[1]):
+            continue
+        return True
     return False
 
 

@@ -36,8 +36,11 @@ POSITIVES = [
     ("Our new employee uses a wheelchair and asked about the lift.", "en", "disability"),
     ("Our sales rep broke his ankle on the stairs last week.", "en", "health"),
     # Detained at a protest, reporting back to the police on bail.
-    ("I was detained after the march and must report back to the police on Friday.", "en",
-     "criminal_record"),
+    (
+        "I was detained after the march and must report back to the police on Friday.",
+        "en",
+        "criminal_record",
+    ),
     # A disability certificate by its kind; a job under the quota; injuries said casually.
     ("Mr. Ota's psychiatric disability certificate runs until March.", "en", "disability"),
     ("Ms. Lee was hired under the disability quota last year.", "en", "disability"),
@@ -58,8 +61,11 @@ POSITIVES = [
     # Money extorted, shot in a robbery, slurs and a punch, sent to prosecutors.
     ("弟が先輩にお金を脅し取られていました。", "ja", "crime_victim"),
     ("My uncle was shot in a robbery while working abroad.", "en", "crime_victim"),
-    ("Our former intern Sato was sent to prosecutors on suspicion of fraud.", "en",
-     "criminal_record"),
+    (
+        "Our former intern Sato was sent to prosecutors on suspicion of fraud.",
+        "en",
+        "criminal_record",
+    ),
     ("Her brother was detained in Minsk for 'extremism' last year.", "en", "criminal_record"),
     # A spinal cord injured in words; a methadone clinic; hearing lost in one ear.
     ("事故で脊髄を損傷し、今は車いすで生活しています。", "ja", "health"),
@@ -90,8 +96,11 @@ NEGATIVES = [
     ("おじいさんが杖をついて歩く場面を描きました。", "ja", "disability"),
     ("I drew a scene of a man in a wheelchair at the station.", "en", "disability"),
     ("研修の事例は架空のもので、横領で逮捕される経理部長が登場します。", "ja", "criminal_record"),
-    ("The role-play uses a fictional applicant Mr. B who has a criminal record.", "en",
-     "criminal_record"),
+    (
+        "The role-play uses a fictional applicant Mr. B who has a criminal record.",
+        "en",
+        "criminal_record",
+    ),
     ("犯罪被害者支援センターから、研修会の案内が届きました。", "ja", "crime_victim"),
     ("We added Victim Support to the list of local contacts.", "en", "crime_victim"),
     ("会員企業向けに、ハラスメント被害の相談窓口を設けました。", "ja", "crime_victim"),
@@ -101,8 +110,7 @@ NEGATIVES = [
     ("授乳室はどなたでも使えます。服薬などにもご利用ください。", "ja", "health"),
     ("標準的な車いすが通れる幅か確認してください。", "ja", "disability"),
     ("刑務所出所者を雇用する企業向けの説明会です。", "ja", "criminal_record"),
-    ("A programme for hiring people released from prison starts in May.", "en",
-     "criminal_record"),
+    ("A programme for hiring people released from prison starts in May.", "en", "criminal_record"),
     ("Ms. Walker will chair the meeting.", "en", "disability"),
     ("Ms. Faith Ito is our new contact.", "en", "religion"),
     ("友人に避けられている気がします。", "ja", "crime_victim"),
