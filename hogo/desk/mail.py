@@ -29,6 +29,7 @@ from hogo.mailretry import claimed, due_refs
 from hogo.mailretry import error_describe as error_describe
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
+from hogo.rows import instances_insert
 from hogo.vault.access import notes_open
 from hogo.vault.notes import REQUEST_PURPOSE, notes_forget
 
@@ -65,7 +66,7 @@ def mail_queue(
     if case is not None and not case.has_email:
         raise Conflict(f"case {case.ref} has no e-mail address: answer by post")
     note = mail_seal(case, actor=actor, subject=subject, body=body) if case else ""
-    mail = OutboundMail.objects.create(
+    mail = OutboundMail(
         ref=ref_new("mail"),
         case=case,
         step=step,
@@ -81,6 +82,7 @@ def mail_queue(
         headers=dict(headers or {}),
         next_attempt_at=timezone.now(),
     )
+    instances_insert([mail])
     mail_send_on_commit(mail.ref)
     return mail
 
