@@ -40,18 +40,19 @@ def rows_read[M: models.Model](
     order_by: Sequence[str] = (),
     lock: bool = False,
 ) -> list[M]:
-    """The rows whose columns equal `where` (attnames: `case_id`, not `case`), as instances;
-    in `order_by`'s columns' order (ascending). `lock`: `SELECT ... FOR UPDATE` where the
-    database has it (PostgreSQL; SQLite's writers hold the file), only inside a transaction,
-    as the ORM's `select_for_update`."""
+    """The rows whose columns equal `where` (attnames: `case_id`, not `case`; a list is any of
+    its values, as `__in`), as instances; in `order_by`'s columns' order (ascending). `lock`:
+    `SELECT ... FOR UPDATE` where the database has it (PostgreSQL; SQLite's writers hold the
+    file), only inside a transaction, as the ORM's `select_for_update`."""
     connection = connections[router.db_for_read(model)]
     if lock and connection.features.has_select_for_update and connection.get_autocommit():
         raise TransactionManagementError(
             "select_for_update cannot be used outside of a transaction."
         )
-    names = tuple(where)
-    sql, fields, converters = _select(connection, model, names, tuple(order_by), lock)
-    params = [field.get_db_prep_value(where[field.attname], connection) for field in fields]
+    filters, params = _where(connection, model, where)
+    if filters is None:
+        return []  # an empty list matches nothing: no statement, as the ORM
+    sql, converters = _select(connection, model, filters, tuple(order_by), lock)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -123,10 +124,25 @@ def instances_insert(instances: Sequence[models.Model]) -> None:
         raise DatabaseError(f"{model.__name__}: {len(returned)} rows inserted of {len(instances)}")
 
 
-def prepared_values(instance: models.Model, fields: Sequence[Field], *, add: bool) -> list[object]:
-    """The instance's values of `fields` as an INSERT (`add`) or UPDATE binds them."""
-    connection = connections[router.db_for_write(type(instance))]
-    return [field.get_db_prep_save(field.pre_save(instance, add), connection) for field in fields]
+def rows_delete(model: type[models.Model], *, where: Mapping[str, object]) -> int:
+    """DELETEs the rows whose columns equal `where` (as `rows_read`); how many. For a model
+    that no foreign key points to and no delete signal watches (the ORM's `delete()` then
+    sends this one statement too, after a collection that finds nothing to cascade)."""
+    connection = connections[router.db_for_write(model)]
+    filters, params = _where(connection, model, where)
+    if filters is None:
+        return 0
+    cache = _cache(connection)
+    key = ("delete", model, filters)
+    if (sql := cache.get(key)) is None:
+        fields = _fields(model)
+        quote = connection.ops.quote_name
+        cache[key] = sql = f"DELETE FROM {quote(model._meta.db_table)}" + _where_sql(  # noqa: S608
+            connection, fields, filters
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.rowcount)
 
 
 def columns_sql(fields: Sequence[Field], connection: BaseDatabaseWrapper) -> str:
@@ -164,30 +180,70 @@ def _attnames(model: type[models.Model]) -> list[str]:
     return [field.attname for field in model._meta.concrete_fields]
 
 
+@functools.cache
+def _fields(model: type[models.Model]) -> dict[str, Field]:
+    return {field.attname: field for field in model._meta.concrete_fields}
+
+
+type Filters = tuple[tuple[str, int | None], ...]
+
+
+def _where(
+    connection: BaseDatabaseWrapper, model: type[models.Model], where: Mapping[str, object]
+) -> tuple[Filters | None, list[Any]]:
+    """The filters' shape (column, and how many values for a list) and their bound values;
+    no shape when a list is empty."""
+    shape: list[tuple[str, int | None]] = []
+    params: list[Any] = []
+    fields = _fields(model)
+    for name, value in where.items():
+        field = fields[name]
+        if isinstance(value, list | tuple):
+            if not value:
+                return None, []
+            shape.append((name, len(value)))
+            params.extend(field.get_db_prep_value(v, connection) for v in value)
+        else:
+            shape.append((name, None))
+            params.append(field.get_db_prep_value(value, connection))
+    return tuple(shape), params
+
+
+def _where_sql(connection: BaseDatabaseWrapper, fields: dict[str, Field], filters: Filters) -> str:
+    if not filters:
+        return ""
+    quote = connection.ops.quote_name
+    parts = [
+        f"{quote(str(fields[name].column))} = %s"
+        if count is None
+        else f"{quote(str(fields[name].column))} IN ({', '.join(['%s'] * count)})"
+        for name, count in filters
+    ]
+    return " WHERE " + " AND ".join(parts)
+
+
 def _select(
     connection: BaseDatabaseWrapper,
     model: type[models.Model],
-    names: tuple[str, ...],
+    filters: Filters,
     order_by: tuple[str, ...],
     lock: bool,
-) -> tuple[str, list[Field], list[tuple[int, Callable[[Any], Any]]]]:
+) -> tuple[str, list[tuple[int, Callable[[Any], Any]]]]:
     cache = _cache(connection)
-    key = ("select", model, names, order_by, lock)
+    key = ("select", model, filters, order_by, lock)
     if (built := cache.get(key)) is not None:
         return built  # type: ignore[no-any-return]
     meta = model._meta
-    by_attname = {field.attname: field for field in meta.concrete_fields}
+    fields = _fields(model)
     quote = connection.ops.quote_name
     table = quote(meta.db_table)
-    filters = [by_attname[name] for name in names]
     sql = f"SELECT {columns_sql(meta.concrete_fields, connection)} FROM {table}"  # noqa: S608
-    if filters:
-        sql += " WHERE " + " AND ".join(f"{quote(str(f.column))} = %s" for f in filters)
+    sql += _where_sql(connection, fields, filters)
     if order_by:
-        sql += " ORDER BY " + ", ".join(f"{quote(str(by_attname[n].column))} ASC" for n in order_by)
+        sql += " ORDER BY " + ", ".join(f"{quote(str(fields[n].column))} ASC" for n in order_by)
     if lock and connection.features.has_select_for_update:
         sql += " FOR UPDATE"
-    built = (sql, filters, _converters(connection, model))
+    built = (sql, _converters(connection, model))
     cache[key] = built
     return built
 

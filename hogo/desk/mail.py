@@ -29,7 +29,7 @@ from hogo.mailretry import claimed, due_refs
 from hogo.mailretry import error_describe as error_describe
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
-from hogo.rows import instances_insert
+from hogo.rows import columns_sql, inserted_fields, instances_insert
 from hogo.vault.access import notes_open
 from hogo.vault.notes import REQUEST_PURPOSE, notes_forget
 
@@ -120,18 +120,16 @@ def notice_mails_queue(*, mails: Sequence[PersonMail]) -> list[str]:
 def _rows_insert(template: OutboundMail, varying: Sequence[Mapping[str, str]]) -> None:
     """One prepared INSERT run for every row: the template's values, with each row's own
     (an ORM bulk_create compiles every value of every row, ten times slower for notices)."""
-    meta = OutboundMail._meta
-    fields = [f for f in meta.concrete_fields if f is not meta.pk]
+    fields = inserted_fields(OutboundMail)
     fixed = {
         f.attname: f.get_db_prep_save(f.pre_save(template, True), connection)
         for f in fields
         if f.attname not in varying[0]
     }
-    name = connection.ops.quote_name
     # Names from the model, values bound.
-    columns = ", ".join(name(str(f.column)) for f in fields)
+    table = connection.ops.quote_name(OutboundMail._meta.db_table)
     marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {name(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    sql = f"INSERT INTO {table} ({columns_sql(fields, connection)}) VALUES ({marks})"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.executemany(
             sql, [[row.get(f.attname, fixed.get(f.attname)) for f in fields] for row in varying]

@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import DatabaseError, models, transaction
-from django.db.models.signals import post_save, pre_save
+from django.db import DatabaseError, connection, models, transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.test.utils import CaptureQueriesContext
 
 from hogo.desk.models import Case, CaseKind, CaseStatus, MailKind, OutboundMail, Step, StepStatus
-from hogo.rows import instances_insert, row_read, row_update, rows_read
-from hogo.vault.models import Subject
+from hogo.rows import instances_insert, row_read, row_update, rows_delete, rows_read
+from hogo.vault.models import BlindIndex, Note, Subject
 
 pytestmark = pytest.mark.django_db
 
@@ -172,8 +173,49 @@ def test_an_insert_takes_a_user_foreign_key_and_reads_it_back() -> None:
     assert read.assignee == user
 
 
-@pytest.mark.parametrize("model", [Case, Step, OutboundMail, Subject])
+@pytest.mark.parametrize("model", [Case, Step, OutboundMail, Subject, Note])
 def test_the_models_written_here_have_no_save_receivers(model: type[models.Model]) -> None:
     """rows.py sends no save signals: a receiver added for these models must see it."""
     assert not pre_save.has_listeners(model)
     assert not post_save.has_listeners(model)
+
+
+def test_a_list_matches_any_of_its_values_and_an_empty_one_nothing() -> None:
+    case = new_case()
+    for n, name in enumerate(["fee", "reply", "result_notify"], start=1):
+        Step.objects.create(case=case, name=name, position=n)
+    read = rows_read(
+        Step, where={"case_id": case.pk, "name": ["reply", "fee"]}, order_by=("position",)
+    )
+    assert [s.name for s in read] == ["fee", "reply"]
+    with CaptureQueriesContext(connection) as queries:
+        assert rows_read(Step, where={"case_id": case.pk, "name": []}) == []
+    assert not queries.captured_queries
+
+
+def test_a_delete_removes_the_matching_rows_only() -> None:
+    case, other = new_case(), new_case()
+    Step.objects.create(case=case, name="fee", position=1)
+    Step.objects.create(case=case, name="reply", position=2)
+    Step.objects.create(case=other, name="fee", position=1)
+    assert rows_delete(Step, where={"case_id": case.pk, "name": ["fee", "reply"]}) == 2
+    assert list(Step.objects.values_list("case_id", flat=True)) == [other.pk]
+    assert rows_delete(Step, where={"name": []}) == 0
+
+
+def test_a_locked_read_asks_for_the_lock_where_the_database_has_one() -> None:
+    case = new_case()
+    with CaptureQueriesContext(connection) as queries:
+        row_read(Case, where={"ref": case.ref}, lock=True)
+    locked = queries.captured_queries[-1]["sql"].endswith("FOR UPDATE")
+    assert locked == connection.features.has_select_for_update
+
+
+@pytest.mark.parametrize("model", [Note, BlindIndex])
+def test_the_models_deleted_here_cascade_nowhere_and_have_no_delete_receivers(
+    model: type[models.Model],
+) -> None:
+    """rows_delete sends one DELETE: nothing may point to these rows or watch them go."""
+    assert not model._meta.related_objects
+    assert not pre_delete.has_listeners(model)
+    assert not post_delete.has_listeners(model)

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
-from hogo.rows import row_read, row_update, typed_placeholder
+from hogo.rows import row_read, row_update, rows_delete, typed_placeholder
 from hogo.vault.keys import data_keys_destroy
 from hogo.vault.models import (
     BlindIndex,
@@ -326,12 +326,12 @@ def _subject_dispose(subject_pk: int, *, reason: str, actor: str, request_ref: s
 
 
 def _notes_delete(subject_refs: Sequence[str]) -> int:
-    return Note.objects.filter(owner__in=list(subject_refs)).delete()[0] if subject_refs else 0
+    return rows_delete(Note, where={"owner": list(subject_refs)})
 
 
 def _indexes_delete(subject_pk: int) -> None:
     """Deletes every blind-index row of a subject whose items are already deleted."""
-    BlindIndex.objects.filter(subject_id=subject_pk).delete()
+    rows_delete(BlindIndex, where={"subject_id": subject_pk})
 
 
 def indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
