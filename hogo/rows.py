@@ -98,6 +98,43 @@ def row_update(instance: models.Model, fields: Iterable[str]) -> None:
             raise DatabaseError("Save with update_fields did not affect any rows.")
 
 
+def rows_update(
+    model: type[models.Model],
+    *,
+    where: Mapping[str, object],
+    unless: Mapping[str, object] | None = None,
+    values: Mapping[str, object],
+) -> int:
+    """`model.objects.filter(**where).exclude(**unless).update(**values)` for columns that
+    are never NULL in `unless` (all by attname): one UPDATE, each value through
+    `get_db_prep_save` (no `pre_save`, as the ORM's `update`); how many rows."""
+    connection = connections[router.db_for_write(model)]
+    filters, params = _where(connection, model, where)
+    excluded, excluded_params = _where(connection, model, unless or {})
+    if filters is None or excluded is None:
+        return 0
+    fields = _fields(model)
+    written = tuple(values)
+    cache = _cache(connection)
+    key = ("update_where", model, filters, excluded, written)
+    if (sql := cache.get(key)) is None:
+        quote = connection.ops.quote_name
+        assignments = ", ".join(f"{quote(str(fields[name].column))} = %s" for name in written)
+        sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments}"  # noqa: S608
+        sql += _where_sql(connection, fields, filters)
+        if excluded:
+            sql += (" AND" if filters else " WHERE") + " NOT ("
+            sql += _where_sql(connection, fields, excluded).removeprefix(" WHERE ") + ")"
+        cache[key] = sql
+    prepared = [
+        fields[name].get_db_prep_save(value, connection)
+        for name, value in zip(written, values.values(), strict=True)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*prepared, *params, *excluded_params])
+        return int(cursor.rowcount)
+
+
 def instances_insert(instances: Sequence[models.Model]) -> None:
     """INSERTs new instances of one model as `save()` or `bulk_create` would (every concrete
     column, each value through `pre_save(add=True)` and `get_db_prep_save`), in one statement;

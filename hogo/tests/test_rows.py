@@ -11,7 +11,14 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.test.utils import CaptureQueriesContext
 
 from hogo.desk.models import Case, CaseKind, CaseStatus, MailKind, OutboundMail, Step, StepStatus
-from hogo.rows import instances_insert, row_read, row_update, rows_delete, rows_read
+from hogo.rows import (
+    instances_insert,
+    row_read,
+    row_update,
+    rows_delete,
+    rows_read,
+    rows_update,
+)
 from hogo.vault.models import BlindIndex, Note, Subject
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +226,23 @@ def test_the_models_deleted_here_cascade_nowhere_and_have_no_delete_receivers(
     assert not model._meta.related_objects
     assert not pre_delete.has_listeners(model)
     assert not post_delete.has_listeners(model)
+
+
+def test_an_update_by_filter_writes_the_matching_rows_it_does_not_exclude() -> None:
+    case, other = new_case(), new_case()
+    Step.objects.create(case=case, name="fee", position=1, status=StepStatus.SUCCEEDED)
+    Step.objects.create(case=case, name="reply", position=2, retry_at=AT)
+    Step.objects.create(case=other, name="fee", position=1, retry_at=AT)
+    changed = rows_update(
+        Step,
+        where={"case_id": case.pk},
+        unless={"status": StepStatus.SUCCEEDED},
+        values={"status": StepStatus.FAILED, "retry_at": None, "result": {"n": 1}},
+    )
+    assert changed == 1
+    rows = Step.objects.order_by("case_id", "position")
+    assert [(s.status, s.retry_at, s.result) for s in rows] == [
+        (StepStatus.SUCCEEDED, None, {}),
+        (StepStatus.FAILED, None, {"n": 1}),
+        (StepStatus.PENDING, AT, {}),
+    ]
