@@ -1,5 +1,6 @@
 """Plain statements for a model's rows, built from its metadata: read by a simple filter
-(optionally locked), update named columns, insert instances.
+(optionally locked), update an instance's named columns, insert instances, update or delete
+by a filter. One way to write a hot path's rows without the ORM's compilation per call.
 
 The ORM compiles a statement anew on every call: 0.3-1.1 ms of CPU for a one-row read or save,
 ten times the statement's own cost (bench/README.md, `h20del2`); a request on a hot path that
@@ -9,9 +10,11 @@ values go through the fields' own `pre_save` and `get_db_prep_save` on the way i
 the backend's and the fields' converters (`from_db_value`) on the way out, and instances come
 from `Model.from_db`: the rows read back exactly as the ORM reads them.
 
-What is left out: `Model.save`'s signals (callers use this only for models with no save
-receivers: `hogo/tests/test_rows.py` checks those it is used for), deferred fields and
-relations (a caller sets a known related object itself), expressions as values.
+What is left out: `Model.save`'s and `delete`'s signals and the ORM's cascade collection
+(callers use this only for models with no such receivers and, to delete, none that a foreign
+key points to: `hogo/tests/test_rows.py` checks those it is used for), deferred fields and
+relations (a caller sets a known related object itself), expressions as values. Filters are
+equality, or membership for a list, joined by AND.
 """
 
 import functools
