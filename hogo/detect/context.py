@@ -237,7 +237,10 @@ class Context:
         「備考：透析中」): a field label, a colon, then the term."""
         for cue in self.cues_in("@field", lo, start):
             colon = self.text.find(":", cue[1], start)
-            if colon >= 0 and not self.text[cue[1] : colon].strip(" )）"):
+            label_tail = self.text[cue[1] : colon]
+            if label_tail.startswith("("):  # 「アンケート（京都支部・女性）：」
+                label_tail = label_tail[label_tail.find(")") + 1 :]
+            if colon >= 0 and not label_tail.strip(" )）"):
                 # The answer opens with the term, give or take a few words ("Dietary: kosher
                 # meals", not "Feedback: the case study on a plant that was a victim...").
                 answer = self.text[colon + 1 : start]
@@ -387,11 +390,20 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
             return True
     for cue in ctx.cues_in("@person_post", end, hi):
-        # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
+        # 「車椅子を使用している方」: a class of people, however the verb phrase runs; but
+        # 「金さんは朝鮮族の方で、」 says what the person named before is.
         gap = ctx.text[end : cue[0]]
-        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap):
+        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap) and not _named_is(ctx, lo, start, cue):
             return True
     return False
+
+
+def _named_is(ctx: Context, lo: int, start: int, cue: Cue) -> bool:
+    """「金さんは中国朝鮮族の方で、」: の方 as a copula's complement, with a person before."""
+    copula = ctx.text.startswith(("の方で", "の方だ"), cue[0]) and not ctx.text.startswith(
+        "の方でも", cue[0]
+    )
+    return copula and any(ctx.has_cue(k, lo, start) for k in ("@nf_honorific", *PERSON_CUES))
 
 
 # Drops that only say no particular person was named; the writer's "I use one" undoes them.
