@@ -45,7 +45,9 @@ _EN_HOLDER_RE = re.compile(
     r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
     r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
     r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
-    r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+))?"
+    r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+)"
+    # "his partner, a man he has lived with for 12 years"
+    r"|,[ \t]+(?:a|another)[ \t]+(man|woman|guy|lady)\b)?"
 )
 # Form fields: "Member: Ms. Aiko Mori. Partner: Ms. Yuki Mori."
 _EN_FIELD_RE = re.compile(
@@ -72,6 +74,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         else:
             holder = given_names().get(holder_word[:-2])
         partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))
+        if partner is None and m.group(5):
+            partner = _EN_NOUN_GENDERS[m.group(5)]
         if word == "partner" and COUPLE_RE.search(original) is None:
             continue  # "his partner, Mr. Reed, founded the firm"
         if holder is not None and holder == partner:
