@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from hogo.detect.lexicon import Entry
-from hogo.detect.subjects import WORD_RE, implied_subject, note_subject
+from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
 # or the end, which the clause pattern already requires).
@@ -211,7 +211,7 @@ class Context:
             return ATTACHED, "field"
         if not ja and implied_subject(self.text, lo, hi):
             return ATTACHED, "implied"
-        if not ja and note_subject(self.text, lo, hi):
+        if not ja and (note_subject(self.text, lo, hi) or own_role(self.text, start, end, lo, hi)):
             # As sure as "our member": a generic cue elsewhere in the clause does not undo it.
             return STRICT, "note"
         if self._under_profile(start):
@@ -387,6 +387,9 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
         job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
+        # 「韓国系アメリカ人の担当者」: a person word before the role is who holds it.
+        if job and ctx.text[end - 1] == "人" and gap == "の":
+            continue
         if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
             return True
     for cue in ctx.cues_in("@person_post", end, hi):

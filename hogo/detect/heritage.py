@@ -18,7 +18,8 @@ from hogo.detect.result import Finding
 _SCORE = 0.8
 # The writer's parents, or a third person's ("his dad's Irish", "Jamal's mum is Somali").
 _EN_RE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s) (?:mother|father|mom|mum|dad"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s|[Tt]he [a-z]+'s)"
+    r" (?:mother|father|mom|mum|dad"
     r"|parents|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
     r"(?: (?:is|are|was|were|came|come|fled|emigrated|immigrated|moved)|'s)(?: originally)?"
     r"(?: over)?(?: from)?(?: the)? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
@@ -27,8 +28,9 @@ _EN_RE = re.compile(
     r" (?:parents|immigrants|refugees)\b"
 )
 _JA_RE = re.compile(
-    r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親)(?:が|は|も|とも)(?:もともと)?"
-    r"([ァ-ヶー]{2,}|[一-龥]{1,3})(?:の)?(?:出身|人|系|国籍"
+    r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
+    r"|おじいちゃん|おばあちゃん)(?:が|は|も|とも)(?:もともと|[一-龥]{1,3}に)?"
+    r"([ァ-ヶー]{2,}|[一-龥]{1,3})(?:の)?(?:出身|人|方|系|国籍"
     # 「祖父母が台湾から来た」「祖父が朝鮮半島から渡ってきた」
     r"|(?:半島)?から(?:来|き|渡|移住|移民|亡命|逃れ|引き揚げ))"
 )

@@ -1,6 +1,7 @@
 """Who an English sentence is about when it names no one: notes and profiles leave out "I"
 ("Took last year off for depression."), and case notes name their subject by role alone
-("Member is HIV positive"). Used by `context.Context.person`."""
+("Member is HIV positive"), or by a possessive and a role around a word ("our Ainu member").
+Used by `context.Context.person`."""
 
 import re
 
@@ -59,3 +60,21 @@ def note_subject(text: str, lo: int, hi: int) -> bool:
         return True
     # "volunteer J. Reyes was": the initial's full stop ended a sentence.
     return _NOTE_INITIAL_RE.search(text, max(0, lo - 24), lo) is not None
+
+
+# "Our Ainu member was refused service", "our Dalit liaison converted": one person named by a
+# possessive, the term and a singular role noun (not "our LGBTQ employee network").
+_OWN_ROLE_RE = re.compile(
+    r"\b(?:our|my|his|her|their) (?:[a-z\-]+ ){1,2}(?:member|liaison|colleague|co-?worker|"
+    r"employee|engineer|technician|trainee|intern|apprentice|treasurer|secretary|chair|"
+    r"director|manager|supervisor|volunteer|driver|interpreter|translator|tenant|neighbou?r)\b"
+    r"(?!'s? | (?:network|group|resource|forum|association|benefits?|handbook|survey|portal|"
+    r"directory|list|program(?:me)?|policy|data|records?|training)\b)"
+)
+
+
+def own_role(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """The term [start, end) between a possessive and a role: one person named by them ("our
+    plant manager" says nothing of "in the hospital" after it)."""
+    m = _OWN_ROLE_RE.search(text, max(lo, start - 6), hi)
+    return m is not None and m.start() < start and end < m.end()
