@@ -320,7 +320,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     return (
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi))
-        and not ctx.has_cue("@from", max(s_lo, start - 12), start)
+        and not ctx.has_cue("@from", max(s_lo, start - 14), start)
     )
 
 
@@ -396,6 +396,9 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         # 「車椅子を使用している方」: a class of people, however the verb phrase runs; but
         # 「金さんは朝鮮族の方で、」 says what the person named before is.
         gap = ctx.text[end : cue[0]]
+        # 「署名をほかの受講者に求めていた」: others are the object, not who the term describes.
+        if gap.endswith(("ほかの", "他の", "周りの", "周囲の")):
+            continue
         if len(gap) <= 8 and not _JA_BREAK_RE.search(gap) and not _named_is(ctx, lo, start, cue):
             return True
     return False

@@ -50,6 +50,7 @@ _EN_SELF_TITLE_RE = re.compile(r"\b(?:I'm|I am|Im|this is|This is)[ \t]+(Mr|Mrs|
 # A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake" (tried on the tail only).
 EN_SIGNOFF_RE = re.compile(rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z")
 _JA_SELF_NAME_WORDS = (
+    "本人",
     "申込者",
     "申し込み者",
     "記入者",
@@ -71,8 +72,8 @@ _JA_FULL_NAME = (
     r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?:(?![ぁ-ん])|(?=です|と申))|[一-龥々]{2,6}"
 )
 _JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私|わたし|あたし|僕|ぼく)"
-    r"[ 　]*[:：（(は、][ 　]*"
+    r"(?:(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私|わたし|あたし|僕|ぼく)"
+    r"[ 　]*[:：（(は、]|本人[ 　]*[:：]|(?<![一-龥々ぁ-んァ-ヶ])本人[ 　])[ 　]*"  # 「本人 田中花子／パートナー …」
     rf"({_JA_FULL_NAME})"
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
@@ -243,7 +244,7 @@ _TITLE_PAIR_RE = re.compile(
 COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
     r"|live together|living together|lived together|moved in together|engaged|double bed|lives with"
-    r"|(?:has|have|had) lived with"
+    r"|(?:has|have|had) lived with|(?:sharing|share|shares) a (?:room|bed)"
     r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
     r"|joint (?:listing|membership|entry in the (?:members'? )?directory))\b",
     re.IGNORECASE,

@@ -26,6 +26,8 @@ _EN_RE = re.compile(
     # "born in Yokohama to Indian parents", "the son of Korean immigrants"
     r"|\b(?:[Bb]orn\b[^.;!?]{0,40}? to|(?:son|daughter|child) of) ([A-Z][a-z]+)"
     r" (?:parents|immigrants|refugees)\b"
+    # "i'm mixed (japanese/ghanaian)"
+    r"|\b[Mm]ixed \(?(?:[A-Za-z]+[/&,] ?|[A-Za-z]+ and )([A-Za-z]+)\b"
 )
 _JA_RE = re.compile(
     r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
@@ -64,7 +66,7 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
                 findings.append(_finding(m))
     else:
         for m in _EN_RE.finditer(original):
-            place = m.group(1) or m.group(2)
+            place = (m.group(1) or m.group(2) or m.group(3).capitalize())
             if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings
