@@ -320,7 +320,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     return (
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi))
-        and not ctx.has_cue("@from", max(s_lo, start - 14), start)
+        and not ctx.has_cue("@from", max(s_lo, start - 18), start)
     )
 
 

@@ -31,7 +31,7 @@ _EN_RE = re.compile(
 )
 _JA_RE = re.compile(
     r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
-    r"|おじいちゃん|おばあちゃん)(?:が|は|も|とも)(?:もともと|[一-龥]{1,3}に)?"
+    r"|おじいちゃん|おばあちゃん)(?:が|は|も|とも|、)(?:もともと|[一-龥]{1,3}に)?"
     r"([ァ-ヶー]{2,}|[一-龥]{1,3})(?:の)?(?:出身|人|方|系|国籍"
     # 「祖父母が台湾から来た」「祖父が朝鮮半島から渡ってきた」
     r"|(?:半島)?から(?:来|き|渡|移住|移民|亡命|逃れ|引き揚げ))"
@@ -66,7 +66,7 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
                 findings.append(_finding(m))
     else:
         for m in _EN_RE.finditer(original):
-            place = (m.group(1) or m.group(2) or m.group(3).capitalize())
+            place = m.group(1) or m.group(2) or m.group(3).capitalize()
             if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings

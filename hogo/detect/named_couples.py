@@ -86,11 +86,28 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     for gender, m in partners:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
+    found.extend(_en_bracketed_spouse(original))
     found.extend(_en_signed_couple(original))
     found.extend(_en_married_pair(original))
     found.extend(_en_pronoun_partners(original))
     found.extend(_en_plural_weds(original))
     return found
+
+
+# "Emergency contact: Yuki Honda (wife). ... I'm Ms. Megumi Honda": a spouse named in a field
+# with the word in brackets, and the writer's gender from how they name themselves.
+_EN_BRACKETED_SPOUSE_RE = re.compile(r"[A-Z][a-z]+[ \t]*\((wife|husband)\)")
+
+
+def _en_bracketed_spouse(original: str) -> list[tuple[int, int, str]]:
+    spouses = list(_EN_BRACKETED_SPOUSE_RE.finditer(original))
+    writer = writer_genders(original, {}, []) if spouses else set()
+    if len(writer) != 1:
+        return []
+    (gender,) = writer
+    return [
+        (m.start(1), m.end(1), gender) for m in spouses if _EN_PARTNER_WORDS[m.group(1)] == gender
+    ]
 
 
 # "she is in a relationship with a woman", "he's been dating another man": the subject's
