@@ -319,7 +319,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     someone came from ('came from "a certain district"'); the person rules still apply."""
     return (
         _quoted(ctx.text, start, end)
-        and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi))
+        and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
     )
 

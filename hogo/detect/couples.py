@@ -141,8 +141,9 @@ def writer_genders(
         named = names.get(m.group(1))
         if named:
             genders.add(named)
-    for m in _EN_SELF_TITLE_RE.finditer(original):  # "I'm Ms. Megumi Honda"
-        genders.add("m" if m.group(1) == "Mr" else "f")
+    if "M" in original:
+        for m in _EN_SELF_TITLE_RE.finditer(original):  # "I'm Ms. Megumi Honda"
+            genders.add("m" if m.group(1) == "Mr" else "f")
     return genders
 
 

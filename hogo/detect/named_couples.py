@@ -100,6 +100,8 @@ _EN_BRACKETED_SPOUSE_RE = re.compile(r"[A-Z][a-z]+[ \t]*\((wife|husband)\)")
 
 
 def _en_bracketed_spouse(original: str) -> list[tuple[int, int, str]]:
+    if "(wife)" not in original and "(husband)" not in original:
+        return []
     spouses = list(_EN_BRACKETED_SPOUSE_RE.finditer(original))
     writer = writer_genders(original, {}, []) if spouses else set()
     if len(writer) != 1:

@@ -65,11 +65,13 @@ def note_subject(text: str, lo: int, hi: int) -> bool:
 
 
 # "Our Ainu member was refused service", "our Dalit liaison converted": one person named by a
-# possessive, the term and a singular role noun (not "our LGBTQ employee network").
-_OWN_ROLE_RE = re.compile(
-    r"\b(?:our|my|his|her|their) (?:[a-z\-]+ ){1,2}(?:member|liaison|colleague|co-?worker|"
-    r"employee|engineer|technician|trainee|intern|apprentice|treasurer|secretary|chair|"
-    r"director|manager|supervisor|volunteer|driver|interpreter|translator|tenant|neighbou?r)\b"
+# possessive, the term and a singular role noun (not "our LGBTQ employee network"). Two anchored
+# look-ups, before and after the term, so a sentence is never searched.
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:our|my|his|her|their) (?:[a-z\-]+ )?$")
+_ROLE_AFTER_RE = re.compile(
+    r"(?: [a-z\-]+)? (?:member|liaison|colleague|co-?worker|employee|engineer|technician|"
+    r"trainee|intern|apprentice|treasurer|secretary|chair|director|manager|supervisor|"
+    r"volunteer|driver|interpreter|translator|tenant|neighbou?r)\b"
     r"(?!'s? | (?:network|group|resource|forum|association|benefits?|handbook|survey|portal|"
     r"directory|list|program(?:me)?|policy|data|records?|training)\b)"
 )
@@ -78,5 +80,7 @@ _OWN_ROLE_RE = re.compile(
 def own_role(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """The term [start, end) between a possessive and a role: one person named by them ("our
     plant manager" says nothing of "in the hospital" after it)."""
-    m = _OWN_ROLE_RE.search(text, max(lo, start - 6), hi)
-    return m is not None and m.start() < start and end < m.end()
+    return (
+        _POSSESSIVE_BEFORE_RE.search(text, max(lo, start - 24), start) is not None
+        and _ROLE_AFTER_RE.match(text, end, hi) is not None
+    )
