@@ -13,6 +13,7 @@ from django.utils import timezone
 from hogo.audit.keys import AuditKey, audit_key_create, audit_key_read, audit_key_required
 from hogo.audit.models import GENESIS_HASH, AuditEvent, Chain, canonical_json
 from hogo.errors import InvalidInput
+from hogo.rows import columns_sql, typed_placeholder
 
 # "hogoaudt" in ASCII: one PostgreSQL advisory lock serializes "read the head, append" across
 # every process and machine; it is released when the writer's transaction ends.
@@ -171,24 +172,18 @@ class _Marker:
 def _insert_sql(vendor: str, *, checked_head: bool) -> str:
     quote = connection.ops.quote_name
     fields = AuditEvent._meta.concrete_fields
-    columns = ", ".join(quote(str(field.column)) for field in fields)
+    columns = columns_sql(fields, connection)
     table = quote(AuditEvent._meta.db_table)
     if not checked_head:
         return f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
     # Typed placeholders: PostgreSQL types an INSERT's SELECT list before it sees the columns.
-    typed = ", ".join(_typed_placeholder(field) for field in fields)
+    typed = ", ".join(typed_placeholder(field, connection) for field in fields)
     seq, hash_ = quote("seq"), quote("hash")
     return (
         f"INSERT INTO {table} ({columns}) SELECT {typed} "  # noqa: S608
         f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {seq} > %s) "
         f"AND EXISTS (SELECT 1 FROM {table} WHERE {seq} = %s AND {hash_} = %s)"
     )
-
-
-def _typed_placeholder(field: object) -> str:
-    if connection.vendor != "postgresql":
-        return "%s"
-    return f"CAST(%s AS {field.db_type(connection)})"  # type: ignore[attr-defined]
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ from hogo.audit.services import audit_record
 from hogo.collect.models import Member as Member
 from hogo.collect.models import MemberStatus
 from hogo.errors import InvalidInput, NotFound
+from hogo.rows import rows_update
 from hogo.vault.lookup import subject_find
 from hogo.vault.selectors import Subject
 
@@ -126,13 +127,18 @@ def member_close(subject: Subject) -> None:
     """The vault's `subject_closed_hook` (registered in `CollectConfig.ready`): the person is
     erased or disposed of, so the account goes too, in the same transaction. The row stays as
     the record that an account existed (its ref), with nothing that could sign in."""
-    Member.objects.filter(subject=subject).exclude(status=MemberStatus.CLOSED).update(
-        status=MemberStatus.CLOSED,
-        member_number=None,
-        password="",
-        activation_digest="",
-        activation_expires_at=None,
-        closed_at=timezone.now(),
+    rows_update(
+        Member,
+        where={"subject_id": subject.pk},
+        unless={"status": MemberStatus.CLOSED},
+        values={
+            "status": MemberStatus.CLOSED,
+            "member_number": None,
+            "password": "",
+            "activation_digest": "",
+            "activation_expires_at": None,
+            "closed_at": timezone.now(),
+        },
     )
 
 

@@ -44,6 +44,7 @@ from hogo.desk.system_steps import (
 from hogo.desk.system_uploads import uploads_in_systems
 from hogo.errors import Conflict, HogoError, NotFound
 from hogo.policy.selectors import policy_active
+from hogo.rows import instances_insert, row_read, row_update, rows_read
 from hogo.vault.correction import Correction, items_correct
 from hogo.vault.erasure import items_erase, subject_erase
 from hogo.vault.lookup import acquisitions_for
@@ -84,12 +85,12 @@ def steps_plan(case: Case, *, first: bool = False) -> list[Step]:
     existing = {} if first else {(s.name, s.system): s.position for s in case.steps.all()}
     start = max(existing.values(), default=0) + 1
     planned = [p for p in steps_with_systems(case, names) if p not in existing]
-    return Step.objects.bulk_create(
-        [
-            Step(case=case, name=name, system=system, position=start + n)
-            for n, (name, system) in enumerate(planned)
-        ]
-    )
+    steps = [
+        Step(case=case, name=name, system=system, position=start + n)
+        for n, (name, system) in enumerate(planned)
+    ]
+    instances_insert(steps)
+    return steps
 
 
 def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
@@ -97,12 +98,12 @@ def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
     succeeded. Safe to call any time, from any process: the case row is locked meanwhile."""
     now = now or timezone.now()
     with transaction.atomic():
-        case = Case.objects.select_for_update().filter(ref=case_ref).first()
+        case = row_read(Case, where={"ref": case_ref}, lock=True)
         if case is None:
             raise NotFound(f"request {case_ref} does not exist")
         if case.status != CaseStatus.IN_PROGRESS:
             return case
-        steps = list(case.steps.order_by("position"))
+        steps = _steps(case)
         for step in steps:
             if step.status == StepStatus.SUCCEEDED:
                 continue
@@ -117,6 +118,14 @@ def case_advance(*, case_ref: str, now: datetime | None = None) -> Case:
     return case
 
 
+def _steps(case: Case) -> list[Step]:
+    """The case's steps in order, each knowing its case (as `case.steps` gives them)."""
+    steps = rows_read(Step, where={"case_id": case.pk}, order_by=("position",))
+    for step in steps:
+        step.case = case
+    return steps
+
+
 def _step_run(case: Case, step: Step, now: datetime, steps: list[Step]) -> None:
     try:
         with transaction.atomic():
@@ -128,7 +137,7 @@ def _step_run(case: Case, step: Step, now: datetime, steps: list[Step]) -> None:
         step.error = _describe(exc)
         # A call that gave up after its attempts waits for the desk's retry (webhook_steps).
         step.retry_at = None if getattr(exc, "final", False) else now + backoff(step.attempts)
-        step.save(update_fields=RUN_FIELDS)
+        row_update(step, RUN_FIELDS)
         audit_record(
             actor=ACTOR,
             action="desk.step.fail",
@@ -161,7 +170,7 @@ def _step_run(case: Case, step: Step, now: datetime, steps: list[Step]) -> None:
             subjects=_subjects(case),
             detail={"case": case.ref, "step": step.name, "result": _counts(step.result)},
         )
-    step.save(update_fields=RUN_FIELDS)
+    row_update(step, RUN_FIELDS)
 
 
 def _ran(case: Case, step: Step, now: datetime, steps: list[Step]) -> Ran:
@@ -178,7 +187,7 @@ def _close(case: Case, now: datetime) -> None:
     refused = case.decision == Decision.REFUSED
     case.status = CaseStatus.REFUSED if refused else CaseStatus.COMPLETED
     case.closed_at = now
-    case.save(update_fields=["status", "closed_at"])
+    row_update(case, ["status", "closed_at"])
     audit_record(
         actor=ACTOR,
         action="desk.case.close",

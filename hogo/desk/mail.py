@@ -29,6 +29,7 @@ from hogo.mailretry import claimed, due_refs
 from hogo.mailretry import error_describe as error_describe
 from hogo.policy.selectors import PolicyNotLoaded, policy_active
 from hogo.refs import ref_new
+from hogo.rows import columns_sql, inserted_fields, instances_insert
 from hogo.vault.access import notes_open
 from hogo.vault.notes import REQUEST_PURPOSE, notes_forget
 
@@ -65,7 +66,7 @@ def mail_queue(
     if case is not None and not case.has_email:
         raise Conflict(f"case {case.ref} has no e-mail address: answer by post")
     note = mail_seal(case, actor=actor, subject=subject, body=body) if case else ""
-    mail = OutboundMail.objects.create(
+    mail = OutboundMail(
         ref=ref_new("mail"),
         case=case,
         step=step,
@@ -81,6 +82,7 @@ def mail_queue(
         headers=dict(headers or {}),
         next_attempt_at=timezone.now(),
     )
+    instances_insert([mail])
     mail_send_on_commit(mail.ref)
     return mail
 
@@ -118,18 +120,16 @@ def notice_mails_queue(*, mails: Sequence[PersonMail]) -> list[str]:
 def _rows_insert(template: OutboundMail, varying: Sequence[Mapping[str, str]]) -> None:
     """One prepared INSERT run for every row: the template's values, with each row's own
     (an ORM bulk_create compiles every value of every row, ten times slower for notices)."""
-    meta = OutboundMail._meta
-    fields = [f for f in meta.concrete_fields if f is not meta.pk]
+    fields = inserted_fields(OutboundMail)
     fixed = {
         f.attname: f.get_db_prep_save(f.pre_save(template, True), connection)
         for f in fields
         if f.attname not in varying[0]
     }
-    name = connection.ops.quote_name
     # Names from the model, values bound.
-    columns = ", ".join(name(str(f.column)) for f in fields)
+    table = connection.ops.quote_name(OutboundMail._meta.db_table)
     marks = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {name(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    sql = f"INSERT INTO {table} ({columns_sql(fields, connection)}) VALUES ({marks})"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.executemany(
             sql, [[row.get(f.attname, fixed.get(f.attname)) for f in fields] for row in varying]

@@ -41,6 +41,7 @@ from hogo.desk.models import (
 from hogo.desk.schedule import case_run_on_commit, mails_send
 from hogo.desk.selectors import cases_for_email
 from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.rows import row_read, row_update
 from hogo.vault.normalize import email_normalize
 
 DESK_ACTOR = "system:desk"
@@ -255,11 +256,11 @@ def _decide(case: Case, decision: Decision, *changed: str) -> None:
     case.decision = decision
     case.decided_at = timezone.now()
     case.status = CaseStatus.IN_PROGRESS
-    case.save(update_fields=["decision", "decided_at", "status", *changed])
+    row_update(case, ["decision", "decided_at", "status", *changed])
 
 
 def _case_locked(case_ref: str) -> Case:
-    case = Case.objects.select_for_update().filter(ref=case_ref).first()
+    case = row_read(Case, where={"ref": case_ref}, lock=True)
     if case is None:
         raise NotFound(f"request {case_ref} does not exist")
     return case

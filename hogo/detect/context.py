@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from hogo.detect.lexicon import Entry
-from hogo.detect.subjects import WORD_RE, implied_subject, note_subject
+from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
 # or the end, which the clause pattern already requires).
@@ -214,7 +214,7 @@ class Context:
             return ATTACHED, "field"
         if not ja and implied_subject(self.text, lo, hi):
             return ATTACHED, "implied"
-        if not ja and note_subject(self.text, lo, hi):
+        if not ja and (note_subject(self.text, lo, hi) or own_role(self.text, start, end, lo, hi)):
             # As sure as "our member": a generic cue elsewhere in the clause does not undo it.
             return STRICT, "note"
         if self._under_profile(start):
@@ -240,7 +240,10 @@ class Context:
         「備考：透析中」): a field label, a colon, then the term."""
         for cue in self.cues_in("@field", lo, start):
             colon = self.text.find(":", cue[1], start)
-            if colon >= 0 and not self.text[cue[1] : colon].strip(" )）"):
+            label_tail = self.text[cue[1] : colon]
+            if label_tail.startswith("("):  # 「アンケート（京都支部・女性）：」
+                label_tail = label_tail[label_tail.find(")") + 1 :]
+            if colon >= 0 and not label_tail.strip(" )）"):
                 # The answer opens with the term, give or take a few words ("Dietary: kosher
                 # meals", not "Feedback: the case study on a plant that was a victim...").
                 answer = self.text[colon + 1 : start]
@@ -319,8 +322,8 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     someone came from ('came from "a certain district"'); the person rules still apply."""
     return (
         _quoted(ctx.text, start, end)
-        and not ctx.has_cue("@naming", end + 1, min(end + 10, s_hi))
-        and not ctx.has_cue("@from", max(s_lo, start - 12), start)
+        and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
+        and not ctx.has_cue("@from", max(s_lo, start - 18), start)
     )
 
 
@@ -388,18 +391,33 @@ def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
         job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
-        if job and ctx.text.endswith("中", start, end):
-            continue  # 「妊娠中の担当者です」: a state of the one in the role, not a job
+        # 「韓国系アメリカ人の担当者」: a person word before the role is who holds it;
+        # 「妊娠中の担当者です」: a state of the one in the role, not a job.
+        if job and gap == "の" and ctx.text[end - 1] in "人中":
+            continue
         if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
             return True
     for cue in ctx.cues_in("@person_post", end, hi):
-        # 「車椅子を使用している方」: a class of people, however the verb phrase runs.
+        # 「車椅子を使用している方」: a class of people, however the verb phrase runs; but
+        # 「金さんは朝鮮族の方で、」 says what the person named before is.
         gap = ctx.text[end : cue[0]]
+        # 「署名をほかの受講者に求めていた」: others are the object, not who the term describes.
+        if gap.endswith(("ほかの", "他の", "周りの", "周囲の")):
+            continue
         # 「逮捕歴のあるOBの方で」「前科がある経理の人」: a role before the person word names one.
         if len(gap) > 8 or _JA_BREAK_RE.search(gap) or ctx.has_cue("@third", end, cue[1]):
             continue
-        return True
+        if not _named_is(ctx, lo, start, cue):
+            return True
     return False
+
+
+def _named_is(ctx: Context, lo: int, start: int, cue: Cue) -> bool:
+    """「金さんは中国朝鮮族の方で、」: の方 as a copula's complement, with a person before."""
+    copula = ctx.text.startswith(("の方で", "の方だ"), cue[0]) and not ctx.text.startswith(
+        "の方でも", cue[0]
+    )
+    return copula and any(ctx.has_cue(k, lo, start) for k in ("@nf_honorific", *PERSON_CUES))
 
 
 # Drops that only say no particular person was named; the writer's "I use one" undoes them.

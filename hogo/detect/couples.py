@@ -46,9 +46,11 @@ _EN_SELF_NAME_RES = (
         ),
     ),
 )
+_EN_SELF_TITLE_RE = re.compile(r"\b(?:I'm|I am|Im|this is|This is)[ \t]+(Mr|Mrs|Ms|Miss)\b")
 # A sign-off at the very end: "- Linda Park", "Thanks, Priya", "Jake" (tried on the tail only).
 EN_SIGNOFF_RE = re.compile(rf"(?:^|[\n\-–—,.!][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t.!]*\Z")
 _JA_SELF_NAME_WORDS = (
+    "本人",
     "申込者",
     "申し込み者",
     "記入者",
@@ -65,12 +67,14 @@ _JA_SELF_NAME_WORDS = (
 )
 # A name as forms write it: 「鈴木花子」, 「鈴木 花子」 (a space between surname and given name).
 _JA_FULL_NAME = (
-    r"[一-龥々]{1,4}[ 　](?:[一-龥々]{1,3}|[ぁ-ん]{2,4}(?![ぁ-ん]))"
-    r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?![ぁ-ん])|[一-龥々]{2,6}"
+    # 「申込者は本田めぐみです」: a kana given name may run into です.
+    r"[一-龥々]{1,4}[ 　](?:[一-龥々]{1,3}|[ぁ-ん]{2,4}(?![ぁ-ん]|です|と申))"
+    r"|[一-龥々]{1,3}[ぁ-ん]{2,3}(?:(?![ぁ-ん])|(?=です|と申))|[一-龥々]{2,6}"
 )
+# Also a form's 「本人 田中花子／パートナー …」.
 _JA_SELF_NAME_RE = re.compile(
-    r"(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私|わたし|あたし|僕|ぼく)"
-    r"[ 　]*[:：（(は、][ 　]*"
+    r"(?:(?:申込者|申し込み者|記入者|参加者|代表者|登録者|氏名|お名前|名前|私|わたし|あたし|僕|ぼく)"
+    r"[ 　]*[:：（(は、]|本人[ 　]*[:：]|(?<![一-龥々ぁ-んァ-ヶ])本人[ 　])[ 　]*"
     rf"({_JA_FULL_NAME})"
 )
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
@@ -137,6 +141,9 @@ def writer_genders(
         named = names.get(m.group(1))
         if named:
             genders.add(named)
+    if "M" in original:
+        for m in _EN_SELF_TITLE_RE.finditer(original):  # "I'm Ms. Megumi Honda"
+            genders.add("m" if m.group(1) == "Mr" else "f")
     return genders
 
 
@@ -238,7 +245,8 @@ _TITLE_PAIR_RE = re.compile(
 )
 COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
-    r"|live together|living together|moved in together|engaged|double bed|lives with"
+    r"|live together|living together|lived together|moved in together|engaged|double bed|lives with"
+    r"|(?:has|have|had) lived with|(?:sharing|share|shares) a (?:room|bed)"
     r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
     r"|joint (?:listing|membership|entry in the (?:members'? )?directory))\b",
     re.IGNORECASE,
@@ -268,7 +276,7 @@ def find_title_couples(original: str) -> list[Finding]:
 
 
 JA_COUPLE_RE = re.compile(
-    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式|同性婚"
+    r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式|同性婚|カップル"
 )
 
 

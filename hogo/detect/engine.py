@@ -132,7 +132,7 @@ class Engine:
             findings.extend(find_couples(norm, text, cues))
         if "@nf_title" in cues:
             findings.extend(find_title_couples(text))
-        if "@family" in cues:
+        if "@family" in cues or "@heritage" in cues:
             findings.extend(find_heritage(text, ja=ja))
         if ("@family" in cues or "@wed" in cues or "@household" in cues) and not any(
             f.label == "sexual_orientation" for f in findings

@@ -4,7 +4,9 @@ Nationality alone is not race, but a parent's origin abroad is the writer's heri
 roots), which the policy treats as race and ethnicity. A parent from a place in Japan is not
 (「母は大阪出身」), so the place must be a country outside Japan: an English name from
 ``lexicons/origins.txt`` or, in Japanese, a kanji country name from that file or a katakana
-name (ガーナ, フィリピン), followed by 出身, 人 or 系.
+name (ガーナ, フィリピン), followed by 出身, 人 or 系, or that they came or fled from
+("my grandparents fled Poland", 「祖父母が台湾から来た」); English also takes "born to Indian
+parents" and "the son of Korean immigrants".
 """
 
 import re
@@ -16,14 +18,23 @@ from hogo.detect.result import Finding
 _SCORE = 0.8
 # The writer's parents, or a third person's ("his dad's Irish", "Jamal's mum is Somali").
 _EN_RE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s) (?:mother|father|mom|mum|dad|parents"
-    r"|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
-    r"(?: (?:is|are|was|were|came|come)|'s)(?: originally)?(?: from)?"
-    r"(?: the)? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s|[Tt]he [a-z]+'s)"
+    r" (?:mother|father|mom|mum|dad"
+    r"|parents|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
+    r"(?: (?:is|are|was|were|came|come|fled|emigrated|immigrated|moved)|'s)(?: originally)?"
+    r"(?: over)?(?: from)?(?: the)? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    # "born in Yokohama to Indian parents", "the son of Korean immigrants"
+    r"|\b(?:[Bb]orn\b[^.;!?]{0,40}? to|(?:son|daughter|child) of) ([A-Z][a-z]+)"
+    r" (?:parents|immigrants|refugees)\b"
+    # "i'm mixed (japanese/ghanaian)"
+    r"|\b[Mm]ixed \(?(?:[A-Za-z]+[/&,] ?|[A-Za-z]+ and )([A-Za-z]+)\b"
 )
 _JA_RE = re.compile(
-    r"(?:父|母|父親|母親|祖父|祖母|両親)(?:が|は|も|とも)(?:もともと)?([ァ-ヶー]{2,}|[一-龥]{1,3})"
-    r"(?:の)?(?:出身|人|系|国籍)"
+    r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
+    r"|おじいちゃん|おばあちゃん)(?:が|は|も|とも|、)(?:もともと|[一-龥]{1,3}に)?"
+    r"([ァ-ヶー]{2,}|[一-龥]{1,3})(?:の)?(?:出身|人|方|系|国籍"
+    # 「祖父母が台湾から来た」「祖父が朝鮮半島から渡ってきた」
+    r"|(?:半島)?から(?:来|き|渡|移住|移民|亡命|逃れ|引き揚げ))"
 )
 
 
@@ -55,8 +66,8 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
                 findings.append(_finding(m))
     else:
         for m in _EN_RE.finditer(original):
-            words = m.group(1).split()
-            if m.group(1) in en_names or words[0] in en_names:
+            place = m.group(1) or m.group(2) or m.group(3).capitalize()
+            if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings
 

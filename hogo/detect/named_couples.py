@@ -45,7 +45,9 @@ _EN_HOLDER_RE = re.compile(
     r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
     r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
     r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
-    r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+))?"
+    r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+)"
+    # "his partner, a man he has lived with for 12 years"
+    r"|,[ \t]+(?:a|another)[ \t]+(man|woman|guy|lady)\b)?"
 )
 # Form fields: "Member: Ms. Aiko Mori. Partner: Ms. Yuki Mori."
 _EN_FIELD_RE = re.compile(
@@ -72,6 +74,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         else:
             holder = given_names().get(holder_word[:-2])
         partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))
+        if partner is None and m.group(5):
+            partner = _EN_NOUN_GENDERS[m.group(5)]
         if word == "partner" and COUPLE_RE.search(original) is None:
             continue  # "his partner, Mr. Reed, founded the firm"
         if holder is not None and holder == partner:
@@ -82,11 +86,30 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     for gender, m in partners:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
+    found.extend(_en_bracketed_spouse(original))
     found.extend(_en_signed_couple(original))
     found.extend(_en_married_pair(original))
     found.extend(_en_pronoun_partners(original))
     found.extend(_en_plural_weds(original))
     return found
+
+
+# "Emergency contact: Yuki Honda (wife). ... I'm Ms. Megumi Honda": a spouse named in a field
+# with the word in brackets, and the writer's gender from how they name themselves.
+_EN_BRACKETED_SPOUSE_RE = re.compile(r"[A-Z][a-z]+[ \t]*\((wife|husband)\)")
+
+
+def _en_bracketed_spouse(original: str) -> list[tuple[int, int, str]]:
+    if "(wife)" not in original and "(husband)" not in original:
+        return []
+    spouses = list(_EN_BRACKETED_SPOUSE_RE.finditer(original))
+    writer = writer_genders(original, {}, []) if spouses else set()
+    if len(writer) != 1:
+        return []
+    (gender,) = writer
+    return [
+        (m.start(1), m.end(1), gender) for m in spouses if _EN_PARTNER_WORDS[m.group(1)] == gender
+    ]
 
 
 # "she is in a relationship with a woman", "he's been dating another man": the subject's
@@ -187,6 +210,7 @@ _JA_PARTNER_WORDS = {
 _JA_NAME = (
     r"[一-龥々]{1,3}(?!さん|さま|くん|ちゃん)[ぁ-ん]{2,3}(?=さん|様|と|の)|[一-龥々]{2,7}"
     r"|(?<![一-龥々])[一-龥々](?=さん|くん)"  # 「健さんと旦那さんの太郎さん」
+    r"|(?<![ァ-ヶー])[ァ-ヶー]{2,5}(?=くん)"  # 「ケンタくんと彼氏」
 )
 _JA_HOLDER_RE = re.compile(
     rf"(私|僕|わたし|{_JA_NAME})(さん|様|氏|くん|ちゃん)?"
@@ -215,6 +239,7 @@ _JA_AND_PAIR_RE = re.compile(
 )
 _JA_HOUSEHOLD_RE = re.compile(
     r"家族会員|家族割|家族として|カップル|同居(?!して(?:い)?(?:ない|ません))|同棲|入籍|ご夫婦"
+    r"|(?:さん|様)が(?:[^。、]{1,6}で)?結婚(?:され|しました)"
 )
 
 

@@ -1,6 +1,7 @@
 """Who an English sentence is about when it names no one: notes and profiles leave out "I"
 ("Took last year off for depression."), and case notes name their subject by role alone
-("Member is HIV positive"). Used by `context.Context.person`."""
+("Member is HIV positive"), or by a possessive and a role around a word ("our Ainu member").
+Used by `context.Context.person`."""
 
 import re
 
@@ -18,11 +19,13 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
 # followed by a verb, so "Member portal is down" and "the member must sign" name no one).
 _NOTE_SUBJECT_RE = re.compile(
     r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
-    r"resident|participant|applicant|trainee|employee)(?:'s)? (?:[a-z]\. )?"
+    r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison)(?:'s)? "
+    r"(?:[a-z]\. )?"
     r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
     r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
     r"survey|feedback|support|rates?|discount|status|count|numbers|privacy|details) )"
-    r"(?:[a-z'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
+    r"(?:[a-z0-9'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
+    r"sits|serves|"
     r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
     r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
     # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
@@ -59,3 +62,25 @@ def note_subject(text: str, lo: int, hi: int) -> bool:
         return True
     # "volunteer J. Reyes was": the initial's full stop ended a sentence.
     return _NOTE_INITIAL_RE.search(text, max(0, lo - 24), lo) is not None
+
+
+# "Our Ainu member was refused service", "our Dalit liaison converted": one person named by a
+# possessive, the term and a singular role noun (not "our LGBTQ employee network"). Two anchored
+# look-ups, before and after the term, so a sentence is never searched.
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:our|my|his|her|their) (?:[a-z\-]+ )?$")
+_ROLE_AFTER_RE = re.compile(
+    r"(?: [a-z\-]+)? (?:member|liaison|colleague|co-?worker|employee|engineer|technician|"
+    r"trainee|intern|apprentice|treasurer|secretary|chair|director|manager|supervisor|"
+    r"volunteer|driver|interpreter|translator|tenant|neighbou?r)\b"
+    r"(?!'s? | (?:network|group|resource|forum|association|benefits?|handbook|survey|portal|"
+    r"directory|list|program(?:me)?|policy|data|records?|training)\b)"
+)
+
+
+def own_role(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """The term [start, end) between a possessive and a role: one person named by them ("our
+    plant manager" says nothing of "in the hospital" after it)."""
+    return (
+        _POSSESSIVE_BEFORE_RE.search(text, max(lo, start - 24), start) is not None
+        and _ROLE_AFTER_RE.match(text, end, hi) is not None
+    )

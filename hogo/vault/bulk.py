@@ -20,7 +20,9 @@ from typing import Any
 
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models.fields import NOT_PROVIDED, AutoFieldMixin
+from django.db.models.fields import NOT_PROVIDED
+
+from hogo.rows import columns_sql, inserted_fields
 
 Convert = Callable[[Sequence[Any]], Sequence[Any]]
 type Field = "models.Field[Any, Any]"
@@ -59,7 +61,7 @@ def columns_insert(
     fields, columns = _columns(model, given, count, connection)
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    names = ", ".join(quote(str(field.column)) for field in fields)
+    names = columns_sql(fields, connection)
     # A few rows (one form post): one plain INSERT. COPY and the server-bound arrays pay a
     # setup of their own per statement that only a batch earns back (bench/README.md, h20forms).
     bulk = connection.vendor == "postgresql" and count > FEW_ROWS
@@ -93,15 +95,6 @@ def columns_insert(
     return ids
 
 
-def _written_fields(model: type[models.Model]) -> list[Field]:
-    """The columns a bulk insert writes: every concrete field but an automatic primary key."""
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if not (field.primary_key and isinstance(field, AutoFieldMixin))
-    ]
-
-
 def _columns(
     model: type[models.Model],
     given: Mapping[str, Sequence[object]],
@@ -110,7 +103,7 @@ def _columns(
 ) -> tuple[list[Field], list[Sequence[object]]]:
     """The fields written and their values column by column, adapted for the driver: each
     column converted as a whole (`_converter`), not with a call per value."""
-    written = _written_fields(model)
+    written = inserted_fields(model)
     if unknown := sorted(set(given) - {field.name for field in written}):
         raise ValueError(f"{model.__name__} has no field {', '.join(unknown)} to insert")
     fields: list[Field] = []

@@ -21,14 +21,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Exists, Field, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.rows import row_read, row_update, rows_delete, typed_placeholder
 from hogo.vault.keys import data_keys_destroy
 from hogo.vault.models import (
     BlindIndex,
@@ -79,7 +79,7 @@ def subject_erase(
     _reason_checked(reason)
     # A savepoint of its own: a closing hook (another app's) may fail after the first write.
     with transaction.atomic():
-        subject = Subject.objects.select_for_update().filter(ref=subject_id).first()
+        subject = row_read(Subject, where={"ref": subject_id}, lock=True)
         if subject is None:
             raise NotFound(f"subject {subject_id} does not exist")
         if subject.status != SubjectStatus.ACTIVE:
@@ -122,7 +122,7 @@ def items_erase(
     if isinstance(fields, str) or isinstance(categories, str) or not (fields or categories):
         raise InvalidInput("give the fields or categories to erase (lists of ids)")
     with transaction.atomic():
-        subject = Subject.objects.select_for_update().filter(ref=subject_id).first()
+        subject = row_read(Subject, where={"ref": subject_id}, lock=True)
         if subject is None:
             raise NotFound(f"subject {subject_id} does not exist")
         if subject.status != SubjectStatus.ACTIVE:
@@ -309,7 +309,7 @@ def _subject_dispose(subject_pk: int, *, reason: str, actor: str, request_ref: s
     groups = ", ".join(quote(c) for c in ("subject_id", "acquisition_id", "field", "category"))
     stamped = ("disposed_at", "reason", "actor", "request_ref")
     fields = {f.name: f for f in Disposal._meta.concrete_fields}
-    typed = ", ".join(_placeholder(fields[name]) for name in stamped)
+    typed = ", ".join(typed_placeholder(fields[name], connection) for name in stamped)
     columns = ", ".join(quote(c) for c in (*groups.split(", "), "items", *stamped))
     values = [
         fields[name].get_db_prep_save(value, connection)
@@ -325,21 +325,13 @@ def _subject_dispose(subject_pk: int, *, reason: str, actor: str, request_ref: s
         return int(cursor.rowcount)
 
 
-def _placeholder(field: Field[Any, Any]) -> str:
-    """A bound value in a SELECT list: typed on PostgreSQL, which types that list before it
-    sees the columns it goes into."""
-    if connection.vendor != "postgresql":
-        return "%s"
-    return f"CAST(%s AS {field.db_type(connection)})"
-
-
 def _notes_delete(subject_refs: Sequence[str]) -> int:
-    return Note.objects.filter(owner__in=list(subject_refs)).delete()[0] if subject_refs else 0
+    return rows_delete(Note, where={"owner": list(subject_refs)})
 
 
 def _indexes_delete(subject_pk: int) -> None:
     """Deletes every blind-index row of a subject whose items are already deleted."""
-    BlindIndex.objects.filter(subject_id=subject_pk).delete()
+    rows_delete(BlindIndex, where={"subject_id": subject_pk})
 
 
 def indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
@@ -352,6 +344,6 @@ def indexes_orphaned_delete(subject_pks: Sequence[int]) -> None:
 def _close(subject: Subject, status: SubjectStatus, *, now: datetime | None = None) -> None:
     subject.status = status
     subject.closed_at = now or timezone.now()
-    subject.save(update_fields=["status", "closed_at"])
+    row_update(subject, ["status", "closed_at"])
     for hook in _closed_hooks:
         hook(subject)

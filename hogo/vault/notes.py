@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
+from hogo.rows import instances_insert
 from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher
 from hogo.vault.keys import blind_indexer, data_keys_create, data_keys_destroy, data_keys_load
@@ -100,7 +101,7 @@ def notes_seal(
             "kinds": sorted({n.kind for n in notes}),
         },
     )
-    Note.objects.bulk_create(rows)
+    instances_insert(rows)
     return [row.id.hex for row in rows]
 
 

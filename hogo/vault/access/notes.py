@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput
+from hogo.rows import rows_read
 from hogo.vault.access.eligibility import notes_refusal, purpose_checked
 from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher, associated_data, field_open
@@ -39,20 +40,20 @@ def notes_open(
             f"purpose: the notes of {owner} open only for {detached_purpose(owner)}",
             code="unknown_purpose",
         )
-    rows = Note.objects.filter(owner=owner)
+    where: dict[str, object] = {"owner": owner}
     if refs is not None:
-        rows = rows.filter(id__in=refs_checked(refs))
+        where["id"] = refs_checked(refs)
     if kinds is not None:
         if isinstance(kinds, str) or not all(KIND_RE.fullmatch(k) for k in kinds):
             raise InvalidInput("kinds: give a list of note kinds")
-        rows = rows.filter(kind__in=list(kinds))
+        where["kind"] = list(kinds)
     refused = notes_refusal(owner, purpose) if subject else None
     cipher = data_keys_load([owner]).get(owner) if refused is None else None
     if refused is None and cipher is None:
         refused = RefusalReason.ERASED if subject else RefusalReason.DISPOSED
     notes: list[NoteView] = []
     if cipher is not None:
-        for note in rows.order_by("created_at", "pk"):
+        for note in rows_read(Note, where=where, order_by=("created_at", "id")):
             text = field_open(cipher, note.sealed, aad=note_aad(note.pk, owner, note.kind))
             notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
     audit_record(
