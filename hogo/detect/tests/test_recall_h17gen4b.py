@@ -135,6 +135,8 @@ NEGATIVES = [
     ("参加者アンケート：妊娠中の方への配慮について", "ja", "health"),
     ("Staff note: the DUI checkpoint on the bypass may delay the bus.", "en", "criminal_record"),
     ("偽サイトに注意しましょう。", "ja", "crime_victim"),
+    ("逮捕されたらどうなるのか、法律相談会で聞いてみたい。", "ja", "criminal_record"),
+    ("万が一詐欺にあったらどうすればいいですか？", "ja", "crime_victim"),
 ]
 
 
