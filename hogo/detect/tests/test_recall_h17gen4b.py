@@ -71,6 +71,7 @@ POSITIVES = [
     ("事故で脊髄を損傷し、今は車いすで生活しています。", "ja", "health"),
     ("my dad still goes to a methadone clinic every morning", "en", "health"),
     ("She lost the hearing in one ear after the blast.", "en", "disability"),
+    ("I rely on the induction loop, so please seat me near the front.", "en", "disability"),
     # Probes: groping without a particle, drunk drivers by other names, cards made in one's name.
     ("満員電車でおしり触られた、最悪", "ja", "crime_victim"),
     ("a guy grabbed my chest on the train", "en", "crime_victim"),
@@ -137,6 +138,9 @@ NEGATIVES = [
     ("偽サイトに注意しましょう。", "ja", "crime_victim"),
     ("逮捕されたらどうなるのか、法律相談会で聞いてみたい。", "ja", "criminal_record"),
     ("万が一詐欺にあったらどうすればいいですか？", "ja", "crime_victim"),
+    ("Hearing loops are installed in all rooms.", "en", "disability"),
+    ("Induction loops are fitted at the reception desk.", "en", "disability"),
+    ("磁気ループを全会場に設置しました。", "ja", "disability"),
 ]
 
 
