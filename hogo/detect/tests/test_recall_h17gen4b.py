@@ -72,6 +72,7 @@ POSITIVES = [
     ("my dad still goes to a methadone clinic every morning", "en", "health"),
     ("She lost the hearing in one ear after the blast.", "en", "disability"),
     ("I rely on the induction loop, so please seat me near the front.", "en", "disability"),
+    ("母の障害者手帳の提示で入場無料になりました。", "ja", "disability"),
     # Probes: groping without a particle, drunk drivers by other names, cards made in one's name.
     ("満員電車でおしり触られた、最悪", "ja", "crime_victim"),
     ("a guy grabbed my chest on the train", "en", "crime_victim"),
@@ -141,6 +142,8 @@ NEGATIVES = [
     ("Hearing loops are installed in all rooms.", "en", "disability"),
     ("Induction loops are fitted at the reception desk.", "en", "disability"),
     ("磁気ループを全会場に設置しました。", "ja", "disability"),
+    ("障害者手帳の提示で入場無料になります。", "ja", "disability"),
+    ("Free entry with a disability card or a carer's pass.", "en", "disability"),
 ]
 
 
