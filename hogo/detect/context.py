@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from hogo.detect.attached import attached
 from hogo.detect.lexicon import Entry
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
@@ -25,16 +26,17 @@ from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_rol
 # or the end, which the clause pattern already requires).
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 # Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
-# an initial ("applicant K. Morimoto") ends nothing.
+# an initial ("applicant K. Morimoto") or a title ("a fictional applicant Mr. A") ends nothing.
+_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)"
 _CLAUSE_END_RE = re.compile(
-    r"[。！？!?\n、，,;；()（）「」]|(?<![ \t][a-z])\.(?=\s|$)| - |but |but$"
+    r"[。！？!?\n、，,;；()（）「」]|" + _NO_END_BEFORE_DOT + r"\.(?=\s|$)| - |but |but$"
 )
 # The same without " - " and "but" (a mark added above goes in both), for the many texts that
 # hold neither: led by one character class, so the regular expression engine skips ahead with a
 # fast membership test (the pattern above tries four alternatives at every character, most of
 # a Context's cost).
 _PUNCTUATION_END_RE = re.compile(
-    r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?<![ \t][a-z]\.)(?=\s|$))"
+    r"[。！？!?\n、，,;；()（）「」.](?:(?<=[^.])|(?<=" + _NO_END_BEFORE_DOT + r"\.)(?=\s|$))"
 )
 
 
@@ -56,11 +58,6 @@ _EN_NEG_FILLER_RE = re.compile(
     r"restrictions?|needs|impairments?|problems?)*$"
 )
 _EN_POST_FILLER_RE = re.compile(r"^[\s:：\-–=]*$")
-_EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
-_FUNCTION_WORDS = frozenset(
-    "and or but for to with of in on at the a an my our your his her their is are was "  # noqa: SIM905
-    "were be been am i we you he she they it this that so as by from".split()
-)
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "'": "'", "‘": "’"}
 # What may stand between a Japanese term and the negation that takes it back: particles,
 # a few adverbs and the verb that carries the term (「車椅子は使っていません」).
@@ -72,16 +69,10 @@ _JA_NEG_GAP_RE = re.compile(
     r"|(?:の|が)ある(?:人|方|者)?(?:は|が|も)?)?"
     r"(?:[のな][一-龥ァ-ヶぁ-ゖー]{1,6}?)?[はがもをにのでと\s]*$"
 )
-# Between a Japanese term and the topic noun it modifies: a particle, nothing else
-# (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
-_JA_NOUN_GAP_RE = re.compile(
-    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
-)
 # 「持病もアレルギーもありません」「車椅子等の配慮も不要」: も ... も and 等 list as や does.
 _JA_LIST_RE = re.compile(
     r"^(?:(?:や|・|とか|および|及び|も|等)[一-龥ァ-ヶぁ-ゖー]{1,8}?)+(?=[はもがな])"
 )
-_JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _STATS_RE = re.compile(
     r"\d\s*(?:%|percent|per cent|割|人に|人中| out of \d| in \d+\b)"
     r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of"
@@ -101,9 +92,9 @@ def _statistics(text: str, lo: int, hi: int) -> bool:
     return _STATS_RE.search(text, lo, hi) is not None
 
 
-_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
-
 PERSON_CUES = ("@self", "@family", "@third")
+# "Ms. Walker", "Ms. Faith Okafor": a word after a title is a name, even when it is a term.
+_TITLES = ("mr. ", "ms. ", "mrs. ", "dr. ", "mr ", "ms ", "mrs ", "miss ", "mx. ", "mx ")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3
 
 
@@ -290,21 +281,6 @@ def _answered_no(ctx: Context, end: int, hi: int) -> bool:
     return False
 
 
-def _compound_gap(gap: str) -> bool:
-    """Up to two content words between a term and the noun it modifies ("medication safety
-    seminar"), but never a function word ("Democrat and campaign")."""
-    if _EN_GLUE_RE.match(gap):
-        return True
-    if "'s" in gap:
-        return False  # "Councilwoman Reyes's campaign": the noun is the name's, not the term's
-    words = WORD_RE.findall(gap)
-    return len(words) <= 2 and not any(w in _FUNCTION_WORDS for w in words) and "," not in gap
-
-
-_PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
-_JA_CASE_PARTICLES = ("で", "に", "を", "へ")
-
-
 def _quoted(text: str, start: int, end: int) -> bool:
     """A term in quotation marks is a word being talked about, not said of anyone."""
     if start == 0 or end >= len(text):
@@ -324,11 +300,12 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     )
 
 
-def _hypothetical(ctx: Context, c_lo: int, start: int) -> bool:
-    """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」: the one it
-    would happen to is anyone; the colleague is not the subject. "A member's mother-in-law ...
-    whether" is someone in particular."""
-    return ctx.has_cue("@hypo", c_lo, start) and any(
+def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
+    """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」,
+    「社員が逮捕された場合の」: the one it would happen to is anyone; the colleague is not the
+    subject. "A member's mother-in-law ... whether" is someone in particular."""
+    hypo = ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)
+    return hypo and any(
         not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start)
     )
 
@@ -364,54 +341,6 @@ def _about_an_animal_or_thing(
     )
 
 
-def _attached(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
-    for cue in ctx.cues_in("@attr_pre", lo, start):
-        if ctx.text.endswith(("as ", "as a "), max(0, cue[0] - 5), cue[0]):
-            continue  # "as someone with a stutter" describes the writer
-        gap = ctx.text[cue[1] : start]
-        if gap.isascii() and _words(gap) <= 3 and not re.search(r"\b(?:i|my|me)\b", gap):
-            return True
-        if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
-            return True
-    # "our union's safety committee"; "charged with stealing association funds": a term that
-    # ends in a preposition takes an object, it modifies no noun after it.
-    # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
-    possessive = ctx.text.endswith(("'s", *_PREPOSITIONS, *_JA_CASE_PARTICLES), start, end)
-    for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
-        gap = ctx.text[end : cue[0]]
-        if gap.isascii() and _compound_gap(gap):
-            return True
-        if _JA_NOUN_GAP_RE.match(gap):
-            return True
-    for cue in ctx.cues_in("@role_post", end, hi):
-        # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
-        gap = ctx.text[end : cue[0]]
-        job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
-        # 「韓国系アメリカ人の担当者」: a person word before the role is who holds it.
-        if job and ctx.text[end - 1] == "人" and gap == "の":
-            continue
-        if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
-            return True
-    for cue in ctx.cues_in("@person_post", end, hi):
-        # 「車椅子を使用している方」: a class of people, however the verb phrase runs; but
-        # 「金さんは朝鮮族の方で、」 says what the person named before is.
-        gap = ctx.text[end : cue[0]]
-        # 「署名をほかの受講者に求めていた」: others are the object, not who the term describes.
-        if gap.endswith(("ほかの", "他の", "周りの", "周囲の")):
-            continue
-        if len(gap) <= 8 and not _JA_BREAK_RE.search(gap) and not _named_is(ctx, lo, start, cue):
-            return True
-    return False
-
-
-def _named_is(ctx: Context, lo: int, start: int, cue: Cue) -> bool:
-    """「金さんは中国朝鮮族の方で、」: の方 as a copula's complement, with a person before."""
-    copula = ctx.text.startswith(("の方で", "の方だ"), cue[0]) and not ctx.text.startswith(
-        "の方でも", cue[0]
-    )
-    return copula and any(ctx.has_cue(k, lo, start) for k in ("@nf_honorific", *PERSON_CUES))
-
-
 # Drops that only say no particular person was named; the writer's "I use one" undoes them.
 _NO_PERSON_REASONS = frozenset(
     ("generic_or_topic", "generic", "hypo", "policy", "hypo_or_policy", "topic", "no_person")
@@ -432,6 +361,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
 
 
 def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
+    if entry.ascii and ctx.text.endswith(_TITLES, 0, start):
+        return Verdict(False, "name")
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi):
@@ -443,7 +374,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, f"without{entry.needs}")
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
-    if _attached(ctx, start, end, c_lo, c_hi) and not ctx.has_cue("@self_too", s_lo, s_hi):
+    if attached(ctx, start, end, c_lo, c_hi) and not ctx.has_cue("@self_too", s_lo, s_hi):
         # "people with dyslexia like me" is the writer after all.
         return Verdict(False, "generic_or_topic")
     if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
@@ -452,12 +383,18 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.
         return Verdict(False, "fiction")
-    if _hypothetical(ctx, c_lo, start):
+    if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
     level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):
         return Verdict(False, "report")
-    if level < STRICT and ctx.has_cue("@generic", c_lo, c_hi):
+    if (
+        level < STRICT
+        # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
+        and ctx.has_cue("@generic", start if evidence == "field" else c_lo, c_hi)
+        # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
+        and not (ja and ctx.has_cue("@heard", end, s_hi))
+    ):
         return Verdict(False, "generic")
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):
         # "3 out of 10 operators are hard of hearing", 「会員の3%が障害者手帳を」: a share of a

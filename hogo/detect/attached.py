@@ -1,0 +1,98 @@
+"""Whether a term is glued to a topic, a generic class of people, a job or a product
+("cancer research", 「障害者スポーツ大会」, "wheelchair users", "a parole officer",
+「車椅子を使用している方」): then it describes no one (split from ``context.py``)."""
+
+import re
+from typing import TYPE_CHECKING
+
+from hogo.detect.subjects import WORD_RE
+
+if TYPE_CHECKING:
+    from hogo.detect.context import Context
+
+Cue = tuple[int, int]
+_PERSON_KINDS = ("@nf_honorific", "@self", "@family", "@third")
+
+_EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
+_FUNCTION_WORDS = frozenset(
+    "and or but for to with of in on at the a an my our your his her their is are was "  # noqa: SIM905
+    "were be been am i we you he she they it this that so as by from".split()
+)
+# Between a Japanese term and the topic noun it modifies: a particle, nothing else
+# (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
+_JA_NOUN_GAP_RE = re.compile(
+    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
+)
+_JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
+_POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
+
+
+def _words(gap: str) -> int:
+    return len(WORD_RE.findall(gap))
+
+
+def _compound_gap(gap: str) -> bool:
+    """Up to two content words between a term and the noun it modifies ("medication safety
+    seminar"), but never a function word ("Democrat and campaign")."""
+    if _EN_GLUE_RE.match(gap):
+        return True
+    if "'s" in gap:
+        return False  # "Councilwoman Reyes's campaign": the noun is the name's, not the term's
+    words = WORD_RE.findall(gap)
+    return len(words) <= 2 and not any(w in _FUNCTION_WORDS for w in words) and "," not in gap
+
+
+_PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
+_JA_CASE_PARTICLES = ("で", "に", "を", "へ")
+
+
+def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
+    for cue in ctx.cues_in("@attr_pre", lo, start):
+        if ctx.text.endswith(("as ", "as a "), max(0, cue[0] - 5), cue[0]):
+            continue  # "as someone with a stutter" describes the writer
+        gap = ctx.text[cue[1] : start]
+        if gap.isascii() and _words(gap) <= 3 and not re.search(r"\b(?:i|my|me)\b", gap):
+            return True
+        if not gap.isascii() and len(gap) <= 6 and not _JA_BREAK_RE.search(gap):
+            return True
+    # "our union's safety committee"; "charged with stealing association funds": a term that
+    # ends in a preposition takes an object, it modifies no noun after it.
+    # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
+    possessive = ctx.text.endswith(("'s", *_PREPOSITIONS, *_JA_CASE_PARTICLES), start, end)
+    for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
+        gap = ctx.text[end : cue[0]]
+        if gap.isascii() and _compound_gap(gap):
+            return True
+        if _JA_NOUN_GAP_RE.match(gap):
+            return True
+    for cue in ctx.cues_in("@role_post", end, hi):
+        # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
+        gap = ctx.text[end : cue[0]]
+        job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
+        # 「韓国系アメリカ人の担当者」: a person word before the role is who holds it;
+        # 「妊娠中の担当者です」: a state of the one in the role, not a job.
+        if job and gap == "の" and ctx.text[end - 1] in "人中":
+            continue
+        if job and not _POSSESSIVE_BEFORE_RE.search(ctx.text, max(lo, start - 8), start):
+            return True
+    for cue in ctx.cues_in("@person_post", end, hi):
+        # 「車椅子を使用している方」: a class of people, however the verb phrase runs; but
+        # 「金さんは朝鮮族の方で、」 says what the person named before is.
+        gap = ctx.text[end : cue[0]]
+        # 「署名をほかの受講者に求めていた」: others are the object, not who the term describes.
+        if gap.endswith(("ほかの", "他の", "周りの", "周囲の")):
+            continue
+        # 「逮捕歴のあるOBの方で」「前科がある経理の人」: a role before the person word names one.
+        if len(gap) > 8 or _JA_BREAK_RE.search(gap) or ctx.has_cue("@third", end, cue[1]):
+            continue
+        if not _named_is(ctx, lo, start, cue):
+            return True
+    return False
+
+
+def _named_is(ctx: "Context", lo: int, start: int, cue: Cue) -> bool:
+    """「金さんは中国朝鮮族の方で、」: の方 as a copula's complement, with a person before."""
+    copula = ctx.text.startswith(("の方で", "の方だ"), cue[0]) and not ctx.text.startswith(
+        "の方でも", cue[0]
+    )
+    return copula and any(ctx.has_cue(k, lo, start) for k in _PERSON_KINDS)
