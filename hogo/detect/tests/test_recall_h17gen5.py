@@ -29,6 +29,9 @@ POSITIVES = [
     # Opposing a party said of oneself.
     ("Leave me out of the group photo: I'm an opponent of the ruling party.", "en", "political"),
     ("Just so you know, my uncle is a loud opponent of her party.", "en", "political"),
+    # Out as gay, still found beside the verbs of the negatives below.
+    ("I'm gay and only out at work since spring.", "en", "sexual_orientation"),
+    ("As a bi woman I'm not out to my parents.", "en", "sexual_orientation"),
 ]
 
 NEGATIVES = [
@@ -46,6 +49,12 @@ NEGATIVES = [
     ("参加申込書に「配慮が必要な事項」を書く欄を設けました。", "ja", "disability"),
     ("配慮が必要な事項の欄は空欄でも構いません。", "ja", "disability"),
     ("Webフォームの配慮が必要な事項欄を必須から任意に変えました。", "ja", "disability"),
+    # 'out' of a verb: fainting, exhaustion, reaching out, results not published.
+    ("My husband passed out at work and the scan showed a growth.", "en", "sexual_orientation"),
+    ("My wife is completely burnt out at work this month.", "en", "sexual_orientation"),
+    ("I reached out to my parents for a loan.", "en", "sexual_orientation"),
+    ("My partner and I checked: the exam results are not out yet.", "en", "sexual_orientation"),
+    ("My son blacked out at work and hit his head.", "en", "sexual_orientation"),
 ]
 
 
