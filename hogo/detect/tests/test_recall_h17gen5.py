@@ -29,6 +29,16 @@ POSITIVES = [
     # Opposing a party said of oneself.
     ("Leave me out of the group photo: I'm an opponent of the ruling party.", "en", "political"),
     ("Just so you know, my uncle is a loud opponent of her party.", "en", "political"),
+    # Support for a party the earlier lists lacked, said of a person.
+    ("Our treasurer told me she supports the Communist Party.", "en", "political"),
+    ("My brother-in-law supports Sanseito, so avoid politics at dinner.", "en", "political"),
+    # Slurs or abuse shouted at someone named by their origin.
+    (
+        "A passenger shouted slurs at our Korean driver, Mr. Lee, at the depot.",
+        "en",
+        "race_ethnicity",
+    ),
+    ("Someone hurled insults at a Nepali cook, Ms. Rai, outside the shop.", "en", "race_ethnicity"),
     # Out as gay, still found beside the verbs of the negatives below.
     ("I'm gay and only out at work since spring.", "en", "sexual_orientation"),
     ("As a bi woman I'm not out to my parents.", "en", "sexual_orientation"),
@@ -49,6 +59,13 @@ NEGATIVES = [
     ("参加申込書に「配慮が必要な事項」を書く欄を設けました。", "ja", "disability"),
     ("配慮が必要な事項の欄は空欄でも構いません。", "ja", "disability"),
     ("Webフォームの配慮が必要な事項欄を必須から任意に変えました。", "ja", "disability"),
+    ("Which unions support the Communist Party?", "en", "political"),
+    ("The poll asks whether voters support the Democratic Party.", "en", "political"),
+    (
+        "The training covers what to do if a guest shouts slurs at a Chinese visitor.",
+        "en",
+        "race_ethnicity",
+    ),
     # 'out' of a verb: fainting, exhaustion, reaching out, results not published.
     ("My husband passed out at work and the scan showed a growth.", "en", "sexual_orientation"),
     ("My wife is completely burnt out at work this month.", "en", "sexual_orientation"),
