@@ -39,6 +39,9 @@ POSITIVES = [
         "race_ethnicity",
     ),
     ("Someone hurled insults at a Nepali cook, Ms. Rai, outside the shop.", "en", "race_ethnicity"),
+    # A same-sex couple where the writer names themself with a surname ("Mark Fujimoto here").
+    ("Paul Okada here - my husband Ben and I need one room.", "en", "sexual_orientation"),
+    ("Hello! Laura Mills here. My wife will drive us both.", "en", "sexual_orientation"),
     # Out as gay, still found beside the verbs of the negatives below.
     ("I'm gay and only out at work since spring.", "en", "sexual_orientation"),
     ("As a bi woman I'm not out to my parents.", "en", "sexual_orientation"),
@@ -66,6 +69,8 @@ NEGATIVES = [
         "en",
         "race_ethnicity",
     ),
+    ("Paul Okada here - my wife Ana and I need one room.", "en", "sexual_orientation"),
+    ("Hello! Laura Mills here. My husband will drive us both.", "en", "sexual_orientation"),
     # 'out' of a verb: fainting, exhaustion, reaching out, results not published.
     ("My husband passed out at work and the scan showed a growth.", "en", "sexual_orientation"),
     ("My wife is completely burnt out at work this month.", "en", "sexual_orientation"),
