@@ -42,6 +42,9 @@ POSITIVES = [
     # A same-sex couple where the writer names themself with a surname ("Mark Fujimoto here").
     ("Paul Okada here - my husband Ben and I need one room.", "en", "sexual_orientation"),
     ("Hello! Laura Mills here. My wife will drive us both.", "en", "sexual_orientation"),
+    # A person's orientation or record beside the words of the programme and webinar negatives.
+    ("As a queer man I co-chair our LGBTQ inclusion working group.", "en", "sexual_orientation"),
+    ("うちの部長は前科があるらしく、確認してよいか迷っています。", "ja", "criminal_record"),
     # Out as gay, still found beside the verbs of the negatives below.
     ("I'm gay and only out at work since spring.", "en", "sexual_orientation"),
     ("As a bi woman I'm not out to my parents.", "en", "sexual_orientation"),
@@ -71,6 +74,10 @@ NEGATIVES = [
     ),
     ("Paul Okada here - my wife Ana and I need one room.", "en", "sexual_orientation"),
     ("Hello! Laura Mills here. My husband will drive us both.", "en", "sexual_orientation"),
+    # An organisation's LGBTQ+ programme; whether a record may be asked about.
+    ("Our LGBT+ ally training runs twice a year for all managers.", "en", "sexual_orientation"),
+    ("来月のLGBTQ研修は全管理職が対象です。", "ja", "sexual_orientation"),
+    ("セミナー「面接で犯罪歴を尋ねてもよいか」の資料を共有します。", "ja", "criminal_record"),
     # 'out' of a verb: fainting, exhaustion, reaching out, results not published.
     ("My husband passed out at work and the scan showed a growth.", "en", "sexual_orientation"),
     ("My wife is completely burnt out at work this month.", "en", "sexual_orientation"),
