@@ -45,6 +45,9 @@ POSITIVES = [
     # A person's orientation or record beside the words of the programme and webinar negatives.
     ("As a queer man I co-chair our LGBTQ inclusion working group.", "en", "sexual_orientation"),
     ("うちの部長は前科があるらしく、確認してよいか迷っています。", "ja", "criminal_record"),
+    # A same-sex married couple said casually; outed at work.
+    ("私たち男同士の夫婦ですが、ペア割は使えますか？", "ja", "sexual_orientation"),
+    ("My colleague Dan was outed at work last spring and quit.", "en", "sexual_orientation"),
     # Out as gay, still found beside the verbs of the negatives below.
     ("I'm gay and only out at work since spring.", "en", "sexual_orientation"),
     ("As a bi woman I'm not out to my parents.", "en", "sexual_orientation"),
@@ -78,6 +81,8 @@ NEGATIVES = [
     ("Our LGBT+ ally training runs twice a year for all managers.", "en", "sexual_orientation"),
     ("来月のLGBTQ研修は全管理職が対象です。", "ja", "sexual_orientation"),
     ("セミナー「面接で犯罪歴を尋ねてもよいか」の資料を共有します。", "ja", "criminal_record"),
+    ("男同士の夫婦を描いた映画が話題です。", "ja", "sexual_orientation"),
+    ("The informant was outed by a colleague to the newspaper.", "en", "sexual_orientation"),
     # 'out' of a verb: fainting, exhaustion, reaching out, results not published.
     ("My husband passed out at work and the scan showed a growth.", "en", "sexual_orientation"),
     ("My wife is completely burnt out at work this month.", "en", "sexual_orientation"),
