@@ -29,7 +29,11 @@ _EN_SELF_NAME_RES = (
     ("(", re.compile(rf"\b(?:I|me|Me|myself)[ \t]*\({_EN_NAME}")),
     # A sender line: "From Emma Clarke: ..."
     ("From ", re.compile(rf"\bFrom[ \t]+{_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]*:")),
-    (" here", re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}[ \t]+here\b")),
+    # "Mark here", "Mark Fujimoto here" (a surname may follow the given name)
+    (
+        " here",
+        re.compile(rf"(?:^|[.!?,;:(\-–—][ \t]*){_EN_NAME}(?:[ \t]+[A-Z][a-z'\-]+)?[ \t]+here\b"),
+    ),
     # "Hi, Takeshi from Pixelworks here"
     (
         " from ",
