@@ -7,6 +7,7 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from hogo.audit.models import AuditEvent
@@ -221,7 +222,7 @@ def test_the_export_holds_no_personal_value_unless_the_officer_states_why(
 ) -> None:
     inquirer()
     case = verified(inbox, "purpose_notification")
-    today = case.created_at.date().isoformat()
+    today = timezone.localdate(case.created_at).isoformat()
     period = {"start": today, "end": today, "file_format": file_format}
 
     def cells(content: bytes) -> str:
@@ -264,7 +265,7 @@ def test_the_export_neutralises_formulas(
     sly = User.objects.create_user("=HYPERLINK(1)", is_staff=True)
     case = verified(inbox, "purpose_notification")
     Case.objects.filter(pk=case.pk).update(assignee=sly)
-    today = case.created_at.date().isoformat()
+    today = timezone.localdate(case.created_at).isoformat()
     status, content = export(login(officer), start=today, end=today, file_format=file_format)
     assert status == 200
     if file_format == "csv":
