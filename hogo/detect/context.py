@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from hogo.detect.attached import attached
 from hogo.detect.lexicon import Entry
+from hogo.detect.phrasing import in_title, suffered, topic_applies
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
@@ -297,7 +298,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
-    )
+    ) or in_title(ctx, start, end, s_lo, s_hi)
 
 
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
@@ -347,6 +348,17 @@ _NO_PERSON_REASONS = frozenset(
 )
 
 
+def _evidence(
+    ctx: Context, entry: Entry, start: int, end: int, lo: int, hi: int, *, ja: bool
+) -> tuple[int, str]:
+    """``Context.person``, and a crime suffered told in the Japanese passive past
+    (「痴漢にあいました」「だまし取られました」) as a predicate glued to the term."""
+    level, evidence = ctx.person(start, end, lo, hi, ja=ja)
+    if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
+        return ATTACHED, "suffered"
+    return level, evidence
+
+
 def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     verdict = _judge(ctx, entry, start, end, ja=ja)
     if verdict.accepted or verdict.reason not in _NO_PERSON_REASONS or "@anaphor" not in ctx.cues:
@@ -385,7 +397,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, "fiction")
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
-    level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
+    level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):
         return Verdict(False, "report")
     if (
@@ -413,7 +425,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         )
     ):
         return Verdict(False, "hypo_or_policy")
-    if level < ATTACHED and ctx.has_cue_around("@topic", c_lo, c_hi, start, end):
+    if level < ATTACHED and topic_applies(ctx, c_lo, c_hi, start, end, ja=ja):
         return Verdict(False, "topic")
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
         return Verdict(False, "no_person")
