@@ -301,6 +301,12 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     ) or in_title(ctx, start, end, s_lo, s_hi)
 
 
+def _generic(ctx: Context, lo: int, hi: int) -> bool:
+    """A generic word in [lo, hi) that could be the subject: "a client's case" names whose
+    case, not who the term is about."""
+    return any(not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", lo, hi))
+
+
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
     """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」,
     「社員が逮捕された場合の」: the one it would happen to is anyone; the colleague is not the
@@ -403,7 +409,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if (
         level < STRICT
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
-        and ctx.has_cue("@generic", start if evidence == "field" else c_lo, c_hi)
+        and _generic(ctx, start if evidence == "field" else c_lo, c_hi)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
         and not (ja and ctx.has_cue("@heard", end, s_hi))
     ):
