@@ -354,12 +354,19 @@ _NO_PERSON_REASONS = frozenset(
 )
 
 
+_OBJECT_ME_RE = re.compile(r"\bme\b")
+
+
 def _evidence(
     ctx: Context, entry: Entry, start: int, end: int, lo: int, hi: int, *, ja: bool
 ) -> tuple[int, str]:
-    """``Context.person``, and a crime suffered told in the Japanese passive past
-    (「痴漢にあいました」「だまし取られました」) as a predicate glued to the term."""
+    """``Context.person``; the writer as the object of an English term ("shoved me"); and a
+    crime suffered told in the Japanese passive past (「痴漢にあいました」「だまし取られました」)
+    as a predicate glued to the term."""
     level, evidence = ctx.person(start, end, lo, hi, ja=ja)
+    if entry.ascii and level < STRICT and _OBJECT_ME_RE.search(ctx.text, start, end):
+        # "has been following me", "shoved me": the writer is the term's object.
+        return STRICT, "self"
     if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
         return ATTACHED, "suffered"
     return level, evidence
