@@ -30,6 +30,8 @@ POSITIVES = [
     ("父が警察官を名乗る電話でキャッシュカードをだまし取られました。", "ja", "crime_victim"),
     # A card someone else used; charges one never made.
     ("Somebody used my card to book two hotel rooms in Osaka.", "en", "crime_victim"),
+    ("I found two payments on my card that I didn't make.", "en", "crime_victim"),
+    ("母が息子を装った電話で200万円を渡してしまいました。", "ja", "crime_victim"),
     ("There are charges I never made on my statement this month.", "en", "crime_victim"),
     ("先月、身に覚えのない決済が2件ありました。", "ja", "crime_victim"),
     # A crime suffered told in the Japanese passive past, beside a topic or an organisation.
@@ -45,6 +47,7 @@ POSITIVES = [
     ("My ex posted my photos online after we split.", "en", "crime_victim"),
     ("元同僚に写真をネットにさらされました。", "ja", "crime_victim"),
     ("Someone from the gym has been following me for weeks.", "en", "crime_victim"),
+    ("My ex keeps following me around and turning up at my work.", "en", "crime_victim"),
     ("同僚の朴さんはヘイトによる暴行を受けたことがあります。", "ja", "crime_victim"),
     # Questioned by the police on a voluntary basis; under investigation; a juvenile case.
     ("The police had my brother in for questioning over the fire.", "en", "criminal_record"),
@@ -53,11 +56,13 @@ POSITIVES = [
     ("元理事の金氏は地検の捜査を受けているそうです。", "ja", "criminal_record"),
     ("弟は中学のとき家裁送りになりました。", "ja", "criminal_record"),
     ("My cousin was tried as a juvenile for the break-in.", "en", "criminal_record"),
+    ("The police want to talk to my husband again about the crash.", "en", "criminal_record"),
     # A bone said broken after the body part; a fever with its reading; an organ transplant.
     ("fell off a ladder and my ankle is broken, so no site visit", "en", "health"),
     ("Her jaw was broken in the fall, says her husband.", "en", "health"),
     ("転んで手首が折れてしまい、ペンが持てません。", "ja", "health"),
     ("子どもが熱が39度あって、明日の講習は休みます。", "ja", "health"),
+    ("熱が下がらないので今日の面接は受けられません。", "ja", "health"),
     ("母が昨年肝移植を受けたので付き添いが必要です。", "ja", "health"),
     ("I'll have an operation in March, so please move my exam.", "en", "health"),
     ("事故で左足に障害が残りました。", "ja", "health"),
@@ -84,6 +89,10 @@ NEGATIVES = [
     ("痴漢にあったらどうすればいいか、研修で教えてください。", "ja", "crime_victim"),
     ("詐欺にあった場合の連絡先を教えてください。", "ja", "crime_victim"),
     ("刑法の窃盗の規定について質問があります。", "ja", "crime_victim"),
+    # A warning about a crime; the people it happened to as a class.
+    ("ひったくりに注意するよう会員に周知してください。", "ja", "crime_victim"),
+    ("被害にあった方のための相談窓口を設けました。", "ja", "crime_victim"),
+    ("I wasn't charged for the extra bag at check-in.", "en", "criminal_record"),
     # A quoted title of an article or a law.
     ("会報の「妊娠と仕事」の記事をもう一度読みたいです。", "ja", "health"),
     ("「犯罪被害者等基本法」の改正点を教えてください。", "ja", "crime_victim"),
@@ -104,6 +113,7 @@ NEGATIVES = [
     ("Our seminar covers how family court works for divorce.", "en", "criminal_record"),
     # A certificate talked about in general; the aspect of a word.
     ("How does one apply for a mental health certificate?", "en", "disability"),
+    ("What does a mental health certificate cover?", "en", "disability"),
     ("アスペクト比は16:9でお願いします。", "ja", "disability"),
     # A king is no surname.
     ("王様ゲームの景品に前科のある人形は使えません。", "ja", "criminal_record"),
