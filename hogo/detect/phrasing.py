@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 # 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても).
 _SUFFERED_RE = re.compile(r"(?:にあ|に遭|れ)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))")
 # A cause ends its clause in all but punctuation: what follows is the main clause's
-# (熱が出たので / あって / 寝込んでいて; not について, にとって, 入ってる; から is also "from").
-_CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![いるた])|[てで]いて|て、")
+# (熱が出たので / あって / 寝込んでいて / ひどくて; not について, にとって, 入ってる; から is also "from").
+_CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![いるた])|[てで]いて|くて|て、")
 _OPENING = {"「": "」", "『": "』", "“": "”", "\"": "\""}
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
 
@@ -51,8 +51,17 @@ def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool
             continue
         if text.endswith(_LAW_ENDS, o, c):
             return True
-        # A topic right after it (の記事, をテーマに), not just any noun: 「父が入院中です」協会
-        # から… quotes a message.
-        if ctx.has_cue("@topic", c + 1, c + 8):
+        # A topic right after it (の記事, をテーマに) or right before it (特集「…」), not just
+        # any noun: 「父が入院中です」協会から… quotes a message.
+        if ctx.has_cue("@topic", c + 1, c + 8) or _topic_ends_at(ctx, s_lo, o):
             return True
     return False
+
+
+def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
+    """A topic word right before the opening mark (特集「, the feature: "), not a verb's object
+    (身元調査して「…」って: what was said)."""
+    return any(
+        e == opening or (e == opening - 1 and ctx.text[e] in "の:： ")
+        for _, e in ctx.cues_in("@topic", max(s_lo, opening - 12), opening)
+    )

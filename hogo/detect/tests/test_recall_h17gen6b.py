@@ -47,6 +47,7 @@ POSITIVES = [
     ("My ex posted my photos online after we split.", "en", "crime_victim"),
     ("元同僚に写真をネットにさらされました。", "ja", "crime_victim"),
     ("Someone from the gym has been following me for weeks.", "en", "crime_victim"),
+    ("my wallet got nicked on the train to the venue", "en", "crime_victim"),
     ("My ex keeps following me around and turning up at my work.", "en", "crime_victim"),
     ("同僚の朴さんはヘイトによる暴行を受けたことがあります。", "ja", "crime_victim"),
     # Questioned by the police on a voluntary basis; under investigation; a juvenile case.
@@ -59,6 +60,7 @@ POSITIVES = [
     ("The police want to talk to my husband again about the crash.", "en", "criminal_record"),
     # A bone said broken after the body part; a fever with its reading; an organ transplant.
     ("fell off a ladder and my ankle is broken, so no site visit", "en", "health"),
+    ("花粉症がひどくて明日の研修は休みます。", "ja", "health"),
     ("Her jaw was broken in the fall, says her husband.", "en", "health"),
     ("転んで手首が折れてしまい、ペンが持てません。", "ja", "health"),
     ("子どもが熱が39度あって、明日の講習は休みます。", "ja", "health"),
@@ -84,6 +86,7 @@ NEGATIVES = [
     ("身に覚えのない請求が届いたら、まずご相談ください。", "ja", "crime_victim"),
     # The police searching a home and seizing things; an assault a defendant is accused of.
     ("Police searched my flat and took my laptop as evidence.", "en", "crime_victim"),
+    ("my wallet got nicked on the train to the venue", "en", "criminal_record"),
     ("The defendant in an assault case asked to postpone the hearing.", "en", "crime_victim"),
     # A crime avoided, hypothetical or a topic.
     ("痴漢にあったらどうすればいいか、研修で教えてください。", "ja", "crime_victim"),
@@ -96,6 +99,8 @@ NEGATIVES = [
     # A quoted title of an article or a law.
     ("会報の「妊娠と仕事」の記事をもう一度読みたいです。", "ja", "health"),
     ("「犯罪被害者等基本法」の改正点を教えてください。", "ja", "crime_victim"),
+    ("会報の特集「詐欺にあいました」を読みました。", "ja", "crime_victim"),
+    ("「うつ病と職場」のセミナーに申し込みます。", "ja", "health"),
     # The agent of a passive that is a thing or nobody.
     ("The plan was approved by a co-worker committee.", "en", "crime_victim"),
     # Broken things and an injury case; a fever of enthusiasm.
