@@ -72,6 +72,10 @@ POSITIVES = [
     ("インフルで寝込んでいて明日の研修を欠席します。", "ja", "health"),
     ("風邪で熱出たので今日の説明会は休みます。", "ja", "health"),
     ("しゅっさん予定が来月なので講座は秋からにします。", "ja", "health"),
+    # うつ said short with a rest after it; hearing mostly lost with an adverb inside.
+    ("うつで半年ほど休んでいました。", "ja", "health"),
+    ("夫は去年うつになって、今も通院しています。", "ja", "health"),
+    ("耳があまり聞こえないので前の席を希望します。", "ja", "disability"),
     # The mental health certificate by its English names; Asperger's shortened.
     ("I hold a grade-3 mental health certificate and need extra time.", "en", "disability"),
     ("Mental health cert holder here, is there a quiet room?", "en", "disability"),
@@ -116,6 +120,10 @@ NEGATIVES = [
     ("Police asked me to come in as a witness to the crash.", "en", "criminal_record"),
     ("警察に任意で呼ばれて目撃者として証言しました。", "ja", "criminal_record"),
     ("Our seminar covers how family court works for divorce.", "en", "criminal_record"),
+    # うつ in other words, and people it happened to as a class.
+    ("ボールをうつで、と監督が言った。", "ja", "health"),
+    ("うつになった人への接し方の研修を企画しています。", "ja", "health"),
+    ("詐欺にあった人向けの相談会を開きます。", "ja", "crime_victim"),
     # A certificate talked about in general; the aspect of a word.
     ("How does one apply for a mental health certificate?", "en", "disability"),
     ("What does a mental health certificate cover?", "en", "disability"),
