@@ -50,6 +50,7 @@ POSITIVES = [
     ("my wallet got nicked on the train to the venue", "en", "crime_victim"),
     ("My ex keeps following me around and turning up at my work.", "en", "crime_victim"),
     ("同僚の朴さんはヘイトによる暴行を受けたことがあります。", "ja", "crime_victim"),
+    ("娘が塾の帰りに知らない男に抱きつかれました。", "ja", "crime_victim"),
     # Questioned by the police on a voluntary basis; under investigation; a juvenile case.
     ("The police had my brother in for questioning over the fire.", "en", "criminal_record"),
     ("He was taken in voluntarily and questioned about the missing funds.", "en", "criminal_record"),
@@ -88,6 +89,7 @@ NEGATIVES = [
     ("I used my card to pay the exam fee yesterday.", "en", "crime_victim"),
     ("孫を名乗る電話に注意しましょう。", "ja", "crime_victim"),
     ("身に覚えのない請求が届いたら、まずご相談ください。", "ja", "crime_victim"),
+    ("孫に抱きつかれました。かわいい。", "ja", "crime_victim"),
     # The police searching a home and seizing things; an assault a defendant is accused of.
     ("Police searched my flat and took my laptop as evidence.", "en", "crime_victim"),
     ("my wallet got nicked on the train to the venue", "en", "criminal_record"),
