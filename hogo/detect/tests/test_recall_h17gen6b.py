@@ -102,6 +102,8 @@ NEGATIVES = [
     ("ひったくりに注意するよう会員に周知してください。", "ja", "crime_victim"),
     ("被害にあった方のための相談窓口を設けました。", "ja", "crime_victim"),
     ("I wasn't charged for the extra bag at check-in.", "en", "criminal_record"),
+    # A test kit is a product.
+    ("会報で見た遺伝子検査キットの販売元は信頼できますか。", "ja", "health"),
     # A quoted title of an article or a law.
     ("会報の「妊娠と仕事」の記事をもう一度読みたいです。", "ja", "health"),
     ("「犯罪被害者等基本法」の改正点を教えてください。", "ja", "crime_victim"),
