@@ -17,6 +17,7 @@ _SUFFERED_RE = re.compile(r"(?:にあ|に遭|れ)(?:い|っ)?(?:ました|た(?=
 # (熱が出たので / あって / 寝込んでいて / ひどくて; not について, にとって, 入ってる; から is also "from").
 _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![いるた])|[てで]いて|くて|て、")
 _OPENING = {"「": "」", "『": "』", "“": "”", "\"": "\""}
+_OPENING_RE = re.compile("[「『“\"]")
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
 
 
@@ -42,6 +43,8 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
 def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool:
     """The term is inside a quoted title: 「…」の記事, "…" article, or a law's name."""
     text = ctx.text
+    if _OPENING_RE.search(text, s_lo, start) is None:
+        return False  # most sentences: no opening mark before the term
     for opening, closing in _OPENING.items():
         o = text.rfind(opening, s_lo, start)
         if o < 0 or (opening != closing and text.find(closing, o, start) >= 0):
