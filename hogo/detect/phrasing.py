@@ -12,12 +12,15 @@ if TYPE_CHECKING:
 
 # The term, or what follows it, ends in a passive or "ran into" said in the past or with て:
 # 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても).
-_SUFFERED_RE = re.compile(r"(?:にあ|に遭|れ)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))")
+_SUFFERED_RE = re.compile(
+    r"(?:にあ|に遭|れ)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))"
+)
 # A cause ends its clause in all but punctuation: what follows is the main clause's
-# (熱が出たので / あって / 寝込んでいて / ひどくて; not について, にとって, 入ってる; から is also "from").
+# (熱が出たので / あって / 寝込んでいて / ひどくて; not について, にとって, 入ってる; から is
+# also "from").
 _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![いるた])|[てで]いて|くて|て、")
-_OPENING = {"「": "」", "『": "』", "“": "”", "\"": "\""}
-_OPENING_RE = re.compile("[「『“\"]")
+_OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
+_OPENING_RE = re.compile('[「『“"]')
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
 
 

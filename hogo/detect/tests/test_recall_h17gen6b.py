@@ -20,7 +20,7 @@ POSITIVES = [
         "en",
         "crime_victim",
     ),
-    ("A man on the phone talked him into handing over his PIN, Mr. Oda says.", "en", "crime_victim"),
+    ("A man on the phone talked him into handing over his PIN, says Oda.", "en", "crime_victim"),
     (
         "Dad got a call from someone claiming to be from the bank and lost 800,000 yen.",
         "en",
@@ -53,7 +53,7 @@ POSITIVES = [
     ("娘が塾の帰りに知らない男に抱きつかれました。", "ja", "crime_victim"),
     # Questioned by the police on a voluntary basis; under investigation; a juvenile case.
     ("The police had my brother in for questioning over the fire.", "en", "criminal_record"),
-    ("He was taken in voluntarily and questioned about the missing funds.", "en", "criminal_record"),
+    ("He was taken in voluntarily and questioned about the lost funds.", "en", "criminal_record"),
     ("夫が警察に任意で呼ばれて取り調べを受けています。", "ja", "criminal_record"),
     ("元理事の金氏は地検の捜査を受けているそうです。", "ja", "criminal_record"),
     ("弟は中学のとき家裁送りになりました。", "ja", "criminal_record"),
