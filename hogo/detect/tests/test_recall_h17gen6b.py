@@ -77,6 +77,9 @@ POSITIVES = [
     ("うつで半年ほど休んでいました。", "ja", "health"),
     ("夫は去年うつになって、今も通院しています。", "ja", "health"),
     ("耳があまり聞こえないので前の席を希望します。", "ja", "disability"),
+    # A member under a desk record's heading is someone in particular.
+    ("【受付記録】会員が過去に窃盗で有罪判決を受けていたことを申告。", "ja", "criminal_record"),
+    ("【相談記録】会員が車いす利用のため、段差のない会場を希望。", "ja", "disability"),
     # The mental health certificate by its English names; Asperger's shortened.
     ("I hold a grade-3 mental health certificate and need extra time.", "en", "disability"),
     ("Mental health cert holder here, is there a quiet room?", "en", "disability"),
@@ -128,6 +131,8 @@ NEGATIVES = [
     ("ボールをうつで、と監督が言った。", "ja", "health"),
     ("うつになった人への接し方の研修を企画しています。", "ja", "health"),
     ("詐欺にあった人向けの相談会を開きます。", "ja", "crime_victim"),
+    # A member's question about a rule, under a record's heading.
+    ("【受付記録】会員が障害者手帳の提示で割引になるか問い合わせ。", "ja", "disability"),
     # A certificate talked about in general; the aspect of a word.
     ("How does one apply for a mental health certificate?", "en", "disability"),
     ("What does a mental health certificate cover?", "en", "disability"),
