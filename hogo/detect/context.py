@@ -307,10 +307,13 @@ def _generic(ctx: Context, lo: int, hi: int) -> bool:
     return any(not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", lo, hi))
 
 
-def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int) -> bool:
+def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int, *, ja: bool) -> bool:
     """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
-    (【受付記録】会員が…): the member is someone in particular."""
-    return ctx.has_cue("@heard", end, s_hi) or ctx.has_cue("@record", 0, start)
+    (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,
+    unless the sentence asks a question ("HR letter: Is an employee with … allowed to …?")."""
+    if ja and ctx.has_cue("@heard", end, s_hi):
+        return True
+    return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")
 
 
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
@@ -424,7 +427,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
         and _generic(ctx, start if evidence == "field" else c_lo, c_hi)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
-        and not (ja and _heard_or_recorded(ctx, start, end, s_hi))
+        and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):
         return Verdict(False, "generic")
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):

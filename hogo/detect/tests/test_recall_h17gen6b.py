@@ -80,6 +80,7 @@ POSITIVES = [
     # A member under a desk record's heading is someone in particular.
     ("【受付記録】会員が過去に窃盗で有罪判決を受けていたことを申告。", "ja", "criminal_record"),
     ("【相談記録】会員が車いす利用のため、段差のない会場を希望。", "ja", "disability"),
+    ("HR letter: An employee who uses a wheelchair will attend on the 12th.", "en", "disability"),
     # The mental health certificate by its English names; Asperger's shortened.
     ("I hold a grade-3 mental health certificate and need extra time.", "en", "disability"),
     ("Mental health cert holder here, is there a quiet room?", "en", "disability"),
@@ -133,6 +134,12 @@ NEGATIVES = [
     ("詐欺にあった人向けの相談会を開きます。", "ja", "crime_victim"),
     # A member's question about a rule, under a record's heading.
     ("【受付記録】会員が障害者手帳の提示で割引になるか問い合わせ。", "ja", "disability"),
+    (
+        "HR letter: Is an employee with a criminal record allowed to sit the exam?",
+        "en",
+        "criminal_record",
+    ),
+    ("HR letter: If an employee uses a wheelchair, is the venue accessible?", "en", "disability"),
     # A certificate talked about in general; the aspect of a word.
     ("How does one apply for a mental health certificate?", "en", "disability"),
     ("What does a mental health certificate cover?", "en", "disability"),
