@@ -13,9 +13,9 @@ from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
 from hogo.detect.named_couples import find_named_couples
-from hogo.detect.origin import find_district_origin
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
+from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
 

@@ -18,7 +18,8 @@ from hogo.detect.result import Finding
 
 _SCORE = 0.7
 _PLACE_EN = (
-    r"(?:district|area|neighbou?rhood|(?:part|side|end) of (?:the )?(?:old )?(?:[a-z]+ )?(?:town|city)"
+    r"(?:district|area|neighbou?rhood"
+    r"|(?:part|side|end) of (?:the )?(?:old )?(?:[a-z]+ )?(?:town|city)"
     r"|village|community|quarter|settlement|home ?town)s?"
 )
 _EN_ORIGIN_RE = re.compile(
@@ -40,7 +41,8 @@ _EN_ORIGIN_RE = re.compile(
 _EN_BIAS_RE = re.compile(
     r"investigator|private detective|background check|'check'|check\w* before (?:the |a )?"
     r"wedding|whisper|lists? of place names|place[- ]name lists?"
-    r"|(?:area|district|side|part|neighbou?rhood|community|village|town) (?:across|by) the river|['‘\"“]that['’\"”]|look\w* down on|discriminat|because of the (?:district|area"
+    r"|(?:area|district|side|part|neighbou?rhood|community|village|town) (?:across|by) the river"
+    r"|['‘\"“]that['’\"”]|look\w* down on|discriminat|because of the (?:district|area"
     r"|neighbou?rhood|village|community)|engagement (?:was )?(?:called off|fell through|broken"
     r" off)|rumou?r|everyone knows what|you know what i mean",
     re.IGNORECASE,
