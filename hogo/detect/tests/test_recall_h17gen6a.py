@@ -40,6 +40,37 @@ POSITIVES = [
     ("同僚が「あそこの辺りの出だから」と陰口を言われています。", "ja", "social_status"),
     ("実家のある地域の出ってだけで、昔から避けられてきました。", "ja", "social_status"),
     ("うちの地元、川向こうの集落の出身だと知られると縁談がこわれるんです。", "ja", "social_status"),
+    # Birth to unmarried parents said casually, and 非嫡出子 in kana.
+    ("My parents were never married, so I carry my mother's surname.", "en", "social_status"),
+    ("I was born to unmarried parents and grew up with my gran.", "en", "social_status"),
+    ("両親が結婚していなかったので、母の姓を名乗っています。", "ja", "social_status"),
+    ("わたしは ひちゃくしゅつし なので、戸籍のことは聞かないでください。", "ja", "social_status"),
+    # Elected office held before, or won; a vote for the opposition; a campaign helped.
+    ("叔父は元町議で、今も地元の祭りを仕切っています。", "ja", "political"),
+    ("Our new treasurer is a former city councillor.", "en", "political"),
+    ("My aunt was elected to the village assembly last spring.", "en", "political"),
+    ("兄が市議に当選したので、祝賀会の幹事を代わってください。", "ja", "political"),
+    ("前回は野党の候補に投票しました。", "ja", "political"),
+    ("せんきょ手伝ってるので土曜は欠席します", "ja", "political"),
+    ("She chairs the candidate's support group in our ward.", "en", "political"),
+    ("i vote communist, always have", "en", "political"),
+    # Party support said as a copula with no subject (支持です, 支持だけど).
+    ("公明党支持です。会報で政策も扱ってほしい。", "ja", "political"),
+    ("ずっと共産党支持だけど、今回の政策には反対です。", "ja", "political"),
+    # An activist group's branch worked in (not an association's own branch).
+    ("姉は反差別団体の支部で活動しています。", "ja", "political"),
+    # A slur said of someone named; outing said of a person.
+    ("At the party he kept telling everyone that Mr. K is a homo.", "en", "sexual_orientation"),
+    ("My cousin outed him as gay to the whole office.", "en", "sexual_orientation"),
+    ("someone outed me as trans in the group chat", "en", "sexual_orientation"),
+    # The writer's gender in brackets or with 自分, and an ex-partner of the same gender.
+    ("元カレとの写真を会報から消してほしいです（自分男です）", "ja", "sexual_orientation"),
+    ("I (female) still run the stall with my ex-girlfriend.", "en", "sexual_orientation"),
+    # A religious building or a holy month said of a person, not as a venue or a date.
+    ("I pray at the temple every morning before work.", "en", "religion"),
+    ("ラマダン中なので昼食会は欠席します。", "ja", "religion"),
+    # The Malay people said of oneself.
+    ("i'm malay so no pork in my bento please", "en", "race_ethnicity"),
 ]
 
 NEGATIVES = [
@@ -63,6 +94,26 @@ NEGATIVES = [
     ("出身地は大阪です。川沿いの会場が好きです。", "ja", "social_status"),
     ("地元の駅で差別的な落書きを見ました。", "ja", "social_status"),
     ("探偵小説の読書会を地元の公民館で開きます。", "ja", "social_status"),
+    # Birth status words about the form, not a person.
+    ("I changed the sex on my family register after my transition.", "en", "social_status"),
+    # Elected office and elections as a topic or a date.
+    ("試験日は衆院選と同じ日なので、会場が変わります。", "ja", "political"),
+    ("会場は党本部の近くです。最寄り駅を教えてください。", "ja", "political"),
+    ("支部の懇親会で支部長が挨拶しました。", "ja", "political"),
+    ("研修を支部で企画しています。講師を紹介してください。", "ja", "political"),
+    ("I'm in a labour union; can I still join the association?", "en", "political"),
+    ("労働組合に入っていますが、会員資格に問題はありますか。", "ja", "political"),
+    # Marriage equality rulings as a topic; a family business by generation.
+    ("Could you cover the same-sex marriage ruling in the newsletter?", "en", "sexual_orientation"),
+    ("同性婚訴訟の判決について解説記事をお願いします。", "ja", "sexual_orientation"),
+    ("Our CEO is a third-generation owner of the bakery.", "en", "race_ethnicity"),
+    ("The lecture covers homo sapiens and the first farmers.", "en", "sexual_orientation"),
+    # A religious building as a venue, a holy month as a date.
+    ("The networking lunch is being held at a shrine hall near the port.", "en", "religion"),
+    ("Our AGM venue is a converted church near the harbour.", "en", "religion"),
+    ("My sister's wedding is at a shrine, so I'll miss the seminar.", "en", "religion"),
+    ("Can you add Ramadan to the shared calendar so we avoid it?", "en", "religion"),
+    ("ラマダン明けに合わせた視察ツアーの日程を教えてください。", "ja", "religion"),
 ]
 
 
