@@ -71,6 +71,26 @@ POSITIVES = [
     ("ラマダン中なので昼食会は欠席します。", "ja", "religion"),
     # The Malay people said of oneself.
     ("i'm malay so no pork in my bento please", "en", "race_ethnicity"),
+    # "St." (Saint) ends no sentence: the person before it is the one at the church.
+    ("He sings every Sunday at St. Mary's Church in Kobe.", "en", "religion"),
+    # A term made a fact with こと is told to the person, it does not describe them.
+    ("トランスジェンダーなことを職場の人にバラされました。", "ja", "sexual_orientation"),
+    # A parent's origin written with no capitals.
+    ("my grandfather was vietnamese so i'm a quarter", "en", "race_ethnicity"),
+    # Couples on a form: the member's field and a spouse's or partner's field.
+    ("Member: Kenji Sato. Emergency contact: husband, Taro Sato.", "en", "sexual_orientation"),
+    (
+        "Household application: member Megumi Ono, partner Akiko Ono, same address.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("会員：田中 恵子、配偶者：田中 由香", "ja", "sexual_orientation"),
+    (
+        "家族会員の申込です。パートナーの山本 雄太さんを追加してください。（申込者：川口 健太）",
+        "ja",
+        "sexual_orientation",
+    ),
+    ("村井 翔太です。パートナーの岡 拓海と一緒に住んでいます。", "ja", "sexual_orientation"),
 ]
 
 NEGATIVES = [
@@ -114,6 +134,16 @@ NEGATIVES = [
     ("My sister's wedding is at a shrine, so I'll miss the seminar.", "en", "religion"),
     ("Can you add Ramadan to the shared calendar so we avoid it?", "en", "religion"),
     ("ラマダン明けに合わせた視察ツアーの日程を教えてください。", "ja", "religion"),
+    # Couples on a form of two genders, or a business partner.
+    ("Member: Kenji Sato. Emergency contact: wife, Yuko Sato.", "en", "sexual_orientation"),
+    ("Member: Kenji Sato, business partner Taro Ito (same firm).", "en", "sexual_orientation"),
+    ("会員：田中 恵子、配偶者：田中 健太", "ja", "sexual_orientation"),
+    ("大丈夫です。彼氏と参加します。", "ja", "sexual_orientation"),
+    # No capitals, but no parent's origin.
+    ("my dad is turkey hunting this weekend lol", "en", "race_ethnicity"),
+    ("my mum is from the countryside near osaka", "en", "race_ethnicity"),
+    # A street called St. and a church with nobody.
+    ("The cafe on St. George St. is next to the old church.", "en", "religion"),
 ]
 
 
