@@ -91,6 +91,10 @@ POSITIVES = [
         "sexual_orientation",
     ),
     ("村井 翔太です。パートナーの岡 拓海と一緒に住んでいます。", "ja", "sexual_orientation"),
+    # A slur said of someone called あいつ / こいつ; a zainichi parent's side; 宗教 in kana.
+    ("同期が「こいつホモだから」と笑っていた", "ja", "sexual_orientation"),
+    ("母方が在日で、祖母は韓国語も話します。", "ja", "race_ethnicity"),
+    ("しゅうきょう上の理由で豚肉は食べられません", "ja", "religion"),
 ]
 
 NEGATIVES = [
@@ -144,6 +148,9 @@ NEGATIVES = [
     ("my mum is from the countryside near osaka", "en", "race_ethnicity"),
     # A street called St. and a church with nobody.
     ("The cafe on St. George St. is next to the old church.", "en", "religion"),
+    # A political organisation as a customer; the species, not a slur.
+    ("政治団体からの寄付は受け付けていません", "ja", "political"),
+    ("ホモ・サピエンスの展示、あいつも見に行ったらしい", "ja", "sexual_orientation"),
 ]
 
 
