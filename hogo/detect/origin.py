@@ -35,6 +35,9 @@ _EN_ORIGIN_RE = re.compile(
     r"(?: born| raised)? (?:from|in)\b"
     # "where i'm from ... my grandparents' village", "is from — that area"
     r"|\bwhere (?:i'?m|we'?re|(?:he|she)'?s|[^.!?;]{0,20}famil(?:y|y's|y is)) from\b"
+    # "because of where I grew up", "anyone from our district"
+    r"|\bwhere (?:i|we|he|she|they) (?:grew up|was born|were born|come from|came from)\b"
+    r"|\bfrom (?:our|my|his|her|their) (?:district|area|neighbou?rhood|village|community)\b"
     r"|\b(?:my|his|her|their) (?:[a-z]+s?' |[a-z]+'s )?(?:home ?town|village)\b",
     re.IGNORECASE,
 )
@@ -44,7 +47,8 @@ _EN_BIAS_RE = re.compile(
     r"|(?:area|district|side|part|neighbou?rhood|community|village|town) (?:across|by) the river"
     r"|['‘\"“]that['’\"”]|look\w* down on|discriminat|because of the (?:district|area"
     r"|neighbou?rhood|village|community)|engagement (?:was )?(?:called off|fell through|broken"
-    r" off)|rumou?r|everyone knows what|you know what i mean",
+    r" off)|rumou?r|everyone knows what|you know what i mean|marry (?:into|anyone from|someone"
+    r" from)|(?:objected to|opposed) (?:the|our|my|his|her) (?:marriage|engagement|wedding)",
     re.IGNORECASE,
 )
 _JA_ORIGIN_RE = re.compile(
@@ -56,9 +60,10 @@ _JA_BIAS_RE = re.compile(
     r"興信所|探偵|身元調査|身元を調べ|地名リスト|地名総鑑|部落リスト|川向こう"
     r"|川沿いの(?:あの)?(?:地区|地域|集落|辺り|あたり)|「あ(?:そこ|の|っち)|避けられ"
     r"|反対され|差別され|陰口|ささや|気をつけろ|(?:地区|地域|地名|出身地?|地元)(?:名)?"
-    r"(?:を理由に|のせいで|だからって|ってだけで)"
+    r"(?:を理由に|のせいで|だからって|ってだけで)|(?:出身地?|地元|住所|本籍)を調べ"
 )
-_JA_HOME_RE = re.compile(r"うち|地元|家(?:なんで|なので|です|だ)")
+# The writer's own home, or the writer as the one it was done to (調べられて, 反対された).
+_JA_HOME_RE = re.compile(r"うち|地元|家(?:なんで|なので|です|だ)|[らさ]れ(?:て|た|ました)")
 _PERSON_CUES = ("@self", "@family", "@third", "@nf_honorific", "@nf_title", "@nf_relative")
 _REACH = {False: 200, True: 80}
 

@@ -95,6 +95,11 @@ POSITIVES = [
     ("同期が「こいつホモだから」と笑っていた", "ja", "sexual_orientation"),
     ("母方が在日で、祖母は韓国語も話します。", "ja", "race_ethnicity"),
     ("しゅうきょう上の理由で豚肉は食べられません", "ja", "religion"),
+    # More of the district class: a marriage opposed, a family's origin looked into.
+    ("My in-laws objected to the marriage because of where I grew up.", "en", "social_status"),
+    ("Folks back home won't let their kids marry anyone from our district.", "en", "social_status"),
+    ("就職のとき、出身地を調べられて不採用になりました。", "ja", "social_status"),
+    ("妹が町議選で当選しました。", "ja", "political"),
 ]
 
 NEGATIVES = [
@@ -151,6 +156,8 @@ NEGATIVES = [
     # A political organisation as a customer; the species, not a slur.
     ("政治団体からの寄付は受け付けていません", "ja", "political"),
     ("ホモ・サピエンスの展示、あいつも見に行ったらしい", "ja", "sexual_orientation"),
+    ("出身地を調べて、会場の近くのホテルを予約しました。", "ja", "social_status"),
+    ("Where I grew up there was a river; the venue looks similar.", "en", "social_status"),
 ]
 
 
