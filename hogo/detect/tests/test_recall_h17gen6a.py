@@ -100,6 +100,10 @@ POSITIVES = [
     ("Folks back home won't let their kids marry anyone from our district.", "en", "social_status"),
     ("就職のとき、出身地を調べられて不採用になりました。", "ja", "social_status"),
     ("妹が町議選で当選しました。", "ja", "political"),
+    # Outing told to someone, slurs said of someone named.
+    ("My coworker outed me to my boss last week.", "en", "sexual_orientation"),
+    ("A guy at the branch keeps calling Mr. T a faggot.", "en", "sexual_orientation"),
+    ("上司にアウティングされました", "ja", "sexual_orientation"),
 ]
 
 NEGATIVES = [
@@ -158,6 +162,7 @@ NEGATIVES = [
     ("ホモ・サピエンスの展示、あいつも見に行ったらしい", "ja", "sexual_orientation"),
     ("出身地を調べて、会場の近くのホテルを予約しました。", "ja", "social_status"),
     ("Where I grew up there was a river; the venue looks similar.", "en", "social_status"),
+    ("おかまを洗ってから寝ます", "ja", "sexual_orientation"),
 ]
 
 
