@@ -104,6 +104,13 @@ POSITIVES = [
     ("My coworker outed me to my boss last week.", "en", "sexual_orientation"),
     ("A guy at the branch keeps calling Mr. T a faggot.", "en", "sexual_orientation"),
     ("上司にアウティングされました", "ja", "sexual_orientation"),
+    # A quarter of someone's heritage; a parent of a people that is no nationality.
+    ("I'm a quarter Filipino on my mum's side.", "en", "race_ethnicity"),
+    ("im a quarter filipino lol", "en", "race_ethnicity"),
+    ("my mum is malay so we celebrate hari raya", "en", "race_ethnicity"),
+    # A politician's support group headed; a party's voter.
+    ("Our chair Mr. Ono heads the mayor's support group.", "en", "political"),
+    ("she's been a lifelong Labour voter", "en", "political"),
 ]
 
 NEGATIVES = [
@@ -163,6 +170,9 @@ NEGATIVES = [
     ("出身地を調べて、会場の近くのホテルを予約しました。", "ja", "social_status"),
     ("Where I grew up there was a river; the venue looks similar.", "en", "social_status"),
     ("おかまを洗ってから寝ます", "ja", "sexual_orientation"),
+    ("She's a quarter back in college football.", "en", "race_ethnicity"),
+    ("Sales in the first quarter rose, mostly in Malay language courses.", "en", "race_ethnicity"),
+    ("The survey asked each Labour voter about housing.", "en", "political"),
 ]
 
 
