@@ -111,6 +111,7 @@ POSITIVES = [
     # A politician's support group headed; a party's voter.
     ("Our chair Mr. Ono heads the mayor's support group.", "en", "political"),
     ("she's been a lifelong Labour voter", "en", "political"),
+    ("毎週日曜は教会に通っています。", "ja", "religion"),
 ]
 
 NEGATIVES = [
@@ -173,6 +174,8 @@ NEGATIVES = [
     ("She's a quarter back in college football.", "en", "race_ethnicity"),
     ("Sales in the first quarter rose, mostly in Malay language courses.", "en", "race_ethnicity"),
     ("The survey asked each Labour voter about housing.", "en", "political"),
+    ("お寺の近くの会場なので駐車場が少ないです。", "ja", "religion"),
+    ("いとこの結婚式が神社であるので欠席します。", "ja", "religion"),
 ]
 
 
