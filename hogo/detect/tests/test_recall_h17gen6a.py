@@ -112,6 +112,9 @@ POSITIVES = [
     ("Our chair Mr. Ono heads the mayor's support group.", "en", "political"),
     ("she's been a lifelong Labour voter", "en", "political"),
     ("毎週日曜は教会に通っています。", "ja", "religion"),
+    # "X and I (two men)": the bracket gives the writer's gender as the partner's.
+    ("My husband and I (two men) would like one room.", "en", "sexual_orientation"),
+    ("my brother's a big Reiwa supporter lol", "en", "political"),
 ]
 
 NEGATIVES = [
@@ -176,6 +179,11 @@ NEGATIVES = [
     ("The survey asked each Labour voter about housing.", "en", "political"),
     ("お寺の近くの会場なので駐車場が少ないです。", "ja", "religion"),
     ("いとこの結婚式が神社であるので欠席します。", "ja", "religion"),
+    (
+        "My husband and I (two women from the office came too) enjoyed it.",
+        "en",
+        "sexual_orientation",
+    ),
 ]
 
 
