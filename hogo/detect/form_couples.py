@@ -29,11 +29,15 @@ _JA_PARTNER_RE = re.compile(rf"(配偶者|パートナー|夫|妻)[ 　]*[:：][
 _JA_WORD_GENDER = {"夫": "m", "妻": "f"}
 
 
+def _one_gender(genders: set[str | None]) -> str | None:
+    """The members' gender when every member field gives the same known one."""
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
 def en_form_couples(original: str) -> list[tuple[int, int, str]]:
-    holders = {given_names().get(m.group(1)) for m in _EN_HOLDER_RE.finditer(original)}
-    if len(holders) != 1 or None in holders:
+    holder = _one_gender({given_names().get(m.group(1)) for m in _EN_HOLDER_RE.finditer(original)})
+    if holder is None:
         return []
-    (holder,) = holders
     household = COUPLE_RE.search(original) or _EN_HOUSEHOLD_RE.search(original)
     found = []
     for m in _EN_PARTNER_RE.finditer(original):
@@ -47,10 +51,9 @@ def en_form_couples(original: str) -> list[tuple[int, int, str]]:
 
 
 def ja_form_couples(original: str) -> list[tuple[int, int, str]]:
-    holders = {ja_name_gender(m.group(1)) for m in _JA_HOLDER_RE.finditer(original)}
-    if len(holders) != 1 or None in holders:
+    holder = _one_gender({ja_name_gender(m.group(1)) for m in _JA_HOLDER_RE.finditer(original)})
+    if holder is None:
         return []
-    (holder,) = holders
     found = []
     for m in _JA_PARTNER_RE.finditer(original):
         word = m.group(1)
