@@ -31,8 +31,9 @@ _EN_ORIGIN_RE = re.compile(
     # "the district I'm from", "the community she was born in"
     + r"|\b"
     + _PLACE_EN
-    + r" (?:i'?m|i am|we'?re|(?:he|she)'?s|(?:he|she|they) (?:is|are|was|were)|i was|we were)"
-    r"(?: born| raised)? (?:from|in)\b"
+    + r" (?:that |which )?(?:i|we|he|she|they|(?:my|his|her|our|their) [a-z]+)"
+    r"(?:'m|'re|'s| am| are| is| was| were)?"
+    r"(?: born| raised| come| came| comes| lived| live| grew up)? (?:from|in)\b"
     # "where i'm from ... my grandparents' village", "is from — that area"
     r"|\bwhere (?:i'?m|we'?re|(?:he|she)'?s|[^.!?;]{0,20}famil(?:y|y's|y is)) from\b"
     # "because of where I grew up", "anyone from our district"
@@ -42,8 +43,9 @@ _EN_ORIGIN_RE = re.compile(
     re.IGNORECASE,
 )
 _EN_BIAS_RE = re.compile(
-    r"investigator|private detective|background check|'check'|check\w* before (?:the |a )?"
-    r"wedding|whisper|lists? of place names|place[- ]name lists?"
+    r"(?:hired|paid|used|had|sent|got) (?:an? |a private )?(?:investigator|detective)"
+    r"|investigator to (?:look|check|dig)|background check|'check'|check\w* before (?:the |a )?"
+    r"wedding|whisper\w* about|lists? of place names|place[- ]name lists?|not to play with"
     r"|(?:area|district|side|part|neighbou?rhood|community|village|town) (?:across|by) the river"
     r"|['‘\"“]that['’\"”]|look\w* down on|discriminat|because of the (?:district|area"
     r"|neighbou?rhood|village|community)|engagement (?:was )?(?:called off|fell through|broken"
@@ -54,7 +56,7 @@ _EN_BIAS_RE = re.compile(
 _JA_ORIGIN_RE = re.compile(
     r"(?:地区|地域|集落|部落|村|土地|辺り|あたり)(?:名)?の出(?![席張演発口品身来])|出身地"
     r"|出身の(?:地区|地域|集落|村)|生まれた(?:地区|地域|集落|所|ところ|土地|町|村)"
-    r"|育った(?:地区|地域|集落|町|村)|地元の地区|(?:うちの|私の|実家の)地元"
+    r"|育った(?:地区|地域|集落|町|村)|地元の地区|(?:うちの|私の|実家の)(?:地元|集落|地区|地域|村)"
 )
 _JA_BIAS_RE = re.compile(
     r"興信所|探偵|身元調査|身元を調べ|地名リスト|地名総鑑|部落リスト|川向こう"

@@ -115,6 +115,14 @@ POSITIVES = [
     # "X and I (two men)": the bracket gives the writer's gender as the partner's.
     ("My husband and I (two men) would like one room.", "en", "sexual_orientation"),
     ("my brother's a big Reiwa supporter lol", "en", "political"),
+    ("うちの集落は昔から「あそこ」と呼ばれて、差別されてきました。", "ja", "social_status"),
+    (
+        "Other kids' parents told them not to play with us because of the neighbourhood we"
+        " lived in.",
+        "en",
+        "social_status",
+    ),
+    ("Her relatives whisper about the village my father came from.", "en", "social_status"),
 ]
 
 NEGATIVES = [
@@ -184,6 +192,13 @@ NEGATIVES = [
         "en",
         "sexual_orientation",
     ),
+    (
+        "The area I come from has great ramen; the investigator on TV said so.",
+        "en",
+        "social_status",
+    ),
+    ("My village has a beautiful river; people whisper that it's the best.", "en", "social_status"),
+    ("この地区は昔から川の氾濫で避けられてきた土地です。", "ja", "social_status"),
 ]
 
 
