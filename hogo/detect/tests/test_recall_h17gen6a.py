@@ -123,6 +123,7 @@ POSITIVES = [
         "social_status",
     ),
     ("Her relatives whisper about the village my father came from.", "en", "social_status"),
+    ("I converted last year and now go to church every Sunday.", "en", "religion"),
 ]
 
 NEGATIVES = [
