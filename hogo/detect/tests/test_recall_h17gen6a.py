@@ -124,6 +124,8 @@ POSITIVES = [
     ),
     ("Her relatives whisper about the village my father came from.", "en", "social_status"),
     ("I converted last year and now go to church every Sunday.", "en", "religion"),
+    ("ラマダン中なので、視察ツアーの昼食は不要です。", "ja", "religion"),
+    ("I'm observing Ramadan; please put it in the team calendar.", "en", "religion"),
 ]
 
 NEGATIVES = [
