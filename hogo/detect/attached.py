@@ -87,7 +87,10 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
         if gap.endswith(("ほかの", "他の", "周りの", "周囲の")):
             continue
         # 「逮捕歴のあるOBの方で」「前科がある経理の人」: a role before the person word names one.
-        if len(gap) > 8 or _JA_BREAK_RE.search(gap) or ctx.has_cue("@third", end, cue[1]):
+        # 「バイセクシャルなことを支部の人に」: こと makes the term a fact told to the person.
+        if len(gap) > 8 or _JA_BREAK_RE.search(gap) or "こと" in gap:
+            continue
+        if ctx.has_cue("@third", end, cue[1]):
             continue
         if not _named_is(ctx, lo, start, cue):
             return True

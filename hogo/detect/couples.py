@@ -81,6 +81,8 @@ _JA_SELF_NAME_RE = re.compile(
     r"[ 　]*[:：（(は、]|本人[ 　]*[:：]|(?<![一-龥々ぁ-んァ-ヶ])本人[ 　])[ 　]*"
     rf"({_JA_FULL_NAME})"
 )
+# The writer opening with their full name, written with a space: 「堀 雄介です。」
+_JA_OPENING_NAME_RE = re.compile(r"[ 　]*([一-龥々]{1,4}[ 　][一-龥々]{1,3})(?:です|と申します)")
 # A sign-off at the very end: 「― 佐藤恵子」, or a full name alone on the last line or after a
 # space: 「…お願いします。　村上 拓海」 (then its surname must be a known one).
 _JA_SIGNOFF_RE = re.compile(
@@ -127,6 +129,10 @@ def writer_genders(
             named = ja_name_gender(m.group(1))
             if named:
                 genders.add(named)
+    if not original.isascii() and (opening := _JA_OPENING_NAME_RE.match(original)):
+        named = ja_name_gender(opening.group(1))  # 「堀 雄介です。」 opening the text
+        if named:
+            genders.add(named)
     if not original.isascii():
         named = _ja_signoff_gender(original)
         if named:
@@ -281,6 +287,7 @@ def find_title_couples(original: str) -> list[Finding]:
 
 JA_COUPLE_RE = re.compile(
     r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式|同性婚|カップル"
+    r"|家族会員|配偶者"
 )
 
 

@@ -15,6 +15,7 @@ from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
 from hogo.detect.named_couples import find_named_couples
 from hogo.detect.names import ja_person_spans, ja_surnames
 from hogo.detect.normalize import Normalized, normalize, warm
+from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
 
@@ -134,6 +135,8 @@ class Engine:
             findings.extend(find_title_couples(text))
         if "@family" in cues or "@heritage" in cues:
             findings.extend(find_heritage(text, ja=ja))
+        if "@origin_bias" in cues and not any(f.label == "social_status" for f in findings):
+            findings.extend(find_district_origin(text, cues, ja=ja))
         if ("@family" in cues or "@wed" in cues or "@household" in cues) and not any(
             f.label == "sexual_orientation" for f in findings
         ):

@@ -28,7 +28,13 @@ _EN_RE = re.compile(
     r" (?:parents|immigrants|refugees)\b"
     # "i'm mixed (japanese/ghanaian)"
     r"|\b[Mm]ixed \(?(?:[A-Za-z]+[/&,] ?|[A-Za-z]+ and )([A-Za-z]+)\b"
+    # "I'm a quarter Filipino", "she's one-quarter Korean"
+    r"|\b(?:I'm|I am|Im|[Hh]e's|[Hh]e is|[Ss]he's|[Ss]he is) (?:a |one[- ])?quarter[- ]"
+    r"([A-Z][a-z]+)"
 )
+# Casual writing with no capitals at all ("my grandmother was filipino so im a quarter").
+_EN_CASUAL_RE = re.compile(_EN_RE.pattern, re.IGNORECASE)
+_CASUAL_END_RE = re.compile(r"$|[^\w ]| (?:so|and|but|too|though|originally|side|lol|btw|haha)\b")
 _JA_RE = re.compile(
     r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
     r"|おじいちゃん|おばあちゃん)(?:が|は|も|とも|、)(?:もともと|[一-龥]{1,3}に)?"
@@ -65,8 +71,16 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
             if place in ja_names or "ァ" <= place[0] <= "ヶ":
                 findings.append(_finding(m))
     else:
-        for m in _EN_RE.finditer(original):
-            place = m.group(1) or m.group(2) or m.group(3).capitalize()
+        casual = original.islower()
+        for m in (_EN_CASUAL_RE if casual else _EN_RE).finditer(original):
+            place = m.group(1) or m.group(2) or m.group(4) or m.group(3).capitalize()
+            if casual:
+                # "my dad is turkey hunting": the word must end its phrase.
+                word = place.split()[0]
+                group = next(g for g in (1, 2, 3, 4) if m.group(g))
+                if not _CASUAL_END_RE.match(original, m.start(group) + len(word)):
+                    continue
+                place = word.title()
             if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings

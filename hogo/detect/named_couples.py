@@ -17,6 +17,7 @@ from hogo.detect.couples import (
     ja_name_gender,
     writer_genders,
 )
+from hogo.detect.form_couples import en_form_couples, ja_form_couples
 from hogo.detect.result import Finding
 
 # Couples of two other people, both genders given by the text: "his husband", "her wife",
@@ -91,6 +92,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     found.extend(_en_married_pair(original))
     found.extend(_en_pronoun_partners(original))
     found.extend(_en_plural_weds(original))
+    if ":" in original or "member" in original.lower():
+        found.extend(en_form_couples(original))
     return found
 
 
@@ -271,6 +274,8 @@ def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found += _ja_household_pairs(original)
     if "。" in original:
         found += _ja_profile_couples(original)
+    if "：" in original or ":" in original:
+        found += ja_form_couples(original)
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, honorific, word = m.group(1), m.group(2), m.group(3)
         if holder_name in ("私", "僕", "わたし"):
