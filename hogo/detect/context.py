@@ -299,7 +299,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
-    ) or in_title(ctx, start, end, s_lo, s_hi)
+    ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
 
 
 def _generic(ctx: Context, lo: int, hi: int) -> bool:

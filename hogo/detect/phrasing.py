@@ -44,7 +44,8 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
 
 
 def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool:
-    """The term is inside a quoted title: 「…」の記事, "…" article, or a law's name."""
+    """The term is inside a quoted title: 「…」の記事, "…" article, or a law's name (asked
+    only of a text with a topic word in it)."""
     text = ctx.text
     if _OPENING_RE.search(text, s_lo, start) is None:
         return False  # most sentences: no opening mark before the term
