@@ -44,6 +44,7 @@ def _compound_gap(gap: str) -> bool:
 
 _PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
 _JA_CASE_PARTICLES = ("で", "に", "を", "へ")
+_AGENT_ENDS = (" by", " by a", " by an", " by the")
 
 
 def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
@@ -59,13 +60,16 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # ends in a preposition takes an object, it modifies no noun after it.
     # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
     possessive = ctx.text.endswith(("'s", *_PREPOSITIONS, *_JA_CASE_PARTICLES), start, end)
-    for cue in () if possessive else ctx.cues_in("@attr_post", end, hi):
+    # "was punched by a co-worker": what follows a passive's "by" is who did it, not a job or a
+    # topic the term names.
+    agent = ctx.text.endswith(_AGENT_ENDS, start, end)
+    for cue in () if possessive or agent else ctx.cues_in("@attr_post", end, hi):
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
         if _JA_NOUN_GAP_RE.match(gap):
             return True
-    for cue in ctx.cues_in("@role_post", end, hi):
+    for cue in () if agent else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
         job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)

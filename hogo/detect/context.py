@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from hogo.detect.attached import attached
 from hogo.detect.lexicon import Entry
+from hogo.detect.phrasing import in_title, suffered, topic_applies
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
@@ -298,7 +299,22 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
-    )
+    ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
+
+
+def _generic(ctx: Context, lo: int, hi: int) -> bool:
+    """A generic word in [lo, hi) that could be the subject: "a client's case" names whose
+    case, not who the term is about."""
+    return any(not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", lo, hi))
+
+
+def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int, *, ja: bool) -> bool:
+    """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
+    (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,
+    unless the sentence asks a question ("HR letter: Is an employee with … allowed to …?")."""
+    if ja and ctx.has_cue("@heard", end, s_hi):
+        return True
+    return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")
 
 
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
@@ -348,6 +364,24 @@ _NO_PERSON_REASONS = frozenset(
 )
 
 
+_OBJECT_ME_RE = re.compile(r"\bme\b")
+
+
+def _evidence(
+    ctx: Context, entry: Entry, start: int, end: int, lo: int, hi: int, *, ja: bool
+) -> tuple[int, str]:
+    """``Context.person``; the writer as the object of an English term ("shoved me"); and a
+    crime suffered told in the Japanese passive past (「痴漢にあいました」「だまし取られました」)
+    as a predicate glued to the term."""
+    level, evidence = ctx.person(start, end, lo, hi, ja=ja)
+    if entry.ascii and level < STRICT and _OBJECT_ME_RE.search(ctx.text, start, end):
+        # "has been following me", "shoved me": the writer is the term's object.
+        return STRICT, "self"
+    if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
+        return ATTACHED, "suffered"
+    return level, evidence
+
+
 def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     verdict = _judge(ctx, entry, start, end, ja=ja)
     if verdict.accepted or verdict.reason not in _NO_PERSON_REASONS or "@anaphor" not in ctx.cues:
@@ -386,15 +420,15 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, "fiction")
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
-    level, evidence = ctx.person(start, end, s_lo, s_hi, ja=ja)
+    level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
     if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):
         return Verdict(False, "report")
     if (
         level < STRICT
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
-        and ctx.has_cue("@generic", start if evidence == "field" else c_lo, c_hi)
+        and _generic(ctx, start if evidence == "field" else c_lo, c_hi)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
-        and not (ja and ctx.has_cue("@heard", end, s_hi))
+        and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):
         return Verdict(False, "generic")
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):
@@ -414,7 +448,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         )
     ):
         return Verdict(False, "hypo_or_policy")
-    if level < ATTACHED and ctx.has_cue_around("@topic", c_lo, c_hi, start, end):
+    if level < ATTACHED and topic_applies(ctx, c_lo, c_hi, start, end, ja=ja):
         return Verdict(False, "topic")
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
         return Verdict(False, "no_person")
