@@ -20,8 +20,9 @@ _FUNCTION_WORDS = frozenset(
 )
 # Between a Japanese term and the topic noun it modifies: a particle, nothing else
 # (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
+# 「難民や少数民族を支援する」: a list joined by や is one topic with the noun after it.
 _JA_NOUN_GAP_RE = re.compile(
-    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
+    r"^(?:や[一-龥々ァ-ヶー]{1,8})?(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
