@@ -37,6 +37,17 @@ POSITIVES = [
         "en",
         "social_status",
     ),
+    # A cleric's title after a surname names the person (「武田牧師」), weak words then count.
+    ("北村牧師（バプテスト）は毎週、駅前で署名を集めています。", "ja", "religion"),
+    # Church service week by week, the service word in kana.
+    ("教会で毎週ほうしをしているので日曜は出られません。", "ja", "religion"),
+    # A registered sex changed to the other one.
+    (
+        "Please update the sex to female on her badge; the court approved it.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("戸籍が変わったので、名簿の性別を女性に変更してください。", "ja", "sexual_orientation"),
     # Same-sex partners: a guest list's room, a spaced name, 「さんは彼氏と」.
     ("Guests: Mr. Ken Ito + partner Mr. Joe Park (same room).", "en", "sexual_orientation"),
     ("名簿：高田 恵子様、パートナーの小林 直美様（同室）", "ja", "sexual_orientation"),
@@ -44,6 +55,10 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    ("牧師という職業を描いた映画を観ました。", "ja", "religion"),
+    ("教会でほうれん草のスープを配るイベントがあるそうです。", "ja", "religion"),
+    ("The form asks for the sex to be left blank.", "en", "sexual_orientation"),
+    ("設定画面で性別を選ぶ欄を削除してください。", "ja", "sexual_orientation"),
     ("Mentees often ask about campaign finance law in the seminar.", "en", "political"),
     ("The exhibitor hall has a Korean food stand this year.", "en", "race_ethnicity"),
     ("来場者からの問い合わせ：期日前投票所はどこですか？", "ja", "political"),
