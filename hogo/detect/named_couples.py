@@ -282,8 +282,26 @@ def _ja_profile_couples(original: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# 「原 健太さんは、…療養中の夫・原 直樹さんに付き添って」: a full name, then later in its
+# sentence the spouse word and a full name with the same surname.
+_JA_SAME_SURNAME_RE = re.compile(
+    r"([一-龥々]{1,4})[ 　]([一-龥々]{1,3})(?:さん|様)は[^。]{0,30}?(夫|妻)[・の：:、 　]*"
+    r"\1[ 　][一-龥々]{1,3}(?:さん|様)"
+)
+
+
+def _ja_same_surname_spouses(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _JA_SAME_SURNAME_RE.finditer(original):
+        holder = ja_name_gender(m.group(2))
+        if holder is not None and holder == _JA_PARTNER_WORDS[m.group(3)]:
+            found.append((m.start(3), m.end(3), holder))
+    return found
+
+
 def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
+    found += _ja_same_surname_spouses(original)
     found += _ja_household_pairs(original)
     if "。" in original:
         found += _ja_profile_couples(original)

@@ -48,6 +48,12 @@ POSITIVES = [
         "sexual_orientation",
     ),
     ("戸籍が変わったので、名簿の性別を女性に変更してください。", "ja", "sexual_orientation"),
+    # A full name, then later in its sentence the spouse word and the same surname.
+    (
+        "村上 拓海さんは、入院中の夫・村上 大輔さんの着替えを取りに帰りました。",
+        "ja",
+        "sexual_orientation",
+    ),
     # Same-sex partners: a guest list's room, a spaced name, 「さんは彼氏と」.
     ("Guests: Mr. Ken Ito + partner Mr. Joe Park (same room).", "en", "sexual_orientation"),
     ("名簿：高田 恵子様、パートナーの小林 直美様（同室）", "ja", "sexual_orientation"),
@@ -55,6 +61,17 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    ("キング牧師の伝記を読み終えました。", "ja", "religion"),
+    (
+        "村上 拓海さんは、入院中の父・村上 大輔さんの着替えを取りに帰りました。",
+        "ja",
+        "sexual_orientation",
+    ),
+    (
+        "村上 恵子さんは、入院中の夫・村上 大輔さんの着替えを取りに帰りました。",
+        "ja",
+        "sexual_orientation",
+    ),
     ("牧師という職業を描いた映画を観ました。", "ja", "religion"),
     ("教会でほうれん草のスープを配るイベントがあるそうです。", "ja", "religion"),
     ("The form asks for the sex to be left blank.", "en", "sexual_orientation"),
