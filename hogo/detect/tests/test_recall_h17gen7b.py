@@ -54,6 +54,8 @@ POSITIVES = [
         "ja",
         "sexual_orientation",
     ),
+    # A list's quoted title that a place was in.
+    ("祖母の村は「地名総鑑」に載っていた地域だそうです。", "ja", "social_status"),
     # Same-sex partners: a guest list's room, a spaced name, 「さんは彼氏と」.
     ("Guests: Mr. Ken Ito + partner Mr. Joe Park (same room).", "en", "sexual_orientation"),
     ("名簿：高田 恵子様、パートナーの小林 直美様（同室）", "ja", "sexual_orientation"),
@@ -61,6 +63,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    ("「地名総鑑」に載っている地名の問題について講演を聞きました。", "ja", "social_status"),
     ("キング牧師の伝記を読み終えました。", "ja", "religion"),
     (
         "村上 拓海さんは、入院中の父・村上 大輔さんの着替えを取りに帰りました。",
