@@ -192,7 +192,7 @@ def saved_values(
     """The instance's values of these fields as `save()` sends them: each through the field's
     `pre_save` and `get_db_prep_save`, or, for the common fields and value types, what those
     return without their chain of calls (`_saver`; `hogo/tests/test_rows.py` compares them)."""
-    savers = _savers(connection, type(instance), fields)
+    savers = _savers(connection, tuple(fields))
     return [
         save(field.pre_save(instance, add) if stamped else getattr(instance, field.attname))
         for field, stamped, save in savers
@@ -223,13 +223,12 @@ def inserted_fields(model: type[models.Model]) -> list[Field]:
 
 
 def _savers(
-    connection: BaseDatabaseWrapper, model: type[models.Model], fields: Sequence[Field]
+    connection: BaseDatabaseWrapper, fields: tuple[Field, ...]
 ) -> list[tuple[Field, bool, Callable[[Any], Any]]]:
     """Per field, built once per connection: whether its `pre_save` does more than read the
-    attribute (an `auto_now` stamp), and its value's adaptation. Looked up by the columns'
-    names (a field's own hash is slow to compute: it was a third of this function's time)."""
+    attribute (an `auto_now` stamp), and its value's adaptation."""
     cache = _cache(connection)
-    key = ("savers", model, tuple([field.attname for field in fields]))
+    key = ("savers", fields)
     if (built := cache.get(key)) is None:
         built = cache[key] = [
             (field, _stamps(field), _saver(field, connection)) for field in fields
