@@ -6,8 +6,7 @@ The ORM compiles a statement anew on every call: 0.3-1.1 ms of CPU for a one-row
 ten times the statement's own cost (bench/README.md, `h20del2`); a request on a hot path that
 makes twenty of them spends most of its time there. Here the SQL text is built once per model
 and connection from `_meta.concrete_fields` (names quoted by the backend, values always bound),
-values go through the fields' own `pre_save` and `get_db_prep_save` on the way in (for the
-common fields and value types, what those return, computed directly: `saved_values`) and through
+values go through the fields' own `pre_save` and `get_db_prep_save` on the way in and through
 the backend's and the fields' converters (`from_db_value`) on the way out, and instances come
 from `Model.from_db`: the rows read back exactly as the ORM reads them.
 
@@ -19,10 +18,8 @@ equality, or membership for a list, joined by AND.
 """
 
 import functools
-import uuid
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from django.db import DatabaseError, connections, models, router
@@ -94,7 +91,9 @@ def row_update(instance: models.Model, fields: Iterable[str]) -> None:
     sql, written = _update(connection, model, tuple(fields))
     meta = model._meta
     assert meta.pk is not None
-    values = saved_values(instance, written, connection, add=False)
+    values = [
+        field.get_db_prep_save(field.pre_save(instance, False), connection) for field in written
+    ]
     values.append(meta.pk.get_db_prep_value(instance.pk, connection))
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
@@ -149,9 +148,9 @@ def instances_insert(instances: Sequence[models.Model]) -> None:
     connection = connections[router.db_for_write(model)]
     sql, written, auto = _insert(connection, model, len(instances))
     values = [
-        value
+        field.get_db_prep_save(field.pre_save(instance, True), connection)
         for instance in instances
-        for value in saved_values(instance, written, connection, add=True)
+        for field in written
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
@@ -186,19 +185,6 @@ def rows_delete(model: type[models.Model], *, where: Mapping[str, object]) -> in
         return int(cursor.rowcount)
 
 
-def saved_values(
-    instance: models.Model, fields: Sequence[Field], connection: BaseDatabaseWrapper, *, add: bool
-) -> list[Any]:
-    """The instance's values of these fields as `save()` sends them: each through the field's
-    `pre_save` and `get_db_prep_save`, or, for the common fields and value types, what those
-    return without their chain of calls (`_saver`; `hogo/tests/test_rows.py` compares them)."""
-    savers = _savers(connection, tuple(fields))
-    return [
-        save(field.pre_save(instance, add) if stamped else getattr(instance, field.attname))
-        for field, stamped, save in savers
-    ]
-
-
 def columns_sql(fields: Sequence[Field], connection: BaseDatabaseWrapper) -> str:
     """The fields' columns, quoted, for an INSERT's or a SELECT's list."""
     quote = connection.ops.quote_name
@@ -220,85 +206,6 @@ def inserted_fields(model: type[models.Model]) -> list[Field]:
         for field in model._meta.concrete_fields
         if not (field.primary_key and isinstance(field, AutoFieldMixin))
     ]
-
-
-def _savers(
-    connection: BaseDatabaseWrapper, fields: tuple[Field, ...]
-) -> list[tuple[Field, bool, Callable[[Any], Any]]]:
-    """Per field, built once per connection: whether its `pre_save` does more than read the
-    attribute (an `auto_now` stamp), and its value's adaptation."""
-    cache = _cache(connection)
-    key = ("savers", fields)
-    if (built := cache.get(key)) is None:
-        built = cache[key] = [
-            (field, _stamps(field), _saver(field, connection)) for field in fields
-        ]
-    return built  # type: ignore[no-any-return]
-
-
-def _stamps(field: Field) -> bool:
-    if type(field).pre_save is models.Field.pre_save:
-        return False
-    plain_date = type(field) in (models.DateField, models.DateTimeField)
-    return not (plain_date and not field.auto_now and not field.auto_now_add)  # type: ignore[attr-defined]
-
-
-_TEXT = (models.CharField, models.TextField, models.EmailField, models.URLField)
-_INTEGER = (
-    models.IntegerField,
-    models.SmallIntegerField,
-    models.BigIntegerField,
-    models.PositiveIntegerField,
-    models.PositiveSmallIntegerField,
-    models.PositiveBigIntegerField,
-)
-
-
-def _saver(field: Field, connection: BaseDatabaseWrapper) -> Callable[[Any], Any]:
-    """`field.get_db_prep_save(value, connection)`, with its result computed directly for a
-    field of exactly one of Django's classes below and a value of the type it stores (what
-    Django's own chain does for them: text and booleans as they are, an integer through the
-    backend's integer adapter, an aware datetime through its datetime adapter, JSON through its
-    JSON adapter, a UUID as it is or as hex); any other field or value goes the full way.
-    Text choices stay the members they are and integer choices become `int`, as there."""
-    kind = type(field)
-    ops = connection.ops
-
-    def full(value: Any) -> Any:
-        return field.get_db_prep_save(value, connection)
-
-    if kind in _TEXT:
-        return lambda value: value if value is None or isinstance(value, str) else full(value)
-    if kind is models.BooleanField:
-        return lambda value: value if value is None or type(value) is bool else full(value)
-    if kind in _INTEGER:
-        internal, adapt_int = field.get_internal_type(), ops.adapt_integerfield_value
-        return lambda value: (
-            adapt_int(int(value), internal) if isinstance(value, int) else full(value)
-        )
-    if kind is models.DateTimeField:
-        adapt_time = ops.adapt_datetimefield_value
-        return lambda value: (
-            adapt_time(value)
-            if type(value) is datetime and value.utcoffset() is not None
-            else full(value)
-        )
-    if kind is models.JSONField:
-        encoder, adapt_json = field.encoder, ops.adapt_json_value  # type: ignore[attr-defined]
-        plain = (dict, list, str, int, bool)
-        return lambda value: (
-            None
-            if value is None
-            else adapt_json(value, encoder)
-            if type(value) in plain
-            else full(value)
-        )
-    if kind is models.UUIDField:
-        native = connection.features.has_native_uuid_field
-        return lambda value: (
-            (value if native else value.hex) if type(value) is uuid.UUID else full(value)
-        )
-    return full
 
 
 def _cache(connection: BaseDatabaseWrapper) -> dict[object, Any]:

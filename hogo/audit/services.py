@@ -13,7 +13,7 @@ from django.utils import timezone
 from hogo.audit.keys import AuditKey, audit_key_create, audit_key_read, audit_key_required
 from hogo.audit.models import GENESIS_HASH, AuditEvent, Chain, canonical_json
 from hogo.errors import InvalidInput
-from hogo.rows import columns_sql, saved_values, typed_placeholder
+from hogo.rows import columns_sql, typed_placeholder
 
 # "hogoaudt" in ASCII: one PostgreSQL advisory lock serializes "read the head, append" across
 # every process and machine; it is released when the writer's transaction ends.
@@ -121,11 +121,9 @@ def _appended_on_known_head(event: AuditEvent, key: AuditKey) -> bool:
     file's), and the event not undone. The INSERT checks the head itself besides: it inserts
     nothing unless the event is still the last one, and then the head is read as usual."""
     last: _Head | None = getattr(_last, "head", None)
-    current = transaction.get_connection()
-    callbacks = current.run_on_commit
-    if last is None or last.connection is not current:
+    if last is None or last.connection is not transaction.get_connection():
         return False
-    if not any(entry[1] is last.marker for entry in reversed(callbacks)):
+    if not any(entry[1] is last.marker for entry in reversed(connection.run_on_commit)):
         _last.head = None
         return False
     _linked(event, key, last.seq, last.hash)
@@ -140,24 +138,24 @@ def _inserted(event: AuditEvent, *, checked_head: bool) -> bool:
     `get_db_prep_save`), without the rest of `Model.save`: half of an event's CPU time, and a
     request records up to five. The row reads back and verifies exactly as one inserted by
     `save()`. `checked_head`: only if the event before it is still the last (False if not)."""
-    current = transaction.get_connection()  # the default database's, resolved once
-    values = saved_values(event, AuditEvent._meta.concrete_fields, current, add=True)
-    with current.cursor() as cursor:
+    fields = AuditEvent._meta.concrete_fields
+    values = [field.get_db_prep_save(getattr(event, field.attname), connection) for field in fields]
+    with connection.cursor() as cursor:
         if checked_head:
             last_seq = event.seq - 1
             cursor.execute(
-                _insert_sql(current.vendor, checked_head=True),
+                _insert_sql(connection.vendor, checked_head=True),
                 [*values, last_seq, last_seq, event.prev_hash],
             )
             if cursor.rowcount != 1:
                 return False
         else:
-            cursor.execute(_insert_sql(current.vendor, checked_head=False), values)
+            cursor.execute(_insert_sql(connection.vendor, checked_head=False), values)
     event._state.adding = False
-    event._state.db = current.alias
+    event._state.db = connection.alias
     marker = _Marker()
     transaction.on_commit(marker)
-    _last.head = _Head(current, marker, event.seq, event.hash)
+    _last.head = _Head(transaction.get_connection(), marker, event.seq, event.hash)
     return True
 
 

@@ -1,18 +1,15 @@
 """hogo/rows.py: plain statements built from a model's metadata read, update and insert rows
 exactly as the ORM does, on SQLite and PostgreSQL."""
 
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import DatabaseError, connection, connections, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.test.utils import CaptureQueriesContext
-from django_tasks_db.models import DBTaskResult
 
-from hogo.audit.models import AuditEvent, Chain
 from hogo.desk.models import Case, CaseKind, CaseStatus, MailKind, OutboundMail, Step, StepStatus
 from hogo.rows import (
     instances_insert,
@@ -21,7 +18,6 @@ from hogo.rows import (
     rows_delete,
     rows_read,
     rows_update,
-    saved_values,
 )
 from hogo.vault.models import BlindIndex, Note, Subject
 
@@ -250,64 +246,3 @@ def test_an_update_by_filter_writes_the_matching_rows_it_does_not_exclude() -> N
         (StepStatus.FAILED, None, {"n": 1}),
         (StepStatus.PENDING, AT, {}),
     ]
-
-
-def _instances() -> list[models.Model]:
-    case = new_case(status=CaseStatus.IN_PROGRESS, verification_evidence={"日本": [1, None]})
-    return [
-        case,
-        Case(kind=CaseKind.CORRECTION, intake="web", origin="", policy_version=1),  # defaults
-        Step(case=case, name="fee", position=1, result={"held": True}, finished_at=AT),
-        OutboundMail(
-            ref="mail_z",
-            case=case,
-            kind=MailKind.ANSWER,
-            attachment=b"%PDF\x00",
-            headers={"List-Unsubscribe": "<https://x>"},
-            next_attempt_at=AT,
-        ),
-        OutboundMail(ref="mail_w", kind=MailKind.ANSWER, to="desk@example.jp", subject="件名"),
-        AuditEvent(
-            seq=7,
-            at=AT,
-            actor="system:desk",
-            action="desk.step.succeed",
-            subjects=["sub_x"],
-            detail={"n": 2**40, "s": "値"},
-            prev_hash="0" * 64,
-            hash="1" * 64,
-            chain=Chain.HMAC_SHA256,
-        ),
-        AuditEvent(seq=8, at=AT, actor="system", action="a.b", purpose=None, chain=1),
-        DBTaskResult(
-            args_kwargs={"args": ["c_1"], "kwargs": {}},
-            task_path="hogo.desk.tasks.case_run",
-            backend_name="default",
-            run_after=AT,
-        ),
-        Note(id=uuid.uuid4(), owner="req_x", kind="mail", sealed=b"\x01\x02", created_at=AT),
-        Subject(ref="sub_y", status="active"),
-    ]
-
-
-def _sent(value: object) -> object:
-    """A value as the driver gets it, comparable (psycopg's JSON wrapper has no equality)."""
-    wrapped = getattr(value, "obj", None)
-    return (type(value).__name__, wrapped) if wrapped is not None else (type(value), value)
-
-
-@pytest.mark.parametrize("add", [True, False])
-def test_values_go_to_the_driver_as_get_db_prep_save_sends_them(add: bool) -> None:
-    """rows.py's shortcuts for common fields and values give the driver what the fields' own
-    `pre_save` and `get_db_prep_save` give it (`auto_now` stamps aside: compared by type)."""
-    database = connections["default"]
-    for instance in _instances():
-        fields = type(instance)._meta.concrete_fields
-        ours = saved_values(instance, fields, database, add=add)
-        theirs = [f.get_db_prep_save(f.pre_save(instance, add), database) for f in fields]
-        for field, mine, django in zip(fields, ours, theirs, strict=True):
-            stamped = getattr(field, "auto_now", False) or (
-                add and getattr(field, "auto_now_add", False)
-            )
-            expected = type(django) if stamped else _sent(django)
-            assert (type(mine) if stamped else _sent(mine)) == expected, field
