@@ -90,12 +90,12 @@ def _enqueue(task: Task[Any, Any], *args: object) -> None:
         task.enqueue(*args)  # another backend, or ids the library makes (hogo sets none)
         return
     backend.validate_task(task)
-    row = DBTaskResult(
+    row: DBTaskResult[Any, Any] = DBTaskResult(
         args_kwargs=normalize_json({"args": args, "kwargs": {}}),
         priority=task.priority,
         task_path=task.module_path,
         queue_name=task.queue_name,
-        run_after=task.run_after,
+        run_after=task.run_after,  # type: ignore[misc]  # None: pre_save below fills it, as there
         backend_name=backend.alias,
     )
     using = router.db_for_write(DBTaskResult)
