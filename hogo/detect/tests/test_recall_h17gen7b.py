@@ -28,6 +28,9 @@ POSITIVES = [
     ("彼女はペンテコステ派の信徒です。", "ja", "religion"),
     ("父はバプテスト派教会の執事をしています。", "ja", "religion"),
     ("ｻﾞｲﾆﾁってだけで嫌味を言われたそうです。", "ja", "race_ethnicity"),
+    ("メンティーは市議選で候補者のビラを配っていた。", "ja", "political"),
+    ("娘は父親に認知されていないので、戸籍の父の欄は空欄です。", "ja", "social_status"),
+    ("メンティーの祖父母の地域は代々差別されてきたそうです。", "ja", "social_status"),
     # A birth only the mother registered, a father who never recognised the child.
     ("My son's father never recognised him, so his surname is mine.", "en", "social_status"),
     ("Her birth was registered by her mother only.", "en", "social_status"),
@@ -63,6 +66,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    ("父に認知症の症状が出てきたので、面談を延期します。", "ja", "social_status"),
+    ("Exhibitors may hand out flyers for their products at the entrance.", "en", "political"),
     ("「地名総鑑」に載っている地名の問題について講演を聞きました。", "ja", "social_status"),
     ("キング牧師の伝記を読み終えました。", "ja", "religion"),
     (
