@@ -1,0 +1,58 @@
+"""Issue 17, recall by class of phrasing, seventh round (branch h17gen7a): classes behind blind
+set 10's misses in a crime suffered, a criminal record, health and disability (cash handed to a
+caller or a stranger, money lost to a fake investment, a drink spiked said in Japanese), each
+with hard negatives that reuse its words about nobody or about a topic. None of these texts is
+from a labelled set.
+"""
+
+import pytest
+
+from hogo.detect import scan
+
+# (text, language, category)
+POSITIVES = [
+    # Cash handed to a caller or a stranger; money lost to a fake investment; an account emptied.
+    ("祖父が息子を名乗る電話を信じて、お金を渡してしまいました。", "ja", "crime_victim"),
+    ("母は駅前で見知らぬ人に現金を渡しました。", "ja", "crime_victim"),
+    (
+        "Grandpa believed the caller and handed cash to a stranger at his door.",
+        "en",
+        "crime_victim",
+    ),
+    (
+        "My uncle put his savings into a fake investment scheme a client sold him.",
+        "en",
+        "crime_victim",
+    ),
+    ("Her savings account was emptied after she clicked a link in a text.", "en", "crime_victim"),
+    ("叔母は偽の投資話で300万円を失いました。", "ja", "crime_victim"),
+    # A drink spiked, said in Japanese.
+    ("歓迎会で飲み物に何か入れられて、記憶がありません。", "ja", "crime_victim"),
+    ("姉が合コンで薬を盛られたそうです。", "ja", "crime_victim"),
+]
+
+NEGATIVES = [
+    (
+        "知らない人に現金を渡してしまう高齢者が多いと聞き、講習会を企画しました。",
+        "ja",
+        "crime_victim",
+    ),
+    (
+        "The seminar will show how a fake investment scheme is pitched at trade shows.",
+        "en",
+        "crime_victim",
+    ),
+    ("Never hand cash to a stranger who says he is from the bank.", "en", "crime_victim"),
+    ("飲み物に何か入れられたら困るので、グラスから目を離さないでください。", "ja", "crime_victim"),
+    ("If the account was emptied by mistake, the bank refunds it.", "en", "crime_victim"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES)
+def test_each_class_is_found(text: str, lang: str, category: str) -> None:
+    assert category in scan(text, lang=lang).categories
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
+def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
+    assert category not in scan(text, lang=lang).categories
