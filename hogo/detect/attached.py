@@ -45,6 +45,8 @@ def _compound_gap(gap: str) -> bool:
 _PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
 _JA_CASE_PARTICLES = ("で", "に", "を", "へ")
 _AGENT_ENDS = (" by", " by a", " by an", " by the")
+# "as a suspect in the data leak": a term that ends in a preposition and its article.
+_OBJECT_ENDS = (*_PREPOSITIONS, *(p + " the" for p in _PREPOSITIONS))
 
 
 def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
@@ -59,7 +61,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # "our union's safety committee"; "charged with stealing association funds": a term that
     # ends in a preposition takes an object, it modifies no noun after it.
     # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
-    possessive = ctx.text.endswith(("'s", *_PREPOSITIONS, *_JA_CASE_PARTICLES), start, end)
+    possessive = ctx.text.endswith(("'s", *_OBJECT_ENDS, *_JA_CASE_PARTICLES), start, end)
     # "was punched by a co-worker": what follows a passive's "by" is who did it, not a job or a
     # topic the term names.
     agent = ctx.text.endswith(_AGENT_ENDS, start, end)

@@ -29,7 +29,31 @@ POSITIVES = [
     # A drink spiked, said in Japanese.
     ("歓迎会で飲み物に何か入れられて、記憶がありません。", "ja", "crime_victim"),
     ("姉が合コンで薬を盛られたそうです。", "ja", "crime_victim"),
+    # Charged with a driving offence, or the person as the object of "charged"; a prison
+    # sentence finished; interviewed as a suspect, with "in the" before the matter.
+    ("My cousin was charged with drink driving after the party.", "en", "criminal_record"),
+    (
+        "The police charged him with careless driving last month, says his wife.",
+        "en",
+        "criminal_record",
+    ),
+    (
+        "Mentee note: finished a prison sentence in March, looking for office work.",
+        "en",
+        "criminal_record",
+    ),
+    (
+        "Detectives interviewed her as a suspect in the warehouse fire, my colleague says.",
+        "en",
+        "criminal_record",
+    ),
+    ("police interviewed me as a suspect in the office break-in", "en", "criminal_record"),
+    ("弊社のブース担当者が飲酒運転で書類送検されました。", "ja", "criminal_record"),
+    ("口論の末、兄はその場で現行犯逮捕されました。", "ja", "criminal_record"),
+    # A mentee and an exhibitor's booth staff by role.
+    ("メンティーは双極性障害で通院中です。", "ja", "health"),
 ]
+
 
 NEGATIVES = [
     (
@@ -45,6 +69,20 @@ NEGATIVES = [
     ("Never hand cash to a stranger who says he is from the bank.", "en", "crime_victim"),
     ("飲み物に何か入れられたら困るので、グラスから目を離さないでください。", "ja", "crime_victim"),
     ("If the account was emptied by mistake, the bank refunds it.", "en", "crime_victim"),
+    (
+        "My mentee finished a sentence for me when I got stuck in the pitch.",
+        "en",
+        "criminal_record",
+    ),
+    ("I hadn't finished my sentence when he cut in.", "en", "criminal_record"),
+    (
+        "A mentee can ask about being interviewed as a suspect in a mock trial exercise.",
+        "en",
+        "criminal_record",
+    ),
+    ("ニュースによると、男がその場で現行犯逮捕されたそうです。", "ja", "criminal_record"),
+    ("Which offences count when someone is charged with obstruction?", "en", "criminal_record"),
+    ("メンティーは就職活動中で、面接の練習を希望。", "ja", "health"),
 ]
 
 
