@@ -23,6 +23,8 @@ _FUNCTION_WORDS = frozenset(
 _JA_NOUN_GAP_RE = re.compile(
     r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
+# 「難民や少数民族を支援する」: a term listed with other nouns before the topic word.
+_JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
@@ -69,7 +71,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
-        if _JA_NOUN_GAP_RE.match(gap):
+        if _JA_NOUN_GAP_RE.match(gap) or _JA_LISTED_GAP_RE.match(gap):
             return True
     for cue in () if agent else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.

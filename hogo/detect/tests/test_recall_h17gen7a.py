@@ -52,6 +52,12 @@ POSITIVES = [
     ("口論の末、兄はその場で現行犯逮捕されました。", "ja", "criminal_record"),
     # A mentee and an exhibitor's booth staff by role.
     ("メンティーは双極性障害で通院中です。", "ja", "health"),
+    # A back or a knee hurt written in kana; not eating normally yet.
+    ("引っ越しで腰をいためて、しばらく座って受講したいです。", "ja", "health"),
+    ("母は階段で膝をいためたので、送迎をお願いできますか。", "ja", "health"),
+    ("田中さんは手術の後、まだ普通に食事ができていません。", "ja", "health"),
+    ("My brother still can't eat normally after the operation.", "en", "health"),
+    ("Mr. Ono isn't eating normally since his stroke, his wife says.", "en", "health"),
 ]
 
 
@@ -83,6 +89,15 @@ NEGATIVES = [
     ("ニュースによると、男がその場で現行犯逮捕されたそうです。", "ja", "criminal_record"),
     ("Which offences count when someone is charged with obstruction?", "en", "criminal_record"),
     ("メンティーは就職活動中で、面接の練習を希望。", "ja", "health"),
+    ("会場内では普通に食事ができないので、休憩室をご利用ください。", "ja", "health"),
+    ("Is the hall okay if a visitor isn't eating normally during a fast?", "en", "health"),
+    ("腰をいためない荷物の持ち上げ方の講習です。", "ja", "health"),
+    # Wheelchairs made or sold by a company; a schedule's consideration; refugees in a list of
+    # those an NGO supports.
+    ("当社は軽量の車いすを製造しています。展示ブースを希望します。", "ja", "disability"),
+    ("弊社は車椅子を販売しており、試乗コーナーを設けたいです。", "ja", "disability"),
+    ("研修生の面談メモ：出張が多いため、日程に配慮が必要。", "ja", "disability"),
+    ("研修生は難民や避難民を支援する団体に就職したいそうです。", "ja", "social_status"),
 ]
 
 
