@@ -58,6 +58,12 @@ POSITIVES = [
     ("田中さんは手術の後、まだ普通に食事ができていません。", "ja", "health"),
     ("My brother still can't eat normally after the operation.", "en", "health"),
     ("Mr. Ono isn't eating normally since his stroke, his wife says.", "en", "health"),
+    # Spat on with no agent named; knocked down by a snatcher or a mugger.
+    ("Interpreter's note: her son was spat on and kicked near the venue.", "en", "crime_victim"),
+    ("My sister got spat on at the bus stop last week.", "en", "crime_victim"),
+    ("dad was pushed over by a mugger on his way home from the fair", "en", "crime_victim"),
+    ("祖母が駅前でひったくりに突き飛ばされ、手首を骨折しました。", "ja", "crime_victim"),
+    ("通訳より：奥様が駅でつばを吐きかけられたそうです。", "ja", "crime_victim"),
 ]
 
 
@@ -98,6 +104,9 @@ NEGATIVES = [
     ("弊社は車椅子を販売しており、試乗コーナーを設けたいです。", "ja", "disability"),
     ("研修生の面談メモ：出張が多いため、日程に配慮が必要。", "ja", "disability"),
     ("研修生は難民や避難民を支援する団体に就職したいそうです。", "ja", "social_status"),
+    ("The film shows a man who was spat on by a crowd.", "en", "crime_victim"),
+    ("How to avoid being robbed by a pickpocket at the expo", "en", "crime_victim"),
+    ("ひったくりに倒されないよう、バッグは車道と反対側に持ちましょう。", "ja", "crime_victim"),
 ]
 
 
