@@ -64,6 +64,15 @@ POSITIVES = [
     ("dad was pushed over by a mugger on his way home from the fair", "en", "crime_victim"),
     ("祖母が駅前でひったくりに突き飛ばされ、手首を骨折しました。", "ja", "crime_victim"),
     ("通訳より：奥様が駅でつばを吐きかけられたそうです。", "ja", "crime_victim"),
+    # Two people in an incident told apart: each is someone in particular.
+    (
+        "Two guests argued at the bar; one was punched, the other was arrested.",
+        "en",
+        "crime_victim",
+    ),
+    ("Two drivers collided: one needed stitches, the other was charged.", "en", "health"),
+    ("駐車場で客同士の口論。一人は殴られ、もう一人は警察に連行。", "ja", "crime_victim"),
+    ("一人は転んで縫うけが、もう一人は無事でした。", "ja", "health"),
 ]
 
 
@@ -107,6 +116,8 @@ NEGATIVES = [
     ("The film shows a man who was spat on by a crowd.", "en", "crime_victim"),
     ("How to avoid being robbed by a pickpocket at the expo", "en", "crime_victim"),
     ("ひったくりに倒されないよう、バッグは車道と反対側に持ちましょう。", "ja", "crime_victim"),
+    ("Two sessions on diabetes: one was full, the other was cancelled.", "en", "health"),
+    ("もう一人は糖尿病の講演を担当します。", "ja", "health"),
 ]
 
 
