@@ -73,6 +73,19 @@ POSITIVES = [
     ("Two drivers collided: one needed stitches, the other was charged.", "en", "health"),
     ("駐車場で客同士の口論。一人は殴られ、もう一人は警察に連行。", "ja", "crime_victim"),
     ("一人は転んで縫うけが、もう一人は無事でした。", "ja", "health"),
+    # More offences one is charged with; a bank card handed over.
+    ("My neighbour's son was charged with arson in May.", "en", "criminal_record"),
+    (
+        "Her ex was charged with stalking last year, so she asks for no name badge.",
+        "en",
+        "criminal_record",
+    ),
+    ("父が銀行員を名乗る男にキャッシュカードを渡してしまいました。", "ja", "crime_victim"),
+    (
+        "Grandma handed her bank card to a stranger who said he was from the police.",
+        "en",
+        "crime_victim",
+    ),
 ]
 
 
@@ -118,6 +131,17 @@ NEGATIVES = [
     ("ひったくりに倒されないよう、バッグは車道と反対側に持ちましょう。", "ja", "crime_victim"),
     ("Two sessions on diabetes: one was full, the other was cancelled.", "en", "health"),
     ("もう一人は糖尿病の講演を担当します。", "ja", "health"),
+    (
+        "The course covers what happens when someone is charged with stalking.",
+        "en",
+        "criminal_record",
+    ),
+    (
+        "キャッシュカードを渡してしまいそうになったら、すぐに家族に相談しましょう。",
+        "ja",
+        "crime_victim",
+    ),
+    ("お金を振り込んでしまいそうになったら、家族に電話しましょう。", "ja", "crime_victim"),
 ]
 
 
