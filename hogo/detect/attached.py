@@ -20,10 +20,11 @@ _FUNCTION_WORDS = frozenset(
 )
 # Between a Japanese term and the topic noun it modifies: a particle, nothing else
 # (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
-# 「難民や少数民族を支援する」: a list joined by や is one topic with the noun after it.
 _JA_NOUN_GAP_RE = re.compile(
-    r"^(?:や[一-龥々ァ-ヶー]{1,8})?(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
+    r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
+# 「難民や少数民族を支援する」: a term listed with other nouns before the topic word.
+_JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
@@ -46,6 +47,8 @@ def _compound_gap(gap: str) -> bool:
 _PREPOSITIONS = (" with", " for", " of", " over", " on", " in")
 _JA_CASE_PARTICLES = ("で", "に", "を", "へ")
 _AGENT_ENDS = (" by", " by a", " by an", " by the")
+# "as a suspect in the data leak": a term that ends in a preposition and its article.
+_OBJECT_ENDS = (*_PREPOSITIONS, *(p + " the" for p in _PREPOSITIONS))
 
 
 def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
@@ -60,7 +63,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # "our union's safety committee"; "charged with stealing association funds": a term that
     # ends in a preposition takes an object, it modifies no noun after it.
     # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
-    possessive = ctx.text.endswith(("'s", *_PREPOSITIONS, *_JA_CASE_PARTICLES), start, end)
+    possessive = ctx.text.endswith(("'s", *_OBJECT_ENDS, *_JA_CASE_PARTICLES), start, end)
     # "was punched by a co-worker": what follows a passive's "by" is who did it, not a job or a
     # topic the term names.
     agent = ctx.text.endswith(_AGENT_ENDS, start, end)
@@ -68,7 +71,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
-        if _JA_NOUN_GAP_RE.match(gap):
+        if _JA_NOUN_GAP_RE.match(gap) or _JA_LISTED_GAP_RE.match(gap):
             return True
     for cue in () if agent else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
