@@ -8,6 +8,7 @@ pseudonymous ids only.
 import os
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import IntegrityError, connections, router, transaction
@@ -16,9 +17,9 @@ from django.utils import timezone
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
-from hogo.vault.bulk import columns_insert, gc_paused, in_values, rows_insert
+from hogo.vault.bulk import columns_insert, gc_paused, in_values
 from hogo.vault.crypto import FieldCipher, fields_seal
-from hogo.vault.intake import REF, Record, Terms, records_parse, terms_make
+from hogo.vault.intake import REF, Batch, Terms, records_parse, terms_make
 from hogo.vault.keys import data_keys_create, data_keys_destroy, data_keys_load
 from hogo.vault.models import (
     ITEM_AAD_PREFIX,
@@ -83,8 +84,19 @@ def subjects_ingest(
         return _ingest(actor, terms, parsed, notice_sha256, source)
 
 
+@dataclass(slots=True)
+class _People:
+    """Per record of a batch: its subject's id, the subject's primary key (None until the row
+    exists), whether the subject is new here, and the record's acquisition."""
+
+    refs: list[str]
+    pks: list[int | None]
+    created: list[bool]
+    acquisitions: list[int] = field(default_factory=list)
+
+
 def _ingest(
-    actor: str, terms: Terms, parsed: list[Record], notice_sha256: str, source: str
+    actor: str, terms: Terms, batch: Batch, notice_sha256: str, source: str
 ) -> list[IngestResult]:
     # A race with another writer adding the same e-mail ends in IntegrityError on the
     # e-mail index; the second pass finds the winner's subject and attaches to it.
@@ -92,12 +104,12 @@ def _ingest(
         new_keys: dict[str, FieldCipher] = {}
         try:
             with transaction.atomic():
-                new_keys = _subjects_resolve(parsed)
-                results = _records_write(actor, terms, parsed, notice_sha256, source, new_keys)
+                people, new_keys = _subjects_resolve(batch)
+                results = _records_write(
+                    actor, terms, batch, people, new_keys, notice_sha256, source
+                )
         except IntegrityError:
             data_keys_destroy(list(new_keys))
-            for record in parsed:
-                record.ref, record.pk, record.created = "", None, False
             if attempt == 2:
                 raise
             continue
@@ -105,39 +117,45 @@ def _ingest(
     raise AssertionError("unreachable")
 
 
-def _subjects_resolve(parsed: list[Record]) -> dict[str, FieldCipher]:
-    """Finds each record's subject or plans a new one; returns the new subjects' data keys."""
-    emails = {r.email for r in parsed if r.email}
-    phones = {r.phone for r in parsed if r.phone and not r.email}
-    known_email = {d: owners[0] for d, owners in _index_owners("email", emails).items()}
-    known_phone = _index_owners(IdentifierKind.PHONE, phones)
-    planned: dict[tuple[str, str], Record] = {}  # the first record of a person new here
-    fresh: list[Record] = []
-    again: list[tuple[Record, Record]] = []
-    for record in parsed:
+def _subjects_resolve(batch: Batch) -> tuple[_People, dict[str, FieldCipher]]:
+    """Finds each record's subject or plans a new one; returns them and the new subjects' data
+    keys."""
+    emails, phones = batch.emails, batch.phones
+    known_email = {
+        d: owners[0] for d, owners in _index_owners("email", {e for e in emails if e}).items()
+    }
+    known_phone = _index_owners(
+        IdentifierKind.PHONE, {p for e, p in zip(emails, phones, strict=True) if p and not e}
+    )
+    people = _People([""] * len(emails), [None] * len(emails), [False] * len(emails))
+    planned: dict[tuple[str, str], int] = {}  # the first record of a person new here
+    fresh: list[int] = []
+    again: list[tuple[int, int]] = []
+    for number, (email, phone) in enumerate(zip(emails, phones, strict=True)):
         known: tuple[int, str] | None = None
         key: tuple[str, str] | None = None
-        if record.email:
-            known, key = known_email.get(record.email), ("email", record.email)
-        elif record.phone:
-            owners = known_phone.get(record.phone, [])
+        if email:
+            known, key = known_email.get(email), ("email", email)
+        elif phone:
+            owners = known_phone.get(phone, [])
             # A number shared by several people (a company's switchboard) identifies nobody.
             known = owners[0] if len(owners) == 1 else None
-            key = ("phone", record.phone)
+            key = ("phone", phone)
         if known is not None:
-            record.pk, record.ref = known
+            people.pks[number], people.refs[number] = known
         elif key is not None and key in planned:
-            again.append((record, planned[key]))  # a second record of a person new in this batch
+            again.append((number, planned[key]))  # a second record of a person new in this batch
         else:
-            record.created = True
-            fresh.append(record)
+            people.created[number] = True
+            fresh.append(number)
             if key is not None:
-                planned[key] = record
-    for record, ref in zip(fresh, subject_refs_new(len(fresh)), strict=True):
-        record.ref = ref
-    for record, first in again:
-        record.ref = first.ref
-    return data_keys_create([r.ref for r in fresh]) if fresh else {}
+                planned[key] = number
+    for number, ref in zip(fresh, subject_refs_new(len(fresh)), strict=True):
+        people.refs[number] = ref
+    for number, first in again:
+        people.refs[number] = people.refs[first]
+    new_keys = data_keys_create([people.refs[n] for n in fresh]) if fresh else {}
+    return people, new_keys
 
 
 def _index_owners(kind: str, digests: set[str]) -> dict[str, list[tuple[int, str]]]:
@@ -166,55 +184,62 @@ def _index_owners(kind: str, digests: set[str]) -> dict[str, list[tuple[int, str
 def _records_write(
     actor: str,
     terms: Terms,
-    parsed: list[Record],
+    batch: Batch,
+    people: _People,
+    new_keys: dict[str, FieldCipher],
     notice_sha256: str,
     source: str,
-    new_keys: dict[str, FieldCipher],
 ) -> list[IngestResult]:
-    known = {r.pk: r.ref for r in parsed if r.pk is not None}
-    new_refs = _subjects_insert(parsed, terms.acquired_at)
+    known = {pk: ref for pk, ref in zip(people.pks, people.refs, strict=True) if pk is not None}
+    new_refs = _subjects_insert(people, terms.acquired_at)
     ciphers = {**new_keys, **_known_subjects_locked(known)}
-    acquisition_pks = _acquisitions_insert(actor, terms, parsed, notice_sha256, source)
-    _indexes_write(parsed)
-    items = _items_insert(parsed, ciphers)
+    _acquisitions_insert(actor, terms, people, notice_sha256, source)
+    _indexes_write(batch, people)
+    _items_insert(batch, people, ciphers)
     audit_record(
         actor=actor,
         action="vault.ingest",
-        subjects=[r.ref for r in parsed],
+        subjects=list(people.refs),
         detail={
             "channel": terms.channel.id,
             "source": source,
             "policy_version": terms.version,
             "purposes": list(terms.purposes),
-            "acquisitions": len(acquisition_pks),
+            "acquisitions": len(people.acquisitions),
             "subjects_created": len(new_refs),
-            "items": items,
+            "items": len(batch.records),
         },
     )
     return [
-        IngestResult(
-            subject_id=r.ref, acquisition_id=r.acquisition, created=r.created, subject_pk=r.pk
+        IngestResult(subject_id=ref, acquisition_id=acquisition, created=created, subject_pk=pk)
+        for ref, acquisition, created, pk in zip(
+            people.refs, people.acquisitions, people.created, people.pks, strict=True
         )
-        for r in parsed
-        if r.acquisition is not None and r.pk is not None
+        if pk is not None
     ]
 
 
-def _subjects_insert(parsed: list[Record], now: datetime) -> list[str]:
+def _subjects_insert(people: _People, now: datetime) -> list[str]:
     """Inserts the batch's new subjects and gives every record its subject's primary key;
     returns the new subjects' ids."""
     # Sorted: the ids are random, and rows in the order of the unique index on them touch each
     # of its pages once per batch.
-    new_refs = sorted(r.ref for r in parsed if r.created)
-    new_pks = rows_insert(
+    new_refs = sorted(
+        {ref for ref, created in zip(people.refs, people.created, strict=True) if created}
+    )
+    new_pks = columns_insert(
         Subject,
-        [{"ref": ref, "status": SubjectStatus.ACTIVE, "created_at": now} for ref in new_refs],
+        {
+            "ref": new_refs,
+            "status": [SubjectStatus.ACTIVE] * len(new_refs),
+            "created_at": [now] * len(new_refs),
+        },
         returning=True,
     )
     pk_of = dict(zip(new_refs, new_pks, strict=True))
-    for record in parsed:
-        if record.pk is None:
-            record.pk = pk_of[record.ref]
+    people.pks = [
+        pk_of[ref] if pk is None else pk for ref, pk in zip(people.refs, people.pks, strict=True)
+    ]
     return new_refs
 
 
@@ -235,69 +260,66 @@ def _known_subjects_locked(known: dict[int, str]) -> dict[str, FieldCipher]:
 
 
 def _acquisitions_insert(
-    actor: str, terms: Terms, parsed: list[Record], notice_sha256: str, source: str
-) -> list[int]:
-    """One acquisition per record, with a grant per purpose; sets `record.acquisition`."""
+    actor: str, terms: Terms, people: _People, notice_sha256: str, source: str
+) -> None:
+    """One acquisition per record, with a grant per purpose; sets `people.acquisitions`."""
+    count = len(people.pks)
     purposes = list(terms.purposes)  # one list for every row: serialized once
-    acquisition_pks = rows_insert(
+    people.acquisitions = columns_insert(
         Acquisition,
-        [
-            {
-                "subject": r.pk,
-                "channel": terms.channel.id,
-                "acquired_at": terms.acquired_at,
-                "policy_version": terms.version,
-                "purposes": purposes,
-                "notice_sha256": notice_sha256,
-                "source": source,
-                "recorded_by": actor,
-            }
-            for r in parsed
-        ],
+        {
+            "subject": people.pks,
+            "channel": [terms.channel.id] * count,
+            "acquired_at": [terms.acquired_at] * count,
+            "policy_version": [terms.version] * count,
+            "purposes": [purposes] * count,
+            "notice_sha256": [notice_sha256] * count,
+            "source": [source] * count,
+            "recorded_by": [actor] * count,
+        },
         returning=True,
     )
-    for record, acquisition_pk in zip(parsed, acquisition_pks, strict=True):
-        record.acquisition = acquisition_pk
-    rows_insert(
+    per = len(terms.expires)
+    columns_insert(
         AcquisitionPurpose,
-        [
-            {"acquisition": r.acquisition, "subject": r.pk, "purpose": p, "expires_at": expires}
-            for r in parsed
-            for p, expires in terms.expires.items()
-        ],
+        {
+            "acquisition": [a for a in people.acquisitions for _ in range(per)],
+            "subject": [pk for pk in people.pks for _ in range(per)],
+            "purpose": list(terms.expires) * count,
+            "expires_at": list(terms.expires.values()) * count,
+        },
     )
-    return acquisition_pks
 
 
-def _items_insert(parsed: list[Record], ciphers: dict[str, FieldCipher]) -> int:
-    """Seals every value of the batch and inserts it as an item; returns how many. Built
-    column by column: a comprehension per column costs less than a mapping per item."""
-    values = [value for record in parsed for value in record.values]
-    owners = [record for record in parsed for _ in record.values]
-    item_pks = _item_ids_new(len(values))
-    # The associated data of `item_aad`, joined here for a whole batch.
+def _items_insert(batch: Batch, people: _People, ciphers: dict[str, FieldCipher]) -> None:
+    """Seals every value of the batch, each with its subject's key, and inserts it as an item.
+    Built column by column: a comprehension per column costs less than a mapping per item."""
+    refs = list(map(people.refs.__getitem__, batch.records))
+    item_pks = _item_ids_new(len(refs))
     sealed = fields_seal(
+        list(map(ciphers.__getitem__, refs)),
+        batch.texts,
+        # The associated data of `item_aad`, joined here for a whole batch.
         [
-            (ciphers[r.ref], v.text, ITEM_AAD_PREFIX + f"{pk}\x1f{r.ref}".encode())
-            for r, v, pk in zip(owners, values, item_pks, strict=True)
-        ]
+            ITEM_AAD_PREFIX + f"{pk}\x1f{ref}".encode()
+            for pk, ref in zip(item_pks, refs, strict=True)
+        ],
     )
     columns_insert(
         Item,
         {
             "id": item_pks,
-            "subject": [r.pk for r in owners],
-            "acquisition": [r.acquisition for r in owners],
-            "field": [v.field for v in values],
-            "category": [v.category for v in values],
-            "digest": [v.digest for v in values],
+            "subject": list(map(people.pks.__getitem__, batch.records)),
+            "acquisition": list(map(people.acquisitions.__getitem__, batch.records)),
+            "field": batch.fields,
+            "category": batch.categories,
+            "digest": batch.digests,
             "sealed": sealed,
-            "special_care": [v.special_care for v in values],
-            "consent_ref": [v.consent_ref for v in values],
-            "retain_until": [v.retain_until for v in values],
+            "special_care": batch.special_care,
+            "consent_ref": batch.consent_refs,
+            "retain_until": batch.retain_until,
         },
     )
-    return len(values)
 
 
 def _item_ids_new(count: int) -> list[str]:
@@ -321,32 +343,40 @@ def _item_ids_new(count: int) -> list[str]:
 _VARIANT = {f"{n:x}": f"{0x8 | n & 0x3:x}" for n in range(16)}
 
 
-def _indexes_write(parsed: list[Record]) -> None:
+def _indexes_write(batch: Batch, people: _People) -> None:
     """Gives every identifier value its blind-index row, unless its subject has it already."""
-    wanted = {
-        (v.kind, v.digest, r.pk) for r in parsed if r.pk is not None for v in r.values if v.digest
-    }
+    wanted: dict[str, set[tuple[str, int | None]]] = {}  # kind: {(digest, subject)}
+    for kind, digest, record in zip(batch.kinds, batch.digests, batch.records, strict=True):
+        if digest:
+            wanted.setdefault(kind, set()).add((digest, people.pks[record]))
     # Only subjects that existed before this batch can already have index rows.
-    subject_pks = sorted({r.pk for r in parsed if r.pk is not None and not r.created})
-    held: set[tuple[str, str, int]] = set()
+    subject_pks = sorted(
+        {
+            pk
+            for pk, created in zip(people.pks, people.created, strict=True)
+            if pk is not None and not created
+        }
+    )
     for start in range(0, len(subject_pks), 2000):
-        held.update(
+        for kind, digest, subject_pk in (
             BlindIndex.objects.filter(subject_id__in=subject_pks[start : start + 2000])
             .values_list("kind", "digest", "subject_id")
             .iterator()
-        )
-    # In digest order: the digests are random, and rows inserted in index order touch each page
-    # of the (kind, digest) indexes once per batch instead of at random (a third of the insert's
-    # cost at 300,000 rows on SQLite).
-    missing = sorted(wanted - held)
-    columns_insert(
-        BlindIndex,
-        {
-            "kind": [k for k, _, _ in missing],
-            "digest": [d for _, d, _ in missing],
-            "subject": [s for _, _, s in missing],
-        },
-    )
+        ):
+            wanted.get(kind, set()).discard((digest, subject_pk))
+    # In (kind, digest) order: the digests are random, and rows inserted in index order touch
+    # each page of the (kind, digest) indexes once per batch instead of at random (a third of
+    # the insert's cost at 300,000 rows on SQLite). Sorted kind by kind: pairs that differ in
+    # their first member compare fastest.
+    kinds: list[str] = []
+    digests: list[str] = []
+    subjects: list[int | None] = []
+    for kind in sorted(wanted):
+        missing = sorted(wanted[kind])
+        kinds += [kind] * len(missing)
+        digests += [digest for digest, _ in missing]
+        subjects += [subject for _, subject in missing]
+    columns_insert(BlindIndex, {"kind": kinds, "digest": digests, "subject": subjects})
 
 
 def subject_lock(*, subject_id: str) -> Subject:
