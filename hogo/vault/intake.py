@@ -237,35 +237,41 @@ def _identifiers_parse(
 
 def _items_parse(
     number: int,
-    items: Sequence[ItemIn],
+    items: Sequence[ItemIn] | Mapping[str, str],
     terms: Terms,
     plans: dict[tuple[object, object], _Plan],
     batch: Batch,
     errors: list[tuple[int, str, str]],
 ) -> None:
-    """Adds a record's items to the batch (or their errors to `errors`)."""
-    for index, item in enumerate(items):
-        plan = None
-        if isinstance(item, ItemIn):
-            plan = plans.get((item.field, item.category))
-            if plan is None:
-                plan = plans[(item.field, item.category)] = _item_plan(
-                    terms, item.field, item.category
-                )
-            value = item.value
-            # The usual case: a field the purposes use, plain text, no special care.
-            if (
-                plan.error is None
-                and plan.retain_until is not None
-                and not plan.special
-                and type(value) is str
-                and value
-                and len(value) <= MAX_VALUE_CHARS
-                and not value.isspace()
-                and not item.special_care_consent
-            ):
-                batch.value_add(number, item.field, plan.category, value, plan.retain_until)
-                continue
+    """Adds a record's items to the batch (or their errors to `errors`): `ItemIn`s, or field
+    ids mapped to text, each in its field's own category and without consent."""
+    mapping = isinstance(items, Mapping)
+    for index, entry in enumerate(items.items() if mapping else items):  # type: ignore[union-attr]
+        if mapping:
+            (field_id, value), category, consent = entry, None, None
+        elif isinstance(entry, ItemIn):
+            field_id, category, value = entry.field, entry.category, entry.value
+            consent = entry.special_care_consent
+        else:
+            errors.append((number, _item_path(index, entry), "must be an ItemIn"))
+            continue
+        plan = plans.get((field_id, category))
+        if plan is None:
+            plan = plans[(field_id, category)] = _item_plan(terms, field_id, category)
+        # The usual case: a field the purposes use, plain text, no special care.
+        if (
+            plan.error is None
+            and plan.retain_until is not None
+            and not plan.special
+            and not consent
+            and type(value) is str
+            and value
+            and len(value) <= MAX_VALUE_CHARS
+            and not value.isspace()
+        ):
+            batch.value_add(number, field_id, plan.category, value, plan.retain_until)
+            continue
+        item = ItemIn(field_id, None, value) if mapping else entry
         if (refused := _item_checked(terms, item, plan, number, batch)) is not None:
             errors.append((number, _item_path(index, item), refused))
 
