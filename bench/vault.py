@@ -44,6 +44,7 @@ ORGS = ["三星電機", "Kuroshio Works", "東和製作所", "Nagoya Robotics", 
 DEPTS = ["生産技術部", "品質保証部", "Engineering", "設計部", "営業部"]
 TITLES = ["部長", "課長", "主任", "Engineer", "Manager"]
 EVENTS = ["CC-Link IE TSN セミナー", "Partner Conference", "工場自動化展示会"]
+OTHERS = ("organization", "department", "job_title", "event")  # the fields that are not identifiers
 
 
 def arguments() -> argparse.Namespace:
@@ -308,7 +309,7 @@ def main() -> None:
     from hogo.vault.bulk import gc_pauses_allowed
     from hogo.vault.erasure import subject_erase
     from hogo.vault.models import IdentifierKind
-    from hogo.vault.records import ItemIn, SubjectIn
+    from hogo.vault.records import SubjectIn
     from hogo.vault.services import subjects_ingest
 
     call_command("migrate", verbosity=0)
@@ -355,10 +356,8 @@ def main() -> None:
                 records=[
                     SubjectIn(
                         identifiers={k: row[k] for k in ("email", "name", "phone")},
-                        items=[
-                            ItemIn(k, None, row[k])
-                            for k in ("organization", "department", "job_title", "event")
-                        ],
+                        # As a directory import gives them (`hogo.collect.rows`).
+                        items={k: row[k] for k in OTHERS},
                     )
                     for row in rows[start : start + BATCH]
                 ],

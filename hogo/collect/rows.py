@@ -11,7 +11,7 @@ from hogo.collect.directory import Row
 from hogo.collect.guard import special_care_scan
 from hogo.collect.values import ERROR_TEXT, FieldErrors, values_clean
 from hogo.policy.schema import Channel
-from hogo.vault.records import ItemIn, SubjectIn
+from hogo.vault.records import SubjectIn
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,7 @@ def rows_parse(
             )
             continue
         identifiers = {identifier_fields[k]: v for k, v in values.items() if k in identifier_fields}
-        items = [ItemIn(k, None, v) for k, v in others.items()]
-        good.append((row.number, SubjectIn(identifiers=identifiers, items=items)))
+        good.append((row.number, SubjectIn(identifiers=identifiers, items=others)))
     return ParsedRows(good, problems)
 
 

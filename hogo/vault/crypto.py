@@ -57,15 +57,19 @@ class FieldCipher:
         return self._header + nonce + self._aead.encrypt(nonce, plaintext.encode(), aad)
 
 
-def fields_seal(values: Sequence[tuple[FieldCipher, str, bytes]]) -> list[bytes]:
-    """Seals many values (cipher, plaintext, associated data) at once, as `FieldCipher.seal`
-    does one by one: the random nonces come from one read of the system's CSPRNG, cut into
-    12-byte pieces that no two values share."""
-    nonces = os.urandom(NONCE_BYTES * len(values))
+def fields_seal(
+    ciphers: Sequence[FieldCipher], plaintexts: Sequence[str], aads: Sequence[bytes]
+) -> list[bytes]:
+    """Seals many values at once (the i-th plaintext with the i-th cipher and associated data),
+    as `FieldCipher.seal` does one by one: the random nonces come from one read of the system's
+    CSPRNG, cut into 12-byte pieces that no two values share."""
+    if not len(ciphers) == len(plaintexts) == len(aads):
+        raise ValueError("fields_seal: one cipher and associated data per plaintext")
+    nonces = os.urandom(NONCE_BYTES * len(plaintexts))
     sealed: list[bytes] = []
     append = sealed.append
     start = 0
-    for cipher, plaintext, aad in values:
+    for cipher, plaintext, aad in zip(ciphers, plaintexts, aads, strict=True):
         nonce = nonces[start : start + NONCE_BYTES]
         start += NONCE_BYTES
         append(cipher._header + nonce + cipher._aead.encrypt(nonce, plaintext.encode(), aad))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 
-from hogo.vault.bulk import in_values, rows_insert
+from hogo.vault.bulk import columns_insert, in_values
 from hogo.vault.crypto import (
     BlindIndexer,
     FieldCipher,
@@ -136,22 +136,22 @@ def data_keys_create(subject_refs: Sequence[str]) -> dict[str, FieldCipher]:
     # Sorted: the refs are random, and rows in index order touch each page of the unique index
     # once per batch.
     refs = sorted(subject_refs)
-    plain = dict(zip(refs, keys_generate(len(refs)), strict=True))
-    now = timezone.now()
-    rows = [
-        {
-            "subject_ref": ref,
-            "wrapped": kek.wrap(key, aad=data_key_aad(ref)),
-            "kek_id": kek.key_id,
-            "created_at": now,
-        }
-        for ref, key in plain.items()
-    ]
+    plain = keys_generate(len(refs))
     with transaction.atomic(using=KEYS_DB):
-        pks = rows_insert(DataKey, rows, returning=True)
-    return {
-        ref: FieldCipher(key, key_id=pk) for (ref, key), pk in zip(plain.items(), pks, strict=True)
-    }
+        pks = columns_insert(
+            DataKey,
+            {
+                "subject_ref": refs,
+                "wrapped": [
+                    kek.wrap(key, aad=data_key_aad(ref))
+                    for ref, key in zip(refs, plain, strict=True)
+                ],
+                "kek_id": [kek.key_id] * len(refs),
+                "created_at": [timezone.now()] * len(refs),
+            },
+            returning=True,
+        )
+    return {ref: FieldCipher(key, key_id=pk) for ref, key, pk in zip(refs, plain, pks, strict=True)}
 
 
 def data_keys_load(subject_refs: Iterable[str]) -> dict[str, FieldCipher]:

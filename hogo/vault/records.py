@@ -21,10 +21,12 @@ class ItemIn:
 
 @dataclass(frozen=True)
 class SubjectIn:
-    """One person's identifiers (email, phone, name, member_number) and data items."""
+    """One person's identifiers (email, phone, name, member_number) and data items: `ItemIn`s,
+    or, where every value is in its field's own category (a directory's columns), field ids
+    mapped to text (no object per value to build, check and collect for a bulk import)."""
 
     identifiers: Mapping[str, str]
-    items: Sequence[ItemIn] = ()
+    items: Sequence[ItemIn] | Mapping[str, str] = ()
 
 
 @dataclass(frozen=True)

@@ -5,33 +5,23 @@ Every write records one audit event in the same transaction, naming subjects by 
 pseudonymous ids only.
 """
 
-import os
-import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 
-from django.db import IntegrityError, connections, router, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from hogo.audit.services import audit_record
 from hogo.errors import Conflict, InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
-from hogo.vault.bulk import columns_insert, gc_paused, in_values, rows_insert
-from hogo.vault.crypto import FieldCipher, fields_seal
-from hogo.vault.intake import REF, Record, Terms, records_parse, terms_make
-from hogo.vault.keys import data_keys_create, data_keys_destroy, data_keys_load
+from hogo.vault.bulk import gc_paused
+from hogo.vault.ingest import batch_store
+from hogo.vault.intake import REF, records_parse, terms_make
 from hogo.vault.models import (
-    ITEM_AAD_PREFIX,
-    Acquisition,
-    AcquisitionPurpose,
-    BlindIndex,
-    IdentifierKind,
     Item,
     Source,
     Subject,
     SubjectStatus,
     Suspension,
-    subject_refs_new,
 )
 from hogo.vault.records import IngestResult, ItemIn, SubjectIn, SuspensionState
 
@@ -56,7 +46,7 @@ def subject_ingest(
     terms = terms_make(channel, purposes, policy_version, notice_sha256, source)
     record = SubjectIn(identifiers=identifiers, items=items)
     parsed = records_parse(terms, [record], prefixed=False)
-    return _ingest(actor, terms, parsed, notice_sha256, source)[0]
+    return batch_store(actor, terms, parsed, notice_sha256, source)[0]
 
 
 @transaction.atomic
@@ -80,273 +70,7 @@ def subjects_ingest(
     terms = terms_make(channel, purposes, policy_version, notice_sha256, source)
     with gc_paused():
         parsed = records_parse(terms, records, prefixed=True)
-        return _ingest(actor, terms, parsed, notice_sha256, source)
-
-
-def _ingest(
-    actor: str, terms: Terms, parsed: list[Record], notice_sha256: str, source: str
-) -> list[IngestResult]:
-    # A race with another writer adding the same e-mail ends in IntegrityError on the
-    # e-mail index; the second pass finds the winner's subject and attaches to it.
-    for attempt in range(3):
-        new_keys: dict[str, FieldCipher] = {}
-        try:
-            with transaction.atomic():
-                new_keys = _subjects_resolve(parsed)
-                results = _records_write(actor, terms, parsed, notice_sha256, source, new_keys)
-        except IntegrityError:
-            data_keys_destroy(list(new_keys))
-            for record in parsed:
-                record.ref, record.pk, record.created = "", None, False
-            if attempt == 2:
-                raise
-            continue
-        return results
-    raise AssertionError("unreachable")
-
-
-def _subjects_resolve(parsed: list[Record]) -> dict[str, FieldCipher]:
-    """Finds each record's subject or plans a new one; returns the new subjects' data keys."""
-    emails = {r.email for r in parsed if r.email}
-    phones = {r.phone for r in parsed if r.phone and not r.email}
-    known_email = {d: owners[0] for d, owners in _index_owners("email", emails).items()}
-    known_phone = _index_owners(IdentifierKind.PHONE, phones)
-    planned: dict[tuple[str, str], Record] = {}  # the first record of a person new here
-    fresh: list[Record] = []
-    again: list[tuple[Record, Record]] = []
-    for record in parsed:
-        known: tuple[int, str] | None = None
-        key: tuple[str, str] | None = None
-        if record.email:
-            known, key = known_email.get(record.email), ("email", record.email)
-        elif record.phone:
-            owners = known_phone.get(record.phone, [])
-            # A number shared by several people (a company's switchboard) identifies nobody.
-            known = owners[0] if len(owners) == 1 else None
-            key = ("phone", record.phone)
-        if known is not None:
-            record.pk, record.ref = known
-        elif key is not None and key in planned:
-            again.append((record, planned[key]))  # a second record of a person new in this batch
-        else:
-            record.created = True
-            fresh.append(record)
-            if key is not None:
-                planned[key] = record
-    for record, ref in zip(fresh, subject_refs_new(len(fresh)), strict=True):
-        record.ref = ref
-    for record, first in again:
-        record.ref = first.ref
-    return data_keys_create([r.ref for r in fresh]) if fresh else {}
-
-
-def _index_owners(kind: str, digests: set[str]) -> dict[str, list[tuple[int, str]]]:
-    """The subjects (pk, ref) holding each of these digests, in pk order. Plain SQL: the ORM
-    spent more on the 2,000 bound values of a batch than the database on the lookups."""
-    connection = connections[router.db_for_read(BlindIndex)]
-    quote = connection.ops.quote_name
-    index, subject = quote(BlindIndex._meta.db_table), quote(Subject._meta.db_table)
-    owners: dict[str, list[tuple[int, str]]] = {}
-    wanted = sorted(digests)
-    for start in range(0, len(wanted), 2000):
-        matching, values = in_values(connection, "b.digest", wanted[start : start + 2000])
-        # Table names come from the models and every value is bound: nothing to inject.
-        sql = (
-            f"SELECT b.digest, b.subject_id, s.ref FROM {index} b "  # noqa: S608
-            f"JOIN {subject} s ON s.id = b.subject_id "
-            f"WHERE b.kind = %s AND {matching} ORDER BY b.subject_id"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [str(kind), *values])
-            for digest, subject_pk, ref in cursor.fetchall():
-                owners.setdefault(digest, []).append((subject_pk, ref))
-    return owners
-
-
-def _records_write(
-    actor: str,
-    terms: Terms,
-    parsed: list[Record],
-    notice_sha256: str,
-    source: str,
-    new_keys: dict[str, FieldCipher],
-) -> list[IngestResult]:
-    known = {r.pk: r.ref for r in parsed if r.pk is not None}
-    new_refs = _subjects_insert(parsed, terms.acquired_at)
-    ciphers = {**new_keys, **_known_subjects_locked(known)}
-    acquisition_pks = _acquisitions_insert(actor, terms, parsed, notice_sha256, source)
-    _indexes_write(parsed)
-    items = _items_insert(parsed, ciphers)
-    audit_record(
-        actor=actor,
-        action="vault.ingest",
-        subjects=[r.ref for r in parsed],
-        detail={
-            "channel": terms.channel.id,
-            "source": source,
-            "policy_version": terms.version,
-            "purposes": list(terms.purposes),
-            "acquisitions": len(acquisition_pks),
-            "subjects_created": len(new_refs),
-            "items": items,
-        },
-    )
-    return [
-        IngestResult(
-            subject_id=r.ref, acquisition_id=r.acquisition, created=r.created, subject_pk=r.pk
-        )
-        for r in parsed
-        if r.acquisition is not None and r.pk is not None
-    ]
-
-
-def _subjects_insert(parsed: list[Record], now: datetime) -> list[str]:
-    """Inserts the batch's new subjects and gives every record its subject's primary key;
-    returns the new subjects' ids."""
-    # Sorted: the ids are random, and rows in the order of the unique index on them touch each
-    # of its pages once per batch.
-    new_refs = sorted(r.ref for r in parsed if r.created)
-    new_pks = rows_insert(
-        Subject,
-        [{"ref": ref, "status": SubjectStatus.ACTIVE, "created_at": now} for ref in new_refs],
-        returning=True,
-    )
-    pk_of = dict(zip(new_refs, new_pks, strict=True))
-    for record in parsed:
-        if record.pk is None:
-            record.pk = pk_of[record.ref]
-    return new_refs
-
-
-def _known_subjects_locked(known: dict[int, str]) -> dict[str, FieldCipher]:
-    """Locks the subjects that existed before this batch (primary key to id), so an erasure
-    cannot slip between our key load and our insert; returns their data keys."""
-    locked = set(
-        Subject.objects.select_for_update()
-        .filter(pk__in=list(known), status=SubjectStatus.ACTIVE)
-        .values_list("pk", flat=True)
-    )
-    if len(locked) != len(known):
-        raise Conflict("a subject was erased while this data was being stored; try again")
-    ciphers = data_keys_load(known.values())
-    if any(ref not in ciphers for ref in known.values()):
-        raise Conflict("a subject's data key is destroyed (erasure in progress); try again")
-    return ciphers
-
-
-def _acquisitions_insert(
-    actor: str, terms: Terms, parsed: list[Record], notice_sha256: str, source: str
-) -> list[int]:
-    """One acquisition per record, with a grant per purpose; sets `record.acquisition`."""
-    purposes = list(terms.purposes)  # one list for every row: serialized once
-    acquisition_pks = rows_insert(
-        Acquisition,
-        [
-            {
-                "subject": r.pk,
-                "channel": terms.channel.id,
-                "acquired_at": terms.acquired_at,
-                "policy_version": terms.version,
-                "purposes": purposes,
-                "notice_sha256": notice_sha256,
-                "source": source,
-                "recorded_by": actor,
-            }
-            for r in parsed
-        ],
-        returning=True,
-    )
-    for record, acquisition_pk in zip(parsed, acquisition_pks, strict=True):
-        record.acquisition = acquisition_pk
-    rows_insert(
-        AcquisitionPurpose,
-        [
-            {"acquisition": r.acquisition, "subject": r.pk, "purpose": p, "expires_at": expires}
-            for r in parsed
-            for p, expires in terms.expires.items()
-        ],
-    )
-    return acquisition_pks
-
-
-def _items_insert(parsed: list[Record], ciphers: dict[str, FieldCipher]) -> int:
-    """Seals every value of the batch and inserts it as an item; returns how many. Built
-    column by column: a comprehension per column costs less than a mapping per item."""
-    values = [value for record in parsed for value in record.values]
-    owners = [record for record in parsed for _ in record.values]
-    item_pks = _item_ids_new(len(values))
-    # The associated data of `item_aad`, joined here for a whole batch.
-    sealed = fields_seal(
-        [
-            (ciphers[r.ref], v.text, ITEM_AAD_PREFIX + f"{pk}\x1f{r.ref}".encode())
-            for r, v, pk in zip(owners, values, item_pks, strict=True)
-        ]
-    )
-    columns_insert(
-        Item,
-        {
-            "id": item_pks,
-            "subject": [r.pk for r in owners],
-            "acquisition": [r.acquisition for r in owners],
-            "field": [v.field for v in values],
-            "category": [v.category for v in values],
-            "digest": [v.digest for v in values],
-            "sealed": sealed,
-            "special_care": [v.special_care for v in values],
-            "consent_ref": [v.consent_ref for v in values],
-            "retain_until": [v.retain_until for v in values],
-        },
-    )
-    return len(values)
-
-
-def _item_ids_new(count: int) -> list[str]:
-    """Row ids for new items, as 32 hex digits in the UUIDv7 layout (RFC 9562): 48 bits of Unix
-    time in milliseconds, then 74 random bits (one read of the CSPRNG for the batch).
-
-    Ids that grow with time are added at the end of the primary-key index, where random ones
-    were written all over it: at 700,000 items on SQLite that was half the insert's cost. The
-    random part keeps them unique and unguessable; the time they reveal is the acquisition's,
-    which is recorded beside them anyway."""
-    head = (time.time_ns() // 1_000_000).to_bytes(6, "big").hex() + "7"  # version 7
-    noise = os.urandom(10 * count).hex()
-    # Per id 20 random hex digits: 3 after the version, one whose low two bits follow the
-    # variant's `10`, and 15 more; the 20th is not used.
-    return [
-        head + noise[i : i + 3] + _VARIANT[noise[i + 3]] + noise[i + 4 : i + 19]
-        for i in range(0, len(noise), 20)
-    ]
-
-
-_VARIANT = {f"{n:x}": f"{0x8 | n & 0x3:x}" for n in range(16)}
-
-
-def _indexes_write(parsed: list[Record]) -> None:
-    """Gives every identifier value its blind-index row, unless its subject has it already."""
-    wanted = {
-        (v.kind, v.digest, r.pk) for r in parsed if r.pk is not None for v in r.values if v.digest
-    }
-    # Only subjects that existed before this batch can already have index rows.
-    subject_pks = sorted({r.pk for r in parsed if r.pk is not None and not r.created})
-    held: set[tuple[str, str, int]] = set()
-    for start in range(0, len(subject_pks), 2000):
-        held.update(
-            BlindIndex.objects.filter(subject_id__in=subject_pks[start : start + 2000])
-            .values_list("kind", "digest", "subject_id")
-            .iterator()
-        )
-    # In digest order: the digests are random, and rows inserted in index order touch each page
-    # of the (kind, digest) indexes once per batch instead of at random (a third of the insert's
-    # cost at 300,000 rows on SQLite).
-    missing = sorted(wanted - held)
-    columns_insert(
-        BlindIndex,
-        {
-            "kind": [k for k, _, _ in missing],
-            "digest": [d for _, d, _ in missing],
-            "subject": [s for _, _, s in missing],
-        },
-    )
+        return batch_store(actor, terms, parsed, notice_sha256, source)
 
 
 def subject_lock(*, subject_id: str) -> Subject:
