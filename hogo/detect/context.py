@@ -302,10 +302,16 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
 
 
+# "a client's case" names whose case; 「来場者からの問い合わせ：」「会員より：」 the one who asks.
+_NOT_THE_SUBJECT = ("'s", "からの問い合わせ", "からの相談", "からのご相談", "より:")
+
+
 def _generic(ctx: Context, lo: int, hi: int) -> bool:
-    """A generic word in [lo, hi) that could be the subject: "a client's case" names whose
-    case, not who the term is about."""
-    return any(not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", lo, hi))
+    """A generic word in [lo, hi) that could be the subject, not one that names whose case
+    it is or who sent the message."""
+    return any(
+        not ctx.text.startswith(_NOT_THE_SUBJECT, e) for _, e in ctx.cues_in("@generic", lo, hi)
+    )
 
 
 def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int, *, ja: bool) -> bool:

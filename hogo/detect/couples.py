@@ -256,7 +256,7 @@ _TITLE_PAIR_RE = re.compile(
 COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
     r"|live together|living together|lived together|moved in together|engaged|double bed|lives with"
-    r"|(?:has|have|had) lived with|(?:sharing|share|shares) a (?:room|bed)"
+    r"|(?:has|have|had) lived with|(?:sharing|share|shares) a (?:room|bed)|same room"
     r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
     r"|joint (?:listing|membership|entry in the (?:members'? )?directory))\b",
     re.IGNORECASE,
@@ -287,7 +287,7 @@ def find_title_couples(original: str) -> list[Finding]:
 
 JA_COUPLE_RE = re.compile(
     r"同棲|結婚|入籍|夫婦|一緒に住|一緒に暮ら|と暮らして|交際|恋人|同居|挙式|同性婚|カップル"
-    r"|家族会員|配偶者"
+    r"|家族会員|配偶者|同室"
 )
 
 

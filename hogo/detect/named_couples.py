@@ -88,6 +88,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
         if holders == {gender}:
             found.append((m.start(), m.end(), gender))
     found.extend(_en_bracketed_spouse(original))
+    if COUPLE_RE.search(original):
+        found.extend(_same_gender_pairs(_EN_PLUS_PARTNER_RE, original, _EN_TITLES.get))
     found.extend(_en_signed_couple(original))
     found.extend(_en_married_pair(original))
     found.extend(_en_pronoun_partners(original))
@@ -95,6 +97,13 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
     if ":" in original or "member" in original.lower():
         found.extend(en_form_couples(original))
     return found
+
+
+# "Mrs. Claire Dubois + partner Ms. Léa Martin (same room)": a guest and the partner they bring.
+_EN_PLUS_PARTNER_RE = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?[ \t]*(?:\+|&|and)[ \t]*"
+    r"partner[ \t]*,?[ \t]*(Mr|Mrs|Ms|Miss)\b"
+)
 
 
 # "Emergency contact: Yuki Honda (wife). ... I'm Ms. Megumi Honda": a spouse named in a field
@@ -215,11 +224,15 @@ _JA_NAME = (
     r"|(?<![一-龥々])[一-龥々](?=さん|くん)"  # 「健さんと旦那さんの太郎さん」
     r"|(?<![ァ-ヶー])[ァ-ヶー]{2,5}(?=くん)"  # 「ケンタくんと彼氏」
 )
+# 「パートナーの中村 由美様」: a full name with a space, its given name last.
+_JA_SPACED = r"[一-龥々]{1,4}[ 　][一-龥々]{1,3}(?=さん|様|氏)"
 _JA_HOLDER_RE = re.compile(
     rf"(私|僕|わたし|{_JA_NAME})(さん|様|氏|くん|ちゃん)?"
-    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、|(?:(?<=さん)|(?<=くん)|(?<=様))、)"
+    rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、|(?:(?<=さん)|(?<=くん)|(?<=様))、"
+    # 「健二さんは彼氏と」: は right before a word that can only mean a partner.
+    rf"|(?<=さん)は(?=彼氏))"
     rf"[ 　、]*(?:その)?"
-    rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_NAME}))?"
+    rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_SPACED}|{_JA_NAME}))?"
 )
 
 
@@ -241,7 +254,7 @@ _JA_AND_PAIR_RE = re.compile(
     r"([一-龥々]{2,7}|[一-龥々]{1,4}[ 　][一-龥々]{1,3})(?:様|さん|氏)"
 )
 _JA_HOUSEHOLD_RE = re.compile(
-    r"家族会員|家族割|家族として|カップル|同居(?!して(?:い)?(?:ない|ません))|同棲|入籍|ご夫婦"
+    r"家族会員|家族割|家族として|カップル|同室|同居(?!して(?:い)?(?:ない|ません))|同棲|入籍|ご夫婦"
     r"|(?:さん|様)が(?:[^。、]{1,6}で)?結婚(?:され|しました)"
 )
 
@@ -269,8 +282,26 @@ def _ja_profile_couples(original: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# 「原 健太さんは、…療養中の夫・原 直樹さんに付き添って」: a full name, then later in its
+# sentence the spouse word and a full name with the same surname.
+_JA_SAME_SURNAME_RE = re.compile(
+    r"([一-龥々]{1,4})[ 　]([一-龥々]{1,3})(?:さん|様)は[^。]{0,30}?(夫|妻)[・の：:、 　]*"
+    r"\1[ 　][一-龥々]{1,3}(?:さん|様)"
+)
+
+
+def _ja_same_surname_spouses(original: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _JA_SAME_SURNAME_RE.finditer(original):
+        holder = ja_name_gender(m.group(2))
+        if holder is not None and holder == _JA_PARTNER_WORDS[m.group(3)]:
+            found.append((m.start(3), m.end(3), holder))
+    return found
+
+
 def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
+    found += _ja_same_surname_spouses(original)
     found += _ja_household_pairs(original)
     if "。" in original:
         found += _ja_profile_couples(original)
