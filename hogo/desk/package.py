@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
 from hogo.audit.services import audit_record
-from hogo.consent.selectors import consents_for
+from hogo.consent.selectors import consents_of
 from hogo.desk.disclosure_pdf import disclosure_pdf
 from hogo.desk.models import Case, DisclosurePackage, DownloadLink
 from hogo.desk.package_tables import (
@@ -42,11 +42,12 @@ from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
 from hogo.policy.wording import list_join
 from hogo.refs import ref_new
+from hogo.rows import instances_insert
 from hogo.share.selectors import provision_records_for, receipt_records_for
 from hogo.systems.records import Found
 from hogo.vault.access import subject_disclose
 from hogo.vault.records import DisclosedAcquisition, DisclosedDisposal, DisclosedItem
-from hogo.vault.selectors import subject_provision_stopped
+from hogo.vault.selectors import provision_stopped_of
 
 LINK_LIFETIME = timedelta(days=7)
 ITEM_COLUMNS = [
@@ -169,7 +170,7 @@ def disclosure_package_build(
     ref = ref_new("pkg")
     cover = package_pdf_name(case.language) if container == PDF else None
     archive = files_seal(files, password=package_password(ref), cover=cover)
-    package = DisclosurePackage.objects.create(
+    package = DisclosurePackage(
         ref=ref,
         case=case,
         content=archive,
@@ -177,6 +178,7 @@ def disclosure_package_build(
         files=sorted(files),
         items=len(content.items),
     )
+    instances_insert([package])  # as `create` (no save receivers), one plain INSERT
     audit_record(
         actor=actor,
         action="desk.package.build",
@@ -219,13 +221,15 @@ def package_content(
         items=[_item(item, titles) for item in disclosure.items],
         acquisitions=_acquisitions(disclosure.acquisitions, titles),
         # The disclosure read the subject in this transaction: the selectors need not again.
-        consents=_consents(subject_id=case.subject_ref, titles=titles),
+        consents=_consents(subject_pk=disclosure.subject_pk, titles=titles),
         suspension={
             "all_purposes": disclosure.suspended_all,
             "purposes": titles.purposes(disclosure.suspended_purposes),
         },
-        provision_stopped=subject_provision_stopped(subject_id=case.subject_ref),
-        provision_records=provision_records(subject_id=case.subject_ref, titles=titles),
+        provision_stopped=provision_stopped_of(subject_pk=disclosure.subject_pk),
+        provision_records=provision_records(
+            subject_id=case.subject_ref, titles=titles, subject_pk=disclosure.subject_pk
+        ),
         disposals=[_disposal(d, titles) for d in disclosure.disposals],
         notes=[
             {
@@ -236,7 +240,11 @@ def package_content(
             }
             for n in disclosure.notes
         ],
-        receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
+        receipt_records=receipt_records(
+            subject_id=case.subject_ref,
+            titles=titles,
+            acquisition_pks=disclosure.acquisition_pks,
+        ),
         systems=found,
     )
 
@@ -308,7 +316,7 @@ def _acquisitions(
     ]
 
 
-def _consents(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
+def _consents(*, subject_pk: int, titles: Titles) -> list[dict[str, object]]:
     return [
         {
             "id": c.ref,
@@ -321,7 +329,7 @@ def _consents(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
             "active": c.active,
             "policy_version": c.policy_version,
         }
-        for c in consents_for(subject_id=subject_id, checked=True)
+        for c in consents_of(subject_pk=subject_pk)
     ]
 
 
@@ -337,10 +345,12 @@ def _disposal(disposal: DisclosedDisposal, titles: Titles) -> dict[str, object]:
     }
 
 
-def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[dict[str, object]]:
+def provision_records(
+    *, subject_id: str, titles: Titles | None = None, subject_pk: int | None = None
+) -> list[dict[str, object]]:
     """Records of provision of the subject's data to third parties (Art. 33(5)), with titles
     in `titles`' language (Japanese by default); of a subject the caller read in this
-    transaction."""
+    transaction (`subject_pk`, its primary key, when known)."""
     titles = titles or Titles(policy=policy_active(), lang="ja")
     return [
         {
@@ -359,11 +369,13 @@ def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[
             "consent_id": p.consent_ref,
             "foreign_consent_id": p.foreign_consent_ref,
         }
-        for p in provision_records_for(subject_id=subject_id, checked=True)
+        for p in provision_records_for(subject_id=subject_id, checked=True, subject_pk=subject_pk)
     ]
 
 
-def receipt_records(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
+def receipt_records(
+    *, subject_id: str, titles: Titles, acquisition_pks: Sequence[int] | None = None
+) -> list[dict[str, object]]:
     """Records of receiving the subject's data from another business (Art. 30, disclosed with
     the provision records under Art. 33(5)): when, from whom (name, address, representative),
     how that business obtained it, and the purposes by their titles in `titles`' language."""
@@ -378,7 +390,9 @@ def receipt_records(*, subject_id: str, titles: Titles) -> list[dict[str, object
             "purposes": list_join([titles.purpose(p) for p in r.purposes], titles.lang),
             "purpose_ids": list(r.purposes),
         }
-        for r in receipt_records_for(subject_id=subject_id, checked=True)
+        for r in receipt_records_for(
+            subject_id=subject_id, checked=True, acquisition_pks=acquisition_pks
+        )
     ]
 
 
