@@ -46,7 +46,13 @@ def by_the_orm(subject_id: str) -> dict[str, object]:
             Item.objects.filter(subject=subject)
             .order_by("acquisition__acquired_at", "field")
             .values_list(
-                "pk", "field", "category", "sealed", "special_care", "acquisition_id", "retain_until"
+                "pk",
+                "field",
+                "category",
+                "sealed",
+                "special_care",
+                "acquisition_id",
+                "retain_until",
             )
         )
         items = [
