@@ -17,7 +17,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -407,7 +407,12 @@ def package_files(
     """The package's files by name. `container` (pdf or zip) is what the PDF says holds the
     machine-readable files: its own attachments, or the zip around it."""
     files = {
-        "disclosure.json": json.dumps(asdict(content), ensure_ascii=False, indent=2).encode(),
+        "disclosure.json": json.dumps(
+            # Its sections are plain lists and dicts already: `asdict`'s deep copy is not needed.
+            {f.name: getattr(content, f.name) for f in fields(content)},
+            ensure_ascii=False,
+            indent=2,
+        ).encode(),
         "items.csv": table_csv(
             content.items,
             ITEM_COLUMNS,

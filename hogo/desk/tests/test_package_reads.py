@@ -2,6 +2,8 @@
 plain statements where it can (the person's primary key, no joins): the same rows, values and
 order as the ORM's selectors read, whether the person has such records or not."""
 
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,12 @@ import pytest
 from hogo.consent.models import ConsentKind
 from hogo.consent.selectors import consents_for
 from hogo.consent.services import consent_give, consent_withdraw
-from hogo.desk.package import package_content, provision_records, receipt_records
+from hogo.desk.package import (
+    package_content,
+    package_files,
+    provision_records,
+    receipt_records,
+)
 from hogo.desk.package_text import Titles
 from hogo.desk.tests.test_package import case_for
 from hogo.desk.tests.test_package_receipts import imported
@@ -96,3 +103,5 @@ def test_it_reads_what_the_orm_selectors_read(
     assert content.receipt_records == by_the_orm
     assert len(by_the_orm) == int(source == "directory")
     assert content.provision_stopped is subject_provision_stopped(subject_id=subject_id) is records
+    document = package_files(content, language="en", pdf=False)["disclosure.json"]
+    assert document == json.dumps(asdict(content), ensure_ascii=False, indent=2).encode()

@@ -56,8 +56,14 @@ def by_the_orm(subject_id: str) -> dict[str, object]:
             )
         )
         items = [
-            (field, category, field_open(cipher, sealed, aad=item_aad(pk, subject.ref)), care)
-            + (acquisitions[acquisition], retain_until)
+            (
+                field,
+                category,
+                field_open(cipher, sealed, aad=item_aad(pk, subject.ref)),
+                care,
+                acquisitions[acquisition],
+                retain_until,
+            )
             for pk, field, category, sealed, care, acquisition, retain_until in rows
         ]
         notes = [
