@@ -218,7 +218,7 @@ def package_content(
         subject_id=disclosure.subject_id,
         status=disclosure.status,
         status_title=titles.code(disclosure.status),
-        items=[_item(item, titles) for item in disclosure.items],
+        items=_items(disclosure.items, titles),
         acquisitions=_acquisitions(disclosure.acquisitions, titles),
         # The disclosure read the subject in this transaction: the selectors need not again.
         consents=_consents(subject_pk=disclosure.subject_pk, titles=titles),
@@ -280,24 +280,41 @@ def _request(case: Case) -> dict[str, object]:
     }
 
 
-def _item(item: DisclosedItem, titles: Titles) -> dict[str, object]:
-    acquisition = item.acquisition
-    return {
-        "category": item.category,
-        "category_title": titles.category(item.category),
-        "field": item.field,
-        "value": item.value,
-        "special_care": item.special_care,
-        "acquired_at": acquisition.acquired_at.isoformat(),
-        "channel": acquisition.channel,
-        "channel_title": titles.channel(acquisition.channel, acquisition.policy_version),
-        "policy_version": acquisition.policy_version,
-        "purposes": list(acquisition.purposes),
-        "purpose_titles": [
-            titles.purpose(p, acquisition.policy_version) for p in acquisition.purposes
-        ],
-        "retain_until": item.retain_until.isoformat(),
-    }
+def _items(items: Sequence[DisclosedItem], titles: Titles) -> list[dict[str, object]]:
+    """Each item with its acquisition's time, channel and purposes (titled once per
+    acquisition: the items of one share it)."""
+    shared: dict[int, tuple[str, str, str, int, list[str], list[str]]] = {}
+    rows: list[dict[str, object]] = []
+    for item in items:
+        acquisition = item.acquisition
+        if (known := shared.get(id(acquisition))) is None:
+            version = acquisition.policy_version
+            known = shared[id(acquisition)] = (
+                acquisition.acquired_at.isoformat(),
+                acquisition.channel,
+                titles.channel(acquisition.channel, version),
+                version,
+                list(acquisition.purposes),
+                [titles.purpose(p, version) for p in acquisition.purposes],
+            )
+        acquired_at, channel, channel_title, version, purposes, purpose_titles = known
+        rows.append(
+            {
+                "category": item.category,
+                "category_title": titles.category(item.category),
+                "field": item.field,
+                "value": item.value,
+                "special_care": item.special_care,
+                "acquired_at": acquired_at,
+                "channel": channel,
+                "channel_title": channel_title,
+                "policy_version": version,
+                "purposes": list(purposes),
+                "purpose_titles": list(purpose_titles),
+                "retain_until": item.retain_until.isoformat(),
+            }
+        )
+    return rows
 
 
 def _acquisitions(

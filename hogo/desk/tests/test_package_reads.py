@@ -25,7 +25,9 @@ from hogo.share.gate import provision_make
 from hogo.share.records import RecipientIn
 from hogo.share.services import recipient_register
 from hogo.tests.desk import CAMPAIGN, HANDLE, person
+from hogo.vault.access import subject_disclose
 from hogo.vault.provision import subject_provision_stop
+from hogo.vault.records import DisclosedItem
 from hogo.vault.selectors import subject_provision_stopped
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +69,27 @@ def provided(subject_id: str) -> None:
     subject_provision_stop(actor=HANDLE, subject_id=subject_id)
 
 
+def item_as_before(item: DisclosedItem, titles: Titles) -> dict[str, object]:
+    """An item's row as the package wrote it with its acquisition titled item by item."""
+    acquisition = item.acquisition
+    return {
+        "category": item.category,
+        "category_title": titles.category(item.category),
+        "field": item.field,
+        "value": item.value,
+        "special_care": item.special_care,
+        "acquired_at": acquisition.acquired_at.isoformat(),
+        "channel": acquisition.channel,
+        "channel_title": titles.channel(acquisition.channel, acquisition.policy_version),
+        "policy_version": acquisition.policy_version,
+        "purposes": list(acquisition.purposes),
+        "purpose_titles": [
+            titles.purpose(p, acquisition.policy_version) for p in acquisition.purposes
+        ],
+        "retain_until": item.retain_until.isoformat(),
+    }
+
+
 @pytest.mark.parametrize(
     ("source", "records"),
     [("form", False), ("form", True), ("directory", False), ("directory", True)],
@@ -103,5 +126,8 @@ def test_it_reads_what_the_orm_selectors_read(
     assert content.receipt_records == by_the_orm
     assert len(by_the_orm) == int(source == "directory")
     assert content.provision_stopped is subject_provision_stopped(subject_id=subject_id) is records
+    disclosed = subject_disclose(actor=HANDLE, subject_id=subject_id, request_ref="case-2")
+    assert content.items == [item_as_before(i, titles) for i in disclosed.items]
+    assert len(content.items) >= 3
     document = package_files(content, language="en", pdf=False)["disclosure.json"]
     assert document == json.dumps(asdict(content), ensure_ascii=False, indent=2).encode()
