@@ -11,12 +11,8 @@ import pytest
 from hogo.consent.models import ConsentKind
 from hogo.consent.selectors import consents_for
 from hogo.consent.services import consent_give, consent_withdraw
-from hogo.desk.package import (
-    package_content,
-    package_files,
-    provision_records,
-    receipt_records,
-)
+from hogo.desk.package import package_content, package_files
+from hogo.desk.package_rows import provision_records, receipt_records
 from hogo.desk.package_text import Titles
 from hogo.desk.tests.test_package import case_for
 from hogo.desk.tests.test_package_receipts import imported
