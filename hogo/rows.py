@@ -362,3 +362,54 @@ def _insert(
         sql += f" RETURNING {quote(str(auto.column))}"
     cache[key] = built = (sql, written, auto)
     return built
+
+
+def rows_values(
+    model: type[models.Model],
+    columns: Sequence[str],
+    *,
+    where: Mapping[str, object],
+    null: Sequence[str] = (),
+    order_by: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """`model.objects.filter(**where, **{f"{c}__isnull": True for c in null})
+    .order_by(*order_by).values_list(*columns)` (attnames; `where` as `rows_read`'s): the named
+    columns as tuples, through the same converters, without building instances."""
+    connection = connections[router.db_for_read(model)]
+    filters, params = _where(connection, model, where)
+    if filters is None:
+        return []
+    key = ("values", model, tuple(columns), filters, tuple(null), tuple(order_by))
+    cache = _cache(connection)
+    if (built := cache.get(key)) is None:
+        fields = _fields(model)
+        quote = connection.ops.quote_name
+        chosen = [fields[name] for name in columns]
+        sql = f"SELECT {columns_sql(chosen, connection)} FROM {quote(model._meta.db_table)}"  # noqa: S608
+        sql += _where_sql(connection, fields, filters)
+        if null:
+            tests = " AND ".join(f"{quote(str(fields[n].column))} IS NULL" for n in null)
+            sql += (" AND " if filters else " WHERE ") + tests
+        if order_by:
+            sql += " ORDER BY " + ", ".join(f"{quote(str(fields[n].column))} ASC" for n in order_by)
+        by_column = dict(_converters(connection, model))
+        index = {field.attname: n for n, field in enumerate(model._meta.concrete_fields)}
+        converters = [
+            (n, by_column[index[name]])
+            for n, name in enumerate(columns)
+            if index[name] in by_column
+        ]
+        cache[key] = built = (sql, converters)
+    sql, converters = built
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not converters:
+        return [tuple(row) for row in rows]
+    found = []
+    for row in rows:
+        values = list(row)
+        for n, convert in converters:
+            values[n] = convert(values[n])
+        found.append(tuple(values))
+    return found

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 
 from hogo.collect.models import AcquisitionRecord, ImportedRow, ImportJob, ReceiptRecord
+from hogo.rows import rows_values
 from hogo.vault.selectors import Subject, acquisitions_of
 
 
@@ -58,6 +59,13 @@ def receipt_records_of(*, subject_id: str) -> list[ReceiptRecord]:
         "job__receipt_id"
     )
     return list(ReceiptRecord.objects.filter(pk__in=receipt_pks).order_by("received_on", "pk"))
+
+
+def receipts_possible(*, acquisition_pks: Sequence[int]) -> bool:
+    """Whether any of these acquisitions came from a directory import (one plain statement,
+    hogo/rows.py): else a subject acquired by them has no receipt record."""
+    acquired = list(acquisition_pks)
+    return bool(acquired and rows_values(ImportedRow, ["id"], where={"acquisition_id": acquired}))
 
 
 def languages_last_used(*, subject_pks: Sequence[int], among: Sequence[str]) -> dict[int, str]:

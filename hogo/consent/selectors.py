@@ -7,6 +7,7 @@ from hogo.consent.models import Consent
 # The kinds of consent, which other apps pass to these selectors and to the services.
 from hogo.consent.models import ConsentKind as ConsentKind
 from hogo.errors import NotFound
+from hogo.rows import rows_read
 from hogo.vault.selectors import subject_status
 
 CHUNK = 2000
@@ -22,6 +23,12 @@ def consents_for(*, subject_id: str, checked: bool = False) -> list[Consent]:
         .select_related("subject", "superseded_by")
         .order_by("given_at", "pk")
     )
+
+
+def consents_of(*, subject_pk: int) -> list[Consent]:
+    """`consents_for` of a subject the caller read in this transaction (its primary key), by
+    one plain statement (hogo/rows.py), without the subject and superseding rows joined."""
+    return rows_read(Consent, where={"subject_id": subject_pk}, order_by=("given_at", "id"))
 
 
 def consent_active(*, subject_id: str, kind: ConsentKind, target: str) -> Consent | None:

@@ -17,7 +17,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -26,9 +26,16 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 
 from hogo.audit.services import audit_record
-from hogo.consent.selectors import consents_for
 from hogo.desk.disclosure_pdf import disclosure_pdf
 from hogo.desk.models import Case, DisclosurePackage, DownloadLink
+from hogo.desk.package_rows import (
+    acquisitions_rows,
+    consents_rows,
+    disposal_row,
+    items_rows,
+    provision_records,
+    receipt_records,
+)
 from hogo.desk.package_tables import (
     SystemFile,
     system_files,
@@ -40,13 +47,11 @@ from hogo.desk.verification import keyed_hash
 from hogo.packages import PDF, container_choose, files_open, files_seal, is_pdf
 from hogo.policy.schema import System
 from hogo.policy.selectors import policy_active
-from hogo.policy.wording import list_join
 from hogo.refs import ref_new
-from hogo.share.selectors import provision_records_for, receipt_records_for
+from hogo.rows import instances_insert
 from hogo.systems.records import Found
 from hogo.vault.access import subject_disclose
-from hogo.vault.records import DisclosedAcquisition, DisclosedDisposal, DisclosedItem
-from hogo.vault.selectors import subject_provision_stopped
+from hogo.vault.selectors import provision_stopped_of
 
 LINK_LIFETIME = timedelta(days=7)
 ITEM_COLUMNS = [
@@ -169,7 +174,7 @@ def disclosure_package_build(
     ref = ref_new("pkg")
     cover = package_pdf_name(case.language) if container == PDF else None
     archive = files_seal(files, password=package_password(ref), cover=cover)
-    package = DisclosurePackage.objects.create(
+    package = DisclosurePackage(
         ref=ref,
         case=case,
         content=archive,
@@ -177,6 +182,7 @@ def disclosure_package_build(
         files=sorted(files),
         items=len(content.items),
     )
+    instances_insert([package])  # as `create` (no save receivers), one plain INSERT
     audit_record(
         actor=actor,
         action="desk.package.build",
@@ -216,17 +222,19 @@ def package_content(
         subject_id=disclosure.subject_id,
         status=disclosure.status,
         status_title=titles.code(disclosure.status),
-        items=[_item(item, titles) for item in disclosure.items],
-        acquisitions=_acquisitions(disclosure.acquisitions, titles),
+        items=items_rows(disclosure.items, titles),
+        acquisitions=acquisitions_rows(disclosure.acquisitions, titles),
         # The disclosure read the subject in this transaction: the selectors need not again.
-        consents=_consents(subject_id=case.subject_ref, titles=titles),
+        consents=consents_rows(subject_pk=disclosure.subject_pk, titles=titles),
         suspension={
             "all_purposes": disclosure.suspended_all,
             "purposes": titles.purposes(disclosure.suspended_purposes),
         },
-        provision_stopped=subject_provision_stopped(subject_id=case.subject_ref),
-        provision_records=provision_records(subject_id=case.subject_ref, titles=titles),
-        disposals=[_disposal(d, titles) for d in disclosure.disposals],
+        provision_stopped=provision_stopped_of(subject_pk=disclosure.subject_pk),
+        provision_records=provision_records(
+            subject_id=case.subject_ref, titles=titles, subject_pk=disclosure.subject_pk
+        ),
+        disposals=[disposal_row(d, titles) for d in disclosure.disposals],
         notes=[
             {
                 "kind": n.kind,
@@ -236,7 +244,11 @@ def package_content(
             }
             for n in disclosure.notes
         ],
-        receipt_records=receipt_records(subject_id=case.subject_ref, titles=titles),
+        receipt_records=receipt_records(
+            subject_id=case.subject_ref,
+            titles=titles,
+            acquisition_pks=disclosure.acquisition_pks,
+        ),
         systems=found,
     )
 
@@ -272,116 +284,6 @@ def _request(case: Case) -> dict[str, object]:
     }
 
 
-def _item(item: DisclosedItem, titles: Titles) -> dict[str, object]:
-    acquisition = item.acquisition
-    return {
-        "category": item.category,
-        "category_title": titles.category(item.category),
-        "field": item.field,
-        "value": item.value,
-        "special_care": item.special_care,
-        "acquired_at": acquisition.acquired_at.isoformat(),
-        "channel": acquisition.channel,
-        "channel_title": titles.channel(acquisition.channel, acquisition.policy_version),
-        "policy_version": acquisition.policy_version,
-        "purposes": list(acquisition.purposes),
-        "purpose_titles": [
-            titles.purpose(p, acquisition.policy_version) for p in acquisition.purposes
-        ],
-        "retain_until": item.retain_until.isoformat(),
-    }
-
-
-def _acquisitions(
-    acquisitions: Sequence[DisclosedAcquisition], titles: Titles
-) -> list[dict[str, object]]:
-    return [
-        {
-            "acquired_at": a.acquired_at.isoformat(),
-            "channel": a.channel,
-            "channel_title": titles.channel(a.channel, a.policy_version),
-            "source": a.source,
-            "policy_version": a.policy_version,
-            "purposes": titles.purposes(a.purposes, a.policy_version),
-        }
-        for a in acquisitions
-    ]
-
-
-def _consents(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
-    return [
-        {
-            "id": c.ref,
-            "kind": c.kind,
-            "kind_title": titles.code(c.kind),
-            "target": c.target,
-            "target_title": titles.consent_target(c.kind, c.target, c.policy_version),
-            "given_at": c.given_at.isoformat(),
-            "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
-            "active": c.active,
-            "policy_version": c.policy_version,
-        }
-        for c in consents_for(subject_id=subject_id, checked=True)
-    ]
-
-
-def _disposal(disposal: DisclosedDisposal, titles: Titles) -> dict[str, object]:
-    return {
-        "category": disposal.category,
-        "category_title": titles.category(disposal.category),
-        "field": disposal.field,
-        "items": disposal.items,
-        "disposed_at": disposal.disposed_at.isoformat(),
-        "reason": disposal.reason,
-        "reason_title": titles.code(disposal.reason),
-    }
-
-
-def provision_records(*, subject_id: str, titles: Titles | None = None) -> list[dict[str, object]]:
-    """Records of provision of the subject's data to third parties (Art. 33(5)), with titles
-    in `titles`' language (Japanese by default); of a subject the caller read in this
-    transaction."""
-    titles = titles or Titles(policy=policy_active(), lang="ja")
-    return [
-        {
-            "provided_at": p.provided_at.isoformat(),
-            "record_id": p.record_id,
-            "recipient_name": p.recipient_name,
-            "recipient_address": p.recipient_address,
-            "recipient_representative": p.recipient_representative,
-            "recipient_country": p.recipient_country,
-            "basis": p.basis,
-            "basis_title": titles.code(p.basis),
-            "purpose": p.purpose,
-            "purpose_title": titles.purpose(p.purpose),
-            "categories": p.categories,
-            "category_titles": [titles.category(c) for c in p.categories],
-            "consent_id": p.consent_ref,
-            "foreign_consent_id": p.foreign_consent_ref,
-        }
-        for p in provision_records_for(subject_id=subject_id, checked=True)
-    ]
-
-
-def receipt_records(*, subject_id: str, titles: Titles) -> list[dict[str, object]]:
-    """Records of receiving the subject's data from another business (Art. 30, disclosed with
-    the provision records under Art. 33(5)): when, from whom (name, address, representative),
-    how that business obtained it, and the purposes by their titles in `titles`' language."""
-    return [
-        {
-            "received_on": r.received_on.isoformat(),
-            "record_id": r.record_id,
-            "provider_name": r.provider_name,
-            "provider_address": r.provider_address,
-            "provider_representative": r.provider_representative,
-            "provider_obtained_by": r.provider_obtained_by,
-            "purposes": list_join([titles.purpose(p) for p in r.purposes], titles.lang),
-            "purpose_ids": list(r.purposes),
-        }
-        for r in receipt_records_for(subject_id=subject_id, checked=True)
-    ]
-
-
 def package_files(
     content: Content,
     *,
@@ -393,7 +295,12 @@ def package_files(
     """The package's files by name. `container` (pdf or zip) is what the PDF says holds the
     machine-readable files: its own attachments, or the zip around it."""
     files = {
-        "disclosure.json": json.dumps(asdict(content), ensure_ascii=False, indent=2).encode(),
+        "disclosure.json": json.dumps(
+            # Its sections are plain lists and dicts already: `asdict`'s deep copy is not needed.
+            {f.name: getattr(content, f.name) for f in fields(content)},
+            ensure_ascii=False,
+            indent=2,
+        ).encode(),
         "items.csv": table_csv(
             content.items,
             ITEM_COLUMNS,

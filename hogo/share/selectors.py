@@ -8,8 +8,9 @@ from datetime import date, datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hogo.collect.selectors import receipt_records_of
+from hogo.collect.selectors import receipt_records_of, receipts_possible
 from hogo.errors import NotFound
+from hogo.rows import rows_values
 from hogo.share.models import (
     Agreement,
     JointUse,
@@ -121,7 +122,11 @@ def provision_lines(
 
 
 def provision_records_for(
-    *, subject_id: str, now: datetime | None = None, checked: bool = False
+    *,
+    subject_id: str,
+    now: datetime | None = None,
+    checked: bool = False,
+    subject_pk: int | None = None,
 ) -> list[DisclosedProvision]:
     """Every provision of the subject's data still on record, oldest first: the provision
     records a disclosure must include (APPI Art. 33(5)). Provisions under a statutory
@@ -129,9 +134,13 @@ def provision_records_for(
     does not reach them, and telling the person of a provision to, say, an investigating
     authority could harm what the exception protects. hogo keeps its own record of them for
     the officer and auditors (the records export). `checked`: the caller read the subject in
-    this transaction (the desk's disclosure), so it exists."""
+    this transaction (the desk's disclosure), so it exists; `subject_pk`, its primary key: a
+    subject with no provided line is answered by one plain statement (hogo/rows.py)."""
     if not checked:  # NotFound for a subject that never existed
         subject_status(subject_id=subject_id)
+    provided = {"subject_id": subject_pk, "outcome": LineOutcome.PROVIDED}
+    if subject_pk is not None and not rows_values(ProvisionLine, ["id"], where=provided):
+        return []
     moment = now or timezone.now()
     lines = (
         ProvisionLine.objects.filter(
@@ -161,12 +170,17 @@ def provision_records_for(
     ]
 
 
-def receipt_records_for(*, subject_id: str, checked: bool = False) -> list[DisclosedReceipt]:
+def receipt_records_for(
+    *, subject_id: str, checked: bool = False, acquisition_pks: Sequence[int] | None = None
+) -> list[DisclosedReceipt]:
     """The Art. 30 receipt records (the directory import's) under which the subject's data
     was received, oldest first: the other half of a disclosure's third-party records.
-    `checked`: as in `provision_records_for`."""
+    `checked`: as in `provision_records_for`; `acquisition_pks`: every acquisition of the
+    subject (the disclosure's): when none came from a directory import, no other read."""
     if not checked:  # NotFound for a subject that never existed
         subject_status(subject_id=subject_id)
+    if acquisition_pks is not None and not receipts_possible(acquisition_pks=acquisition_pks):
+        return []
     return [
         DisclosedReceipt(
             received_on=row.received_on,

@@ -10,7 +10,16 @@ from django.db import DatabaseError, connection, models, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.test.utils import CaptureQueriesContext
 
-from hogo.desk.models import Case, CaseKind, CaseStatus, MailKind, OutboundMail, Step, StepStatus
+from hogo.desk.models import (
+    Case,
+    CaseKind,
+    CaseStatus,
+    DisclosurePackage,
+    MailKind,
+    OutboundMail,
+    Step,
+    StepStatus,
+)
 from hogo.rows import (
     instances_insert,
     row_read,
@@ -18,6 +27,7 @@ from hogo.rows import (
     rows_delete,
     rows_read,
     rows_update,
+    rows_values,
 )
 from hogo.vault.models import BlindIndex, Note, Subject
 
@@ -180,7 +190,7 @@ def test_an_insert_takes_a_user_foreign_key_and_reads_it_back() -> None:
     assert read.assignee == user
 
 
-@pytest.mark.parametrize("model", [Case, Step, OutboundMail, Subject, Note])
+@pytest.mark.parametrize("model", [Case, Step, OutboundMail, Subject, Note, DisclosurePackage])
 def test_the_models_written_here_have_no_save_receivers(model: type[models.Model]) -> None:
     """rows.py sends no save signals: a receiver added for these models must see it."""
     assert not pre_save.has_listeners(model)
@@ -246,3 +256,21 @@ def test_an_update_by_filter_writes_the_matching_rows_it_does_not_exclude() -> N
         (StepStatus.FAILED, None, {"n": 1}),
         (StepStatus.PENDING, AT, {}),
     ]
+
+
+def test_values_are_the_orms_values_list_with_nulls_and_order() -> None:
+    case = new_case()
+    Step.objects.create(case=case, name="b", position=2, result={"n": [1]}, retry_at=AT)
+    Step.objects.create(case=case, name="a", position=3, finished_at=AT)
+    Step.objects.create(case=case, name="c", position=1)
+    names = ["name", "result", "retry_at", "position", "case_id"]
+    for null, order in (((), ("name",)), (("finished_at",), ("position", "id"))):
+        orm = Step.objects.filter(case=case, **{f"{n}__isnull": True for n in null})
+        expected = list(orm.order_by(*order).values_list(*names))
+        read = rows_values(Step, names, where={"case_id": case.pk}, null=null, order_by=order)
+        assert read == expected
+    assert read[1][:3] == ("b", {"n": [1]}, AT)
+    assert rows_values(Step, ["id"], where={"case_id": [case.pk, 0], "name": "x"}) == []
+    with CaptureQueriesContext(connection) as queries:
+        assert rows_values(Step, ["id"], where={"case_id": []}) == []
+    assert not queries.captured_queries

@@ -140,6 +140,9 @@ class Disclosure:
     notes: list["NoteView"] = field(default_factory=list)
     # Every acquisition of the subject, oldest first (as `lookup.acquisitions_for`), items or not.
     acquisitions: list[DisclosedAcquisition] = field(default_factory=list)
+    # The subject's primary key, for the caller's own reads of the same person's rows.
+    subject_pk: int = 0
+    acquisition_pks: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from hogo.errors import NotFound
 from hogo.policy.schema import Policy
+from hogo.rows import rows_values
 from hogo.vault.models import (
     Acquisition,
     AcquisitionPurpose,
@@ -96,10 +97,20 @@ def disposals_for(*, subject_id: str) -> list[DisclosedDisposal]:
 
 def disposals_of(*, subject_pk: int) -> list[DisclosedDisposal]:
     """`disposals_for` of a subject the caller has read (its primary key)."""
-    return [
-        DisclosedDisposal(d.category, d.field, d.items, d.disposed_at, d.reason)
-        for d in Disposal.objects.filter(subject_id=subject_pk).order_by("disposed_at", "pk")
-    ]
+    rows = rows_values(
+        Disposal,
+        ["category", "field", "items", "disposed_at", "reason"],
+        where={"subject_id": subject_pk},
+        order_by=("disposed_at", "id"),
+    )
+    return [DisclosedDisposal(*row) for row in rows]
+
+
+def provision_stopped_of(*, subject_pk: int) -> bool:
+    """`subject_provision_stopped` of a subject the caller has read (its primary key)."""
+    return bool(
+        rows_values(ProvisionStop, ["id"], where={"subject_id": subject_pk}, null=("lifted_at",))
+    )
 
 
 def subjects_purposes(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from hogo.audit.services import audit_record
 from hogo.errors import InvalidInput, NotFound
 from hogo.policy.selectors import policy_active
+from hogo.rows import row_read, rows_read, rows_values
 from hogo.vault.atomic import joined
 from hogo.vault.crypto import FieldCipher, field_open
 from hogo.vault.keys import data_keys_load
@@ -40,25 +41,38 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
     """
     if not request_ref or len(request_ref) > 64:
         raise InvalidInput("request_ref: the desk case id is required")
-    subject = Subject.objects.filter(ref=subject_id).first()
+    # Plain statements (hogo/rows.py): the ORM's compilation was most of this read's CPU.
+    subject = row_read(Subject, where={"ref": subject_id})
     if subject is None:
         raise NotFound(f"subject {subject_id} does not exist")
     items: list[DisclosedItem] = []
     notes: list[NoteView] = []
     acquisitions = {
-        a.pk: _acquisition(a)
-        for a in Acquisition.objects.filter(subject=subject).order_by("acquired_at", "pk")
+        pk: DisclosedAcquisition(
+            channel=channel,
+            acquired_at=acquired_at,
+            source=source,
+            policy_version=policy_version,
+            purposes=list(purposes),
+        )
+        for pk, channel, acquired_at, source, policy_version, purposes in rows_values(
+            Acquisition,
+            ["id", "channel", "acquired_at", "source", "policy_version", "purposes"],
+            where={"subject_id": subject.pk},
+            order_by=("acquired_at", "id"),
+        )
     }
     # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
     cipher = data_keys_load([subject.ref]).get(subject.ref)
     if subject.status == SubjectStatus.ACTIVE and cipher is not None:
         items = _items_opened(subject, cipher, acquisitions)
         notes = _notes_opened(subject, cipher)
-    suspended = list(
-        Suspension.objects.filter(subject=subject, lifted_at__isnull=True).values_list(
-            "purpose", flat=True
+    suspended = [
+        purpose
+        for (purpose,) in rows_values(
+            Suspension, ["purpose"], where={"subject_id": subject.pk}, null=("lifted_at",)
         )
-    )
+    ]
     disposals = disposals_of(subject_pk=subject.pk)
     audit_record(
         actor=actor,
@@ -74,6 +88,8 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
     )
     return Disclosure(
         subject_id=subject.ref,
+        subject_pk=subject.pk,
+        acquisition_pks=list(acquisitions),
         status=subject.status,
         items=items,
         suspended_purposes=sorted(p for p in suspended if p is not None),
@@ -84,28 +100,20 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
     )
 
 
-def _acquisition(acquisition: Acquisition) -> DisclosedAcquisition:
-    return DisclosedAcquisition(
-        channel=acquisition.channel,
-        acquired_at=acquisition.acquired_at,
-        source=acquisition.source,
-        policy_version=acquisition.policy_version,
-        purposes=list(acquisition.purposes),
-    )
-
-
 def _items_opened(
     subject: Subject, cipher: FieldCipher, acquisitions: dict[int, DisclosedAcquisition]
 ) -> list[DisclosedItem]:
     """Every item of the subject, opened, with the acquisition it came from (of
-    `acquisitions`, read once, rather than joined into every item's row)."""
-    rows = (
-        Item.objects.filter(subject=subject)
-        .order_by("acquisition__acquired_at", "field")
-        .values_list(
-            "pk", "field", "category", "sealed", "special_care", "acquisition_id", "retain_until"
-        )
+    `acquisitions`, read once, rather than joined into every item's row), by their
+    acquisition's time, then field: the database orders by field (its collation), a stable
+    sort by the acquisition's time keeps that order among equals."""
+    rows = rows_values(
+        Item,
+        ["id", "field", "category", "sealed", "special_care", "acquisition_id", "retain_until"],
+        where={"subject_id": subject.pk},
+        order_by=("field", "id"),
     )
+    rows.sort(key=lambda row: acquisitions[row[5]].acquired_at)
     return [
         DisclosedItem(
             field=field,
@@ -122,7 +130,7 @@ def _items_opened(
 def _notes_opened(subject: Subject, cipher: FieldCipher) -> list[NoteView]:
     """The subject's notes (the desk's case texts), opened, oldest first."""
     notes: list[NoteView] = []
-    for note in Note.objects.filter(owner=subject.ref).order_by("created_at", "pk"):
+    for note in rows_read(Note, where={"owner": subject.ref}, order_by=("created_at", "id")):
         text = field_open(cipher, note.sealed, aad=note_aad(note.pk, subject.ref, note.kind))
         notes.append(NoteView(note.pk.hex, note.kind, text, note.created_at))
     return notes
