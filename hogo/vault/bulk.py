@@ -67,6 +67,9 @@ def columns_insert(
     bulk = connection.vendor == "postgresql" and count > FEW_ROWS
     if returning and bulk:
         return _insert_unnest(connection, model, table, names, fields, columns)
+    if connection.vendor == "sqlite":
+        pk = _pk_column(model, connection) if returning else ""
+        return _insert_sqlite(connection, table, names, columns, pk)
     with connection.cursor() as cursor:
         prepared = list(zip(*columns, strict=True))
         if not returning and bulk:
@@ -81,11 +84,9 @@ def columns_insert(
         if not returning:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES {one}", prepared)  # noqa: S608
             return []
-        limit = connection.features.max_query_params or 999
-        per = max(1, min(500, limit // len(fields)))
         ids: list[int] = []
-        for start in range(0, len(prepared), per):
-            chunk = prepared[start : start + per]
+        for start in range(0, len(prepared), _ROWS_PER_INSERT):
+            chunk = prepared[start : start + _ROWS_PER_INSERT]
             cursor.execute(
                 f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))} "  # noqa: S608
                 f"RETURNING {_pk_column(model, connection)}",
@@ -93,6 +94,51 @@ def columns_insert(
             )
             ids.extend(row[0] for row in cursor.fetchall())
     return ids
+
+
+_ROWS_PER_INSERT = 500
+
+
+def _insert_sqlite(
+    connection: BaseDatabaseWrapper,
+    table: str,
+    names: str,
+    columns: list[Sequence[object]],
+    pk: str,
+) -> list[int]:
+    """SQLite: multi-row `INSERT ... VALUES` of up to 500 rows, returning the primary key `pk`
+    if given. A statement of many rows took a quarter less of SQLite's time than
+    `executemany`'s statement per row (bench/README.md, h20ingest4). Written with SQLite's own
+    `?` placeholders and run on the driver's cursor: Django's rewrites a statement's `%s` one
+    by one with a regular expression, which cost more than it saved. Each chunk's parameters
+    are laid out row after row straight from the columns (a slice assignment per column), no
+    tuple per row. Errors are turned into Django's (a unique violation is IntegrityError)."""
+    width, count = len(columns), len(columns[0])
+    limit = connection.features.max_query_params or 999
+    per = max(1, min(_ROWS_PER_INSERT, limit // width))
+    one = "(" + ", ".join(["?"] * width) + ")"
+    returned = f" RETURNING {pk}" if pk else ""
+    ids: list[int] = []
+    with connection.cursor() as wrapper, connection.wrap_database_errors:
+        cursor = wrapper.cursor
+        for start in range(0, count, per):
+            rows = min(per, count - start)
+            flat: list[object] = [None] * (rows * width)
+            for place, column in enumerate(columns):
+                flat[place::width] = column[start : start + rows]
+            # Table and column names come from the model; every value is bound.
+            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * rows)}{returned}"  # noqa: S608
+            _sqlite_execute(cursor, sql, flat)
+            if pk:
+                ids.extend(row[0] for row in cursor.fetchall())
+    return ids
+
+
+def _sqlite_execute(cursor: Any, sql: str, params: list[object]) -> None:
+    """The sqlite3 module's own `execute`, past Django's `%s` rewriting."""
+    import sqlite3
+
+    sqlite3.Cursor.execute(cursor, sql, params)
 
 
 def _columns(

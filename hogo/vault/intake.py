@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -49,43 +50,76 @@ class Batch:
     then its items, the records in order) and per record. Columns rather than an object per
     value: a batch holds thousands of values until it is written, and every object the cycle
     collector tracks made its passes over the whole heap longer (a sixth of an ingest's CPU
-    time, bench/README.md, h20ingest3)."""
+    time, bench/README.md, h20ingest3).
+
+    What a batch repeats (field, category, end of retention, special care, consent, identifier
+    kind) is kept once per distinct combination, a value's *shape*, and each value holds only
+    its shape's number: four appends per value where there were nine, and the full columns
+    (`fields`, `categories`, ...) are mapped out of the shapes once per batch
+    (bench/README.md, h20ingest4)."""
 
     # Per value.
     records: list[int] = field(default_factory=list)  # the number of the record it came in
-    fields: list[str] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
+    shapes: list[int] = field(default_factory=list)  # its shape's number in `shape_rows`
     texts: list[str] = field(default_factory=list)
-    retain_until: list[datetime] = field(default_factory=list)
-    special_care: list[bool] = field(default_factory=list)
-    consent_refs: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)  # identifier kind, "" for an item
     digests: list[str] = field(default_factory=list)  # an identifier's blind-index digest
     # Per record: the digests of its e-mail address and phone number, if given.
     emails: list[str | None] = field(default_factory=list)
     phones: list[str | None] = field(default_factory=list)
+    # Per shape: (field, category, retain_until, special_care, consent_ref, kind).
+    shape_rows: list[tuple[str, str, datetime, bool, str, str]] = field(default_factory=list)
+    _shape_numbers: dict[tuple[str, str, datetime, bool, str, str], int] = field(
+        default_factory=dict
+    )
 
-    def value_add(
+    def shape(
         self,
-        record: int,
         field_id: str,
         category: str,
-        text: str,
         retain_until: datetime,
         special_care: bool = False,
         consent_ref: str = "",
         kind: str = "",
-        digest: str = "",
-    ) -> None:
+    ) -> int:
+        """The number of this shape (a new one the first time it is seen)."""
+        row = (field_id, category, retain_until, special_care, consent_ref, kind)
+        if (number := self._shape_numbers.get(row)) is None:
+            number = self._shape_numbers[row] = len(self.shape_rows)
+            self.shape_rows.append(row)
+        return number
+
+    def value_add(self, record: int, shape: int, text: str, digest: str = "") -> None:
         self.records.append(record)
-        self.fields.append(field_id)
-        self.categories.append(category)
+        self.shapes.append(shape)
         self.texts.append(text)
-        self.retain_until.append(retain_until)
-        self.special_care.append(special_care)
-        self.consent_refs.append(consent_ref)
-        self.kinds.append(kind)
         self.digests.append(digest)
+
+    def _column(self, place: int) -> list[Any]:
+        return list(map([row[place] for row in self.shape_rows].__getitem__, self.shapes))
+
+    @property
+    def fields(self) -> list[str]:
+        return self._column(0)
+
+    @property
+    def categories(self) -> list[str]:
+        return self._column(1)
+
+    @property
+    def retain_until(self) -> list[datetime]:
+        return self._column(2)
+
+    @property
+    def special_care(self) -> list[bool]:
+        return self._column(3)
+
+    @property
+    def consent_refs(self) -> list[str]:
+        return self._column(4)
+
+    @property
+    def kinds(self) -> list[str]:  # identifier kind, "" for an item
+        return self._column(5)
 
 
 @dataclass(frozen=True)
@@ -152,7 +186,7 @@ class _Kind:
     normalize: Callable[[str], str]
     digest: Callable[[str], str]
     category: str
-    retain_until: datetime | None  # None: no purpose stated uses the category
+    shape: int  # its values' shape in the batch; -1: no purpose stated uses the category
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,30 +198,34 @@ class _Plan:
     category: str = ""
     special: bool = False
     retain_until: datetime | None = None  # None: no purpose stated uses the category
+    # The batch's shape of a value that takes the short path (no special care, a purpose
+    # uses the category), else -1.
+    shape: int = -1
 
 
 def records_parse(terms: Terms, records: Sequence[SubjectIn], *, prefixed: bool) -> Batch:
     """Each record's values, checked, normalized and blind-indexed; raises InvalidInput (or
     Refused, when all that is wrong is special-care data without consent) naming every error."""
+    batch = Batch()
     # The policy says which category holds each identifier kind (`identifier = "email"`).
-    kinds = {
-        kind: _Kind(
-            NORMALIZERS[kind],
-            blind_indexer(kind).digest,
-            category,
-            terms.retain.get(category),
-        )
-        for kind, category in terms.policy.identifier_categories().items()
-        if kind in NORMALIZERS
-    }
+    kinds: dict[str, _Kind] = {}
+    for kind, category in terms.policy.identifier_categories().items():
+        if kind in NORMALIZERS:
+            retain = terms.retain.get(category)
+            shape = -1 if retain is None else batch.shape(kind, category, retain, kind=kind)
+            kinds[kind] = _Kind(NORMALIZERS[kind], blind_indexer(kind).digest, category, shape)
     plans: dict[tuple[object, object], _Plan] = {}
     errors: list[tuple[int, str, str]] = []  # (record number, path, reason)
-    batch = Batch()
+    emails, phones = batch.emails, batch.phones
     for number, record in enumerate(records):
         email, phone = _identifiers_parse(number, record.identifiers, kinds, batch, errors)
-        batch.emails.append(email)
-        batch.phones.append(phone)
-        _items_parse(number, record.items, terms, plans, batch, errors)
+        emails.append(email)
+        phones.append(phone)
+        items = record.items
+        if type(items) is dict or isinstance(items, Mapping):
+            _mapping_parse(number, items, terms, plans, batch, errors)
+        else:
+            _items_parse(number, items, terms, plans, batch, errors)
     if errors:
         _raise(errors, prefixed=prefixed)
     return batch
@@ -207,6 +245,7 @@ def _identifiers_parse(
     if not (type(identifiers) is dict or isinstance(identifiers, Mapping)) or not identifiers:
         errors.append((number, "identifiers", _IDENTIFIERS_WANTED))
         identifiers = {}
+    records, shapes, texts, digests = batch.records, batch.shapes, batch.texts, batch.digests
     for kind, raw in identifiers.items():
         spec = kinds.get(kind)
         if spec is None:
@@ -222,13 +261,15 @@ def _identifiers_parse(
         except ValueError as exc:
             errors.append((number, f"identifiers.{kind}", str(exc)))
             continue
-        if spec.retain_until is None:
+        if spec.shape < 0:
             reason = f"category {spec.category!r} is not used by the purposes stated"
             errors.append((number, f"identifiers.{kind}", reason))
             continue
-        batch.value_add(
-            number, kind, spec.category, raw.strip(), spec.retain_until, False, "", kind, digest
-        )
+        # `Batch.value_add`, inlined: this runs for every identifier of a bulk import.
+        records.append(number)
+        shapes.append(spec.shape)
+        texts.append(raw.strip())
+        digests.append(digest)
         if kind == _EMAIL:
             email = digest
         elif kind == _PHONE:
@@ -236,43 +277,68 @@ def _identifiers_parse(
     return email, phone
 
 
-def _items_parse(
+def _mapping_parse(
     number: int,
-    items: Sequence[ItemIn] | Mapping[str, str],
+    items: Mapping[str, str],
     terms: Terms,
     plans: dict[tuple[object, object], _Plan],
     batch: Batch,
     errors: list[tuple[int, str, str]],
 ) -> None:
-    """Adds a record's items to the batch (or their errors to `errors`): `ItemIn`s, or field
-    ids mapped to text, each in its field's own category and without consent."""
-    mapping = type(items) is dict or isinstance(items, Mapping)
-    for index, entry in enumerate(items.items() if mapping else items):  # type: ignore[union-attr]
-        if mapping:
-            (field_id, value), category, consent = entry, None, None
-        elif isinstance(entry, ItemIn):
-            field_id, category, value = entry.field, entry.category, entry.value
-            consent = entry.special_care_consent
-        else:
-            errors.append((number, _item_path(index, entry), "must be an ItemIn"))
-            continue
-        plan = plans.get((field_id, category))
+    """Adds a record's items given as field ids mapped to text (each in its field's own
+    category, without consent) to the batch, or their errors to `errors`."""
+    records, shapes, texts, digests = batch.records, batch.shapes, batch.texts, batch.digests
+    for index, (field_id, value) in enumerate(items.items()):
+        plan = plans.get((field_id, None))
         if plan is None:
-            plan = plans[(field_id, category)] = _item_plan(terms, field_id, category)
+            plan = plans[(field_id, None)] = _item_plan(terms, batch, field_id, None)
         # The usual case: a field the purposes use, plain text, no special care.
         if (
-            plan.error is None
-            and plan.retain_until is not None
-            and not plan.special
-            and not consent
+            plan.shape >= 0
             and type(value) is str
             and value
             and len(value) <= MAX_VALUE_CHARS
             and not value.isspace()
         ):
-            batch.value_add(number, field_id, plan.category, value, plan.retain_until)
+            records.append(number)
+            shapes.append(plan.shape)
+            texts.append(value)
+            digests.append("")
             continue
-        item = ItemIn(field_id, None, value) if mapping else entry
+        item = ItemIn(field_id, None, value)
+        if (refused := _item_checked(terms, item, plan, number, batch)) is not None:
+            errors.append((number, _item_path(index, item), refused))
+
+
+def _items_parse(
+    number: int,
+    items: Sequence[ItemIn],
+    terms: Terms,
+    plans: dict[tuple[object, object], _Plan],
+    batch: Batch,
+    errors: list[tuple[int, str, str]],
+) -> None:
+    """Adds a record's `ItemIn`s to the batch (or their errors to `errors`)."""
+    for index, item in enumerate(items):
+        if not isinstance(item, ItemIn):
+            errors.append((number, _item_path(index, item), "must be an ItemIn"))
+            continue
+        key = (item.field, item.category)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = _item_plan(terms, batch, item.field, item.category)
+        value = item.value
+        # The usual case: a field the purposes use, plain text, no special care.
+        if (
+            plan.shape >= 0
+            and not item.special_care_consent
+            and type(value) is str
+            and value
+            and len(value) <= MAX_VALUE_CHARS
+            and not value.isspace()
+        ):
+            batch.value_add(number, plan.shape, value)
+            continue
         if (refused := _item_checked(terms, item, plan, number, batch)) is not None:
             errors.append((number, _item_path(index, item), refused))
 
@@ -296,7 +362,7 @@ def _raise(errors: list[tuple[int, str, str]], *, prefixed: bool) -> None:
     raise InvalidInput(shown)
 
 
-def _item_plan(terms: Terms, field_id: object, given: object) -> _Plan:
+def _item_plan(terms: Terms, batch: Batch, field_id: object, given: object) -> _Plan:
     spec = terms.fields.get(field_id)  # type: ignore[call-overload]
     if spec is None:
         return _Plan(f"not a field of channel {terms.channel.id!r}")
@@ -307,7 +373,10 @@ def _item_plan(terms: Terms, field_id: object, given: object) -> _Plan:
     if terms.policy.identifier_kind(str(category)) is not None:
         return _Plan("identifiers (e-mail, phone, name, member number) go in `identifiers`")
     assert isinstance(category, str)
-    return _Plan(None, category, special, terms.retain.get(category))
+    retain = terms.retain.get(category)
+    if retain is None or special:
+        return _Plan(None, category, special, retain)
+    return _Plan(None, category, special, retain, batch.shape(spec.id, category, retain))
 
 
 def _item_checked(
@@ -331,15 +400,11 @@ def _item_checked(
         return f"longer than {MAX_VALUE_CHARS} characters"
     if consent and not REF.fullmatch(consent):
         return "special_care_consent must be a consent record id"
-    batch.value_add(
-        number,
-        item.field,
-        plan.category,
-        value,
-        plan.retain_until,
-        special_care=plan.special,
-        consent_ref=consent if plan.special else "",
-    )
+    if plan.special:
+        shape = batch.shape(item.field, plan.category, plan.retain_until, True, consent)
+    else:
+        shape = batch.shape(item.field, plan.category, plan.retain_until)
+    batch.value_add(number, shape, value)
     return None
 
 
