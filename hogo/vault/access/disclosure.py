@@ -47,21 +47,7 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         raise NotFound(f"subject {subject_id} does not exist")
     items: list[DisclosedItem] = []
     notes: list[NoteView] = []
-    acquisitions = {
-        pk: DisclosedAcquisition(
-            channel=channel,
-            acquired_at=acquired_at,
-            source=source,
-            policy_version=policy_version,
-            purposes=list(purposes),
-        )
-        for pk, channel, acquired_at, source, policy_version, purposes in rows_values(
-            Acquisition,
-            ["id", "channel", "acquired_at", "source", "policy_version", "purposes"],
-            where={"subject_id": subject.pk},
-            order_by=("acquired_at", "id"),
-        )
-    }
+    acquisitions = _acquisitions_of(subject.pk)
     # A closed subject, or one whose key an unfinished erasure destroyed, holds nothing.
     cipher = data_keys_load([subject.ref]).get(subject.ref)
     if subject.status == SubjectStatus.ACTIVE and cipher is not None:
@@ -98,6 +84,25 @@ def subject_disclose(*, actor: str, subject_id: str, request_ref: str) -> Disclo
         notes=notes,
         acquisitions=list(acquisitions.values()),
     )
+
+
+def _acquisitions_of(subject_pk: int) -> dict[int, DisclosedAcquisition]:
+    """The subject's acquisitions by primary key, oldest first."""
+    return {
+        pk: DisclosedAcquisition(
+            channel=channel,
+            acquired_at=acquired_at,
+            source=source,
+            policy_version=policy_version,
+            purposes=list(purposes),
+        )
+        for pk, channel, acquired_at, source, policy_version, purposes in rows_values(
+            Acquisition,
+            ["id", "channel", "acquired_at", "source", "policy_version", "purposes"],
+            where={"subject_id": subject_pk},
+            order_by=("acquired_at", "id"),
+        )
+    }
 
 
 def _items_opened(
