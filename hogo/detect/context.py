@@ -374,6 +374,14 @@ _NO_PERSON_REASONS = frozenset(
 
 
 _OBJECT_ME_RE = re.compile(r"\bme\b")
+# The sentence opens with the term's "as a", after nothing but a header's label.
+_AS_A_OPENER_RE = re.compile(r"(?:[^.:!?]{0,30}:)?\s*(?=as an? )")
+
+
+def _as_a_opener(text: str, start: int, lo: int) -> bool:
+    """The term is "as a …" and opens its sentence, after at most a header's label."""
+    m = _AS_A_OPENER_RE.match(text, lo, start + 6)
+    return m is not None and m.end() == start
 
 
 def _evidence(
@@ -385,6 +393,9 @@ def _evidence(
     level, evidence = ctx.person(start, end, lo, hi, ja=ja)
     if entry.ascii and level < STRICT and _OBJECT_ME_RE.search(ctx.text, start, end):
         # "has been following me", "shoved me": the writer is the term's object.
+        return STRICT, "self"
+    if entry.ascii and level < STRICT and _as_a_opener(ctx.text, start, lo):
+        # "Reply card: As a lesbian in manufacturing, …": an opening "as a" is the writer.
         return STRICT, "self"
     if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
         return ATTACHED, "suffered"

@@ -57,6 +57,9 @@ POSITIVES = [
     ("My partner (female) is coming too; I'm a woman as well.", "en", "sexual_orientation"),
     ("パートナー（女性）と参加します。私も女性です。", "ja", "sexual_orientation"),
     ("同伴者：妻の真理です。（高橋恵子、会員番号118）", "ja", "sexual_orientation"),
+    # An opening "as a" after at most a header's label is the writer.
+    ("Feedback: As a lesbian in logistics, this issue spoke to me.", "en", "sexual_orientation"),
+    ("As a gay man in retail, thanks for the column.", "en", "sexual_orientation"),
     # A katakana role before an own-side colleague's surname.
     ("弊社エンジニアの佐藤はトランスジェンダーです。", "ja", "sexual_orientation"),
     # A parent's origin: a quarter with the relative in brackets, both parents by nationality,
@@ -104,6 +107,9 @@ NEGATIVES = [
     ("My mother is Catholic (devout) and my father is not.", "en", "race_ethnicity"),
     ("祖父は京都の商家の家系だと聞いています。", "ja", "race_ethnicity"),
     ("The Korean mom blog I read has good recipes.", "en", "race_ethnicity"),
+    # An organisation that exists somewhere; an "as a" that opens no sentence of the writer.
+    ("隣の工場にも労組の支部があるそうです。", "ja", "political"),
+    ("As an ally, the lesbian caucus in manufacturing impressed me.", "en", "sexual_orientation"),
     # "bi" and transition words about nothing personal.
     ("The bi-weekly report is attached.", "en", "sexual_orientation"),
     ("The plant is mid-transition to the new ERP.", "en", "sexual_orientation"),
