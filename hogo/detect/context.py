@@ -28,8 +28,8 @@ from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_rol
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 # Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
 # an initial ("applicant K. Morimoto"), a title ("a fictional applicant Mr. A") or "St." (Saint,
-# Street: "an elder at St. Andrew's") or "Rev." ends nothing.
-_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)(?<!\brev)"
+# Street: "an elder at St. Andrew's"), "Rev." or "Fr." ends nothing.
+_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)(?<!\brev)(?<!\bfr)"
 _CLAUSE_END_RE = re.compile(
     r"[。！？!?\n、，,;；()（）「」]|" + _NO_END_BEFORE_DOT + r"\.(?=\s|$)| - |but |but$"
 )

@@ -15,6 +15,7 @@ POSITIVES = [
     ("父は県議（無所属）を二期務めました。", "ja", "political"),
     ("叔母は村議も務めています。", "ja", "political"),
     ("来月の市長選への立候補を決めました。", "ja", "political"),
+    ("兄は参院選への立候補を表明しました。", "ja", "political"),
     ("She announced her candidacy for the ward assembly in May.", "en", "political"),
     ("My uncle sits on the village assembly and runs a farm.", "en", "political"),
     (
@@ -33,6 +34,7 @@ POSITIVES = [
     # A cleric named by title: "Rev." ends no sentence, 牧師 after a surname is a name.
     ("Rev. Kimura, pastor at St. Luke's, asked for a quiet room.", "en", "religion"),
     ("聖ヨハネ教会の細川神父から、欠席の連絡がありました。", "ja", "religion"),
+    ("Caller Fr. Okada, parish priest in Kobe, asked about parking.", "en", "religion"),
     # A choir of a church sung in, a nun or monk by the copula, a conversion to Buddhism.
     ("I sing in the choir at St. Mary's every Sunday.", "en", "religion"),
     ("母は毎週、教会で聖歌隊に入って歌っています。", "ja", "religion"),
@@ -87,6 +89,7 @@ NEGATIVES = [
     ("About me: I enjoy visiting temples and shrines on weekends.", "en", "religion"),
     ("趣味は寺社巡りです。", "ja", "religion"),
     ("教会の主任牧師に相談するよう案内しました。", "ja", "religion"),
+    ("The vicar in the sitcom is played by a famous comedian.", "en", "religion"),
     # An organisation acting as such; a company whose name holds the term.
     ("東京レインボープライドに協賛企業として参加します。", "ja", "sexual_orientation"),
     ("協会として政治的立場は取りません。", "ja", "political"),
