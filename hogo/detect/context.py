@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from hogo.detect.attached import attached
 from hogo.detect.lexicon import Entry
-from hogo.detect.phrasing import in_title, suffered, topic_applies
+from hogo.detect.phrasing import in_company_name, in_title, suffered, topic_applies
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
@@ -28,8 +28,8 @@ from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_rol
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 # Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
 # an initial ("applicant K. Morimoto"), a title ("a fictional applicant Mr. A") or "St." (Saint,
-# Street: "an elder at St. Andrew's") ends nothing.
-_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)"
+# Street: "an elder at St. Andrew's"), "Rev." or "Fr." ends nothing.
+_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)(?<!\brev)(?<!\bfr)"
 _CLAUSE_END_RE = re.compile(
     r"[。！？!?\n、，,;；()（）「」]|" + _NO_END_BEFORE_DOT + r"\.(?=\s|$)| - |but |but$"
 )
@@ -211,6 +211,8 @@ class Context:
             return ATTACHED, "profile"
         c_lo, c_hi = self.clause(start, end)
         for cue in self.cues_in("@personal", c_lo, c_hi):
+            if self.has_cue("@org_as", cue[0] - 8, cue[1]):
+                continue  # 「協賛企業として」: an organisation acts, no person
             gap = self.text[end : cue[0]] if cue[0] >= end else self.text[cue[1] : start]
             if (gap.isascii() and _words(gap) <= 3) or (not gap.isascii() and len(gap) <= 6):
                 return ATTACHED, "personal"
@@ -339,14 +341,15 @@ def _about_an_animal_or_thing(
     """ "My cat is sick": a pet before the term, in its sentence, is what the term is about
     (an allergy to cats is still the writer's). "Our PLCs are deaf after the update",
     「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
-    the term a figure of speech (a stolen laptop is still a theft suffered)."""
+    the term a figure of speech (a stolen laptop is still a theft suffered); so does an
+    organisation acting as such (「協会として政治的立場を取るのか」)."""
     subjects = ctx.cues_in("@pet", lo, start)
     if entry.kind != "crime_victim":
         # A thing inside a person cue is the person's role ("our project lead").
         roles = ctx.cues_in("@third", c_lo, start)
         subjects += [
             (s, e)
-            for s, e in ctx.cues_in("@thing", c_lo, start)
+            for s, e in [*ctx.cues_in("@thing", c_lo, start), *ctx.cues_in("@org_as", c_lo, start)]
             if not any(r_s <= s and e <= r_e for r_s, r_e in roles)
         ]
     if not subjects:
@@ -371,6 +374,14 @@ _NO_PERSON_REASONS = frozenset(
 
 
 _OBJECT_ME_RE = re.compile(r"\bme\b")
+# The sentence opens with the term's "as a", after nothing but a header's label.
+_AS_A_OPENER_RE = re.compile(r"(?:[^.:!?]{0,30}:)?\s*(?=as an? )")
+
+
+def _as_a_opener(text: str, start: int, lo: int) -> bool:
+    """The term is "as a …" and opens its sentence, after at most a header's label."""
+    m = _AS_A_OPENER_RE.match(text, lo, start + 6)
+    return m is not None and m.end() == start
 
 
 def _evidence(
@@ -382,6 +393,9 @@ def _evidence(
     level, evidence = ctx.person(start, end, lo, hi, ja=ja)
     if entry.ascii and level < STRICT and _OBJECT_ME_RE.search(ctx.text, start, end):
         # "has been following me", "shoved me": the writer is the term's object.
+        return STRICT, "self"
+    if entry.ascii and level < STRICT and _as_a_opener(ctx.text, start, lo):
+        # "Reply card: As a lesbian in manufacturing, …": an opening "as a" is the writer.
         return STRICT, "self"
     if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
         return ATTACHED, "suffered"
@@ -403,6 +417,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
 
 def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     if entry.ascii and ctx.text.endswith(_TITLES, 0, start):
+        return Verdict(False, "name")
+    if ja and in_company_name(ctx.text, end):
         return Verdict(False, "name")
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:

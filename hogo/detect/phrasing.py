@@ -22,6 +22,9 @@ _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![�
 _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
+# The term as the first word of a dotted katakana company name (folded to hiragana):
+# プライド・ロジスティクス株式会社, レインボー・フーズ様.
+_COMPANY_TAIL_RE = re.compile(r"・[ぁ-ゖー]{2,12}(?:株式会社|有限会社|合同会社|様|御中)")
 
 
 def suffered(text: str, start: int, end: int) -> bool:
@@ -31,16 +34,27 @@ def suffered(text: str, start: int, end: int) -> bool:
     return m is not None and m.start() < end
 
 
+def in_company_name(text: str, end: int) -> bool:
+    """The Japanese term opens a dotted katakana company name: a business, not a person."""
+    return text.startswith("・", end) and _COMPANY_TAIL_RE.match(text, end) is not None
+
+
 def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *, ja: bool) -> bool:
     """A topic cue in the clause, not inside the term, and (in Japanese) not after a cause
     that closes the term's own clause."""
     for s, e in ctx.cues_in("@topic", c_lo, c_hi):
-        if s < end and e > start:
+        if (s < end and e > start) or _post_header(ctx, s, e):
             continue
         if ja and s >= end and _CAUSE_RE.search(ctx.text, end, s):
             continue
         return True
     return False
+
+
+def _post_header(ctx: "Context", s: int, e: int) -> bool:
+    """The label that opens a post ("forum:", 「フォーラム：」) says where the writer speaks,
+    not what the post is about."""
+    return s == 0 and ctx.text.startswith(":", e) and ctx.has_cue("@post", s, e)
 
 
 def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool:
