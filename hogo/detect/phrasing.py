@@ -1,19 +1,24 @@
 """Phrasings that settle whose a hit is, beyond the cues of its sentence (split from
 ``context.py``): a crime suffered told in the Japanese passive past (「痴漢にあいました」,
 「だまし取られました」), a topic word after a cause (「インフルで熱があって今日のセミナー欠席し
-ます」: the seminar is what is missed, not what the flu is about), and a term inside the quoted
-title of an article or a law (「『妊娠・出産と労務管理』の記事」, 「犯罪被害者等基本法」)."""
+ます」: the seminar is what is missed, not what the flu is about), a term inside the quoted
+title of an article or a law (「『妊娠・出産と労務管理』の記事」, 「犯罪被害者等基本法」) or a work
+(『…』), a verb's stem negated or made a condition, and a report "according to" a witness."""
 
 import re
 from typing import TYPE_CHECKING
+
+from hogo.detect.subjects import WORD_RE
 
 if TYPE_CHECKING:
     from hogo.detect.context import Context
 
 # The term, or what follows it, ends in a passive or "ran into" said in the past or with て:
-# 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても).
+# 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても); a passive or
+# 〜を受け told as a sequence (暴行を受け、, セクハラを受けました).
 _SUFFERED_RE = re.compile(
-    r"(?:にあ|に遭|れ)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))"
+    r"(?:にあ|に遭|れ|を受け)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))"
+    r"|(?:れ|を受け)、"
 )
 # A cause ends its clause in all but punctuation: what follows is the main clause's
 # (熱が出たので / あって / 寝込んでいて / ひどくて; not について, にとって, 入ってる; から is
@@ -22,6 +27,16 @@ _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![�
 _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
+# 「〜た人がいたら」「〜の方がいれば」: a term whose bearer is "anyone there may be".
+_IF_SOMEONE_RE = re.compile(
+    r"[たなのい]?(?:人|方)が(?:いたら|いれば|いる場合|いらっしゃったら|いらっしゃれば|出たら|出た場合)"
+)
+# A Japanese term that ends in a verb's stem, then the negation glued to it (引っかか|らない,
+# 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
+# 始ま|ったらどうするか).
+_JA_STEM_NEG_RE = re.compile(r"[らわ]?(?:ない|ず[にの、]|ません)")
+_JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
+_WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")
 
 
 def suffered(text: str, start: int, end: int) -> bool:
@@ -38,6 +53,12 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
         if s < end and e > start:
             continue
         if ja and s >= end and _CAUSE_RE.search(ctx.text, end, s):
+            continue
+        # 「フォーラム：」"Reply card:" name where the message was posted, not what it is
+        # about; 「セミナー帰りに」 says when, not what.
+        if (ctx.has_cue("@channel", s, e) and ctx.text.startswith(":", e)) or ctx.text.startswith(
+            _WHEN_AFTER, e
+        ):
             continue
         return True
     return False
@@ -65,6 +86,19 @@ def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool
     return False
 
 
+def in_work_title(text: str, start: int, end: int, s_lo: int, s_hi: int) -> bool:
+    """The term is one word of a title in 『』, the marks of a book's, a course's or a work's
+    name (『安全衛生（アレルギー物質の管理）』が追加), not a remark quoted with と or って
+    (『昔、傷害で服役してました』と話して)."""
+    o = text.rfind("『", s_lo, start)
+    if o < 0 or text.find("』", o, start) >= 0:
+        return False
+    c = text.find("』", end, s_hi)
+    if c < 0 or (o == start - 1 and c == end):
+        return False
+    return not text.startswith(("と", "って"), c + 1)
+
+
 def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
     """A topic word right before the opening mark (特集「, the feature: "), not a verb's object
     (身元調査して「…」って: what was said)."""
@@ -72,3 +106,43 @@ def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
         e == opening or (e == opening - 1 and ctx.text[e] in "の:： ")
         for _, e in ctx.cues_in("@topic", max(s_lo, opening - 12), opening)
     )
+
+
+def stem_negated(text: str, end: int) -> bool:
+    """「引っかからないための」「切り裂かれないよう」: a verb's stem the term ends in, negated."""
+    return _JA_STEM_NEG_RE.match(text, end) is not None and "\u3041" <= text[end - 1] <= "\u309f"
+
+
+def if_it_happens(text: str, end: int, c_hi: int) -> bool:
+    """「体調を崩した人がいたら」: if there is anyone it happens to; 「盗まれたら、すぐに」
+    「始まったらどうするか」: advice for if it does (not 「カミングアウトしたら、…になった」)."""
+    return (
+        _IF_SOMEONE_RE.match(text, end, c_hi) is not None
+        or _JA_STEM_IF_RE.match(text, end) is not None
+    )
+
+
+# Who a report is "according to": a person or a role is a witness of one event, not the news.
+_SOURCE_KINDS = ("@source", "@third", "@family", "@role_post", "@nf_honorific")
+_ACCORDING = ("according to", "によると")
+
+
+def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int) -> bool:
+    """A report cue around the term ("in the news", 「報道」), but not "according to the
+    guards" or 「申立人によると」: an account of one event by someone who saw it."""
+    for s, e in ctx.cues_in("@report", s_lo, s_hi):
+        if s < end and e > start:
+            continue
+        if not ctx.text.startswith(_ACCORDING, s) or not _witness(ctx, s, e):
+            return True
+    return False
+
+
+def _witness(ctx: "Context", s: int, e: int) -> bool:
+    """The source of "according to" (after it) or 「によると」 (before it) is a person."""
+    lo, hi = (e, e + 16) if ctx.text[s].isascii() else (max(0, s - 8), s)
+    near = [c for k in _SOURCE_KINDS for c in ctx.cues_in(k, lo, hi)]
+    near += [p for p in ctx.person_spans if p[0] >= lo and p[1] <= hi]
+    if ctx.text[s].isascii():
+        return any(len(WORD_RE.findall(ctx.text[e:c_s])) <= 1 for c_s, _ in near)
+    return any(s - c_e <= 3 for _, c_e in near)
