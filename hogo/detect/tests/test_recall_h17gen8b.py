@@ -80,6 +80,13 @@ POSITIVES = [
     ("My sister found a note on her door saying 'we know where you live'.", "en", "crime_victim"),
     ("父の店のシャッターに「燃やすぞ」と書かれた紙が貼られていました。", "ja", "crime_victim"),
     ("He pulled my arm and I pulled my shoulder getting away.", "en", "health"),
+    # An eardrum burst; paralysis below the waist or the neck (health beside disability); 誰か
+    # asked to take over is the reader addressed, not the subject.
+    ("転んだ拍子に鼓膜が破れて、しばらく耳鼻科に通います。", "ja", "health"),
+    ("He has a perforated eardrum from a diving trip.", "en", "health"),
+    ("My brother has been paralysed from the neck down since the fall.", "en", "health"),
+    ("My brother has been paralysed from the neck down since the fall.", "en", "disability"),
+    ("今週ぎっくり腰やって受付に立てない、誰か代わって", "ja", "health"),
 ]
 
 NEGATIVES = [
@@ -125,6 +132,8 @@ NEGATIVES = [
     ("『うつ病』に載っている症状", "ja", "health"),
     ("講習中に気分が悪くなった人がいたら、係員に知らせてください。", "ja", "health"),
     ("昨年、県内で300人が特殊詐欺の被害にあいました。", "ja", "crime_victim"),
+    ("Talk for divers: ruptured eardrum prevention and first aid.", "en", "health"),
+    ("誰か教えてください、障害者手帳の申請方法。", "ja", "disability"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
     ("According to the news, a visitor was arrested at a trade fair.", "en", "criminal_record"),
