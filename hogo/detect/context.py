@@ -25,6 +25,7 @@ from hogo.detect.phrasing import (
     in_title,
     in_work_title,
     news_report,
+    offender_before,
     stem_negated,
     suffered,
     topic_applies,
@@ -324,12 +325,16 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
 _NOT_THE_SUBJECT = ("'s", "からの問い合わせ", "からの相談", "からのご相談", "より:")
 
 
-def _generic(ctx: Context, lo: int, hi: int, start: int, end: int) -> bool:
+def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int) -> bool:
     """A generic word in [lo, hi) that could be the subject, not one that names whose case
     it is or who sent the message, nor one inside the term that is not its head noun (多発 of
-    多発性硬化症, but 利用者 of 車いす利用者)."""
+    多発性硬化症, but 利用者 of 車いす利用者), nor the unknown offender of a crime suffered
+    ("Someone keyed our car", 「誰かに自転車を盗まれ」)."""
+    victim = entry.kind == "crime_victim"
     return any(
-        not ctx.text.startswith(_NOT_THE_SUBJECT, e) and not start <= s < e < end
+        not ctx.text.startswith(_NOT_THE_SUBJECT, e)
+        and not start <= s < e < end
+        and not (victim and offender_before(ctx.text, e, start, end))
         for s, e in ctx.cues_in("@generic", lo, hi)
     )
 
@@ -456,7 +461,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if (
         level < STRICT
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
-        and _generic(ctx, start if evidence == "field" else c_lo, c_hi, start, end)
+        and _generic(ctx, entry, start if evidence == "field" else c_lo, c_hi, start, end)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
         and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):

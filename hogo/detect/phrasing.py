@@ -3,7 +3,8 @@
 「だまし取られました」), a topic word after a cause (「インフルで熱があって今日のセミナー欠席し
 ます」: the seminar is what is missed, not what the flu is about), a term inside the quoted
 title of an article or a law (「『妊娠・出産と労務管理』の記事」, 「犯罪被害者等基本法」) or a work
-(『…』), a verb's stem negated or made a condition, and a report "according to" a witness."""
+(『…』), a verb's stem negated or made a condition, a report "according to" a witness, and the
+unknown offender of a crime suffered ("Someone keyed our car")."""
 
 import re
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ _SUFFERED_RE = re.compile(
 _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![いるた])|[てで]いて|くて|て、")
 _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
+_VICTIM_WORD_RE = re.compile(r"\b(?:my|me|our|us|his|him|her|their|them)\b")
+_ON_THEIR_RE = re.compile(r"(?: [a-z\-]+){0,3}? on (?:my|our|his|her|their) ")
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
 # 「〜た人がいたら」「〜の方がいれば」: a term whose bearer is "anyone there may be".
 _IF_SOMEONE_RE = re.compile(
@@ -146,3 +149,18 @@ def _witness(ctx: "Context", s: int, e: int) -> bool:
     if ctx.text[s].isascii():
         return any(len(WORD_RE.findall(ctx.text[e:c_s])) <= 1 for c_s, _ in near)
     return any(s - c_e <= 3 for _, c_e in near)
+
+
+def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
+    """The generic word right before an active term that names whom it was done to
+    ("Someone keyed our car", "… a slur on our fence"; not "Someone was robbed" nor "Someone
+    broke into the office"),
+    or as a Japanese passive's agent (「誰かに…盗まれ」, not 「誰かが盗まれ」)."""
+    gap = text[cue_end:start]
+    if gap == " ":
+        # "spray-painted a slur on our fence": the property it was done on is someone's.
+        return (
+            _VICTIM_WORD_RE.search(text, start, end) is not None
+            or _ON_THEIR_RE.match(text, end) is not None
+        )
+    return gap.startswith("に") and len(gap) <= 6

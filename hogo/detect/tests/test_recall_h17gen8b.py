@@ -87,6 +87,14 @@ POSITIVES = [
     ("My brother has been paralysed from the neck down since the fall.", "en", "health"),
     ("My brother has been paralysed from the neck down since the fall.", "en", "disability"),
     ("今週ぎっくり腰やって受付に立てない、誰か代わって", "ja", "health"),
+    # "Someone" as the unknown offender of what was done to us; a household's property as "our";
+    # windows broken and scribbles in Japanese.
+    ("Someone stole our car from the driveway last month.", "en", "crime_victim"),
+    ("Somebody smashed our windows on New Year's Eve.", "en", "crime_victim"),
+    ("Somebody spray-painted a swastika on our garage door.", "en", "crime_victim"),
+    ("誰かに自転車を盗まれました。", "ja", "crime_victim"),
+    ("家の窓ガラスを割られました。", "ja", "crime_victim"),
+    ("車にいたずら書きをされました。", "ja", "crime_victim"),
 ]
 
 NEGATIVES = [
@@ -134,6 +142,9 @@ NEGATIVES = [
     ("昨年、県内で300人が特殊詐欺の被害にあいました。", "ja", "crime_victim"),
     ("Talk for divers: ruptured eardrum prevention and first aid.", "en", "health"),
     ("誰か教えてください、障害者手帳の申請方法。", "ja", "disability"),
+    ("Someone was robbed at the fair.", "en", "crime_victim"),
+    ("Someone broke into our office over the weekend.", "en", "crime_victim"),
+    ("誰かが財布を盗まれたらしいよ。", "ja", "crime_victim"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
     ("According to the news, a visitor was arrested at a trade fair.", "en", "criminal_record"),
