@@ -95,6 +95,9 @@ POSITIVES = [
     ("誰かに自転車を盗まれました。", "ja", "crime_victim"),
     ("家の窓ガラスを割られました。", "ja", "crime_victim"),
     ("車にいたずら書きをされました。", "ja", "crime_victim"),
+    # Recovery counted as time clean.
+    ("Three years clean from meth and back on the night shift.", "en", "health"),
+    ("My brother is two years clean and coaching again.", "en", "health"),
 ]
 
 NEGATIVES = [
@@ -145,6 +148,9 @@ NEGATIVES = [
     ("Someone was robbed at the fair.", "en", "crime_victim"),
     ("Someone broke into our office over the weekend.", "en", "crime_victim"),
     ("誰かが財布を盗まれたらしいよ。", "ja", "crime_victim"),
+    ("The house has been 3 years clean of mould.", "en", "health"),
+    ("About me: I volunteer at a prison library on Sundays.", "en", "criminal_record"),
+    ("刑務所でボランティアをしている会員を紹介します。", "ja", "criminal_record"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
     ("According to the news, a visitor was arrested at a trade fair.", "en", "criminal_record"),
