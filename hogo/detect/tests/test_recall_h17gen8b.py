@@ -95,6 +95,7 @@ POSITIVES = [
     ("誰かに自転車を盗まれました。", "ja", "crime_victim"),
     ("家の窓ガラスを割られました。", "ja", "crime_victim"),
     ("車にいたずら書きをされました。", "ja", "crime_victim"),
+    ("Reply card: out since March after serving three years.", "en", "criminal_record"),
     # Recovery counted as time clean.
     ("Three years clean from meth and back on the night shift.", "en", "health"),
     ("My brother is two years clean and coaching again.", "en", "health"),
@@ -151,6 +152,9 @@ NEGATIVES = [
     ("The house has been 3 years clean of mould.", "en", "health"),
     ("About me: I volunteer at a prison library on Sundays.", "en", "criminal_record"),
     ("刑務所でボランティアをしている会員を紹介します。", "ja", "criminal_record"),
+    ("He has been serving two years in the navy.", "en", "criminal_record"),
+    ("forum: pickpocket warning for the Osaka show, keep wallets zipped", "en", "crime_victim"),
+    ("【電話記録】執行猶予の意味を教えてほしいとの問い合わせ。", "ja", "criminal_record"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
     ("According to the news, a visitor was arrested at a trade fair.", "en", "criminal_record"),
