@@ -414,6 +414,9 @@ def _evidence(
         return STRICT, "self"
     if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
         return ATTACHED, "suffered"
+    if level < STRICT and ctx.text[hi : hi + 1] == "?" and ctx.has_cue("@me_too", lo, end):
+        # "anyone else on dialysis doing the course?": the writer asks who else is.
+        return STRICT, "me_too"
     return level, evidence
 
 

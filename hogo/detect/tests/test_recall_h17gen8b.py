@@ -96,6 +96,9 @@ POSITIVES = [
     ("家の窓ガラスを割られました。", "ja", "crime_victim"),
     ("車にいたずら書きをされました。", "ja", "crime_victim"),
     ("Reply card: out since March after serving three years.", "en", "criminal_record"),
+    # A question for others like the writer.
+    ("forum: anyone else on chemo doing the spring course?", "en", "health"),
+    ("Anyone else doing the Kobe expo with a broken wrist? Me lol", "en", "health"),
     # Recovery counted as time clean.
     ("Three years clean from meth and back on the night shift.", "en", "health"),
     ("My brother is two years clean and coaching again.", "en", "health"),
@@ -155,6 +158,8 @@ NEGATIVES = [
     ("He has been serving two years in the navy.", "en", "criminal_record"),
     ("forum: pickpocket warning for the Osaka show, keep wallets zipped", "en", "crime_victim"),
     ("【電話記録】執行猶予の意味を教えてほしいとの問い合わせ。", "ja", "criminal_record"),
+    ("Does anyone else know whether the venue has an accessible toilet?", "en", "disability"),
+    ("Anyone else with a hearing loop question, ask the desk.", "en", "disability"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
     ("According to the news, a visitor was arrested at a trade fair.", "en", "criminal_record"),
