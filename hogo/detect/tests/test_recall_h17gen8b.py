@@ -96,6 +96,11 @@ POSITIVES = [
     ("家の窓ガラスを割られました。", "ja", "crime_victim"),
     ("車にいたずら書きをされました。", "ja", "crime_victim"),
     ("Reply card: out since March after serving three years.", "en", "criminal_record"),
+    # Things taken from one's bag or locker; a home or a car set on fire; fingers lost by count.
+    ("Our cash box and my phone were taken from my locker at the gym.", "en", "crime_victim"),
+    ("Last winter my uncle's car was set on fire outside his flat.", "en", "crime_victim"),
+    ("満員電車でかばんから財布を抜き取られました。", "ja", "crime_victim"),
+    ("祖父は工場の事故で指を３本失いました。", "ja", "disability"),
     # A question for others like the writer.
     ("forum: anyone else on chemo doing the spring course?", "en", "health"),
     ("Anyone else doing the Kobe expo with a broken wrist? Me lol", "en", "health"),
@@ -160,6 +165,8 @@ NEGATIVES = [
     ("【電話記録】執行猶予の意味を教えてほしいとの問い合わせ。", "ja", "criminal_record"),
     ("Does anyone else know whether the venue has an accessible toilet?", "en", "disability"),
     ("Anyone else with a hearing loop question, ask the desk.", "en", "disability"),
+    ("The sample was taken from my arm at the clinic.", "en", "crime_victim"),
+    ("The stage prop was set on fire for the play's last scene.", "en", "crime_victim"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
     ("According to the news, a visitor was arrested at a trade fair.", "en", "criminal_record"),
