@@ -72,6 +72,7 @@ POSITIVES = [
     ("I have a colour vision deficiency, so please label the charts.", "en", "disability"),
     ("My mother has a grade 2 handbook.", "en", "disability"),
     ("父は最近、杖が手放せなくなりました。", "ja", "disability"),
+    ("多発性硬化症が進んで、車いすが手放せなくなりました。", "ja", "disability"),
     # A count of colleagues is still people in particular; a witness "according to" whom is no
     # news; a threat quoted from a note left for someone; "pulled my" with a body part.
     ("同僚2人が特殊詐欺の被害にあいました。", "ja", "crime_victim"),
@@ -155,6 +156,7 @@ NEGATIVES = [
     ("Talk for divers: ruptured eardrum prevention and first aid.", "en", "health"),
     ("誰か教えてください、障害者手帳の申請方法。", "ja", "disability"),
     ("Someone was robbed at the fair.", "en", "crime_victim"),
+    ("会場周辺で盗難が多発しています。", "ja", "crime_victim"),
     ("Someone broke into our office over the weekend.", "en", "crime_victim"),
     ("誰かが財布を盗まれたらしいよ。", "ja", "crime_victim"),
     ("The house has been 3 years clean of mould.", "en", "health"),
