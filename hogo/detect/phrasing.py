@@ -29,6 +29,10 @@ _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
 _VICTIM_WORD_RE = re.compile(r"\b(?:my|me|our|us|his|him|her|their|them)\b")
 _ON_THEIR_RE = re.compile(r"(?: [a-z\-]+){0,3}? on (?:my|our|his|her|their) ")
+# 『…』という本: a title named as what it is, not a remark quoted.
+_TITLE_NOUN_RE = re.compile(
+    r"という(?:本|タイトル|題|書籍|記事|映画|番組|講座|講演|セミナー|特集|連載|論文|小説|曲)"
+)
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
 # 「〜た人がいたら」「〜の方がいれば」: a term whose bearer is "anyone there may be".
 _IF_SOMEONE_RE = re.compile(
@@ -91,15 +95,17 @@ def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool
 
 def in_work_title(text: str, start: int, end: int, s_lo: int, s_hi: int) -> bool:
     """The term is one word of a title in 『』, the marks of a book's, a course's or a work's
-    name (『安全衛生（アレルギー物質の管理）』が追加), not a remark quoted with と or って
-    (『昔、傷害で服役してました』と話して)."""
+    name (『安全衛生（アレルギー物質の管理）』が追加, 『…』という本), not a remark quoted with と or
+    って (『昔、傷害で服役してました』と話して, という話)."""
     o = text.rfind("『", s_lo, start)
     if o < 0 or text.find("』", o, start) >= 0:
         return False
     c = text.find("』", end, s_hi)
     if c < 0 or (o == start - 1 and c == end):
         return False
-    return not text.startswith(("と", "って"), c + 1)
+    return (
+        not text.startswith(("と", "って"), c + 1) or _TITLE_NOUN_RE.match(text, c + 1) is not None
+    )
 
 
 def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:

@@ -105,6 +105,7 @@ POSITIVES = [
     # A question for others like the writer.
     ("forum: anyone else on chemo doing the spring course?", "en", "health"),
     ("Anyone else doing the Kobe expo with a broken wrist? Me lol", "en", "health"),
+    ("『昔、傷害で服役してました』という話を聞いた。", "ja", "criminal_record"),
     # Recovery counted as time clean.
     ("Three years clean from meth and back on the night shift.", "en", "health"),
     ("My brother is two years clean and coaching again.", "en", "health"),
@@ -151,6 +152,7 @@ NEGATIVES = [
     ("発達障害の社員への指示の出し方のコツを教えてください。", "ja", "disability"),
     ("試験科目に『労働衛生（うつ病の予防）』が入りました。", "ja", "health"),
     ("『うつ病』に載っている症状", "ja", "health"),
+    ("『障害者の経済学』という本が面白かった。", "ja", "disability"),
     ("講習中に気分が悪くなった人がいたら、係員に知らせてください。", "ja", "health"),
     ("昨年、県内で300人が特殊詐欺の被害にあいました。", "ja", "crime_victim"),
     ("Talk for divers: ruptured eardrum prevention and first aid.", "en", "health"),
