@@ -43,6 +43,7 @@ _IF_SOMEONE_RE = re.compile(
 # 始ま|ったらどうするか).
 _JA_STEM_NEG_RE = re.compile(r"[らわ]?(?:ない|ず[にの、]|ません)")
 _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
+_EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")
 
 
@@ -63,12 +64,21 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
             continue
         # 「フォーラム：」"Reply card:" name where the message was posted, not what it is
         # about; 「セミナー帰りに」 says when, not what.
-        if (ctx.has_cue("@channel", s, e) and ctx.text.startswith(":", e)) or ctx.text.startswith(
-            _WHEN_AFTER, e
-        ):
+        if _channel_heading(ctx, s, e) or ctx.text.startswith(_WHEN_AFTER, e):
             continue
         return True
     return False
+
+
+def _channel_heading(ctx: "Context", s: int, e: int) -> bool:
+    """「フォーラム：」"Forum:" as where a message was posted, not as an event's title (a date, a
+    time, 開催 or "register" in the text: 「フォーラム：うつ病と職場復帰　10月5日開催」)."""
+    return (
+        ctx.text.startswith(":", e)
+        and ctx.has_cue("@channel", s, e)
+        and "@event_notice" not in ctx.cues
+        and _EVENT_DATE_RE.search(ctx.text) is None
+    )
 
 
 def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool:
