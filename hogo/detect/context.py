@@ -91,8 +91,9 @@ _STATS_RE = re.compile(
     r"|半数|大半|過半数|大多数|何割|割合"
     # "about 340,000 people in Japan are on dialysis": a count of people is no one of them.
     r"|\d\s*(?:million |thousand )?(?:people|patients|adults|children)\b|\d\s*万人"
-    # 「300人が特殊詐欺の被害に」: a count of people as the subject (not 「1人が」, one person).
-    r"|(?<!\d)(?:[2-9]|\d\d+)\s*[人名]が"
+    # 「300人が特殊詐欺の被害に」: a count of people as the subject (not 「出展者3人が」, a few in
+    # one incident).
+    r"|\d\d\s*[人名]が"
 )
 # Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first (an
 # alternative added to _STATS_RE without any of them must add its own character here).

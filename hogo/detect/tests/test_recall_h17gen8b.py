@@ -76,6 +76,7 @@ POSITIVES = [
     # A count of colleagues is still people in particular; a witness "according to" whom is no
     # news; a threat quoted from a note left for someone; "pulled my" with a body part.
     ("同僚2人が特殊詐欺の被害にあいました。", "ja", "crime_victim"),
+    ("出展者3人が会場で財布を盗まれました。", "ja", "crime_victim"),
     ("According to the guards, the visitor was arrested for trespassing.", "en", "criminal_record"),
     ("警備員によると、出展者の方が財布を盗まれたそうです。", "ja", "crime_victim"),
     ("My sister found a note on her door saying 'we know where you live'.", "en", "crime_victim"),
@@ -158,6 +159,8 @@ NEGATIVES = [
     ("『障害者の経済学』という本が面白かった。", "ja", "disability"),
     ("講習中に気分が悪くなった人がいたら、係員に知らせてください。", "ja", "health"),
     ("昨年、県内で300人が特殊詐欺の被害にあいました。", "ja", "crime_victim"),
+    ("300人が特殊詐欺の被害に", "ja", "crime_victim"),
+    ("先月は市内で25名が熱中症で搬送されました。", "ja", "health"),
     ("Talk for divers: ruptured eardrum prevention and first aid.", "en", "health"),
     ("誰か教えてください、障害者手帳の申請方法。", "ja", "disability"),
     ("Someone was robbed at the fair.", "en", "crime_victim"),
