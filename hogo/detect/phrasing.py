@@ -41,7 +41,7 @@ _IF_SOMEONE_RE = re.compile(
 # A Japanese term that ends in a verb's stem, then the negation glued to it (引っかか|らない,
 # 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
 # 始ま|ったらどうするか).
-_JA_STEM_NEG_RE = re.compile(r"[らわ]?(?:ない|ず[にの、]|ません)")
+_JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
 _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")

@@ -128,6 +128,7 @@ NEGATIVES = [
     ("How to remove spray-painted graffiti from a fence: a short guide.", "en", "crime_victim"),
     ("タイヤを切り裂かれないための防犯講座を開きます。", "ja", "crime_victim"),
     ("ヒジャブを引っ張られないピンの留め方を教えてください。", "ja", "crime_victim"),
+    ("幸い、母は詐欺メールには引っかかりませんでした。", "ja", "crime_victim"),
     (
         "The training covers the risk of being secretly filmed in changing rooms.",
         "en",
