@@ -103,6 +103,9 @@ POSITIVES = [
     ("Last winter my uncle's car was set on fire outside his flat.", "en", "crime_victim"),
     ("満員電車でかばんから財布を抜き取られました。", "ja", "crime_victim"),
     ("祖父は工場の事故で指を３本失いました。", "ja", "disability"),
+    # パクられ with what was taken; exposure on social media.
+    ("フォーラム：展示会の駐輪場でバイクパクられた", "ja", "crime_victim"),
+    ("元同僚にSNSで晒されて、職場にも電話がきました。", "ja", "crime_victim"),
     # A violent crime survived.
     ("Profile: survived a knife attack in 2018, back to refereeing now.", "en", "crime_victim"),
     ("My aunt is a survivor of a home invasion and hates crowds.", "en", "crime_victim"),
@@ -181,6 +184,7 @@ NEGATIVES = [
     ("Anyone else with a hearing loop question, ask the desk.", "en", "disability"),
     ("The sample was taken from my arm at the clinic.", "en", "crime_victim"),
     ("The film follows a survivor of a home invasion.", "en", "crime_victim"),
+    ("友達が万引きでパクられたらしい。", "ja", "crime_victim"),
     ("The stage prop was set on fire for the play's last scene.", "en", "crime_victim"),
     # The news is still no witness; a villain's letter and a film's line are fiction; "pulled my
     # car over" hurts no one.
