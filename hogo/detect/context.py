@@ -23,12 +23,11 @@ from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     if_it_happens,
     in_title,
-    in_work_title,
     news_report,
     offender_before,
     stem_negated,
     suffered,
-    topic_applies,
+    topic_or_title,
 )
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
@@ -487,11 +486,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         )
     ):
         return Verdict(False, "hypo_or_policy")
-    if level < ATTACHED and (
-        topic_applies(ctx, c_lo, c_hi, start, end, ja=ja)
-        # 『安全衛生（アレルギー物質の管理）』が追加: a word of a work's title, with no one named.
-        or in_work_title(ctx.text, start, end, s_lo, s_hi)
-    ):
+    if level < ATTACHED and topic_or_title(ctx, c_lo, c_hi, s_lo, s_hi, start, end, ja=ja):
         return Verdict(False, "topic")
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
         return Verdict(False, "no_person")

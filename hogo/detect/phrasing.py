@@ -70,6 +70,16 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
     return False
 
 
+def topic_or_title(
+    ctx: "Context", c_lo: int, c_hi: int, s_lo: int, s_hi: int, start: int, end: int, *, ja: bool
+) -> bool:
+    """A topic in the term's clause, or the term one word of a work's title in its sentence
+    (『安全衛生（アレルギー物質の管理）』が追加): asked only where no one is named."""
+    return topic_applies(ctx, c_lo, c_hi, start, end, ja=ja) or in_work_title(
+        ctx.text, start, end, s_lo, s_hi
+    )
+
+
 def _channel_heading(ctx: "Context", s: int, e: int) -> bool:
     """「フォーラム：」"Forum:" as where a message was posted, not as an event's title (a date, a
     time, 開催 or "register" in the text: 「フォーラム：うつ病と職場復帰　10月5日開催」)."""
