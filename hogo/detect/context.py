@@ -24,6 +24,7 @@ from hogo.detect.phrasing import (
     if_it_happens,
     in_title,
     news_report,
+    object_of_preposition,
     offender_before,
     stem_negated,
     suffered,
@@ -377,6 +378,7 @@ def _about_an_animal_or_thing(
             (s, e)
             for s, e in ctx.cues_in("@thing", c_lo, start)
             if not any(r_s <= s and e <= r_e for r_s, r_e in roles)
+            and not object_of_preposition(ctx.text, s)
         ]
     if not subjects:
         return False

@@ -44,6 +44,9 @@ _IF_SOMEONE_RE = re.compile(
 _JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
 _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
+_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
+)
 _WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")
 
 
@@ -78,6 +81,12 @@ def topic_or_title(
     return topic_applies(ctx, c_lo, c_hi, start, end, ja=ja) or in_work_title(
         ctx.text, start, end, s_lo, s_hi
     )
+
+
+def object_of_preposition(text: str, s: int) -> bool:
+    """A thing after a preposition is no subject ("protested against the dam project and still
+    isn't eating normally": the project is not what isn't eating)."""
+    return _AFTER_PREPOSITION_RE.search(text, max(0, s - 40), s) is not None
 
 
 def _channel_heading(ctx: "Context", s: int, e: int) -> bool:

@@ -109,6 +109,12 @@ POSITIVES = [
     # A violent crime survived.
     ("Profile: survived a knife attack in 2018, back to refereeing now.", "en", "crime_victim"),
     ("My aunt is a survivor of a home invasion and hates crowds.", "en", "crime_victim"),
+    # A thing after a preposition is no subject of the term after it.
+    (
+        "Mr. Abe marched against the airport project and now has a stress fracture in his foot.",
+        "en",
+        "health",
+    ),
     # A question for others like the writer.
     ("forum: anyone else on chemo doing the spring course?", "en", "health"),
     ("Anyone else doing the Kobe expo with a broken wrist? Me lol", "en", "health"),
@@ -157,6 +163,7 @@ NEGATIVES = [
     ("Where is the accessible toilet map for hall B?", "en", "disability"),
     ("Do you offer braille papers for the exam?", "en", "disability"),
     ("Our CNC is sick again, spindle error.", "en", "health"),
+    ("We paid for the new budget system and it is sick already.", "en", "health"),
     ("The talk is about preventing stalking at work.", "en", "crime_victim"),
     ("General question: does a drink-driving conviction bar applicants?", "en", "criminal_record"),
     ("研修で、横領で逮捕された経理担当者の事例紹介がありました。", "ja", "criminal_record"),
