@@ -109,3 +109,14 @@ def _named_is(ctx: "Context", lo: int, start: int, cue: Cue) -> bool:
         "の方でも", cue[0]
     )
     return copula and any(ctx.has_cue(k, lo, start) for k in _PERSON_KINDS)
+
+
+def one_of_them_named(ctx: "Context", end: int, hi: int) -> bool:
+    """After a class of people, one of them named ("Two wheelchair users registered (one is
+    apprentice Ito)", 「車椅子の方が2名（うち1名は研修生の伊藤さん）」): the class holds someone."""
+    for _, cue_end in ctx.cues_in("@one_of", end, hi):
+        if any(ctx.has_cue(kind, cue_end, hi) for kind in _PERSON_KINDS):
+            return True
+        if any(s >= cue_end and e <= hi for s, e in ctx.person_spans):
+            return True
+    return False
