@@ -16,7 +16,8 @@ _PERSON_KINDS = ("@nf_honorific", "@self", "@family", "@third")
 _EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
 _FUNCTION_WORDS = frozenset(
     "and or but for to with of in on at the a an my our your his her their is are was "  # noqa: SIM905
-    "were be been am i we you he she they it this that so as by from".split()
+    "were be been am i we you he she they it this that so as by from after before during since "
+    "until".split()
 )
 # Between a Japanese term and the topic noun it modifies: a particle, nothing else
 # (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).

@@ -29,6 +29,7 @@ from hogo.detect.phrasing import (
     news_report,
     object_of_preposition,
     offender_before,
+    own_entry,
     stem_negated,
     suffered,
     topic_or_title,
@@ -441,6 +442,9 @@ def _evidence(
         and ((ja and suffered(ctx.text, start, end)) or bought_into(ctx.text, lo, hi, start, end))
     ):
         return ATTACHED, "suffered"
+    if ja and level < ATTACHED and own_entry(ctx.text, end, hi):
+        # 「身障手帳2級の情報を申込書に書きましたが」: the writer wrote it on a form.
+        return ATTACHED, "personal"
     if level < STRICT and ctx.text[hi : hi + 1] == "?" and ctx.has_cue("@me_too", lo, end):
         # "anyone else on dialysis doing the course?": the writer asks who else is.
         return STRICT, "me_too"

@@ -84,6 +84,19 @@ def bought_into(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     return _JA_FRAUD_PREDICATE_RE.match(text, end) is not None
 
 
+# 「身障手帳2級の情報を以前の申込書に書きましたが」: the writer wrote the term's facts on a form
+# (not 「書いた場合」, a question of what would happen).
+_OWN_ENTRY_RE = re.compile(
+    r"(?:の(?:情報|こと|記載|等級))?を[^。、]{0,12}?(?:書き|記入し|申告し|届け出)(?:ました|た)"
+    r"(?=が|けど|ので|。|、|$)"
+)
+
+
+def own_entry(text: str, end: int, hi: int) -> bool:
+    """The Japanese term's facts written by the writer on a form: theirs."""
+    return _OWN_ENTRY_RE.match(text, end, hi) is not None
+
+
 def in_company_name(text: str, end: int) -> bool:
     """The Japanese term opens a dotted katakana company name: a business, not a person."""
     return text.startswith("・", end) and _COMPANY_TAIL_RE.match(text, end) is not None

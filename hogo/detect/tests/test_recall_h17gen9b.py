@@ -1,11 +1,15 @@
-"""Issue 17, recall by class of phrasing, ninth round (branch h17gen9b): classes behind blind set
-11's misses and false positives in health, disability, a criminal record and a crime suffered (a
-theft told as a cause or heard of, a purchase that turned out a fraud, property smashed or
-broken open, defamation posted about someone, a suspect named by the offence, a youth sent to
-family court, news of an unnamed employee, "if an applicant", one of a class named, one person by
-role, sex and age bracket, the disability employment rate, wheelchairs a venue lends), each with
-hard negatives that reuse its words about nobody, about a topic or hypothetically. None of these
-texts is from a labelled set.
+"""Issue 17, recall by class of phrasing, ninth round (branch h17gen9b): classes behind blind
+set 11's and dev33's misses and false positives in health, disability, a criminal record and a
+crime suffered, each with hard negatives that reuse its words about nobody, about a topic or
+hypothetically. Set 11: a theft told as a cause or heard of, a purchase that turned out a fraud,
+property smashed or broken open, defamation posted about someone, a suspect named by the offence,
+a youth sent to family court, news of an unnamed employee, "if an applicant", one of a class
+named, one person by role, sex and age bracket, the disability employment rate, wheelchairs a
+venue lends. dev33: a headscarf pulled, tyres slashed, sexual messages received, slurs hurled, a
+home broken into, a DV survivor, a bruise, an arrest with the police as agent, a summary order,
+うつが悪化, a term's facts written on a form, "after" as no compound, an organisation asked
+whether it checks records, a pause called a break, the exhibitor manual. None of these texts is
+from a labelled set.
 """
 
 import pytest
@@ -53,6 +57,29 @@ POSITIVES = [
     # One person by role, then sex and age bracket in brackets.
     ("参加者の女性（30代）は糖尿病で通院中とのこと。", "ja", "health"),
     ("相談者（50代女性）、うつ病で休職中。", "ja", "health"),
+    # dev33: a headscarf pulled or grabbed; tyres slashed; sexual messages received; slurs hurled;
+    # a home broken into; accosted; a DV survivor; "kept following me … after".
+    ("A woman grabbed my headscarf on the train and laughed.", "en", "crime_victim"),
+    ("Someone slashed our bike tyres in the car park.", "en", "crime_victim"),
+    ("My supervisor keeps sending me explicit messages at night.", "en", "crime_victim"),
+    ("上司から性的な画像を送りつけられました。", "ja", "crime_victim"),
+    ("研修で同僚から暴言を浴びせられました。", "ja", "crime_victim"),
+    ("夜中に元交際相手に部屋に押し入られました。", "ja", "crime_victim"),
+    ("会場で酔っ払いに絡まれて怖かったです。", "ja", "crime_victim"),
+    ("As a DV survivor I need my address kept off every list.", "en", "crime_victim"),
+    ("A man kept following me after the seminar and sending me messages.", "en", "crime_victim"),
+    # An arrest with the police as agent beside a crime suffered; a fine by summary order.
+    (
+        "Our driver was robbed, fought back, and the police arrested him too.",
+        "en",
+        "criminal_record",
+    ),
+    ("My brother got a summary order for a traffic offence.", "en", "criminal_record"),
+    # A bruise on a body part; depression said short with a worsening.
+    ("She still has bruises on her arms from the fall.", "en", "health"),
+    ("うつが悪化して休職しています。", "ja", "health"),
+    # The term's facts written by the writer on a form.
+    ("持病の糖尿病のことを申込書に記入しましたが、削除をお願いします。", "ja", "health"),
 ]
 
 NEGATIVES = [
@@ -93,6 +120,25 @@ NEGATIVES = [
     ("I heard the disability employment rate is going up. Any seminars on it?", "en", "disability"),
     ("Is the venue step-free, and do you lend wheelchairs?", "en", "disability"),
     ("Does the hall rent out wheelchairs?", "en", "disability"),
+    # dev33: sexual messages as a rule or a conditional; a break-in when it happens; a police
+    # arrest in a film; a summary order defined; a bruise on a thing; a pause in an exam; blind
+    # to a skill; an organisation asked whether it checks; depression prevented; the exhibitor
+    # manual.
+    ("性的なメッセージを送ることは禁止されています。", "ja", "crime_victim"),
+    ("性的なメッセージが送られてきた場合は、運営に通報してください。", "ja", "crime_victim"),
+    ("Sexual messages sent to members are a breach of the code.", "en", "crime_victim"),
+    ("部屋に押し入られた場合の対処法を学ぶ講座です。", "ja", "crime_victim"),
+    ("酔っ払いに絡まれないようにするコツは？", "ja", "crime_victim"),
+    ("The DV survivor support seminar is on Friday.", "en", "crime_victim"),
+    ("The police arrested him in the film's last scene.", "en", "criminal_record"),
+    ("What is a summary order in Japanese criminal law?", "en", "criminal_record"),
+    ("There is a bruise on my laptop case.", "en", "health"),
+    ("Is there a prayer break in the exam?", "en", "crime_victim"),
+    ("I'm totally blind when it comes to accounting software.", "en", "disability"),
+    ("Do you check criminal records of volunteers?", "en", "criminal_record"),
+    ("うつが悪化しないための職場づくりセミナー", "ja", "health"),
+    ("The exhibitor manual lists first aid for injured visitors.", "en", "health"),
+    ("障害者手帳の情報を申込書に書いた場合、どう管理されますか。", "ja", "disability"),
 ]
 
 # What stays: the writer's own case beside the same words.
