@@ -26,6 +26,9 @@ _JA_NOUN_GAP_RE = re.compile(
 )
 # 「難民や少数民族を支援する」: a term listed with other nouns before the topic word.
 _JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
+# 「車いすバスケットボール大会」: a loanword (katakana, folded to hiragana, with its long vowel
+# mark) between the term and the topic noun, as "wheelchair basketball tournament" in English.
+_JA_LOANWORD_GAP_RE = re.compile(r"^[ぁ-ゖ]*ー[ぁ-ゖー]*$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 
@@ -73,6 +76,8 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
         if gap.isascii() and _compound_gap(gap):
             return True
         if _JA_NOUN_GAP_RE.match(gap) or _JA_LISTED_GAP_RE.match(gap):
+            return True
+        if _JA_LOANWORD_GAP_RE.match(gap):
             return True
     for cue in () if agent else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.

@@ -363,12 +363,13 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     どうするか」: advice for if it does (not 「カミングアウトしたら、…になった」: when it did)."""
     if if_it_happens(ctx.text, end, c_hi):
         return True
-    hypo = ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)
+    if not (ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)):
+        return False
     # "If an applicant had a conviction": a role with "a" or "an" is anyone in that role.
     anyone = [
         c for c in ctx.cues_in("@third", c_lo, start) if ctx.text.startswith(("a ", "an "), c[0])
     ]
-    return hypo and any(
+    return any(
         not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start) + anyone
     )
 
@@ -496,8 +497,8 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
-    if (level < STRICT or news_of_anyone(ctx, s_lo, s_hi, end)) and news_report(
-        ctx, s_lo, s_hi, start, end
+    if news_report(ctx, s_lo, s_hi, start, end) and (
+        level < STRICT or news_of_anyone(ctx, s_lo, s_hi, end)
     ):
         return Verdict(False, "report")
     if (

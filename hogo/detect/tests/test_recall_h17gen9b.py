@@ -8,8 +8,8 @@ named, one person by role, sex and age bracket, the disability employment rate, 
 venue lends. dev33: a headscarf pulled, tyres slashed, sexual messages received, slurs hurled, a
 home broken into, a DV survivor, a bruise, an arrest with the police as agent, a summary order,
 うつが悪化, a term's facts written on a form, "after" as no compound, an organisation asked
-whether it checks records, a pause called a break, the exhibitor manual. None of these texts is
-from a labelled set.
+whether it checks records, a pause called a break, the exhibitor manual, a loanword before a
+topic noun (車いすバスケットボール大会). None of these texts is from a labelled set.
 """
 
 import pytest
@@ -139,6 +139,9 @@ NEGATIVES = [
     ("うつが悪化しないための職場づくりセミナー", "ja", "health"),
     ("The exhibitor manual lists first aid for injured visitors.", "en", "health"),
     ("障害者手帳の情報を申込書に書いた場合、どう管理されますか。", "ja", "disability"),
+    # A loanword between the term and a topic noun (a wheelchair sport's tournament).
+    ("車いすバスケットボール大会に協賛したいのですが。", "ja", "disability"),
+    ("車いすユーザー向けのセミナーはありますか。", "ja", "disability"),
 ]
 
 # What stays: the writer's own case beside the same words.
@@ -146,6 +149,8 @@ STILL_FOUND = [
     ("同僚が逮捕されたってニュースで知りました。", "ja", "criminal_record"),
     ("An applicant told us he has a conviction for theft.", "en", "criminal_record"),
     ("Could you lend me a wheelchair for my father?", "en", "disability"),
+    ("息子は車いすバスケの選手です。", "ja", "disability"),
+    ("母は糖尿病で、インスリンポンプのセミナーに参加したいそうです。", "ja", "health"),
 ]
 
 
