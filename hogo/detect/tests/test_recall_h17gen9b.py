@@ -68,6 +68,7 @@ POSITIVES = [
     ("会場で酔っ払いに絡まれて怖かったです。", "ja", "crime_victim"),
     ("As a DV survivor I need my address kept off every list.", "en", "crime_victim"),
     ("A man kept following me after the seminar and sending me messages.", "en", "crime_victim"),
+    ("He keeps sending sexual messages to my sister.", "en", "crime_victim"),
     # An arrest with the police as agent beside a crime suffered; a fine by summary order.
     (
         "Our driver was robbed, fought back, and the police arrested him too.",
@@ -127,6 +128,8 @@ NEGATIVES = [
     ("性的なメッセージを送ることは禁止されています。", "ja", "crime_victim"),
     ("性的なメッセージが送られてきた場合は、運営に通報してください。", "ja", "crime_victim"),
     ("Sexual messages sent to members are a breach of the code.", "en", "crime_victim"),
+    ("Sending sexual messages to members breaks the code of conduct.", "en", "crime_victim"),
+    ("I'm blind without my glasses, so please send large-print papers.", "en", "disability"),
     ("部屋に押し入られた場合の対処法を学ぶ講座です。", "ja", "crime_victim"),
     ("酔っ払いに絡まれないようにするコツは？", "ja", "crime_victim"),
     ("The DV survivor support seminar is on Friday.", "en", "crime_victim"),
