@@ -79,6 +79,10 @@ POSITIVES = [
     # A bruise on a body part; depression said short with a worsening.
     ("She still has bruises on her arms from the fall.", "en", "health"),
     ("うつが悪化して休職しています。", "ja", "health"),
+    # A bail hearing of someone; a bruise on a body part in Japanese.
+    ("My cousin's bail hearing is next week.", "en", "criminal_record"),
+    ("転んで腕にあざができました。", "ja", "health"),
+    ("父が転んで腕にあざができたので、応急処置をしました。", "ja", "health"),
     # The term's facts written by the writer on a form.
     ("持病の糖尿病のことを申込書に記入しましたが、削除をお願いします。", "ja", "health"),
 ]
@@ -142,6 +146,10 @@ NEGATIVES = [
     ("うつが悪化しないための職場づくりセミナー", "ja", "health"),
     ("The exhibitor manual lists first aid for injured visitors.", "en", "health"),
     ("障害者手帳の情報を申込書に書いた場合、どう管理されますか。", "ja", "disability"),
+    # A bail hearing with no one; a bruise as a first-aid question.
+    ("The bail hearing rules changed this year.", "en", "criminal_record"),
+    ("What happens at a bail hearing in Japan?", "en", "criminal_record"),
+    ("顔にあざができたときの応急処置を教えてください。", "ja", "health"),
     # A loanword between the term and a topic noun (a wheelchair sport's tournament).
     ("車いすバスケットボール大会に協賛したいのですが。", "ja", "disability"),
     ("車いすユーザー向けのセミナーはありますか。", "ja", "disability"),
