@@ -79,6 +79,8 @@ POSITIVES = [
     # A bruise on a body part; depression said short with a worsening.
     ("She still has bruises on her arms from the fall.", "en", "health"),
     ("うつが悪化して休職しています。", "ja", "health"),
+    # The suspect of an offence: the offence is the suspect's.
+    ("弊社の元社員が横領事件の容疑者だと警察から連絡がありました。", "ja", "criminal_record"),
     # A bail hearing of someone; a bruise on a body part in Japanese.
     ("My cousin's bail hearing is next week.", "en", "criminal_record"),
     ("転んで腕にあざができました。", "ja", "health"),
@@ -146,6 +148,9 @@ NEGATIVES = [
     ("うつが悪化しないための職場づくりセミナー", "ja", "health"),
     ("The exhibitor manual lists first aid for injured visitors.", "en", "health"),
     ("障害者手帳の情報を申込書に書いた場合、どう管理されますか。", "ja", "disability"),
+    # A suspect's offence is no crime suffered; a suspect with no one named.
+    ("弊社の元社員が横領事件の容疑者だと警察から連絡がありました。", "ja", "crime_victim"),
+    ("詐欺の容疑者の特徴を教えてください。", "ja", "criminal_record"),
     # A bail hearing with no one; a bruise as a first-aid question.
     ("The bail hearing rules changed this year.", "en", "criminal_record"),
     ("What happens at a bail hearing in Japan?", "en", "criminal_record"),
