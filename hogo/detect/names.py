@@ -33,7 +33,9 @@ _OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わた�
 _FIELD_WORDS = ("氏名", "名前", "記入者", "申込者", "担当者")
 # Whether a text holds one of the words: one search instead of a loop of ``in`` tests.
 _OWN_SIDE_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS))
-_FIELD_WORDS_RE = re.compile("|".join(_FIELD_WORDS))
+# Both kinds in one search, for ``_ja_names`` (no word of one kind overlaps one of the other,
+# so every word present is found).
+_FRAME_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS + _FIELD_WORDS))
 _FIELD_RE = re.compile(
     rf"(?:氏名|お名前|名前|記入者|申込者|担当者)[ 　]*[:：は][ 　]*"
     rf"([{_KANJI}]{{1,4}}(?:[ 　]?[{_KANJI}]{{1,4}})?)"
@@ -173,12 +175,13 @@ def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, i
     if "申します" in text or "もうします" in text:
         for m in _INTRO_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
-    if _OWN_SIDE_WORDS_RE.search(text):
+    frame_words = set(_FRAME_WORDS_RE.findall(text))
+    if not frame_words.isdisjoint(_OWN_SIDE_WORDS):
         for m in _OWN_SIDE_RE.finditer(text):
             k = _surname_start(m.group(1))
             if k == 0:
                 spans.append((m.start(1), m.end(1), 0.75, "person_name.own_side"))
-    if _FIELD_WORDS_RE.search(text):
+    if not frame_words.isdisjoint(_FIELD_WORDS):
         for m in _FIELD_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
     return spans
@@ -263,7 +266,11 @@ def find_person_names(
         for start, end, score, rule in _ja_names(norm, cues):
             o_start, o_end = norm.original_span(start, end)
             findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
-    if _HAS_CAPITAL_RE.search(original) is None:
+    # An ASCII text has a capital exactly when lower-casing (its folding) changed it.
+    no_capital = (
+        original == norm.text if original.isascii() else _HAS_CAPITAL_RE.search(original) is None
+    )
+    if no_capital:
         return findings
     for start, end, score, rule in _en_names(norm, original, cues):
         findings.append(Finding("identifier", "person_name", start, end, score, rule))

@@ -135,7 +135,6 @@ class Normalized(NamedTuple):
         return self.starts[start], self.ends[end - 1]
 
 
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u309b\u309c]*", re.DOTALL)
 
 
@@ -145,9 +144,15 @@ def normalize(text: str) -> Normalized:
     if text.isascii():
         return Normalized(text.lower())
     folded = tables.runs_re.sub(tables.fold_run, text)
-    if len(folded) == len(text) and _ASTRAL_RE.search(text) is None:
+    if len(folded) == len(text) and not _has_astral(text):
         return Normalized(folded)
     return _normalize_clusters(text, tables)
+
+
+def _has_astral(text: str) -> bool:
+    """Whether the text holds a character beyond the BMP: one that takes two UTF-16 units. (An
+    encoding is a plain copy for most texts, cheaper than a search of every character.)"""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _normalize_clusters(text: str, tables: _Tables) -> Normalized:
