@@ -127,6 +127,15 @@ _EN_RELATIVE_RE = re.compile(
     r"\b[Mm]y (?:son|daughter|wife|husband|partner|mother|father|mom|dad|brother|sister|"
     rf"child|friend|colleague|grandmother|grandfather),?[ \t]+({_CAP})\b"
 )
+# Each frame: the cue kind where it is tried, its pattern, score and rule (one tuple, not one
+# built at every call).
+_EN_FRAMES = (
+    ("@nf_title", _EN_TITLE_RE, 0.85, "person_name.title"),
+    ("@nf_intro", _EN_INTRO_RE, 0.85, "person_name.introduction"),
+    ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
+    ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
+    ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
+)
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
 
@@ -193,15 +202,8 @@ def _en_names(
     """English frames, each tried only where the lexicon pass saw its keyword (Mr, my name,
     Regards...): anchored there, not searched through the whole text."""
     spans: list[tuple[int, int, float, str]] = []
-    frames = (
-        ("@nf_title", _EN_TITLE_RE, 0.85, "person_name.title"),
-        ("@nf_intro", _EN_INTRO_RE, 0.85, "person_name.introduction"),
-        ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
-        ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
-        ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
-    )
     matches: list[tuple[re.Match[str], float, str]] = []
-    for kind, pattern, score, rule in frames:
+    for kind, pattern, score, rule in _EN_FRAMES:
         for start, end in cues.get(kind, ()):
             m = pattern.match(original, norm.original_span(start, end)[0])
             if m is not None:
