@@ -178,9 +178,28 @@ def _digits(text: str) -> str:
     return "".join(filter(str.isdigit, text))  # C-level: no Python step per character
 
 
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")  # ``_EMAIL_RE``'s
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _emails(text: str) -> Iterator[Candidate]:
-    for m in _EMAIL_RE.finditer(text):
-        yield Candidate("email", m.start(), m.end(), 0.95, "email.pattern")
+    """What ``_EMAIL_RE.finditer`` finds, tried only at each "@": the pattern is matched from
+    the first letter or digit of the run of local-part characters before it (the leftmost
+    start a search would find), instead of a search that starts an attempt at every letter
+    of the text and scans its word for an "@"."""
+    done = 0  # where the last match ended: the next one starts no earlier
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > done and text[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        while start < at and text[start] not in _ALNUM:
+            start += 1
+        m = _EMAIL_RE.match(text, start) if start < at else None
+        if m is not None:
+            done = m.end()
+            yield Candidate("email", m.start(), m.end(), 0.95, "email.pattern")
+        at = text.find("@", max(at + 1, done))
 
 
 def _numbers(text: str, cues: dict[str, list[Cue]], regions: Sequence[str]) -> Iterator[Candidate]:
@@ -193,9 +212,11 @@ def _numbers(text: str, cues: dict[str, list[Cue]], regions: Sequence[str]) -> I
         if digits < 6:
             continue
         start, end = chunk.span()
-        yield from _numbers_in(text, max(0, start - 12), end, digits, _near(card_cues, start, end))
+        # (Most texts have no cue of either kind: no call then.)
+        card_cued = bool(card_cues) and _near(card_cues, start, end)
+        yield from _numbers_in(text, max(0, start - 12), end, digits, card_cued)
         if digits >= 7:
-            yield from _phones(chunk, _near(phone_cues, start, end), regions)
+            yield from _phones(chunk, bool(phone_cues) and _near(phone_cues, start, end), regions)
 
 
 def _near(cues: Sequence[Cue], start: int, end: int) -> bool:
