@@ -95,7 +95,9 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
             continue
         # 「逮捕歴のあるOBの方で」「前科がある経理の人」: a role before the person word names one.
         # 「バイセクシャルなことを支部の人に」: こと makes the term a fact told to the person.
-        if len(gap) > 8 or _JA_BREAK_RE.search(gap) or "こと" in gap:
+        # 「部落の出身だって取引先の人に」: a quoting って ends what was said; the person after
+        # it is who heard it.
+        if len(gap) > 8 or _JA_BREAK_RE.search(gap) or "こと" in gap or "って" in gap:
             continue
         if ctx.has_cue("@third", end, cue[1]):
             continue

@@ -20,7 +20,17 @@ from typing import NamedTuple
 
 from hogo.detect.attached import attached
 from hogo.detect.lexicon import Entry
-from hogo.detect.phrasing import in_title, suffered, topic_applies
+from hogo.detect.phrasing import (
+    if_it_happens,
+    in_company_name,
+    in_title,
+    news_report,
+    object_of_preposition,
+    offender_before,
+    stem_negated,
+    suffered,
+    topic_or_title,
+)
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 
 # A clause end is a sentence end when it is one of these (a "." counts only before a space
@@ -28,8 +38,8 @@ from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_rol
 _SENTENCE_END_CHARS = frozenset("。！？!?\n.")
 # Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
 # an initial ("applicant K. Morimoto"), a title ("a fictional applicant Mr. A") or "St." (Saint,
-# Street: "an elder at St. Andrew's") ends nothing.
-_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)"
+# Street: "an elder at St. Andrew's"), "Rev." or "Fr." ends nothing.
+_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)(?<!\brev)(?<!\bfr)"
 # The marks that end a clause wherever they stand.
 _END_MARKS = "。！？!?\n、，,;；()（）「」"
 _CLAUSE_END_RE = re.compile(
@@ -95,6 +105,9 @@ _STATS_RE = re.compile(
     r"|半数|大半|過半数|大多数|何割|割合"
     # "about 340,000 people in Japan are on dialysis": a count of people is no one of them.
     r"|\d\s*(?:million |thousand )?(?:people|patients|adults|children)\b|\d\s*万人"
+    # 「300人が特殊詐欺の被害に」: a count of people as the subject (not 「出展者3人が」, a few in
+    # one incident).
+    r"|\d\d\s*[人名]が"
 )
 # Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first (an
 # alternative added to _STATS_RE without any of them must add its own character here).
@@ -224,6 +237,8 @@ class Context:
             return ATTACHED, "profile"
         c_lo, c_hi = self.clause(start, end)
         for cue in self.cues_in("@personal", c_lo, c_hi):
+            if self.has_cue("@org_as", cue[0] - 8, cue[1]):
+                continue  # 「協賛企業として」: an organisation acts, no person
             gap = self.text[end : cue[0]] if cue[0] >= end else self.text[cue[1] : start]
             if (gap.isascii() and _words(gap) <= 3) or (not gap.isascii() and len(gap) <= 6):
                 return ATTACHED, "personal"
@@ -266,6 +281,8 @@ def _words(gap: str) -> int:
 
 
 def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
+    if stem_negated(ctx.text, end):
+        return True
     for cue in ctx.cues_in("@neg_pre", lo, start):
         gap = ctx.text[cue[1] : start]
         if gap.isascii() and _EN_NEG_FILLER_RE.match(gap):
@@ -307,11 +324,17 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bool:
     """A term in quotation marks, unless it is a name someone is given or takes
     (「昔『部落』と呼ばれていた地区」「自身を『琉球人』と名乗って」, 「士族」ってあった) or a place
-    someone came from ('came from "a certain district"'); the person rules still apply."""
+    someone came from ('came from "a certain district"'), or what a note said to someone
+    (「殺すぞ」と書かれた紙); the person rules still apply."""
     return (
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
+        # "a note saying 'we know where you live'": what a note or a message said to someone.
+        and not (
+            ctx.has_cue("@note_said", max(s_lo, start - 12), start)
+            and ctx.has_cue("@note", s_lo, start)
+        )
     ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
 
 
@@ -319,11 +342,17 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
 _NOT_THE_SUBJECT = ("'s", "からの問い合わせ", "からの相談", "からのご相談", "より:")
 
 
-def _generic(ctx: Context, lo: int, hi: int) -> bool:
+def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int) -> bool:
     """A generic word in [lo, hi) that could be the subject, not one that names whose case
-    it is or who sent the message."""
+    it is or who sent the message, nor one inside the term that is not its head noun (多発 of
+    多発性硬化症, but 利用者 of 車いす利用者), nor the unknown offender of a crime suffered
+    ("Someone keyed our car", 「誰かに自転車を盗まれ」)."""
+    victim = entry.kind == "crime_victim"
     return any(
-        not ctx.text.startswith(_NOT_THE_SUBJECT, e) for _, e in ctx.cues_in("@generic", lo, hi)
+        not ctx.text.startswith(_NOT_THE_SUBJECT, e)
+        and not start <= s < e < end
+        and not (victim and offender_before(ctx.text, e, start, end))
+        for s, e in ctx.cues_in("@generic", lo, hi)
     )
 
 
@@ -339,7 +368,11 @@ def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int, *, ja: boo
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
     """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」,
     「社員が逮捕された場合の」: the one it would happen to is anyone; the colleague is not the
-    subject. "A member's mother-in-law ... whether" is someone in particular."""
+    subject. "A member's mother-in-law ... whether" is someone in particular.
+    「体調を崩した人がいたら」: if there is anyone it happens to; 「盗まれたら、すぐに」「始まったら
+    どうするか」: advice for if it does (not 「カミングアウトしたら、…になった」: when it did)."""
+    if if_it_happens(ctx.text, end, c_hi):
+        return True
     hypo = ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)
     return hypo and any(
         not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start)
@@ -352,15 +385,17 @@ def _about_an_animal_or_thing(
     """ "My cat is sick": a pet before the term, in its sentence, is what the term is about
     (an allergy to cats is still the writer's). "Our PLCs are deaf after the update",
     「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
-    the term a figure of speech (a stolen laptop is still a theft suffered)."""
+    the term a figure of speech (a stolen laptop is still a theft suffered); so does an
+    organisation acting as such (「協会として政治的立場を取るのか」)."""
     subjects = ctx.cues_in("@pet", lo, start)
     if entry.kind != "crime_victim":
         # A thing inside a person cue is the person's role ("our project lead").
         roles = ctx.cues_in("@third", c_lo, start)
         subjects += [
             (s, e)
-            for s, e in ctx.cues_in("@thing", c_lo, start)
+            for s, e in [*ctx.cues_in("@thing", c_lo, start), *ctx.cues_in("@org_as", c_lo, start)]
             if not any(r_s <= s and e <= r_e for r_s, r_e in roles)
+            and not object_of_preposition(ctx.text, s)
         ]
     if not subjects:
         return False
@@ -384,6 +419,14 @@ _NO_PERSON_REASONS = frozenset(
 
 
 _OBJECT_ME_RE = re.compile(r"\bme\b")
+# The sentence opens with the term's "as a", after nothing but a header's label.
+_AS_A_OPENER_RE = re.compile(r"(?:[^.:!?]{0,30}:)?\s*(?=as an? )")
+
+
+def _as_a_opener(text: str, start: int, lo: int) -> bool:
+    """The term is "as a …" and opens its sentence, after at most a header's label."""
+    m = _AS_A_OPENER_RE.match(text, lo, start + 6)
+    return m is not None and m.end() == start
 
 
 def _evidence(
@@ -396,8 +439,14 @@ def _evidence(
     if entry.ascii and level < STRICT and _OBJECT_ME_RE.search(ctx.text, start, end):
         # "has been following me", "shoved me": the writer is the term's object.
         return STRICT, "self"
+    if entry.ascii and level < STRICT and _as_a_opener(ctx.text, start, lo):
+        # "Reply card: As a lesbian in manufacturing, …": an opening "as a" is the writer.
+        return STRICT, "self"
     if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
         return ATTACHED, "suffered"
+    if level < STRICT and ctx.text[hi : hi + 1] == "?" and ctx.has_cue("@me_too", lo, end):
+        # "anyone else on dialysis doing the course?": the writer asks who else is.
+        return STRICT, "me_too"
     return level, evidence
 
 
@@ -416,6 +465,8 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
 
 def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     if entry.ascii and ctx.text.endswith(_TITLES, 0, start):
+        return Verdict(False, "name")
+    if ja and in_company_name(ctx.text, end):
         return Verdict(False, "name")
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
@@ -440,12 +491,12 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
-    if level < STRICT and ctx.has_cue_around("@report", s_lo, s_hi, start, end):
+    if level < STRICT and news_report(ctx, s_lo, s_hi, start, end):
         return Verdict(False, "report")
     if (
         level < STRICT
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
-        and _generic(ctx, start if evidence == "field" else c_lo, c_hi)
+        and _generic(ctx, entry, start if evidence == "field" else c_lo, c_hi, start, end)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
         and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):
@@ -467,7 +518,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         )
     ):
         return Verdict(False, "hypo_or_policy")
-    if level < ATTACHED and topic_applies(ctx, c_lo, c_hi, start, end, ja=ja):
+    if level < ATTACHED and topic_or_title(ctx, c_lo, c_hi, s_lo, s_hi, start, end, ja=ja):
         return Verdict(False, "topic")
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
         return Verdict(False, "no_person")

@@ -92,6 +92,11 @@ _JA_SIGNOFF_RE = re.compile(
 _JA_BARE_SIGNOFF_RE = re.compile(
     r"(?:^|[　\n！!。）)])[ 　]*([一-龥々]{1,4})[ 　]([一-龥々]{1,3}|[ぁ-ん]{2,4})[ 　。]*\Z"
 )
+# 「（森花子、会員番号2231）」: the writer's name in brackets with their member number.
+_JA_MEMBER_SIGNOFF_RE = re.compile(
+    r"[（(]([一-龥々]{1,4}[ 　]?[一-龥々]{1,3})[、,][ 　]*会員(?:番号|no)[^）)]{0,12}[）)]"
+    r"[ 　。]*\Z"
+)
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _JA_FEMALE_ENDINGS = frozenset("子美恵香奈代江菜乃花里理沙紀穂絵佳華織帆葉咲綾")
 _JA_MALE_ENDINGS = frozenset("郎男夫雄彦介助太也樹輔平吾志哉人斗翔大蔵治司朗一二三之浩健隆剛")
@@ -158,8 +163,11 @@ def writer_genders(
 
 
 def _ja_signoff_gender(original: str) -> str | None:
-    """The gender of a name signed at the end: after a dash, or a known surname and a space."""
+    """The gender of a name signed at the end: after a dash, in brackets with a member number,
+    or a known surname and a space."""
     tail = _JA_SIGNOFF_RE.search(original, max(0, len(original) - 20))
+    if tail is None:
+        tail = _JA_MEMBER_SIGNOFF_RE.search(original, max(0, len(original) - 24))
     if tail is not None:
         return ja_name_gender(tail.group(1))
     bare = _JA_BARE_SIGNOFF_RE.search(original, max(0, len(original) - 20))

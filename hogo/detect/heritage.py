@@ -22,7 +22,8 @@ _EN_RE = re.compile(
     r" (?:mother|father|mom|mum|dad"
     r"|parents|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
     r"(?: (?:is|are|was|were|came|come|fled|emigrated|immigrated|moved)|'s)(?: originally)?"
-    r"(?: over)?(?: from)?(?: the)? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    # "my mother is Jewish (Israeli)": a nationality in brackets after another word
+    r"(?: over)?(?: from)?(?: the)? (?:[A-Z][a-z]+ \()?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     # "born in Yokohama to Indian parents", "the son of Korean immigrants"
     r"|\b(?:[Bb]orn\b[^.;!?]{0,40}? to|(?:son|daughter|child) of) ([A-Z][a-z]+)"
     r" (?:parents|immigrants|refugees)\b"
@@ -31,6 +32,12 @@ _EN_RE = re.compile(
     # "I'm a quarter Filipino", "she's one-quarter Korean"
     r"|\b(?:I'm|I am|Im|[Hh]e's|[Hh]e is|[Ss]he's|[Ss]he is) (?:a |one[- ])?quarter[- ]"
     r"([A-Z][a-z]+)"
+    # "quarter Russian (grandma)", "half Ghanaian (dad's side)": the relative in brackets
+    r"|\b(?:quarter|half)[- ]([A-Z][a-z]+) \((?:my )?(?:grandma|grandpa|grandmother"
+    r"|grandfather|mum|mom|mother|dad|father)\b"
+    # "Japanese mum, Ghanaian dad": both parents by nationality, either one from abroad
+    r"|\b([A-Z][a-z]+) (?:mum|mom|mother|dad|father)(?:,| and| &|;) ?([A-Z][a-z]+)"
+    r" (?:mum|mom|mother|dad|father)\b"
 )
 # Casual writing with no capitals at all ("my grandmother was filipino so im a quarter").
 _EN_CASUAL_RE = re.compile(_EN_RE.pattern, re.IGNORECASE)
@@ -43,7 +50,8 @@ _CASUAL_END_RE = re.compile(r"$|[^\w ]| (?:so|and|but|too|though|originally|side
 _JA_RE = re.compile(
     r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
     r"|おじいちゃん|おばあちゃん)(?:が|は|も|とも|、)(?:もともと|[一-龥]{1,3}に)?"
-    r"([ァ-ヶー]{2,}|[一-龥]{1,3})(?:の)?(?:出身|人|方|系|国籍"
+    # 「父はインドのバラモンの家系」: a family line from the country
+    r"([ァ-ヶー]{2,}|[一-龥]{1,3})(?:の)?(?:出身|人|方|系|国籍|[^。、]{0,8}?の家系"
     # 「祖父母が台湾から来た」「祖父が朝鮮半島から渡ってきた」
     r"|(?:半島)?から(?:来|き|渡|移住|移民|亡命|逃れ|引き揚げ))"
 )
@@ -78,14 +86,16 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
     elif not original.isascii() or _EN_HINT_RE.search(original):
         casual = original.islower()
         for m in (_EN_CASUAL_RE if casual else _EN_RE).finditer(original):
-            place = m.group(1) or m.group(2) or m.group(4) or m.group(3).capitalize()
+            group = next(g for g in range(1, 8) if m.group(g))
+            place = m.group(group) if group != 3 else m.group(3).capitalize()
             if casual:
                 # "my dad is turkey hunting": the word must end its phrase.
                 word = place.split()[0]
-                group = next(g for g in (1, 2, 3, 4) if m.group(g))
                 if not _CASUAL_END_RE.match(original, m.start(group) + len(word)):
                     continue
                 place = word.title()
+            if group == 6 and m.group(6) not in en_names:
+                place = m.group(7)  # "Japanese mum, Ghanaian dad"
             if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings

@@ -14,7 +14,8 @@ from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
 
 _KANJI = "一-龥々"
-_LOOSE_HONORIFICS = frozenset(("様", "さま", "さん", "氏"))
+# A cleric's title after a surname is said as さん is (グレース教会の谷本牧師).
+_LOOSE_HONORIFICS = frozenset(("様", "さま", "さん", "氏", "牧師", "神父", "住職"))
 _KANJI_RUN_BEFORE = re.compile(rf"[{_KANJI}]{{1,6}}$")
 _STOP_CHARS = frozenset(
     "者員社局客皆各方人家族達等業店所院部課長師手屋神仏王姫主奥様様先生医官士室会庁府省"
@@ -24,9 +25,10 @@ _INTRO_RE = re.compile(
     rf"([{_KANJI}]{{1,4}}(?:[ 　][{_KANJI}]{{1,4}})?|[ぁ-ゖー]{{2,8}})(?:と申します|ともうします)"
 )
 # Colleagues named without an honorific, as Japanese business writing does for one's own
-# side: 「弊社代表の伊藤は」「当社の佐藤が」 (the surname list confirms the name).
+# side: 「弊社代表の伊藤は」「当社の佐藤が」「弊社デザイナーの佐野は」 (the surname list confirms
+# the name; a katakana role is hiragana in the folded text).
 _OWN_SIDE_RE = re.compile(
-    rf"(?:弊社|当社|弊所|当方|私ども|わたくしども|当会|弊会)(?:の?[{_KANJI}ァ-ヶー]{{1,8}}?)?の"
+    rf"(?:弊社|当社|弊所|当方|私ども|わたくしども|当会|弊会)(?:の?(?:[{_KANJI}ァ-ヶー]{{1,8}}?|[ぁ-ゖー]{{2,8}}?))?の"
     rf"([{_KANJI}]{{1,4}})(?=[はがもにをより、])"
 )
 _OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わたくしども", "当会", "弊会")

@@ -1,19 +1,25 @@
 """Phrasings that settle whose a hit is, beyond the cues of its sentence (split from
 ``context.py``): a crime suffered told in the Japanese passive past (「痴漢にあいました」,
 「だまし取られました」), a topic word after a cause (「インフルで熱があって今日のセミナー欠席し
-ます」: the seminar is what is missed, not what the flu is about), and a term inside the quoted
-title of an article or a law (「『妊娠・出産と労務管理』の記事」, 「犯罪被害者等基本法」)."""
+ます」: the seminar is what is missed, not what the flu is about), a term inside the quoted
+title of an article or a law (「『妊娠・出産と労務管理』の記事」, 「犯罪被害者等基本法」) or a work
+(『…』), a verb's stem negated or made a condition, a report "according to" a witness, and the
+unknown offender of a crime suffered ("Someone keyed our car")."""
 
 import re
 from typing import TYPE_CHECKING
+
+from hogo.detect.subjects import WORD_RE
 
 if TYPE_CHECKING:
     from hogo.detect.context import Context
 
 # The term, or what follows it, ends in a passive or "ran into" said in the past or with て:
-# 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても).
+# 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても); a passive or
+# 〜を受け told as a sequence (暴行を受け、, セクハラを受けました).
 _SUFFERED_RE = re.compile(
-    r"(?:にあ|に遭|れ)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))"
+    r"(?:にあ|に遭|れ|を受け)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))"
+    r"|(?:れ|を受け)、"
 )
 # A cause ends its clause in all but punctuation: what follows is the main clause's
 # (熱が出たので / あって / 寝込んでいて / ひどくて; not について, にとって, 入ってる; から is
@@ -21,7 +27,30 @@ _SUFFERED_RE = re.compile(
 _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![いるた])|[てで]いて|くて|て、")
 _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
+_VICTIM_WORD_RE = re.compile(r"\b(?:my|me|our|us|his|him|her|their|them)\b")
+_ON_THEIR_RE = re.compile(r"(?: [a-z\-]+){0,3}? on (?:my|our|his|her|their) ")
+# 『…』という本: a title named as what it is, not a remark quoted.
+_TITLE_NOUN_RE = re.compile(
+    r"という(?:本|タイトル|題|書籍|記事|映画|番組|講座|講演|セミナー|特集|連載|論文|小説|曲)"
+)
 _LAW_ENDS = ("法", "法案", "条例", " act", " law")
+# The term as the first word of a dotted katakana company name (folded to hiragana):
+# プライド・ロジスティクス株式会社, レインボー・フーズ様.
+_COMPANY_TAIL_RE = re.compile(r"・[ぁ-ゖー]{2,12}(?:株式会社|有限会社|合同会社|様|御中)")
+# 「〜た人がいたら」「〜の方がいれば」: a term whose bearer is "anyone there may be".
+_IF_SOMEONE_RE = re.compile(
+    r"[たなのい]?(?:人|方)が(?:いたら|いれば|いる場合|いらっしゃったら|いらっしゃれば|出たら|出た場合)"
+)
+# A Japanese term that ends in a verb's stem, then the negation glued to it (引っかか|らない,
+# 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
+# 始ま|ったらどうするか).
+_JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
+_JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
+_EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
+_AFTER_PREPOSITION_RE = re.compile(
+    r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
+)
+_WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")
 
 
 def suffered(text: str, start: int, end: int) -> bool:
@@ -29,6 +58,11 @@ def suffered(text: str, start: int, end: int) -> bool:
     happened to is the unsaid writer or the person named."""
     m = _SUFFERED_RE.search(text, max(start, end - 4), end + 6)
     return m is not None and m.start() < end
+
+
+def in_company_name(text: str, end: int) -> bool:
+    """The Japanese term opens a dotted katakana company name: a business, not a person."""
+    return text.startswith("・", end) and _COMPANY_TAIL_RE.match(text, end) is not None
 
 
 def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *, ja: bool) -> bool:
@@ -39,8 +73,39 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
             continue
         if ja and s >= end and _CAUSE_RE.search(ctx.text, end, s):
             continue
+        # 「フォーラム：」"Reply card:" name where the message was posted, not what it is
+        # about; 「セミナー帰りに」 says when, not what.
+        if _channel_heading(ctx, s, e) or ctx.text.startswith(_WHEN_AFTER, e):
+            continue
         return True
     return False
+
+
+def topic_or_title(
+    ctx: "Context", c_lo: int, c_hi: int, s_lo: int, s_hi: int, start: int, end: int, *, ja: bool
+) -> bool:
+    """A topic in the term's clause, or the term one word of a work's title in its sentence
+    (『安全衛生（アレルギー物質の管理）』が追加): asked only where no one is named."""
+    return topic_applies(ctx, c_lo, c_hi, start, end, ja=ja) or in_work_title(
+        ctx.text, start, end, s_lo, s_hi
+    )
+
+
+def object_of_preposition(text: str, s: int) -> bool:
+    """A thing after a preposition is no subject ("protested against the dam project and still
+    isn't eating normally": the project is not what isn't eating)."""
+    return _AFTER_PREPOSITION_RE.search(text, max(0, s - 40), s) is not None
+
+
+def _channel_heading(ctx: "Context", s: int, e: int) -> bool:
+    """「フォーラム：」"Forum:" as where a message was posted, not as an event's title (a date, a
+    time, 開催 or "register" in the text: 「フォーラム：うつ病と職場復帰　10月5日開催」)."""
+    return (
+        ctx.text.startswith(":", e)
+        and ctx.has_cue("@channel", s, e)
+        and "@event_notice" not in ctx.cues
+        and _EVENT_DATE_RE.search(ctx.text) is None
+    )
 
 
 def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool:
@@ -65,6 +130,21 @@ def in_title(ctx: "Context", start: int, end: int, s_lo: int, s_hi: int) -> bool
     return False
 
 
+def in_work_title(text: str, start: int, end: int, s_lo: int, s_hi: int) -> bool:
+    """The term is one word of a title in 『』, the marks of a book's, a course's or a work's
+    name (『安全衛生（アレルギー物質の管理）』が追加, 『…』という本), not a remark quoted with と or
+    って (『昔、傷害で服役してました』と話して, という話)."""
+    o = text.rfind("『", s_lo, start)
+    if o < 0 or text.find("』", o, start) >= 0:
+        return False
+    c = text.find("』", end, s_hi)
+    if c < 0 or (o == start - 1 and c == end):
+        return False
+    return (
+        not text.startswith(("と", "って"), c + 1) or _TITLE_NOUN_RE.match(text, c + 1) is not None
+    )
+
+
 def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
     """A topic word right before the opening mark (特集「, the feature: "), not a verb's object
     (身元調査して「…」って: what was said)."""
@@ -72,3 +152,58 @@ def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
         e == opening or (e == opening - 1 and ctx.text[e] in "の:： ")
         for _, e in ctx.cues_in("@topic", max(s_lo, opening - 12), opening)
     )
+
+
+def stem_negated(text: str, end: int) -> bool:
+    """「引っかからないための」「切り裂かれないよう」: a verb's stem the term ends in, negated."""
+    return _JA_STEM_NEG_RE.match(text, end) is not None and "\u3041" <= text[end - 1] <= "\u309f"
+
+
+def if_it_happens(text: str, end: int, c_hi: int) -> bool:
+    """「体調を崩した人がいたら」: if there is anyone it happens to; 「盗まれたら、すぐに」
+    「始まったらどうするか」: advice for if it does (not 「カミングアウトしたら、…になった」)."""
+    return (
+        _IF_SOMEONE_RE.match(text, end, c_hi) is not None
+        or _JA_STEM_IF_RE.match(text, end) is not None
+    )
+
+
+# Who a report is "according to": a person or a role is a witness of one event, not the news.
+_SOURCE_KINDS = ("@source", "@third", "@family", "@role_post", "@nf_honorific")
+_ACCORDING = ("according to", "によると")
+
+
+def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int) -> bool:
+    """A report cue around the term ("in the news", 「報道」), but not "according to the
+    guards" or 「申立人によると」: an account of one event by someone who saw it."""
+    for s, e in ctx.cues_in("@report", s_lo, s_hi):
+        if s < end and e > start:
+            continue
+        if not ctx.text.startswith(_ACCORDING, s) or not _witness(ctx, s, e):
+            return True
+    return False
+
+
+def _witness(ctx: "Context", s: int, e: int) -> bool:
+    """The source of "according to" (after it) or 「によると」 (before it) is a person."""
+    lo, hi = (e, e + 16) if ctx.text[s].isascii() else (max(0, s - 8), s)
+    near = [c for k in _SOURCE_KINDS for c in ctx.cues_in(k, lo, hi)]
+    near += [p for p in ctx.person_spans if p[0] >= lo and p[1] <= hi]
+    if ctx.text[s].isascii():
+        return any(len(WORD_RE.findall(ctx.text[e:c_s])) <= 1 for c_s, _ in near)
+    return any(s - c_e <= 3 for _, c_e in near)
+
+
+def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
+    """The generic word right before an active term that names whom it was done to
+    ("Someone keyed our car", "… a slur on our fence"; not "Someone was robbed" nor "Someone
+    broke into the office"),
+    or as a Japanese passive's agent (「誰かに…盗まれ」, not 「誰かが盗まれ」)."""
+    gap = text[cue_end:start]
+    if gap == " ":
+        # "spray-painted a slur on our fence": the property it was done on is someone's.
+        return (
+            _VICTIM_WORD_RE.search(text, start, end) is not None
+            or _ON_THEIR_RE.match(text, end) is not None
+        )
+    return gap.startswith("に") and len(gap) <= 6

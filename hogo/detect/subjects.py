@@ -38,18 +38,29 @@ _NOTE_INITIAL_RE = re.compile(
 )
 
 
+# "Back at work after 3 months off": a return said without "I'm".
+_BACK_RE = re.compile(r"back (?:at work|to work|from|on my feet)\b")
+
+
+def _opens_with_verb(text: str, m: "re.Match[str] | None") -> bool:
+    if m is None:
+        return False
+    word = m.group()
+    return word in _IMPLIED_SUBJECT_VERBS or (
+        word == "back" and _BACK_RE.match(text, m.start()) is not None
+    )
+
+
 def implied_subject(text: str, lo: int, hi: int) -> bool:
     """An English statement that starts with a verb leaves out "I", as notes and profiles
     do ("Took last year off for depression.", "Grew up in foster care.")."""
     if hi < len(text) and text[hi] == "?":
         return False
-    m = WORD_RE.search(text, lo, hi)
-    if m is not None and m.group() in _IMPLIED_SUBJECT_VERBS:
+    if _opens_with_verb(text, WORD_RE.search(text, lo, hi)):
         return True
     # Or right after a heading's colon: "About me: took last year off for..."
     colon = text.find(":", lo, hi)
-    m = WORD_RE.search(text, colon + 1, hi) if colon >= 0 else None
-    return m is not None and m.group() in _IMPLIED_SUBJECT_VERBS
+    return colon >= 0 and _opens_with_verb(text, WORD_RE.search(text, colon + 1, hi))
 
 
 def note_subject(text: str, lo: int, hi: int) -> bool:
