@@ -6,11 +6,12 @@
    receipt and row records, audit). Beside it, in the same run: the dry run (everything but the
    writes) and the vault's own bulk ingest of 20,000 of those rows already checked (the floor
    under any import). Target: at least 5,000 rows/s on SQLite.
-2. Form submissions: a gunicorn server (`--workers`, default 3) on a fresh port, `--clients`
-   threads (default 8) each opening the inquiry form and posting it `--submissions` times
-   (default 50), as a browser behind the production TLS proxy would (X-Forwarded-Proto,
-   X-Forwarded-For, CSRF cookie and Referer). Every accepted submission (302) must be stored:
-   the count of acquisition records is compared with the count accepted. p50/p99 of the POST.
+2. Form submissions: a gunicorn server with hogo's configuration (`hogo/gunicorn_conf.py`;
+   `--workers`, default 3) on a fresh port, `--clients` threads (default 8) each opening the
+   inquiry form and posting it `--submissions` times (default 50), as a browser behind the
+   production TLS proxy would (X-Forwarded-Proto, X-Forwarded-For, CSRF cookie and Referer).
+   Every accepted submission (302) must be stored: the count of acquisition records is
+   compared with the count accepted. p50/p99 of the POST.
    With `--rate R --seconds S` the posts follow a fixed schedule instead (R per second for S
    seconds, spread over the client threads: issue 20's 50 posts/s for 60 s), and each post's
    latency counts from its scheduled time, so a server falling behind shows in the p99; the
@@ -300,8 +301,9 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
     from hogo.collect.models import AcquisitionRecord
 
     port = free_port()
-    command = [str(ROOT / ".venv/bin/gunicorn"), "hogo.wsgi", "--bind", f"127.0.0.1:{port}"]
-    command += ["--workers", str(args.workers), "--log-level", "warning"]
+    command = [str(ROOT / ".venv/bin/gunicorn"), "-c", "python:hogo.gunicorn_conf", "hogo.wsgi"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(args.workers)]
+    command += ["--access-logfile=/dev/null", "--log-level", "warning"]
     server = subprocess.Popen(  # noqa: S603  (our own server, fixed arguments)
         command,
         cwd=ROOT,
@@ -391,7 +393,7 @@ def forms_bench(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]
             worker.wait(timeout=30)
     stored = AcquisitionRecord.objects.filter(channel="inquiry").count()
     return {
-        "server": f"gunicorn, {args.workers} sync workers",
+        "server": f"gunicorn (hogo.gunicorn_conf), {args.workers} sync workers",
         "clients": args.clients,
         "schedule": f"{args.rate} posts/s for {args.seconds} s" if args.rate else "closed loop",
         "submitted": len(latencies),

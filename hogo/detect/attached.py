@@ -53,6 +53,9 @@ _JA_CASE_PARTICLES = ("で", "に", "を", "へ")
 _AGENT_ENDS = (" by", " by a", " by an", " by the")
 # "as a suspect in the data leak": a term that ends in a preposition and its article.
 _OBJECT_ENDS = (*_PREPOSITIONS, *(p + " the" for p in _PREPOSITIONS))
+# The ends of a term that takes an object rather than modifying a noun (see ``attached``): one
+# tuple, not one built at every call.
+_TAKES_OBJECT_ENDS = ("'s", *_OBJECT_ENDS, *_JA_CASE_PARTICLES)
 
 
 def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
@@ -67,7 +70,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # "our union's safety committee"; "charged with stealing association funds": a term that
     # ends in a preposition takes an object, it modifies no noun after it.
     # So does a Japanese term that ends in a case particle (「学生運動で大学を」).
-    possessive = ctx.text.endswith(("'s", *_OBJECT_ENDS, *_JA_CASE_PARTICLES), start, end)
+    possessive = ctx.text.endswith(_TAKES_OBJECT_ENDS, start, end)
     # "was punched by a co-worker": what follows a passive's "by" is who did it, not a job or a
     # topic the term names.
     agent = ctx.text.endswith(_AGENT_ENDS, start, end)

@@ -281,9 +281,12 @@ _SHARED_SURNAME_RE = re.compile(
 def find_title_couples(original: str) -> list[Finding]:
     """A finding on a same-gender pair of titles in a text that calls them a couple, or that
     addresses them by one surname ("Mr. and Mr. Hendricks")."""
+    pairs = list(_TITLE_PAIR_RE.finditer(original))
+    if not pairs:
+        return []
     couple = COUPLE_RE.search(original) is not None
     findings = []
-    for m in _TITLE_PAIR_RE.finditer(original):
+    for m in pairs:
         first, second = _TITLE_GENDER[m.group(1)], _TITLE_GENDER[m.group(2)]
         if first == second and (couple or _SHARED_SURNAME_RE.match(original, m.start())):
             rule = f"sexual_orientation.couple:titles_{first}+{second}"

@@ -35,6 +35,16 @@ _SCORES = {
 }
 
 
+def _has_surrogate(text: str) -> bool:
+    """Whether ``SURROGATES`` would find one: strict UTF-8 encoding fails exactly then, and it
+    costs less than a search of every character."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def detect_lang(text: str) -> str:
     return "ja" if not text.isascii() and _JA_CHAR_RE.search(text) else "en"
 
@@ -119,7 +129,7 @@ class Engine:
         self, text: str, *, lang: str | None = None, phone_regions: Sequence[str] = DEFAULT_REGIONS
     ) -> ScanResult:
         ascii = text.isascii()  # constant time: CPython marks ASCII strings
-        if not ascii and SURROGATES.search(text):
+        if not ascii and _has_surrogate(text):
             text = SURROGATES.sub("\ufffd", text)
         lang = lang or ("en" if ascii else detect_lang(text))
         ja = lang == "ja"

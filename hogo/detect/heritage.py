@@ -41,6 +41,11 @@ _EN_RE = re.compile(
 )
 # Casual writing with no capitals at all ("my grandmother was filipino so im a quarter").
 _EN_CASUAL_RE = re.compile(_EN_RE.pattern, re.IGNORECASE)
+# Every match of _EN_RE holds one of these words, in lower case (the casual pattern ignores
+# case, but it only runs on text with no capitals): a cheap test first, since the pattern has
+# no literal prefix and runs for every text with a family word (an alternative added to _EN_RE
+# without any of them must add its own word here).
+_EN_HINT_RE = re.compile(r"mother|father|mom|mum|dad|parent|grand|immigrants|refugees|ixed|quarter")
 _CASUAL_END_RE = re.compile(r"$|[^\w ]| (?:so|and|but|too|though|originally|side|lol|btw|haha)\b")
 _JA_RE = re.compile(
     r"(?:父|母|父親|母親|祖父|祖母|祖父母|両親|お父さん|お母さん|おじいさん|おばあさん"
@@ -78,7 +83,7 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
             place = m.group(1)
             if place in ja_names or "ァ" <= place[0] <= "ヶ":
                 findings.append(_finding(m))
-    else:
+    elif not original.isascii() or _EN_HINT_RE.search(original):
         casual = original.islower()
         for m in (_EN_CASUAL_RE if casual else _EN_RE).finditer(original):
             group = next(g for g in range(1, 8) if m.group(g))

@@ -35,7 +35,9 @@ _OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わた�
 _FIELD_WORDS = ("氏名", "名前", "記入者", "申込者", "担当者")
 # Whether a text holds one of the words: one search instead of a loop of ``in`` tests.
 _OWN_SIDE_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS))
-_FIELD_WORDS_RE = re.compile("|".join(_FIELD_WORDS))
+# Both kinds in one search, for ``_ja_names`` (no word of one kind overlaps one of the other,
+# so every word present is found).
+_FRAME_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS + _FIELD_WORDS))
 _FIELD_RE = re.compile(
     rf"(?:氏名|お名前|名前|記入者|申込者|担当者)[ 　]*[:：は][ 　]*"
     rf"([{_KANJI}]{{1,4}}(?:[ 　]?[{_KANJI}]{{1,4}})?)"
@@ -127,6 +129,15 @@ _EN_RELATIVE_RE = re.compile(
     r"\b[Mm]y (?:son|daughter|wife|husband|partner|mother|father|mom|dad|brother|sister|"
     rf"child|friend|colleague|grandmother|grandfather),?[ \t]+({_CAP})\b"
 )
+# Each frame: the cue kind where it is tried, its pattern, score and rule (one tuple, not one
+# built at every call).
+_EN_FRAMES = (
+    ("@nf_title", _EN_TITLE_RE, 0.85, "person_name.title"),
+    ("@nf_intro", _EN_INTRO_RE, 0.85, "person_name.introduction"),
+    ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
+    ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
+    ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
+)
 _HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
 
@@ -175,12 +186,13 @@ def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, i
     if "申します" in text or "もうします" in text:
         for m in _INTRO_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
-    if _OWN_SIDE_WORDS_RE.search(text):
+    frame_words = set(_FRAME_WORDS_RE.findall(text))
+    if not frame_words.isdisjoint(_OWN_SIDE_WORDS):
         for m in _OWN_SIDE_RE.finditer(text):
             k = _surname_start(m.group(1))
             if k == 0:
                 spans.append((m.start(1), m.end(1), 0.75, "person_name.own_side"))
-    if _FIELD_WORDS_RE.search(text):
+    if not frame_words.isdisjoint(_FIELD_WORDS):
         for m in _FIELD_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
     return spans
@@ -192,15 +204,8 @@ def _en_names(
     """English frames, each tried only where the lexicon pass saw its keyword (Mr, my name,
     Regards...): anchored there, not searched through the whole text."""
     spans: list[tuple[int, int, float, str]] = []
-    frames = (
-        ("@nf_title", _EN_TITLE_RE, 0.85, "person_name.title"),
-        ("@nf_intro", _EN_INTRO_RE, 0.85, "person_name.introduction"),
-        ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
-        ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
-        ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
-    )
     matches: list[tuple[re.Match[str], float, str]] = []
-    for kind, pattern, score, rule in frames:
+    for kind, pattern, score, rule in _EN_FRAMES:
         for start, end in cues.get(kind, ()):
             m = pattern.match(original, norm.original_span(start, end)[0])
             if m is not None:
@@ -265,7 +270,11 @@ def find_person_names(
         for start, end, score, rule in _ja_names(norm, cues):
             o_start, o_end = norm.original_span(start, end)
             findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
-    if _HAS_CAPITAL_RE.search(original) is None:
+    # An ASCII text has a capital exactly when lower-casing (its folding) changed it.
+    no_capital = (
+        original == norm.text if original.isascii() else _HAS_CAPITAL_RE.search(original) is None
+    )
+    if no_capital:
         return findings
     for start, end, score, rule in _en_names(norm, original, cues):
         findings.append(Finding("identifier", "person_name", start, end, score, rule))

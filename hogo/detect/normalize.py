@@ -58,11 +58,17 @@ _IDENTITY_BLOCKS = {
 class _Tables:
     simple: list[str]  # indexed by code point; a list translates about 3x faster than a dict
     complex_re: re.Pattern[str]
-    runs_re: re.Pattern[str]  # runs of characters that do not fold to themselves
+    # Runs of characters that do not fold to themselves, as a group: ``split`` keeps them.
+    runs_re: re.Pattern[str]
     fast: list[str]  # as ``simple``, with every complex character translated to nothing
 
-    def fold_run(self, match: re.Match[str]) -> str:
-        return match.group().translate(self.fast)
+    def fold_runs(self, text: str) -> str:
+        """The text with its runs translated: the runs joined by a character no run holds and
+        translated in one call, instead of a Python call per run."""
+        parts = self.runs_re.split(text)
+        if len(parts) > 1:
+            parts[1::2] = "\0".join(parts[1::2]).translate(self.fast).split("\0")
+        return "".join(parts)
 
 
 def _ranges_class(codepoints: list[int]) -> str:
@@ -91,7 +97,10 @@ def _tables() -> _Tables:
     return _Tables(
         simple=simple,
         complex_re=re.compile(_ranges_class(complex_cps) + "|[^\0-\uffff]"),
-        runs_re=re.compile(_ranges_class(changing) + "+"),
+        # ``CC*`` rather than ``C+``: a pattern led by a character class gets the regular
+        # expression engine's fast skip to the next candidate; a repeat is tried at every
+        # position instead.
+        runs_re=re.compile("(" + _ranges_class(changing) * 2 + "*)"),
         fast=fast,
     )
 
@@ -135,7 +144,6 @@ class Normalized(NamedTuple):
         return self.starts[start], self.ends[end - 1]
 
 
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u309b\u309c]*", re.DOTALL)
 
 
@@ -144,10 +152,16 @@ def normalize(text: str) -> Normalized:
     tables = _tables()
     if text.isascii():
         return Normalized(text.lower())
-    folded = tables.runs_re.sub(tables.fold_run, text)
-    if len(folded) == len(text) and _ASTRAL_RE.search(text) is None:
+    folded = tables.fold_runs(text)
+    if len(folded) == len(text) and not _has_astral(text):
         return Normalized(folded)
     return _normalize_clusters(text, tables)
+
+
+def _has_astral(text: str) -> bool:
+    """Whether the text holds a character beyond the BMP: one that takes two UTF-16 units. (An
+    encoding is a plain copy for most texts, cheaper than a search of every character.)"""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _normalize_clusters(text: str, tables: _Tables) -> Normalized:

@@ -2,6 +2,7 @@
 it ships (no addresses or query strings in the access log; no start where clients would all
 look alike)."""
 
+import gc
 import http.client
 import os
 import signal
@@ -10,12 +11,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.test import RequestFactory, override_settings
 
 from hogo.console.tests.test_settings import REPO, SMTP
-from hogo.gunicorn_conf import bind_problem
+from hogo.gunicorn_conf import FREEZE_AFTER, bind_problem, post_request, post_worker_init
 from hogo.network import client_network
 
 FORWARDED = "198.51.100.1, 203.0.113.9"
@@ -130,3 +132,19 @@ def test_it_refuses_to_serve_in_production_with_mail_printed_on_the_console(tmp_
     output, _ = server.communicate(timeout=60)
     assert server.returncode != 0
     assert "HOGO_EMAIL_URL is console:" in output
+
+
+def test_a_worker_keeps_what_it_loaded_out_of_the_collectors_full_passes() -> None:
+    before = gc.get_freeze_count()
+    try:
+        post_worker_init(worker=None)
+        after_init = gc.get_freeze_count()
+        loaded_later = [[n] for n in range(1000)]  # as a lazily loaded table would be
+        post_request(SimpleNamespace(nr=FREEZE_AFTER[0]), None, None, None)
+        after_first = gc.get_freeze_count()
+        post_request(SimpleNamespace(nr=FREEZE_AFTER[0] + 1), None, None, None)
+        assert before < after_init
+        assert after_first >= after_init + len(loaded_later)
+        assert gc.get_freeze_count() == after_first  # not after every request
+    finally:
+        gc.unfreeze()
