@@ -36,6 +36,7 @@ POSITIVES = [
     ("ネットで注文した商品が届かず、詐欺だったと分かりました。", "ja", "crime_victim"),
     # Property smashed, trashed or broken open.
     ("Someone smashed up my car outside the venue last week.", "en", "crime_victim"),
+    ("My ex smashed my phone during an argument.", "en", "crime_victim"),
     ("A coworker trashed my desk after the argument.", "en", "crime_victim"),
     ("They smashed his locker and took his tools.", "en", "crime_victim"),
     ("ロッカーを壊されて、私物がなくなりました。", "ja", "crime_victim"),
@@ -43,7 +44,7 @@ POSITIVES = [
     ("寮の部屋の鍵をこじ開けられました。", "ja", "crime_victim"),
     # Defamation posted about someone.
     ("My ex kept posting defamatory comments about me on Facebook.", "en", "crime_victim"),
-    ("A former manager wrote defamatory reviews about my brother's shop.", "en", "crime_victim"),
+    ("My sister's former manager posted defamatory reviews about her.", "en", "crime_victim"),
     ("Someone is spreading lies about me at work.", "en", "crime_victim"),
     # A suspect named by the offence; a youth sent to family court.
     ("Police now treat my cousin as a robbery suspect.", "en", "criminal_record"),
@@ -104,9 +105,14 @@ NEGATIVES = [
     ("I smashed up my knee skiing in January.", "en", "crime_victim"),
     ("古いロッカーを壊して新しいものに入れ替えます。", "ja", "crime_victim"),
     ("古い校舎が壊されました。", "ja", "crime_victim"),
+    # Property the writer broke themselves.
+    ("I smashed my phone on the stairs, so call the office number.", "en", "crime_victim"),
+    ("I dropped and smashed my laptop, can I get the slides on paper?", "en", "crime_victim"),
+    ("I smashed up my car in January but I'm fine.", "en", "crime_victim"),
     # Defamation as a legal question or a course's topic.
     ("Is a negative review defamatory under Japanese law?", "en", "crime_victim"),
     ("The seminar covers defamatory posts and how companies respond.", "en", "crime_victim"),
+    ("I think that article is defamatory about our company.", "en", "crime_victim"),
     # A suspect in the news; family court for a family matter; a conviction of anyone.
     ("Police released a photo of the robbery suspect.", "en", "criminal_record"),
     ("The news said the arson suspect was caught in Osaka.", "en", "criminal_record"),
