@@ -71,13 +71,19 @@ _EN_FRAUD_PREDICATE_RE = re.compile(
     r"(?:[—–:,-]|\bwas|\bwere|\bit's|\bturned out to be|\bjust)\s*(?:an? )?"
     r"(?:total |complete |obvious |massive |big )?$"
 )
+_QUOTE_OR_COLON_RE = re.compile('[:「『"“]')
 _JA_FRAUD_PREDICATE_RE = re.compile(r"(?:サイト)?(?:でした|だった|と判明|とわか|と分か)")
 
 
 def bought_into(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     """A fraud term said as what a purchase in its sentence [lo, hi) turned out to be: the one
-    who paid is its victim (not a question: "Bought a course online — scam?")."""
-    if text[hi : hi + 1] in ("?", "？") or _PURCHASE_RE.search(text, lo, start) is None:
+    who paid is its victim (not a question: "Bought a course online — scam?", nor a quote)."""
+    if text[hi : hi + 1] in ("?", "？"):
+        return False
+    purchase = _PURCHASE_RE.search(text, lo, start)
+    # A quote or a colon between them says the fraud is what someone wrote or warned of
+    # ("ordered posters warning members: it's a scam", 「買った本に『詐欺でした』という章」).
+    if purchase is None or _QUOTE_OR_COLON_RE.search(text, purchase.end(), start):
         return False
     if text[start].isascii():
         return _EN_FRAUD_PREDICATE_RE.search(text, max(lo, start - 30), start) is not None

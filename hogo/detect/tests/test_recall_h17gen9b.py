@@ -101,6 +101,8 @@ NEGATIVES = [
     ("買い物の詐欺を防ぐ方法を教えてください。", "ja", "crime_victim"),
     ("We bought tickets for the seminar on investment scams.", "en", "crime_victim"),
     ("I read a book on how to avoid a scam.", "en", "crime_victim"),
+    ("We ordered posters warning members: it's a scam, don't reply.", "en", "crime_victim"),
+    ("ネットで買った本に「詐欺でした」という章があります。", "ja", "crime_victim"),
     # An injury, a demolition, a replacement.
     ("I smashed up my knee skiing in January.", "en", "crime_victim"),
     ("古いロッカーを壊して新しいものに入れ替えます。", "ja", "crime_victim"),
