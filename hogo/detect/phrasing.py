@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 # The term, or what follows it, ends in a passive or "ran into" said in the past or with て:
 # 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても); a passive or
-# 〜を受け told as a sequence (暴行を受け、, セクハラを受けました); a past told as a cause or
-# heard of (チャリ盗まれたから, 現金を盗まれたとのこと, 盗まれたそうで).
+# 〜を受け told as a sequence (暴行を受け、, セクハラを受けました); a past told as a cause
+# (チャリ盗まれたから, 自転車盗まれたので; hearsay, 盗まれたそうです, needs a person named).
 _SUFFERED_RE = re.compile(
-    r"(?:にあ|に遭|れ|を受け)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$|から|ので|けど|とのこと|そう|らしい)"
+    r"(?:にあ|に遭|れ|を受け)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$|から|ので|けど)"
     r"|て(?![もは]))"
     r"|(?:れ|を受け)、"
 )

@@ -1,7 +1,7 @@
 """Issue 17, recall by class of phrasing, ninth round (branch h17gen9b): classes behind blind
 set 11's and dev33's misses and false positives in health, disability, a criminal record and a
 crime suffered, each with hard negatives that reuse its words about nobody, about a topic or
-hypothetically. Set 11: a theft told as a cause or heard of, a purchase that turned out a fraud,
+hypothetically. Set 11: a theft told as a cause, a purchase that turned out a fraud,
 property smashed or broken open, defamation posted about someone, a suspect named by the offence,
 a youth sent to family court, news of an unnamed employee, "if an applicant", one of a class
 named, one person by role, sex and age bracket, the disability employment rate, wheelchairs a
@@ -18,8 +18,8 @@ from hogo.detect import scan
 
 # (text, language, category)
 POSITIVES = [
-    # A theft in the Japanese passive past, told as a cause (〜たから, 〜たので, 〜たけど) or heard
-    # of (〜たとのこと, 〜たそうです).
+    # A theft in the Japanese passive past, told as a cause (〜たから, 〜たので, 〜たけど), or heard
+    # of (〜たとのこと, 〜たそうです) about someone named by role.
     ("自転車盗まれたので、今日は遅れます。", "ja", "crime_victim"),
     ("スマホ盗まれたけど、なんとか来られました。", "ja", "crime_victim"),
     ("バイク盗まれたから電車で行きます。", "ja", "crime_victim"),
@@ -94,6 +94,7 @@ NEGATIVES = [
     # A theft as advice, a likelihood or a how-to.
     ("盗まれたらすぐに警察へ届けてください。", "ja", "crime_victim"),
     ("盗まれそうな場所には置かないでください。", "ja", "crime_victim"),
+    ("盗まれたそうですが、犯人はまだ見つかっていないようです。", "ja", "crime_victim"),
     ("盗まれた自転車の届け出方法を教えてください。", "ja", "crime_victim"),
     # A fraud asked about, prevented or studied, with a purchase nearby.
     ("Bought a course online — scam?", "en", "crime_victim"),
