@@ -18,14 +18,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from hogo.detect.attached import attached, one_of_them_named
+from hogo.detect.attached import of_a_class
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     bought_into,
     if_it_happens,
     in_company_name,
     in_title,
-    news_of_anyone,
     news_report,
     object_of_preposition,
     offender_before,
@@ -494,12 +493,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, f"without{entry.needs}")
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
-    if (
-        attached(ctx, start, end, c_lo, c_hi)
-        and not ctx.has_cue("@self_too", s_lo, s_hi)
-        and not one_of_them_named(ctx, end, s_hi)
-    ):
-        # "people with dyslexia like me" is the writer after all.
+    if of_a_class(ctx, start, end, (c_lo, c_hi), (s_lo, s_hi)):
         return Verdict(False, "generic_or_topic")
     if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
         return Verdict(False, "animal_or_thing")
@@ -510,9 +504,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
-    if news_report(ctx, s_lo, s_hi, start, end) and (
-        level < STRICT or news_of_anyone(ctx, s_lo, s_hi, end)
-    ):
+    if news_report(ctx, s_lo, s_hi, start, end, named=level >= STRICT):
         return Verdict(False, "report")
     if (
         level < STRICT

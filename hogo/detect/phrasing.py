@@ -216,14 +216,15 @@ _SOURCE_KINDS = ("@source", "@third", "@family", "@role_post", "@nf_honorific")
 _ACCORDING = ("according to", "によると")
 
 
-def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int) -> bool:
+def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int, *, named: bool) -> bool:
     """A report cue around the term ("in the news", 「報道」), but not "according to the
-    guards" or 「申立人によると」: an account of one event by someone who saw it."""
+    guards" or 「申立人によると」: an account of one event by someone who saw it. When the
+    sentence names a person (``named``), only the news of someone named by a generic word."""
     for s, e in ctx.cues_in("@report", s_lo, s_hi):
         if s < end and e > start:
             continue
         if not ctx.text.startswith(_ACCORDING, s) or not _witness(ctx, s, e):
-            return True
+            return not named or news_of_anyone(ctx, s_lo, s_hi, end)
     return False
 
 
