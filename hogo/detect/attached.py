@@ -131,14 +131,8 @@ def one_of_them_named(ctx: "Context", end: int, hi: int) -> bool:
     return False
 
 
-def of_a_class(
-    ctx: "Context", start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int]
-) -> bool:
-    """The term glued to a topic or a class of people, unless the writer counts themselves in
-    ("people with dyslexia like me") or one of the class is named after it ("Two wheelchair
+def counted_in(ctx: "Context", end: int, s_lo: int, s_hi: int) -> bool:
+    """A term glued to a class of people still names someone when the writer counts themselves
+    in ("people with dyslexia like me") or one of the class is named after it ("Two wheelchair
     users registered (one is apprentice Ito)")."""
-    return (
-        attached(ctx, start, end, *clause)
-        and not ctx.has_cue("@self_too", *sentence)
-        and not one_of_them_named(ctx, end, sentence[1])
-    )
+    return ctx.has_cue("@self_too", s_lo, s_hi) or one_of_them_named(ctx, end, s_hi)

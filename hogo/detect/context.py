@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from hogo.detect.attached import of_a_class
+from hogo.detect.attached import attached, counted_in
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     bought_into,
@@ -493,7 +493,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, f"without{entry.needs}")
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
-    if of_a_class(ctx, start, end, (c_lo, c_hi), (s_lo, s_hi)):
+    if attached(ctx, start, end, c_lo, c_hi) and not counted_in(ctx, end, s_lo, s_hi):
         return Verdict(False, "generic_or_topic")
     if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
         return Verdict(False, "animal_or_thing")

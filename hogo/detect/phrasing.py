@@ -100,7 +100,7 @@ _OWN_ENTRY_RE = re.compile(
 
 def own_entry(text: str, end: int, hi: int) -> bool:
     """The Japanese term's facts written by the writer on a form: theirs."""
-    return _OWN_ENTRY_RE.match(text, end, hi) is not None
+    return text.startswith(("の", "を"), end) and _OWN_ENTRY_RE.match(text, end, hi) is not None
 
 
 def in_company_name(text: str, end: int) -> bool:
