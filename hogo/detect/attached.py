@@ -27,6 +27,7 @@ _JA_NOUN_GAP_RE = re.compile(
 _JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
+_CLASS_AFTER = ("向け", "用", "の", "対象", "たち", "等", "全員", "制度")
 
 
 def _words(gap: str) -> int:
@@ -68,6 +69,8 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # topic the term names.
     agent = ctx.text.endswith(_AGENT_ENDS, start, end)
     for cue in () if possessive or agent else ctx.cues_in("@attr_post", end, hi):
+        if _opens_person_word(ctx, cue):
+            continue  # 「日系ブラジル人の研修生です」: 研修 opens 研修生, a person, no topic
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
@@ -109,3 +112,12 @@ def _named_is(ctx: "Context", lo: int, start: int, cue: Cue) -> bool:
         "の方でも", cue[0]
     )
     return copula and any(ctx.has_cue(k, lo, start) for k in _PERSON_KINDS)
+
+
+def _opens_person_word(ctx: "Context", cue: Cue) -> bool:
+    """The topic word is the first part of a longer person word (研修 of 研修生) that is no
+    class of people itself (「研修生向けの資料」)."""
+    return any(
+        s == cue[0] and e > cue[1] and not ctx.text.startswith(_CLASS_AFTER, e)
+        for s, e in ctx.cues.get("@third", ())
+    )

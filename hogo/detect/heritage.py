@@ -38,6 +38,9 @@ _EN_RE = re.compile(
     # "Japanese mum, Ghanaian dad": both parents by nationality, either one from abroad
     r"|\b([A-Z][a-z]+) (?:mum|mom|mother|dad|father)(?:,| and| &|;) ?([A-Z][a-z]+)"
     r" (?:mum|mom|mother|dad|father)\b"
+    # "Dad's Filipino, mum's Japanese": both parents by nationality, said with "'s" or "is"
+    r"|\b(?:[Mm]y )?(?:[Mm]um|[Mm]om|[Mm]other|[Dd]ad|[Ff]ather)(?:'s| is) ([A-Z][a-z]+)"
+    r"(?:,| and| &|;) ?(?:my )?(?:mum|mom|mother|dad|father)(?:'s| is) ([A-Z][a-z]+)"
 )
 # Casual writing with no capitals at all ("my grandmother was filipino so im a quarter").
 _EN_CASUAL_RE = re.compile(_EN_RE.pattern, re.IGNORECASE)
@@ -81,7 +84,7 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
     else:
         casual = original.islower()
         for m in (_EN_CASUAL_RE if casual else _EN_RE).finditer(original):
-            group = next(g for g in range(1, 8) if m.group(g))
+            group = next(g for g in range(1, 10) if m.group(g))
             place = m.group(group) if group != 3 else m.group(3).capitalize()
             if casual:
                 # "my dad is turkey hunting": the word must end its phrase.
@@ -89,8 +92,9 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
                 if not _CASUAL_END_RE.match(original, m.start(group) + len(word)):
                     continue
                 place = word.title()
-            if group == 6 and m.group(6) not in en_names:
-                place = m.group(7)  # "Japanese mum, Ghanaian dad"
+            if group in (6, 8) and place not in en_names:
+                # "Japanese mum, Ghanaian dad": the other parent's
+                place = m.group(group + 1).title() if casual else m.group(group + 1)
             if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings

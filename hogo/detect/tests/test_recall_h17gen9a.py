@@ -1,0 +1,136 @@
+"""Issue 17, recall by class of phrasing, ninth round (branch h17gen9a): classes that blind set
+11 (now open) missed or flagged wrongly in political opinion, sexual orientation, religion,
+social status and race or ethnicity, each with hard negatives that reuse its words about nobody,
+an organisation or a topic. None of these texts is from a labelled set.
+"""
+
+import pytest
+
+from hogo.detect import scan
+
+# (text, language, category)
+POSITIVES = [
+    # A party's convention attended by someone.
+    ("I attended the party convention in Osaka as a delegate.", "en", "political"),
+    ("父は毎年、党大会に代議員として出ています。", "ja", "political"),
+    # Elected to a union's executive.
+    ("My sister was elected to the union executive last spring.", "en", "political"),
+    ("Got elected to the union's executive committee this year.", "en", "political"),
+    ("今年から組合の執行部に入りました。", "ja", "political"),
+    ("私は春に組合の役員に選ばれました。", "ja", "political"),
+    # A strike joined.
+    ("Joined the spring wage offensive rally with my co-workers.", "en", "political"),
+    ("My husband joined the strike at the depot.", "en", "political"),
+    ("I was on the picket line all week.", "en", "political"),
+    ("去年、春闘のストに参加しました。", "ja", "political"),
+    ("兄はストライキに参加して、処分を受けました。", "ja", "political"),
+    # An elected seat held while doing something else.
+    ("村議会議員をしながら農業をしています。", "ja", "political"),
+    ("叔父は市議会議員をやっていて、週末は忙しいです。", "ja", "political"),
+    ("My aunt is serving as a councillor in Nara while teaching.", "en", "political"),
+    # Campaign help at a candidate's office, street speeches.
+    ("Volunteered at the Komeito candidate's office during the election.", "en", "political"),
+    ("I helped with leaflets for the council candidate last year.", "en", "political"),
+    ("I gave street speeches for the LDP every weekend in June.", "en", "political"),
+    ("去年は父の選挙事務所を手伝いました。", "ja", "political"),
+    ("友人の街頭演説の手伝いをしました。", "ja", "political"),
+    # A vote or campaign work as a note without "I".
+    ("Voted Ishin last time, probably again.", "en", "political"),
+    ("Campaigned for the Greens in the last election.", "en", "political"),
+    ("Canvassed for our local MP over the summer.", "en", "political"),
+    # A petition collected, with the particle dropped.
+    ("駅前で最低賃金の署名集めしてます。", "ja", "political"),
+    ("母は保育園存続の署名集めてるよ。", "ja", "political"),
+    # What a protest is against is no topic of it.
+    ("大学時代、授業料値上げ反対の座り込みに参加しました。", "ja", "political"),
+    ("基地建設反対の座り込みに兄も行っています。", "ja", "political"),
+    # A choir of one's church practising; heir to a temple.
+    ("can't come tonight, church choir practice", "en", "religion"),
+    ("Sorry, choir practice at my church on Thursdays.", "en", "religion"),
+    ("今夜は聖歌隊の練習があるので早退します。", "ja", "religion"),
+    ("私は曹洞宗の寺の跡取りです。", "ja", "religion"),
+    ("兄が寺を継いでいます。", "ja", "religion"),
+    ("I'm heir to the family temple in Kyoto.", "en", "religion"),
+    # Racist abuse: told to go home, with a slur.
+    ("A passer-by yelled at my son to 'go back where you came from'.", "en", "race_ethnicity"),
+    ("A customer told our intern Ana to 'go home, gaijin'.", "en", "race_ethnicity"),
+    ("同僚のマリアさんが客に「外人は帰れ」と言われました。", "ja", "race_ethnicity"),
+    ("息子が学校で『ガイジンは帰れ』と言われた。", "ja", "race_ethnicity"),
+    # Descent before a person word that begins with a topic word (研修 of 研修生).
+    ("日系ペルー人の研修生です。", "ja", "race_ethnicity"),
+    ("弊社の研修生は日系ブラジル人の研修生で、とても真面目です。", "ja", "race_ethnicity"),
+    # A preservation society is no data policy.
+    ("私はアイヌで、刺繍の保存会に入っています。", "ja", "race_ethnicity"),
+    # Both parents by nationality, with "'s" or "is".
+    ("Mum's Korean, dad's Japanese, so I speak both.", "en", "race_ethnicity"),
+    ("My dad is Brazilian and my mum is Japanese.", "en", "race_ethnicity"),
+    # Off the street into a shelter; a childhood in an institution.
+    ("Got off the streets last year and I'm staying in a shelter in Ueno.", "en", "social_status"),
+    ("My brother is staying in a shelter until he finds a room.", "en", "social_status"),
+    ("She grew up in an institution after her parents died.", "en", "social_status"),
+    # X-gender in English.
+    ("I identify as x-gender, please use my name only.", "en", "sexual_orientation"),
+    ("Profile: xgender, 30s, Osaka.", "en", "sexual_orientation"),
+]
+
+NEGATIVES = [
+    # A party's convention as an event.
+    ("The station will be crowded during the party convention.", "en", "political"),
+    ("Hotels near the venue are full because of the party convention.", "en", "political"),
+    ("党大会の日程と重なるため、会場を変更しました。", "ja", "political"),
+    # A union acting as an organisation; a union's executive as a body.
+    ("労働組合として協賛金を出したいとのことです。", "ja", "political"),
+    ("As a union, we would like to sponsor a booth.", "en", "political"),
+    ("The union executive has approved the venue.", "en", "political"),
+    # Strikes as news, a strike in sport, a spring sale.
+    ("The spring offensive talks ended without a deal, the paper says.", "en", "political"),
+    ("Rail services may be cut if the strike goes ahead.", "en", "political"),
+    # Help and volunteering that is no campaign.
+    ("I helped with the spring sales campaign at the store.", "en", "political"),
+    ("Volunteered at the food bank every Saturday.", "en", "political"),
+    ("Helped with the move and the new office layout.", "en", "political"),
+    # Petitions as a topic.
+    ("署名集めのコツを教えてください。", "ja", "political"),
+    ("Voted the best booth of the fair.", "en", "political"),
+    # A protest's aim with no one in it.
+    ("値上げ反対の座り込みについての記事を読みました。", "ja", "political"),
+    # Choirs and temples as venues or topics.
+    ("Is the church choir practice room free on Friday?", "en", "religion"),
+    ("寺の跡継ぎ問題についての講演会です。", "ja", "religion"),
+    ("The temple's heir problem is a common topic in rural Japan.", "en", "religion"),
+    # Slurs as words discussed, "go home" at the end of a shift.
+    (
+        "The training covers phrases like 'go home, gaijin' that count as harassment.",
+        "en",
+        "race_ethnicity",
+    ),
+    ("I told the apprentices to 'go home' early because of the typhoon.", "en", "race_ethnicity"),
+    ("「外人は帰れ」という言葉の問題について考える研修です。", "ja", "race_ethnicity"),
+    # Descent as a class of people; a preservation society about nothing personal.
+    ("日系ブラジル人の研修生向けの資料はありますか。", "ja", "race_ethnicity"),
+    ("古式舞踊の保存会の連絡先を教えてください。", "ja", "race_ethnicity"),
+    ("アイヌ民族の文化の保存について調べています。", "ja", "race_ethnicity"),
+    # Parents from a place in Japan.
+    ("Mum's from Osaka, dad's from Sendai.", "en", "race_ethnicity"),
+    ("Dad's Japanese, mum's Japanese, nothing unusual.", "en", "race_ethnicity"),
+    # Shelters and institutions that house no one in the text.
+    ("The city opened a new shelter for stray cats.", "en", "social_status"),
+    (
+        "Children who grew up in an institution face barriers, the report says.",
+        "en",
+        "social_status",
+    ),
+    ("Where is the typhoon shelter nearest the venue?", "en", "social_status"),
+    # X as a letter or a size.
+    ("Size X, gender-neutral fit, please.", "en", "sexual_orientation"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES)
+def test_each_class_is_found(text: str, lang: str, category: str) -> None:
+    assert category in scan(text, lang=lang).categories
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
+def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
+    assert category not in scan(text, lang=lang).categories
