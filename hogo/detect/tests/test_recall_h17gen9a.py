@@ -68,6 +68,22 @@ POSITIVES = [
     ("Got off the streets last year and I'm staying in a shelter in Ueno.", "en", "social_status"),
     ("My brother is staying in a shelter until he finds a room.", "en", "social_status"),
     ("She grew up in an institution after her parents died.", "en", "social_status"),
+    # A third person's same-sex partner by the possessive pronoun; a partner's gender in
+    # apposition beside the bracketed gender of the one the note is about.
+    ("Our intern Yui says her wife will pick her up at six.", "en", "sexual_orientation"),
+    ("Member note: Mr. Hara and his husband moved to Kobe.", "en", "sexual_orientation"),
+    ("My colleague Ken brought his boyfriend to the party.", "en", "sexual_orientation"),
+    (
+        "Trainee B (female) lives with her live-in girlfriend near the plant.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("研修生Ｂさん（男性）より。パートナーの男性と同居しています。", "ja", "sexual_orientation"),
+    ("会員（女性・35歳）：パートナーの女性と一緒に参加したいです。", "ja", "sexual_orientation"),
+    # A relative of one gender with a boyfriend or girlfriend.
+    ("弟に彼氏ができたらしく、母が喜んでいます。", "ja", "sexual_orientation"),
+    ("うちの娘、彼女ができたって報告してくれました。", "ja", "sexual_orientation"),
+    ("姪の彼女と三人で来場予定です。", "ja", "sexual_orientation"),
     # X-gender in English.
     ("I identify as x-gender, please use my name only.", "en", "sexual_orientation"),
     ("Profile: xgender, 30s, Osaka.", "en", "sexual_orientation"),
@@ -121,6 +137,19 @@ NEGATIVES = [
         "social_status",
     ),
     ("Where is the typhoon shelter nearest the venue?", "en", "social_status"),
+    # A spouse of either gender asked for; a business partner; partners of the other gender.
+    ("Each member may ask her wife or husband to sign the form.", "en", "sexual_orientation"),
+    ("取引先パートナーの女性が明日来社します。担当（女性）", "ja", "sexual_orientation"),
+    ("ビジネスパートナーの男性と面談します。（男性・40歳）", "ja", "sexual_orientation"),
+    ("パートナーの女性と参加します。（男性・40歳）", "ja", "sexual_orientation"),
+    ("She went shopping with her girlfriends after work.", "en", "sexual_orientation"),
+    # 彼女 as "her" after a relative; a relative with a partner of the other gender.
+    ("娘の彼女に対する態度が気になります。", "ja", "sexual_orientation"),
+    ("娘は彼女と同じ高校に通っています。", "ja", "sexual_orientation"),
+    ("姉に彼氏ができました。", "ja", "sexual_orientation"),
+    # A book about a term, introduced in a newsletter.
+    ("会報で紹介していた部落差別の本を探しています。", "ja", "social_status"),
+    ("以前読んだ在日コリアンの本の題名を教えてください。", "ja", "race_ethnicity"),
     # X as a letter or a size.
     ("Size X, gender-neutral fit, please.", "en", "sexual_orientation"),
 ]
