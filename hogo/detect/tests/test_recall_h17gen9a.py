@@ -13,6 +13,7 @@ POSITIVES = [
     # A party's convention attended by someone.
     ("I attended the party convention in Osaka as a delegate.", "en", "political"),
     ("父は毎年、党大会に代議員として出ています。", "ja", "political"),
+    ("党大会に出席しました。", "ja", "political"),
     # Elected to a union's executive.
     ("My sister was elected to the union executive last spring.", "en", "political"),
     ("Got elected to the union's executive committee this year.", "en", "political"),
@@ -23,6 +24,7 @@ POSITIVES = [
     ("My husband joined the strike at the depot.", "en", "political"),
     ("I was on the picket line all week.", "en", "political"),
     ("去年、春闘のストに参加しました。", "ja", "political"),
+    ("組合でストをしました。", "ja", "political"),
     ("兄はストライキに参加して、処分を受けました。", "ja", "political"),
     # An elected seat held while doing something else.
     ("村議会議員をしながら農業をしています。", "ja", "political"),
@@ -31,6 +33,7 @@ POSITIVES = [
     # Campaign help at a candidate's office, street speeches.
     ("Volunteered at the Komeito candidate's office during the election.", "en", "political"),
     ("I helped with leaflets for the council candidate last year.", "en", "political"),
+    ("Helped out at the mayoral candidate's office in May.", "en", "political"),
     ("I gave street speeches for the LDP every weekend in June.", "en", "political"),
     ("去年は父の選挙事務所を手伝いました。", "ja", "political"),
     ("友人の街頭演説の手伝いをしました。", "ja", "political"),
@@ -105,6 +108,8 @@ NEGATIVES = [
     ("I helped with the spring sales campaign at the store.", "en", "political"),
     ("Volunteered at the food bank every Saturday.", "en", "political"),
     ("Helped with the move and the new office layout.", "en", "political"),
+    ("Helped out at the bakery during the festival.", "en", "political"),
+    ("テストをしました。", "ja", "political"),
     # Petitions as a topic.
     ("署名集めのコツを教えてください。", "ja", "political"),
     ("Voted the best booth of the fair.", "en", "political"),
