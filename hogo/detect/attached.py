@@ -27,6 +27,7 @@ _JA_NOUN_GAP_RE = re.compile(
 _JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
+_TOLD_AFTER = ("に話", "に言", "に伝え", "に打ち明け", "に明かし", "に語")
 _CLASS_AFTER = ("向け", "用", "の", "対象", "たち", "等", "全員", "制度")
 
 
@@ -98,6 +99,9 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
         # 「部落の出身だって取引先の人に」: a quoting って ends what was said; the person after
         # it is who heard it.
         if len(gap) > 8 or _JA_BREAK_RE.search(gap) or "こと" in gap or "って" in gap:
+            continue
+        # 「改宗したと受講者に話し」: a quoting と; the person after it heard what was said.
+        if gap.endswith("と") and ctx.text.startswith(_TOLD_AFTER, cue[1]):
             continue
         if ctx.has_cue("@third", end, cue[1]):
             continue

@@ -50,7 +50,10 @@ _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
 )
-_PROTEST_AIM_RE = re.compile(r"[^。、]{0,6}?(?:反対|撤回|阻止|を求める|に抗議する|抗議)(?:の|する)?")
+# 「学費値上げ反対の」: what a protest is against, between a topic word and the protest.
+_PROTEST_AIM_RE = re.compile(
+    r"[^。、]{0,6}?(?:反対|撤回|阻止|を求める|に抗議する|抗議)(?:の|する)?"
+)
 _WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")
 
 

@@ -87,6 +87,32 @@ POSITIVES = [
     ("弟に彼氏ができたらしく、母が喜んでいます。", "ja", "sexual_orientation"),
     ("うちの娘、彼女ができたって報告してくれました。", "ja", "sexual_orientation"),
     ("姪の彼女と三人で来場予定です。", "ja", "sexual_orientation"),
+    # dev33: a union election stood in, a union rally spoken at, a party's campaign helped,
+    # the Liberation League's campaign.
+    ("My brother is running in the union election this autumn.", "en", "political"),
+    ("昨日の組合集会で発言したら、上司に呼ばれました。", "ja", "political"),
+    ("I help with the Komeito campaign on Sundays.", "en", "political"),
+    ("My aunt is active in the Buraku Liberation League.", "en", "political"),
+    # A hereditary shrine family: faith and lineage.
+    ("実家は代々続く社家です。", "ja", "religion"),
+    ("実家は代々続く社家です。", "ja", "social_status"),
+    ("My husband's family are hereditary priests at a shrine in Nara.", "en", "religion"),
+    # Parents who never married; no home since a date.
+    ("My father never married my mum, so his name isn't on my papers.", "en", "social_status"),
+    ("父は母と結婚しないまま亡くなりました。", "ja", "social_status"),
+    ("去年の秋から家がなく、友人宅を転々としています。", "ja", "social_status"),
+    # Descent as blood; Ashanti; mixed with a comma; both parents with "is".
+    ("祖母はアイヌの血を引いています。", "ja", "race_ethnicity"),
+    ("私には琉球の血が流れています。", "ja", "race_ethnicity"),
+    ("Our new driver is Ashanti and speaks Twi.", "en", "race_ethnicity"),
+    ("She's mixed, Korean and Nigerian.", "en", "race_ethnicity"),
+    ("My mother is Japanese and father is Peruvian.", "en", "race_ethnicity"),
+    # The writer a woman said with わたし or で, a partner by 交際相手; the court's change of sex.
+    ("わたしも女で、交際相手の女性と住んでいます。", "ja", "sexual_orientation"),
+    ("私は女で、交際相手の女性と来月入籍の予定です。", "ja", "sexual_orientation"),
+    ("兄は去年、性別の取扱いを変更しました。", "ja", "sexual_orientation"),
+    # A conversion told to someone with a quoting と.
+    ("同僚の佐藤さんがイスラム教に改宗したと部下に話していました。", "ja", "religion"),
     # X-gender in English.
     ("I identify as x-gender, please use my name only.", "en", "sexual_orientation"),
     ("Profile: xgender, 30s, Osaka.", "en", "sexual_orientation"),
@@ -155,6 +181,18 @@ NEGATIVES = [
     # A book about a term, introduced in a newsletter.
     ("会報で紹介していた部落差別の本を探しています。", "ja", "social_status"),
     ("以前読んだ在日コリアンの本の題名を教えてください。", "ja", "race_ethnicity"),
+    # dev33's negatives: a union election as an event; a party's campaign as news; a
+    # church-run school; a library's buraku history; Jewish by descent, not religious; a film
+    # about a trans athlete; 交際相手 of the other gender.
+    ("The union election results will be posted on Friday.", "en", "political"),
+    ("The LDP campaign promised lower fuel taxes, the paper says.", "en", "political"),
+    ("We are a church-run kindergarten; can our staff join?", "en", "religion"),
+    ("図書室に部落史の本はありますか。", "ja", "social_status"),
+    ("My colleague is Jewish by descent but not religious at all.", "en", "religion"),
+    ("上映会の映画はゲイの高校生の話ですが、子どもも見られますか。", "ja", "sexual_orientation"),
+    ("私は女で、交際相手の男性と参加します。", "ja", "sexual_orientation"),
+    ("Mixed, Japanese and English menus are available.", "en", "race_ethnicity"),
+    ("変圧器のトランスで電圧を下げています。", "ja", "sexual_orientation"),
     # X as a letter or a size.
     ("Size X, gender-neutral fit, please.", "en", "sexual_orientation"),
 ]
