@@ -25,6 +25,8 @@ POSITIVES = [
     ("I was on the picket line all week.", "en", "political"),
     ("去年、春闘のストに参加しました。", "ja", "political"),
     ("組合でストをしました。", "ja", "political"),
+    ("メーデーの行進に参加しました。", "ja", "political"),
+    ("父は組合の交渉委員をしています。", "ja", "political"),
     ("兄はストライキに参加して、処分を受けました。", "ja", "political"),
     # An elected seat held while doing something else.
     ("村議会議員をしながら農業をしています。", "ja", "political"),
@@ -136,6 +138,8 @@ NEGATIVES = [
     ("Helped with the move and the new office layout.", "en", "political"),
     ("Helped out at the bakery during the festival.", "en", "political"),
     ("テストをしました。", "ja", "political"),
+    ("メーデーの行進で道路が混むので、集合時間を早めます。", "ja", "political"),
+    ("Collecting stamps for the rally prize is fun.", "en", "political"),
     # Petitions as a topic.
     ("署名集めのコツを教えてください。", "ja", "political"),
     ("Voted the best booth of the fair.", "en", "political"),
