@@ -27,6 +27,7 @@ _JA_NOUN_GAP_RE = re.compile(
 _JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
+_ONE_OPENLY = (" is an openly", " was an openly", "'s an openly", " as an openly")
 _TOLD_AFTER = ("に話", "に言", "に伝え", "に打ち明け", "に明かし", "に語")
 _CLASS_AFTER = ("向け", "用", "の", "対象", "たち", "等", "全員", "制度")
 
@@ -69,7 +70,9 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # "was punched by a co-worker": what follows a passive's "by" is who did it, not a job or a
     # topic the term names.
     agent = ctx.text.endswith(_AGENT_ENDS, start, end)
-    for cue in () if possessive or agent else ctx.cues_in("@attr_post", end, hi):
+    # "is an openly gay ward councillor": one person who holds the job, not a field or a topic.
+    one_openly = ctx.text.endswith(_ONE_OPENLY, 0, start + 6)
+    for cue in () if possessive or agent or one_openly else ctx.cues_in("@attr_post", end, hi):
         if _opens_person_word(ctx, cue):
             continue  # 「日系ブラジル人の研修生です」: 研修 opens 研修生, a person, no topic
         gap = ctx.text[end : cue[0]]
@@ -77,7 +80,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if _JA_NOUN_GAP_RE.match(gap) or _JA_LISTED_GAP_RE.match(gap):
             return True
-    for cue in () if agent else ctx.cues_in("@role_post", end, hi):
+    for cue in () if agent or one_openly else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
         job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)

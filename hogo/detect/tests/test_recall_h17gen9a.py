@@ -115,6 +115,9 @@ POSITIVES = [
     ("兄は去年、性別の取扱いを変更しました。", "ja", "sexual_orientation"),
     # A conversion told to someone with a quoting と.
     ("同僚の佐藤さんがイスラム教に改宗したと部下に話していました。", "ja", "religion"),
+    # "is an openly gay <job>": one person who holds the job.
+    ("Our guest Ms. Kato is an openly lesbian ward councillor.", "en", "sexual_orientation"),
+    ("My uncle was an openly gay schoolteacher in Sendai.", "en", "sexual_orientation"),
     # X-gender in English.
     ("I identify as x-gender, please use my name only.", "en", "sexual_orientation"),
     ("Profile: xgender, 30s, Osaka.", "en", "sexual_orientation"),
@@ -197,6 +200,9 @@ NEGATIVES = [
     ("私は女で、交際相手の男性と参加します。", "ja", "sexual_orientation"),
     ("Mixed, Japanese and English menus are available.", "en", "race_ethnicity"),
     ("変圧器のトランスで電圧を下げています。", "ja", "sexual_orientation"),
+    # "an openly gay" group, network or festival is no person.
+    ("We are launching an openly gay support group at the plant.", "en", "sexual_orientation"),
+    ("The plan is an openly gay film festival in May.", "en", "sexual_orientation"),
     # X as a letter or a size.
     ("Size X, gender-neutral fit, please.", "en", "sexual_orientation"),
 ]
