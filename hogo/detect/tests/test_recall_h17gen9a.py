@@ -103,6 +103,7 @@ POSITIVES = [
     ("My father never married my mum, so his name isn't on my papers.", "en", "social_status"),
     ("父は母と結婚しないまま亡くなりました。", "ja", "social_status"),
     ("去年の秋から家がなく、友人宅を転々としています。", "ja", "social_status"),
+    ("My brother hasn't had a home since the divorce.", "en", "social_status"),
     # Descent as blood; Ashanti; mixed with a comma; both parents with "is".
     ("祖母はアイヌの血を引いています。", "ja", "race_ethnicity"),
     ("私には琉球の血が流れています。", "ja", "race_ethnicity"),
@@ -195,6 +196,8 @@ NEGATIVES = [
     ("The LDP campaign promised lower fuel taxes, the paper says.", "en", "political"),
     ("We are a church-run kindergarten; can our staff join?", "en", "religion"),
     ("図書室に部落史の本はありますか。", "ja", "social_status"),
+    ("We haven't had a home game since May.", "en", "social_status"),
+    ("実家から家具がなくなりました。", "ja", "social_status"),
     ("My colleague is Jewish by descent but not religious at all.", "en", "religion"),
     ("上映会の映画はゲイの高校生の話ですが、子どもも見られますか。", "ja", "sexual_orientation"),
     ("私は女で、交際相手の男性と参加します。", "ja", "sexual_orientation"),
