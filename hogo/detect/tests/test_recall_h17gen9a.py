@@ -114,6 +114,8 @@ POSITIVES = [
     ("わたしも女で、交際相手の女性と住んでいます。", "ja", "sexual_orientation"),
     ("私は女で、交際相手の女性と来月入籍の予定です。", "ja", "sexual_orientation"),
     ("兄は去年、性別の取扱いを変更しました。", "ja", "sexual_orientation"),
+    ("トランスで月に一度ホルモン注射を受けています。", "ja", "sexual_orientation"),
+    ("トランスで改名の手続きを進めています。", "ja", "sexual_orientation"),
     # A conversion told to someone with a quoting と.
     ("同僚の佐藤さんがイスラム教に改宗したと部下に話していました。", "ja", "religion"),
     # "is an openly gay <job>": one person who holds the job.
@@ -203,6 +205,7 @@ NEGATIVES = [
     ("私は女で、交際相手の男性と参加します。", "ja", "sexual_orientation"),
     ("Mixed, Japanese and English menus are available.", "en", "race_ethnicity"),
     ("変圧器のトランスで電圧を下げています。", "ja", "sexual_orientation"),
+    ("電源トランスで出力を調整し、性別欄は空欄です。", "ja", "sexual_orientation"),
     # "an openly gay" group, network or festival is no person.
     ("We are launching an openly gay support group at the plant.", "en", "sexual_orientation"),
     ("The plan is an openly gay film festival in May.", "en", "sexual_orientation"),
