@@ -31,6 +31,9 @@ _JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|�
 _JA_LOANWORD_GAP_RE = re.compile(r"^[ぁ-ゖ]*ー[ぁ-ゖー]*$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
+_ONE_OPENLY = (" is an openly", " was an openly", "'s an openly", " as an openly")
+_TOLD_AFTER = ("に話", "に言", "に伝え", "に打ち明け", "に明かし", "に語")
+_CLASS_AFTER = ("向け", "用", "の", "対象", "たち", "等", "全員", "制度")
 
 
 def _words(gap: str) -> int:
@@ -74,7 +77,11 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     # "was punched by a co-worker": what follows a passive's "by" is who did it, not a job or a
     # topic the term names.
     agent = ctx.text.endswith(_AGENT_ENDS, start, end)
-    for cue in () if possessive or agent else ctx.cues_in("@attr_post", end, hi):
+    # "is an openly gay ward councillor": one person who holds the job, not a field or a topic.
+    one_openly = ctx.text.endswith(_ONE_OPENLY, 0, start + 6)
+    for cue in () if possessive or agent or one_openly else ctx.cues_in("@attr_post", end, hi):
+        if _opens_person_word(ctx, cue):
+            continue  # 「日系ブラジル人の研修生です」: 研修 opens 研修生, a person, no topic
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
             return True
@@ -82,7 +89,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if _JA_LOANWORD_GAP_RE.match(gap):
             return True
-    for cue in () if agent else ctx.cues_in("@role_post", end, hi):
+    for cue in () if agent or one_openly else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
         job = (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap)
@@ -105,6 +112,9 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
         # it is who heard it.
         if len(gap) > 8 or _JA_BREAK_RE.search(gap) or "こと" in gap or "って" in gap:
             continue
+        # 「改宗したと受講者に話し」: a quoting と; the person after it heard what was said.
+        if gap.endswith("と") and ctx.text.startswith(_TOLD_AFTER, cue[1]):
+            continue
         if ctx.has_cue("@third", end, cue[1]):
             continue
         if not _named_is(ctx, lo, start, cue):
@@ -118,6 +128,15 @@ def _named_is(ctx: "Context", lo: int, start: int, cue: Cue) -> bool:
         "の方でも", cue[0]
     )
     return copula and any(ctx.has_cue(k, lo, start) for k in _PERSON_KINDS)
+
+
+def _opens_person_word(ctx: "Context", cue: Cue) -> bool:
+    """The topic word is the first part of a longer person word (研修 of 研修生) that is no
+    class of people itself (「研修生向けの資料」)."""
+    return any(
+        s == cue[0] and e > cue[1] and not ctx.text.startswith(_CLASS_AFTER, e)
+        for s, e in ctx.cues.get("@third", ())
+    )
 
 
 def one_of_them_named(ctx: "Context", end: int, hi: int) -> bool:

@@ -29,6 +29,7 @@ from hogo.detect.phrasing import (
     object_of_preposition,
     offender_before,
     own_entry,
+    said_to_someone,
     stem_negated,
     suffered,
     topic_or_title,
@@ -332,11 +333,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
-        # "a note saying 'we know where you live'": what a note or a message said to someone.
-        and not (
-            ctx.has_cue("@note_said", max(s_lo, start - 12), start)
-            and ctx.has_cue("@note", s_lo, start)
-        )
+        and not said_to_someone(ctx, start, s_lo)
     ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
 
 

@@ -18,7 +18,11 @@ from hogo.detect.result import Finding
 _SCORE = 0.8
 # The writer's parents, or a third person's ("his dad's Irish", "Jamal's mum is Somali").
 _EN_RE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s|[Tt]he [a-z]+'s)"
+    # "Dad's Filipino, mum's Japanese", "My father is Japanese and mother is Filipino": both
+    # parents by nationality, said with "'s" or "is" (tried first: either may be from abroad)
+    r"\b(?:[Mm]y )?(?:[Mm]um|[Mm]om|[Mm]other|[Dd]ad|[Ff]ather)(?:'s| is) ([A-Z][a-z]+)"
+    r"(?:,| and| &|;) ?(?:my )?(?:mum|mom|mother|dad|father)(?:'s| is) ([A-Z][a-z]+)"
+    r"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s|[Tt]he [a-z]+'s)"
     r" (?:mother|father|mom|mum|dad"
     r"|parents|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
     r"(?: (?:is|are|was|were|came|come|fled|emigrated|immigrated|moved)|'s)(?: originally)?"
@@ -27,8 +31,10 @@ _EN_RE = re.compile(
     # "born in Yokohama to Indian parents", "the son of Korean immigrants"
     r"|\b(?:[Bb]orn\b[^.;!?]{0,40}? to|(?:son|daughter|child) of) ([A-Z][a-z]+)"
     r" (?:parents|immigrants|refugees)\b"
-    # "i'm mixed (japanese/ghanaian)"
-    r"|\b[Mm]ixed \(?(?:[A-Za-z]+[/&,] ?|[A-Za-z]+ and )([A-Za-z]+)\b"
+    # "i'm mixed (japanese/ghanaian)"; "I'm mixed, Japanese and Ghanaian." (the comma only where
+    # the pair ends the sentence: not "Mixed, Japanese and English menus")
+    r"|\b[Mm]ixed(?:,(?= [A-Za-z]+ and [A-Za-z]+(?:[.!?;]|$)))?"
+    r" \(?(?:[A-Za-z]+[/&,] ?|[A-Za-z]+ and )([A-Za-z]+)\b"
     # "I'm a quarter Filipino", "she's one-quarter Korean"
     r"|\b(?:I'm|I am|Im|[Hh]e's|[Hh]e is|[Ss]he's|[Ss]he is) (?:a |one[- ])?quarter[- ]"
     r"([A-Z][a-z]+)"
@@ -86,16 +92,17 @@ def find_heritage(original: str, *, ja: bool) -> list[Finding]:
     elif not original.isascii() or _EN_HINT_RE.search(original):
         casual = original.islower()
         for m in (_EN_CASUAL_RE if casual else _EN_RE).finditer(original):
-            group = next(g for g in range(1, 8) if m.group(g))
-            place = m.group(group) if group != 3 else m.group(3).capitalize()
+            group = next(g for g in range(1, 10) if m.group(g))
+            place = m.group(group) if group != 5 else m.group(5).capitalize()
             if casual:
                 # "my dad is turkey hunting": the word must end its phrase.
                 word = place.split()[0]
                 if not _CASUAL_END_RE.match(original, m.start(group) + len(word)):
                     continue
                 place = word.title()
-            if group == 6 and m.group(6) not in en_names:
-                place = m.group(7)  # "Japanese mum, Ghanaian dad"
+            if group in (1, 8) and place not in en_names:
+                # "Japanese mum, Ghanaian dad": the other parent's
+                place = m.group(group + 1).title() if casual else m.group(group + 1)
             if place in en_names or place.split()[0] in en_names:
                 findings.append(_finding(m))
     return findings

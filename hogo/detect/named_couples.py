@@ -44,8 +44,10 @@ _EN_RELATIVES = {
 _EN_HOLDER_RE = re.compile(
     r"\b(his|her|His|Her|[A-Z][a-z]+'s|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
     r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
-    r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely)"
+    r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely|live-in|live in)"
     r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
+    # "ask her wife or husband to sign": either spouse of anyone, no couple
+    r"(?![ \t]*(?:or|/)[ \t]*(?:husband|wife|partner|spouse)\b)"
     r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+)"
     # "his partner, a man he has lived with for 12 years"
     r"|,[ \t]+(?:a|another)[ \t]+(man|woman|guy|lady)\b)?"

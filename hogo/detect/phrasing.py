@@ -52,6 +52,10 @@ _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
 )
+# 「学費値上げ反対の」: what a protest is against, between a topic word and the protest.
+_PROTEST_AIM_RE = re.compile(
+    r"[^。、]{0,6}?(?:反対|撤回|阻止|を求める|に抗議する|抗議)(?:の|する)?"
+)
 _WHEN_AFTER = ("帰り", "の帰り", "の後に", "の最中に")
 
 
@@ -120,6 +124,8 @@ def topic_applies(ctx: "Context", c_lo: int, c_hi: int, start: int, end: int, *,
         # about; 「セミナー帰りに」 says when, not what.
         if _channel_heading(ctx, s, e) or ctx.text.startswith(_WHEN_AFTER, e):
             continue
+        if ja and e <= start and _PROTEST_AIM_RE.fullmatch(ctx.text, e, start):
+            continue  # 「学費値上げ反対の座り込み」: what a protest is against, not its topic
         return True
     return False
 
@@ -266,3 +272,17 @@ def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
             or _ON_THEIR_RE.match(text, end) is not None
         )
     return gap.startswith("に") and len(gap) <= 6
+
+
+# "told our apprentice to 'go home, gaijin'": a command reported as said to someone.
+_TOLD_TO_RE = re.compile(r"\b(?:told|yelled at|shouted at|screamed at)\b[^.!?]{0,30} to $")
+
+
+def said_to_someone(ctx: "Context", start: int, s_lo: int) -> bool:
+    """The quoted term is what a note said ("a note saying 'we know where you live'") or what
+    someone was told to do ("told Chen to 'go home'"): said to a person, not a word discussed."""
+    if ctx.has_cue("@note_said", max(s_lo, start - 12), start) and ctx.has_cue(
+        "@note", s_lo, start
+    ):
+        return True
+    return _TOLD_TO_RE.search(ctx.text, max(s_lo, start - 48), start - 1) is not None

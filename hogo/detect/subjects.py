@@ -12,7 +12,9 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
     "struggling undergoing getting started stopped quit did served lost broke tore "
     "caught became born raised grew moved survived needed needs used attended joined "
     "ran running organised organized came recently currently still just "
-    "arrested charged released fined convicted jailed sentenced questioned detained".split()
+    "arrested charged released fined convicted jailed sentenced questioned detained "
+    # A vote or campaign work in a profile: "Voted Reiwa in the upper house election."
+    "voted volunteered helped campaigned canvassed marched".split()
 )
 # Case notes name their subject by role alone: "Member is HIV positive", "Note: volunteer J. Reyes
 # was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
