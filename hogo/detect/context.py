@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from hogo.detect.attached import attached, counted_in
+from hogo.detect.clauses import SENTENCE_END_CHARS, clause_ends
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     bought_into,
@@ -35,44 +36,6 @@ from hogo.detect.phrasing import (
     topic_or_title,
 )
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
-
-# A clause end is a sentence end when it is one of these (a "." counts only before a space
-# or the end, which the clause pattern already requires).
-_SENTENCE_END_CHARS = frozenset("。！？!?\n.")
-# Clause ends: a punctuation mark, a "." before a space or the end, " - ", "but". The "." of
-# an initial ("applicant K. Morimoto"), a title ("a fictional applicant Mr. A") or "St." (Saint,
-# Street: "an elder at St. Andrew's"), "Rev." or "Fr." ends nothing.
-_NO_END_BEFORE_DOT = r"(?<![ \t][a-z])(?<!\bm[rs])(?<!\bmrs)(?<!\bdr)(?<!\bst)(?<!\brev)(?<!\bfr)"
-# The marks that end a clause wherever they stand.
-_END_MARKS = "。！？!?\n、，,;；()（）「」"
-_CLAUSE_END_RE = re.compile(
-    "[" + re.escape(_END_MARKS) + "]|" + _NO_END_BEFORE_DOT + r"\.(?=\s|$)| - |but |but$"
-)
-
-
-def _punctuation_end_re(marks: str) -> re.Pattern[str]:
-    """The pattern above without " - " and "but", for the many texts that hold neither: led by
-    one character class, so the regular expression engine skips ahead with a fast membership
-    test (the pattern above tries four alternatives at every character, most of a Context's
-    cost)."""
-    dot = r"(?<=" + _NO_END_BEFORE_DOT + r"\.)(?=\s|$)"
-    return re.compile("[" + re.escape(marks) + r".](?:(?<=[^.])|" + dot + ")")
-
-
-_PUNCTUATION_END_RE = _punctuation_end_re(_END_MARKS)
-# For ASCII text, the ASCII marks alone: a class of characters under 256 is one bitmap test
-# per character, a wider one costs the engine more on such text.
-_PUNCTUATION_END_ASCII_RE = _punctuation_end_re("".join(c for c in _END_MARKS if c.isascii()))
-
-
-def clause_ends(text: str) -> list[int]:
-    """Where each clause of the text ends (the offset of its closing mark)."""
-    if " - " in text or "but" in text:
-        pattern = _CLAUSE_END_RE
-    else:
-        pattern = _PUNCTUATION_END_ASCII_RE if text.isascii() else _PUNCTUATION_END_RE
-    return [m.start() for m in pattern.finditer(text)]
-
 
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -169,10 +132,10 @@ class Context:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         ends, text = self._clause_ends, self.text
         i = bisect_left(ends, start) - 1
-        while i >= 0 and text[ends[i]] not in _SENTENCE_END_CHARS:
+        while i >= 0 and text[ends[i]] not in SENTENCE_END_CHARS:
             i -= 1
         j = bisect_left(ends, end)
-        while j < len(ends) and text[ends[j]] not in _SENTENCE_END_CHARS:
+        while j < len(ends) and text[ends[j]] not in SENTENCE_END_CHARS:
             j += 1
         return (ends[i] + 1 if i >= 0 else 0), (ends[j] if j < len(ends) else len(text))
 
