@@ -16,7 +16,8 @@ _PERSON_KINDS = ("@nf_honorific", "@self", "@family", "@third")
 _EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
 _FUNCTION_WORDS = frozenset(
     "and or but for to with of in on at the a an my our your his her their is are was "  # noqa: SIM905
-    "were be been am i we you he she they it this that so as by from".split()
+    "were be been am i we you he she they it this that so as by from after before during since "
+    "until".split()
 )
 # Between a Japanese term and the topic noun it modifies: a particle, nothing else
 # (「がん研究」「うつ病に関する講演」, not 「高熱を出して病院」).
@@ -25,6 +26,9 @@ _JA_NOUN_GAP_RE = re.compile(
 )
 # 「難民や少数民族を支援する」: a term listed with other nouns before the topic word.
 _JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
+# 「車いすバスケットボール大会」: a loanword (katakana, folded to hiragana, with its long vowel
+# mark) between the term and the topic noun, as "wheelchair basketball tournament" in English.
+_JA_LOANWORD_GAP_RE = re.compile(r"^[ぁ-ゖ]*ー[ぁ-ゖー]*$")
 _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|が、|[。、！？!?,]")
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 _ONE_OPENLY = (" is an openly", " was an openly", "'s an openly", " as an openly")
@@ -83,6 +87,8 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
             return True
         if _JA_NOUN_GAP_RE.match(gap) or _JA_LISTED_GAP_RE.match(gap):
             return True
+        if _JA_LOANWORD_GAP_RE.match(gap):
+            return True
     for cue in () if agent or one_openly else ctx.cues_in("@role_post", end, hi):
         # "a parole officer", 「透析看護師」: a job; "my parole officer" is the person's own.
         gap = ctx.text[end : cue[0]]
@@ -131,3 +137,21 @@ def _opens_person_word(ctx: "Context", cue: Cue) -> bool:
         s == cue[0] and e > cue[1] and not ctx.text.startswith(_CLASS_AFTER, e)
         for s, e in ctx.cues.get("@third", ())
     )
+
+
+def one_of_them_named(ctx: "Context", end: int, hi: int) -> bool:
+    """After a class of people, one of them named ("Two wheelchair users registered (one is
+    apprentice Ito)", 「車椅子の方が2名（うち1名は研修生の伊藤さん）」): the class holds someone."""
+    for _, cue_end in ctx.cues_in("@one_of", end, hi):
+        if any(ctx.has_cue(kind, cue_end, hi) for kind in _PERSON_KINDS):
+            return True
+        if any(s >= cue_end and e <= hi for s, e in ctx.person_spans):
+            return True
+    return False
+
+
+def counted_in(ctx: "Context", end: int, s_lo: int, s_hi: int) -> bool:
+    """A term glued to a class of people still names someone when the writer counts themselves
+    in ("people with dyslexia like me") or one of the class is named after it ("Two wheelchair
+    users registered (one is apprentice Ito)")."""
+    return ctx.has_cue("@self_too", s_lo, s_hi) or one_of_them_named(ctx, end, s_hi)

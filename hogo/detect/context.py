@@ -18,16 +18,18 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from hogo.detect.attached import attached
+from hogo.detect.attached import attached, counted_in
 from hogo.detect.clauses import SENTENCE_END_CHARS, clause_ends
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
+    bought_into,
     if_it_happens,
     in_company_name,
     in_title,
     news_report,
     object_of_preposition,
     offender_before,
+    own_entry,
     said_to_someone,
     stem_negated,
     suffered,
@@ -333,9 +335,14 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     どうするか」: advice for if it does (not 「カミングアウトしたら、…になった」: when it did)."""
     if if_it_happens(ctx.text, end, c_hi):
         return True
-    hypo = ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)
-    return hypo and any(
-        not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start)
+    if not (ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)):
+        return False
+    # "If an applicant had a conviction": a role with "a" or "an" is anyone in that role.
+    anyone = [
+        c for c in ctx.cues_in("@third", c_lo, start) if ctx.text.startswith(("a ", "an "), c[0])
+    ]
+    return any(
+        not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start) + anyone
     )
 
 
@@ -402,8 +409,15 @@ def _evidence(
     if entry.ascii and level < STRICT and _as_a_opener(ctx.text, start, lo):
         # "Reply card: As a lesbian in manufacturing, …": an opening "as a" is the writer.
         return STRICT, "self"
-    if ja and level < ATTACHED and entry.kind == "crime_victim" and suffered(ctx.text, start, end):
+    if (
+        level < ATTACHED
+        and entry.kind == "crime_victim"
+        and ((ja and suffered(ctx.text, start, end)) or bought_into(ctx.text, lo, hi, start, end))
+    ):
         return ATTACHED, "suffered"
+    if ja and level < ATTACHED and own_entry(ctx.text, end, hi):
+        # 「身障手帳2級の情報を申込書に書きましたが」: the writer wrote it on a form.
+        return ATTACHED, "personal"
     if level < STRICT and ctx.text[hi : hi + 1] == "?" and ctx.has_cue("@me_too", lo, end):
         # "anyone else on dialysis doing the course?": the writer asks who else is.
         return STRICT, "me_too"
@@ -439,8 +453,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, f"without{entry.needs}")
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return Verdict(False, "negated")
-    if attached(ctx, start, end, c_lo, c_hi) and not ctx.has_cue("@self_too", s_lo, s_hi):
-        # "people with dyslexia like me" is the writer after all.
+    if attached(ctx, start, end, c_lo, c_hi) and not counted_in(ctx, end, s_lo, s_hi):
         return Verdict(False, "generic_or_topic")
     if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
         return Verdict(False, "animal_or_thing")
@@ -451,7 +464,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return Verdict(False, "hypothetical")
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
-    if level < STRICT and news_report(ctx, s_lo, s_hi, start, end):
+    if news_report(ctx, s_lo, s_hi, start, end, named=level >= STRICT):
         return Verdict(False, "report")
     if (
         level < STRICT

@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 
 # The term, or what follows it, ends in a passive or "ran into" said in the past or with て:
 # 痴漢にあいました, 詐欺に遭って, 財布を盗まれた。 (not 遭ったら, not 遭っても); a passive or
-# 〜を受け told as a sequence (暴行を受け、, セクハラを受けました).
+# 〜を受け told as a sequence (暴行を受け、, セクハラを受けました); a past told as a cause
+# (チャリ盗まれたから, 自転車盗まれたので; hearsay, 盗まれたそうです, needs a person named).
 _SUFFERED_RE = re.compile(
-    r"(?:にあ|に遭|れ|を受け)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$)|て(?![もは]))"
+    r"(?:にあ|に遭|れ|を受け)(?:い|っ)?(?:ました|た(?=[。、．,.!！\nが]|$|から|ので|けど)"
+    r"|て(?![もは]))"
     r"|(?:れ|を受け)、"
 )
 # A cause ends its clause in all but punctuation: what follows is the main clause's
@@ -62,6 +64,47 @@ def suffered(text: str, start: int, end: int) -> bool:
     happened to is the unsaid writer or the person named."""
     m = _SUFFERED_RE.search(text, max(start, end - 4), end + 6)
     return m is not None and m.start() < end
+
+
+# A purchase paid for, then the fraud said as what it turned out to be: "Bought a course online
+# and it never came — total scam.", 「ネットで買った教材が届かず、詐欺でした」.
+_PURCHASE_RE = re.compile(
+    r"\b(?:bought|ordered|purchased|paid)\b|買った|買い|購入し|注文し|払った|振り込ん|振込ん"
+)
+_EN_FRAUD_PREDICATE_RE = re.compile(
+    r"(?:[—–:,-]|\bwas|\bwere|\bit's|\bturned out to be|\bjust)\s*(?:an? )?"
+    r"(?:total |complete |obvious |massive |big )?$"
+)
+_QUOTE_OR_COLON_RE = re.compile('[:「『"“]')
+_JA_FRAUD_PREDICATE_RE = re.compile(r"(?:サイト)?(?:でした|だった|と判明|とわか|と分か)")
+
+
+def bought_into(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """A fraud term said as what a purchase in its sentence [lo, hi) turned out to be: the one
+    who paid is its victim (not a question: "Bought a course online — scam?", nor a quote)."""
+    if text[hi : hi + 1] in ("?", "？"):
+        return False
+    purchase = _PURCHASE_RE.search(text, lo, start)
+    # A quote or a colon between them says the fraud is what someone wrote or warned of
+    # ("ordered posters warning members: it's a scam", 「買った本に『詐欺でした』という章」).
+    if purchase is None or _QUOTE_OR_COLON_RE.search(text, purchase.end(), start):
+        return False
+    if text[start].isascii():
+        return _EN_FRAUD_PREDICATE_RE.search(text, max(lo, start - 30), start) is not None
+    return _JA_FRAUD_PREDICATE_RE.match(text, end) is not None
+
+
+# 「身障手帳2級の情報を以前の申込書に書きましたが」: the writer wrote the term's facts on a form
+# (not 「書いた場合」, a question of what would happen).
+_OWN_ENTRY_RE = re.compile(
+    r"(?:の(?:情報|こと|記載|等級))?を[^。、]{0,12}?(?:書き|記入し|申告し|届け出)(?:ました|た)"
+    r"(?=が|けど|ので|。|、|$)"
+)
+
+
+def own_entry(text: str, end: int, hi: int) -> bool:
+    """The Japanese term's facts written by the writer on a form: theirs."""
+    return text.startswith(("の", "を"), end) and _OWN_ENTRY_RE.match(text, end, hi) is not None
 
 
 def in_company_name(text: str, end: int) -> bool:
@@ -179,15 +222,31 @@ _SOURCE_KINDS = ("@source", "@third", "@family", "@role_post", "@nf_honorific")
 _ACCORDING = ("according to", "によると")
 
 
-def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int) -> bool:
+def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int, *, named: bool) -> bool:
     """A report cue around the term ("in the news", 「報道」), but not "according to the
-    guards" or 「申立人によると」: an account of one event by someone who saw it."""
+    guards" or 「申立人によると」: an account of one event by someone who saw it. When the
+    sentence names a person (``named``), only the news of someone named by a generic word."""
     for s, e in ctx.cues_in("@report", s_lo, s_hi):
         if s < end and e > start:
             continue
         if not ctx.text.startswith(_ACCORDING, s) or not _witness(ctx, s, e):
-            return True
+            return not named or news_of_anyone(ctx, s_lo, s_hi, end)
     return False
+
+
+# 「〜が逮捕されたってニュース」: what the term is part of told as what the news said.
+_AS_NEWS_RE = re.compile(r"(?:た|だ)?(?:って|という|との)(?:にゅーす|報道|記事)")
+
+
+def news_of_anyone(ctx: "Context", lo: int, hi: int, end: int) -> bool:
+    """The term told as what the news said (「会員企業の社員が逮捕されたってニュース」) of someone
+    the sentence [lo, hi) names only by a generic word (社員が; not 同僚が, 私, 山田さん)."""
+    if _AS_NEWS_RE.search(ctx.text, end, hi) is None or ctx.cues_in("@self", lo, hi):
+        return False
+    if ctx.cues_in("@family", lo, hi) or any(s >= lo and e <= hi for s, e in ctx.person_spans):
+        return False
+    generic = ctx.cues_in("@generic", lo, hi)
+    return all(cue in generic for cue in ctx.cues_in("@third", lo, hi))
 
 
 def _witness(ctx: "Context", s: int, e: int) -> bool:
