@@ -30,6 +30,16 @@ POSITIVES = [
     ("I have foreign roots and get stopped by police for ID checks.", "en", "race_ethnicity"),
     ("He keeps asking me where I'm really from, every week.", "en", "race_ethnicity"),
     ("同僚に本当はどこの国の人かと何度も聞かれます。", "ja", "race_ethnicity"),
+    # The same question in quotes, asked of someone; a note's relative named by role.
+    ('My coworkers always ask me "where are you really from".', "en", "race_ethnicity"),
+    ("She is asked 'where are you really from' at every client visit.", "en", "race_ethnicity"),
+    ("同僚に「本当はどこの国の人？」と何度も聞かれます。", "ja", "race_ethnicity"),
+    (
+        "notes: client's grandmother was Korean; asks about leave for the funeral.",
+        "en",
+        "race_ethnicity",
+    ),
+    ("Intake: applicant's father is Brazilian.", "en", "race_ethnicity"),
     # Jokes and remarks about someone's race.
     ("My manager makes remarks about my race in meetings.", "en", "race_ethnicity"),
     ("Customers make comments about my race at the counter.", "en", "race_ethnicity"),
@@ -59,6 +69,10 @@ NEGATIVES = [
     # Overseas Chinese and foreign roots as a topic; "really from" about a parcel.
     ("The museum has an exhibit on overseas Chinese history.", "en", "race_ethnicity"),
     ("The seminar covers workers with foreign roots in general.", "en", "race_ethnicity"),
+    ('The training video explains why "where are you really from" hurts.', "en", "race_ethnicity"),
+    ('The survey asked "where are you really from" in question 3.', "en", "race_ethnicity"),
+    ("The member's mother tongue is Thai.", "en", "race_ethnicity"),
+    ("notes: caller's father was Japanese, retired from the city office.", "en", "race_ethnicity"),
     ("Jokes about race are banned by the new code, the handbook says.", "en", "race_ethnicity"),
     ("He told me about his race in the Osaka marathon.", "en", "race_ethnicity"),
     # Streets and internet cafes as places; an infant home as an institution.
