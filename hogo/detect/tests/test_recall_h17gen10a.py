@@ -34,6 +34,7 @@ POSITIVES = [
     ('My coworkers always ask me "where are you really from".', "en", "race_ethnicity"),
     ("She is asked 'where are you really from' at every client visit.", "en", "race_ethnicity"),
     ("同僚に「本当はどこの国の人？」と何度も聞かれます。", "ja", "race_ethnicity"),
+    ("Colleagues keep asking me where I'm 'really' from.", "en", "race_ethnicity"),
     (
         "notes: client's grandmother was Korean; asks about leave for the funeral.",
         "en",
@@ -72,6 +73,7 @@ NEGATIVES = [
     ('The training video explains why "where are you really from" hurts.', "en", "race_ethnicity"),
     ('The survey asked "where are you really from" in question 3.', "en", "race_ethnicity"),
     ("The member's mother tongue is Thai.", "en", "race_ethnicity"),
+    ("The essay asks 'where are you really from' of every reader.", "en", "race_ethnicity"),
     ("notes: caller's father was Japanese, retired from the city office.", "en", "race_ethnicity"),
     ("Jokes about race are banned by the new code, the handbook says.", "en", "race_ethnicity"),
     ("He told me about his race in the Osaka marathon.", "en", "race_ethnicity"),
