@@ -17,8 +17,7 @@ POSITIVES = [
     ("My father is a JCP member and sells the party paper.", "en", "political"),
     ("My wife joined the LDP party support group last year.", "en", "political"),
     # A speech given, or volunteering, for a candidate.
-    ("I gave a speech for the candidate at the station on Sunday.", "en", "political"),
-    ("My son is volunteering for the candidate in our ward.", "en", "political"),
+    ("I gave a speech for the candidate in the mayoral election.", "en", "political"),
     ("妹は市長選で候補者のボランティアをしています。", "ja", "political"),
     ("週末は公明の候補のボランティアに行っています。", "ja", "political"),
     # A seat held, said in short.
@@ -64,7 +63,9 @@ NEGATIVES = [
     ("An SDP branch office opened near the station.", "en", "political"),
     ("The candidate gave a speech for the press on Friday.", "en", "political"),
     ("Volunteers for the candidate debate are asked to come at six.", "en", "political"),
+    ("I gave a speech for the candidate orientation day at our plant.", "en", "political"),
     ("候補者のボランティア募集の記事を読みました。", "ja", "political"),
+    ("私は採用候補者のボランティア経験を確認しています。", "ja", "political"),
     ("この条例は市議会で可決されました。", "ja", "political"),
     ("予算案は県議会で審議中です。", "ja", "political"),
     # Overseas Chinese and foreign roots as a topic; "really from" about a parcel.
