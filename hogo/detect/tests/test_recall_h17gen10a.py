@@ -68,6 +68,8 @@ NEGATIVES = [
     ("私は採用候補者のボランティア経験を確認しています。", "ja", "political"),
     ("この条例は市議会で可決されました。", "ja", "political"),
     ("予算案は県議会で審議中です。", "ja", "political"),
+    ("来賓は市議です。", "ja", "political"),
+    ("委員の半数は区議で、残りは公募の市民です。", "ja", "political"),
     # Overseas Chinese and foreign roots as a topic; "really from" about a parcel.
     ("The museum has an exhibit on overseas Chinese history.", "en", "race_ethnicity"),
     ("The seminar covers workers with foreign roots in general.", "en", "race_ethnicity"),
