@@ -6,8 +6,9 @@ someone, a secret spread about someone, a quoted insult used to taunt, words scr
 on someone's things, a person being swindled, mimicking someone (as hogo counts パワハラ).
 Health and disability: a leave type named after the carer, the health check as an event, an
 offence's name that says an injury was caused, treatment and work balanced as a support topic, a
-disability certificate named by its kind, a certificate's grade said with a copula. None of these
-texts is from a labelled set.
+disability certificate named by its kind, a certificate's grade said with a copula, dependence
+said with its substance, hormone injections, a degree word before an ear's hearing, how much
+theft there is somewhere. None of these texts is from a labelled set.
 """
 
 import pytest
@@ -51,6 +52,14 @@ POSITIVES = [
     ("my mental disability certificate runs out in may", "en", "disability"),
     ("身体の手帳2級です、通勤経路を変える場合も申請が要りますか。", "ja", "disability"),
     ("療育の手帳4級です。配属先を変える場合の相談をしたいです。", "ja", "disability"),
+    # Dependence said with its substance; hormone injections on a schedule.
+    ("My son is in a clinic for alcohol dependence this month.", "en", "health"),
+    ("I was treated for drug dependence in my twenties.", "en", "health"),
+    ("I get hormone injections every three weeks, so I need that afternoon off.", "en", "health"),
+    ("毎月ホルモン注射を受けているので、その日は午後休をください。", "ja", "health"),
+    # A degree word between the ear and its hearing.
+    ("右耳がほぼ聞こえないので、席は左側にしてください。", "ja", "disability"),
+    ("父は片方の耳が全く聞こえないので、電話はできません。", "ja", "disability"),
 ]
 
 # The writer's own case beside the words this round made neutral: they must stay found.
@@ -92,6 +101,11 @@ NEGATIVES = [
     # A certificate's grades as a topic; a grade of something else.
     ("精神の手帳は何級まであるのでしょうか。", "ja", "disability"),
     ("簿記は2級です、経理に応募する場合に有利ですか。", "ja", "disability"),
+    # Dependence and hormones as topics; hearing as a room's acoustics; how much theft there is.
+    ("Is there a seminar on alcohol dependence in the workplace?", "en", "health"),
+    ("家畜へのホルモン注射の規制について教えてください。", "ja", "health"),
+    ("後ろの席だと声がほぼ聞こえないので、マイクを用意してもらえますか。", "ja", "disability"),
+    ("I heard there's a lot of theft at big venues; is there a cloakroom?", "en", "crime_victim"),
 ]
 
 
