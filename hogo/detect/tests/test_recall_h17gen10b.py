@@ -8,7 +8,7 @@ Health and disability: a leave type named after the carer, the health check as a
 offence's name that says an injury was caused, treatment and work balanced as a support topic, a
 disability certificate named by its kind, a certificate's grade said with a copula, dependence
 said with its substance, hormone injections, a degree word before an ear's hearing, how much
-theft there is somewhere. None of these texts is from a labelled set.
+theft there is somewhere, a survey's finding about a class. None of these texts is from a labelled set.
 """
 
 import pytest
@@ -59,6 +59,9 @@ POSITIVES = [
     ("毎月ホルモン注射を受けているので、その日は午後休をください。", "ja", "health"),
     # A degree word between the ear and its hearing.
     ("右耳がほぼ聞こえないので、席は左側にしてください。", "ja", "disability"),
+    # A survey beside someone named stays theirs.
+    ("同僚がうつ病で休職しているという調査結果が出ました。", "ja", "health"),
+    ("弟がうつ病で休職しています。調査によると珍しくないそうです。", "ja", "health"),
     ("父は片方の耳が全く聞こえないので、電話はできません。", "ja", "disability"),
 ]
 
@@ -106,6 +109,9 @@ NEGATIVES = [
     ("家畜へのホルモン注射の規制について教えてください。", "ja", "health"),
     ("後ろの席だと声がほぼ聞こえないので、マイクを用意してもらえますか。", "ja", "disability"),
     ("I heard there's a lot of theft at big venues; is there a cloakroom?", "en", "crime_victim"),
+    # A survey's finding about a class of people.
+    ("適応障害で休職する社員が増えているという調査結果を見ました。", "ja", "health"),
+    ("パワハラで退職する人が多いとの調査があります。", "ja", "crime_victim"),
 ]
 
 
