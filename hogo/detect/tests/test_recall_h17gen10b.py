@@ -8,7 +8,8 @@ Health and disability: a leave type named after the carer, the health check as a
 offence's name that says an injury was caused, treatment and work balanced as a support topic, a
 disability certificate named by its kind, a certificate's grade said with a copula, dependence
 said with its substance, hormone injections, a degree word before an ear's hearing, how much
-theft there is somewhere, a survey's finding about a class. None of these texts is from a labelled set.
+theft there is somewhere, a survey's finding about a class. None of these texts is from a
+labelled set.
 """
 
 import pytest
@@ -75,7 +76,11 @@ STILL_FOUND = [
 
 NEGATIVES = [
     # Violence as a topic, a film or a question about nobody.
-    ("Our seminar covers how to respond when a husband's violence is reported.", "en", "crime_victim"),
+    (
+        "Our seminar covers how to respond when a husband's violence is reported.",
+        "en",
+        "crime_victim",
+    ),
     ("The film is about a father's violence and its effect on a family.", "en", "crime_victim"),
     ("夫からの暴力に関する相談窓口の一覧はありますか。", "ja", "crime_victim"),
     # Throwing in sport or with no one hit.
