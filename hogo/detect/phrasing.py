@@ -234,8 +234,9 @@ def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int, *, n
     return False
 
 
-# 「〜が逮捕されたってニュース」: what the term is part of told as what the news said.
-_AS_NEWS_RE = re.compile(r"(?:た|だ)?(?:って|という|との)(?:にゅーす|報道|記事)")
+# 「〜が逮捕されたってニュース」: what the term is part of told as what the news said, or as a
+# survey's finding (〜が増えているという調査結果).
+_AS_NEWS_RE = re.compile(r"(?:た|だ)?(?:って|という|との)(?:にゅーす|報道|記事|調査)")
 
 
 def news_of_anyone(ctx: "Context", lo: int, hi: int, end: int) -> bool:
