@@ -22,7 +22,9 @@ _EN_RE = re.compile(
     # parents by nationality, said with "'s" or "is" (tried first: either may be from abroad)
     r"\b(?:[Mm]y )?(?:[Mm]um|[Mm]om|[Mm]other|[Dd]ad|[Ff]ather)(?:'s| is) ([A-Z][a-z]+)"
     r"(?:,| and| &|;) ?(?:my )?(?:mum|mom|mother|dad|father)(?:'s| is) ([A-Z][a-z]+)"
-    r"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s|[Tt]he [a-z]+'s)"
+    r"|\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][a-z]+'s|[Tt]he [a-z]+'s"
+    # a desk's note names the person by role without "the" ("caller's grandfather was Russian")
+    r"|(?:caller|client|member|employee|applicant|trainee|intern)'s)"
     r" (?:mother|father|mom|mum|dad"
     r"|parents|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
     r"(?: (?:is|are|was|were|came|come|fled|emigrated|immigrated|moved)|'s)(?: originally)?"

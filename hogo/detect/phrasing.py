@@ -234,8 +234,9 @@ def news_report(ctx: "Context", s_lo: int, s_hi: int, start: int, end: int, *, n
     return False
 
 
-# 「〜が逮捕されたってニュース」: what the term is part of told as what the news said.
-_AS_NEWS_RE = re.compile(r"(?:た|だ)?(?:って|という|との)(?:にゅーす|報道|記事)")
+# 「〜が逮捕されたってニュース」: what the term is part of told as what the news said, or as a
+# survey's finding (〜が増えているという調査結果).
+_AS_NEWS_RE = re.compile(r"(?:た|だ)?(?:って|という|との)(?:にゅーす|報道|記事|調査)")
 
 
 def news_of_anyone(ctx: "Context", lo: int, hi: int, end: int) -> bool:
@@ -275,12 +276,17 @@ def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
 
 
 # "told our apprentice to 'go home, gaijin'": a command reported as said to someone.
-_TOLD_TO_RE = re.compile(r"\b(?:told|yelled at|shouted at|screamed at)\b[^.!?]{0,30} to $")
+# "told Chen to 'go home'"; "is constantly asked 'where are you really from'", "asks me '…'".
+_TOLD_TO_RE = re.compile(
+    r"\b(?:told|yelled at|shouted at|screamed at)\b[^.!?]{0,30} to $"
+    r"|\b(?:asked|asks (?:me|him|her|them)|ask (?:me|him|her|them)) $"
+)
 
 
 def said_to_someone(ctx: "Context", start: int, s_lo: int) -> bool:
     """The quoted term is what a note said ("a note saying 'we know where you live'") or what
-    someone was told to do ("told Chen to 'go home'"): said to a person, not a word discussed."""
+    someone was told to do ("told Chen to 'go home'") or asked ("asked 'where are you really
+    from'"): said to a person, not a word discussed."""
     if ctx.has_cue("@note_said", max(s_lo, start - 12), start) and ctx.has_cue(
         "@note", s_lo, start
     ):
