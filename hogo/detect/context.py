@@ -14,12 +14,11 @@ count as a person there.
 """
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from hogo.detect.attached import attached, counted_in
-from hogo.detect.clauses import SENTENCE_END_CHARS, clause_ends
+from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     bought_into,
@@ -114,7 +113,7 @@ class Context:
         self.find_person_spans = find_person_spans  # names, in folded offsets
         self._person_spans: Sequence[tuple[int, int]] | None = None
         # Sentence ends are a subset of clause ends: one pass finds both.
-        self._clause_ends = clause_ends(text)
+        self._clause_ends = ClauseEnds(text)
 
     @property
     def person_spans(self) -> Sequence[tuple[int, int]]:
@@ -122,25 +121,11 @@ class Context:
             self._person_spans = self.find_person_spans()
         return self._person_spans
 
-    def _bounds(self, ends: list[int], start: int, end: int) -> tuple[int, int]:
-        i = bisect_left(ends, start)
-        lo = ends[i - 1] + 1 if i > 0 else 0
-        j = bisect_left(ends, end)
-        hi = ends[j] if j < len(ends) else len(self.text)
-        return lo, hi
-
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        ends, text = self._clause_ends, self.text
-        i = bisect_left(ends, start) - 1
-        while i >= 0 and text[ends[i]] not in SENTENCE_END_CHARS:
-            i -= 1
-        j = bisect_left(ends, end)
-        while j < len(ends) and text[ends[j]] not in SENTENCE_END_CHARS:
-            j += 1
-        return (ends[i] + 1 if i >= 0 else 0), (ends[j] if j < len(ends) else len(text))
+        return self._clause_ends.sentence(start, end)
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        return self._bounds(self._clause_ends, start, end)
+        return self._clause_ends.clause(start, end)
 
     # The three look-ups below run a few dozen times per hit: plain loops, which cost less
     # than ``any()`` over a generator for the few spans a kind has.

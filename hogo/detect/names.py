@@ -138,7 +138,6 @@ _EN_FRAMES = (
     ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
     ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
 )
-_HAS_CAPITAL_RE = re.compile(r"[A-Z]")
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
 
 
@@ -270,10 +269,13 @@ def find_person_names(
         for start, end, score, rule in _ja_names(norm, cues):
             o_start, o_end = norm.original_span(start, end)
             findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
-    # An ASCII text has a capital exactly when lower-casing (its folding) changed it.
-    no_capital = (
-        original == norm.text if original.isascii() else _HAS_CAPITAL_RE.search(original) is None
-    )
+    # An ASCII text has a capital exactly when lower-casing (its folding) changed it; another
+    # text when lower-casing its ASCII characters (copied out in one C loop) changes them.
+    if original.isascii():
+        no_capital = original == norm.text
+    else:
+        letters = original.encode("ascii", "ignore")
+        no_capital = letters.lower() == letters
     if no_capital:
         return findings
     for start, end, score, rule in _en_names(norm, original, cues):
