@@ -69,8 +69,8 @@ FREEZE_AFTER = (1, 10, 100)
 def post_worker_init(worker: Any) -> None:
     """Keep what the worker loaded (Django, the policy) out of the garbage collector's full
     passes: each pass over all of it took 60–120 ms of a worker's time, in which the requests
-    waiting on that worker queued (it was the p99 of form posts at 50/s). Requests still have
-    their own garbage collected as before."""
+    waiting on that worker queued (the longest waits of form posts at 50/s). Requests still
+    have their own garbage collected as before."""
     _freeze()
 
 
