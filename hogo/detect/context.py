@@ -35,6 +35,7 @@ from hogo.detect.phrasing import (
     topic_or_title,
 )
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
+from hogo.detect.surnames import surname_named_at
 
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -293,12 +294,14 @@ def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int)
     """A generic word in [lo, hi) that could be the subject, not one that names whose case
     it is or who sent the message, nor one inside the term that is not its head noun (多発 of
     多発性硬化症, but 利用者 of 車いす利用者), nor the unknown offender of a crime suffered
-    ("Someone keyed our car", 「誰かに自転車を盗まれ」)."""
+    ("Someone keyed our car", 「誰かに自転車を盗まれ」), nor a role's の before a surname
+    (社員の川口は)."""
     victim = entry.kind == "crime_victim"
     return any(
         not ctx.text.startswith(_NOT_THE_SUBJECT, e)
         and not start <= s < e < end
         and not (victim and offender_before(ctx.text, e, start, end))
+        and not surname_named_at(ctx.text, e)
         for s, e in ctx.cues_in("@generic", lo, hi)
     )
 

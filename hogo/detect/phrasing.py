@@ -31,6 +31,7 @@ _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
 _VICTIM_WORD_RE = re.compile(r"\b(?:my|me|our|us|his|him|her|their|them)\b")
 _ON_THEIR_RE = re.compile(r"(?: [a-z\-]+){0,3}? on (?:my|our|his|her|their) ")
+_OF_THEIR_RE = re.compile(r" (?:my|our|his|her|their) ")
 # 『…』という本: a title named as what it is, not a remark quoted.
 _TITLE_NOUN_RE = re.compile(
     r"という(?:本|タイトル|題|書籍|記事|映画|番組|講座|講演|セミナー|特集|連載|論文|小説|曲)"
@@ -271,6 +272,8 @@ def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
         return (
             _VICTIM_WORD_RE.search(text, start, end) is not None
             or _ON_THEIR_RE.match(text, end) is not None
+            # "slashed the tyres of our van": the term names whose property after its "of".
+            or (text.endswith(" of", start, end) and _OF_THEIR_RE.match(text, end) is not None)
         )
     return gap.startswith("に") and len(gap) <= 6
 
