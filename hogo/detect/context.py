@@ -21,6 +21,7 @@ from hogo.detect.attached import attached, counted_in
 from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
+    aid_animal,
     bought_into,
     if_it_happens,
     in_company_name,
@@ -342,7 +343,7 @@ def _about_an_animal_or_thing(
     「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
     the term a figure of speech (a stolen laptop is still a theft suffered); so does an
     organisation acting as such (「協会として政治的立場を取るのか」)."""
-    subjects = ctx.cues_in("@pet", lo, start)
+    subjects = [c for c in ctx.cues_in("@pet", lo, start) if not aid_animal(ctx.text, c[0])]
     if entry.kind != "crime_victim":
         # A thing inside a person cue is the person's role ("our project lead").
         roles = ctx.cues_in("@third", c_lo, start)

@@ -5,7 +5,7 @@ a figure of speech. A role's member named by surname (社員の川口は); crime
 what was done, in learners' English (take my bag, touch my body, yen from me, police say it is
 fraud, private photos sent around, a threat to one's family for money, cheated by a broker, hit
 and run) and in plain or spaced Japanese (ぶつかってにげました, ついてこられ, 写真をかってにSNSに,
-車いすをこわされ, 人格否定され, a quoted insult shouted); criminal procedure in Japanese terms
+車いすをこわされ, 人格否定され); criminal procedure in Japanese terms
 written in English (shorui soken, sent to the prosecutor), taken to the station, a room
 searched, caught before in kana; a positive screening result, a due date in early or late
 month, an injury said plainly or in kana, a progressive muscle disease as health beside
@@ -39,7 +39,6 @@ POSITIVES = [
         "en",
         "crime_victim",
     ),
-    ("A drunk man shouted at me 'go home' on the platform.", "en", "crime_victim"),
     # Crimes suffered in plain or spaced Japanese.
     ("バイクが ぶつかって にげました。うでが いたいです。", "ja", "crime_victim"),
     ("駐車場で車をぶつけて逃げられました。", "ja", "crime_victim"),
@@ -49,7 +48,6 @@ POSITIVES = [
     ("きのう だれかに 車いすを こわされました。", "ja", "crime_victim"),
     ("金を払わないと家族に危害を加えると言われました。", "ja", "crime_victim"),
     ("店長から毎日人格否定されています。", "ja", "crime_victim"),
-    ("客に「さっさと国に帰れ」と怒鳴られました。", "ja", "crime_victim"),
     # Criminal procedure in romaji or told plainly.
     ("Our trainee was shorui soken for the collision last month.", "en", "criminal_record"),
     ("His case was sent to the prosecutor after the fight.", "en", "criminal_record"),
@@ -73,6 +71,46 @@ POSITIVES = [
     ("私は盲導犬ユーザーなので、会場に犬も入れますか。", "ja", "disability"),
     ("右足がないので、義足を使っています。", "ja", "disability"),
     ("Applicant holds a disability cert, grade 2.", "en", "disability"),
+    # Crimes suffered told as what was done, with no crime word (a complaints desk's stories).
+    ("Two men pushed me down outside the club and ran off.", "en", "crime_victim"),
+    ("A drunk guest grabbed me by the arm and would not let go.", "en", "crime_victim"),
+    ("A stranger spat on my son at the bus stop.", "en", "crime_victim"),
+    ("Two men forced their way into my aunt's shop and emptied the till.", "en", "crime_victim"),
+    ("At the festival a man held a camera under my skirt on the escalator.", "en", "crime_victim"),
+    ("My neighbour keeps leaving threatening notes in our letterbox.", "en", "crime_victim"),
+    ("He came back to find his locker forced open and his tools gone.", "en", "crime_victim"),
+    ("Overnight all the tyres were slashed on my van.", "en", "crime_victim"),
+    ("Someone let down the tyres on my mother's mobility scooter.", "en", "crime_victim"),
+    ("A man put something in my friend's drink at the bar.", "en", "crime_victim"),
+    ("A caller pretending to be from the bank got my father's PIN.", "en", "crime_victim"),
+    ("The foreman has been taking wages off him for months.", "en", "crime_victim"),
+    ("My sister's ex keeps turning up outside her flat at night.", "en", "crime_victim"),
+    ("Somebody tore my aunt's hijab off in the market.", "en", "crime_victim"),
+    ("Someone spray-painted 'leave' in red on our front door.", "en", "crime_victim"),
+    ("The man next door painted on our fence that we are thieves.", "en", "crime_victim"),
+    ("祖母が駅の階段で誰かに突き落とされました。", "ja", "crime_victim"),
+    ("施設の職員に母の年金を使い込まれていました。", "ja", "crime_victim"),
+    ("預けた会費を会計係に持ち逃げされました。", "ja", "crime_victim"),
+    ("先輩に毎月お金を巻き上げられています。", "ja", "crime_victim"),
+    ("更衣室で財布から現金を抜き取られました。", "ja", "crime_victim"),
+    ("玄関に汚物を入れられる嫌がらせが続いています。", "ja", "crime_victim"),
+    ("「死ね」と書いた紙をポストに入れられました。", "ja", "crime_victim"),
+    ("「出ていけ」と書かれた紙を郵便受けに何度も入れられました。", "ja", "crime_victim"),
+    ("元交際相手から脅すメッセージが毎日届きます。", "ja", "crime_victim"),
+    # Criminal procedure said plainly; health and disability told as what happened.
+    ("My son has been held at the police station overnight.", "en", "criminal_record"),
+    (
+        "Last week police searched my brother's apartment and took his phone.",
+        "en",
+        "criminal_record",
+    ),
+    ("叔父は塀の中に十年いました。", "ja", "criminal_record"),
+    ("My aunt has been in and out of hospital since the spring.", "en", "health"),
+    ("Our daughter lost the baby last month and is still not herself.", "en", "health"),
+    ("I told HR that I'm expecting and they moved my shifts.", "en", "health"),
+    ("Our member uses a guide dog and had hip surgery in May.", "en", "health"),
+    ("同僚は事故で指を二本なくしています。", "ja", "disability"),
+    ("My brother signs; he can't hear at all.", "en", "disability"),
     # A court date is still a criminal procedure beside a due date's words.
     ("She is due in court in May.", "en", "criminal_record"),
 ]
@@ -102,6 +140,20 @@ NEGATIVES = [
     ("My essay is due in early May.", "en", "health"),
     ("We want someone with a record of sales success.", "en", "criminal_record"),
     ("盲導犬ユーザーの方へのご案内を作りたいです。", "ja", "disability"),
+    # Feelings, jobs, events and figures of speech that reuse the words.
+    ("I felt robbed by the price of the conference lunch.", "en", "crime_victim"),
+    ("New staff are on probation at work for six months.", "en", "criminal_record"),
+    ("The parking attendant waved us to the far end.", "en", "disability"),
+    ("The sign language interpreter at the lecture was excellent.", "en", "disability"),
+    ("The guide dog demonstration starts at ten.", "en", "disability"),
+    ("手話教室の日程を教えてください。", "ja", "disability"),
+    ("父は弁護士で、刑事事件を担当しています。", "ja", "criminal_record"),
+    ("叔父は地域で保護司を務めています。", "ja", "criminal_record"),
+    ("上司は『会社のガン』と呼ばれています。", "ja", "health"),
+    ("The artist spray-painted a mural on her studio wall.", "en", "crime_victim"),
+    ("Someone put something in the fridge with no name on it.", "en", "crime_victim"),
+    ("家の塀の中に猫が入ってきます。", "ja", "criminal_record"),
+    ("「会員募集」と書いた紙を掲示板に貼りました。", "ja", "crime_victim"),
     # The words of each class about nobody, as a topic or as advice.
     ("How do I report it if someone takes money from me online?", "en", "crime_victim"),
     ("Is a TB screening required for the dorm?", "en", "health"),
