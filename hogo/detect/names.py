@@ -239,6 +239,14 @@ _JA_OWN_SIDE_KATAKANA_RE = re.compile(
 )
 
 
+# A colleague named by role and bare surname, as a company's own notes do without 弊社:
+# 「社員の渡部は」「実習生の堀が」. Only a whole known surname counts (not 社員の健康は).
+_ROLE_SURNAME_RE = re.compile(
+    r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ|派遣社員|新入社員)の([一-龥々]{1,3})(?=[はがも])"
+)
+_ROLE_WORDS_RE = re.compile(r"社員の|職員の|従業員の|実習生の|研修生の|部下の|同僚の|スタッフの")
+
+
 def _is_katakana(ch: str) -> bool:
     return "ァ" <= ch <= "ヶ" or ch == "ー"
 
@@ -252,6 +260,11 @@ def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int
     if _OWN_SIDE_WORDS_RE.search(original):
         # 「弊社のマリアは」: one's own colleague, by given name.
         spans.extend(m.span(1) for m in _JA_OWN_SIDE_KATAKANA_RE.finditer(original))
+    if _ROLE_WORDS_RE.search(original):
+        surnames = ja_surnames()
+        spans.extend(
+            m.span(1) for m in _ROLE_SURNAME_RE.finditer(original) if m.group(1) in surnames
+        )
     for h in honorifics:
         start = h
         while start > 0 and _is_katakana(original[start - 1]):
