@@ -129,6 +129,19 @@ _EN_RELATIVE_RE = re.compile(
     r"\b[Mm]y (?:son|daughter|wife|husband|partner|mother|father|mom|dad|brother|sister|"
     rf"child|friend|colleague|grandmother|grandfather),?[ \t]+({_CAP})\b"
 )
+# A colleague by role and given name, as notes write them: "intern Siti", "Our engineer Takuya"
+# (not "Employee Handbook": the word after the role must not be a common noun of forms).
+_EN_ROLE_RE = re.compile(
+    r"(?:[Ii]ntern|[Tt]rainee|[Aa]pprentice|[Ee]mployee|[Cc]o-?worker|[Cc]olleague|[Ee]ngineer"
+    rf"|[Tt]echnician)[ \t]+({_CAP})\b"
+)
+_EN_ROLE_NOT_NAMES = frozenset(
+    "Program Programme Handbook Services Service Portal Guide Orientation Day Week Badge Card"
+    " Number ID Agreement Policy Training Contract Form Survey Benefits Assistance Relations"
+    " Manager Coordinator Visa Scheme Plan Support Housing Dorm Exam Test Certificate"
+    " Registration Office Council Union Award Appreciation Recognition Engagement Wellness"
+    " Health Safety Meeting Hours Of And Or Records Data Portal Pay Salary Leave Status".split()
+)
 # Each frame: the cue kind where it is tried, its pattern, score and rule (one tuple, not one
 # built at every call).
 _EN_FRAMES = (
@@ -137,6 +150,7 @@ _EN_FRAMES = (
     ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
     ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
     ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
+    ("@nf_role", _EN_ROLE_RE, 0.7, "person_name.role"),
 )
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
 
@@ -216,6 +230,8 @@ def _en_names(
         while words and words[-1] in _EN_NOT_NAMES:
             words.pop()
         if not words or words[0] in _EN_NOT_NAMES:
+            continue
+        if rule == "person_name.role" and words[0] in _EN_ROLE_NOT_NAMES:
             continue
         start = m.start(1)
         spans.append((start, _end_of(original, start, words), score, rule))
