@@ -239,7 +239,7 @@ _JA_HOLDER_RE = re.compile(
 # What every match of _JA_HOLDER_RE holds (keep its joining words in step): a cheap search
 # that opens with one class, run first because the holder pattern tries a name at every kanji.
 _JA_HOLDER_CUE_RE = re.compile(rf"[との、はが][ 　、]*(?:その)?(?:{'|'.join(_JA_PARTNER_WORDS)})")
-# A child by birth order is no given name (「夫の長男は、夫が」: 男 does not make 長男 a man's name).
+# A child by birth order is no given name (「夫の長男は、夫が」: its 男 names no man).
 _JA_BIRTH_ORDER = ("長男", "次男", "三男", "四男", "長女", "次女", "三女", "四女")
 
 

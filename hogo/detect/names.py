@@ -136,11 +136,64 @@ _EN_ROLE_RE = re.compile(
     rf"|[Tt]echnician)[ \t]+({_CAP})\b"
 )
 _EN_ROLE_NOT_NAMES = frozenset(
-    "Program Programme Handbook Services Service Portal Guide Orientation Day Week Badge Card"
-    " Number ID Agreement Policy Training Contract Form Survey Benefits Assistance Relations"
-    " Manager Coordinator Visa Scheme Plan Support Housing Dorm Exam Test Certificate"
-    " Registration Office Council Union Award Appreciation Recognition Engagement Wellness"
-    " Health Safety Meeting Hours Of And Or Records Data Portal Pay Salary Leave Status".split()
+    [
+        "Program",
+        "Programme",
+        "Handbook",
+        "Services",
+        "Service",
+        "Portal",
+        "Guide",
+        "Orientation",
+        "Day",
+        "Week",
+        "Badge",
+        "Card",
+        "Number",
+        "ID",
+        "Agreement",
+        "Policy",
+        "Training",
+        "Contract",
+        "Form",
+        "Survey",
+        "Benefits",
+        "Assistance",
+        "Relations",
+        "Manager",
+        "Coordinator",
+        "Visa",
+        "Scheme",
+        "Plan",
+        "Support",
+        "Housing",
+        "Dorm",
+        "Exam",
+        "Test",
+        "Certificate",
+        "Registration",
+        "Office",
+        "Council",
+        "Union",
+        "Award",
+        "Appreciation",
+        "Recognition",
+        "Engagement",
+        "Wellness",
+        "Health",
+        "Safety",
+        "Meeting",
+        "Hours",
+        "Of",
+        "And",
+        "Or",
+        "Records",
+        "Data",
+        "Pay",
+        "Salary",
+        "Leave",
+        "Status",
+    ]
 )
 # Each frame: the cue kind where it is tried, its pattern, score and rule (one tuple, not one
 # built at every call).

@@ -26,16 +26,28 @@ POSITIVES = [
     ("私は男性が好きです。職場ではまだ言っていません。", "ja", "sexual_orientation"),
     ("研修生の彼は心は女性なので、更衣室の使い方を相談したいです。", "ja", "sexual_orientation"),
     ("姉は同性の女性と入籍して、海外で暮らしています。", "ja", "sexual_orientation"),
-    ("I like men, not women, and my host family keeps asking about a girlfriend.", "en", "sexual_orientation"),
+    (
+        "I like men, not women, and my host family keeps asking about a girlfriend.",
+        "en",
+        "sexual_orientation",
+    ),
     ("My colleague has been living as a man for three years now.", "en", "sexual_orientation"),
-    ("Ms. Arai changed her legal sex in 2024 and the certificate still shows the old one.", "en", "sexual_orientation"),
+    (
+        "Ms. Arai changed her legal sex in 2024 and the certificate still shows the old one.",
+        "en",
+        "sexual_orientation",
+    ),
     ("My partner is a woman and so am I; can we share a room?", "en", "sexual_orientation"),
     ("パートナーは男性です。僕も男です。", "ja", "sexual_orientation"),
     ("My cousin Ryo says he has a boyfriend now.", "en", "sexual_orientation"),
     ("Our son is not a boy or a girl, he says, and uses they/them.", "en", "sexual_orientation"),
     ("弟が男性と結婚したことを、職場の上司に話してしまいました。", "ja", "sexual_orientation"),
     ("同じ課の佐藤君が彼氏と一緒にいるところを見られたそうです。", "ja", "sexual_orientation"),
-    ("娘が『女の子が好き』と打ち明けてくれました。同性が好きだそうです。", "ja", "sexual_orientation"),
+    (
+        "娘が『女の子が好き』と打ち明けてくれました。同性が好きだそうです。",
+        "ja",
+        "sexual_orientation",
+    ),
     # Ethnic groups named directly; descent by generation; a mixed heritage written X-Japanese.
     ("新しい実習生のアユさんはスンダ人で、ジャワ語は話しません。", "ja", "race_ethnicity"),
     ("I'm Kachin people from Myitkyina; please don't list me as Bamar.", "en", "race_ethnicity"),
@@ -44,7 +56,11 @@ POSITIVES = [
     ("父は在日二世で、私は三世にあたります。", "ja", "race_ethnicity"),
     ("祖母は沖縄の出身で、私も琉球にルーツを持ちます。", "ja", "race_ethnicity"),
     # Political activity without the word politics.
-    ("My brother supports the government in exile and sends them money every month.", "en", "political"),
+    (
+        "My brother supports the government in exile and sends them money every month.",
+        "en",
+        "political",
+    ),
     ("My manager told me to vote for his candidate; I am against that party.", "en", "political"),
     ("I was fined after the anti-nuclear sit-in last spring.", "en", "political"),
     ("叔父は母国で政府を批判する記事を書き、今も狙われています。", "ja", "political"),
@@ -58,7 +74,11 @@ POSITIVES = [
     # Birth out of wedlock, unknown father, soup kitchens, no fixed abode.
     ("私は父に認知されずに生まれたので、戸籍の父の欄は空欄です。", "ja", "social_status"),
     ("兄は結婚しないまま生まれた子だと親戚に言われてきました。", "ja", "social_status"),
-    ("My son was born before my daughter married, and the form asks about the father.", "en", "social_status"),
+    (
+        "My son was born before my daughter married, and the form asks about the father.",
+        "en",
+        "social_status",
+    ),
     ("Applicant stated no fixed abode and gave a support centre's address.", "en", "social_status"),
     ("失業した冬、父は炊き出しに並んでいたそうです。", "ja", "social_status"),
 ]
@@ -70,18 +90,30 @@ NEGATIVES = [
     # Liking a sex as a product's buyers; a law question; the legal name on a card.
     ("この色は女性が好きな色です。", "ja", "sexual_orientation"),
     ("このお店は男性が好きそうなメニューが多いです。", "ja", "sexual_orientation"),
-    ("Is it legal to be gay in Singapore now? A student asked me after class.", "en", "sexual_orientation"),
+    (
+        "Is it legal to be gay in Singapore now? A student asked me after class.",
+        "en",
+        "sexual_orientation",
+    ),
     ("留学生から「日本では同性婚ができるのか」と聞かれました。", "ja", "sexual_orientation"),
     ("夫の次男は、夫が若い頃に授かった子です。", "ja", "sexual_orientation"),
     # Skin tone for a photo; Ainu place names; a surname's origin as a topic.
     ("肌の色が濃いので、背景は明るい色がいいですか。", "ja", "race_ethnicity"),
     ("アイヌ語の地名を歩いて巡るツアーに参加しました。", "ja", "race_ethnicity"),
     # A sit in front; a church or mosque as a landmark; a festival at a temple; a play.
-    ("Can I sit in the front row at the exam? My eyes are fine, I just like it.", "en", "political"),
+    (
+        "Can I sit in the front row at the exam? My eyes are fine, I just like it.",
+        "en",
+        "political",
+    ),
     ("The new office is right between a mosque and a Catholic church.", "en", "religion"),
     ("寮の近くにモスクがあり、静かな場所です。", "ja", "religion"),
     ("近所のお寺の夏祭りで、会社として屋台を出しました。", "ja", "religion"),
-    ("I play a monk in our drama group's autumn show; the posters say 'temple service'.", "en", "religion"),
+    (
+        "I play a monk in our drama group's autumn show; the posters say 'temple service'.",
+        "en",
+        "religion",
+    ),
     # A rule asked about; a shelter because of threats is a refuge, not homelessness.
     ("会館を政党の集会に貸すことは規約上できますか。", "ja", "political"),
     ("宗教上の服装は試験で認められていますか。", "ja", "religion"),
