@@ -313,6 +313,74 @@ _JA_OWN_SIDE_KATAKANA_RE = re.compile(
 _ROLE_SURNAME_RE = re.compile(
     r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ|派遣社員|新入社員)の([一-龥々]{1,3})(?=[はがも])"
 )
+# 「実習生のグエンは」「社員のアンドレが」: a foreign colleague by a bare katakana given name;
+# not a loanword said of staff in general (社員のスキルは, 実習生のビザが).
+_ROLE_KATAKANA_RE = re.compile(
+    r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|派遣社員|新入社員)の([ァ-ヶー]{2,8})(?=[はがも])"
+)
+_ROLE_LOANWORDS = (
+    "スキル",
+    "メンタル",
+    "ケア",
+    "キャリア",
+    "モチベ",
+    "データ",
+    "メール",
+    "アカウント",
+    "パソコン",
+    "シフト",
+    "ストレス",
+    "スケジュール",
+    "プライバシー",
+    "マナー",
+    "チーム",
+    "ミス",
+    "レベル",
+    "サポート",
+    "トレーニング",
+    "パフォーマンス",
+    "ヘルス",
+    "メンバー",
+    "リスト",
+    "ロッカー",
+    "ユニフォーム",
+    "ワーク",
+    "バランス",
+    "コミュニケーション",
+    "ネットワーク",
+    "パスワード",
+    "プロフィール",
+    "ケース",
+    "タイム",
+    "マイナンバー",
+    "ファイル",
+    "アドレス",
+    "ランチ",
+    "イベント",
+    "グループ",
+    "クラス",
+    "ルール",
+    "テスト",
+    "レポート",
+    "ミーティング",
+    "ボーナス",
+    "ポイント",
+    "アンケート",
+    "カード",
+    "パスポート",
+    "ビザ",
+    "スマホ",
+    "ストーリー",
+    "エピソード",
+    "ニーズ",
+    "ハラスメント",
+    "セクハラ",
+    "パワハラ",
+    "インタビュー",
+    "プライベート",
+    "ライフ",
+    "ホーム",
+)
 _ROLE_WORDS_RE = re.compile(r"社員の|職員の|従業員の|実習生の|研修生の|部下の|同僚の|スタッフの")
 
 
@@ -333,6 +401,11 @@ def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int
         surnames = ja_surnames()
         spans.extend(
             m.span(1) for m in _ROLE_SURNAME_RE.finditer(original) if m.group(1) in surnames
+        )
+        spans.extend(
+            m.span(1)
+            for m in _ROLE_KATAKANA_RE.finditer(original)
+            if not m.group(1).startswith(_ROLE_LOANWORDS)
         )
     for h in honorifics:
         start = h

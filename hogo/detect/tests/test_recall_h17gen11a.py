@@ -16,6 +16,15 @@ POSITIVES = [
     ("職員の岡田はノンバイナリーで、性別欄を空けたいそうです。", "ja", "sexual_orientation"),
     ("trainee Nur wears hijab at work and asks about the photo.", "en", "religion"),
     ("Our technician Dewi spent her childhood in a care institution.", "en", "social_status"),
+    ("研修生のグエンは熱心な仏教徒で、朝のお勤めを欠かしません。", "ja", "religion"),
+    ("社員のマリアが、児童養護施設で育ったことを話してくれました。", "ja", "social_status"),
+    # Two people of one sex taunted as a couple; a romaji name before "girlfriend".
+    (
+        "At the party someone asked Ken and his partner Takashi which one of you is the wife.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("My coworker Aiko's girlfriend waits for her after work.", "en", "sexual_orientation"),
     # Simple Japanese written with spaces and in kana.
     ("ぼくは おとこの ひとが すき です。かぞくには いって いません。", "ja", "sexual_orientation"),
     ("わたしの こいびとは おんな です。わたしも おんな です。", "ja", "sexual_orientation"),
@@ -87,6 +96,21 @@ NEGATIVES = [
     # Role nouns before words that are no surname; a handbook named by role.
     ("社員の家族向けにイスラム教の講座を開きます。", "ja", "religion"),
     ("Employee Handbook section 4 covers the hijab and other headwear.", "en", "religion"),
+    ("社員のスキルが足りず、うつ病の研修を増やします。", "ja", "health"),
+    ("実習生のビザが切れる前に、ムスリム向けの案内を作ります。", "ja", "religion"),
+    # Words of the new classes in other senses: a committee vote, a thesis topic, a school's
+    # faith, a job candidate, a brave heart, a bag, a given name, an institution one visits.
+    ("I must vote for the new committee chair at work.", "en", "political"),
+    ("I'm writing a thesis on the Scottish independence movement.", "en", "political"),
+    ("この学校はキリスト教です。", "ja", "religion"),
+    ("この国の国教はイスラム教です。", "ja", "religion"),
+    ("採用候補の推薦をお願いします。", "ja", "political"),
+    ("彼女は見た目は可愛いけど心は男前です。", "ja", "sexual_orientation"),
+    ("I wear a cross-body bag to work.", "en", "religion"),
+    ("I am Karen, the new member of the planning team.", "en", "race_ethnicity"),
+    ("I volunteer at a children's institution on weekends.", "en", "social_status"),
+    ("I spent my whole childhood in a small village.", "en", "social_status"),
+    ("I speak Javanese and Indonesian.", "en", "race_ethnicity"),
     # Liking a sex as a product's buyers; a law question; the legal name on a card.
     ("この色は女性が好きな色です。", "ja", "sexual_orientation"),
     ("このお店は男性が好きそうなメニューが多いです。", "ja", "sexual_orientation"),
