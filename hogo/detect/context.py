@@ -244,12 +244,24 @@ def _negated(ctx: Context, start: int, end: int, lo: int, hi: int) -> bool:
     for cue in ctx.cues_in("@neg_post", end - 1 if ctx.text[end - 1] in "はがも" else end, hi):
         # A list negated as one (「持病や障害はありません」): the other items are no gap.
         gap = _JA_LIST_RE.sub("", ctx.text[end : max(end, cue[0])], count=1)
+        if _contrast(ctx.text, cue[0]) and gap.strip(_JA_PARTICLES):
+            continue  # 「在日三世の社員が通名ではなく本名で」: what ではなく sets aside is 通名
         if _EN_POST_FILLER_RE.match(gap) or (
             # 「ラマダン中なので弁当は不要」: after a cause, the negation is of another thing.
             _JA_NEG_GAP_RE.match(gap) and "ので" not in gap and "ため" not in gap
         ):
             return True
     return False
+
+
+_JA_PARTICLES = "はがもをにのでと、 "
+
+
+def _contrast(text: str, at: int) -> bool:
+    """「AではなくB」 at ``at``: it negates the word right before it, not a term further back."""
+    return text.startswith(("ではなく", "じゃなく"), at) or (
+        text.startswith("はなく", at) and text[at - 1 : at] == "で"
+    )
 
 
 def _answered_no(ctx: Context, end: int, hi: int) -> bool:

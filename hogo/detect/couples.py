@@ -266,7 +266,9 @@ COUPLE_RE = re.compile(
     r"|live together|living together|lived together|moved in together|engaged|double bed|lives with"
     r"|(?:has|have|had) lived with|(?:sharing|share|shares) a (?:room|bed)|same room"
     r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
-    r"|joint (?:listing|membership|entry in the (?:members'? )?directory))\b",
+    r"|joint (?:listing|membership|entry in the (?:members'? )?directory)"
+    # "so which one of you is the woman?": the taunt a same-sex couple hears
+    r"|which one of you is the (?:woman|man|wife|husband))\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}

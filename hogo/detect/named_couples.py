@@ -229,16 +229,18 @@ _JA_NAME = (
 # 「パートナーの中村 由美様」: a full name with a space, its given name last.
 _JA_SPACED = r"[一-龥々]{1,4}[ 　][一-龥々]{1,3}(?=さん|様|氏)"
 _JA_HOLDER_RE = re.compile(
-    rf"(私|僕|わたし|{_JA_NAME})(さん|様|氏|くん|ちゃん)?"
+    rf"(私|僕|わたし|{_JA_NAME})(さん|様|氏|くん|君|ちゃん)?"
     rf"(?:[（(][^）)]{{1,12}}[）)])?(?:と|の|は、|(?:(?<=さん)|(?<=くん)|(?<=様))、"
     # 「健二さんは彼氏と」: は right before a word that can only mean a partner.
-    rf"|(?<=さん)は(?=彼氏))"
+    rf"|(?<=さん)は(?=彼氏)|(?:(?<=くん)|(?<=君))[はが](?=彼氏))"
     rf"[ 　、]*(?:その)?"
     rf"({'|'.join(_JA_PARTNER_WORDS)})(?![婦妻人])(?:[の・：:、 　]*({_JA_SPACED}|{_JA_NAME}))?"
 )
 # What every match of _JA_HOLDER_RE holds (keep its joining words in step): a cheap search
 # that opens with one class, run first because the holder pattern tries a name at every kanji.
-_JA_HOLDER_CUE_RE = re.compile(rf"[との、は][ 　、]*(?:その)?(?:{'|'.join(_JA_PARTNER_WORDS)})")
+_JA_HOLDER_CUE_RE = re.compile(rf"[との、はが][ 　、]*(?:その)?(?:{'|'.join(_JA_PARTNER_WORDS)})")
+# A child by birth order is no given name (「夫の長男は、夫が」: its 男 names no man).
+_JA_BIRTH_ORDER = ("長男", "次男", "三男", "四男", "長女", "次女", "三女", "四女")
 
 
 # 「田中様ご夫妻（田中 誠様・田中 亮様）」: a couple word with both names after it.
@@ -316,12 +318,16 @@ def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
         return found
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, honorific, word = m.group(1), m.group(2), m.group(3)
+        if holder_name.endswith(_JA_BIRTH_ORDER):
+            continue
+        if honorific is None and len(holder_name) > 2 and holder_name.endswith("君"):
+            holder_name, honorific = holder_name[:-1], "君"  # 「山本君が彼氏と」
         if holder_name in ("私", "僕", "わたし"):
             writer = writer_genders(original, {}, [])
             holder = next(iter(writer)) if len(writer) == 1 else None
         else:
             # 「佐藤くん、彼氏と同棲してる」: くん after a bare surname says a man.
-            holder = ja_name_gender(holder_name) or ("m" if honorific == "くん" else None)
+            holder = ja_name_gender(holder_name) or ("m" if honorific in ("くん", "君") else None)
         partner = _JA_PARTNER_WORDS[word] or ja_name_gender(m.group(4))
         if word == "パートナー" and JA_COUPLE_RE.search(original) is None:
             continue  # a business partner

@@ -128,6 +128,81 @@ _EN_RELATIVE_RE = re.compile(
     r"\b[Mm]y (?:son|daughter|wife|husband|partner|mother|father|mom|dad|brother|sister|"
     rf"child|friend|colleague|grandmother|grandfather),?[ \t]+({_CAP})\b"
 )
+# A colleague by role and given name, as notes write them: "intern Siti", "Our engineer Takuya"
+# (not "Employee Handbook": the word after the role must not be a common noun of forms).
+_EN_ROLE_RE = re.compile(
+    r"(?:[Ii]ntern|[Tt]rainee|[Aa]pprentice|[Ee]mployee|[Cc]o-?worker|[Cc]olleague|[Ee]ngineer"
+    rf"|[Tt]echnician)[ \t]+({_CAP})\b"
+)
+_EN_ROLE_NOT_NAMES = frozenset(
+    [
+        "Program",
+        "Programme",
+        "Handbook",
+        "Services",
+        "Service",
+        "Portal",
+        "Guide",
+        "Orientation",
+        "Day",
+        "Week",
+        "Badge",
+        "Card",
+        "Number",
+        "ID",
+        "Agreement",
+        "Policy",
+        "Training",
+        "Contract",
+        "Form",
+        "Survey",
+        "Benefits",
+        "Assistance",
+        "Relations",
+        "Manager",
+        "Coordinator",
+        "Visa",
+        "Scheme",
+        "Plan",
+        "Support",
+        "Housing",
+        "Dorm",
+        "Exam",
+        "Test",
+        "Certificate",
+        "Registration",
+        "Office",
+        "Council",
+        "Union",
+        "Award",
+        "Appreciation",
+        "Recognition",
+        "Engagement",
+        "Wellness",
+        "Health",
+        "Safety",
+        "Meeting",
+        "Hours",
+        "Of",
+        "And",
+        "Or",
+        "Records",
+        "Data",
+        "Pay",
+        "Feedback",
+        "Review",
+        "Appraisal",
+        "Evaluation",
+        "Referral",
+        "Directory",
+        "Roster",
+        "List",
+        "Account",
+        "Salary",
+        "Leave",
+        "Status",
+    ]
+)
 # Each frame: the cue kind where it is tried, its pattern, score and rule (one tuple, not one
 # built at every call).
 _EN_FRAMES = (
@@ -136,6 +211,7 @@ _EN_FRAMES = (
     ("@nf_self", _EN_SELF_RE, 0.7, "person_name.self_introduction"),
     ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
     ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
+    ("@nf_role", _EN_ROLE_RE, 0.7, "person_name.role"),
 )
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
 
@@ -208,6 +284,8 @@ def _en_names(
             words.pop()
         if not words or words[0] in _EN_NOT_NAMES:
             continue
+        if rule == "person_name.role" and words[0] in _EN_ROLE_NOT_NAMES:
+            continue
         start = m.start(1)
         spans.append((start, _end_of(original, start, words), score, rule))
     return spans
@@ -230,6 +308,82 @@ _JA_OWN_SIDE_KATAKANA_RE = re.compile(
 )
 
 
+# A colleague named by role and bare surname, as a company's own notes do without 弊社:
+# 「社員の渡部は」「実習生の堀が」. Only a whole known surname counts (not 社員の健康は).
+_ROLE_SURNAME_RE = re.compile(
+    r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ|派遣社員|新入社員)の([一-龥々]{1,3})(?=[はがも])"
+)
+# 「実習生のグエンは」「社員のアンドレが」: a foreign colleague by a bare katakana given name;
+# not a loanword said of staff in general (社員のスキルは, 実習生のビザが).
+_ROLE_KATAKANA_RE = re.compile(
+    r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|派遣社員|新入社員)の([ァ-ヶー]{2,8})(?=[はがも])"
+)
+_ROLE_LOANWORDS = (
+    "スキル",
+    "メンタル",
+    "ケア",
+    "キャリア",
+    "モチベ",
+    "データ",
+    "メール",
+    "アカウント",
+    "パソコン",
+    "シフト",
+    "ストレス",
+    "スケジュール",
+    "プライバシー",
+    "マナー",
+    "チーム",
+    "ミス",
+    "レベル",
+    "サポート",
+    "トレーニング",
+    "パフォーマンス",
+    "ヘルス",
+    "メンバー",
+    "リスト",
+    "ロッカー",
+    "ユニフォーム",
+    "ワーク",
+    "バランス",
+    "コミュニケーション",
+    "ネットワーク",
+    "パスワード",
+    "プロフィール",
+    "ケース",
+    "タイム",
+    "マイナンバー",
+    "ファイル",
+    "アドレス",
+    "ランチ",
+    "イベント",
+    "グループ",
+    "クラス",
+    "ルール",
+    "テスト",
+    "レポート",
+    "ミーティング",
+    "ボーナス",
+    "ポイント",
+    "アンケート",
+    "カード",
+    "パスポート",
+    "ビザ",
+    "スマホ",
+    "ストーリー",
+    "エピソード",
+    "ニーズ",
+    "ハラスメント",
+    "セクハラ",
+    "パワハラ",
+    "インタビュー",
+    "プライベート",
+    "ライフ",
+    "ホーム",
+)
+_ROLE_WORDS_RE = re.compile(r"社員の|職員の|従業員の|実習生の|研修生の|部下の|同僚の|スタッフの")
+
+
 def _is_katakana(ch: str) -> bool:
     return "ァ" <= ch <= "ヶ" or ch == "ー"
 
@@ -243,6 +397,16 @@ def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int
     if _OWN_SIDE_WORDS_RE.search(original):
         # 「弊社のマリアは」: one's own colleague, by given name.
         spans.extend(m.span(1) for m in _JA_OWN_SIDE_KATAKANA_RE.finditer(original))
+    if _ROLE_WORDS_RE.search(original):
+        surnames = ja_surnames()
+        spans.extend(
+            m.span(1) for m in _ROLE_SURNAME_RE.finditer(original) if m.group(1) in surnames
+        )
+        spans.extend(
+            m.span(1)
+            for m in _ROLE_KATAKANA_RE.finditer(original)
+            if not m.group(1).startswith(_ROLE_LOANWORDS)
+        )
     for h in honorifics:
         start = h
         while start > 0 and _is_katakana(original[start - 1]):
