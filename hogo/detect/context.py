@@ -21,6 +21,7 @@ from hogo.detect.attached import attached, counted_in
 from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
+    aid_animal,
     bought_into,
     if_it_happens,
     in_company_name,
@@ -35,6 +36,7 @@ from hogo.detect.phrasing import (
     topic_or_title,
 )
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
+from hogo.detect.surnames import surname_named_at
 
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -305,12 +307,14 @@ def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int)
     """A generic word in [lo, hi) that could be the subject, not one that names whose case
     it is or who sent the message, nor one inside the term that is not its head noun (多発 of
     多発性硬化症, but 利用者 of 車いす利用者), nor the unknown offender of a crime suffered
-    ("Someone keyed our car", 「誰かに自転車を盗まれ」)."""
+    ("Someone keyed our car", 「誰かに自転車を盗まれ」), nor a role's の before a surname
+    (社員の川口は)."""
     victim = entry.kind == "crime_victim"
     return any(
         not ctx.text.startswith(_NOT_THE_SUBJECT, e)
         and not start <= s < e < end
         and not (victim and offender_before(ctx.text, e, start, end))
+        and not surname_named_at(ctx.text, e)
         for s, e in ctx.cues_in("@generic", lo, hi)
     )
 
@@ -351,7 +355,7 @@ def _about_an_animal_or_thing(
     「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
     the term a figure of speech (a stolen laptop is still a theft suffered); so does an
     organisation acting as such (「協会として政治的立場を取るのか」)."""
-    subjects = ctx.cues_in("@pet", lo, start)
+    subjects = [c for c in ctx.cues_in("@pet", lo, start) if not aid_animal(ctx.text, c[0])]
     if entry.kind != "crime_victim":
         # A thing inside a person cue is the person's role ("our project lead").
         roles = ctx.cues_in("@third", c_lo, start)

@@ -13,9 +13,9 @@ from functools import cache
 from importlib import resources
 
 from hogo.detect.context import Cue
-from hogo.detect.names import ja_surnames
 from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
+from hogo.detect.surnames import ja_surnames
 
 PARTNER_CUES = ("@partner_m", "@partner_f", "@partner")
 _SELF_GENDERS = (("@gender_m", "m"), ("@gender_f", "f"))  # "I'm a man", 「私も女性」

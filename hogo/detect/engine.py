@@ -13,11 +13,12 @@ from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
 from hogo.detect.named_couples import find_named_couples
-from hogo.detect.names import ja_person_spans, ja_surnames
+from hogo.detect.names import ja_person_spans
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
 from hogo.detect.result import Finding, ScanResult
+from hogo.detect.surnames import ja_surnames
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
 # take UTF-8: each becomes U+FFFD, one character for one, so offsets still index the caller's text.

@@ -6,12 +6,11 @@ Japanese side also wants the surname in a list of common surnames unless the fra
 """
 
 import re
-from functools import cache
-from importlib import resources
 
 from hogo.detect.context import Cue
 from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
+from hogo.detect.surnames import ja_surnames
 
 _KANJI = "一-龥々"
 # A cleric's title after a surname is said as さん is (グレース教会の谷本牧師).
@@ -215,14 +214,6 @@ _EN_FRAMES = (
     ("@nf_role", _EN_ROLE_RE, 0.7, "person_name.role"),
 )
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
-
-
-@cache
-def ja_surnames() -> frozenset[str]:
-    text = (resources.files("hogo.detect") / "lexicons" / "ja-surnames.txt").read_text("utf-8")
-    return frozenset(
-        w for line in text.splitlines() if not line.startswith("#") for w in line.split()
-    )
 
 
 def _surname_start(run: str) -> int | None:

@@ -30,7 +30,16 @@ _CAUSE_RE = re.compile(r"ので|ため|(?<!と)って(?![いるた])|んで(?![�
 _OPENING = {"「": "」", "『": "』", "“": "”", '"': '"'}
 _OPENING_RE = re.compile('[「『“"]')
 _VICTIM_WORD_RE = re.compile(r"\b(?:my|me|our|us|his|him|her|their|them)\b")
-_ON_THEIR_RE = re.compile(r"(?: [a-z\-]+){0,3}? on (?:my|our|his|her|their) ")
+# (up to a quoted slur: "spray-painted 'go back …' and worse on our garage door")
+_ON_THEIR_RE = re.compile(
+    r"(?: [a-z\-]+){0,3}?(?: '[^'.!?]{1,40}'(?: [a-z\-]+){0,3})? on (?:my|our|his|her|their) "
+)
+_OF_THEIR_RE = re.compile(r" (?:my|our|his|her|their) ")
+# A guide or assistance dog is the person's aid, not a pet the term could be about.
+_AID_ANIMAL_RE = re.compile(
+    r"\b(?:uses|use|using|with|has|have) (?:a |her |his |my )?"
+    r"(?:guide|assistance|service|hearing) $"
+)
 # 『…』という本: a title named as what it is, not a remark quoted.
 _TITLE_NOUN_RE = re.compile(
     r"という(?:本|タイトル|題|書籍|記事|映画|番組|講座|講演|セミナー|特集|連載|論文|小説|曲)"
@@ -271,6 +280,8 @@ def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
         return (
             _VICTIM_WORD_RE.search(text, start, end) is not None
             or _ON_THEIR_RE.match(text, end) is not None
+            # "slashed the tyres of our van": the term names whose property after its "of".
+            or (text.endswith(" of", start, end) and _OF_THEIR_RE.match(text, end) is not None)
         )
     return gap.startswith("に") and len(gap) <= 6
 
@@ -292,3 +303,9 @@ def said_to_someone(ctx: "Context", start: int, s_lo: int) -> bool:
     ):
         return True
     return _TOLD_TO_RE.search(ctx.text, max(s_lo, start - 48), start - 1) is not None
+
+
+def aid_animal(text: str, start: int) -> bool:
+    """Whether the animal word at ``start`` is a guide or assistance dog ("uses a guide dog and
+    had knee surgery": the surgery is the owner's)."""
+    return _AID_ANIMAL_RE.search(text, max(0, start - 32), start) is not None
