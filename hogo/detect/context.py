@@ -22,6 +22,7 @@ from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     aid_animal,
+    around_unless_label,
     bought_into,
     if_it_happens,
     in_company_name,
@@ -35,7 +36,7 @@ from hogo.detect.phrasing import (
     suffered,
     topic_or_title,
 )
-from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
+from hogo.detect.subjects import WORD_RE, anyone_in_role, implied_subject, note_subject, own_role
 from hogo.detect.surnames import surname_named_at
 
 _EN_NEG_FILLER_RE = re.compile(
@@ -339,9 +340,7 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     if not (ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)):
         return False
     # "If an applicant had a conviction": a role with "a" or "an" is anyone in that role.
-    anyone = [
-        c for c in ctx.cues_in("@third", c_lo, start) if ctx.text.startswith(("a ", "an "), c[0])
-    ]
+    anyone = [c for c in ctx.cues_in("@third", c_lo, start) if anyone_in_role(ctx.text, c)]
     return any(
         not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start) + anyone
     )
@@ -480,7 +479,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # group, not someone.
         return Verdict(False, "statistics")
     for kind in ("@hypo", "@policy"):
-        if level < ATTACHED and ctx.has_cue_around(kind, s_lo, s_hi, start, end):
+        if level < ATTACHED and around_unless_label(ctx, kind, s_lo, s_hi, start, end):
             return Verdict(False, kind[1:])
     # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
     # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.

@@ -56,7 +56,8 @@ _IF_SOMEONE_RE = re.compile(
 # 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
 # 始ま|ったらどうするか).
 _JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
-_JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
+# 「社員が逮捕されたら会社はどうすべきか」: a term in the past, then ら and what to do.
+_JA_STEM_IF_RE = re.compile(r"(?:っ?たら|(?<=た)ら)(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
@@ -309,3 +310,13 @@ def aid_animal(text: str, start: int) -> bool:
     """Whether the animal word at ``start`` is a guide or assistance dog ("uses a guide dog and
     had knee surgery": the surgery is the owner's)."""
     return _AID_ANIMAL_RE.search(text, max(0, start - 32), start) is not None
+
+
+def around_unless_label(ctx: "Context", kind: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """A cue of the kind around the term, but not a form's label before a colon opening the
+    sentence: 「アンケート：指を3本失いました」 is the writer's answer, not a survey's policy."""
+    for s, e in ctx.cues_in(kind, lo, hi):
+        label = e < start and ctx.text.startswith(":", e) and not ctx.text[lo:s].strip()
+        if (e <= start or s >= end) and not label:
+            return True
+    return False
