@@ -57,7 +57,9 @@ _IF_SOMEONE_RE = re.compile(
 # 始ま|ったらどうするか).
 _JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
 # 「社員が逮捕されたら会社はどうすべきか」: a term in the past, then ら and what to do.
-_JA_STEM_IF_RE = re.compile(r"(?:っ?たら|(?<=た)ら)(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)")
+_JA_STEM_IF_RE = re.compile(
+    r"(?:っ?たら|(?<=た)ら)(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)"
+)
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"

@@ -53,7 +53,7 @@ POSITIVES = [
     ("アンケート:研修は良かったですが、持病の薬を飲む時間がとれません。", "ja", "health"),
     # The person asked about, named in the next sentence.
     ("Can a worker with epilepsy drive a forklift? It's our employee Mr. Abe.", "en", "health"),
-    ("人工透析をしている人の勤務時間はどう配慮すべきですか。うちの社員のことです。", "ja", "health"),
+    ("人工透析の人の勤務時間はどう配慮すべきですか。うちの社員のことです。", "ja", "health"),
     # A modifier with a surname and honorific after it names that person.
     ("障害者手帳をお持ちの田中さんの席について相談です。", "ja", "disability"),
     # Taken to hospital, fainted at work, a bone broken.
