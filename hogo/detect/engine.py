@@ -171,7 +171,10 @@ class Engine:
             if not ja:
                 return _folded_spans(norm, names)
             honorifics = [norm.original_span(s, e)[0] for s, e in cues.get("@nf_honorific", ())]
-            return _folded_spans(norm, names + ja_person_spans(original, honorifics))
+            own_side = "@nf_own_side" in cues
+            return _folded_spans(
+                norm, names + ja_person_spans(original, honorifics, own_side=own_side)
+            )
 
         ctx = Context(norm.text, cues, person_spans)
         accepted: list[tuple[Match, str]] = []

@@ -153,12 +153,12 @@ def normalize(text: str) -> Normalized:
     if text.isascii():
         return Normalized(text.lower())
     folded = tables.fold_runs(text)
-    if len(folded) == len(text) and not _has_astral(text):
+    if len(folded) == len(text) and not has_astral(text):
         return Normalized(folded)
     return _normalize_clusters(text, tables)
 
 
-def _has_astral(text: str) -> bool:
+def has_astral(text: str) -> bool:
     """Whether the text holds a character beyond the BMP: one that takes two UTF-16 units. (An
     encoding is a plain copy for most texts, cheaper than a search of every character.)"""
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
