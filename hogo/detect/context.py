@@ -100,7 +100,7 @@ class Context:
     """Everything the rules need about one text, computed once per scan. (A plain class with
     slots: one is made for every text with a hit, and a dataclass costs more to build.)"""
 
-    __slots__ = ("_clause_ends", "_person_spans", "cues", "find_person_spans", "text")
+    __slots__ = ("_person_spans", "clause", "cues", "find_person_spans", "sentence", "text")
 
     def __init__(
         self,
@@ -112,20 +112,18 @@ class Context:
         self.cues = cues
         self.find_person_spans = find_person_spans  # names, in folded offsets
         self._person_spans: Sequence[tuple[int, int]] | None = None
-        # Sentence ends are a subset of clause ends: one pass finds both.
-        self._clause_ends = ClauseEnds(text)
+        # Sentence ends are a subset of clause ends: one pass finds both. ``sentence(start,
+        # end)`` and ``clause(start, end)`` give the (lo, hi) span around a hit; bound here, as
+        # the rules call them a few times per hit.
+        ends = ClauseEnds(text)
+        self.sentence: Callable[[int, int], tuple[int, int]] = ends.sentence
+        self.clause: Callable[[int, int], tuple[int, int]] = ends.clause
 
     @property
     def person_spans(self) -> Sequence[tuple[int, int]]:
         if self._person_spans is None:
             self._person_spans = self.find_person_spans()
         return self._person_spans
-
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return self._clause_ends.sentence(start, end)
-
-    def clause(self, start: int, end: int) -> tuple[int, int]:
-        return self._clause_ends.clause(start, end)
 
     # The three look-ups below run a few dozen times per hit: plain loops, which cost less
     # than ``any()`` over a generator for the few spans a kind has.
