@@ -49,7 +49,7 @@ _IF_SOMEONE_RE = re.compile(
 _JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
 _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
 # The characters a match of either pattern above opens with: a term followed by anything else
-# (most are) needs neither (``tests/test_identifiers.py`` checks the set).
+# (most are) needs neither (``tests/test_context_rules.py`` checks the set).
 _IF_OPENERS = frozenset("たなのい人方っ")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
