@@ -56,10 +56,12 @@ _IF_SOMEONE_RE = re.compile(
 # 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
 # 始ま|ったらどうするか).
 _JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
-# 「社員が逮捕されたら会社はどうすべきか」: a term in the past, then ら and what to do.
-_JA_STEM_IF_RE = re.compile(
-    r"(?:っ?たら|(?<=た)ら)(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)"
-)
+_JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
+# The characters a match of either pattern above opens with: a term followed by anything else
+# (most are) needs neither (``tests/test_context_rules.py`` checks the set).
+_IF_OPENERS = frozenset("たなのい人方っ")
+# 「社員が逮捕されたら会社はどうすべきか」: a term that ends in the past, then ら and what to do.
+_JA_PAST_IF_RE = re.compile(r"ら(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
@@ -217,12 +219,18 @@ def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
 
 def stem_negated(text: str, end: int) -> bool:
     """「引っかからないための」「切り裂かれないよう」: a verb's stem the term ends in, negated."""
-    return _JA_STEM_NEG_RE.match(text, end) is not None and "\u3041" <= text[end - 1] <= "\u309f"
+    # The stem test first: most terms end in a kanji or a Latin letter, and then the pattern
+    # need not run.
+    return "\u3041" <= text[end - 1] <= "\u309f" and _JA_STEM_NEG_RE.match(text, end) is not None
 
 
 def if_it_happens(text: str, end: int, c_hi: int) -> bool:
     """「体調を崩した人がいたら」: if there is anyone it happens to; 「盗まれたら、すぐに」
     「始まったらどうするか」: advice for if it does (not 「カミングアウトしたら、…になった」)."""
+    if text.startswith("ら", end) and text.endswith("た", 0, end):
+        return _JA_PAST_IF_RE.match(text, end) is not None
+    if text[end : end + 1] not in _IF_OPENERS:
+        return False
     return (
         _IF_SOMEONE_RE.match(text, end, c_hi) is not None
         or _JA_STEM_IF_RE.match(text, end) is not None
