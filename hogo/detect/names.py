@@ -130,7 +130,8 @@ _EN_RELATIVE_RE = re.compile(
 # (not "Employee Handbook": the word after the role must not be a common noun of forms).
 _EN_ROLE_RE = re.compile(
     r"(?:[Ii]ntern|[Tt]rainee|[Aa]pprentice|[Ee]mployee|[Cc]o-?worker|[Cc]olleague|[Ee]ngineer"
-    rf"|[Tt]echnician)[ \t]+({_CAP})\b"
+    # "Employee M. Kono:": an initial before the surname.
+    rf"|[Tt]echnician)[ \t]+(?:[A-Z]\.[ \t]?)?({_CAP})\b"
 )
 _EN_ROLE_NOT_NAMES = frozenset(
     [
@@ -309,6 +310,8 @@ _JA_OWN_SIDE_KATAKANA_RE = re.compile(
 # 「社員の渡部は」「実習生の堀が」. Only a whole known surname counts (not 社員の健康は).
 _ROLE_SURNAME_RE = re.compile(
     r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ|派遣社員|新入社員)の([一-龥々]{1,3})(?=[はがも])"
+    # 「社員 後藤：」「職員・岡（」: a record's heading, the role and a surname.
+    r"|(?:社員|職員|従業員|実習生|研修生|スタッフ|派遣社員)[ 　・]([一-龥々]{1,3})(?=[:：（(、 　])"
 )
 # 「実習生のグエンは」「社員のアンドレが」: a foreign colleague by a bare katakana given name;
 # not a loanword said of staff in general (社員のスキルは, 実習生のビザが).
@@ -378,7 +381,7 @@ _ROLE_LOANWORDS = (
     "ライフ",
     "ホーム",
 )
-_ROLE_WORDS_RE = re.compile(r"社員の|職員の|従業員の|実習生の|研修生の|部下の|同僚の|スタッフの")
+_ROLE_WORDS_RE = re.compile(r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ)[の 　・]")
 
 
 def _is_katakana(ch: str) -> bool:
@@ -400,7 +403,9 @@ def ja_person_spans(
     if _ROLE_WORDS_RE.search(original):
         surnames = ja_surnames()
         spans.extend(
-            m.span(1) for m in _ROLE_SURNAME_RE.finditer(original) if m.group(1) in surnames
+            m.span(m.lastindex or 1)
+            for m in _ROLE_SURNAME_RE.finditer(original)
+            if m.group(m.lastindex or 1) in surnames
         )
         spans.extend(
             m.span(1)
