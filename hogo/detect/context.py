@@ -25,6 +25,7 @@ from hogo.detect.phrasing import (
     aid_animal,
     around_unless_label,
     bought_into,
+    heard_or_recorded,
     if_it_happens,
     in_company_name,
     in_title,
@@ -324,15 +325,6 @@ def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int)
     )
 
 
-def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int, *, ja: bool) -> bool:
-    """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
-    (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,
-    unless the sentence asks a question ("HR letter: Is an employee with … allowed to …?")."""
-    if ja and ctx.has_cue("@heard", end, s_hi):
-        return True
-    return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")
-
-
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
     """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」,
     「社員が逮捕された場合の」: the one it would happen to is anyone; the colleague is not the
@@ -475,7 +467,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
         and _generic(ctx, entry, start if evidence == "field" else c_lo, c_hi, start, end)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
-        and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
+        and not heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):
         return _verdict((False, "generic"))
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):

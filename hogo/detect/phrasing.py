@@ -330,3 +330,12 @@ def around_unless_label(ctx: "Context", kind: str, lo: int, hi: int, start: int,
         if (e <= start or s >= end) and not label:
             return True
     return False
+
+
+def heard_or_recorded(ctx: "Context", start: int, end: int, s_hi: int, *, ja: bool) -> bool:
+    """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
+    (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,
+    unless the sentence asks a question ("HR letter: Is an employee with … allowed to …?")."""
+    if ja and ctx.has_cue("@heard", end, s_hi):
+        return True
+    return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")

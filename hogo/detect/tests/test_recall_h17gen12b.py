@@ -57,6 +57,19 @@ POSITIVES = [
     ("人工透析の人の勤務時間はどう配慮すべきですか。うちの社員のことです。", "ja", "health"),
     # A modifier with a surname and honorific after it names that person.
     ("障害者手帳をお持ちの田中さんの席について相談です。", "ja", "disability"),
+    # A record's heading names its member: role and surname (社員 後藤：), role, initial, surname.
+    ("職員 佐藤：飲酒運転で検挙されたと家族から連絡あり。", "ja", "criminal_record"),
+    ("社員 小林：潰瘍性大腸炎で入院、来週まで休み。", "ja", "health"),
+    ("Employee R. Sato: off two weeks after knee surgery.", "en", "health"),
+    # Held or questioned by the police, a search warrant, time inside (dev36's classes).
+    ("The police are still holding her and we can't reach the family.", "en", "criminal_record"),
+    ("Officers came with a search warrant for his car this morning.", "en", "criminal_record"),
+    ("Between us, I was inside for four years in my twenties.", "en", "criminal_record"),
+    ("弟が旅行先で警察に拘束されたと連絡がありました。", "ja", "criminal_record"),
+    ("兄が万引きの疑いをかけられて困っています。", "ja", "criminal_record"),
+    ("Her ex posted private photos of her online last week.", "en", "crime_victim"),
+    ("He has only been able to see out of one eye since the accident.", "en", "disability"),
+    ("She is at the fertility clinic for egg retrieval on Friday.", "en", "health"),
     # Taken to hospital, fainted at work, a bone broken.
     ("His wife fainted at work and was taken to hospital.", "en", "health"),
     ("Our welder collapsed on the line this morning.", "en", "health"),
@@ -89,6 +102,11 @@ NEGATIVES = [
     # A form's label after other words is still about the form.
     ("Please add a line to the form: any allergy we should know of.", "en", "health"),
     ("障害者手帳をお持ちの皆さんへのご案内です。", "ja", "disability"),
+    # Incidents counted, a family court's civil matters, a document asked of every applicant.
+    ("今月の報告：自転車盗難5件、けが人なし。", "ja", "crime_victim"),
+    ("姉は家庭裁判所で離婚調停中です。", "ja", "criminal_record"),
+    ("応募者に診断書の提出を求めることは可能ですか。", "ja", "health"),
+    ("The judge spoke about retinitis pigmentosa research funding.", "en", "health"),
     # A prison town as a town, a time card, a desk role as a thing.
     ("Our new branch is in Fuchu, near the station.", "en", "criminal_record"),
     ("Driver portal is down again, please check.", "en", "criminal_record"),
