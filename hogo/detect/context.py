@@ -72,7 +72,8 @@ _STATS_RE = re.compile(
     r"\d\s*(?:%|percent|per cent|割|人に|人中| out of \d| in \d+\b)"
     r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of"
     r" (?:our|the|all|their|its|them|members|employees|staff|workers)\b"
-    r"|半数|大半|過半数|大多数|何割|割合|統計|(?:年代|年齢|男女|業種)別|(?<!\d)[2-9]件|\d\d件"
+    r"|半数|大半|過半数|大多数|何割|割合|統計|(?:年代|年齢|男女|業種)別"
+    r"|(?<![\dがはもをにでとの])\d{1,3}件(?:[、。]|$)"  # a tally: 車上荒らし3件、けが人なし
     # "about 340,000 people in Japan are on dialysis": a count of people is no one of them.
     r"|\d\s*(?:million |thousand )?(?:people|patients|adults|children)\b|\d\s*万人"
     # 「300人が特殊詐欺の被害に」: a count of people as the subject (not 「出展者3人が」, a few in
