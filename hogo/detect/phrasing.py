@@ -51,6 +51,9 @@ _COMPANY_TAIL_RE = re.compile(r"・[ぁ-ゖー]{2,12}(?:株式会社|有限会�
 # 「〜た人がいたら」「〜の方がいれば」: a term whose bearer is "anyone there may be".
 _IF_SOMEONE_RE = re.compile(
     r"[たなのい]?(?:人|方)が(?:いたら|いれば|いる場合|いらっしゃったら|いらっしゃれば|出たら|出た場合)"
+    # 「トランスジェンダーの社員が入ってきたら」: if someone of the kind joins.
+    r"|の?(?:人|方|社員|従業員|職員|すたっふ|新人|実習生|研修生|学生|子)が"
+    r"(?:入ってきたら|入ってきた場合|入社したら|入社した場合|来たら|来た場合|応募してきたら)"
 )
 # A Japanese term that ends in a verb's stem, then the negation glued to it (引っかか|らない,
 # 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
@@ -291,6 +294,10 @@ def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
 _TOLD_TO_RE = re.compile(
     r"\b(?:told|yelled at|shouted at|screamed at)\b[^.!?]{0,30} to $"
     r"|\b(?:asked|asks (?:me|him|her|them)|ask (?:me|him|her|them)) $"
+    # "told the owner one of his workers is 'from a buraku'": what someone is said to be.
+    # Not a word asked about or named ("what is 'buraku'", "the word was 'X'").
+    r"|(?<!\bword )(?<!\bterm )(?<!\bname )(?<!\btitle )(?<!\bwhat )(?<!\bthis )(?<!\bthat )"
+    r"\b(?:is|was|are|were) $"
 )
 
 

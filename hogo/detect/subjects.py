@@ -21,7 +21,8 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
 # followed by a verb, so "Member portal is down" and "the member must sign" name no one).
 _NOTE_SUBJECT_RE = re.compile(
     r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
-    r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison)(?:'s)? "
+    r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison|worker|"
+    r"foreman|new hire)(?:'s)? "
     r"(?:[a-z]\. )?"
     r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
     r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
@@ -29,7 +30,9 @@ _NOTE_SUBJECT_RE = re.compile(
     r"(?:[a-z0-9'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
     r"sits|serves|"
     r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
-    r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
+    r"attends|started|underwent|returned|spent|served|suffered|suffers|"
+    # "Employee ran in last year's mayoral race", "Worker heads a residents' group".
+    r"ran|runs|heads|headed|leads|led|joined|posts|posted|spoke)\b"
     # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
     r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
     r"advised|responsible|the right|access)\b)"

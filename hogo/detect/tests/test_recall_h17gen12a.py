@@ -1,0 +1,124 @@
+"""Issue 17, recall by class of phrasing, twelfth round (branch h17gen12a): classes that blind
+set 14 (seen after it was scored) missed or flagged wrongly in race or ethnicity, political
+opinion, sexual orientation, social status and religion, each with hard negatives that reuse its
+words about nobody, an organisation, an event or a topic. None of these texts is from a labelled
+set.
+"""
+
+import pytest
+
+from hogo.detect import scan
+
+# (text, language, category)
+POSITIVES = [
+    # What someone is said to be, quoted after a copula.
+    (
+        "The caller said our new hire is 'from a buraku' and we should let him go.",
+        "en",
+        "social_status",
+    ),
+    # The term before の人 or の方 as what a person before it is, told as hearsay.
+    ("会長の話では、社員の婚約者が部落出身の人らしい。", "ja", "social_status"),
+    # A priest's office held beside a job.
+    (
+        "Our site manager is a Tenrikyo minister on weekends, also a priest at the local shrine.",
+        "en",
+        "religion",
+    ),
+    ("うちの工場長は実家の寺の住職も務めているので、お盆は休みます。", "ja", "religion"),
+    ("総務の課長は神社の神主もしていて、秋祭りの時期は忙しい。", "ja", "religion"),
+    # Workers on a line are people, not the production line.
+    ("One of his line workers is a devout Catholic and asks for Sunday off.", "en", "religion"),
+    # A run for a local office; a residents' group against a local project; an executive.
+    (
+        "Our driver ran in the council election last spring and wants his old shifts back.",
+        "en",
+        "political",
+    ),
+    (
+        "Worker leads a citizens' group against the new dam and spoke on local TV.",
+        "en",
+        "political",
+    ),
+    ("弊社の専務が、来年の町長選に出馬を表明しました。", "ja", "political"),
+    (
+        "工場の近くのごみ処理場建設に反対する住民の会の代表を、うちの班長がしている。",
+        "ja",
+        "political",
+    ),
+    # A party glued to its own post or material.
+    (
+        "His wife is the JCP branch secretary and uses our copier for party leaflets.",
+        "en",
+        "political",
+    ),
+    ("Our welder posts Sanseito campaign posters on his truck.", "en", "political"),
+    ("社長の奥さんが公明党の支部長をしていて、会社のファクスを使っている。", "ja", "political"),
+    # A registered sex or gender changed, said of someone; a desk's inquiry heading.
+    (
+        "Inquiry: a worker changed his sex on the register last month. Payslips show the old name.",
+        "en",
+        "sexual_orientation",
+    ),
+    (
+        "うちの社員が昨年、戸籍の性別を変更した。社内の書類はどうすればいいか。",
+        "ja",
+        "sexual_orientation",
+    ),
+    (
+        "The new hire changed her gender last year and asks us to update the badge.",
+        "en",
+        "sexual_orientation",
+    ),
+]
+
+NEGATIVES = [
+    # A rule or clause that bans a topic.
+    (
+        "Our model rules have a clause banning political campaigning on company premises.",
+        "en",
+        "political",
+    ),
+    ("Does a ban on religious symbols at work break any law?", "en", "religion"),
+    # A shrine's, temple's or church's festival or fair as an event.
+    (
+        "The parish shrine festival closes Route 9 all Saturday, so deliveries will be late.",
+        "en",
+        "religion",
+    ),
+    ("Our temple fair brings in so many visitors that the car park is full.", "en", "religion"),
+    ("来週は神社の例大祭で駅前が混むので、納品を一日ずらします。", "ja", "religion"),
+    ("お寺の縁日の日は工場前に屋台が出るので、トラックの出入りに注意。", "ja", "religion"),
+    # A field asked about at an interview.
+    ("採用面接で信仰を尋ねるのは問題になりますか。", "ja", "religion"),
+    ("応募者に支持政党を聞いてはいけないと研修で習いました。", "ja", "political"),
+    # 家の出 inside another word.
+    ("家の出入りの多い時期なので、郵便物は事務所に届けてください。", "ja", "social_status"),
+    # An organisation acting as such toward an event.
+    ("組合として平和行進に参加するので、横断幕の作り方を教えてほしい。", "ja", "political"),
+    ("協会として人権パレードに協賛するかどうか、理事会で話し合う。", "ja", "sexual_orientation"),
+    # If someone of the kind joins.
+    ("外国籍の社員が入ってきたら、在留カードの確認はどうするのか。", "ja", "race_ethnicity"),
+    ("ゲイの社員が入社したら、福利厚生はどう変わるのか知りたい。", "ja", "sexual_orientation"),
+    # A named case or its ruling; a subject that came up in talk.
+    ("ハンセン病訴訟の判決について調べている学生から問い合わせ。", "ja", "health"),
+    ("部落地名リスト事件の判決文を研修の資料にしたい。", "ja", "social_status"),
+    ("戸籍の話が出たので、相続の手続きを調べました。", "ja", "social_status"),
+    # A party's finance or a list, no one's post; a word asked about in quotes.
+    ("Do you have the LDP campaign finance figures for last year?", "en", "political"),
+    ("What is 'buraku'? My intern saw it in a textbook.", "en", "social_status"),
+    ("The word was 'burakumin', and the trainer explained it.", "en", "social_status"),
+    # A race that is no election.
+    ("She ran in the company relay race and won.", "en", "political"),
+    ("He ran in the Tokyo marathon last year.", "en", "political"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES)
+def test_each_class_is_found(text: str, lang: str, category: str) -> None:
+    assert category in scan(text, lang=lang).categories
+
+
+@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
+def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
+    assert category not in scan(text, lang=lang).categories
