@@ -35,7 +35,7 @@ from hogo.detect.phrasing import (
 )
 from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
 from hogo.detect.surnames import surname_named_at
-from hogo.detect.things import about_an_animal_or_thing
+from hogo.detect.things import about_an_animal_or_thing, business_apart
 
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -411,7 +411,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return Verdict(False, "name")
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
-        if ctx.has_cue(kind, s_lo, s_hi):
+        if ctx.has_cue(kind, s_lo, s_hi) and not business_apart(ctx, entry, kind, end, ja=ja):
             return Verdict(False, f"homograph{kind}")
     if _quoted_word(ctx, start, end, s_lo, s_hi):
         return Verdict(False, "quoted")

@@ -64,3 +64,18 @@ def about_an_animal_or_thing(
         and not any(subject_end <= s and e <= start for s, e in ctx.person_spans)
         for _, subject_end in subjects
     )
+
+
+# What may stand between a descent word and the business it names (マレー系企業, 中国系の商社).
+_BUSINESS_GAPS = ("", "の", "・")
+
+
+def business_apart(ctx: "Context", entry: "Entry", kind: str, end: int, *, ja: bool) -> bool:
+    """A Japanese descent word (マレー系, 韓国系) names a business only when the business word
+    is glued after it (マレー系企業, 韓国系の会社); 「マレー系でイスラム教徒の夫が、会社の忘年会で」
+    is the husband's descent, whatever company the sentence names elsewhere."""
+    if kind != "@business" or not ja or entry.kind != "race_ethnicity":
+        return False
+    return not any(
+        ctx.text[end:s] in _BUSINESS_GAPS for s, _ in ctx.cues.get("@business", ()) if s >= end
+    )

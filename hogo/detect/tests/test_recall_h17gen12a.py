@@ -70,9 +70,25 @@ POSITIVES = [
         "en",
         "sexual_orientation",
     ),
+    # A descent word with a business named elsewhere in the sentence, not glued to it.
+    (
+        "マレー系でイスラム教徒の夫が、会社の忘年会でお酒を断ったら笑われました。",
+        "ja",
+        "race_ethnicity",
+    ),
+    ("取引先の会社の担当者は中国系で、旧正月は休みだそうです。", "ja", "race_ethnicity"),
+    # Ryukyuan faith practice kept by a family.
+    ("祖母の代から、旧暦の一日と十五日にはウガンをしています。", "ja", "religion"),
+    ("母はユタに相談してから、引っ越しの日を決めました。", "ja", "religion"),
 ]
 
 NEGATIVES = [
+    # A descent word glued to the business it names; a kana run that is no faith word.
+    ("中華系のスーパーで、部長の奥さんが働いているそうです。", "ja", "race_ethnicity"),
+    ("韓国系企業に勤める夫が、転勤になりました。", "ja", "race_ethnicity"),
+    ("弊社の取引先は台湾系の会社が多いです。", "ja", "race_ethnicity"),
+    ("もうがんばれないので、今日は早退します。", "ja", "religion"),
+    ("沖縄の御嶽を巡るツアーのパンフレットを置いてもいいですか。", "ja", "religion"),
     # A rule or clause that bans a topic.
     (
         "Our model rules have a clause banning political campaigning on company premises.",
