@@ -20,7 +20,10 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
 # was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
 # followed by a verb, so "Member portal is down" and "the member must sign" name no one).
 _NOTE_SUBJECT_RE = re.compile(
-    r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
+    # "Zainichi employee's car got …": one word may say what the member is.
+    r"(?:the |this )?(?:board |staff |club |team )?"
+    r"(?:(?!(?:our|my|your|their|his|her|its|a|an|new) )[a-z\-]+ )?"
+    r"(?:member|client|volunteer|intern|patient|"
     r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison|worker|"
     r"foreman|new hire)(?:'s)? "
     r"(?:[a-z]\. )?"
@@ -32,7 +35,7 @@ _NOTE_SUBJECT_RE = re.compile(
     r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
     r"attends|started|underwent|returned|spent|served|suffered|suffers|"
     # "Employee ran in last year's mayoral race", "Worker heads a residents' group".
-    r"ran|runs|heads|headed|leads|led|joined|posts|posted|spoke)\b"
+    r"ran|heads|headed|leads|led|joined|posts|posted|spoke)\b"
     # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
     r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
     r"advised|responsible|the right|access)\b)"

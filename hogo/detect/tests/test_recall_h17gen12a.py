@@ -80,9 +80,16 @@ POSITIVES = [
     # Ryukyuan faith practice kept by a family.
     ("祖母の代から、旧暦の一日と十五日にはウガンをしています。", "ja", "religion"),
     ("母はユタに相談してから、引っ越しの日を決めました。", "ja", "religion"),
+    # A note's subject named by a word and a role, whatever topic the sentence has.
+    (
+        "Kurdish employee's car was scratched in the company car park overnight.",
+        "en",
+        "race_ethnicity",
+    ),
 ]
 
 NEGATIVES = [
+    ("Disabled employee is entitled to extra leave under the company rules.", "en", "disability"),
     # A descent word glued to the business it names; a kana run that is no faith word.
     ("中華系のスーパーで、部長の奥さんが働いているそうです。", "ja", "race_ethnicity"),
     ("韓国系企業に勤める夫が、転勤になりました。", "ja", "race_ethnicity"),
