@@ -15,6 +15,7 @@ count as a person there.
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 from hogo.detect.attached import attached, counted_in
@@ -101,7 +102,7 @@ class Context:
     """Everything the rules need about one text, computed once per scan. (A plain class with
     slots: one is made for every text with a hit, and a dataclass costs more to build.)"""
 
-    __slots__ = ("_clause_ends", "_person_spans", "cues", "find_person_spans", "text")
+    __slots__ = ("_person_spans", "clause", "cues", "find_person_spans", "sentence", "text")
 
     def __init__(
         self,
@@ -113,20 +114,18 @@ class Context:
         self.cues = cues
         self.find_person_spans = find_person_spans  # names, in folded offsets
         self._person_spans: Sequence[tuple[int, int]] | None = None
-        # Sentence ends are a subset of clause ends: one pass finds both.
-        self._clause_ends = ClauseEnds(text)
+        # Sentence ends are a subset of clause ends: one pass finds both. ``sentence(start,
+        # end)`` and ``clause(start, end)`` give the (lo, hi) span around a hit; bound here, as
+        # the rules call them a few times per hit.
+        ends = ClauseEnds(text)
+        self.sentence: Callable[[int, int], tuple[int, int]] = ends.sentence
+        self.clause: Callable[[int, int], tuple[int, int]] = ends.clause
 
     @property
     def person_spans(self) -> Sequence[tuple[int, int]]:
         if self._person_spans is None:
             self._person_spans = self.find_person_spans()
         return self._person_spans
-
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        return self._clause_ends.sentence(start, end)
-
-    def clause(self, start: int, end: int) -> tuple[int, int]:
-        return self._clause_ends.clause(start, end)
 
     # The three look-ups below run a few dozen times per hit: plain loops, which cost less
     # than ``any()`` over a generator for the few spans a kind has.
@@ -226,6 +225,11 @@ class Verdict(NamedTuple):
 
     accepted: bool
     reason: str  # why it was kept ("self") or dropped ("negated")
+
+
+# Verdict((accepted, reason)) without the Python-level __new__ of a named tuple, as
+# ``lexicon.new_match``: one is made per hit.
+_verdict = partial(tuple.__new__, Verdict)
 
 
 def _words(gap: str) -> int:
@@ -400,39 +404,39 @@ def judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verd
     _, s_hi = ctx.sentence(start, end)
     next_hi = ctx.sentence(s_hi + 1, s_hi + 1)[1] if s_hi + 1 < len(ctx.text) else s_hi
     if ctx.has_cue("@anaphor", end, next_hi):
-        return Verdict(True, "anaphor")
+        return _verdict((True, "anaphor"))
     return verdict
 
 
 def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Verdict:
     if entry.ascii and ctx.text.endswith(_TITLES, 0, start):
-        return Verdict(False, "name")
+        return _verdict((False, "name"))
     if ja and in_company_name(ctx.text, end):
-        return Verdict(False, "name")
+        return _verdict((False, "name"))
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
         if ctx.has_cue(kind, s_lo, s_hi) and not business_apart(ctx, entry, kind, end, ja=ja):
-            return Verdict(False, f"homograph{kind}")
+            return _verdict((False, f"homograph{kind}"))
     if _quoted_word(ctx, start, end, s_lo, s_hi):
-        return Verdict(False, "quoted")
+        return _verdict((False, "quoted"))
     c_lo, c_hi = ctx.clause(start, end)
     if entry.needs and not ctx.has_cue(entry.needs, end, c_hi):
-        return Verdict(False, f"without{entry.needs}")
+        return _verdict((False, f"without{entry.needs}"))
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
-        return Verdict(False, "negated")
+        return _verdict((False, "negated"))
     if attached(ctx, start, end, c_lo, c_hi, entry.kind) and not counted_in(ctx, end, s_lo, s_hi):
-        return Verdict(False, "generic_or_topic")
+        return _verdict((False, "generic_or_topic"))
     if about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
-        return Verdict(False, "animal_or_thing")
+        return _verdict((False, "animal_or_thing"))
     if ctx.has_cue("@fiction", s_lo, s_hi):
         # A novel, screenplay or film scene: its characters are not real people, and the
         # writer's "I'm writing" does not make the term theirs.
-        return Verdict(False, "fiction")
+        return _verdict((False, "fiction"))
     if _hypothetical(ctx, c_lo, start, end, c_hi):
-        return Verdict(False, "hypothetical")
+        return _verdict((False, "hypothetical"))
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
     if news_report(ctx, s_lo, s_hi, start, end, named=level >= STRICT):
-        return Verdict(False, "report")
+        return _verdict((False, "report"))
     if (
         level < STRICT
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
@@ -440,14 +444,14 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
         and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):
-        return Verdict(False, "generic")
+        return _verdict((False, "generic"))
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):
         # "3 out of 10 operators are hard of hearing", 「会員の3%が障害者手帳を」: a share of a
         # group, not someone.
-        return Verdict(False, "statistics")
+        return _verdict((False, "statistics"))
     for kind in ("@hypo", "@policy"):
         if level < ATTACHED and ctx.has_cue_around(kind, s_lo, s_hi, start, end):
-            return Verdict(False, kind[1:])
+            return _verdict((False, kind[1:]))
     # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
     # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.
     if (
@@ -457,9 +461,9 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
             ctx.has_cue("@hypo", c_lo, start) or ctx.has_cue_around("@form", c_lo, c_hi, start, end)
         )
     ):
-        return Verdict(False, "hypo_or_policy")
+        return _verdict((False, "hypo_or_policy"))
     if level < ATTACHED and topic_or_title(ctx, c_lo, c_hi, s_lo, s_hi, start, end, ja=ja):
-        return Verdict(False, "topic")
+        return _verdict((False, "topic"))
     if entry.strength == "weak" and (level < ATTACHED or evidence == "profile"):
-        return Verdict(False, "no_person")
-    return Verdict(True, evidence)
+        return _verdict((False, "no_person"))
+    return _verdict((True, evidence))

@@ -37,10 +37,12 @@ _SCORES = {
 
 
 def _has_surrogate(text: str) -> bool:
-    """Whether ``SURROGATES`` would find one: strict UTF-8 encoding fails exactly then, and it
-    costs less than a search of every character."""
+    """Whether ``SURROGATES`` would find one: strict UTF-16 encoding fails exactly then, and it
+    costs less than a search of every character (and than UTF-8 for Japanese text, which it
+    copies nearly as stored; "utf-16", not "utf-16-le", is one of the codecs Python finds
+    without a registry look-up)."""
     try:
-        text.encode()
+        text.encode("utf-16")
     except UnicodeEncodeError:
         return True
     return False
@@ -172,7 +174,10 @@ class Engine:
             if not ja:
                 return _folded_spans(norm, names)
             honorifics = [norm.original_span(s, e)[0] for s, e in cues.get("@nf_honorific", ())]
-            return _folded_spans(norm, names + ja_person_spans(original, honorifics))
+            own_side = "@nf_own_side" in cues
+            return _folded_spans(
+                norm, names + ja_person_spans(original, honorifics, own_side=own_side)
+            )
 
         ctx = Context(norm.text, cues, person_spans)
         accepted: list[tuple[Match, str]] = []

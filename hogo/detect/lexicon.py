@@ -25,7 +25,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from hogo.detect.compiled import cached
-from hogo.detect.normalize import fold
+from hogo.detect.normalize import fold, has_astral
 from hogo.detect.result import CATEGORY_LABELS
 
 STRENGTHS = ("strong", "weak", "-")
@@ -130,6 +130,11 @@ def load_entries(directory: Path | None = None) -> list[Entry]:
 # digits and ' + & is a space, with the terms stored the same way between spaces: " i " can
 # then only hit the word "i", not the i in "like", and "non-binary" also hits "non binary".
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'+&")
+# Every word character is ASCII, so the marking is a byte table over an ASCII copy of the text
+# in which each other character is one "?" (a byte translation is a plain C loop, a str
+# translation a look-up per character). A character beyond the BMP is left as it is (the str
+# table stops at U+FFFF): no word edge, so such a text keeps the str table.
+_MARK_BYTES = bytes(b if chr(b) in _WORD_CHARS else ord(" ") for b in range(256))
 _MARK_TABLE = [chr(cp) if chr(cp) in _WORD_CHARS else " " for cp in range(0x10000)]
 
 
@@ -137,7 +142,11 @@ def word_marked(text: str) -> str:
     """The text as the English automaton sees it (same length, plus one space each side).
     A possessive 's is its own word, so "our union's" holds "our union"; an apostrophe at a
     word's edge is a single quotation mark, so "'from the buraku'" holds "buraku"."""
-    marked = (" " + text.translate(_MARK_TABLE) + " ").replace("'s ", " s ")
+    if text.isascii() or not has_astral(text):
+        letters = text.encode("ascii", "replace").translate(_MARK_BYTES).decode("ascii")
+    else:
+        letters = text.translate(_MARK_TABLE)
+    marked = (" " + letters + " ").replace("'s ", " s ")
     if "' " in marked or " '" in marked:
         marked = marked.replace(" '", "  ").replace("' ", "  ")
     return marked

@@ -30,13 +30,11 @@ _OWN_SIDE_RE = re.compile(
     rf"(?:弊社|当社|弊所|当方|私ども|わたくしども|当会|弊会)(?:の?(?:[{_KANJI}ァ-ヶー]{{1,8}}?|[ぁ-ゖー]{{2,8}}?))?の"
     rf"([{_KANJI}]{{1,4}})(?=[はがもにをより、])"
 )
+# The words these frames open with are lexicon cues (``@nf_own_side``, ``@nf_field`` in
+# cues.tsv): the lexicon pass says whether a text holds one, and only then is a frame tried.
+# (A cue list a neutral phrase emptied keeps its key, so ``in`` still sees the word.)
 _OWN_SIDE_WORDS = ("弊社", "当社", "弊所", "当方", "私ども", "わたくしども", "当会", "弊会")
 _FIELD_WORDS = ("氏名", "名前", "記入者", "申込者", "担当者")
-# Whether a text holds one of the words: one search instead of a loop of ``in`` tests.
-_OWN_SIDE_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS))
-# Both kinds in one search, for ``_ja_names`` (no word of one kind overlaps one of the other,
-# so every word present is found).
-_FRAME_WORDS_RE = re.compile("|".join(_OWN_SIDE_WORDS + _FIELD_WORDS))
 _FIELD_RE = re.compile(
     rf"(?:氏名|お名前|名前|記入者|申込者|担当者)[ 　]*[:：は][ 　]*"
     rf"([{_KANJI}]{{1,4}}(?:[ 　]?[{_KANJI}]{{1,4}})?)"
@@ -252,13 +250,12 @@ def _ja_names(norm: Normalized, cues: dict[str, list[Cue]]) -> list[tuple[int, i
     if "申します" in text or "もうします" in text:
         for m in _INTRO_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.self_introduction"))
-    frame_words = set(_FRAME_WORDS_RE.findall(text))
-    if not frame_words.isdisjoint(_OWN_SIDE_WORDS):
+    if "@nf_own_side" in cues:
         for m in _OWN_SIDE_RE.finditer(text):
             k = _surname_start(m.group(1))
             if k == 0:
                 spans.append((m.start(1), m.end(1), 0.75, "person_name.own_side"))
-    if not frame_words.isdisjoint(_FIELD_WORDS):
+    if "@nf_field" in cues:
         for m in _FIELD_RE.finditer(text):
             spans.append((m.start(1), m.end(1), 0.85, "person_name.field"))
     return spans
@@ -388,13 +385,16 @@ def _is_katakana(ch: str) -> bool:
     return "ァ" <= ch <= "ヶ" or ch == "ー"
 
 
-def ja_person_spans(original: str, honorifics: list[int]) -> list[tuple[int, int]]:
+def ja_person_spans(
+    original: str, honorifics: list[int], *, own_side: bool
+) -> list[tuple[int, int]]:
     """Spans of the original text that name a person in katakana (see above); ``honorifics``
-    are where the lexicon pass saw 様, さん, 氏 (original offsets)."""
+    are where the lexicon pass saw 様, さん, 氏 (original offsets), ``own_side`` whether it saw
+    弊社, 当社... (each folds to itself, so the folded text holds every one the original does)."""
     spans: list[tuple[int, int]] = []
     if "・" in original or "＝" in original:
         spans.extend(m.span() for m in _JA_DOTTED_NAME_RE.finditer(original))
-    if _OWN_SIDE_WORDS_RE.search(original):
+    if own_side:
         # 「弊社のマリアは」: one's own colleague, by given name.
         spans.extend(m.span(1) for m in _JA_OWN_SIDE_KATAKANA_RE.finditer(original))
     if _ROLE_WORDS_RE.search(original):

@@ -18,7 +18,7 @@ length tells that a text needs the slow path, which builds the map cluster by cl
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from hogo.detect.compiled import cached
@@ -144,6 +144,11 @@ class Normalized(NamedTuple):
         return self.starts[start], self.ends[end - 1]
 
 
+# Normalized((text, None, None)) without the Python-level __new__ of a named tuple (the same
+# object, built by the C constructor): every scan makes one, most of them one for one.
+_one_for_one = partial(tuple.__new__, Normalized)
+
+
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u309b\u309c]*", re.DOTALL)
 
 
@@ -151,17 +156,18 @@ def normalize(text: str) -> Normalized:
     """Fold text for matching; the result maps back to offsets in ``text``."""
     tables = _tables()
     if text.isascii():
-        return Normalized(text.lower())
+        return _one_for_one((text.lower(), None, None))
     folded = tables.fold_runs(text)
-    if len(folded) == len(text) and not _has_astral(text):
-        return Normalized(folded)
+    if len(folded) == len(text) and not has_astral(text):
+        return _one_for_one((folded, None, None))
     return _normalize_clusters(text, tables)
 
 
-def _has_astral(text: str) -> bool:
+def has_astral(text: str) -> bool:
     """Whether the text holds a character beyond the BMP: one that takes two UTF-16 units. (An
-    encoding is a plain copy for most texts, cheaper than a search of every character.)"""
-    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+    encoding is a plain copy for most texts, cheaper than a search of every character; "utf-16"
+    adds a two-byte mark but, unlike "utf-16-le", needs no codec registry look-up.)"""
+    return len(text.encode("utf-16", "surrogatepass")) != 2 * len(text) + 2
 
 
 def _normalize_clusters(text: str, tables: _Tables) -> Normalized:

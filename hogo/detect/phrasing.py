@@ -51,15 +51,22 @@ _COMPANY_TAIL_RE = re.compile(r"・[ぁ-ゖー]{2,12}(?:株式会社|有限会�
 # 「〜た人がいたら」「〜の方がいれば」: a term whose bearer is "anyone there may be".
 _IF_SOMEONE_RE = re.compile(
     r"[たなのい]?(?:人|方)が(?:いたら|いれば|いる場合|いらっしゃったら|いらっしゃれば|出たら|出た場合)"
-    # 「トランスジェンダーの社員が入ってきたら」: if someone of the kind joins.
-    r"|の?(?:人|方|社員|従業員|職員|すたっふ|新人|実習生|研修生|学生|子)が"
+)
+# 「トランスジェンダーの社員が入ってきたら」: if someone of the kind joins; the characters it opens
+# with, tried first.
+_IF_JOINS_RE = re.compile(
+    r"の?(?:人|方|社員|従業員|職員|すたっふ|新人|実習生|研修生|学生|子)が"
     r"(?:入ってきたら|入ってきた場合|入社したら|入社した場合|来たら|来た場合|応募してきたら)"
 )
+_JOIN_OPENERS = frozenset("の人方社従職す新実研学子")
 # A Japanese term that ends in a verb's stem, then the negation glued to it (引っかか|らない,
 # 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
 # 始ま|ったらどうするか).
 _JA_STEM_NEG_RE = re.compile(r"[らりわ]?(?:ない|ず[にの、]|ません)")
 _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
+# The characters a match of either pattern above opens with: a term followed by anything else
+# (most are) needs neither (``tests/test_context_rules.py`` checks the set).
+_IF_OPENERS = frozenset("たなのい人方っ")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
@@ -217,12 +224,19 @@ def _topic_ends_at(ctx: "Context", s_lo: int, opening: int) -> bool:
 
 def stem_negated(text: str, end: int) -> bool:
     """「引っかからないための」「切り裂かれないよう」: a verb's stem the term ends in, negated."""
-    return _JA_STEM_NEG_RE.match(text, end) is not None and "\u3041" <= text[end - 1] <= "\u309f"
+    # The stem test first: most terms end in a kanji or a Latin letter, and then the pattern
+    # need not run.
+    return "\u3041" <= text[end - 1] <= "\u309f" and _JA_STEM_NEG_RE.match(text, end) is not None
 
 
 def if_it_happens(text: str, end: int, c_hi: int) -> bool:
     """「体調を崩した人がいたら」: if there is anyone it happens to; 「盗まれたら、すぐに」
     「始まったらどうするか」: advice for if it does (not 「カミングアウトしたら、…になった」)."""
+    after = text[end : end + 1]
+    if after in _JOIN_OPENERS and _IF_JOINS_RE.match(text, end, c_hi) is not None:
+        return True
+    if after not in _IF_OPENERS:
+        return False
     return (
         _IF_SOMEONE_RE.match(text, end, c_hi) is not None
         or _JA_STEM_IF_RE.match(text, end) is not None

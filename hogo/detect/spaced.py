@@ -25,6 +25,11 @@ _CHARS_PER_SPACE = 12
 def compact(text: str) -> tuple[str, list[int]] | None:
     """The text without its word spaces and, for each of its characters, the offset in the
     original; None when the text is not written with word spaces."""
+    # Each run holds at least one space: too few spaces in the whole text settle it first (a
+    # count is one C loop; most texts with a space have one or two).
+    most = text.count(" ") + text.count("\u3000")
+    if most < _MIN_SPACES or len(text) > _CHARS_PER_SPACE * most:
+        return None
     spaces = _WORD_SPACE_RE.findall(text)
     if len(spaces) < _MIN_SPACES or len(text) > _CHARS_PER_SPACE * len(spaces):
         return None

@@ -5,6 +5,7 @@ import pytest
 
 from hogo.detect import scan
 from hogo.detect.normalize import fold
+from hogo.detect.phrasing import _IF_OPENERS, _IF_SOMEONE_RE, _JA_STEM_IF_RE
 
 
 def _check(text: str, expected: tuple[str, ...]) -> None:
@@ -508,3 +509,23 @@ def test_it_follows_the_writer_claiming_a_general_term(
 )
 def test_it_knows_the_third_drill(text: str, expected: tuple[str, ...]) -> None:
     _check(text, expected)
+
+
+@pytest.mark.parametrize("opener", sorted(_IF_OPENERS))
+def test_it_tries_the_conditional_patterns_only_after_their_openers(opener: str) -> None:
+    """``if_it_happens`` skips its two patterns unless the term is followed by one of these
+    characters: every match of either opens with one (checked on each BMP character)."""
+    tails = ("人がいたら", "方がいれば", "たらどう", "たら、すぐ", "ったらまず", "がいたら")
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if ch in _IF_OPENERS or 0xD800 <= cp < 0xE000:
+            continue
+        for tail in tails:
+            text = ch + tail
+            assert _IF_SOMEONE_RE.match(text) is None, text
+            assert _JA_STEM_IF_RE.match(text) is None, text
+    assert any(
+        p.match(opener + tail)
+        for p in (_IF_SOMEONE_RE, _JA_STEM_IF_RE)
+        for tail in ("人がいたら", "たらどう", "方がいれば", "がいたら", "ったらどう")
+    )

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from hogo.detect import scan
 from hogo.detect.cards import luhn_valid
 from hogo.detect.identifiers import _IPV4_RE, _ipv4_valid, my_number_valid
+from hogo.detect.lexicon import load_entries
+from hogo.detect.names import _FIELD_WORDS, _OWN_SIDE_WORDS
 
 
 def with_check_digit(body: str) -> str:
@@ -137,3 +139,13 @@ def test_ipv4_check_agrees_with_the_library(octets: list[str]) -> None:
     except ValueError:
         expected = False
     assert _ipv4_valid(address) is expected
+
+
+def test_it_finds_the_japanese_name_frames_words_by_their_lexicon_cues() -> None:
+    """names.py tries a frame only where the lexicon pass saw its opening word: the cue lines
+    must be exactly its words."""
+    entries = load_entries()
+    own_side = {e.term for e in entries if e.kind == "@nf_own_side"}
+    field = {e.term for e in entries if e.kind == "@nf_field"}
+    assert own_side == set(_OWN_SIDE_WORDS)
+    assert field == set(_FIELD_WORDS)
