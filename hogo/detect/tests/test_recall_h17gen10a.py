@@ -4,9 +4,7 @@ and race or ethnicity, each with hard negatives that reuse its words about nobod
 organisation or a topic. None of these texts is from a labelled set.
 """
 
-import pytest
-
-from hogo.detect import scan
+from hogo.detect.tests.recall import table_tests
 
 # (text, language, category)
 POSITIVES = [
@@ -91,11 +89,6 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES)
-def test_each_class_is_found(text: str, lang: str, category: str) -> None:
-    assert category in scan(text, lang=lang).categories
-
-
-@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
-def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
-    assert category not in scan(text, lang=lang).categories
+test_each_class_is_found, test_hard_negatives_of_each_class_are_not = table_tests(
+    POSITIVES, NEGATIVES
+)

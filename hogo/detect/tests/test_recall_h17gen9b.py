@@ -12,9 +12,7 @@ whether it checks records, a pause called a break, the exhibitor manual, a loanw
 topic noun (車いすバスケットボール大会). None of these texts is from a labelled set.
 """
 
-import pytest
-
-from hogo.detect import scan
+from hogo.detect.tests.recall import table_tests
 
 # (text, language, category)
 POSITIVES = [
@@ -179,11 +177,6 @@ STILL_FOUND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES + STILL_FOUND)
-def test_each_class_is_found(text: str, lang: str, category: str) -> None:
-    assert category in scan(text, lang=lang).categories
-
-
-@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
-def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
-    assert category not in scan(text, lang=lang).categories
+test_each_class_is_found, test_hard_negatives_of_each_class_are_not = table_tests(
+    POSITIVES + STILL_FOUND, NEGATIVES
+)
