@@ -71,13 +71,25 @@ def implied_subject(text: str, lo: int, hi: int) -> bool:
     return colon >= 0 and _opens_with_verb(text, WORD_RE.search(text, colon + 1, hi))
 
 
+# After a heading's colon, "a" or "an" and a role with a past event is one particular member
+# ("Inquiry: an employee legally changed her sex …"), not anyone ("An employee may …").
+_NOTE_AN_RE = re.compile(
+    r"an? (?:new )?(?:employee|worker|member|staff member|intern|trainee|volunteer|client)"
+    r" (?:[a-z\-]+ )?(?:was|had|changed|got|lost|became|reported|told|disclosed|tested|underwent|"
+    r"returned|suffered|spent|started|mentioned|informed|joined|ran)\b"
+)
+
+
 def note_subject(text: str, lo: int, hi: int) -> bool:
     """A case note's subject named by role ("Member is ...", "Note: volunteer J. Reyes was")."""
     first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
     if _NOTE_SUBJECT_RE.match(text, first, hi):
         return True
     colon = text.find(":", lo, hi)
-    if colon >= 0 and _NOTE_SUBJECT_RE.match(text, colon + 2, hi) is not None:
+    if colon >= 0 and (
+        _NOTE_SUBJECT_RE.match(text, colon + 2, hi) is not None
+        or _NOTE_AN_RE.match(text, colon + 2, hi) is not None
+    ):
         return True
     # "volunteer J. Reyes was": the initial's full stop ended a sentence.
     return _NOTE_INITIAL_RE.search(text, max(0, lo - 24), lo) is not None

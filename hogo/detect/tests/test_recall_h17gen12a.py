@@ -5,9 +5,7 @@ words about nobody, an organisation, an event or a topic. None of these texts is
 set.
 """
 
-import pytest
-
-from hogo.detect import scan
+from hogo.detect.tests.recall import table_tests
 
 # (text, language, category)
 POSITIVES = [
@@ -86,9 +84,86 @@ POSITIVES = [
         "en",
         "race_ethnicity",
     ),
+    # dev36: a record's person by role and initial or by role and surname apart (Employee R.
+    # Sato:, 社員 中井：), whatever topic the note has.
+    ("Employee R. Sato: Sunday mass at the cathedral, shift swap approved.", "en", "religion"),
+    (
+        "社員 中井：参院選で与党候補の陣営に寄付したことが報道され、取引先から電話あり。",
+        "ja",
+        "political",
+    ),
+    ("社員 劉：旧正月ではなく、ディワリの時期に休みを取りたいとのこと。", "ja", "religion"),
+    # Faith practice by name: a mountain ascetic, a Zen trainee.
+    ("夫は修験道の山伏で、秋の峰入りで一週間家を空けます。", "ja", "religion"),
+    ("応募者は大学卒業後、三年間雲水として禅寺で修行していたそうです。", "ja", "religion"),
+    # A referendum campaign helped; a parent who never married the other; late acknowledgement.
+    ("休暇申請：住民投票の運動を手伝うため3日間(山内)。", "ja", "political"),
+    ("My mum never married my dad, so the form's father field is blank.", "en", "social_status"),
+    ("My father never acknowledged me, so my surname is my mother's.", "en", "social_status"),
+    # Couples: a titled holder with an initial, a relative's named partner, a sibling's partner.
+    (
+        "Note: Ms. A. Kimura's wife, Laura, to be added to the family allowance.",
+        "en",
+        "sexual_orientation",
+    ),
+    (
+        "My son's partner Daniel was hurt at work; they've been together nine years.",
+        "en",
+        "sexual_orientation",
+    ),
+    ("うちの弟は男性と10年同居していて、その人が入院しました。", "ja", "sexual_orientation"),
+    ("来月、娘の結婚相手は女性で、式は海外で挙げます。", "ja", "sexual_orientation"),
+    (
+        "今はパートナーの男性と暮らしているので、緊急連絡先は彼にしたいです。(男性社員 田中)",
+        "ja",
+        "sexual_orientation",
+    ),
+    # Testimony or a speech for a cause; a radical student group.
+    (
+        "My uncle testified at the Diet hearing on the fishing rights bill last month.",
+        "en",
+        "political",
+    ),
+    ("父は国連で演説したこともある活動家です。", "ja", "political"),
+    ("Our new hire was in a radical student group at university.", "en", "political"),
 ]
 
 NEGATIVES = [
+    # dev36: fields one must not ask; hormone treatment for menopause; a benefit extended to a
+    # class; a training's case study; a culture experience; a leave a rule provides; a saying.
+    ("社員研修の資料：本籍や家族の職業は面接で聞かないこと、と明記。", "ja", "social_status"),
+    (
+        "更年期でホルモン治療を受けている社員への配慮について、産業医に相談した。",
+        "ja",
+        "sexual_orientation",
+    ),
+    (
+        "来期から同性パートナーも家族手当の対象にする案を検討しています。",
+        "ja",
+        "sexual_orientation",
+    ),
+    (
+        "Training case study: a manager asks a new hire about her religion at lunch.",
+        "en",
+        "religion",
+    ),
+    ("町内会主催のアイヌ文化体験に、社員10名が参加しました。", "ja", "race_ethnicity"),
+    ("就業規則の改定案：宗教行事のための特別休暇を新設。", "ja", "religion"),
+    ("店長の口癖は「お客様は神様」です。", "ja", "religion"),
+    # A family court's civil business; a sibling with a person of the other sex or at work.
+    (
+        "社員 堀田：家庭裁判所で名の変更が認められたので、社員証の氏名を変えたい。",
+        "ja",
+        "criminal_record",
+    ),
+    ("兄は男性と話すのが苦手で、営業は向いていないと言っています。", "ja", "sexual_orientation"),
+    ("兄の相手は女性で、来月結婚します。", "ja", "sexual_orientation"),
+    ("Mr. J. Rivera's wife, Anna, will collect his badge.", "en", "sexual_orientation"),
+    (
+        "今は夫と暮らしているので、緊急連絡先は夫にしたいです。(女性社員 田中)",
+        "ja",
+        "sexual_orientation",
+    ),
     ("Disabled employee is entitled to extra leave under the company rules.", "en", "disability"),
     # A descent word glued to the business it names; a kana run that is no faith word.
     ("中華系のスーパーで、部長の奥さんが働いているそうです。", "ja", "race_ethnicity"),
@@ -137,11 +212,6 @@ NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "category"), POSITIVES)
-def test_each_class_is_found(text: str, lang: str, category: str) -> None:
-    assert category in scan(text, lang=lang).categories
-
-
-@pytest.mark.parametrize(("text", "lang", "category"), NEGATIVES)
-def test_hard_negatives_of_each_class_are_not(text: str, lang: str, category: str) -> None:
-    assert category not in scan(text, lang=lang).categories
+test_each_class_is_found, test_hard_negatives_of_each_class_are_not = table_tests(
+    POSITIVES, NEGATIVES
+)
