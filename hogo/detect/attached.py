@@ -33,6 +33,9 @@ _JA_BREAK_RE = re.compile(r"ので|から|ため|けど|けれど|て、|で、|
 _POSSESSIVE_BEFORE_RE = re.compile(r"\b(?:my|his|her|their)\s+$")
 _ONE_OPENLY = (" is an openly", " was an openly", "'s an openly", " as an openly")
 _TOLD_AFTER = ("に話", "に言", "に伝え", "に打ち明け", "に明かし", "に語")
+_COPULA_AFTER = tuple(
+    p + c for p in ("の方", "の人") for c in ("で", "だ", "らしい", "です", "みたい")
+)
 _CLASS_AFTER = ("向け", "用", "の", "対象", "たち", "等", "全員", "制度")
 
 
@@ -61,7 +64,12 @@ _OBJECT_ENDS = (*_PREPOSITIONS, *(p + " the" for p in _PREPOSITIONS))
 _TAKES_OBJECT_ENDS = ("'s", *_OBJECT_ENDS, *_JA_CASE_PARTICLES)
 
 
-def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
+def attached(ctx: "Context", start: int, end: int, lo: int, hi: int, kind: str = "") -> bool:
+    """Whether the term [start, end) is glued to a topic, a class of people or a job in its
+    clause [lo, hi). A party glued to its own post or material ("the Komeito ward secretary",
+    "Reiwa Shinsengumi campaign stuff") is the affiliation of whoever holds or posts it."""
+    if kind == "political" and _party_post(ctx, end, hi):
+        return False
     for cue in ctx.cues_in("@attr_pre", lo, start):
         if ctx.text.endswith(("as ", "as a "), max(0, cue[0] - 5), cue[0]):
             continue  # "as someone with a stutter" describes the writer
@@ -122,9 +130,17 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int) -> bool:
     return False
 
 
+def _party_post(ctx: "Context", end: int, hi: int) -> bool:
+    for s, _ in ctx.cues_in("@party_post", end, hi):
+        gap = ctx.text[end:s]
+        return (gap.isascii() and _compound_gap(gap)) or _JA_NOUN_GAP_RE.match(gap) is not None
+    return False
+
+
 def _named_is(ctx: "Context", lo: int, start: int, cue: Cue) -> bool:
     """「金さんは中国朝鮮族の方で、」: の方 as a copula's complement, with a person before."""
-    copula = ctx.text.startswith(("の方で", "の方だ"), cue[0]) and not ctx.text.startswith(
+    # 「結婚相手が部落出身の人らしい」: の人 too, and hearsay or a polite copula.
+    copula = ctx.text.startswith(_COPULA_AFTER, cue[0]) and not ctx.text.startswith(
         "の方でも", cue[0]
     )
     return copula and any(ctx.has_cue(k, lo, start) for k in _PERSON_KINDS)

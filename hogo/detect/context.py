@@ -22,7 +22,6 @@ from hogo.detect.attached import attached, counted_in
 from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
-    aid_animal,
     around_unless_label,
     bought_into,
     heard_or_recorded,
@@ -30,7 +29,6 @@ from hogo.detect.phrasing import (
     in_company_name,
     in_title,
     news_report,
-    object_of_preposition,
     offender_before,
     own_entry,
     said_to_someone,
@@ -40,6 +38,7 @@ from hogo.detect.phrasing import (
 )
 from hogo.detect.subjects import WORD_RE, anyone_in_role, implied_subject, note_subject, own_role
 from hogo.detect.surnames import surname_named_at
+from hogo.detect.things import about_an_animal_or_thing, business_apart
 
 _EN_NEG_FILLER_RE = re.compile(
     r"^(?:\s|,|any|a|an|the|been|had|have|has|ever|known|previous|prior|particular|specific|"
@@ -343,39 +342,6 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     )
 
 
-def _about_an_animal_or_thing(
-    ctx: Context, entry: Entry, start: int, end: int, lo: int, c_lo: int
-) -> bool:
-    """ "My cat is sick": a pet before the term, in its sentence, is what the term is about
-    (an allergy to cats is still the writer's). "Our PLCs are deaf after the update",
-    「この工程は癌です」: a machine, a system or a budget before the term, in its clause, makes
-    the term a figure of speech (a stolen laptop is still a theft suffered); so does an
-    organisation acting as such (「協会として政治的立場を取るのか」)."""
-    subjects = [c for c in ctx.cues_in("@pet", lo, start) if not aid_animal(ctx.text, c[0])]
-    if entry.kind != "crime_victim":
-        # A thing inside a person cue is the person's role ("our project lead").
-        roles = ctx.cues_in("@third", c_lo, start)
-        subjects += [
-            (s, e)
-            for s, e in [*ctx.cues_in("@thing", c_lo, start), *ctx.cues_in("@org_as", c_lo, start)]
-            if not any(r_s <= s and e <= r_e for r_s, r_e in roles)
-            and not object_of_preposition(ctx.text, s)
-        ]
-    if not subjects:
-        return False
-    term = ctx.text[start:end]
-    if "allerg" in term or "あれるぎー" in term:
-        return False
-    # The animal or thing stays the subject until a person is named after it (「猫が糖尿病で、
-    # 毎日インスリン注射を」, but "my cat is sick and I have the flu").
-    # 「物流担当の佐藤さんは義足なので」: a name after the thing is the subject.
-    return any(
-        not any(ctx.has_cue(kind, subject_end, end) for kind in PERSON_CUES)
-        and not any(subject_end <= s and e <= start for s, e in ctx.person_spans)
-        for _, subject_end in subjects
-    )
-
-
 # Drops that only say no particular person was named; the writer's "I use one" undoes them.
 _NO_PERSON_REASONS = frozenset(
     ("generic_or_topic", "generic", "hypo", "policy", "hypo_or_policy", "topic", "no_person")
@@ -441,7 +407,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return _verdict((False, "name"))
     s_lo, s_hi = ctx.sentence(start, end)
     for kind in entry.unless:
-        if ctx.has_cue(kind, s_lo, s_hi):
+        if ctx.has_cue(kind, s_lo, s_hi) and not business_apart(ctx, entry, kind, end, ja=ja):
             return _verdict((False, f"homograph{kind}"))
     if _quoted_word(ctx, start, end, s_lo, s_hi):
         return _verdict((False, "quoted"))
@@ -450,9 +416,9 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return _verdict((False, f"without{entry.needs}"))
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return _verdict((False, "negated"))
-    if attached(ctx, start, end, c_lo, c_hi) and not counted_in(ctx, end, s_lo, s_hi):
+    if attached(ctx, start, end, c_lo, c_hi, entry.kind) and not counted_in(ctx, end, s_lo, s_hi):
         return _verdict((False, "generic_or_topic"))
-    if _about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
+    if about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):
         return _verdict((False, "animal_or_thing"))
     if ctx.has_cue("@fiction", s_lo, s_hi):
         # A novel, screenplay or film scene: its characters are not real people, and the

@@ -268,7 +268,9 @@ COUPLE_RE = re.compile(
     r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
     r"|joint (?:listing|membership|entry in the (?:members'? )?directory)"
     # "so which one of you is the woman?": the taunt a same-sex couple hears
-    r"|which one of you is the (?:woman|man|wife|husband))\b",
+    r"|which one of you is the (?:woman|man|wife|husband)"
+    # "They've been together 12 years", "can't legally marry": a couple's own words.
+    r"|(?:been|are|were) together|legally marry)\b",
     re.IGNORECASE,
 )
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}

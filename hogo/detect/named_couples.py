@@ -42,7 +42,8 @@ _EN_RELATIVES = {
     **dict.fromkeys(("granddaughter", "grandma"), "f"),
 }
 _EN_HOLDER_RE = re.compile(
-    r"\b(his|her|His|Her|[A-Z][a-z]+'s|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
+    r"\b(his|her|His|Her|(?:(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(?:[A-Z]\.[ \t]*)?)?[A-Z][a-z]+'s"
+    r"|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
     r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
     r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely|live-in|live in)"
     r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
@@ -74,6 +75,8 @@ def _en_named_couples(original: str) -> list[tuple[int, int, str]]:
             holder = "m" if holder_word.lower() == "his" else "f"
         elif (relative := holder_word.split()[-1][:-2].lower()) in _EN_RELATIVES:
             holder = _EN_RELATIVES[relative]
+        elif (title := holder_word.split(".")[0].split()[0]) in _EN_TITLES:
+            holder = _EN_TITLES[title]  # "Mr. J. Rivera's husband"
         else:
             holder = given_names().get(holder_word[:-2])
         partner = _EN_PARTNER_WORDS[word] or _en_named_gender(m.group(3), m.group(4))

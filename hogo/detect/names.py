@@ -128,10 +128,13 @@ _EN_RELATIVE_RE = re.compile(
 )
 # A colleague by role and given name, as notes write them: "intern Siti", "Our engineer Takuya"
 # (not "Employee Handbook": the word after the role must not be a common noun of forms).
+# A record's "Employee K. Morita", "candidate K. Oda's": an initial before the surname, and
+# then a few more roles (an initial makes the word after it a name).
 _EN_ROLE_RE = re.compile(
-    r"(?:[Ii]ntern|[Tt]rainee|[Aa]pprentice|[Ee]mployee|[Cc]o-?worker|[Cc]olleague|[Ee]ngineer"
-    # "Employee M. Kono:": an initial before the surname.
-    rf"|[Tt]echnician)[ \t]+(?:[A-Z]\.[ \t]?)?({_CAP})\b"
+    r"(?:(?:[Ii]ntern|[Tt]rainee|[Aa]pprentice|[Ee]mployee|[Cc]o-?worker|[Cc]olleague|[Ee]ngineer"
+    r"|[Tt]echnician)[ \t]+(?:[A-Z]\.[ \t]*)?"
+    r"|(?:[Cc]andidate|[Aa]pplicant|[Ww]orker|[Mm]ember|[Ss]taff)[ \t]+[A-Z]\.[ \t]*)"
+    rf"({_CAP})\b"
 )
 _EN_ROLE_NOT_NAMES = frozenset(
     [
@@ -310,9 +313,15 @@ _JA_OWN_SIDE_KATAKANA_RE = re.compile(
 # 「社員の渡部は」「実習生の堀が」. Only a whole known surname counts (not 社員の健康は).
 _ROLE_SURNAME_RE = re.compile(
     r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ|派遣社員|新入社員)の([一-龥々]{1,3})(?=[はがも])"
-    # 「社員 後藤：」「職員・岡（」: a record's heading, the role and a surname.
-    r"|(?:社員|職員|従業員|実習生|研修生|スタッフ|派遣社員)[ 　・]([一-龥々]{1,3})(?=[:：（(、 　])"
 )
+# A record's heading or entry, role and surname apart: 「社員 矢野：」「社員 大島が」.
+_ROLE_SPACE_SURNAME_RE = re.compile(
+    r"(?:社員|職員|従業員|実習生|研修生|派遣社員|新入社員)[ \u3000]"
+    r"([一-龥々]{1,3})(?=[はがも：:、])"
+)
+# 「社員 劉：」: before a record's colon a one- or two-kanji name that no list holds, but not
+# a word for everyone.
+_NOT_ROLE_NAMES = frozenset(("各位", "全員", "一同", "皆様", "一人", "有志"))
 # 「実習生のグエンは」「社員のアンドレが」: a foreign colleague by a bare katakana given name;
 # not a loanword said of staff in general (社員のスキルは, 実習生のビザが).
 _ROLE_KATAKANA_RE = re.compile(
@@ -381,7 +390,9 @@ _ROLE_LOANWORDS = (
     "ライフ",
     "ホーム",
 )
-_ROLE_WORDS_RE = re.compile(r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ)[の 　・]")
+_ROLE_WORDS_RE = re.compile(
+    r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ)(?:の|[ \u3000][一-龥々])"
+)
 
 
 def _is_katakana(ch: str) -> bool:
@@ -403,9 +414,17 @@ def ja_person_spans(
     if _ROLE_WORDS_RE.search(original):
         surnames = ja_surnames()
         spans.extend(
-            m.span(m.lastindex or 1)
-            for m in _ROLE_SURNAME_RE.finditer(original)
-            if m.group(m.lastindex or 1) in surnames
+            m.span(1) for m in _ROLE_SURNAME_RE.finditer(original) if m.group(1) in surnames
+        )
+        spans.extend(
+            m.span(1)
+            for m in _ROLE_SPACE_SURNAME_RE.finditer(original)
+            if m.group(1) in surnames
+            or (
+                original[m.end(1)] in "：:"
+                and len(m.group(1)) <= 2
+                and m.group(1) not in _NOT_ROLE_NAMES
+            )
         )
         spans.extend(
             m.span(1)

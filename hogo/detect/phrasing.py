@@ -52,6 +52,13 @@ _COMPANY_TAIL_RE = re.compile(r"・[ぁ-ゖー]{2,12}(?:株式会社|有限会�
 _IF_SOMEONE_RE = re.compile(
     r"[たなのい]?(?:人|方)が(?:いたら|いれば|いる場合|いらっしゃったら|いらっしゃれば|出たら|出た場合)"
 )
+# 「トランスジェンダーの社員が入ってきたら」: if someone of the kind joins; the characters it opens
+# with, tried first.
+_IF_JOINS_RE = re.compile(
+    r"の?(?:人|方|社員|従業員|職員|すたっふ|新人|実習生|研修生|学生|子)が"
+    r"(?:入ってきたら|入ってきた場合|入社したら|入社した場合|来たら|来た場合|応募してきたら)"
+)
+_JOIN_OPENERS = frozenset("の人方社従職す新実研学子")
 # A Japanese term that ends in a verb's stem, then the negation glued to it (引っかか|らない,
 # 切り裂かれ|ない), or a conditional followed by advice (盗まれ|たら、すぐに,
 # 始ま|ったらどうするか).
@@ -227,9 +234,12 @@ def stem_negated(text: str, end: int) -> bool:
 def if_it_happens(text: str, end: int, c_hi: int) -> bool:
     """「体調を崩した人がいたら」: if there is anyone it happens to; 「盗まれたら、すぐに」
     「始まったらどうするか」: advice for if it does (not 「カミングアウトしたら、…になった」)."""
-    if text.startswith("ら", end) and text.endswith("た", 0, end):
+    after = text[end : end + 1]
+    if after in _JOIN_OPENERS and _IF_JOINS_RE.match(text, end, c_hi) is not None:
+        return True
+    if after == "ら" and text.endswith("た", 0, end):
         return _JA_PAST_IF_RE.match(text, end) is not None
-    if text[end : end + 1] not in _IF_OPENERS:
+    if after not in _IF_OPENERS:
         return False
     return (
         _IF_SOMEONE_RE.match(text, end, c_hi) is not None
@@ -302,6 +312,10 @@ def offender_before(text: str, cue_end: int, start: int, end: int) -> bool:
 _TOLD_TO_RE = re.compile(
     r"\b(?:told|yelled at|shouted at|screamed at)\b[^.!?]{0,30} to $"
     r"|\b(?:asked|asks (?:me|him|her|them)|ask (?:me|him|her|them)) $"
+    # "told the owner one of his workers is 'from a buraku'": what someone is said to be.
+    # Not a word asked about or named ("what is 'buraku'", "the word was 'X'").
+    r"|(?<!\bword )(?<!\bterm )(?<!\bname )(?<!\btitle )(?<!\bwhat )(?<!\bthis )(?<!\bthat )"
+    r"\b(?:is|was|are|were) $"
 )
 
 

@@ -20,11 +20,14 @@ _IMPLIED_SUBJECT_VERBS = frozenset(
 # was arrested", "the client has ..." (at the start of a sentence or after a heading's colon, and
 # followed by a verb, so "Member portal is down" and "the member must sign" name no one).
 _NOTE_SUBJECT_RE = re.compile(
-    r"(?:the |this )?(?:board |staff |club |team )?(?:member|client|volunteer|intern|patient|"
-    r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison|"
+    # "Zainichi employee's car got …": one word may say what the member is.
+    r"(?:the |this )?(?:board |staff |club |team )?"
+    r"(?:(?!(?:our|my|your|their|his|her|its|a|an|new) )[a-z\-]+ )?"
+    r"(?:member|client|volunteer|intern|patient|"
+    r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison|worker|"
+    r"foreman|new hire|"
     # A desk's notes on a caller's staff: "Foreman served time", "Driver got a fine".
-    r"worker|driver|foreman|forewoman|temp|caller|staffer|operator|technician|cashier|guard|"
-    r"contractor)(?:'s)? "
+    r"driver|forewoman|temp|caller|staffer|operator|technician|cashier|guard|contractor)(?:'s)? "
     r"(?:[a-z]\. )?"
     r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
     r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
@@ -32,7 +35,9 @@ _NOTE_SUBJECT_RE = re.compile(
     r"(?:[a-z0-9'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
     r"sits|serves|"
     r"asks|asked|mentioned|told|informed|lost|got|became|lives|uses|needs|holds|identifies|"
-    r"attends|started|underwent|returned|spent|served|suffered|suffers)\b"
+    r"attends|started|underwent|returned|spent|served|suffered|suffers|"
+    # "Employee ran in last year's mayoral race", "Worker heads a residents' group".
+    r"ran|heads|headed|leads|led|joined|posts|posted|spoke)\b"
     # "Employee is required to disclose", "Member was sent the leaflet": a rule or a mailing.
     r"(?! (?:required|entitled|needed|expected|asked|sent|allowed|permitted|invited|reminded|"
     r"advised|responsible|the right|access)\b)"
@@ -68,13 +73,25 @@ def implied_subject(text: str, lo: int, hi: int) -> bool:
     return colon >= 0 and _opens_with_verb(text, WORD_RE.search(text, colon + 1, hi))
 
 
+# After a heading's colon, "a" or "an" and a role with a past event is one particular member
+# ("Inquiry: an employee legally changed her sex …"), not anyone ("An employee may …").
+_NOTE_AN_RE = re.compile(
+    r"an? (?:new )?(?:employee|worker|member|staff member|intern|trainee|volunteer|client)"
+    r" (?:[a-z\-]+ )?(?:was|had|changed|got|lost|became|reported|told|disclosed|tested|underwent|"
+    r"returned|suffered|spent|started|mentioned|informed|joined|ran)\b"
+)
+
+
 def note_subject(text: str, lo: int, hi: int) -> bool:
     """A case note's subject named by role ("Member is ...", "Note: volunteer J. Reyes was")."""
     first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
     if _NOTE_SUBJECT_RE.match(text, first, hi):
         return True
     colon = text.find(":", lo, hi)
-    if colon >= 0 and _NOTE_SUBJECT_RE.match(text, colon + 2, hi) is not None:
+    if colon >= 0 and (
+        _NOTE_SUBJECT_RE.match(text, colon + 2, hi) is not None
+        or _NOTE_AN_RE.match(text, colon + 2, hi) is not None
+    ):
         return True
     # "volunteer J. Reyes was": the initial's full stop ended a sentence.
     return _NOTE_INITIAL_RE.search(text, max(0, lo - 24), lo) is not None
