@@ -88,7 +88,7 @@ def attached(ctx: "Context", start: int, end: int, lo: int, hi: int, kind: str =
     # "is an openly gay ward councillor": one person who holds the job, not a field or a topic.
     one_openly = ctx.text.endswith(_ONE_OPENLY, 0, start + 6)
     for cue in () if possessive or agent or one_openly else ctx.cues_in("@attr_post", end, hi):
-        if _opens_person_word(ctx, cue):
+        if _opens_person_word(ctx, cue) or _surname_after(ctx, cue):
             continue  # 「日系ブラジル人の研修生です」: 研修 opens 研修生, a person, no topic
         gap = ctx.text[end : cue[0]]
         if gap.isascii() and _compound_gap(gap):
@@ -153,6 +153,16 @@ def _opens_person_word(ctx: "Context", cue: Cue) -> bool:
         s == cue[0] and e > cue[1] and not ctx.text.startswith(_CLASS_AFTER, e)
         for s, e in ctx.cues.get("@third", ())
     )
+
+
+_SURNAME_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:さん|様|氏|君|くん)")
+
+
+def _surname_after(ctx: "Context", cue: Cue) -> bool:
+    """「療育手帳B2をお持ちの森さん」: a surname and an honorific right after the modifier name
+    the one who holds it, not a class of people (not 皆さん)."""
+    m = _SURNAME_RE.match(ctx.text, cue[1])
+    return m is not None and ctx.text[cue[1]] not in "皆各"
 
 
 def one_of_them_named(ctx: "Context", end: int, hi: int) -> bool:

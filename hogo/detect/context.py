@@ -22,7 +22,9 @@ from hogo.detect.attached import attached, counted_in
 from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
+    around_unless_label,
     bought_into,
+    heard_or_recorded,
     if_it_happens,
     in_company_name,
     in_title,
@@ -34,7 +36,7 @@ from hogo.detect.phrasing import (
     suffered,
     topic_or_title,
 )
-from hogo.detect.subjects import WORD_RE, implied_subject, note_subject, own_role
+from hogo.detect.subjects import WORD_RE, anyone_in_role, implied_subject, note_subject, own_role
 from hogo.detect.surnames import surname_named_at
 from hogo.detect.things import about_an_animal_or_thing, business_apart
 
@@ -69,7 +71,8 @@ _STATS_RE = re.compile(
     r"\d\s*(?:%|percent|per cent|割|人に|人中| out of \d| in \d+\b)"
     r"|\b(?:half|most|majority|many|a third|a quarter|two thirds|a fraction|share) of"
     r" (?:our|the|all|their|its|them|members|employees|staff|workers)\b"
-    r"|半数|大半|過半数|大多数|何割|割合"
+    r"|半数|大半|過半数|大多数|何割|割合|統計|(?:年代|年齢|男女|業種)別"
+    r"|(?<![\dがはもをにでとの])\d{1,3}件(?:[、。]|$)"  # a tally: 車上荒らし3件、けが人なし
     # "about 340,000 people in Japan are on dialysis": a count of people is no one of them.
     r"|\d\s*(?:million |thousand )?(?:people|patients|adults|children)\b|\d\s*万人"
     # 「300人が特殊詐欺の被害に」: a count of people as the subject (not 「出展者3人が」, a few in
@@ -78,7 +81,7 @@ _STATS_RE = re.compile(
 )
 # Every match of _STATS_RE holds a digit, " of " or one of 半, 割, 大: a cheap test first (an
 # alternative added to _STATS_RE without any of them must add its own character here).
-_STATS_HINT_RE = re.compile(r"[\d半割大]")
+_STATS_HINT_RE = re.compile(r"[\d半割大統別]")
 
 
 def _statistics(text: str, lo: int, hi: int) -> bool:
@@ -322,15 +325,6 @@ def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int)
     )
 
 
-def _heard_or_recorded(ctx: Context, start: int, end: int, s_hi: int, *, ja: bool) -> bool:
-    """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
-    (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,
-    unless the sentence asks a question ("HR letter: Is an employee with … allowed to …?")."""
-    if ja and ctx.has_cue("@heard", end, s_hi):
-        return True
-    return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")
-
-
 def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> bool:
     """ "If a member is stalked by a colleague", 「もし会員が〜被害を受けた場合」,
     「社員が逮捕された場合の」: the one it would happen to is anyone; the colleague is not the
@@ -342,9 +336,7 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     if not (ctx.has_cue("@hypo", c_lo, start) or ctx.text.startswith("場合", end, c_hi)):
         return False
     # "If an applicant had a conviction": a role with "a" or "an" is anyone in that role.
-    anyone = [
-        c for c in ctx.cues_in("@third", c_lo, start) if ctx.text.startswith(("a ", "an "), c[0])
-    ]
+    anyone = [c for c in ctx.cues_in("@third", c_lo, start) if anyone_in_role(ctx.text, c)]
     return any(
         not ctx.text.startswith("'s", e) for _, e in ctx.cues_in("@generic", c_lo, start) + anyone
     )
@@ -442,7 +434,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # 「参加者アンケート：妊娠7か月です」: a generic word in a field's label is no answer.
         and _generic(ctx, entry, start if evidence == "field" else c_lo, c_hi, start, end)
         # 「会員の方が車上荒らしにあったそうです」: one past event heard of is someone's.
-        and not _heard_or_recorded(ctx, start, end, s_hi, ja=ja)
+        and not heard_or_recorded(ctx, start, end, s_hi, ja=ja)
     ):
         return _verdict((False, "generic"))
     if level < STRICT and _statistics(ctx.text, c_lo, c_hi):
@@ -450,7 +442,7 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         # group, not someone.
         return _verdict((False, "statistics"))
     for kind in ("@hypo", "@policy"):
-        if level < ATTACHED and ctx.has_cue_around(kind, s_lo, s_hi, start, end):
+        if level < ATTACHED and around_unless_label(ctx, kind, s_lo, s_hi, start, end):
             return _verdict((False, kind[1:]))
     # In its own clause a hypothetical opener ("if someone", 「もし〜場合」) or a question
     # about a form or the law (「本籍地の記入欄」) outweighs a predicate glued to the term.

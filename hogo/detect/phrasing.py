@@ -67,6 +67,8 @@ _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
 # The characters a match of either pattern above opens with: a term followed by anything else
 # (most are) needs neither (``tests/test_context_rules.py`` checks the set).
 _IF_OPENERS = frozenset("たなのい人方っ")
+# 「社員が逮捕されたら会社はどうすべきか」: a term that ends in the past, then ら and what to do.
+_JA_PAST_IF_RE = re.compile(r"ら(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
@@ -235,6 +237,8 @@ def if_it_happens(text: str, end: int, c_hi: int) -> bool:
     after = text[end : end + 1]
     if after in _JOIN_OPENERS and _IF_JOINS_RE.match(text, end, c_hi) is not None:
         return True
+    if after == "ら" and text.endswith("た", 0, end):
+        return _JA_PAST_IF_RE.match(text, end) is not None
     if after not in _IF_OPENERS:
         return False
     return (
@@ -330,3 +334,22 @@ def aid_animal(text: str, start: int) -> bool:
     """Whether the animal word at ``start`` is a guide or assistance dog ("uses a guide dog and
     had knee surgery": the surgery is the owner's)."""
     return _AID_ANIMAL_RE.search(text, max(0, start - 32), start) is not None
+
+
+def around_unless_label(ctx: "Context", kind: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """A cue of the kind around the term, but not a form's label before a colon opening the
+    sentence: 「アンケート：指を3本失いました」 is the writer's answer, not a survey's policy."""
+    for s, e in ctx.cues_in(kind, lo, hi):
+        label = e < start and ctx.text.startswith(":", e) and not ctx.text[lo:s].strip()
+        if (e <= start or s >= end) and not label:
+            return True
+    return False
+
+
+def heard_or_recorded(ctx: "Context", start: int, end: int, s_hi: int, *, ja: bool) -> bool:
+    """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
+    (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,
+    unless the sentence asks a question ("HR letter: Is an employee with … allowed to …?")."""
+    if ja and ctx.has_cue("@heard", end, s_hi):
+        return True
+    return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")

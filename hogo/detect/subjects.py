@@ -25,7 +25,9 @@ _NOTE_SUBJECT_RE = re.compile(
     r"(?:(?!(?:our|my|your|their|his|her|its|a|an|new) )[a-z\-]+ )?"
     r"(?:member|client|volunteer|intern|patient|"
     r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison|worker|"
-    r"foreman|new hire)(?:'s)? "
+    r"foreman|new hire|"
+    # A desk's notes on a caller's staff: "Foreman served time", "Driver got a fine".
+    r"driver|forewoman|temp|caller|staffer|operator|technician|cashier|guard|contractor)(?:'s)? "
     r"(?:[a-z]\. )?"
     r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
     r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
@@ -115,3 +117,16 @@ def own_role(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         _POSSESSIVE_BEFORE_RE.search(text, max(lo, start - 24), start) is not None
         and _ROLE_AFTER_RE.match(text, end, hi) is not None
     )
+
+
+# "an applicant who told him upfront he served time": a role the writer tells of speaking is
+# someone in particular, even after "if" (not "If an applicant had a conviction").
+_SPOKE_RE = re.compile(
+    r" who (?:told|tells|said|says|admitted|admits|disclosed|mentioned|informed|confessed|"
+    r"explained|let (?:us|him|her|me) know)\b"
+)
+
+
+def anyone_in_role(text: str, cue: tuple[int, int]) -> bool:
+    """A role with "a" or "an" ("If an applicant had a conviction") is anyone in that role."""
+    return text.startswith(("a ", "an "), cue[0]) and _SPOKE_RE.match(text, cue[1]) is None
