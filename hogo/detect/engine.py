@@ -17,7 +17,7 @@ from hogo.detect.names import ja_person_spans
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
-from hogo.detect.result import Finding, ScanResult
+from hogo.detect.result import Finding, ScanResult, new_finding, new_result
 from hogo.detect.surnames import ja_surnames
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
@@ -156,7 +156,7 @@ class Engine:
             findings.extend(find_named_couples(text, ja=ja))
         if len(findings) > 1:
             findings.sort(key=_POSITION)
-        return ScanResult(tuple(findings), lang=lang)
+        return new_result(tuple(findings), lang)
 
     def _judge(
         self,
@@ -205,7 +205,7 @@ class Engine:
             start, end = norm.original_span(hit.start, hit.end)
             score = _SCORES[hit.entry.strength == "strong", reason != "term"]
             rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{reason}"
-            found.append(Finding("category", hit.entry.kind, start, end, score, rule))
+            found.append(new_finding("category", hit.entry.kind, start, end, score, rule))
         return found
 
 
