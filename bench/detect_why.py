@@ -30,12 +30,12 @@ def explain(text: str) -> list[str]:
     result = scan(text)
     lines = [text, f"  found: {sorted(result.categories)}"]
     lines += [f"    {f.label} {text[f.start : f.end]!r} {f.rule}" for f in result.findings]
-    for hit in terms:
-        verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=ja or not hit.entry.ascii)
-        word = norm.text[hit.start : hit.end]
+    for entry, start, end in terms:
+        verdict = judge(ctx, entry, start, end, ja=ja or not entry.ascii)
+        word = norm.text[start:end]
         mark = "kept" if verdict.accepted else "DROPPED"
         lines.append(
-            f"  hit {word!r} {hit.entry.kind}.{hit.entry.strength} ({hit.entry.source}):"
+            f"  hit {word!r} {entry.kind}.{entry.strength} ({entry.source}):"
             f" {mark} {verdict.reason}"
         )
     cue_words = {k: [norm.text[s:e] for s, e in v] for k, v in cues.items() if v}

@@ -232,7 +232,7 @@ class Verdict(NamedTuple):
 
 
 # Verdict((accepted, reason)) without the Python-level __new__ of a named tuple, as
-# ``lexicon.new_match``: one is made per hit.
+# ``normalize._one_for_one``: one is made per hit.
 _verdict = partial(tuple.__new__, Verdict)
 
 

@@ -11,13 +11,13 @@ from hogo.detect.couples import find_couples, find_title_couples, given_names
 from hogo.detect.heritage import find_heritage
 from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
-from hogo.detect.lexicon import Entry, Lexicon, Match, new_match
+from hogo.detect.lexicon import Entry, Lexicon, Match
 from hogo.detect.named_couples import find_named_couples
 from hogo.detect.names import ja_person_spans
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
-from hogo.detect.result import Finding, ScanResult
+from hogo.detect.result import Finding, ScanResult, new_finding, new_result
 from hogo.detect.surnames import ja_surnames
 
 # An unpaired surrogate (what JSON's "\ud800" decodes to) has no UTF-8 form, and the matchers
@@ -95,13 +95,13 @@ class Engine:
         blockers: list[Match] = []
         homographs = False
         for m in found:
-            entry = m.entry
+            entry, start, end = m
             if not ja and entry.lang == "ja":
                 continue
             if entry.stem:
-                m = new_match((entry, m.start, self._stem_end(text, m.end)))
+                m = (entry, start, self._stem_end(text, end))
             elif (entry.katakana_source or entry.katakana_boundary) and not self._katakana_ok(
-                norm, original, m.start, m.end, entry
+                norm, original, start, end, entry
             ):
                 continue
             if entry.kind == "-":
@@ -115,15 +115,15 @@ class Engine:
             # A neutral phrase touching a cue means the cue word is part of another word
             # (もし in かもしれ, 方への in 遠方への); a longer cue that holds the whole phrase is
             # a word of its own (方法 in 申請方法).
-            lo, hi = min(b.start for b in blockers), max(b.end for b in blockers)
+            lo, hi = min(b[1] for b in blockers), max(b[2] for b in blockers)
             for kind, pairs in cues.items():
                 if any(s < hi and lo < e for s, e in pairs):
                     cues[kind] = [
                         (s, e)
                         for s, e in pairs
                         if not any(
-                            b.start < e and s < b.end and not (s <= b.start and b.end <= e)
-                            for b in blockers
+                            b_start < e and s < b_end and not (s <= b_start and b_end <= e)
+                            for _, b_start, b_end in blockers
                         )
                     ]
         return (_longest_first(terms, blockers) if terms else []), cues
@@ -156,7 +156,7 @@ class Engine:
             findings.extend(find_named_couples(text, ja=ja))
         if len(findings) > 1:
             findings.sort(key=_POSITION)
-        return ScanResult(tuple(findings), lang=lang)
+        return new_result(tuple(findings), lang)
 
     def _judge(
         self,
@@ -180,32 +180,31 @@ class Engine:
             )
 
         ctx = Context(norm.text, cues, person_spans)
-        accepted: list[tuple[Match, str]] = []
-        for hit in terms:
-            term_ja = ja or not hit.entry.ascii
-            verdict = judge(ctx, hit.entry, hit.start, hit.end, ja=term_ja)
+        accepted: list[tuple[Entry, int, int, str]] = []
+        for entry, start, end in terms:
+            verdict = judge(ctx, entry, start, end, ja=ja or not entry.ascii)
             if verdict.accepted:
-                accepted.append((hit, verdict.reason))
+                accepted.append((entry, start, end, verdict.reason))
         # Sentences are looked up only when a weak hit may yield to a strong one (so never
         # for a single hit).
-        weak = len(accepted) > 1 and any(h.entry.strength == "weak" for h, _ in accepted)
+        weak = len(accepted) > 1 and any(a[0].strength == "weak" for a in accepted)
         strong_at = {
-            (h.entry.kind, ctx.sentence(h.start, h.end))
-            for h, _ in accepted
-            if weak and h.entry.strength == "strong"
+            (entry.kind, ctx.sentence(start, end))
+            for entry, start, end, _ in accepted
+            if weak and entry.strength == "strong"
         }
         found: list[Finding] = []
-        for hit, reason in accepted:
+        for entry, start, end, reason in accepted:
             if (
                 strong_at
-                and hit.entry.strength == "weak"
-                and (_SIBLINGS.get(hit.entry.kind), ctx.sentence(hit.start, hit.end)) in strong_at
+                and entry.strength == "weak"
+                and (_SIBLINGS.get(entry.kind), ctx.sentence(start, end)) in strong_at
             ):
                 continue
-            start, end = norm.original_span(hit.start, hit.end)
-            score = _SCORES[hit.entry.strength == "strong", reason != "term"]
-            rule = f"{hit.entry.kind}.{hit.entry.strength}:{hit.entry.source}+{reason}"
-            found.append(Finding("category", hit.entry.kind, start, end, score, rule))
+            o_start, o_end = norm.original_span(start, end)
+            score = _SCORES[entry.strength == "strong", reason != "term"]
+            rule = f"{entry.kind}.{entry.strength}:{entry.source}+{reason}"
+            found.append(new_finding("category", entry.kind, o_start, o_end, score, rule))
         return found
 
 
@@ -223,17 +222,17 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     if not blockers:
         # The common case: hits that neither overlap nor touch one of their own category
         # stand as they are, in order (what the general path below returns for them).
-        for a, b in pairwise(ordered):
-            if b.start < a.end or (b.start == a.end and b.entry.kind == a.entry.kind):
+        for (a_entry, _, a_end), (b_entry, b_start, _) in pairwise(ordered):
+            if b_start < a_end or (b_start == a_end and b_entry.kind == a_entry.kind):
                 break
         else:
             return ordered
     merged: list[Match] = []
     for hit in ordered:
         last = merged[-1] if merged else None
-        if last is not None and last.entry.kind == hit.entry.kind and hit.start <= last.end:
-            entry = last.entry if _rank(last) >= _rank(hit) else hit.entry
-            merged[-1] = new_match((entry, last.start, max(last.end, hit.end)))
+        if last is not None and last[0].kind == hit[0].kind and hit[1] <= last[2]:
+            entry = last[0] if _rank(last) >= _rank(hit) else hit[0]
+            merged[-1] = (entry, last[1], max(last[2], hit[2]))
         else:
             merged.append(hit)
     # Longest first, then by start: sorts are stable, so sorting by start and then by length
@@ -245,17 +244,17 @@ def _longest_first(terms: list[Match], blockers: list[Match]) -> list[Match]:
     for hit in ranked:
         # Two terms that merely share one character, a particle (「デモで」「で逮捕され」),
         # both stand; otherwise the longer hit (or neutral phrase) hides the other.
-        start, end, neutral = hit.start, hit.end, hit.entry.kind == "-"
-        beside = hit.entry.beside
-        for k in kept:
-            overlap = min(end, k.end) - max(start, k.start)
-            if overlap > 1 or (overlap == 1 and (neutral or k.entry.kind == "-")):
-                if (beside or k.entry.beside) and not neutral and k.entry.kind != "-":
+        entry, start, end = hit
+        neutral, beside = entry.kind == "-", entry.beside
+        for k_entry, k_start, k_end in kept:
+            overlap = min(end, k_end) - max(start, k_start)
+            if overlap > 1 or (overlap == 1 and (neutral or k_entry.kind == "-")):
+                if (beside or k_entry.beside) and not neutral and k_entry.kind != "-":
                     continue
                 break
         else:
             kept.append(hit)
-    return sorted((h for h in kept if h.entry.kind != "-"), key=_START)
+    return sorted((h for h in kept if h[0].kind != "-"), key=_START)
 
 
 _START = itemgetter(1)  # a Match's start
@@ -271,11 +270,12 @@ def _by_start_longest(hits: list[Match]) -> list[Match]:
 
 
 def _length(hit: Match) -> int:
-    return hit.start - hit.end
+    return hit[1] - hit[2]
 
 
 def _rank(hit: Match) -> tuple[bool, int]:
-    return (hit.entry.strength == "strong", hit.end - hit.start)
+    entry, start, end = hit
+    return (entry.strength == "strong", end - start)
 
 
 # Categories that share words: a weak hit yields to a strong hit of its sibling in the same

@@ -14,7 +14,7 @@ from hogo.detect.context import Cue
 from hogo.detect.names import find_person_names
 from hogo.detect.normalize import Normalized
 from hogo.detect.phones import DEFAULT_REGIONS, phone_region
-from hogo.detect.result import Finding
+from hogo.detect.result import Finding, new_finding
 
 _DASH = r"[\-‐‑–—−ー]"
 
@@ -351,7 +351,7 @@ def find_identifiers(
     if places or "-" in text:
         candidates.extend(_addresses(text, places or []))
     findings = [
-        Finding("identifier", c.label, *norm.original_span(c.start, c.end), c.score, c.rule)
+        new_finding("identifier", c.label, *norm.original_span(c.start, c.end), c.score, c.rule)
         for c in candidates
     ]
     findings.extend(find_person_names(norm, original, ja=ja, cues=cues))

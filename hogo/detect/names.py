@@ -10,7 +10,7 @@ import re
 from hogo.detect.context import Cue
 from hogo.detect.couples import given_names
 from hogo.detect.normalize import Normalized
-from hogo.detect.result import Finding
+from hogo.detect.result import Finding, new_finding
 from hogo.detect.surnames import ja_surnames
 
 _KANJI = "一-龥々"
@@ -454,7 +454,7 @@ def find_person_names(
     if ja:
         for start, end, score, rule in _ja_names(norm, cues):
             o_start, o_end = norm.original_span(start, end)
-            findings.append(Finding("identifier", "person_name", o_start, o_end, score, rule))
+            findings.append(new_finding("identifier", "person_name", o_start, o_end, score, rule))
     # An ASCII text has a capital exactly when lower-casing (its folding) changed it; another
     # text when lower-casing its ASCII characters (copied out in one C loop) changes them.
     if original.isascii():
@@ -465,5 +465,5 @@ def find_person_names(
     if no_capital:
         return findings
     for start, end, score, rule in _en_names(norm, original, cues):
-        findings.append(Finding("identifier", "person_name", start, end, score, rule))
+        findings.append(new_finding("identifier", "person_name", start, end, score, rule))
     return findings
