@@ -25,6 +25,7 @@ from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
     around_unless_label,
     bought_into,
+    case_after,
     heard_or_recorded,
     if_it_happens,
     in_company_name,
@@ -335,7 +336,11 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     どうするか」: advice for if it does (not 「カミングアウトしたら、…になった」: when it did)."""
     if if_it_happens(ctx.text, end, c_hi):
         return True
-    if not (ctx.has_cue("@hypo", c_lo, start) or case_later_in_clause(ctx, end, c_hi)):
+    if not (
+        ctx.has_cue("@hypo", c_lo, start)
+        or case_after(ctx.text, end, c_hi)
+        or case_later_in_clause(ctx, end, c_hi)
+    ):
         return False
     # "If an applicant had a conviction": a role with "a" or "an" is anyone in that role.
     anyone = [c for c in ctx.cues_in("@third", c_lo, start) if anyone_in_role(ctx.text, c)]

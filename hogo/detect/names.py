@@ -8,6 +8,7 @@ Japanese side also wants the surname in a list of common surnames unless the fra
 import re
 
 from hogo.detect.context import Cue
+from hogo.detect.couples import given_names
 from hogo.detect.normalize import Normalized
 from hogo.detect.result import Finding
 from hogo.detect.surnames import ja_surnames
@@ -17,7 +18,7 @@ _KANJI = "一-龥々"
 _LOOSE_HONORIFICS = frozenset(("様", "さま", "さん", "氏", "牧師", "神父", "住職"))
 _KANJI_RUN_BEFORE = re.compile(rf"[{_KANJI}]{{1,6}}$")
 _STOP_CHARS = frozenset(
-    "者員社局客皆各方人家族達等業店所院部課長師手屋神仏王姫主奥様様先生医官士室会庁府省"
+    "者員社局客皆各方人家族達等業店所院部課長師手屋神仏王姫主奥様様先生医官士室会庁府省事警査"
 )
 _STOP_WORDS = frozenset(("旦那", "各位", "皆様", "御中", "貴殿", "患者", "利用", "上司", "大家"))
 _INTRO_RE = re.compile(
@@ -27,7 +28,7 @@ _INTRO_RE = re.compile(
 # side: 「弊社代表の伊藤は」「当社の佐藤が」「弊社デザイナーの佐野は」 (the surname list confirms
 # the name; a katakana role is hiragana in the folded text).
 _OWN_SIDE_RE = re.compile(
-    rf"(?:弊社|当社|弊所|当方|私ども|わたくしども|当会|弊会)(?:の?(?:[{_KANJI}ァ-ヶー]{{1,8}}?|[ぁ-ゖー]{{2,8}}?))?の"
+    rf"(?:弊社|当社|弊所|当方|私ども|わたくしども|当会|弊会)(?:の?(?:[{_KANJI}ァ-ヶー]{{1,8}}?|[ぁ-ゖー]{{2,8}}?))?[の・]"
     rf"([{_KANJI}]{{1,4}})(?=[はがもにをより、])"
 )
 # The words these frames open with are lexicon cues (``@nf_own_side``, ``@nf_field`` in
@@ -136,6 +137,9 @@ _EN_ROLE_RE = re.compile(
     r"|(?:[Cc]andidate|[Aa]pplicant|[Ww]orker|[Mm]ember|[Ss]taff)[ \t]+[A-Z]\.[ \t]*)"
     rf"({_CAP})\b"
 )
+# "Our Perth member Sarah is Deafblind": a member or volunteer named by a given name alone
+# (one the given-name list holds: "member States" is no one).
+_EN_MEMBER_RE = re.compile(rf"(?:[Mm]ember|[Vv]olunteer)[ \t]+({_CAP})\b")
 _EN_ROLE_NOT_NAMES = frozenset(
     [
         "Program",
@@ -214,6 +218,7 @@ _EN_FRAMES = (
     ("@nf_signoff", _EN_SIGNOFF_RE, 0.75, "person_name.sign_off"),
     ("@nf_relative", _EN_RELATIVE_RE, 0.7, "person_name.relative"),
     ("@nf_role", _EN_ROLE_RE, 0.7, "person_name.role"),
+    ("@nf_role", _EN_MEMBER_RE, 0.7, "person_name.member"),
 )
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
 
@@ -286,6 +291,8 @@ def _en_names(
         if not words or words[0] in _EN_NOT_NAMES:
             continue
         if rule == "person_name.role" and words[0] in _EN_ROLE_NOT_NAMES:
+            continue
+        if rule == "person_name.member" and words[0] not in given_names():
             continue
         start = m.start(1)
         spans.append((start, _end_of(original, start, words), score, rule))

@@ -69,6 +69,9 @@ _JA_STEM_IF_RE = re.compile(r"っ?たら(?=どう|、?すぐ|、?まず)")
 _IF_OPENERS = frozenset("たなのい人方っ")
 # 「社員が逮捕されたら会社はどうすべきか」: a term that ends in the past, then ら and what to do.
 _JA_PAST_IF_RE = re.compile(r"ら(?=どう|、?すぐ|、?まず|、?(?:会社|職場|上司)は)")
+# 「社員が犯罪被害に遭った場合に備え」「社員が逮捕された時って」: the case the term is in, after
+# the verb's ending.
+_JA_CASE_AFTER_RE = re.compile(r"[ぁ-ゖ]{0,4}?(?:場合|時って|ときって)")
 _EVENT_DATE_RE = re.compile(r"\d{1,2}月\d{1,2}日|\b\d{1,2}(?::\d\d)?\s?[ap]m\b")
 _AFTER_PREPOSITION_RE = re.compile(
     r"\b(?:against|for|about|over|toward|towards) (?:the |a |an |this |that )?(?:[a-z\-]+ ){0,2}$"
@@ -245,6 +248,12 @@ def if_it_happens(text: str, end: int, c_hi: int) -> bool:
         _IF_SOMEONE_RE.match(text, end, c_hi) is not None
         or _JA_STEM_IF_RE.match(text, end) is not None
     )
+
+
+def case_after(text: str, end: int, c_hi: int) -> bool:
+    """The term's clause is a case (〜た場合, 〜た時って) in the same clause."""
+    m = _JA_CASE_AFTER_RE.match(text, end, c_hi)
+    return m is not None
 
 
 # Who a report is "according to": a person or a role is a witness of one event, not the news.
