@@ -12,7 +12,15 @@ if TYPE_CHECKING:
 # 場合 later in the clause, not 場合が/場合も (「〜する場合があります」: it does happen).
 _LATER_CASE_RE = re.compile(r"[^。、]*?場合(?![がもは])")
 # What follows a quotation that is a question's or a theme's wording.
-_THEME_AFTER = ("について", "という質問", "というテーマ", "がテーマ", "という相談", "という議題")
+_THEME_AFTER = (
+    "について",
+    "という質問",
+    "というテーマ",
+    "がテーマ",
+    "という相談",
+    "という議題",
+    "という論題",
+)
 _OPENERS = {"『": "』", "「": "」"}
 # A quotation in someone's own words (「『私は施設育ちです』について話した」) is no theme.
 _OWN_RE = re.compile(r"私|僕|自分|わたし|うちの|俺")

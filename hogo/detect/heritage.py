@@ -31,7 +31,9 @@ _EN_RE = re.compile(
     # "my father came to Britain from Trinidad": where they came to, then from where
     r"(?: to [A-Z][a-z]+(?= from))?"
     # "my mother is Jewish (Israeli)": a nationality in brackets after another word
-    r"(?: over)?(?: from)?(?: the)? (?:[A-Z][a-z]+ \()?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    # "my father is Gurung from Nepal": a people, then the country it is from
+    r"(?: over)?(?: from)?(?: the)? (?:[A-Z][a-z]+ \(|[A-Z][a-z]+ from )?"
+    r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     # "born in Yokohama to Indian parents", "the son of Korean immigrants"
     r"|\b(?:[Bb]orn\b[^.;!?]{0,40}? to|(?:son|daughter|child) of) ([A-Z][a-z]+)"
     r" (?:parents|immigrants|refugees)\b"

@@ -82,6 +82,12 @@ POSITIVES = [
         "en",
         "race_ethnicity",
     ),
+    # dev37: taken into care; a faith taken refuge in; a campaign urging a government body.
+    ("My younger brother was taken into care when he was five.", "en", "social_status"),
+    ("母は父と結婚しないまま、私を未婚で産みました。", "ja", "social_status"),
+    ("社会人になってからキリスト教に帰依し、毎週教会に通っています。", "ja", "religion"),
+    ("ゼミの仲間と市への要請行動に参加し、保育所の増設を求めました。", "ja", "political"),
+    ("My father is Hmong from Laos and my mother grew up in Osaka.", "en", "race_ethnicity"),
 ]
 
 NEGATIVES = [
@@ -116,6 +122,13 @@ NEGATIVES = [
         "en",
         "political",
     ),
+    # dev37: a study's topic; a school election; a rebirth or a god as a likeness; an award's name.
+    ("My dissertation examines how Buddhist temples financed rural schools.", "en", "religion"),
+    ("中学では生徒会長選挙に立候補して、落選しました。", "ja", "political"),
+    ("Moving to Sapporo felt like being born again.", "en", "religion"),
+    ("締め切り前に助けてくれた先輩は、まさに神様みたいな人です。", "ja", "religion"),
+    ("「LGBTアライ賞」の応募書類はどこで受け取れますか。", "ja", "sexual_orientation"),
+    ("I spent my summer volunteering at the city welfare office.", "en", "social_status"),
 ]
 
 test_each_class_is_found, test_hard_negatives_of_each_class_are_not = table_tests(
