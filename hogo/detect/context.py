@@ -19,6 +19,7 @@ from functools import partial
 from typing import NamedTuple
 
 from hogo.detect.attached import attached, counted_in
+from hogo.detect.cases import case_later_in_clause, firm_role_person, quoted_theme
 from hogo.detect.clauses import ClauseEnds
 from hogo.detect.lexicon import Entry
 from hogo.detect.phrasing import (
@@ -322,6 +323,7 @@ def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int)
         and not start <= s < e < end
         and not (victim and offender_before(ctx.text, e, start, end))
         and not surname_named_at(ctx.text, e)
+        and not firm_role_person(ctx.text, e)
         for s, e in ctx.cues_in("@generic", lo, hi)
     )
 
@@ -334,7 +336,11 @@ def _hypothetical(ctx: Context, c_lo: int, start: int, end: int, c_hi: int) -> b
     どうするか」: advice for if it does (not 「カミングアウトしたら、…になった」: when it did)."""
     if if_it_happens(ctx.text, end, c_hi):
         return True
-    if not (ctx.has_cue("@hypo", c_lo, start) or case_after(ctx.text, end, c_hi)):
+    if not (
+        ctx.has_cue("@hypo", c_lo, start)
+        or case_after(ctx.text, end, c_hi)
+        or case_later_in_clause(ctx, end, c_hi)
+    ):
         return False
     # "If an applicant had a conviction": a role with "a" or "an" is anyone in that role.
     anyone = [c for c in ctx.cues_in("@third", c_lo, start) if anyone_in_role(ctx.text, c)]
@@ -412,6 +418,8 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
             return _verdict((False, f"homograph{kind}"))
     if _quoted_word(ctx, start, end, s_lo, s_hi):
         return _verdict((False, "quoted"))
+    if ja and quoted_theme(ctx, start, end, s_lo, s_hi):
+        return _verdict((False, "topic"))
     c_lo, c_hi = ctx.clause(start, end)
     if entry.needs and not ctx.has_cue(entry.needs, end, c_hi):
         return _verdict((False, f"without{entry.needs}"))

@@ -28,8 +28,12 @@ _EN_RE = re.compile(
     r" (?:mother|father|mom|mum|dad"
     r"|parents|grandmother|grandfather|grandma|grandpa|grandparents)(?:'s family)?"
     r"(?: (?:is|are|was|were|came|come|fled|emigrated|immigrated|moved)|'s)(?: originally)?"
+    # "my father came to Britain from Trinidad": where they came to, then from where
+    r"(?: to [A-Z][a-z]+(?= from))?"
     # "my mother is Jewish (Israeli)": a nationality in brackets after another word
-    r"(?: over)?(?: from)?(?: the)? (?:[A-Z][a-z]+ \()?([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    # "my father is Gurung from Nepal": a people, then the country it is from
+    r"(?: over)?(?: from)?(?: the)? (?:[A-Z][a-z]+ \(|[A-Z][a-z]+ from )?"
+    r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     # "born in Yokohama to Indian parents", "the son of Korean immigrants"
     r"|\b(?:[Bb]orn\b[^.;!?]{0,40}? to|(?:son|daughter|child) of) ([A-Z][a-z]+)"
     r" (?:parents|immigrants|refugees)\b"
@@ -44,8 +48,9 @@ _EN_RE = re.compile(
     r"|\b(?:quarter|half)[- ]([A-Z][a-z]+) \((?:my )?(?:grandma|grandpa|grandmother"
     r"|grandfather|mum|mom|mother|dad|father)\b"
     # "Japanese mum, Ghanaian dad": both parents by nationality, either one from abroad
-    r"|\b([A-Z][a-z]+) (?:mum|mom|mother|dad|father)(?:,| and| &|;) ?([A-Z][a-z]+)"
-    r" (?:mum|mom|mother|dad|father)\b"
+    # "to a Japanese father and a Korean mother": each with its article
+    r"|\b(?:an? )?([A-Z][a-z]+) (?:mum|mom|mother|dad|father)(?:,| and| &|;) ?(?:an? )?"
+    r"([A-Z][a-z]+) (?:mum|mom|mother|dad|father)\b"
 )
 # Casual writing with no capitals at all ("my grandmother was filipino so im a quarter").
 _EN_CASUAL_RE = re.compile(_EN_RE.pattern, re.IGNORECASE)

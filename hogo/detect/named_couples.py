@@ -244,6 +244,8 @@ _JA_HOLDER_RE = re.compile(
 _JA_HOLDER_CUE_RE = re.compile(rf"[との、はが][ 　、]*(?:その)?(?:{'|'.join(_JA_PARTNER_WORDS)})")
 # A child by birth order is no given name (「夫の長男は、夫が」: its 男 names no man).
 _JA_BIRTH_ORDER = ("長男", "次男", "三男", "四男", "長女", "次女", "三女", "四女")
+# Nor a kin or a pupil word in 子 (「息子の嫁さんが」: the son's wife, not a woman 息子's).
+_JA_NOT_GIVEN = (*_JA_BIRTH_ORDER, "息子", "養子", "双子", "弟子", "教え子", "っ子", "末子")
 
 
 # 「田中様ご夫妻（田中 誠様・田中 亮様）」: a couple word with both names after it.
@@ -321,7 +323,7 @@ def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
         return found
     for m in _JA_HOLDER_RE.finditer(original):
         holder_name, honorific, word = m.group(1), m.group(2), m.group(3)
-        if holder_name.endswith(_JA_BIRTH_ORDER):
+        if holder_name.endswith(_JA_NOT_GIVEN):
             continue
         if honorific is None and len(holder_name) > 2 and holder_name.endswith("君"):
             holder_name, honorific = holder_name[:-1], "君"  # 「山本君が彼氏と」
