@@ -302,6 +302,7 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     return (
         _quoted(ctx.text, start, end)
         and not ctx.has_cue("@naming", end, min(end + 10, s_hi))
+        and not ctx.has_cue("@worn", end, min(end + 10, s_hi))  # a 'Free Tibet' badge
         and not ctx.has_cue("@from", max(s_lo, start - 18), start)
         and not said_to_someone(ctx, start, s_lo)
     ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
