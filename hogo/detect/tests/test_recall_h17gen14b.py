@@ -7,7 +7,8 @@ rules relate; "blind" in a tasting or said of oneself in jest; "as a newborn" as
 a wish to keep health data private; a witness or a juror at a trial; crime heard of in an area
 or on the rise; the writer's hypothetical pregnancy; the theft or fraud one is accused of (a
 record, not a crime suffered); a test told positive in Japanese. None of these texts is from a
-labelled set.
+labelled set. Recall: summoned by prosecutors, police asking to interview someone, held
+awaiting charges (a witness excepted).
 """
 
 from hogo.detect.tests.recall import table_tests
@@ -26,6 +27,9 @@ POSITIVES = [
     ("母は車いすで生活しています。", "ja", "disability"),
     ("兄の裁判が来月から始まります。", "ja", "criminal_record"),
     ("My son plays wheelchair rugby for the county.", "en", "disability"),
+    ("同僚の小野さんが検察から呼び出しを受けたそうです。", "ja", "criminal_record"),
+    ("The police want to interview Mr. Reyes about a break-in.", "en", "criminal_record"),
+    ("My cousin is in detention awaiting charges after a brawl.", "en", "criminal_record"),
     ("犯罪被害者等給付金を申請中で、手続きのため休みます。", "ja", "crime_victim"),
     ("Are assistance dogs allowed on the tour? I use one.", "en", "disability"),
 ]
@@ -66,6 +70,8 @@ NEGATIVES = [
     ("もし妊娠した場合、奨学金はどうなりますか。", "ja", "health"),
     ("商店街でドラマのロケがあるそうです。", "ja", "health"),
     ("My father was arrested for fraud last year.", "en", "crime_victim"),
+    ("The police want to interview Ms. Grant as a witness to the crash.", "en", "criminal_record"),
+    ("事故の目撃者として、検察から呼び出しがありました。", "ja", "criminal_record"),
 ]
 
 test_each_class_is_found, test_hard_negatives_of_each_class_are_not = table_tests(
