@@ -6,6 +6,8 @@ Japanese side also wants the surname in a list of common surnames unless the fra
 """
 
 import re
+from functools import cache
+from importlib import resources
 
 from hogo.detect.context import Cue
 from hogo.detect.couples import given_names
@@ -142,75 +144,6 @@ _EN_ROLE_RE = re.compile(
 # "Our Perth member Sarah is Deafblind": a member or volunteer named by a given name alone
 # (one the given-name list holds: "member States" is no one).
 _EN_MEMBER_RE = re.compile(rf"(?:[Mm]ember|[Vv]olunteer)[ \t]+({_CAP})\b")
-_EN_ROLE_NOT_NAMES = frozenset(
-    [
-        "Program",
-        "Programme",
-        "Handbook",
-        "Services",
-        "Service",
-        "Portal",
-        "Guide",
-        "Orientation",
-        "Day",
-        "Week",
-        "Badge",
-        "Card",
-        "Number",
-        "ID",
-        "Agreement",
-        "Policy",
-        "Training",
-        "Contract",
-        "Form",
-        "Survey",
-        "Benefits",
-        "Assistance",
-        "Relations",
-        "Manager",
-        "Coordinator",
-        "Visa",
-        "Scheme",
-        "Plan",
-        "Support",
-        "Housing",
-        "Dorm",
-        "Exam",
-        "Test",
-        "Certificate",
-        "Registration",
-        "Office",
-        "Council",
-        "Union",
-        "Award",
-        "Appreciation",
-        "Recognition",
-        "Engagement",
-        "Wellness",
-        "Health",
-        "Safety",
-        "Meeting",
-        "Hours",
-        "Of",
-        "And",
-        "Or",
-        "Records",
-        "Data",
-        "Pay",
-        "Feedback",
-        "Review",
-        "Appraisal",
-        "Evaluation",
-        "Referral",
-        "Directory",
-        "Roster",
-        "List",
-        "Account",
-        "Salary",
-        "Leave",
-        "Status",
-    ]
-)
 # Each frame: the cue kind where it is tried, its pattern, score and rule (one tuple, not one
 # built at every call).
 _EN_FRAMES = (
@@ -223,6 +156,17 @@ _EN_FRAMES = (
     ("@nf_role", _EN_MEMBER_RE, 0.7, "person_name.member"),
 )
 _EN_SAN_RE = re.compile(r"\b([A-Z][a-z]+)-(?:san|sama|sensei|kun|chan)\b")
+
+
+@cache
+def role_words(lang: str) -> tuple[str, ...]:
+    """Words after a role that name no one (``lexicons/role-words.txt``), by language."""
+    text = (resources.files("hogo.detect") / "lexicons" / "role-words.txt").read_text("utf-8")
+    for line in text.splitlines():
+        key, _, words = line.partition("\t")
+        if key == lang:
+            return tuple(words.split())
+    return ()
 
 
 def _surname_start(run: str) -> int | None:
@@ -292,7 +236,7 @@ def _en_names(
             words.pop()
         if not words or words[0] in _EN_NOT_NAMES:
             continue
-        if rule == "person_name.role" and words[0] in _EN_ROLE_NOT_NAMES:
+        if rule == "person_name.role" and words[0] in role_words("en"):
             continue
         if rule == "person_name.member" and words[0] not in given_names():
             continue
@@ -336,69 +280,6 @@ _NOT_ROLE_NAMES = frozenset(("各位", "全員", "一同", "皆様", "一人", "
 _ROLE_KATAKANA_RE = re.compile(
     r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|派遣社員|新入社員)の([ァ-ヶー]{2,8})(?=[はがも])"
 )
-_ROLE_LOANWORDS = (
-    "スキル",
-    "メンタル",
-    "ケア",
-    "キャリア",
-    "モチベ",
-    "データ",
-    "メール",
-    "アカウント",
-    "パソコン",
-    "シフト",
-    "ストレス",
-    "スケジュール",
-    "プライバシー",
-    "マナー",
-    "チーム",
-    "ミス",
-    "レベル",
-    "サポート",
-    "トレーニング",
-    "パフォーマンス",
-    "ヘルス",
-    "メンバー",
-    "リスト",
-    "ロッカー",
-    "ユニフォーム",
-    "ワーク",
-    "バランス",
-    "コミュニケーション",
-    "ネットワーク",
-    "パスワード",
-    "プロフィール",
-    "ケース",
-    "タイム",
-    "マイナンバー",
-    "ファイル",
-    "アドレス",
-    "ランチ",
-    "イベント",
-    "グループ",
-    "クラス",
-    "ルール",
-    "テスト",
-    "レポート",
-    "ミーティング",
-    "ボーナス",
-    "ポイント",
-    "アンケート",
-    "カード",
-    "パスポート",
-    "ビザ",
-    "スマホ",
-    "ストーリー",
-    "エピソード",
-    "ニーズ",
-    "ハラスメント",
-    "セクハラ",
-    "パワハラ",
-    "インタビュー",
-    "プライベート",
-    "ライフ",
-    "ホーム",
-)
 _ROLE_WORDS_RE = re.compile(
     r"(?:社員|職員|従業員|実習生|研修生|部下|同僚|スタッフ)(?:の|[ \u3000][一-龥々])"
 )
@@ -438,7 +319,7 @@ def ja_person_spans(
         spans.extend(
             m.span(1)
             for m in _ROLE_KATAKANA_RE.finditer(original)
-            if not m.group(1).startswith(_ROLE_LOANWORDS)
+            if not m.group(1).startswith(role_words("ja"))
         )
     for h in honorifics:
         start = h
