@@ -5,13 +5,13 @@
 import re
 from typing import TYPE_CHECKING
 
-from hogo.detect.subjects import WORD_RE
+from hogo.detect.subjects import PERSON_CUES, WORD_RE
 
 if TYPE_CHECKING:
     from hogo.detect.context import Context
 
 Cue = tuple[int, int]
-_PERSON_KINDS = ("@nf_honorific", "@self", "@family", "@third")
+_PERSON_KINDS = ("@nf_honorific", *PERSON_CUES)
 
 _EN_GLUE_RE = re.compile(r"^[\s\-/]*$")
 _FUNCTION_WORDS = frozenset(

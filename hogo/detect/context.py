@@ -38,7 +38,14 @@ from hogo.detect.phrasing import (
     suffered,
     topic_or_title,
 )
-from hogo.detect.subjects import WORD_RE, anyone_in_role, implied_subject, note_subject, own_role
+from hogo.detect.subjects import (
+    PERSON_CUES,
+    WORD_RE,
+    anyone_in_role,
+    implied_subject,
+    note_subject,
+    own_role,
+)
 from hogo.detect.surnames import surname_named_at
 from hogo.detect.things import about_an_animal_or_thing, business_apart
 
@@ -92,7 +99,6 @@ def _statistics(text: str, lo: int, hi: int) -> bool:
     return _STATS_RE.search(text, lo, hi) is not None
 
 
-PERSON_CUES = ("@self", "@family", "@third")
 # "Ms. Walker", "Ms. Faith Okafor": a word after a title is a name, even when it is a term.
 _TITLES = ("mr. ", "ms. ", "mrs. ", "dr. ", "mr ", "ms ", "mrs ", "miss ", "mx. ", "mx ")
 NONE, LOOSE, ATTACHED, STRICT = 0, 1, 2, 3

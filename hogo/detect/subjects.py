@@ -5,6 +5,8 @@ Used by `context.Context.person`."""
 
 import re
 
+# The cue kinds that name a person: the writer, a relative, someone else by role.
+PERSON_CUES = ("@self", "@family", "@third")
 WORD_RE = re.compile(r"[a-z0-9'\-]+")
 
 _IMPLIED_SUBJECT_VERBS = frozenset(

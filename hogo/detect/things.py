@@ -4,13 +4,12 @@ person ("my cat is sick", 「この工程は癌です」, 「協賛企業とし�
 from typing import TYPE_CHECKING
 
 from hogo.detect.phrasing import aid_animal, object_of_preposition
+from hogo.detect.subjects import PERSON_CUES
 
 if TYPE_CHECKING:
     from hogo.detect.context import Context
     from hogo.detect.lexicon import Entry
 
-# The person cues of ``context.PERSON_CUES`` (not imported: context imports this module).
-_PERSON_CUES = ("@self", "@family", "@third")
 _OBJECT_GAPS = frozenset(("に", "へ", "を", "で", "には", "にも", "に、"))
 
 
@@ -23,7 +22,7 @@ def _org_after(ctx: "Context", start: int, end: int, c_lo: int) -> list[tuple[in
     # not a person word between (「ゲイの社員を会社として」).
     if not any(ctx.text[end:s] in _OBJECT_GAPS for s, _ in ctx.cues_in("@org_as", end, c_hi)):
         return []
-    if any(ctx.has_cue(kind, c_lo, c_hi) for kind in _PERSON_CUES) or any(
+    if any(ctx.has_cue(kind, c_lo, c_hi) for kind in PERSON_CUES) or any(
         c_lo <= s and e <= c_hi for s, e in ctx.person_spans
     ):
         return []
@@ -60,7 +59,7 @@ def about_an_animal_or_thing(
     # 毎日インスリン注射を」, but "my cat is sick and I have the flu").
     # 「物流担当の佐藤さんは義足なので」: a name after the thing is the subject.
     return any(
-        not any(ctx.has_cue(kind, subject_end, end) for kind in _PERSON_CUES)
+        not any(ctx.has_cue(kind, subject_end, end) for kind in PERSON_CUES)
         and not any(subject_end <= s and e <= start for s, e in ctx.person_spans)
         for _, subject_end in subjects
     )
