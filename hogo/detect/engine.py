@@ -13,7 +13,7 @@ from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match
 from hogo.detect.named_couples import find_named_couples
-from hogo.detect.names import ja_person_spans
+from hogo.detect.names import en_given_name_spans, ja_person_spans
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
@@ -172,7 +172,7 @@ class Engine:
             # Names, and katakana names, are looked for only when a hit has no person cue.
             names = [(f.start, f.end) for f in identifiers if f.label == "person_name"]
             if not ja:
-                return _folded_spans(norm, names)
+                return _folded_spans(norm, names + en_given_name_spans(original))
             honorifics = [norm.original_span(s, e)[0] for s, e in cues.get("@nf_honorific", ())]
             own_side = "@nf_own_side" in cues
             return _folded_spans(

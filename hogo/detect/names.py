@@ -3,6 +3,8 @@ the frames people use in forms and letters ("My name is ...", "Mr. ...", "Regard
 
 A bare capitalized word or kanji run is not a name: the frame is what makes it one, and the
 Japanese side also wants the surname in a list of common surnames unless the frame is explicit.
+A bare English given name from the given-name list (`en_given_name_spans`) is only
+evidence that a sentence is about someone, never reported as a name.
 """
 
 import re
@@ -327,6 +329,35 @@ def ja_person_spans(
             start -= 1
         if h - start >= 2:
             spans.append((start, h))
+    return spans
+
+
+# "Raymond got jumped", "Deb's been on dialysis": a person named by a bare given name (one
+# the given-name list holds), as members write of each other. Not one greeted or addressed
+# ("Hi Linda,", "Linda, could you"), nor a saint ("St. Mary's church"), nor a word cut by an
+# apostrophe ("Don't"), nor at a sentence's start a name that is also a common word ("Will the
+# hall", "Mark the box").
+_EN_GIVEN_RE = re.compile(r"\b[A-Z][a-z]+\b(?!,|['’](?!s\b))")
+_EN_NOT_AFTER = ("hi ", "hello ", "dear ", "hey ", "thanks ", "thank you ", "st. ", "st ", "saint ")
+_EN_WORD_NAMES = frozenset(
+    "Will Mark Max Grace Joy Rose Penny Bill Jack Ray Don Rob Frank Holly Daisy Amber Carol "  # noqa: SIM905
+    "Sally Art Ken Kim Jean Pete Sue Ruth Hana Dot".split()
+)
+
+
+def en_given_name_spans(original: str) -> list[tuple[int, int]]:
+    """Spans of the original text that name someone by a bare given name (see above)."""
+    names = given_names()
+    spans: list[tuple[int, int]] = []
+    for m in _EN_GIVEN_RE.finditer(original):
+        word = m.group()
+        if word not in names:
+            continue
+        before = original[max(0, m.start() - 10) : m.start()]
+        opens = not before.strip() or before.rstrip()[-1:] in ".!?:\n"
+        if before.lower().endswith(_EN_NOT_AFTER) or (opens and word in _EN_WORD_NAMES):
+            continue
+        spans.append(m.span())
     return spans
 
 
