@@ -26,6 +26,7 @@ from hogo.detect.phrasing import (
     around_unless_label,
     bought_into,
     case_after,
+    faq_entry,
     heard_or_recorded,
     if_it_happens,
     in_company_name,
@@ -113,18 +114,29 @@ class Context:
     """Everything the rules need about one text, computed once per scan. (A plain class with
     slots: one is made for every text with a hit, and a dataclass costs more to build.)"""
 
-    __slots__ = ("_person_spans", "clause", "cues", "find_person_spans", "sentence", "text")
+    __slots__ = (
+        "_person_spans",
+        "clause",
+        "cues",
+        "find_person_spans",
+        "given",
+        "sentence",
+        "text",
+    )
 
     def __init__(
         self,
         text: str,
         cues: dict[str, list[Cue]],
         find_person_spans: Callable[[], Sequence[tuple[int, int]]],
+        find_given_spans: Callable[[], Sequence[tuple[int, int]]] = tuple,
     ) -> None:
         self.text = text  # folded
         self.cues = cues
         self.find_person_spans = find_person_spans  # names, in folded offsets
         self._person_spans: Sequence[tuple[int, int]] | None = None
+        # Bare given names as a subject ("Gary's standing for ..."); the caller caches them.
+        self.given = find_given_spans
         # Sentence ends are a subset of clause ends: one pass finds both. ``sentence(start,
         # end)`` and ``clause(start, end)`` give the (lo, hi) span around a hit; bound here, as
         # the rules call them a few times per hit.
@@ -187,6 +199,10 @@ class Context:
         for s, e in self.person_spans:
             # A surname that is a term itself (Ms. Walker) is no evidence for that term.
             if s >= lo and e <= hi and (e <= start or s >= end):
+                return STRICT, "name"
+        for s, e in self.given():
+            # The subject of what follows it (or the name after a title: "Deacon Frank").
+            if s >= lo and (e <= start or s == end + 1):
                 return STRICT, "name"
         if self._field_answer(start, lo):
             return ATTACHED, "field"
@@ -443,6 +459,8 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return _verdict((False, "hypothetical"))
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
+    if evidence != "name" and faq_entry(ctx.text):
+        return _verdict((False, "policy"))  # an FAQ's "I" is anyone who asks
     if news_report(ctx, s_lo, s_hi, start, end, named=level >= STRICT):
         return _verdict((False, "report"))
     if (

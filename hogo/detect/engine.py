@@ -13,7 +13,7 @@ from hogo.detect.heritage import warm as warm_heritage
 from hogo.detect.identifiers import find_identifiers
 from hogo.detect.lexicon import Entry, Lexicon, Match
 from hogo.detect.named_couples import find_named_couples
-from hogo.detect.names import ja_person_spans
+from hogo.detect.names import en_given_name_spans, ja_person_spans
 from hogo.detect.normalize import Normalized, normalize, warm
 from hogo.detect.origin import find_district_origin
 from hogo.detect.phones import DEFAULT_REGIONS
@@ -179,7 +179,16 @@ class Engine:
                 norm, names + ja_person_spans(original, honorifics, own_side=own_side)
             )
 
-        ctx = Context(norm.text, cues, person_spans)
+        given: list[tuple[int, int]] | None = None
+
+        def given_name_spans() -> list[tuple[int, int]]:
+            # Looked for once, the first time a hit has no other person.
+            nonlocal given
+            if given is None:
+                given = [] if ja else _folded_spans(norm, en_given_name_spans(original))
+            return given
+
+        ctx = Context(norm.text, cues, person_spans, given_name_spans)
         accepted: list[tuple[Entry, int, int, str]] = []
         for entry, start, end in terms:
             verdict = judge(ctx, entry, start, end, ja=ja or not entry.ascii)

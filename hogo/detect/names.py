@@ -285,6 +285,30 @@ _ROLE_WORDS_RE = re.compile(
 )
 
 
+# "Gary's standing for the Greens", "Sheila, who's partially sighted", "George was detained":
+# a person named by a bare given name as the subject of what follows. Only names the
+# given-name list holds, so "Will you" or "Grace period" name no one; used as a sentence's
+# person, never reported as an identifier.
+_EN_GIVEN_SUBJECT_RE = re.compile(
+    r"([A-Z][a-z]+)"
+    r"(?='s |,? who|,? whose| (?:is|was|has|had|made|got|asked|told|wants|and (?:his|her) )\b)"
+)
+
+
+def en_given_name_spans(original: str) -> list[tuple[int, int]]:
+    """Spans of the original English text that name someone by a given name as a subject."""
+    names = given_names()
+    return [
+        m.span(1)
+        for m in _EN_GIVEN_SUBJECT_RE.finditer(original)
+        if m.group(1) in names
+        and m.group(1) not in _EN_NOT_NAMES
+        # A whole word, and not a saint's ("St. Mary's church").
+        and not original[max(0, m.start() - 1) : m.start()].isalpha()
+        and not original.endswith(("St. ", "St ", "Saint "), 0, m.start())
+    ]
+
+
 def _is_katakana(ch: str) -> bool:
     return "ァ" <= ch <= "ヶ" or ch == "ー"
 
