@@ -26,6 +26,7 @@ from hogo.detect.phrasing import (
     around_unless_label,
     bought_into,
     case_after,
+    faq_entry,
     heard_or_recorded,
     if_it_happens,
     in_company_name,
@@ -443,6 +444,8 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
     if _hypothetical(ctx, c_lo, start, end, c_hi):
         return _verdict((False, "hypothetical"))
     level, evidence = _evidence(ctx, entry, start, end, s_lo, s_hi, ja=ja)
+    if evidence != "name" and faq_entry(ctx.text):
+        return _verdict((False, "policy"))  # an FAQ's "I" is anyone who asks
     if news_report(ctx, s_lo, s_hi, start, end, named=level >= STRICT):
         return _verdict((False, "report"))
     if (

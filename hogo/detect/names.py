@@ -336,8 +336,9 @@ def ja_person_spans(
 # the given-name list holds), as members write of each other. Not one greeted or addressed
 # ("Hi Linda,", "Linda, could you"), nor a saint ("St. Mary's church"), nor a word cut by an
 # apostrophe ("Don't"), nor at a sentence's start a name that is also a common word ("Will the
-# hall", "Mark the box").
-_EN_GIVEN_RE = re.compile(r"\b[A-Z][a-z]+\b(?!,|['’](?!s\b))")
+# hall", "Mark the box"). A comma after the name is an address unless a relative clause follows
+# ("Sheila, who's partially sighted").
+_EN_GIVEN_RE = re.compile(r"\b[A-Z][a-z]+\b(?!,(?! who)|['’](?!s\b))")
 _EN_NOT_AFTER = ("hi ", "hello ", "dear ", "hey ", "thanks ", "thank you ", "st. ", "st ", "saint ")
 _EN_WORD_NAMES = frozenset(
     "Will Mark Max Grace Joy Rose Penny Bill Jack Ray Don Rob Frank Holly Daisy Amber Carol "  # noqa: SIM905

@@ -362,3 +362,17 @@ def heard_or_recorded(ctx: "Context", start: int, end: int, s_hi: int, *, ja: bo
     if ja and ctx.has_cue("@heard", end, s_hi):
         return True
     return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")
+
+
+# "Q&A: Can I wear a headscarf …? — Yes, …", 「Q&A:協会は政治的に中立ですか?→はい。」: a text
+# that opens with an FAQ heading asks and answers for anyone; its "I" and 私 are no one.
+_FAQ_HEADING_RE = re.compile(
+    r"\s*(?:[【\[]\s*(?:q\s*&\s*a|faq)\s*[】\]]|(?:q\s*&\s*a|faq|q)\s*[:：])"
+)
+
+_FAQ_OPENERS = ("q", "f", "【", "[", " ")
+
+
+def faq_entry(text: str) -> bool:
+    """The text opens with an FAQ heading ("Q&A:", "FAQ:", "Q:", 【Q&A】:)."""
+    return text.startswith(_FAQ_OPENERS) and _FAQ_HEADING_RE.match(text) is not None
