@@ -36,16 +36,16 @@ _SCORES = {
 }
 
 
-def _has_surrogate(text: str) -> bool:
-    """Whether ``SURROGATES`` would find one: strict UTF-16 encoding fails exactly then, and it
-    costs less than a search of every character (and than UTF-8 for Japanese text, which it
-    copies nearly as stored; "utf-16", not "utf-16-le", is one of the codecs Python finds
-    without a registry look-up)."""
+def _utf16_units(text: str) -> int | None:
+    """How many UTF-16 code units the text takes, or None when it holds an unpaired surrogate
+    (strict encoding fails exactly when ``SURROGATES`` would find one). One encoding answers
+    both questions a non-ASCII scan asks: a surrogate to replace, and an astral character for
+    ``normalize`` (more units than characters). "utf-16", not "utf-16-le", is one of the
+    codecs Python finds without a registry look-up; its two-byte mark is not counted."""
     try:
-        text.encode("utf-16")
+        return len(text.encode("utf-16")) // 2 - 1
     except UnicodeEncodeError:
-        return True
-    return False
+        return None
 
 
 def detect_lang(text: str) -> str:
@@ -132,11 +132,16 @@ class Engine:
         self, text: str, *, lang: str | None = None, phone_regions: Sequence[str] = DEFAULT_REGIONS
     ) -> ScanResult:
         ascii = text.isascii()  # constant time: CPython marks ASCII strings
-        if not ascii and _has_surrogate(text):
-            text = SURROGATES.sub("\ufffd", text)
+        astral = False
+        if not ascii:
+            units = _utf16_units(text)
+            if units is None:
+                text = SURROGATES.sub("\ufffd", text)
+                units = _utf16_units(text)
+            astral = units != len(text)
         lang = lang or ("en" if ascii else detect_lang(text))
         ja = lang == "ja"
-        norm = normalize(text)
+        norm = normalize(text, astral=astral)
         terms, cues = self._hits(norm, text, ja=ja)
         identifiers = find_identifiers(norm, text, ja=ja, cues=cues, phone_regions=phone_regions)
         findings: list[Finding] = list(identifiers)

@@ -152,13 +152,17 @@ _one_for_one = partial(tuple.__new__, Normalized)
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u309b\u309c]*", re.DOTALL)
 
 
-def normalize(text: str) -> Normalized:
-    """Fold text for matching; the result maps back to offsets in ``text``."""
+def normalize(text: str, *, astral: bool | None = None) -> Normalized:
+    """Fold text for matching; the result maps back to offsets in ``text``. ``astral``, when
+    the caller knows it, says whether the text holds a character beyond the BMP (the scan
+    learns it from the encoding that looks for surrogates, and one encoding is enough)."""
     tables = _tables()
     if text.isascii():
         return _one_for_one((text.lower(), None, None))
     folded = tables.fold_runs(text)
-    if len(folded) == len(text) and not has_astral(text):
+    if astral is None:
+        astral = has_astral(text)
+    if len(folded) == len(text) and not astral:
         return _one_for_one((folded, None, None))
     return _normalize_clusters(text, tables)
 
