@@ -32,6 +32,7 @@ from hogo.detect.phrasing import (
     in_company_name,
     in_title,
     news_report,
+    offence_charged,
     offender_before,
     own_entry,
     said_to_someone,
@@ -364,6 +365,8 @@ _NO_PERSON_REASONS = frozenset(
 
 
 _OBJECT_ME_RE = re.compile(r"\bme\b")
+# "spat at him", "took her card": a crime suffered names its victim as its object.
+_OBJECT_VICTIM_RE = re.compile(r"\b(?:me|him|her)\b")
 # The sentence opens with the term's "as a", after nothing but a header's label.
 _AS_A_OPENER_RE = re.compile(r"(?:[^.:!?]{0,30}:)?\s*(?=as an? )")
 
@@ -384,6 +387,13 @@ def _evidence(
     if entry.ascii and level < STRICT and _OBJECT_ME_RE.search(ctx.text, start, end):
         # "has been following me", "shoved me": the writer is the term's object.
         return STRICT, "self"
+    if (
+        entry.ascii
+        and level < STRICT
+        and entry.kind == "crime_victim"
+        and _OBJECT_VICTIM_RE.search(ctx.text, start, end)
+    ):
+        return STRICT, "third"
     if entry.ascii and level < STRICT and _as_a_opener(ctx.text, start, lo):
         # "Reply card: As a lesbian in manufacturing, …": an opening "as a" is the writer.
         return STRICT, "self"
@@ -433,6 +443,8 @@ def _judge(ctx: Context, entry: Entry, start: int, end: int, *, ja: bool) -> Ver
         return _verdict((False, f"without{entry.needs}"))
     if _negated(ctx, start, end, c_lo, c_hi) or _answered_no(ctx, end, s_hi):
         return _verdict((False, "negated"))
+    if entry.kind == "crime_victim" and offence_charged(ctx.text, start, end, s_lo, ja=ja):
+        return _verdict((False, "offence"))
     if attached(ctx, start, end, c_lo, c_hi, entry.kind) and not counted_in(ctx, end, s_lo, s_hi):
         return _verdict((False, "generic_or_topic"))
     if about_an_animal_or_thing(ctx, entry, start, end, s_lo, c_lo):

@@ -355,6 +355,39 @@ def around_unless_label(ctx: "Context", kind: str, lo: int, hi: int, start: int,
     return False
 
 
+# The offence one is charged with or tried for is the offender's, not a crime suffered:
+# 「（盗撮）の容疑で逮捕」「公然わいせつ罪で起訴」「名誉毀損で告訴され」, "serving his sentence
+# for armed robbery", "on trial at the Crown Court for the assault".
+_JA_CHARGED_RE = re.compile(
+    r"[)」]?(?:の?容疑|の疑い|罪[にを]|罪で(?!告訴し|刑事告訴し|被害届|訴え)|"
+    r"(?:事故)?の件で[^。]{0,8}事情聴取|で(?:逮捕|起訴|告訴され|書類送検|現行犯))"
+)
+_EN_CHARGED_RE = re.compile(
+    r"\b(?:charged(?: (?:last|this|on|yesterday|today|week|month|year|[a-z]+day)){0,2} with|"
+    r"convicted of|accused of|arrested (?:for|over)|pleaded guilty to|"
+    r"(?:jailed|sentenced|imprisoned|sentence|time|tried|prosecuted) for|"
+    r"on trial\b[^.;:]{0,40}\b(?:for|over))"
+    r"(?: (?:the|a|an|his|her|their|[a-z]+ [a-z]+ street))?(?: [a-z\-]+)? $"
+)
+
+
+# A crime that names the one it was done to stays theirs ("convicted of stalking her",
+# 「高野さんへの傷害罪」), and domestic violence always has one at home (「夫がDVで逮捕され」).
+_NAMES_ITS_VICTIM_RE = re.compile(r"\b(?:me|us|him|her|them|our|my)\b|への|dv|domestic|家庭内")
+_OBJECT_AFTER_RE = re.compile(r" (?!(?:in|at|on|of|and|or|for|from|with|to|by)\b)[a-z]")
+
+
+def offence_charged(text: str, start: int, end: int, lo: int, *, ja: bool) -> bool:
+    """Whether the crime word at [start, end) names what someone is charged with or tried for."""
+    if _NAMES_ITS_VICTIM_RE.search(text, max(lo, start - 4), end):
+        return False
+    if text.endswith("ing", start, end) and _OBJECT_AFTER_RE.match(text, end):
+        return False  # "convicted of assaulting our caretaker": its object is the victim
+    if ja:
+        return _JA_CHARGED_RE.match(text, end) is not None
+    return _EN_CHARGED_RE.search(text, max(lo, start - 64), start) is not None
+
+
 def heard_or_recorded(ctx: "Context", start: int, end: int, s_hi: int, *, ja: bool) -> bool:
     """A past event heard of (〜たそうです, 〜との申し出), or told under a desk record's heading
     (【受付記録】会員が…, "HR letter: An employee …"): the member is someone in particular,

@@ -29,9 +29,12 @@ _NOTE_SUBJECT_RE = re.compile(
     r"resident|participant|applicant|trainee|employee|candidate|treasurer|liaison|worker|"
     r"foreman|new hire|"
     # A desk's notes on a caller's staff: "Foreman served time", "Driver got a fine".
-    r"driver|forewoman|temp|caller|staffer|operator|technician|cashier|guard|contractor)(?:'s)? "
+    r"driver|forewoman|temp|caller|staffer|operator|technician|cashier|guard|contractor|"
+    # A customer desk's and a school's records: "Customer uses a guide dog", "Insured was …".
+    r"customer|insured|policyholder|account holder|pupil|student)(?:'s)? "
     r"(?:[a-z]\. )?"
-    r"(?!(?:portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
+    r"(?!(?:groups?|council|union|body|loans?|visa|satisfaction|"
+    r"portal|database|list|number|no|id|card|fees?|forms?|area|pages?|services?|benefits?|"
     r"handbook|data|records?|information|files?|login|accounts?|meetings?|newsletter|directory|"
     r"survey|feedback|support|rates?|discount|status|count|numbers|privacy|details) )"
     r"(?:[a-z0-9'\-]+ )?(?:is|was|has|had|reports|reported|says|said|disclosed|discloses|tested|"
