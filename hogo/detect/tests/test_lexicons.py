@@ -1,6 +1,7 @@
 """The lexicon files: well formed, broad, loaded once (load time: bench/detect.py)."""
 
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,16 @@ def test_it_ships_the_lexicons_as_package_data() -> None:
     package = Path(__file__).resolve().parent.parent / "lexicons"
     assert (package / "__init__.py").exists()
     assert len(list(package.glob("*.tsv"))) >= 10
+
+
+def test_no_lexicon_file_holds_a_term_line_twice() -> None:
+    # Rounds append blocks of terms; a line already present adds nothing but load time.
+    package = Path(__file__).resolve().parent.parent / "lexicons"
+    for path in package.glob("*.tsv"):
+        counts = Counter(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        )
+        repeated = sorted(line for line, count in counts.items() if count > 1)
+        assert not repeated, (path.name, repeated[:5])
