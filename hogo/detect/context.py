@@ -316,8 +316,9 @@ def _quoted_word(ctx: Context, start: int, end: int, s_lo: int, s_hi: int) -> bo
     ) or ("@topic" in ctx.cues and in_title(ctx, start, end, s_lo, s_hi))
 
 
-# "a client's case" names whose case; 「来場者からの問い合わせ：」「会員より：」 the one who asks.
-_NOT_THE_SUBJECT = ("'s", "からの問い合わせ", "からの相談", "からのご相談", "より:")
+# "a client's case" names whose case; 「来場者からの問い合わせ：」「会員より：」 the one who asks,
+# 「お客様からの電話：」 the one who calls.
+_NOT_THE_SUBJECT = ("'s", "からの問い合わせ", "からの相談", "からのご相談", "より:", "からの電話")
 
 
 def _generic(ctx: Context, entry: Entry, lo: int, hi: int, start: int, end: int) -> bool:

@@ -264,6 +264,7 @@ _TITLE_PAIR_RE = re.compile(
 COUPLE_RE = re.compile(
     r"\b(?:married|couples?|spouses?|husbands|wives|wedding|honeymoon|anniversary|newlyweds"
     r"|live together|living together|lived together|moved in together|engaged|double bed|lives with"
+    r"|domestic partner(?:s|ship)?"
     r"|(?:has|have|had) lived with|(?:sharing|share|shares) a (?:room|bed)|same room"
     r"|(?:our|their|one|same|joint) household(?! budget| survey| goods| items| waste| chores)"
     r"|joint (?:listing|membership|entry in the (?:members'? )?directory)"

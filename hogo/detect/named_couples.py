@@ -45,8 +45,8 @@ _EN_HOLDER_RE = re.compile(
     r"\b(his|her|His|Her|(?:(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(?:[A-Z]\.[ \t]*)?)?[A-Z][a-z]+'s"
     r"|(?:[Mm]y[ \t]+)?(?:brother|son|dad|father|uncle|nephew"
     r"|grandson|grandpa|sister|daughter|mum|mom|mother|aunt|niece|granddaughter|grandma)'s)"
-    r"[ \t]+(?:(?:new|future|late|longtime|long-time|lovely|live-in|live in)"
-    r"[ \t]+)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
+    r"[ \t]+(?:(?:new|future|late|longtime|long-time|long-term|lovely|live-in|live in|domestic)"
+    r"[ \t]+)?(?:ex-)?(husband|boyfriend|fiancee?|wife|girlfriend|partner|spouse)\b"
     # "ask her wife or husband to sign": either spouse of anyone, no couple
     r"(?![ \t]*(?:or|/)[ \t]*(?:husband|wife|partner|spouse)\b)"
     r"(?:,?[ \t]+(?:(Mr|Mrs|Ms|Miss)\.?[ \t]+)?([A-Z][a-z]+)"
@@ -133,7 +133,7 @@ def _en_bracketed_spouse(original: str) -> list[tuple[int, int, str]]:
 # pronoun and the partner's noun of one gender.
 _EN_PRONOUN_PARTNER_RE = re.compile(
     r"\b(she|he)\b[^.!?\n]{0,25}?\b(?:in a relationship with|dating|married to|engaged to"
-    r")[ \t]+(?:a|another)[ \t]+(woman|girl|lady|man|guy)\b",
+    r"|(?:been )?seeing)[ \t]+(?:a|another)[ \t]+(woman|girl|lady|man|guy)\b(?![ \t]+about)",
     re.IGNORECASE,
 )
 _EN_NOUN_GENDERS = {"woman": "f", "girl": "f", "lady": "f", "man": "m", "guy": "m"}
@@ -155,12 +155,26 @@ def _en_plural_weds(original: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# "Mr Bright had a boyfriend", "she's got a girlfriend": the nearest subject before has one.
+_EN_HAS_PARTNER_RE = re.compile(
+    r"\b(she|he|Mr|Mrs|Ms|Miss)\b(?:(?!\b(?:she|he|I|you|they|we)\b)[^.!?\n]){0,25}?"
+    r"\b(?:has|had|'s got|has got)[ \t]+a[ \t]+(boyfriend|girlfriend)\b"
+)
+_EN_SUBJECT_GENDERS = {"she": "f", "he": "m", "mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
 def _en_pronoun_partners(original: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _EN_PRONOUN_PARTNER_RE.finditer(original):
         subject = "f" if m.group(1).lower() == "she" else "m"
         if _EN_NOUN_GENDERS[m.group(2).lower()] == subject:
             found.append((m.start(), m.end(), subject))
+    if "boyfriend" not in original and "girlfriend" not in original:
+        return found
+    for m in _EN_HAS_PARTNER_RE.finditer(original):
+        subject = _EN_SUBJECT_GENDERS[m.group(1).lower()]
+        if _EN_PARTNER_WORDS[m.group(2)] == subject:
+            found.append((m.start(2), m.end(2), subject))
     return found
 
 
@@ -311,8 +325,40 @@ def _ja_same_surname_spouses(original: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# 「兄が彼氏連れてきた」「姉の奥さん」: a relative's gender is the kin word's.
+_JA_KIN_PARTNER_RES = (
+    (
+        re.compile(
+            r"(?:兄|弟|兄貴|息子|叔父|伯父|甥)(?:ちゃん|さん)?(?:の(?:彼氏|旦那|夫(?![婦妻]))|[がに]彼氏)"
+        ),
+        "m",
+    ),
+    (
+        re.compile(
+            r"(?:姉|妹|娘|叔母|伯母|姪)(?:ちゃん|さん)?"
+            r"(?:の(?:奥さん|妻(?!子)|嫁(?![ぎい]))|[がに]彼女(?=を|と|連れ|が?いる|が?でき))"
+        ),
+        "f",
+    ),
+)
+
+
+_JA_KIN_FIRST = "兄弟息叔伯甥姉妹娘姪"
+
+
+def _ja_kin_partners(original: str) -> list[tuple[int, int, str]]:
+    if not any(kin in original for kin in _JA_KIN_FIRST):
+        return []
+    return [
+        (m.start(), m.end(), gender)
+        for pattern, gender in _JA_KIN_PARTNER_RES
+        for m in pattern.finditer(original)
+    ]
+
+
 def _ja_named_couples(original: str) -> list[tuple[int, int, str]]:
     found = _ja_named_pairs(original) if "夫" in original or "カップル" in original else []
+    found += _ja_kin_partners(original)
     found += _ja_same_surname_spouses(original)
     found += _ja_household_pairs(original)
     if "。" in original:
@@ -360,8 +406,13 @@ def find_named_couples(original: str, *, ja: bool) -> list[Finding]:
             or "grooms" in lowered
             or "brides" in lowered
         ):
-            return []
+            # "she has been seeing a girl": only the pronoun pattern can hold a couple.
+            return _findings(_en_pronoun_partners(original)) if "seeing" in lowered else []
         spans = _en_named_couples(original)
+    return _findings(spans)
+
+
+def _findings(spans: list[tuple[int, int, str]]) -> list[Finding]:
     rule = "sexual_orientation.couple:named_{0}+{0}"
     return [
         Finding("category", "sexual_orientation", s, e, SCORE, rule.format(g)) for s, e, g in spans

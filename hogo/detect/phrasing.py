@@ -404,8 +404,14 @@ _FAQ_HEADING_RE = re.compile(
 )
 
 _FAQ_OPENERS = ("q", "f", "【", "[", " ")
+# The heading may name its subject or readers first: "Travel FAQ:", "Open enrollment FAQ —",
+# 「内定者向けQ&A：」 (not 「研修Q&A：」, a record of who asked what at a session).
+_FAQ_NAMED_RE = re.compile(r"[^\n:.?!。]{1,24}?(?:faq|向けq\s*&\s*a)\s*[:—–]")
 
 
 def faq_entry(text: str) -> bool:
     """The text opens with an FAQ heading ("Q&A:", "FAQ:", "Q:", 【Q&A】:)."""
-    return text.startswith(_FAQ_OPENERS) and _FAQ_HEADING_RE.match(text) is not None
+    if text.startswith(_FAQ_OPENERS) and _FAQ_HEADING_RE.match(text) is not None:
+        return True
+    head = text[:32]
+    return ("faq" in head or "q&a" in head) and _FAQ_NAMED_RE.match(text) is not None
