@@ -142,9 +142,12 @@ def test_a_worker_keeps_what_it_loaded_out_of_the_collectors_full_passes() -> No
         loaded_later = [[n] for n in range(1000)]  # as a lazily loaded table would be
         post_request(SimpleNamespace(nr=FREEZE_AFTER[0]), None, None, None)
         after_first = gc.get_freeze_count()
+        loaded_after = [[n] for n in range(1000)]
         post_request(SimpleNamespace(nr=FREEZE_AFTER[0] + 1), None, None, None)
         assert before < after_init
         assert after_first >= after_init + len(loaded_later)
-        assert gc.get_freeze_count() == after_first  # not after every request
+        # Not after every request: what came after the first freeze stays out of the frozen
+        # generation. (Its count may also drop by one when a frozen object is freed.)
+        assert gc.get_freeze_count() < after_first + len(loaded_after)
     finally:
         gc.unfreeze()
