@@ -24,8 +24,9 @@ _FUNCTION_WORDS = frozenset(
 _JA_NOUN_GAP_RE = re.compile(
     r"^(?:の|に関する|に関して|についての|関連の|関係の|向けの|向け|系の|系|用の|用|・)?$"
 )
-# 「難民や少数民族を支援する」: a term listed with other nouns before the topic word.
-_JA_LISTED_GAP_RE = re.compile(r"^[やと][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
+# 「難民や少数民族を支援する」「心療内科・精神科クリニック」: a term listed with other nouns
+# before the topic word.
+_JA_LISTED_GAP_RE = re.compile(r"^[やと・][\u4e00-\u9fff]{1,6}(?:の|向けの|向け|・)?$")
 # 「車いすバスケットボール大会」: a loanword (katakana, folded to hiragana, with its long vowel
 # mark) between the term and the topic noun, as "wheelchair basketball tournament" in English.
 _JA_LOANWORD_GAP_RE = re.compile(r"^[ぁ-ゖ]*ー[ぁ-ゖー]*$")

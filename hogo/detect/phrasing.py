@@ -360,12 +360,13 @@ def around_unless_label(ctx: "Context", kind: str, lo: int, hi: int, start: int,
 # for armed robbery", "on trial at the Crown Court for the assault".
 _JA_CHARGED_RE = re.compile(
     r"[)」]?(?:の?容疑|の疑い|罪[にを]|罪で(?!告訴し|刑事告訴し|被害届|訴え)|"
-    r"(?:事故)?の件で[^。]{0,8}事情聴取|で(?:逮捕|起訴|告訴され|書類送検|現行犯))"
+    r"(?:事故)?の件で[^。]{0,8}事情聴取|(?:など)?で(?:逮捕|起訴|告訴され|書類送検|現行犯|服役|実刑))"
 )
 _EN_CHARGED_RE = re.compile(
     r"\b(?:charged(?: (?:last|this|on|yesterday|today|week|month|year|[a-z]+day)){0,2} with|"
     r"convicted of|accused of|arrested (?:for|over)|pleaded guilty to|"
-    r"(?:jailed|sentenced|imprisoned|sentence|time|tried|prosecuted) for|"
+    r"(?:jailed|sentenced|imprisoned|sentence|time|tried|prosecuted|convictions?) for|"
+    r"convictions?(?: (?:in )?\d{4})?,|"
     r"on trial\b[^.;:]{0,40}\b(?:for|over))"
     r"(?: (?:the|a|an|his|her|their|[a-z]+ [a-z]+ street))?(?: [a-z\-]+)? $"
 )
@@ -397,10 +398,13 @@ def heard_or_recorded(ctx: "Context", start: int, end: int, s_hi: int, *, ja: bo
     return ctx.has_cue("@record", 0, start) and ctx.text[s_hi : s_hi + 1] not in ("?", "？")
 
 
-# "Q&A: Can I wear a headscarf …? — Yes, …", 「Q&A:協会は政治的に中立ですか?→はい。」: a text
-# that opens with an FAQ heading asks and answers for anyone; its "I" and 私 are no one.
+# "Q&A: Can I wear a headscarf …? — Yes, …", 「Q&A:協会は政治的に中立ですか?→はい。」,
+# "FAQ - …": a text that opens with an FAQ heading asks and answers for anyone; its "I" and
+# 私 are no one.
 _FAQ_HEADING_RE = re.compile(
-    r"\s*(?:[【\[]\s*(?:q\s*&\s*a|faq)\s*[】\]]|(?:q\s*&\s*a|faq|q)\s*[:：])"
+    r"\s*(?:[【\[]\s*(?:q\s*&\s*a|faq)\s*[】\]]|(?:q\s*&\s*a|faq|q)\s*[:：]|faq\s*[-–—]"
+    # "Q. … A. …", 「FAQ　Q. … A. …」: a question and its answer, each after its letter.
+    r"|(?:faq\s*)?q[.．]\s.*?\sa[.．:：]\s)"
 )
 
 _FAQ_OPENERS = ("q", "f", "【", "[", " ")
